@@ -1,0 +1,24 @@
+{#- Phone numbers to E.164, as PRODUCT.md describes:
+    +... kept; 810 + international number; Russian 8XXXXXXXXXX / 7XXXXXXXXXX / +7 (XXX) ...;
+    a bare 10-digit Russian number gets +7. Anything else (extensions, anonymous) is null. -#}
+{% macro normalize_phone(raw) -%}
+    {%- set digits = "regexp_replace(" ~ raw ~ ", '[^0-9]', '', 'g')" -%}
+    case
+        when trim({{ raw }}) like '+%' and length({{ digits }}) between 11 and 15
+            then '+' || {{ digits }}
+        when {{ digits }} like '810%' and length({{ digits }}) between 13 and 18
+            then '+' || substr({{ digits }}, 4)
+        when length({{ digits }}) = 11 and left({{ digits }}, 1) in ('7', '8')
+            then '+7' || substr({{ digits }}, 2)
+        when length({{ digits }}) = 10
+            then '+7' || {{ digits }}
+    end
+{%- endmacro %}
+
+{#- Personal data leaves the warehouse masked: '+' and the last four digits. -#}
+{% macro mask_phone(e164) -%}
+    case
+        when {{ e164 }} is not null
+            then '+' || repeat('*', length({{ e164 }}) - 5) || right({{ e164 }}, 4)
+    end
+{%- endmacro %}

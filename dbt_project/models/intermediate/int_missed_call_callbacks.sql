@@ -1,0 +1,42 @@
+-- Each missed inbound call from a known number, and whether the client was called back
+-- (an answered outbound call to the number) or called again and was answered, within
+-- the callback window.
+with
+
+calls as (
+    select * from {{ ref('int_calls') }}
+),
+
+missed as (
+    select
+        call_id,
+        client_phone_e164,
+        started_at
+    from calls
+    where is_missed and client_phone_e164 is not null
+),
+
+later_answered_contacts as (
+    select
+        missed.call_id,
+        min({{ dbt.datediff('missed.started_at', 'contact.started_at', 'second') }}) as callback_delay_seconds
+    from missed
+    inner join calls as contact
+        on
+            missed.client_phone_e164 = contact.client_phone_e164
+            and contact.started_at > missed.started_at
+            and contact.started_at <= {{ dbt.dateadd('hour', var('callback_window_hours'), 'missed.started_at') }}
+            and contact.is_answered
+    group by missed.call_id
+),
+
+final as (
+    select
+        missed.call_id,
+        later_answered_contacts.callback_delay_seconds is not null as is_called_back,
+        later_answered_contacts.callback_delay_seconds
+    from missed
+    left join later_answered_contacts on missed.call_id = later_answered_contacts.call_id
+)
+
+select * from final

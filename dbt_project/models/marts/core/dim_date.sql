@@ -1,0 +1,44 @@
+-- One row per calendar day from the first call or deal to the last.
+with recursive
+
+bounds as (
+    select
+        min(first_day) as first_day,
+        max(last_day) as last_day
+    from (
+        select
+            min(local_date) as first_day,
+            max(local_date) as last_day
+        from {{ ref('stg_pbx__cdr_legs') }}
+        union all
+        select
+            min(closed_date) as first_day,
+            max(closed_date) as last_day
+        from {{ ref('stg_crm__deals') }}
+    ) as activity
+),
+
+days as (
+    select first_day as date_day
+    from bounds
+    where first_day is not null
+    union all
+    select cast({{ dbt.dateadd('day', 1, 'days.date_day') }} as date) as date_day
+    from days
+    cross join bounds
+    where days.date_day < bounds.last_day
+),
+
+final as (
+    select
+        date_day,
+        cast({{ dbt.date_trunc('month', 'date_day') }} as date) as month_start,
+        cast({{ dbt.date_trunc('week', 'date_day') }} as date) as week_start,
+        cast(extract(year from date_day) as integer) as year_number,
+        cast(extract(month from date_day) as integer) as month_number,
+        cast(extract(isodow from date_day) as integer) as iso_day_of_week,
+        extract(isodow from date_day) in (6, 7) as is_weekend
+    from days
+)
+
+select * from final

@@ -1,0 +1,62 @@
+with
+
+source as (
+    select *
+    from {{ source_columns('pbx', 'asterisk_cdr', [
+        'accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel',
+        'lastapp', 'lastdata', 'start', 'answer', 'end', 'duration', 'billsec',
+        'disposition', 'amaflags', 'uniqueid', 'userfield', 'peeraccount', 'linkedid',
+        'sequence'
+    ]) }} as asterisk_cdr
+),
+
+renamed as (
+    select
+        -- ids
+        source._source_file || ':' || cast(source._source_line as {{ dbt.type_string() }}) as leg_id,
+        -- legs of one call share the linked id (Asterisk 12+) or else the unique id;
+        -- files with neither group legs by file, caller and start second
+        coalesce(
+            nullif(trim(source.linkedid), ''),
+            nullif(trim(source.uniqueid), ''),
+            source._source_file || ':' || trim(source.src) || ':' || trim(source.start)
+        ) as call_id,
+        nullif(trim(source.uniqueid), '') as unique_id,
+        nullif(trim(source.linkedid), '') as linked_id,
+        cast(nullif(trim(source.sequence), '') as integer) as leg_sequence,
+
+        -- parties
+        trim(source.src) as source_number,
+        trim(source.dst) as destination_number,
+        trim(source.dcontext) as destination_context,
+        trim(source.clid) as caller_id,
+        trim(source.channel) as channel,
+        trim(source.dstchannel) as destination_channel,
+        {{ channel_extension('trim(source.channel)') }} as channel_extension,
+        {{ channel_extension('trim(source.dstchannel)') }} as destination_channel_extension,
+        lower(trim(source.lastapp)) as last_app,
+        trim(source.lastdata) as last_app_data,
+        trim(source.accountcode) as account_code,
+        trim(source.amaflags) as ama_flags,
+        trim(source.userfield) as user_field,
+
+        -- timestamps: the PBX writes local time; stored as UTC with the local date kept
+        {{ local_to_utc('cast(trim(source.start) as timestamp)', var('pbx_timezone')) }} as started_at,
+        {{ local_to_utc("cast(nullif(trim(source.answer), '') as timestamp)", var('pbx_timezone')) }}
+            as answered_at,
+        {{ local_to_utc('cast(trim(source."end") as timestamp)', var('pbx_timezone')) }} as ended_at,
+        cast(trim(source.start) as timestamp) as started_at_local,
+        cast(cast(trim(source.start) as timestamp) as date) as local_date,
+
+        -- measures
+        cast(trim(source.duration) as integer) as duration_seconds,
+        cast(trim(source.billsec) as integer) as billed_seconds,
+        upper(trim(source.disposition)) as disposition,
+
+        -- lineage
+        source._source_file as source_file,
+        source._source_line as source_line
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,1 @@
+"""dlt sources, one package per source system, in the dlt verified-sources shape."""

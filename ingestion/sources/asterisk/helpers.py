@@ -1,0 +1,257 @@
+"""Read Asterisk ``Master.csv`` files into Arrow batches, quarantining the lines that fail.
+
+Everything is read as text (``uniqueid`` ``…196.1`` and ``…196.10`` are different calls;
+a float would make them equal); staging casts. Bytes that are not UTF-8 are replaced by
+U+FFFD instead of failing the file. A line whose column count differs from the file's
+layout, or whose time or number fields cannot be parsed, goes to the quarantine batch
+with the file, line number and rule, so raw = clean + quarantined.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pcsv
+
+from ingestion.sources.asterisk.settings import BLOCK_SIZE, DISPOSITIONS, LAYOUTS, RAW_COLUMNS
+from ingestion.sources.errors import InboxFileError
+
+TIMESTAMP_RE = r"^\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?\s*$"
+INTEGER_RE = r"^\s*\d+\s*$"
+
+class _Utf8Window(io.RawIOBase):
+    """A byte window [start, stop) of a file, with invalid UTF-8 replaced by U+FFFD."""
+
+    def __init__(self, path: Path, start: int, stop: int):
+        self._fh = path.open("rb")
+        self._fh.seek(start)
+        self._left = stop - start
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending and self._left > 0:
+            chunk = self._fh.read(min(self._left, 4 << 20))
+            self._left -= len(chunk)
+            if not chunk:
+                self._left = 0
+            final = self._left == 0
+            self._pending = self._decoder.decode(chunk, final).encode("utf-8")
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+@dataclass
+class FileProgress:
+    """How far a file has been read: the next byte and line to read, and a fingerprint."""
+
+    bytes_done: int = 0
+    lines_done: int = 0
+    fingerprint: str = ""
+
+    def as_state(self) -> dict:
+        return {"bytes": self.bytes_done, "lines": self.lines_done, "fingerprint": self.fingerprint}
+
+
+def complete_size(path: Path) -> int:
+    """Bytes up to and including the last newline: a line still being written waits."""
+    size = path.stat().st_size
+    if size == 0:
+        return 0
+    with path.open("rb") as fh:
+        pos = size
+        while pos > 0:
+            step = min(pos, 64 << 10)
+            fh.seek(pos - step)
+            chunk = fh.read(step)
+            idx = chunk.rfind(b"\n")
+            if idx >= 0:
+                return pos - step + idx + 1
+            pos -= step
+    return size  # one line without a newline: take it whole
+
+
+def fingerprint(path: Path, upto: int) -> str:
+    """Hash of the first and last 64 KiB before ``upto`` and of ``upto``: detects a rewrite."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(str(upto).encode())
+    with path.open("rb") as fh:
+        h.update(fh.read(min(upto, 64 << 10)))
+        if upto > 64 << 10:
+            fh.seek(max(64 << 10, upto - (64 << 10)))
+            h.update(fh.read(upto - fh.tell()))
+    return h.hexdigest()
+
+
+def detect_layout(path: Path, start: int, stop: int) -> int:
+    """Column count of the first non-empty line in the window; must be a known layout."""
+    with path.open("rb") as fh:
+        fh.seek(start)
+        line_no = 0
+        while fh.tell() < stop:
+            raw = fh.readline()
+            line_no += 1
+            text = raw.decode("utf-8", "replace").strip()
+            if not text:
+                continue
+            fields = next(csv.reader([text]))
+            if len(fields) not in LAYOUTS:
+                known = ", ".join(str(k) for k in LAYOUTS)
+                raise InboxFileError(
+                    path,
+                    f"not an Asterisk cdr_csv line: {len(fields)} columns, expected one of {known}",
+                    line=line_no,
+                )
+            return len(fields)
+    return 0
+
+
+def _line_numbers(first: int, count: int, skipped: list[int]) -> np.ndarray:
+    """Line numbers of ``count`` read rows starting at ``first``, jumping over skipped lines."""
+    window_end = first + count + len(skipped)
+    if not any(first <= s < window_end for s in skipped):
+        return np.arange(first, first + count, dtype=np.int64)
+    skip = set(skipped)
+    out = np.empty(count, dtype=np.int64)
+    line = first
+    for i in range(count):
+        while line in skip:
+            line += 1
+        out[i] = line
+        line += 1
+    return out
+
+
+@dataclass
+class _Batch:
+    clean: pa.Table
+    quarantined: list[dict] = field(default_factory=list)
+
+
+def _validate(table: pa.Table) -> tuple[pa.Array, list[tuple[str, str, pa.Array]]]:
+    """Row-level rules that staging's casts rely on; returns the ok-mask and the failures."""
+    failures = []
+    checks = [
+        ("start", TIMESTAMP_RE, False),
+        ("end", TIMESTAMP_RE, False),
+        ("answer", TIMESTAMP_RE, True),
+        ("duration", INTEGER_RE, False),
+        ("billsec", INTEGER_RE, False),
+    ]
+    ok = pa.array(np.ones(table.num_rows, dtype=bool))
+    for column, pattern, may_be_empty in checks:
+        values = table[column]
+        good = pc.match_substring_regex(values, pattern)
+        if may_be_empty:
+            good = pc.or_(good, pc.equal(pc.utf8_trim_whitespace(values), ""))
+        good = pc.fill_null(good, False)
+        rule = "timestamp_format" if "d{4}" in pattern else "non_negative_integer"
+        failures.append((rule, column, good))
+        ok = pc.and_(ok, good)
+    disposition = pc.utf8_upper(pc.utf8_trim_whitespace(table["disposition"]))
+    good = pc.fill_null(pc.is_in(disposition, value_set=pa.array(DISPOSITIONS)), False)
+    failures.append(("disposition_in_set", "disposition", good))
+    ok = pc.and_(ok, good)
+    return ok, failures
+
+
+def read_cdr(
+    path: Path, source_file: str, start: int = 0, first_line: int = 1, stop: int | None = None
+) -> Iterator[_Batch]:
+    """Arrow batches of one file's lines from byte ``start`` (line ``first_line``) to ``stop``."""
+    stop = complete_size(path) if stop is None else stop
+    if stop <= start:
+        return
+    n_columns = detect_layout(path, start, stop)
+    if n_columns == 0:
+        return
+    names = LAYOUTS[n_columns]
+    bad_rows: list[tuple[int, str, int]] = []
+    skipped: list[int] = []
+
+    def on_invalid(row) -> str:
+        line = first_line - 1 + row.number
+        skipped.append(line)
+        if row.text.strip():
+            bad_rows.append((line, row.text, row.actual_columns))
+        return "skip"
+
+    reader = pcsv.open_csv(
+        _Utf8Window(path, start, stop),
+        read_options=pcsv.ReadOptions(
+            column_names=names, block_size=BLOCK_SIZE, use_threads=False
+        ),
+        parse_options=pcsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False),
+        convert_options=pcsv.ConvertOptions(
+            column_types={name: pa.string() for name in names},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    next_line = first_line
+    for record_batch in reader:
+        table = pa.Table.from_batches([record_batch])
+        lines = _line_numbers(next_line, table.num_rows, skipped)
+        if table.num_rows:
+            next_line = int(lines[-1]) + 1
+        for name in RAW_COLUMNS:
+            if name not in table.column_names:
+                table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
+        table = table.select(RAW_COLUMNS)
+        table = table.append_column("_source_file", pa.array([source_file] * table.num_rows, pa.string()))
+        table = table.append_column("_source_line", pa.array(lines, pa.int64()))
+        table = table.append_column("_column_count", pa.array(np.full(table.num_rows, n_columns), pa.int16()))
+        ok, failures = _validate(table)
+        quarantined = []
+        if not pc.all(ok).as_py():
+            bad = table.filter(pc.invert(ok))
+            for rule, column, good in failures:
+                rows = table.filter(pc.invert(good))
+                for rec in rows.to_pylist():
+                    quarantined.append(
+                        {
+                            "source_file": source_file,
+                            "source_line": rec["_source_line"],
+                            "rule": rule,
+                            "field": column,
+                            "raw_value": rec[column],
+                            "raw_record": json.dumps({k: rec[k] for k in names}, ensure_ascii=False),
+                        }
+                    )
+            # A row failing two rules is quarantined once, under its first failure.
+            seen: set[int] = set()
+            quarantined = [q for q in quarantined if not (q["source_line"] in seen or seen.add(q["source_line"]))]
+            assert len(quarantined) == bad.num_rows
+            table = table.filter(ok)
+        for line, text, actual in bad_rows:
+            quarantined.append(
+                {
+                    "source_file": source_file,
+                    "source_line": line,
+                    "rule": "column_count",
+                    "field": None,
+                    "raw_value": f"{actual} columns, expected {n_columns}",
+                    "raw_record": text,
+                }
+            )
+        bad_rows.clear()
+        yield _Batch(table, quarantined)

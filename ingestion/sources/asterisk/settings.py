@@ -1,0 +1,30 @@
+"""Asterisk ``cdr_csv`` layouts: which columns a Master.csv line holds, by their count.
+
+``cdr_csv.c`` writes the 16 standard fields, then ``uniqueid`` and ``userfield`` when
+``loguniqueid``/``loguserfield`` are on, then ``peeraccount, linkedid, sequence`` when
+``newcdrcolumns`` is on (Asterisk 12+).
+"""
+
+STANDARD_COLUMNS = [
+    "accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp",
+    "lastdata", "start", "answer", "end", "duration", "billsec", "disposition", "amaflags",
+]
+NEW_CDR_COLUMNS = ["peeraccount", "linkedid", "sequence"]
+
+LAYOUTS: dict[int, list[str]] = {
+    16: STANDARD_COLUMNS,
+    17: [*STANDARD_COLUMNS, "uniqueid"],
+    18: [*STANDARD_COLUMNS, "uniqueid", "userfield"],
+    19: [*STANDARD_COLUMNS, *NEW_CDR_COLUMNS],
+    21: [*STANDARD_COLUMNS, "uniqueid", "userfield", *NEW_CDR_COLUMNS],
+}
+
+# The raw table always has every column; a layout without one leaves it null.
+RAW_COLUMNS = LAYOUTS[21]
+
+DISPOSITIONS = ["ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"]
+
+FILE_GLOBS = ["*.csv", "*.CSV"]
+
+# Arrow batches of about this many bytes of CSV (about 80 k rows): bounded memory.
+BLOCK_SIZE = 16 << 20

@@ -1,0 +1,35 @@
+"""CRM exports from ``<inbox>/crm/`` (CSV, JSON or JSON lines), one file kind per table.
+
+File stems and what each needs (other columns are kept as they come):
+
+- ``users``: user_id, full_name
+- ``clients``: client_id, client_name, phones (several separated by ``;``), responsible_user_id
+- ``products``: product_id, product_name, category, cost, list_price, is_priority, is_promo,
+  season_start, season_end
+- ``deals``: deal_id, client_id, responsible_user_id, status (won/lost/in_progress),
+  created_at, closed_at
+- ``deal_lines``: deal_line_id, deal_id, product_id, quantity, price, cost
+"""
+
+import dlt
+
+from ingestion.sources.tabular import TableSpec, tabular_resource
+
+FOLDER = "crm"
+TABLES = [
+    TableSpec("users", "users", ("user_id",), ("user_id", "full_name")),
+    TableSpec("clients", "clients", ("client_id",),
+              ("client_id", "client_name", "phones", "responsible_user_id")),
+    TableSpec("products", "products", ("product_id",),
+              ("product_id", "product_name", "category", "cost", "list_price", "is_priority",
+               "is_promo", "season_start", "season_end")),
+    TableSpec("deals", "deals", ("deal_id",),
+              ("deal_id", "client_id", "responsible_user_id", "status", "created_at", "closed_at")),
+    TableSpec("deal_lines", "deal_lines", ("deal_line_id",),
+              ("deal_line_id", "deal_id", "product_id", "quantity", "price", "cost")),
+]
+
+
+@dlt.source(name="crm_files", max_table_nesting=0)
+def crm_files(inbox_dir: str = dlt.config.value):
+    return [tabular_resource(inbox_dir, FOLDER, spec) for spec in TABLES]

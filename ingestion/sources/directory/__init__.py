@@ -1,0 +1,22 @@
+"""HR's employee directory and department list from ``<inbox>/directory/``.
+
+``employees``: employee_id, full_name, department_id, role, extensions (PBX extensions
+separated by ``;`` or ``,``), crm_user_id, hire_date, leave_date.
+``departments``: department_id, department_name (and optionally ring_group).
+"""
+
+import dlt
+
+from ingestion.sources.tabular import TableSpec, tabular_resource
+
+FOLDER = "directory"
+TABLES = [
+    TableSpec("employees", "employees", ("employee_id",),
+              ("employee_id", "full_name", "department_id", "role", "extensions")),
+    TableSpec("departments", "departments", ("department_id",), ("department_id", "department_name")),
+]
+
+
+@dlt.source(name="directory", max_table_nesting=0)
+def directory(inbox_dir: str = dlt.config.value):
+    return [tabular_resource(inbox_dir, FOLDER, spec) for spec in TABLES]

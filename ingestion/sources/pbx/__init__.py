@@ -1,0 +1,70 @@
+"""PBX exports from the inbox: Asterisk ``cdr_csv`` call records and call transcripts.
+
+Both are read incrementally (only bytes appended since the last load) and through Arrow,
+so a 10-million-row Master.csv never becomes Python dicts. Lines that fail a row rule
+land in ``asterisk_cdr_quarantine`` / ``transcripts_quarantine`` instead of the table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dlt
+
+from ingestion.sources.asterisk.helpers import read_cdr
+from ingestion.sources.pbx.settings import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
+from ingestion.sources.pbx.transcripts import read_transcripts, to_arrow
+from ingestion.sources.progress import mark_done, new_part
+from ingestion.sources.quarantine import quarantine_item
+
+
+def _files(inbox: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
+    base = inbox / folder
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+
+
+def _name(inbox: Path, path: Path) -> str:
+    return path.relative_to(inbox).as_posix()
+
+
+@dlt.resource(name="asterisk_cdr", write_disposition="append")
+def asterisk_cdr(inbox_dir: str):
+    """One row per CDR line, every field as text, with its file and line."""
+    inbox = Path(inbox_dir)
+    files_state = dlt.current.resource_state().setdefault("files", {})
+    for path in _files(inbox, ASTERISK_FOLDER, (".csv",)):
+        part = new_part(path, _name(inbox, path), files_state)
+        if part is None:
+            continue
+        for batch in read_cdr(path, part.name, part.start, part.first_line, part.stop):
+            if batch.clean.num_rows:
+                yield batch.clean
+            if batch.quarantined:
+                yield quarantine_item(batch.quarantined, "asterisk_cdr")
+        mark_done(part, files_state)
+
+
+@dlt.resource(name="transcripts", write_disposition="merge", primary_key="call_id")
+def transcripts(inbox_dir: str):
+    """One row per transcribed call; segments kept as a JSON array for the scorer."""
+    inbox = Path(inbox_dir)
+    files_state = dlt.current.resource_state().setdefault("files", {})
+    for path in _files(inbox, TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES):
+        part = new_part(path, _name(inbox, path), files_state)
+        if part is None:
+            continue
+        for rows, bad in read_transcripts(part):
+            if rows:
+                latest = {r["call_id"]: r for r in rows}  # a call transcribed twice: last wins
+                yield to_arrow(list(latest.values()))
+            if bad:
+                yield quarantine_item(bad, "transcripts")
+        mark_done(part, files_state)
+
+
+@dlt.source(name="pbx_files", max_table_nesting=0)
+def pbx_files(inbox_dir: str = dlt.config.value):
+    """Call records and transcripts under ``<inbox>/pbx/``."""
+    return asterisk_cdr(inbox_dir), transcripts(inbox_dir)

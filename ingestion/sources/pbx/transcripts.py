@@ -1,0 +1,97 @@
+"""Transcripts as JSON lines: one call per line, with speaker-labelled segments.
+
+    {"call_id": "1790845229.61368", "language": "ru", "agent_extension": "108",
+     "started_at": "2026-10-01 09:00:29",
+     "segments": [{"speaker": "agent", "start": 0.0, "end": 2.9, "text": "Здравствуйте!"}]}
+
+``call_id`` is the PBX's linked id (or unique id): the ``call_id`` of ``fct_calls``.
+A line that is not such an object goes to quarantine with its line number.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pyarrow as pa
+
+from ingestion.sources.progress import NewPart
+
+SCHEMA = pa.schema(
+    [
+        pa.field("call_id", pa.string(), nullable=False),
+        ("language", pa.string()),
+        ("agent_extension", pa.string()),
+        ("started_at", pa.string()),
+        ("segment_count", pa.int32()),
+        ("segments_json", pa.string()),
+        ("_source_file", pa.string()),
+        ("_source_line", pa.int64()),
+    ]
+)
+SPEAKERS = {"agent", "client"}
+
+
+def _problem(record) -> str | None:
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if not record.get("call_id"):
+        return "missing call_id"
+    segments = record.get("segments")
+    if not isinstance(segments, list):
+        return "missing segments list"
+    for i, seg in enumerate(segments):
+        if not isinstance(seg, dict) or seg.get("speaker") not in SPEAKERS:
+            return f"segment {i}: speaker must be agent or client"
+        if not isinstance(seg.get("text"), str):
+            return f"segment {i}: missing text"
+    return None
+
+
+def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[list[dict], list[dict]]]:
+    """(rows, quarantined) batches from the new part of one JSON-lines file."""
+    rows: list[dict] = []
+    bad: list[dict] = []
+    with part.path.open("rb") as fh:
+        fh.seek(part.start)
+        line_no = part.first_line - 1
+        while fh.tell() < part.stop:
+            raw = fh.readline()
+            line_no += 1
+            text = raw.decode("utf-8", "replace").strip()
+            if not text:
+                continue
+            try:
+                record = json.loads(text)
+                problem = _problem(record)
+            except json.JSONDecodeError as exc:
+                record, problem = None, f"not valid JSON: {exc.msg}"
+            if problem:
+                bad.append({"source_file": part.name, "source_line": line_no, "rule": "transcript_format",
+                            "field": None, "raw_value": problem, "raw_record": text[:10_000]})
+                continue
+            rows.append(
+                {
+                    "call_id": str(record["call_id"]),
+                    "language": record.get("language"),
+                    "agent_extension": _opt_str(record.get("agent_extension")),
+                    "started_at": _opt_str(record.get("started_at")),
+                    "segment_count": len(record["segments"]),
+                    "segments_json": json.dumps(record["segments"], ensure_ascii=False),
+                    "_source_file": part.name,
+                    "_source_line": line_no,
+                }
+            )
+            if len(rows) >= batch_rows:
+                yield rows, bad
+                rows, bad = [], []
+    if rows or bad:
+        yield rows, bad
+
+
+def _opt_str(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def to_arrow(rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=SCHEMA)
