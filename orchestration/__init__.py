@@ -1,0 +1,1 @@
+"""autokpi's Dagster code location and command line."""

@@ -55,11 +55,27 @@ class Leg:
             return q(value.strftime("%Y-%m-%d %H:%M:%S")) if value else ""
 
         fields = [
-            q(""), q(self.src), q(self.dst), q(self.dcontext), q(self.clid), q(self.channel),
-            q(self.dstchannel), q(self.lastapp), q(self.lastdata), ts(self.start),
-            ts(self.answer), ts(self.end), str(self.duration), str(self.billsec),
-            q(self.disposition), q("DOCUMENTATION"), q(self.uniqueid), q(""), q(""),
-            q(self.linkedid), str(self.sequence),
+            q(""),
+            q(self.src),
+            q(self.dst),
+            q(self.dcontext),
+            q(self.clid),
+            q(self.channel),
+            q(self.dstchannel),
+            q(self.lastapp),
+            q(self.lastdata),
+            ts(self.start),
+            ts(self.answer),
+            ts(self.end),
+            str(self.duration),
+            str(self.billsec),
+            q(self.disposition),
+            q("DOCUMENTATION"),
+            q(self.uniqueid),
+            q(""),
+            q(""),
+            q(self.linkedid),
+            str(self.sequence),
         ]
         return ",".join(fields) + "\n"
 
@@ -115,8 +131,13 @@ class CallFactory:
 
     # -- call shapes -----------------------------------------------------------------
     def inbound(
-        self, day: DayCalls, at: datetime, client: Client, targets: list[Employee],
-        group_number: str | None, after_hours: bool = False,
+        self,
+        day: DayCalls,
+        at: datetime,
+        client: Client,
+        targets: list[Employee],
+        group_number: str | None,
+        after_hours: bool = False,
     ) -> tuple[Employee | None, datetime]:
         """An inbound call ringing ``targets`` at once; returns who answered and the end."""
         rng = self.rng
@@ -127,8 +148,25 @@ class CallFactory:
         seq = 0
         if after_hours:
             end = at + timedelta(seconds=rng.randint(6, 15))
-            day.legs.append(Leg(caller, "s", "ivr-closed", clid, trunk, "", "Playback",
-                                "after-hours", at, at, end, "ANSWERED", uid, uid, seq))
+            day.legs.append(
+                Leg(
+                    caller,
+                    "s",
+                    "ivr-closed",
+                    clid,
+                    trunk,
+                    "",
+                    "Playback",
+                    "after-hours",
+                    at,
+                    at,
+                    end,
+                    "ANSWERED",
+                    uid,
+                    uid,
+                    seq,
+                )
+            )
             return None, end
         ring = self._ring()
         answerer = None
@@ -144,23 +182,71 @@ class CallFactory:
             ext = emp.main_extension
             if emp is answerer:
                 ans = at + timedelta(seconds=ring)
-                day.legs.append(Leg(caller, dst, "from-trunk", clid, trunk, self._chan(ext),
-                                    "Dial", f"SIP/{ext},30,tT", at, ans, end, "ANSWERED", uid,
-                                    uid, seq))
+                day.legs.append(
+                    Leg(
+                        caller,
+                        dst,
+                        "from-trunk",
+                        clid,
+                        trunk,
+                        self._chan(ext),
+                        "Dial",
+                        f"SIP/{ext},30,tT",
+                        at,
+                        ans,
+                        end,
+                        "ANSWERED",
+                        uid,
+                        uid,
+                        seq,
+                    )
+                )
             else:
                 stop = at + timedelta(seconds=ring if answerer else rng.randint(20, 30))
                 disposition = "BUSY" if rng.random() < 0.05 else "NO ANSWER"
-                day.legs.append(Leg(caller, dst, "from-trunk", clid, trunk, self._chan(ext),
-                                    "Dial", f"SIP/{ext},30,tT", at, None, stop, disposition,
-                                    uid, uid, seq))
+                day.legs.append(
+                    Leg(
+                        caller,
+                        dst,
+                        "from-trunk",
+                        clid,
+                        trunk,
+                        self._chan(ext),
+                        "Dial",
+                        f"SIP/{ext},30,tT",
+                        at,
+                        None,
+                        stop,
+                        disposition,
+                        uid,
+                        uid,
+                        seq,
+                    )
+                )
         if answerer is None:
-            last = max(leg.end for leg in day.legs[-len(targets):])
+            last = max(leg.end for leg in day.legs[-len(targets) :])
             if rng.random() < 0.6:
                 seq += 1
                 vm_end = last + timedelta(seconds=rng.randint(5, 40))
-                day.legs.append(Leg(caller, "vm" + dst, "from-trunk", clid, trunk, "",
-                                    "VoiceMail", f"{dst}@default", last, last, vm_end,
-                                    "ANSWERED", uid, uid, seq))
+                day.legs.append(
+                    Leg(
+                        caller,
+                        "vm" + dst,
+                        "from-trunk",
+                        clid,
+                        trunk,
+                        "",
+                        "VoiceMail",
+                        f"{dst}@default",
+                        last,
+                        last,
+                        vm_end,
+                        "ANSWERED",
+                        uid,
+                        uid,
+                        seq,
+                    )
+                )
                 end = vm_end
             else:
                 end = last
@@ -173,16 +259,49 @@ class CallFactory:
             t_talk = self._talk(other)
             t_end = t_answer + timedelta(seconds=t_talk)
             ext = other.main_extension
-            day.legs.append(Leg(caller, ext, "from-internal-xfer", clid, trunk,
-                                self._chan(ext), "Dial", f"SIP/{ext},30", t_start,
-                                t_answer, t_end, "ANSWERED", self._ids(t_start), uid, seq))
+            day.legs.append(
+                Leg(
+                    caller,
+                    ext,
+                    "from-internal-xfer",
+                    clid,
+                    trunk,
+                    self._chan(ext),
+                    "Dial",
+                    f"SIP/{ext},30",
+                    t_start,
+                    t_answer,
+                    t_end,
+                    "ANSWERED",
+                    self._ids(t_start),
+                    uid,
+                    seq,
+                )
+            )
             if t_talk > talk:
                 answerer, talk = other, t_talk
             end = t_end
         if rng.random() < 0.15:
             seq += 1  # the h-extension row Asterisk writes after hang-up: zero seconds
-            day.legs.append(Leg(caller, "h", "from-trunk", clid, trunk, "", "Hangup", "",
-                                end, end, end, "ANSWERED", uid, uid, seq))
+            day.legs.append(
+                Leg(
+                    caller,
+                    "h",
+                    "from-trunk",
+                    clid,
+                    trunk,
+                    "",
+                    "Hangup",
+                    "",
+                    end,
+                    end,
+                    end,
+                    "ANSWERED",
+                    uid,
+                    uid,
+                    seq,
+                )
+            )
         if answerer is not None:
             day.answered.append(AnsweredCall(uid, answerer, at, talk, client.name))
         return answerer, end
@@ -202,16 +321,48 @@ class CallFactory:
             talk = self._talk(emp)
             ans = at + timedelta(seconds=ring)
             end = ans + timedelta(seconds=talk)
-            day.legs.append(Leg(ext, number, "from-internal", clid, chan, self._chan("trunk"),
-                                "Dial", f"{TRUNK}/{number}", at, ans, end, "ANSWERED", uid,
-                                uid, 0))
+            day.legs.append(
+                Leg(
+                    ext,
+                    number,
+                    "from-internal",
+                    clid,
+                    chan,
+                    self._chan("trunk"),
+                    "Dial",
+                    f"{TRUNK}/{number}",
+                    at,
+                    ans,
+                    end,
+                    "ANSWERED",
+                    uid,
+                    uid,
+                    0,
+                )
+            )
             day.answered.append(AnsweredCall(uid, emp, at, talk, client.name))
         else:
             end = at + timedelta(seconds=ring + 10)
             disposition = "NO ANSWER" if roll < 0.92 else rng.choice(["BUSY", "FAILED", "CONGESTION"])
-            day.legs.append(Leg(ext, number, "from-internal", clid, chan, self._chan("trunk"),
-                                "Dial", f"{TRUNK}/{number}", at, None, end, disposition, uid,
-                                uid, 0))
+            day.legs.append(
+                Leg(
+                    ext,
+                    number,
+                    "from-internal",
+                    clid,
+                    chan,
+                    self._chan("trunk"),
+                    "Dial",
+                    f"{TRUNK}/{number}",
+                    at,
+                    None,
+                    end,
+                    disposition,
+                    uid,
+                    uid,
+                    0,
+                )
+            )
         return end
 
     def internal(self, day: DayCalls, at: datetime, emp: Employee, other: Employee) -> None:
@@ -220,9 +371,25 @@ class CallFactory:
         talk = self.rng.randint(20, 240)
         ans = at + timedelta(seconds=ring)
         src, dst = emp.main_extension, other.main_extension
-        day.legs.append(Leg(src, dst, "from-internal", self._clid(emp.full_name, src),
-                            self._chan(src), self._chan(dst), "Dial", f"SIP/{dst},30", at, ans,
-                            ans + timedelta(seconds=talk), "ANSWERED", uid, uid, 0))
+        day.legs.append(
+            Leg(
+                src,
+                dst,
+                "from-internal",
+                self._clid(emp.full_name, src),
+                self._chan(src),
+                self._chan(dst),
+                "Dial",
+                f"SIP/{dst},30",
+                at,
+                ans,
+                ans + timedelta(seconds=talk),
+                "ANSWERED",
+                uid,
+                uid,
+                0,
+            )
+        )
 
 
 def working_time(rng: random.Random, day: date, start_hour: int = 9, end_hour: int = 18) -> datetime:
@@ -230,9 +397,7 @@ def working_time(rng: random.Random, day: date, start_hour: int = 9, end_hour: i
     return datetime(day.year, day.month, day.day) + timedelta(seconds=seconds)
 
 
-def day_of_calls(
-    factory: CallFactory, day: date, calls_per_day: int
-) -> DayCalls:
+def day_of_calls(factory: CallFactory, day: date, calls_per_day: int) -> DayCalls:
     """All the calls of one working day of the company."""
     rng = factory.rng
     out = DayCalls()

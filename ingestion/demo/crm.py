@@ -34,8 +34,19 @@ CATALOG = [
 
 CLIENT_KINDS = ["ООО", "ИП", "АО", "ООО", "ООО"]
 CLIENT_WORDS = [
-    "Стройресурс", "ЭлектроМир", "Вектор", "Альфа-Монтаж", "Северный ветер", "Технопарк",
-    "Домострой", "Светлый дом", "Ремкомплект", "Энергия", "Гранит", "Мастерская", "Уют",
+    "Стройресурс",
+    "ЭлектроМир",
+    "Вектор",
+    "Альфа-Монтаж",
+    "Северный ветер",
+    "Технопарк",
+    "Домострой",
+    "Светлый дом",
+    "Ремкомплект",
+    "Энергия",
+    "Гранит",
+    "Мастерская",
+    "Уют",
 ]
 
 
@@ -125,9 +136,7 @@ def product_rows(year: int) -> list[dict]:
     return rows
 
 
-def deal_rows(
-    rng: random.Random, clients: list[Client], days: list[date]
-) -> tuple[list[dict], list[dict]]:
+def deal_rows(rng: random.Random, clients: list[Client], days: list[date]) -> tuple[list[dict], list[dict]]:
     """Deals over the period; skill drives how many are won and how big they are."""
     by_emp: dict[str, list[Client]] = {}
     for c in clients:
@@ -158,7 +167,8 @@ def deal_rows(
                     "client_id": client.client_id,
                     "responsible_user_id": emp.crm_user_id,
                     "status": status,
-                    "created_at": f"{created.isoformat()}T{rng.randint(9, 17):02d}:{rng.randint(0, 59):02d}:00+03:00",
+                    "created_at": f"{created.isoformat()}T{rng.randint(9, 17):02d}:"
+                    f"{rng.randint(0, 59):02d}:00+03:00",
                     "closed_at": closed,
                     "title": f"Заказ {client.name}",
                 }

@@ -60,15 +60,26 @@ def generate(
     clients = build_clients(rng, company, per_employee=30)
     counts: dict[str, int] = {}
 
-    emp_fields = ["employee_id", "full_name", "department_id", "role", "extensions",
-                  "crm_user_id", "hire_date", "leave_date"]
+    emp_fields = [
+        "employee_id",
+        "full_name",
+        "department_id",
+        "role",
+        "extensions",
+        "crm_user_id",
+        "hire_date",
+        "leave_date",
+    ]
     counts["employees"] = _write_csv(
         out / "directory" / "employees.csv",
         (
             {
-                "employee_id": e.employee_id, "full_name": e.full_name,
-                "department_id": e.department_id, "role": e.role,
-                "extensions": ";".join(e.extensions), "crm_user_id": e.crm_user_id,
+                "employee_id": e.employee_id,
+                "full_name": e.full_name,
+                "department_id": e.department_id,
+                "role": e.role,
+                "extensions": ";".join(e.extensions),
+                "crm_user_id": e.crm_user_id,
                 "hire_date": e.hire_date.isoformat(),
                 "leave_date": e.leave_date.isoformat() if e.leave_date else "",
             }
@@ -84,8 +95,12 @@ def generate(
     counts["users"] = _write_csv(
         out / "crm" / "users.csv",
         (
-            {"user_id": e.crm_user_id, "full_name": e.full_name,
-             "email": f"{e.crm_user_id.lower()}@example.com", "is_active": "true"}
+            {
+                "user_id": e.crm_user_id,
+                "full_name": e.full_name,
+                "email": f"{e.crm_user_id.lower()}@example.com",
+                "is_active": "true",
+            }
             for e in company.employees
         ),
         ["user_id", "full_name", "email", "is_active"],
@@ -93,9 +108,12 @@ def generate(
     counts["clients"] = _write_csv(
         out / "crm" / "clients.csv",
         (
-            {"client_id": c.client_id, "client_name": c.name,
-             "phones": "; ".join(_crm_phone(rng, p) for p in c.phones),
-             "responsible_user_id": c.responsible.crm_user_id}
+            {
+                "client_id": c.client_id,
+                "client_name": c.name,
+                "phones": "; ".join(_crm_phone(rng, p) for p in c.phones),
+                "responsible_user_id": c.responsible.crm_user_id,
+            }
             for c in clients
         ),
         ["client_id", "client_name", "phones", "responsible_user_id"],
@@ -106,7 +124,8 @@ def generate(
     counts["deals"] = _write_csv(out / "crm" / "deals.csv", deals, list(deals[0]))
     counts["deal_lines"] = _write_csv(out / "crm" / "deal_lines.csv", lines, list(lines[0]))
     counts["plans"] = _write_csv(
-        out / "plans" / "plans.csv", _plan_rows(rng, company, deals, lines, all_days),
+        out / "plans" / "plans.csv",
+        _plan_rows(rng, company, deals, lines, all_days),
         ["month", "employee_id", "revenue_plan", "calls_plan"],
     )
 
@@ -123,10 +142,12 @@ def generate(
             if key not in handles:
                 for fh in (h for pair in handles.values() for h in pair):
                     fh.close()
-                handles = {key: (
-                    (cdr_dir / f"Master-{key}.csv").open("w", encoding="utf-8", newline=""),
-                    (tr_dir / f"transcripts-{key}.jsonl").open("w", encoding="utf-8", newline=""),
-                )}
+                handles = {
+                    key: (
+                        (cdr_dir / f"Master-{key}.csv").open("w", encoding="utf-8", newline=""),
+                        (tr_dir / f"transcripts-{key}.jsonl").open("w", encoding="utf-8", newline=""),
+                    )
+                }
             cdr_fh, tr_fh = handles[key]
             if day.weekday() < 5:
                 calls = day_of_calls(factory, day, calls_per_day)
@@ -138,8 +159,11 @@ def generate(
                         tr_fh.write(transcript_line(rng, call))
                         counts["transcripts"] += 1
             if progress and (i % 10 == 9 or i == len(all_days) - 1):
-                print(f"  demo data: {i + 1}/{len(all_days)} days, {counts['cdr_rows']:,} call records",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"  demo data: {i + 1}/{len(all_days)} days, {counts['cdr_rows']:,} call records",
+                    file=sys.stderr,
+                    flush=True,
+                )
     finally:
         for fh in (h for pair in handles.values() for h in pair):
             fh.close()
@@ -174,13 +198,15 @@ def _plan_rows(rng, company, deals, lines, all_days) -> Iterable[dict]:
     """Plans near what each person sells, so achievement spreads around 100 %."""
     revenue_by_deal: dict[str, float] = {}
     for ln in lines:
-        revenue_by_deal[ln["deal_id"]] = revenue_by_deal.get(ln["deal_id"], 0.0) + float(
-            ln["price"]) * int(ln["quantity"])
+        revenue_by_deal[ln["deal_id"]] = revenue_by_deal.get(ln["deal_id"], 0.0) + float(ln["price"]) * int(
+            ln["quantity"]
+        )
     by_user: dict[str, float] = {}
     for d in deals:
         if d["status"] == "won":
-            by_user[d["responsible_user_id"]] = by_user.get(d["responsible_user_id"], 0.0) + \
-                revenue_by_deal.get(d["deal_id"], 0.0)
+            by_user[d["responsible_user_id"]] = by_user.get(
+                d["responsible_user_id"], 0.0
+            ) + revenue_by_deal.get(d["deal_id"], 0.0)
     months = _month_starts(all_days)
     team_avg = (sum(by_user.values()) / max(1, len(by_user))) / max(1, len(months))
     for month in months:
@@ -202,10 +228,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--employees", type=int, default=25)
     parser.add_argument("--days", type=int, default=90, help="calendar days up to --end")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--end", type=date.fromisoformat, default=None,
-                        help="last day (YYYY-MM-DD), default today")
-    parser.add_argument("--calls-per-day", type=int, default=30,
-                        help="customer calls per employee per working day (scale)")
+    parser.add_argument(
+        "--end", type=date.fromisoformat, default=None, help="last day (YYYY-MM-DD), default today"
+    )
+    parser.add_argument(
+        "--calls-per-day", type=int, default=30, help="customer calls per employee per working day (scale)"
+    )
     args = parser.parse_args(argv)
     manifest = generate(args.out, args.employees, args.days, args.seed, args.end, args.calls_per_day)
     print(json.dumps(manifest["counts"]))

@@ -36,18 +36,23 @@ resolved as (
             and legs.local_date between by_destination.valid_from and by_destination.valid_to
 ),
 
-final as (
+talk_flags as (
     select
         *,
         -- a person talks only on these applications; IVR, Playback, VoiceMail, Hangup do not
-        last_app in ('{{ var("talk_apps") | join("', '") }}') as is_talk_app,
-        disposition = 'ANSWERED' and billed_seconds > 0
-        and last_app in ('{{ var("talk_apps") | join("', '") }}') as is_talk_leg,
+        last_app in ({{ quoted_list(var('talk_apps')) }}) as is_talk_app
+    from resolved
+),
+
+final as (
+    select
+        *,
+        disposition = 'ANSWERED' and billed_seconds > 0 and is_talk_app as is_talk_leg,
         row_number() over (
             partition by call_id
-            order by started_at, source_file, source_line
+            order by started_at asc, source_file asc, source_line asc
         ) as leg_order
-    from resolved
+    from talk_flags
 )
 
 select * from final

@@ -23,7 +23,8 @@ first_legs as (
         caller_employee_id,
         callee_employee_id,
         case
-            when caller_employee_id is not null
+            when
+                caller_employee_id is not null
                 and (
                     callee_employee_id is not null
                     or length(destination_number) <= {{ var('internal_number_max_length') }}
@@ -41,7 +42,8 @@ legs_with_direction as (
         legs.*,
         first_legs.direction,
         first_legs.call_started_at,
-        {{ dbt.datediff('first_legs.call_started_at', 'legs.started_at', 'second') }} as offset_seconds,
+        {{ dbt.datediff('first_legs.call_started_at', 'legs.started_at', 'second') }}
+            as offset_seconds,
         case
             when first_legs.direction = 'outbound' then legs.is_talk_leg
             else legs.is_talk_leg and legs.callee_employee_id is not null
@@ -57,7 +59,7 @@ ranked_talk_legs as (
         callee_department_id,
         row_number() over (
             partition by call_id
-            order by billed_seconds desc, started_at, source_file, source_line
+            order by billed_seconds desc, started_at asc, source_file asc, source_line asc
         ) as talk_rank
     from legs_with_direction
     where is_employee_talk_leg and direction = 'inbound'

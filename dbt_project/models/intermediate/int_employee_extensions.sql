@@ -14,7 +14,8 @@ split_extensions as (
     select
         employees.employee_id,
         employees.department_id,
-        trim({{ dbt.split_part('employees.extensions_list', "';'", 'positions.list_position') }}) as extension,
+        trim({{ dbt.split_part('employees.extensions_list', "';'", 'positions.list_position') }})
+            as extension,
         coalesce(employees.hire_date, cast('1900-01-01' as date)) as valid_from,
         coalesce(employees.leave_date, cast('9999-12-31' as date)) as valid_to
     from employees

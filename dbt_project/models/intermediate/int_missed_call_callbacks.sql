@@ -24,8 +24,9 @@ later_answered_contacts as (
     inner join calls as contact
         on
             missed.client_phone_e164 = contact.client_phone_e164
-            and contact.started_at > missed.started_at
-            and contact.started_at <= {{ dbt.dateadd('hour', var('callback_window_hours'), 'missed.started_at') }}
+            and missed.started_at < contact.started_at
+            and contact.started_at
+            <= {{ dbt.dateadd('hour', var('callback_window_hours'), 'missed.started_at') }}
             and contact.is_answered
     group by missed.call_id
 ),

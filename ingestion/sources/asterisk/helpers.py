@@ -29,6 +29,7 @@ from ingestion.sources.errors import InboxFileError
 TIMESTAMP_RE = r"^\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?\s*$"
 INTEGER_RE = r"^\s*\d+\s*$"
 
+
 class _Utf8Window(io.RawIOBase):
     """A byte window [start, stop) of a file, with invalid UTF-8 replaced by U+FFFD."""
 
@@ -197,9 +198,7 @@ def read_cdr(
 
     reader = pcsv.open_csv(
         _Utf8Window(path, start, stop),
-        read_options=pcsv.ReadOptions(
-            column_names=names, block_size=BLOCK_SIZE, use_threads=False
-        ),
+        read_options=pcsv.ReadOptions(column_names=names, block_size=BLOCK_SIZE, use_threads=False),
         parse_options=pcsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False),
         convert_options=pcsv.ConvertOptions(
             column_types={name: pa.string() for name in names},
@@ -239,7 +238,9 @@ def read_cdr(
                     )
             # A row failing two rules is quarantined once, under its first failure.
             seen: set[int] = set()
-            quarantined = [q for q in quarantined if not (q["source_line"] in seen or seen.add(q["source_line"]))]
+            quarantined = [
+                q for q in quarantined if not (q["source_line"] in seen or seen.add(q["source_line"]))
+            ]
             assert len(quarantined) == bad.num_rows
             table = table.filter(ok)
         for line, text, actual in bad_rows:

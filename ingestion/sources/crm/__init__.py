@@ -18,15 +18,37 @@ from ingestion.sources.tabular import TableSpec, tabular_resource
 FOLDER = "crm"
 TABLES = [
     TableSpec("users", "users", ("user_id",), ("user_id", "full_name")),
-    TableSpec("clients", "clients", ("client_id",),
-              ("client_id", "client_name", "phones", "responsible_user_id")),
-    TableSpec("products", "products", ("product_id",),
-              ("product_id", "product_name", "category", "cost", "list_price", "is_priority",
-               "is_promo", "season_start", "season_end")),
-    TableSpec("deals", "deals", ("deal_id",),
-              ("deal_id", "client_id", "responsible_user_id", "status", "created_at", "closed_at")),
-    TableSpec("deal_lines", "deal_lines", ("deal_line_id",),
-              ("deal_line_id", "deal_id", "product_id", "quantity", "price", "cost")),
+    TableSpec(
+        "clients", "clients", ("client_id",), ("client_id", "client_name", "phones", "responsible_user_id")
+    ),
+    TableSpec(
+        "products",
+        "products",
+        ("product_id",),
+        (
+            "product_id",
+            "product_name",
+            "category",
+            "cost",
+            "list_price",
+            "is_priority",
+            "is_promo",
+            "season_start",
+            "season_end",
+        ),
+    ),
+    TableSpec(
+        "deals",
+        "deals",
+        ("deal_id",),
+        ("deal_id", "client_id", "responsible_user_id", "status", "created_at", "closed_at"),
+    ),
+    TableSpec(
+        "deal_lines",
+        "deal_lines",
+        ("deal_line_id",),
+        ("deal_line_id", "deal_id", "product_id", "quantity", "price", "cost"),
+    ),
 ]
 
 

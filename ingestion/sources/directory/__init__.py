@@ -11,8 +11,12 @@ from ingestion.sources.tabular import TableSpec, tabular_resource
 
 FOLDER = "directory"
 TABLES = [
-    TableSpec("employees", "employees", ("employee_id",),
-              ("employee_id", "full_name", "department_id", "role", "extensions")),
+    TableSpec(
+        "employees",
+        "employees",
+        ("employee_id",),
+        ("employee_id", "full_name", "department_id", "role", "extensions"),
+    ),
     TableSpec("departments", "departments", ("department_id",), ("department_id", "department_name")),
 ]
 

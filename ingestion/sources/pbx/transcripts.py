@@ -67,8 +67,16 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
             except json.JSONDecodeError as exc:
                 record, problem = None, f"not valid JSON: {exc.msg}"
             if problem:
-                bad.append({"source_file": part.name, "source_line": line_no, "rule": "transcript_format",
-                            "field": None, "raw_value": problem, "raw_record": text[:10_000]})
+                bad.append(
+                    {
+                        "source_file": part.name,
+                        "source_line": line_no,
+                        "rule": "transcript_format",
+                        "field": None,
+                        "raw_value": problem,
+                        "raw_record": text[:10_000],
+                    }
+                )
                 continue
             rows.append(
                 {

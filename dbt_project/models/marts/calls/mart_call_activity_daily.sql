@@ -20,7 +20,8 @@ daily as (
         sum(case when calls.direction = 'inbound' then 1 else 0 end) as calls_inbound,
         sum(case when calls.direction = 'outbound' then 1 else 0 end) as calls_outbound,
         sum(case when calls.direction = 'internal' then 1 else 0 end) as calls_internal,
-        sum(case when calls.direction != 'internal' and calls.is_answered then 1 else 0 end) as calls_answered,
+        sum(case when calls.direction != 'internal' and calls.is_answered then 1 else 0 end)
+            as calls_answered,
         sum(case when calls.is_missed then 1 else 0 end) as calls_missed,
         sum(case when calls.direction != 'internal' then calls.talk_seconds else 0 end) as talk_seconds,
         sum(case when callbacks.call_id is not null then 1 else 0 end) as missed_with_number,

@@ -12,7 +12,8 @@ employees as (
 all_department_ids as (
     select department_id from departments
     union
-    select department_id from employees where department_id is not null
+    select department_id from employees
+    where department_id is not null
 ),
 
 final as (

@@ -2,8 +2,9 @@ with
 
 source as (
     select *
-    from {{ source_columns('crm', 'clients', ['client_id', 'client_name', 'phones', 'responsible_user_id']) }}
-        as clients
+    from {{ source_columns('crm', 'clients', [
+        'client_id', 'client_name', 'phones', 'responsible_user_id'
+    ]) }} as clients
 ),
 
 renamed as (

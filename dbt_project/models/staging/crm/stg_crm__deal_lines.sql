@@ -2,8 +2,9 @@ with
 
 source as (
     select *
-    from {{ source_columns('crm', 'deal_lines', ['deal_line_id', 'deal_id', 'product_id', 'quantity', 'price', 'cost']) }}
-        as deal_lines
+    from {{ source_columns('crm', 'deal_lines', [
+        'deal_line_id', 'deal_id', 'product_id', 'quantity', 'price', 'cost'
+    ]) }} as deal_lines
 ),
 
 renamed as (

@@ -2,8 +2,9 @@ with
 
 source as (
     select *
-    from {{ source_columns('directory', 'departments', ['department_id', 'department_name', 'ring_group']) }}
-        as departments
+    from {{ source_columns('directory', 'departments', [
+        'department_id', 'department_name', 'ring_group'
+    ]) }} as departments
 ),
 
 renamed as (

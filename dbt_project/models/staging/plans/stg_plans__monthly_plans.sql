@@ -2,8 +2,9 @@ with
 
 source as (
     select *
-    from {{ source_columns('plans', 'monthly_plans', ['month', 'employee_id', 'revenue_plan', 'calls_plan']) }}
-        as monthly_plans
+    from {{ source_columns('plans', 'monthly_plans', [
+        'month', 'employee_id', 'revenue_plan', 'calls_plan'
+    ]) }} as monthly_plans
 ),
 
 renamed as (

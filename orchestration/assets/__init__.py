@@ -1,0 +1,1 @@
+"""Assets by domain: ingestion (dlt), warehouse (dbt)."""

@@ -1,0 +1,76 @@
+"""dlt loads of the inbox as Dagster assets, one multi-asset per source system.
+
+Each dlt resource becomes an asset keyed ``dlt_<source>_<resource>`` (dagster-dlt's
+convention, which the dbt sources' ``meta.dagster.asset_key`` point at), downstream of
+an ``inbox/<folder>`` asset that stands for the files. The inbox and the warehouse are
+read from the settings resource when the run starts, so nothing touches the disk when
+definitions load.
+"""
+
+from pathlib import Path
+
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, multi_asset
+from dagster_dlt import DagsterDltResource, DagsterDltTranslator
+from dagster_dlt.translator import DltResourceTranslatorData
+
+from ingestion.pipeline import LOADER_FILE_FORMAT, SOURCES, make_pipeline, make_source
+from orchestration.settings import AutokpiSettings
+
+INBOX_FOLDER_OF_SOURCE = {
+    "pbx_files": "pbx",
+    "directory": "directory",
+    "crm_files": "crm",
+    "plans": "plans",
+}
+
+
+class InboxDltTranslator(DagsterDltTranslator):
+    """dagster-dlt's keys, with each source's upstream being its inbox folder."""
+
+    def get_asset_spec(self, data: DltResourceTranslatorData) -> AssetSpec:
+        spec = super().get_asset_spec(data)
+        folder = INBOX_FOLDER_OF_SOURCE[data.resource.source_name]
+        return spec.replace_attributes(
+            deps=[AssetKey(["inbox", folder])],
+            group_name="ingestion",
+            kinds={"dlt", "duckdb"},
+        )
+
+
+def inbox_folder_specs() -> list[AssetSpec]:
+    return [
+        AssetSpec(
+            key=AssetKey(["inbox", folder]),
+            description=f"Files dropped into <inbox>/{folder}/ (the sensor watches them).",
+            group_name="inbox",
+            kinds={"file"},
+        )
+        for folder in INBOX_FOLDER_OF_SOURCE.values()
+    ]
+
+
+def build_source_assets(source_name: str):
+    translator = InboxDltTranslator()
+    template = make_source(source_name, Path("."))  # resources only: reads nothing yet
+    specs = [
+        translator.get_asset_spec(DltResourceTranslatorData(resource=resource, pipeline=None))
+        for resource in template.resources.values()
+    ]
+
+    @multi_asset(name=f"load_{source_name}", specs=specs, can_subset=True)
+    def _load(context: AssetExecutionContext, dlt: DagsterDltResource, settings: AutokpiSettings):
+        inbox, warehouse = settings.inbox(), settings.warehouse()
+        context.log.info(f"loading {inbox}/{INBOX_FOLDER_OF_SOURCE[source_name]} into {warehouse}")
+        yield from dlt.run(
+            context=context,
+            dlt_source=make_source(source_name, inbox),
+            dlt_pipeline=make_pipeline(source_name, warehouse),
+            dagster_dlt_translator=translator,
+            loader_file_format=LOADER_FILE_FORMAT,
+        )
+
+    return _load
+
+
+def ingestion_assets() -> list:
+    return [build_source_assets(name) for name in SOURCES]

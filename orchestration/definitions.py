@@ -1,0 +1,37 @@
+"""The one place that builds autokpi's Dagster definitions.
+
+Load with ``dagster dev -m orchestration.definitions`` (``make ui``) after the dbt
+manifest exists (``orchestration.dbt_project.ensure_manifest``).
+"""
+
+from __future__ import annotations
+
+from dagster import Definitions, colored_console_logger
+from dagster_dbt import DbtCliResource
+from dagster_dlt import DagsterDltResource
+
+from orchestration.assets.ingestion import inbox_folder_specs, ingestion_assets
+from orchestration.assets.warehouse import warehouse_assets
+from orchestration.dbt_project import dbt_executable, dbt_project
+from orchestration.jobs import daily_schedule, full_pipeline_job, inbox_sensor
+from orchestration.progress import progress_logger
+from orchestration.settings import AutokpiSettings
+
+
+def build_definitions() -> Definitions:
+    return Definitions(
+        assets=[*inbox_folder_specs(), *ingestion_assets(), warehouse_assets()],
+        jobs=[full_pipeline_job],
+        schedules=[daily_schedule],
+        sensors=[inbox_sensor],
+        resources={
+            "dlt": DagsterDltResource(),
+            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
+            "settings": AutokpiSettings(),
+        },
+        # console: Dagster's usual log (the UI, `dagster job execute`); progress: the CLI's lines
+        loggers={"console": colored_console_logger, "progress": progress_logger},
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,22 @@
+"""Where things live: the project folders, and the default inbox and warehouse."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+DEFAULT_INBOX = PROJECT_ROOT / "var" / "inbox"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "var" / "warehouse" / "autokpi.duckdb"
+
+INBOX_ENV = "AUTOKPI_INBOX"
+WAREHOUSE_ENV = "AUTOKPI_WAREHOUSE"
+
+
+def inbox_from_env() -> Path:
+    return Path(os.environ.get(INBOX_ENV) or DEFAULT_INBOX).resolve()
+
+
+def warehouse_from_env() -> Path:
+    return Path(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE).resolve()

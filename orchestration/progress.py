@@ -1,0 +1,56 @@
+"""A Dagster logger that prints one short line per step and per built asset, for the CLI."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+from dagster import DagsterEventType, logger
+
+_SHOWN = {
+    DagsterEventType.STEP_START,
+    DagsterEventType.STEP_SUCCESS,
+    DagsterEventType.STEP_FAILURE,
+    DagsterEventType.ASSET_MATERIALIZATION,
+    DagsterEventType.ASSET_CHECK_EVALUATION,
+}
+
+
+class _ProgressHandler(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = time.monotonic()
+        self.failed_checks: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        event = getattr(record, "dagster_meta", {}).get("dagster_event")
+        if event is None or event.event_type not in _SHOWN:
+            return
+        elapsed = f"{time.monotonic() - self.started:6.1f}s"
+        kind = event.event_type
+        if kind == DagsterEventType.STEP_START:
+            line = f"{elapsed}  ▶ {event.step_key}"
+        elif kind == DagsterEventType.STEP_SUCCESS:
+            line = f"{elapsed}  ✔ {event.step_key}"
+        elif kind == DagsterEventType.STEP_FAILURE:
+            line = f"{elapsed}  ✘ {event.step_key} failed"
+        elif kind == DagsterEventType.ASSET_MATERIALIZATION:
+            line = f"{elapsed}    built {event.asset_key.to_user_string()}"
+        else:
+            evaluation = event.event_specific_data
+            if evaluation.passed:
+                return
+            name = f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"
+            self.failed_checks.append(name)
+            line = f"{elapsed}    check failed: {name}"
+        print(line, file=sys.stderr, flush=True)
+
+
+@logger(description="One line per step and built asset on stderr.")
+def progress_logger(init_context):
+    log = logging.getLogger("autokpi.progress")
+    log.setLevel(logging.DEBUG)
+    log.handlers = [_ProgressHandler()]
+    log.propagate = False
+    return log

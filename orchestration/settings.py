@@ -1,0 +1,32 @@
+"""The run's inbox and warehouse, as a Dagster resource read when a run starts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dagster import ConfigurableResource
+
+from orchestration.paths import WAREHOUSE_ENV, inbox_from_env, warehouse_from_env
+
+
+class AutokpiSettings(ConfigurableResource):
+    """Inbox folder and DuckDB warehouse file.
+
+    Empty means AUTOKPI_INBOX / AUTOKPI_WAREHOUSE, else the defaults under var/.
+    """
+
+    inbox_dir: str = ""
+    warehouse_path: str = ""
+
+    def inbox(self) -> Path:
+        return Path(self.inbox_dir).resolve() if self.inbox_dir else inbox_from_env()
+
+    def warehouse(self) -> Path:
+        path = Path(self.warehouse_path).resolve() if self.warehouse_path else warehouse_from_env()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def export_for_dbt(self) -> None:
+        """dbt runs as a subprocess and finds the warehouse through the environment."""
+        os.environ[WAREHOUSE_ENV] = str(self.warehouse())
