@@ -170,8 +170,9 @@ class CallFactory:
             return None, end
         ring = self._ring()
         answerer = None
+        everyone_busy = group_number is not None and rng.random() < 0.04
         for emp in sorted(targets, key=lambda e: -e.answer_probability * e.skill * rng.random()):
-            if rng.random() < emp.answer_probability:
+            if not everyone_busy and rng.random() < emp.answer_probability:
                 answerer = emp
                 break
         talk = self._talk(answerer) if answerer else 0

@@ -1,0 +1,68 @@
+# autokpi: the Makefile is the interface; CI runs `make test` exactly as a newcomer would.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
+UV_VERSION := 0.13.8
+
+# No tool phones home.
+export RUNTIME__DLTHUB_TELEMETRY := false
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export GX_ANALYTICS_ENABLED := false
+# sqlfluff's dbt templater compiles the project against a scratch warehouse.
+LINT_WAREHOUSE := $(CURDIR)/var/lint/lint.duckdb
+
+.PHONY: help setup demo run test lint format ui lock clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "autokpi needs Python 3.11"' \
+		|| { echo "autokpi needs Python 3.11 (found $$($(PYTHON) --version))"; exit 1; }
+	@# Debian ships venv's ensurepip apart, in python3-venv: install it when missing (as root).
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
+		echo "installing Debian's python3-venv"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+	@echo "installing pinned dependencies (requirements.lock) into $(VENV)"
+	@$(BIN)/uv pip install -q --python $(BIN)/python -r requirements.lock
+	@$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+setup: $(STAMP)  ## create .venv and install the pinned dependencies (idempotent)
+
+demo: setup  ## generate demo data, run the whole pipeline, print where to look
+	$(BIN)/autokpi demo
+
+run: setup  ## run the pipeline on INBOX=<folder> (default var/inbox)
+	$(BIN)/autokpi run $(if $(INBOX),--inbox $(INBOX)) $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+
+test: setup lint  ## lint, then the whole test suite
+	$(BIN)/pytest
+
+lint: setup  ## ruff (Python) and sqlfluff (dbt SQL)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@mkdir -p $(dir $(LINT_WAREHOUSE))
+	AUTOKPI_WAREHOUSE=$(LINT_WAREHOUSE) $(BIN)/sqlfluff lint dbt_project/models
+
+format: setup  ## fix what ruff and sqlfluff can fix
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	@mkdir -p $(dir $(LINT_WAREHOUSE))
+	AUTOKPI_WAREHOUSE=$(LINT_WAREHOUSE) $(BIN)/sqlfluff fix dbt_project/models
+
+ui: setup  ## Dagster UI on http://127.0.0.1:3000 (lineage, runs, schedule, sensor)
+	$(BIN)/autokpi ui
+
+lock: setup  ## re-resolve requirements.lock from pyproject.toml
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -q -o requirements.lock
+
+clean:  ## remove generated data, warehouses, dbt target and the virtualenv
+	rm -rf var .dagster dbt_project/target dbt_project/logs logs $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,63 @@
+"""Shared fixtures: a demo inbox and one pipeline run over it, built once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ASTERISK_SAMPLES = FIXTURES / "asterisk"
+
+# A small demo that still has every planted behaviour: 12 people over 3 weeks.
+DEMO_ARGS = {"employees": 12, "days": 21, "seed": 11, "end": date(2026, 10, 23), "calls_per_day": 20}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quiet_tools():
+    for key, value in {
+        "RUNTIME__DLTHUB_TELEMETRY": "false",
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "GX_ANALYTICS_ENABLED": "false",
+    }.items():
+        os.environ.setdefault(key, value)
+
+
+@pytest.fixture(scope="session")
+def dbt_manifest():
+    from orchestration.dbt_project import ensure_manifest
+
+    return ensure_manifest()
+
+
+@pytest.fixture(scope="session")
+def demo_inbox(tmp_path_factory) -> Path:
+    from ingestion.demo.generate import generate
+
+    inbox = tmp_path_factory.mktemp("demo") / "inbox"
+    generate(inbox, progress=False, **DEMO_ARGS)
+    return inbox
+
+
+@pytest.fixture(scope="session")
+def demo_run(demo_inbox, dbt_manifest, tmp_path_factory):
+    """The whole pipeline on the demo inbox, once: (summary, warehouse path)."""
+    from orchestration.run import run_pipeline
+
+    warehouse = tmp_path_factory.mktemp("warehouse") / "autokpi.duckdb"
+    summary = run_pipeline(demo_inbox, warehouse, quiet=True)
+    return summary, warehouse
+
+
+def make_inbox(root: Path, cdr_files: list[Path], directory: Path | None = None) -> Path:
+    """An inbox holding a directory file and the given Master.csv files."""
+    inbox = root / "inbox"
+    (inbox / "pbx" / "asterisk").mkdir(parents=True)
+    (inbox / "directory").mkdir(parents=True)
+    for f in cdr_files:
+        shutil.copy(f, inbox / "pbx" / "asterisk" / f.name)
+    shutil.copy(directory or FIXTURES / "sample_directory" / "employees.csv", inbox / "directory")
+    return inbox

@@ -1,0 +1,156 @@
+"""The demo end to end: generated files → dlt → DuckDB → dbt marts, through the Dagster job."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import duckdb
+import pytest
+
+from orchestration.run import MARTS, run_pipeline
+
+pytestmark = pytest.mark.e2e
+
+FCT_CALLS_CONTRACT = [
+    "call_id",
+    "started_at",
+    "local_date",
+    "employee_id",
+    "department_id",
+    "direction",
+    "is_answered",
+    "is_missed",
+    "ring_seconds",
+    "talk_seconds",
+    "client_phone_masked",
+    "client_id",
+]
+ACTIVITY_CONTRACT = [
+    "activity_date",
+    "employee_id",
+    "department_id",
+    "calls_total",
+    "calls_inbound",
+    "calls_outbound",
+    "calls_answered",
+    "calls_missed",
+    "talk_seconds",
+    "avg_talk_seconds",
+    "missed_callback_rate",
+    "rank_in_department",
+]
+
+
+def query(warehouse, sql):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def mart_digests(warehouse) -> dict[str, str]:
+    return {
+        mart: hashlib.sha256(
+            repr(query(warehouse, f"select * from marts.{mart} order by all")).encode()
+        ).hexdigest()
+        for mart in MARTS
+    }
+
+
+def columns(warehouse, table):
+    return [
+        r[0]
+        for r in query(
+            warehouse,
+            f"select column_name from information_schema.columns "
+            f"where table_schema = 'marts' and table_name = '{table}' "
+            f"order by ordinal_position",
+        )
+    ]
+
+
+def test_marts_have_the_contract_columns(demo_run):
+    summary, warehouse = demo_run
+    assert columns(warehouse, "fct_calls")[: len(FCT_CALLS_CONTRACT)] == FCT_CALLS_CONTRACT
+    assert columns(warehouse, "mart_call_activity_daily")[: len(ACTIVITY_CONTRACT)] == ACTIVITY_CONTRACT
+    assert all(summary.mart_rows[m] > 0 for m in MARTS)
+
+
+def test_every_call_group_is_one_call_counted_once(demo_run):
+    _, warehouse = demo_run
+    groups = query(
+        warehouse, "select count(distinct coalesce(nullif(linkedid, ''), uniqueid)) from raw_pbx.asterisk_cdr"
+    )
+    calls = query(warehouse, "select count(*), count(distinct call_id) from marts.fct_calls")
+    assert calls[0] == (groups[0][0], groups[0][0])
+    attributed = query(warehouse, "select count(*) from marts.fct_calls where employee_id is not null")[0][0]
+    in_mart = query(
+        warehouse, "select sum(calls_total + calls_internal) from marts.mart_call_activity_daily"
+    )[0][0]
+    assert in_mart == attributed
+
+
+def test_pbx_answers_are_not_talk_with_employees(demo_run):
+    _, warehouse = demo_run
+    # after-hours calls are answered by the IVR only: missed, no talk, nobody's
+    rows = query(
+        warehouse,
+        """
+        select f.is_missed, f.talk_seconds, f.employee_id
+        from marts.fct_calls as f
+        join raw_pbx.asterisk_cdr as r on r.linkedid = f.call_id
+        where r.dcontext = 'ivr-closed'
+    """,
+    )
+    assert rows and all(r == (True, 0, None) for r in rows)
+
+
+def test_phone_numbers_are_masked_and_linked_to_clients(demo_run):
+    _, warehouse = demo_run
+    masked = query(
+        warehouse, "select client_phone_masked from marts.fct_calls where client_phone_masked is not null"
+    )
+    assert masked and all(m[0].startswith("+*") and m[0][-4:].isdigit() for m in masked)
+    linked = query(
+        warehouse,
+        "select avg(case when client_id is not null then 1 else 0 end) from marts.fct_calls "
+        "where direction != 'internal' and client_phone_masked is not null",
+    )[0][0]
+    assert linked > 0.95  # demo clients call from numbers the CRM has in other spellings
+
+
+def test_planted_behaviour_shows_in_the_marts(demo_run, demo_inbox):
+    _, warehouse = demo_run
+    planted = json.loads((demo_inbox / "demo_manifest.json").read_text())["planted"]
+    stats = {
+        r[0]: r[1:]
+        for r in query(
+            warehouse,
+            """
+            select employee_id, department_id,
+                   sum(calls_missed) * 1.0 / nullif(sum(calls_inbound), 0) as missed_rate,
+                   sum(talk_seconds) * 1.0 / nullif(sum(calls_answered), 0) as avg_talk
+            from marts.mart_call_activity_daily group by 1, 2
+        """,
+        )
+    }
+    misser = planted["misses_calls"][0]
+    department = stats[misser][0]
+    peers = {e: s for e, s in stats.items() if s[0] == department}
+    assert max(peers, key=lambda e: peers[e][1]) == misser
+    short = planted["short_talks"][0]
+    assert stats[short][2] == min(s[2] for s in stats.values())
+
+
+def test_running_again_changes_nothing(demo_run, demo_inbox, tmp_path):
+    summary, warehouse = demo_run
+    before = mart_digests(warehouse)
+    again = run_pipeline(demo_inbox, warehouse, quiet=True)
+    assert again.mart_rows == summary.mart_rows
+    assert mart_digests(warehouse) == before
+    # and a fresh warehouse from the same files gives the same marts
+    fresh = tmp_path / "fresh.duckdb"
+    run_pipeline(demo_inbox, fresh, quiet=True)
+    assert mart_digests(fresh) == before

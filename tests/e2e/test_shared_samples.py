@@ -1,0 +1,84 @@
+"""The real pseudonymised Asterisk samples: an inbox with only a directory and one Master.csv."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from orchestration.run import run_pipeline
+from tests.conftest import ASTERISK_SAMPLES, make_inbox
+
+pytestmark = pytest.mark.e2e
+
+# Hand counts: distinct uniqueids in each file (parallel dials share one).
+HAND_COUNTS = {"cdr.csv": (218, 174), "smallcdr.csv": (45, 37), "smallcdr_wo_parallelcalls.csv": (34, 34)}
+
+
+def query(warehouse, sql):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("sample", sorted(HAND_COUNTS))
+def test_each_call_group_counted_once(sample, tmp_path, dbt_manifest):
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / sample])
+    warehouse = tmp_path / "w.duckdb"
+    summary = run_pipeline(inbox, warehouse, quiet=True)
+    rows, calls = HAND_COUNTS[sample]
+    assert query(warehouse, "select count(*) from raw_pbx.asterisk_cdr")[0][0] == rows
+    assert summary.mart_rows["fct_calls"] == calls
+    assert query(warehouse, "select count(distinct call_id) from marts.fct_calls")[0][0] == calls
+    assert summary.mart_rows["mart_call_activity_daily"] > 0
+    attributed = query(warehouse, "select count(*) from marts.fct_calls where employee_id is not null")[0][0]
+    in_mart = query(
+        warehouse, "select sum(calls_total + calls_internal) from marts.mart_call_activity_daily"
+    )[0][0]
+    assert in_mart == attributed
+
+
+def test_parallel_dial_is_one_answered_call_with_the_talk_of_the_answered_row(tmp_path, dbt_manifest):
+    # cdr.csv lines 1-2: uniqueid 1497952162.0 rang 715-413-9112 (E2): NO ANSWER 10 s,
+    # then ANSWERED 524 s with 514 s of talk, 2017-06-20 09:49:22 Moscow = 06:49:22 UTC;
+    # the caller 791-445-9811 is a 10-digit number: +77914459811, masked to 12 characters.
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "cdr.csv"])
+    warehouse = tmp_path / "w.duckdb"
+    run_pipeline(inbox, warehouse, quiet=True)
+    row = query(
+        warehouse,
+        """
+        select employee_id, direction, is_answered, is_missed, talk_seconds, ring_seconds,
+               cast(started_at as varchar), cast(local_date as varchar), client_phone_masked
+        from marts.fct_calls where call_id = '1497952162.0'
+    """,
+    )
+    assert row == [
+        ("E2", "inbound", True, False, 514, 10, "2017-06-20 06:49:22", "2017-06-20", "+*******9811")
+    ]
+
+
+def test_cli_run_builds_the_call_marts_and_fails_in_one_line(tmp_path, dbt_manifest):
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    autokpi = [sys.executable, "-m", "orchestration.cli"]
+    done = subprocess.run(
+        [*autokpi, "run", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w.duckdb")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "marts.fct_calls" in done.stdout and "37" in done.stdout
+    assert "▶ autokpi_dbt" in done.stderr  # progress lines
+    failed = subprocess.run(
+        [*autokpi, "run", "--inbox", str(tmp_path / "missing")], capture_output=True, text=True, check=False
+    )
+    assert failed.returncode == 1
+    assert (
+        failed.stderr.strip().splitlines()[-1]
+        == f"autokpi: error: inbox folder {tmp_path / 'missing'} does not exist"
+    )

@@ -1,0 +1,91 @@
+"""dlt loads into a real DuckDB file: idempotent, incremental, quarantine beside the table."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from ingestion.pipeline import SOURCES, load_source
+from tests.conftest import ASTERISK_SAMPLES, make_inbox
+
+
+def _count(warehouse, table):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(f"select count(*) from {table}").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_every_source_loads_and_a_second_load_adds_nothing(demo_inbox, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    counts = {}
+    for run in range(2):
+        for name in SOURCES:
+            load_source(name, demo_inbox, warehouse)
+        counts[run] = {
+            t: _count(warehouse, t)
+            for t in [
+                "raw_pbx.asterisk_cdr",
+                "raw_pbx.transcripts",
+                "raw_crm.deals",
+                "raw_crm.deal_lines",
+                "raw_directory.employees",
+                "raw_plans.monthly_plans",
+            ]
+        }
+    assert counts[0] == counts[1]
+    assert counts[0]["raw_pbx.asterisk_cdr"] == sum(
+        sum(1 for _ in p.open()) for p in (demo_inbox / "pbx" / "asterisk").glob("*.csv")
+    )
+
+
+def test_appended_lines_are_the_only_ones_read(tmp_path):
+    sample = (ASTERISK_SAMPLES / "smallcdr.csv").read_bytes().splitlines(keepends=True)
+    inbox = make_inbox(tmp_path, [])
+    master = inbox / "pbx" / "asterisk" / "Master.csv"
+    warehouse = tmp_path / "w.duckdb"
+    master.write_bytes(b"".join(sample[:20]))
+    load_source("pbx_files", inbox, warehouse)
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") == 20
+    with master.open("ab") as fh:
+        fh.write(b"".join(sample[20:]))
+    load_source("pbx_files", inbox, warehouse)
+    load_source("pbx_files", inbox, warehouse)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    lines = [r[0] for r in con.execute("select _source_line from raw_pbx.asterisk_cdr order by 1").fetchall()]
+    con.close()
+    assert lines == list(range(1, len(sample) + 1))
+
+
+def test_bad_lines_land_in_quarantine_so_raw_equals_clean_plus_quarantined(tmp_path):
+    inbox = make_inbox(tmp_path, [])
+    lines = (ASTERISK_SAMPLES / "smallcdr.csv").read_text().splitlines(keepends=True)
+    lines[3] = '"too","few","columns"\n'
+    lines[7] = lines[7].replace('"NO ANSWER"', '"PERHAPS"').replace('"ANSWERED"', '"PERHAPS"')
+    (inbox / "pbx" / "asterisk" / "Master.csv").write_text("".join(lines))
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    clean = _count(warehouse, "raw_pbx.asterisk_cdr")
+    quarantined = _count(warehouse, "raw_pbx.asterisk_cdr_quarantine")
+    assert (clean, quarantined) == (len(lines) - 2, 2)
+
+
+def test_a_rewritten_file_is_refused_with_its_name(tmp_path):
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    shutil.copy(
+        ASTERISK_SAMPLES / "smallcdr_wo_parallelcalls.csv", inbox / "pbx" / "asterisk" / "smallcdr.csv"
+    )
+    with pytest.raises(Exception, match=r"smallcdr\.csv: changed in lines that were already loaded"):
+        load_source("pbx_files", inbox, warehouse)
+
+
+def test_a_missing_required_column_stops_with_the_file_name(tmp_path):
+    inbox = make_inbox(tmp_path, [])
+    (inbox / "directory" / "employees.csv").write_text("employee_id,full_name\nE1,A\n")
+    with pytest.raises(Exception, match=r"directory/employees\.csv: missing column\(s\) department_id"):
+        load_source("directory", inbox, tmp_path / "w.duckdb")

@@ -1,0 +1,107 @@
+"""Small exports (CSV, JSON, JSON lines, XLSX): read as text, keyed, with clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ingestion.sources.crm import TABLES as CRM_TABLES
+from ingestion.sources.errors import InboxFileError
+from ingestion.sources.plans import TABLES as PLAN_TABLES
+from ingestion.sources.tabular import files_for, latest_by_key, read_rows
+
+CLIENTS = next(t for t in CRM_TABLES if t.name == "clients")
+DEALS = next(t for t in CRM_TABLES if t.name == "deals")
+DEAL_LINES = next(t for t in CRM_TABLES if t.name == "deal_lines")
+PLANS = PLAN_TABLES[0]
+
+
+def test_file_stems_pick_the_right_table(tmp_path):
+    for name in ["deals.csv", "deals-2026-10.json", "deal_lines.csv", "deals_old.txt", "dealsx.csv"]:
+        (tmp_path / name).write_text("")
+    assert [p.name for p in files_for(tmp_path, DEALS)] == ["deals-2026-10.json", "deals.csv"]
+    assert [p.name for p in files_for(tmp_path, DEAL_LINES)] == ["deal_lines.csv"]
+
+
+def test_csv_with_semicolons_bom_and_cp1251(tmp_path):
+    path = tmp_path / "clients.csv"
+    text = "client_id;client_name;phones;responsible_user_id\nC1;ООО Ромашка;8 916 123-45-67;U1\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    rows = list(read_rows(path, CLIENTS, "crm/clients.csv"))
+    assert rows[0]["client_name"] == "ООО Ромашка" and rows[0]["_source_line"] == 2
+    path.write_bytes(text.encode("cp1251"))
+    assert next(read_rows(path, CLIENTS, "crm/clients.csv"))["client_name"] == "ООО Ромашка"
+
+
+def test_json_array_and_wrapped_list(tmp_path):
+    path = tmp_path / "deals.json"
+    deal = {
+        "deal_id": 7,
+        "client_id": "C1",
+        "responsible_user_id": "U1",
+        "status": "won",
+        "created_at": "2026-10-01T10:00:00+03:00",
+        "closed_at": None,
+    }
+    path.write_text(json.dumps({"result": [deal]}))
+    rows = list(read_rows(path, DEALS, "crm/deals.json"))
+    assert rows[0]["deal_id"] == "7" and rows[0]["closed_at"] is None
+
+
+def test_missing_required_column_names_file_and_columns(tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_text("client_id,client_name\nC1,A\n")
+    with pytest.raises(
+        InboxFileError, match=r"clients\.csv: missing column\(s\) phones, responsible_user_id"
+    ):
+        list(read_rows(path, CLIENTS, "crm/clients.csv"))
+
+
+def test_truncated_json_names_the_line(tmp_path):
+    path = tmp_path / "deals.json"
+    path.write_text('[{"deal_id": "1",\n "status": ')
+    with pytest.raises(InboxFileError, match=r"deals\.json:2: not valid JSON"):
+        list(read_rows(path, DEALS, "crm/deals.json"))
+
+
+def test_row_with_wrong_column_count_names_the_line(tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_text("client_id,client_name,phones,responsible_user_id\nC1,A,1,U1\nC2,B\n")
+    with pytest.raises(InboxFileError, match=r"clients\.csv:3: expected 4 columns"):
+        list(read_rows(path, CLIENTS, "crm/clients.csv"))
+
+
+def test_empty_key_names_the_line(tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_text("client_id,client_name,phones,responsible_user_id\n,A,1,U1\n")
+    with pytest.raises(InboxFileError, match=r"clients\.csv:2: empty client_id"):
+        list(read_rows(path, CLIENTS, "crm/clients.csv"))
+
+
+def test_xlsx_plans(tmp_path):
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Month", "Employee_ID", "Revenue_Plan"])
+    ws.append([date(2026, 10, 1), "E0001", 150000.0])
+    path = tmp_path / "plans-2026.xlsx"
+    wb.save(path)
+    rows = list(read_rows(path, PLANS, "plans/plans-2026.xlsx"))
+    assert rows == [
+        {
+            "month": "2026-10-01",
+            "employee_id": "E0001",
+            "revenue_plan": "150000",
+            "_source_file": "plans/plans-2026.xlsx",
+            "_source_line": 2,
+        }
+    ]
+
+
+def test_later_rows_win_per_key():
+    rows = [{"id": "1", "v": "old"}, {"id": "2", "v": "x"}, {"id": "1", "v": "new"}]
+    assert latest_by_key(rows, ("id",)) == [{"id": "1", "v": "new"}, {"id": "2", "v": "x"}]
