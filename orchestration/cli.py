@@ -2,6 +2,8 @@
 
     autokpi demo [--out DIR] [--employees N] [--days N] [--seed N]
     autokpi run --inbox DIR [--warehouse FILE]
+    autokpi close --month YYYY-MM [--reopen --reason TEXT]
+    autokpi simulate --scheme DIR --month YYYY-MM
     autokpi generate --out DIR [...]
     autokpi ui
 
@@ -77,6 +79,25 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"DuckDB file to build (default {DEFAULT_WAREHOUSE})",
     )
 
+    close = sub.add_parser("close", help="close a month: freeze its bonus statements (finance)")
+    close.add_argument("--month", required=True, help="the month to close, YYYY-MM")
+    close.add_argument("--reopen", action="store_true", help="reopen a closed month instead (needs --reason)")
+    close.add_argument("--reason", default="", help="why a closed month is reopened (recorded)")
+    close.add_argument("--by", default=None, help="who closes (default: the current user)")
+    close.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+
+    sim = sub.add_parser(
+        "simulate", help="a past month's bonus under a proposed KPI scheme, beside the current"
+    )
+    sim.add_argument(
+        "--scheme",
+        type=Path,
+        required=True,
+        help="folder with proposed scheme files (kpi_scheme.csv, kpi_corridors.csv, bonus_*.csv)",
+    )
+    sim.add_argument("--month", required=True, help="the month to compare, YYYY-MM")
+    sim.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+
     gen = sub.add_parser("generate", help="only write demo exports into an inbox folder")
     _add_generator_args(gen, None)
 
@@ -100,6 +121,53 @@ def _run(inbox: Path, warehouse: Path) -> None:
     print(f"autokpi: running the pipeline on {inbox.resolve()}", file=sys.stderr)
     summary = run_pipeline(inbox, warehouse)
     print("\n".join(summary.lines()))
+
+
+def _close(args) -> None:
+    from orchestration.locking import warehouse_lock
+    from orchestration.period_close import close_month, parse_month, reopen_month
+    from orchestration.run import run_pipeline
+
+    month = parse_month(args.month)
+    warehouse = args.warehouse.resolve()
+    if not warehouse.exists():
+        raise RuntimeError(f"no warehouse at {warehouse}: run the pipeline first")
+    with warehouse_lock(warehouse):
+        if args.reopen:
+            result = reopen_month(warehouse, month, args.reason, args.by)
+        else:
+            if args.reason:
+                raise RuntimeError("--reason goes with --reopen; a close needs no reason")
+            result = close_month(warehouse, month, args.by)
+    print(
+        f"autokpi: {result.action} {month:%Y-%m} recorded (event {result.event_id[:8]}, "
+        f"scheme {result.scheme_version}); rebuilding the marts and exports",
+        file=sys.stderr,
+    )
+    summary = run_pipeline(PROJECT_ROOT, warehouse, job_name="autokpi_refresh")
+    if result.action == "close":
+        print(f"closed {month:%Y-%m}: {result.employees} statements, payout {result.total_payout:,.2f}")
+        print(f"exports: {summary.exports}/bonus_{month:%Y-%m}.csv and .xlsx")
+    else:
+        print(f"reopened {month:%Y-%m}: its bonus is computed from current data again")
+
+
+def _simulate(args) -> None:
+    from orchestration.paths import exports_from_env
+    from orchestration.period_close import parse_month
+    from orchestration.simulate import format_table, simulate, write_csv
+
+    month = parse_month(args.month)
+    warehouse = args.warehouse.resolve()
+    if not warehouse.exists():
+        raise RuntimeError(f"no warehouse at {warehouse}: run the pipeline first")
+    print(
+        f"autokpi: building the proposed scheme from {args.scheme} on a copy of {warehouse}", file=sys.stderr
+    )
+    rows = simulate(warehouse, args.scheme, month)
+    print(format_table(rows, month))
+    path = write_csv(rows, exports_from_env(warehouse) / f"simulation_{month:%Y-%m}.csv")
+    print(f"\nsaved: {path}")
 
 
 def _fresh(args) -> None:
@@ -148,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
             _run(args.out, args.warehouse)
         elif args.command == "run":
             _run(args.inbox, args.warehouse)
+        elif args.command == "close":
+            _close(args)
+        elif args.command == "simulate":
+            _simulate(args)
         elif args.command == "ui":
             _ui(args)
     except KeyboardInterrupt:

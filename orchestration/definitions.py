@@ -10,20 +10,34 @@ from dagster import Definitions, colored_console_logger
 from dagster_dbt import DbtCliResource
 from dagster_dlt import DagsterDltResource
 
-from orchestration.assets.ingestion import inbox_folder_specs, ingestion_assets
+from orchestration.assets.exports import finance_exports
+from orchestration.assets.ingestion import closing_history_specs, inbox_folder_specs, ingestion_assets
 from orchestration.assets.warehouse import warehouse_assets
 from orchestration.dbt_project import dbt_executable, dbt_project
-from orchestration.jobs import daily_schedule, full_pipeline_job, inbox_sensor
+from orchestration.jobs import (
+    close_month_job,
+    daily_schedule,
+    full_pipeline_job,
+    inbox_sensor,
+    refresh_after_close,
+    refresh_job,
+)
 from orchestration.progress import progress_logger
 from orchestration.settings import AutokpiSettings
 
 
 def build_definitions() -> Definitions:
     return Definitions(
-        assets=[*inbox_folder_specs(), *ingestion_assets(), warehouse_assets()],
-        jobs=[full_pipeline_job],
+        assets=[
+            *inbox_folder_specs(),
+            *closing_history_specs(),
+            *ingestion_assets(),
+            warehouse_assets(),
+            finance_exports,
+        ],
+        jobs=[full_pipeline_job, refresh_job, close_month_job],
         schedules=[daily_schedule],
-        sensors=[inbox_sensor],
+        sensors=[inbox_sensor, refresh_after_close],
         resources={
             "dlt": DagsterDltResource(),
             "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),

@@ -1,29 +1,44 @@
-"""The full pipeline job, its daily schedule and the inbox sensor."""
-
-from __future__ import annotations
+"""Jobs: the full pipeline, a refresh of the models and exports, and the monthly close;
+the daily schedule, the inbox sensor, and a refresh after every close."""
 
 import hashlib
 
 from dagster import (
     AssetSelection,
+    Config,
+    DagsterRunStatus,
     DefaultSensorStatus,
+    OpExecutionContext,
     RunRequest,
     ScheduleDefinition,
     SensorEvaluationContext,
     SkipReason,
     define_asset_job,
     in_process_executor,
+    job,
+    op,
+    run_status_sensor,
     sensor,
 )
 
+from orchestration.locking import warehouse_lock
 from orchestration.paths import inbox_from_env
+from orchestration.period_close import close_month, parse_month, reopen_month
+from orchestration.settings import AutokpiSettings
 
 # DuckDB allows one writer: the steps of a run go one after another in one process.
 full_pipeline_job = define_asset_job(
     name="autokpi_full",
     selection=AssetSelection.all(),
     executor_def=in_process_executor,
-    description="Load the inbox, build every model and run every check.",
+    description="Load the inbox, build every model, run every check, write the finance exports.",
+)
+
+refresh_job = define_asset_job(
+    name="autokpi_refresh",
+    selection=AssetSelection.all() - AssetSelection.groups("ingestion"),
+    executor_def=in_process_executor,
+    description="Rebuild the models and exports from what is loaded (after a close, a scheme change).",
 )
 
 daily_schedule = ScheduleDefinition(
@@ -33,6 +48,43 @@ daily_schedule = ScheduleDefinition(
     execution_timezone="Europe/Moscow",
     description="Every morning at 06:00 Moscow time, before the heads of sales look.",
 )
+
+
+class CloseMonthConfig(Config):
+    month: str
+    reopen: bool = False
+    reason: str = ""
+    actor: str = "dagster"
+
+
+@op(description="Freeze (or reopen) a month's bonus statements in the closing history.")
+def freeze_month(context: OpExecutionContext, config: CloseMonthConfig, settings: AutokpiSettings) -> None:
+    month = parse_month(config.month)
+    warehouse = settings.warehouse()
+    with warehouse_lock(warehouse):
+        if config.reopen:
+            result = reopen_month(warehouse, month, config.reason, config.actor)
+        else:
+            result = close_month(warehouse, month, config.actor)
+    context.log.info(
+        f"{result.action} {month:%Y-%m}: event {result.event_id}, scheme {result.scheme_version}"
+    )
+
+
+@job(description="Close a month (config: month YYYY-MM; reopen with reopen: true and a reason).")
+def close_month_job():
+    freeze_month()
+
+
+@run_status_sensor(
+    run_status=DagsterRunStatus.SUCCESS,
+    monitored_jobs=[close_month_job],
+    request_job=refresh_job,
+    default_status=DefaultSensorStatus.RUNNING,
+    description="After a close, rebuild the marts (the month shows as closed) and the exports.",
+)
+def refresh_after_close(context):
+    return RunRequest(run_key=context.dagster_run.run_id)
 
 
 def inbox_fingerprint(root) -> str:

@@ -12,6 +12,7 @@ DEFAULT_WAREHOUSE = PROJECT_ROOT / "var" / "warehouse" / "autokpi.duckdb"
 
 INBOX_ENV = "AUTOKPI_INBOX"
 WAREHOUSE_ENV = "AUTOKPI_WAREHOUSE"
+EXPORTS_ENV = "AUTOKPI_EXPORTS"
 
 
 def inbox_from_env() -> Path:
@@ -20,3 +21,8 @@ def inbox_from_env() -> Path:
 
 def warehouse_from_env() -> Path:
     return Path(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE).resolve()
+
+
+def exports_from_env(warehouse: Path) -> Path:
+    """Finance exports go to AUTOKPI_EXPORTS, else to ``exports/`` beside the warehouse."""
+    return Path(os.environ.get(EXPORTS_ENV) or warehouse.parent / "exports").resolve()

@@ -7,24 +7,26 @@ a second run wait, since DuckDB allows a single writer.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from orchestration.dbt_project import ensure_manifest
-from orchestration.paths import INBOX_ENV, WAREHOUSE_ENV
+from orchestration.locking import warehouse_lock
+from orchestration.paths import INBOX_ENV, WAREHOUSE_ENV, exports_from_env
 
 MARTS = [
     "fct_calls",
     "mart_call_activity_daily",
     "fct_sales_lines",
+    "mart_kpi_monthly",
+    "mart_bonus_monthly",
+    "fct_kpi_contributions",
     "dim_employee",
     "dim_department",
     "dim_date",
@@ -39,6 +41,7 @@ class PipelineError(RuntimeError):
 @dataclass
 class RunSummary:
     warehouse: Path
+    exports: Path
     seconds: float
     mart_rows: dict[str, int] = field(default_factory=dict)
     quarantined_rows: dict[str, int] = field(default_factory=dict)
@@ -51,39 +54,11 @@ class RunSummary:
             out += [f"  {name:<34} {rows:>10,}" for name, rows in self.quarantined_rows.items() if rows]
         out += [
             "",
-            f"warehouse: {self.warehouse}",
-            f"  open it: duckdb -readonly {self.warehouse}   (tables in schema marts)",
-            "lineage:  make ui   (Dagster UI on http://127.0.0.1:3000)",
+            f"warehouse: {self.warehouse}   (DuckDB; the marts are in schema marts)",
+            f"exports:   {self.exports}   (bonus_<YYYY-MM>.csv / .xlsx for finance)",
+            "lineage:   make ui   (Dagster UI on http://127.0.0.1:3000)",
         ]
         return out
-
-
-@contextmanager
-def warehouse_lock(warehouse: Path, wait_seconds: float = 600) -> Iterator[None]:
-    """Hold an exclusive lock on ``<warehouse>.lock``; wait for another run to finish."""
-    lock_path = warehouse.with_name(warehouse.name + ".lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with lock_path.open("w") as fh:
-        deadline = time.monotonic() + wait_seconds
-        told = False
-        while True:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise PipelineError(
-                        f"another autokpi run is still writing {warehouse} "
-                        f"after {wait_seconds:.0f} s; try later"
-                    ) from None
-                if not told:
-                    print(f"autokpi: another run is writing {warehouse}; waiting for it…", file=sys.stderr)
-                    told = True
-                time.sleep(0.5)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _root_cause(error) -> str:
@@ -123,8 +98,10 @@ def count_rows(warehouse: Path) -> tuple[dict[str, int], dict[str, int]]:
     return marts, quarantined
 
 
-def run_pipeline(inbox: Path, warehouse: Path, quiet: bool = False) -> RunSummary:
-    """Materialize every asset of the full job on ``inbox`` into ``warehouse``."""
+def run_pipeline(
+    inbox: Path, warehouse: Path, quiet: bool = False, job_name: str = "autokpi_full"
+) -> RunSummary:
+    """Run a job (by default the full pipeline) on ``inbox`` into ``warehouse``, in this process."""
     inbox, warehouse = inbox.resolve(), warehouse.resolve()
     if not inbox.is_dir():
         raise PipelineError(f"inbox folder {inbox} does not exist")
@@ -137,7 +114,7 @@ def run_pipeline(inbox: Path, warehouse: Path, quiet: bool = False) -> RunSummar
 
     from orchestration.definitions import defs
 
-    job = defs.resolve_job_def("autokpi_full")
+    job = defs.resolve_job_def(job_name)
     # quiet: the console logger at ERROR level only (tests); else one line per step
     run_config = (
         {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
@@ -145,7 +122,10 @@ def run_pipeline(inbox: Path, warehouse: Path, quiet: bool = False) -> RunSummar
         else {"loggers": {"progress": {}}}
     )
     started = time.monotonic()
-    with warehouse_lock(warehouse), DagsterInstance.ephemeral() as instance:
+    # dagster-dbt echoes dbt's log on stdout: send it to stderr with the other progress
+    # lines (or nowhere when quiet), so stdout carries only the summary.
+    echo = open(os.devnull, "w") if quiet else sys.stderr  # noqa: SIM115
+    with warehouse_lock(warehouse), DagsterInstance.ephemeral() as instance, redirect_stdout(echo):
         result = job.execute_in_process(
             instance=instance,
             raise_on_error=False,
@@ -154,4 +134,4 @@ def run_pipeline(inbox: Path, warehouse: Path, quiet: bool = False) -> RunSummar
     if not result.success:
         raise PipelineError(_failure_message(result))
     marts, quarantined = count_rows(warehouse)
-    return RunSummary(warehouse, time.monotonic() - started, marts, quarantined)
+    return RunSummary(warehouse, exports_from_env(warehouse), time.monotonic() - started, marts, quarantined)

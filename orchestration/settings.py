@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dagster import ConfigurableResource
 
-from orchestration.paths import WAREHOUSE_ENV, inbox_from_env, warehouse_from_env
+from orchestration.paths import WAREHOUSE_ENV, exports_from_env, inbox_from_env, warehouse_from_env
 
 
 class AutokpiSettings(ConfigurableResource):
@@ -26,6 +26,9 @@ class AutokpiSettings(ConfigurableResource):
         path = Path(self.warehouse_path).resolve() if self.warehouse_path else warehouse_from_env()
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
+
+    def exports(self) -> Path:
+        return exports_from_env(self.warehouse())
 
     def export_for_dbt(self) -> None:
         """dbt runs as a subprocess and finds the warehouse through the environment."""

@@ -12,8 +12,9 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 ASTERISK_SAMPLES = FIXTURES / "asterisk"
 
-# A small demo that still has every planted behaviour: 12 people over 3 weeks.
-DEMO_ARGS = {"employees": 12, "days": 21, "seed": 11, "end": date(2026, 10, 23), "calls_per_day": 20}
+# A small demo that still has every planted behaviour: 12 people, October and the
+# first week of November (so a month can be closed and late data land in the next).
+DEMO_ARGS = {"employees": 12, "days": 37, "seed": 11, "end": date(2026, 11, 6), "calls_per_day": 20}
 
 
 @pytest.fixture(scope="session", autouse=True)

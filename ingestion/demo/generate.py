@@ -55,7 +55,10 @@ def generate(
     started = time.monotonic()
     rng = random.Random(seed)
     end = end or date.today()
-    all_days = [end - timedelta(days=days - 1 - i) for i in range(days)]
+    # Whole months from the first: a plan for a month the data only half covers would
+    # put everyone below every threshold.
+    first = (end - timedelta(days=days - 1)).replace(day=1)
+    all_days = [first + timedelta(days=i) for i in range((end - first).days + 1)]
     company = build_company(rng, employees, all_days[0])
     clients = build_clients(rng, company, per_employee=30)
     counts: dict[str, int] = {}
@@ -195,25 +198,24 @@ def _crm_phone(rng: random.Random, e164: str) -> str:
 
 
 def _plan_rows(rng, company, deals, lines, all_days) -> Iterable[dict]:
-    """Plans near what each person sells, so achievement spreads around 100 %."""
+    """Plans at the team's typical month, so ordinary people land near 100 % and the leader above."""
     revenue_by_deal: dict[str, float] = {}
     for ln in lines:
         revenue_by_deal[ln["deal_id"]] = revenue_by_deal.get(ln["deal_id"], 0.0) + float(ln["price"]) * int(
             ln["quantity"]
         )
-    by_user: dict[str, float] = {}
+    monthly: dict[tuple[str, str], float] = {}
     for d in deals:
-        if d["status"] == "won":
-            by_user[d["responsible_user_id"]] = by_user.get(
-                d["responsible_user_id"], 0.0
-            ) + revenue_by_deal.get(d["deal_id"], 0.0)
-    months = _month_starts(all_days)
-    team_avg = (sum(by_user.values()) / max(1, len(by_user))) / max(1, len(months))
-    for month in months:
+        if d["status"] == "won" and d["closed_at"]:
+            key = (d["responsible_user_id"], d["closed_at"][:7])
+            monthly[key] = monthly.get(key, 0.0) + revenue_by_deal.get(d["deal_id"], 0.0)
+    values = sorted(monthly.values())
+    typical = values[len(values) // 2] if values else 100_000.0
+    for month in _month_starts(all_days):
         for e in company.employees:
             if e.role != "sales_manager":
                 continue
-            revenue_plan = round(team_avg * rng.uniform(0.9, 1.15), -3)
+            revenue_plan = round(typical * rng.uniform(0.95, 1.1), -3)
             yield {
                 "month": month.isoformat(),
                 "employee_id": e.employee_id,

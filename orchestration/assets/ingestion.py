@@ -49,6 +49,22 @@ def inbox_folder_specs() -> list[AssetSpec]:
     ]
 
 
+CLOSING_TABLES = ["period_events", "bonus_statements", "kpi_statements", "bonus_adjustments"]
+
+
+def closing_history_specs() -> list[AssetSpec]:
+    """The close history tables: appended by `autokpi close` / close_month_job, read by dbt."""
+    return [
+        AssetSpec(
+            key=AssetKey(["closing", table]),
+            description=f"closing.{table}: append-only history written when a month is closed or reopened.",
+            group_name="closing",
+            kinds={"duckdb"},
+        )
+        for table in CLOSING_TABLES
+    ]
+
+
 def build_source_assets(source_name: str):
     translator = InboxDltTranslator()
     template = make_source(source_name, Path("."))  # resources only: reads nothing yet

@@ -49,9 +49,15 @@ def test_asset_keys_snapshot(graph):
     assert keys >= EXPECTED_DLT
     assert keys >= EXPECTED_MARTS
     assert {"inbox/pbx", "inbox/crm", "inbox/directory", "inbox/plans"} <= keys
-    # every dbt source resolves to a dlt asset: no dangling source keys in the graph
+    # every dbt source resolves to a dlt asset or the closing history: the only roots
+    # are the inbox folders, the close history and the KPI scheme seeds
     roots = {k for k in keys if not graph.get(key(k)).parent_keys}
-    assert roots == {"inbox/pbx", "inbox/crm", "inbox/directory", "inbox/plans"}
+    seeds = {"config/" + s for s in ["kpi_codes", "kpi_scheme", "kpi_corridors", "bonus_base", "bonus_gates",
+                                     "bonus_multipliers"]}  # fmt: skip
+    closing = {
+        "closing/" + t for t in ["period_events", "bonus_statements", "kpi_statements", "bonus_adjustments"]
+    }
+    assert roots == {"inbox/pbx", "inbox/crm", "inbox/directory", "inbox/plans"} | closing | seeds
 
 
 @pytest.mark.parametrize(
@@ -64,6 +70,10 @@ def test_asset_keys_snapshot(graph):
         ("intermediate/int_calls", "intermediate/int_call_legs"),
         ("marts/fct_calls", "intermediate/int_calls"),
         ("marts/mart_call_activity_daily", "marts/fct_calls"),
+        ("intermediate/int_kpi_scored", "config/kpi_scheme"),
+        ("marts/mart_bonus_monthly", "intermediate/int_bonus_monthly_live"),
+        ("staging/stg_closing__period_events", "closing/period_events"),
+        ("exports/finance_bonus", "marts/mart_bonus_monthly"),
     ],
 )
 def test_lineage_edges(graph, child, parent):
@@ -78,6 +88,9 @@ def test_dbt_tests_are_asset_checks(graph):
 def test_job_schedule_and_sensor(defs):
     job = defs.resolve_job_def("autokpi_full")
     assert job.executor_def.name == "in_process"
+    assert defs.resolve_job_def("close_month_job") is not None
+    refresh = defs.resolve_job_def("autokpi_refresh")
+    assert not any(k.to_user_string().startswith("dlt_") for k in refresh.asset_layer.executable_asset_keys)
     assert defs.resolve_schedule_def("autokpi_daily").cron_schedule == "0 6 * * *"
     assert defs.resolve_sensor_def("inbox_sensor").job_name == "autokpi_full"
 

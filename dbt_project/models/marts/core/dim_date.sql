@@ -1,10 +1,14 @@
--- One row per calendar day from the first call or deal to the last.
+-- One row per calendar day of every month from the first call or deal to the last
+-- (whole months, so working days per month are right at the edges of the data).
 with recursive
 
 bounds as (
     select
-        min(first_day) as first_day,
-        max(last_day) as last_day
+        cast({{ dbt.date_trunc('month', 'min(first_day)') }} as date) as first_day,
+        cast(
+            {{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, dbt.date_trunc('month', 'max(last_day)'))) }}
+            as date
+        ) as last_day
     from (
         select
             min(local_date) as first_day,
@@ -37,7 +41,8 @@ final as (
         cast(extract(year from date_day) as integer) as year_number,
         cast(extract(month from date_day) as integer) as month_number,
         cast(extract(isodow from date_day) as integer) as iso_day_of_week,
-        extract(isodow from date_day) in (6, 7) as is_weekend
+        extract(isodow from date_day) in (6, 7) as is_weekend,
+        extract(isodow from date_day) not in (6, 7) as is_working_day
     from days
 )
 

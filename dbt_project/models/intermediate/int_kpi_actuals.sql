@@ -1,0 +1,53 @@
+-- The actual value of every KPI for every employee and month, whatever the scheme (so
+-- a multiplier or a proposed scheme can use any of them), aggregated from
+-- int_kpi_contributions so that every number is the sum of the facts listed there.
+-- Additive KPIs without facts are 0; a ratio without a denominator is null.
+with
+
+employee_months as (
+    select * from {{ ref('int_employee_months') }}
+),
+
+kpi_codes as (
+    select * from {{ ref('kpi_codes') }}
+),
+
+contributions as (
+    select * from {{ ref('int_kpi_contributions') }}
+),
+
+aggregated as (
+    select
+        employee_id,
+        period_month,
+        kpi_code,
+        sum(numerator) as numerator,
+        sum(denominator) as denominator,
+        count(denominator) as facts_with_denominator
+    from contributions
+    group by employee_id, period_month, kpi_code
+),
+
+final as (
+    select
+        employee_months.employee_id,
+        employee_months.period_month,
+        kpi_codes.kpi_code,
+        cast(
+            case
+                when aggregated.facts_with_denominator > 0
+                    then 1.0 * aggregated.numerator / nullif(aggregated.denominator, 0)
+                when kpi_codes.unit in ('money', 'count') then coalesce(aggregated.numerator, 0)
+            end
+            as numeric(18, 4)
+        ) as actual_value
+    from employee_months
+    cross join kpi_codes
+    left join aggregated
+        on
+            employee_months.employee_id = aggregated.employee_id
+            and employee_months.period_month = aggregated.period_month
+            and kpi_codes.kpi_code = aggregated.kpi_code
+)
+
+select * from final

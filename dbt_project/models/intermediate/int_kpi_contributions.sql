@@ -1,0 +1,195 @@
+-- Every fact that counts toward an employee-month KPI, with what it adds: the
+-- traceability of each number on a bonus statement. Ratio KPIs carry a numerator and
+-- a denominator (markup: revenue at target markup / revenue; client_coverage:
+-- contacted / assigned clients); the others add their numerator.
+with
+
+employee_months as (
+    select * from {{ ref('int_employee_months') }}
+),
+
+scheme as (
+    select * from {{ ref('kpi_scheme') }}
+),
+
+won_lines as (
+    select * from {{ ref('fct_sales_lines') }}
+    where is_won and closed_month is not null and employee_id is not null
+),
+
+answered_calls as (
+    select * from {{ ref('fct_calls') }}
+    where employee_id is not null and direction != 'internal' and is_answered
+),
+
+clients as (
+    select * from {{ ref('stg_crm__clients') }}
+),
+
+deals as (
+    select * from {{ ref('stg_crm__deals') }}
+),
+
+role_parameters as (
+    select
+        employee_months.employee_id,
+        employee_months.period_month,
+        coalesce(
+            max(case when scheme.kpi_code = 'markup' then cast(scheme.parameter as numeric(9, 4)) end), 0.3
+        ) as target_markup,
+        coalesce(max(case when scheme.kpi_code = 'call_activity' then scheme.parameter end), 'answered_calls')
+            as call_activity_measure
+    from employee_months
+    left join scheme on employee_months.role = scheme.role
+    group by employee_months.employee_id, employee_months.period_month
+),
+
+lines as (
+    select
+        won_lines.*,
+        role_parameters.target_markup
+    from won_lines
+    inner join role_parameters
+        on
+            won_lines.employee_id = role_parameters.employee_id
+            and won_lines.closed_month = role_parameters.period_month
+),
+
+line_facts as (
+    select
+        employee_id,
+        closed_month as period_month,
+        'plan_revenue' as kpi_code,
+        'deal_line' as fact_type,
+        deal_line_id as fact_id,
+        revenue as numerator,
+        cast(null as numeric(18, 4)) as denominator
+    from lines
+    union all
+    select
+        employee_id,
+        closed_month as period_month,
+        'markup' as kpi_code,
+        'deal_line' as fact_type,
+        deal_line_id as fact_id,
+        case when markup_ratio >= target_markup then revenue else 0 end as numerator,
+        revenue as denominator
+    from lines
+    union all
+    select
+        employee_id,
+        closed_month as period_month,
+        'priority_products' as kpi_code,
+        'deal_line' as fact_type,
+        deal_line_id as fact_id,
+        revenue as numerator,
+        cast(null as numeric(18, 4)) as denominator
+    from lines
+    where is_priority_product
+    union all
+    select
+        employee_id,
+        closed_month as period_month,
+        'promo_seasonal' as kpi_code,
+        'deal_line' as fact_type,
+        deal_line_id as fact_id,
+        revenue as numerator,
+        cast(null as numeric(18, 4)) as denominator
+    from lines
+    where is_promo_product or is_in_season
+    union all
+    select distinct
+        employee_id,
+        closed_month as period_month,
+        'assortment' as kpi_code,
+        'product_category' as fact_type,
+        product_category as fact_id,
+        1 as numerator,
+        cast(null as numeric(18, 4)) as denominator
+    from lines
+),
+
+call_facts as (
+    select
+        answered_calls.employee_id,
+        role_parameters.period_month,
+        'call_activity' as kpi_code,
+        'call' as fact_type,
+        answered_calls.call_id as fact_id,
+        case
+            when
+                role_parameters.call_activity_measure = 'talk_minutes'
+                then answered_calls.talk_seconds / 60.0
+            else 1
+        end as numerator,
+        cast(null as numeric(18, 4)) as denominator
+    from answered_calls
+    inner join role_parameters
+        on
+            answered_calls.employee_id = role_parameters.employee_id
+            and cast({{ dbt.date_trunc('month', 'answered_calls.local_date') }} as date)
+            = role_parameters.period_month
+),
+
+contacts as (
+    select
+        employee_id,
+        cast({{ dbt.date_trunc('month', 'local_date') }} as date) as period_month,
+        client_id
+    from answered_calls
+    where client_id is not null
+    union
+    select
+        employee_months.employee_id,
+        employee_months.period_month,
+        deals.client_id
+    from deals
+    inner join employee_months
+        on
+            deals.responsible_crm_user_id = employee_months.crm_user_id
+            and (
+                cast({{ dbt.date_trunc('month', 'deals.created_at') }} as date) = employee_months.period_month
+                or cast({{ dbt.date_trunc('month', 'deals.closed_date') }} as date)
+                = employee_months.period_month
+            )
+),
+
+coverage_facts as (
+    select
+        employee_months.employee_id,
+        employee_months.period_month,
+        'client_coverage' as kpi_code,
+        'client' as fact_type,
+        clients.client_id as fact_id,
+        case when contacts.client_id is not null then 1 else 0 end as numerator,
+        1 as denominator
+    from employee_months
+    inner join clients on employee_months.crm_user_id = clients.responsible_crm_user_id
+    left join contacts
+        on
+            employee_months.employee_id = contacts.employee_id
+            and employee_months.period_month = contacts.period_month
+            and clients.client_id = contacts.client_id
+),
+
+all_facts as (
+    select * from line_facts
+    union all
+    select * from call_facts
+    union all
+    select * from coverage_facts
+),
+
+final as (
+    select
+        employee_id,
+        period_month,
+        kpi_code,
+        fact_type,
+        fact_id,
+        cast(numerator as numeric(18, 4)) as numerator,
+        cast(denominator as numeric(18, 4)) as denominator
+    from all_facts
+)
+
+select * from final

@@ -1,0 +1,24 @@
+with
+
+source as (
+    select *
+    from {{ source_columns('closing', 'bonus_adjustments', [
+        'event_id', 'paid_in_month', 'for_month', 'employee_id', 'amount', 'reason'
+    ]) }} as bonus_adjustments
+),
+
+renamed as (
+    select
+        -- ids
+        source.event_id,
+        cast(source.paid_in_month as date) as paid_in_month,
+        cast(source.for_month as date) as for_month,
+        source.employee_id,
+
+        -- measures
+        cast(source.amount as numeric(18, 2)) as adjustment_amount,
+        source.reason as adjustment_reason
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,143 @@
+"""What-if: the bonus of a past month under a proposed KPI scheme, beside the current one.
+
+The proposed scheme is a folder of seed files (any of ``kpi_scheme.csv``,
+``kpi_corridors.csv``, ``bonus_base.csv``, ``bonus_gates.csv``, ``bonus_multipliers.csv``;
+missing ones stay as they are). It is built by dbt itself, in a copy of the dbt project
+and of the warehouse, so it is validated by the same seed tests as the official scheme
+and computed by the same models; the official warehouse is only read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from orchestration.dbt_project import dbt_executable
+from orchestration.paths import DBT_PROJECT_DIR, WAREHOUSE_ENV
+from orchestration.period_close import SCHEME_FILES
+
+LIVE_BONUS = "intermediate.int_bonus_monthly_live"
+
+
+class SimulationError(RuntimeError):
+    """The proposed scheme cannot be simulated; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class SimulationRow:
+    employee_id: str
+    full_name: str
+    role: str
+    current_bonus: Decimal
+    proposed_bonus: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        return self.proposed_bonus - self.current_bonus
+
+
+def _bonuses(warehouse: Path, month: date) -> dict[str, tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute(
+            f"select employee_id, full_name, role, bonus_amount from {LIVE_BONUS} where period_month = ?",
+            [month],
+        ).fetchall()
+    finally:
+        con.close()
+    return {r[0]: r for r in rows}
+
+
+def _failed_tests(project: Path) -> list[str]:
+    results = project / "target" / "run_results.json"
+    if not results.exists():
+        return []
+    data = json.loads(results.read_text())
+    return [
+        r["unique_id"].split(".")[2] for r in data.get("results", []) if r.get("status") in ("fail", "error")
+    ]
+
+
+def simulate(warehouse: Path, scheme_dir: Path, month: date) -> list[SimulationRow]:
+    files = sorted(p.name for p in scheme_dir.glob("*.csv")) if scheme_dir.is_dir() else []
+    if not files:
+        raise SimulationError(f"{scheme_dir} holds no scheme files ({', '.join(SCHEME_FILES)})")
+    unknown = [f for f in files if f not in SCHEME_FILES]
+    if unknown:
+        raise SimulationError(
+            f"unknown scheme file(s) {', '.join(unknown)}; expected {', '.join(SCHEME_FILES)}"
+        )
+    current = _bonuses(warehouse, month)
+    if not current:
+        raise SimulationError(f"no bonus rows for {month:%Y-%m} in {warehouse}")
+    with tempfile.TemporaryDirectory(prefix="autokpi-simulate-") as tmp:
+        project = Path(tmp) / "dbt_project"
+        shutil.copytree(
+            DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs", "dbt_packages")
+        )
+        for name in files:
+            shutil.copy(scheme_dir / name, project / "seeds" / name)
+        copy = Path(tmp) / "warehouse.duckdb"
+        shutil.copy(warehouse, copy)
+        done = subprocess.run(
+            [dbt_executable(), "build", "--select", "path:seeds+", "--project-dir", str(project),
+             "--profiles-dir", str(project), "--quiet"],
+            env={**os.environ, WAREHOUSE_ENV: str(copy)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            failed = _failed_tests(project)
+            detail = f"failed checks: {', '.join(failed)}" if failed else done.stdout.strip()[-500:]
+            raise SimulationError(f"the proposed scheme is invalid ({detail})")
+        proposed = _bonuses(copy, month)
+    out = []
+    for employee_id in sorted(set(current) | set(proposed)):
+        row = current.get(employee_id) or proposed[employee_id]
+        out.append(
+            SimulationRow(
+                employee_id,
+                row[1],
+                row[2],
+                current[employee_id][3] if employee_id in current else Decimal("0.00"),
+                proposed[employee_id][3] if employee_id in proposed else Decimal("0.00"),
+            )
+        )
+    return out
+
+
+def write_csv(rows: list[SimulationRow], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["employee_id", "full_name", "role", "current_bonus", "proposed_bonus", "difference"])
+        for r in rows:
+            writer.writerow(
+                [r.employee_id, r.full_name, r.role, r.current_bonus, r.proposed_bonus, r.difference]
+            )
+    return path
+
+
+def format_table(rows: list[SimulationRow], month: date) -> str:
+    lines = [f"bonus for {month:%Y-%m}: current scheme vs proposed", ""]
+    lines.append(f"{'employee':<10} {'name':<28} {'current':>12} {'proposed':>12} {'difference':>12}")
+    for r in rows:
+        lines.append(
+            f"{r.employee_id:<10} {r.full_name[:28]:<28} {r.current_bonus:>12,.2f} "
+            f"{r.proposed_bonus:>12,.2f} {r.difference:>+12,.2f}"
+        )
+    current = sum(r.current_bonus for r in rows)
+    proposed = sum(r.proposed_bonus for r in rows)
+    lines.append(f"{'total cost':<39} {current:>12,.2f} {proposed:>12,.2f} {proposed - current:>+12,.2f}")
+    return "\n".join(lines)
