@@ -23,6 +23,9 @@ from orchestration.paths import INBOX_ENV, WAREHOUSE_ENV, exports_from_env
 MARTS = [
     "fct_calls",
     "mart_call_activity_daily",
+    "mart_call_kpis",
+    "mart_call_rating_monthly",
+    "mart_kpi_alerts",
     "fct_sales_lines",
     "mart_kpi_monthly",
     "mart_bonus_monthly",

@@ -96,7 +96,8 @@ def _name(rng: random.Random, used: set[str]) -> str:
 
 def build_company(rng: random.Random, n_employees: int, start: date) -> Company:
     """Spread employees over departments; plant one habit holder each and a leader per department."""
-    departments = DEPARTMENTS[: max(1, min(len(DEPARTMENTS), n_employees // 4 or 1))]
+    # about eight people a department, so department statistics mean something
+    departments = DEPARTMENTS[: max(1, min(len(DEPARTMENTS), round(n_employees / 8)))]
     if n_employees > 60:  # big benchmark companies get more departments of about 25 people
         departments = [
             (f"D{i + 1:02d}", f"Отдел продаж {i + 1}", f"{600 + i + 1}")

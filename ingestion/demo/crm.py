@@ -148,11 +148,12 @@ def deal_rows(rng: random.Random, clients: list[Client], days: list[date]) -> tu
     for emp_id in sorted(by_emp):
         own = by_emp[emp_id]
         emp = own[0].responsible
-        n_deals = int(len(working) * 0.55 * emp.skill)
+        employed = [d for d in working if d >= emp.hire_date] or working[-1:]
+        n_deals = int(len(employed) * 1.5 * emp.skill)
         for _ in range(n_deals):
             n_deal += 1
             client = rng.choice(own)
-            created = rng.choice(working)
+            created = rng.choice(employed)
             roll = rng.random()
             won_p = 0.55 * emp.skill
             status = "won" if roll < won_p else ("lost" if roll < won_p + 0.25 else "in_progress")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
 import pytest
@@ -134,4 +135,5 @@ def test_statements_say_what_is_missing(demo_run):
     )
     assert rows
     for actual, target, cap, to_cap in rows:
-        assert to_cap == max(cap * target - (actual or 0), 0)
+        expected = max(cap * target - (actual or 0), Decimal(0))
+        assert to_cap == expected.quantize(Decimal("0.0001"), ROUND_HALF_UP)

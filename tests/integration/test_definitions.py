@@ -52,8 +52,16 @@ def test_asset_keys_snapshot(graph):
     # every dbt source resolves to a dlt asset or the closing history: the only roots
     # are the inbox folders, the close history and the KPI scheme seeds
     roots = {k for k in keys if not graph.get(key(k)).parent_keys}
-    seeds = {"config/" + s for s in ["kpi_codes", "kpi_scheme", "kpi_corridors", "bonus_base", "bonus_gates",
-                                     "bonus_multipliers"]}  # fmt: skip
+    seed_names = [
+        "kpi_codes",
+        "kpi_scheme",
+        "kpi_corridors",
+        "bonus_base",
+        "bonus_gates",
+        "bonus_multipliers",
+    ]
+    seed_names += ["calendar_holidays", "alert_rules", "alert_metrics"]
+    seeds = {"config/" + s for s in seed_names}
     closing = {
         "closing/" + t for t in ["period_events", "bonus_statements", "kpi_statements", "bonus_adjustments"]
     }
@@ -69,7 +77,9 @@ def test_asset_keys_snapshot(graph):
         ("staging/stg_crm__deals", "dlt_crm_files_deals"),
         ("intermediate/int_calls", "intermediate/int_call_legs"),
         ("marts/fct_calls", "intermediate/int_calls"),
-        ("marts/mart_call_activity_daily", "marts/fct_calls"),
+        ("marts/mart_call_activity_daily", "intermediate/int_call_kpis_daily"),
+        ("intermediate/int_call_kpis_daily", "marts/fct_calls"),
+        ("marts/mart_kpi_alerts", "intermediate/int_alert_metrics"),
         ("intermediate/int_kpi_scored", "config/kpi_scheme"),
         ("marts/mart_bonus_monthly", "intermediate/int_bonus_monthly_live"),
         ("staging/stg_closing__period_events", "closing/period_events"),

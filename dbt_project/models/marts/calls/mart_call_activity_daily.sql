@@ -1,52 +1,65 @@
--- One row per employee per local date with any call. Customer KPIs count inbound and
--- outbound calls; internal calls are counted apart.
+-- One row per employee per local date with any call: the head of sales' morning table.
+-- Customer KPIs count inbound and outbound calls; internal calls are counted apart.
 with
-
-calls as (
-    select * from {{ ref('fct_calls') }}
-    where employee_id is not null
-),
-
-callbacks as (
-    select * from {{ ref('int_missed_call_callbacks') }}
-),
 
 daily as (
     select
-        calls.local_date as activity_date,
-        calls.employee_id,
-        min(calls.department_id) as department_id,
-        sum(case when calls.direction != 'internal' then 1 else 0 end) as calls_total,
-        sum(case when calls.direction = 'inbound' then 1 else 0 end) as calls_inbound,
-        sum(case when calls.direction = 'outbound' then 1 else 0 end) as calls_outbound,
-        sum(case when calls.direction = 'internal' then 1 else 0 end) as calls_internal,
-        sum(case when calls.direction != 'internal' and calls.is_answered then 1 else 0 end)
-            as calls_answered,
-        sum(case when calls.is_missed then 1 else 0 end) as calls_missed,
-        sum(case when calls.direction != 'internal' then calls.talk_seconds else 0 end) as talk_seconds,
-        sum(case when callbacks.call_id is not null then 1 else 0 end) as missed_with_number,
-        sum(case when callbacks.is_called_back then 1 else 0 end) as missed_called_back
-    from calls
-    left join callbacks on calls.call_id = callbacks.call_id
-    group by calls.local_date, calls.employee_id
+        local_date,
+        employee_id,
+        min(department_id) as department_id,
+        {{ call_kpi_sums() }}
+    from {{ ref('int_call_kpis_daily') }}
+    where employee_id is not null
+    group by local_date, employee_id
+),
+
+employee_days as (
+    select * from {{ ref('int_employee_days') }}
+),
+
+with_ratios as (
+    select
+        daily.*,
+        {{ call_kpi_ratios('daily.') }},
+        coalesce(employee_days.working_days_since_hire, 0)
+        >= {{ var('min_working_days_for_rank') }} as is_ranked
+    from daily
+    left join employee_days
+        on
+            daily.employee_id = employee_days.employee_id
+            and daily.local_date = employee_days.date_day
 ),
 
 scored as (
     select
         *,
+        {{ activity_score(
+            'calls_answered',
+            'max(calls_answered) over (partition by local_date, department_id)',
+            'talk_seconds',
+            'max(talk_seconds) over (partition by local_date, department_id)',
+            'missed_rate',
+            'callback_rate'
+        ) }} as activity_score
+    from with_ratios
+),
+
+ranked as (
+    select
+        *,
         case
-            when calls_answered > 0 then cast(talk_seconds as double precision) / calls_answered
-        end as avg_talk_seconds,
-        case
-            when missed_with_number > 0
-                then cast(missed_called_back as double precision) / missed_with_number
-        end as missed_callback_rate
-    from daily
+            when is_ranked
+                then row_number() over (
+                    partition by local_date, department_id, is_ranked
+                    order by activity_score desc, employee_id asc
+                )
+        end as rank_in_department
+    from scored
 ),
 
 final as (
     select
-        activity_date,
+        local_date as activity_date,
         employee_id,
         department_id,
         cast(calls_total as integer) as calls_total,
@@ -56,14 +69,17 @@ final as (
         cast(calls_missed as integer) as calls_missed,
         cast(talk_seconds as bigint) as talk_seconds,
         avg_talk_seconds,
-        missed_callback_rate,
-        -- activity rating within the department for the day (1 = best), stable on ties
-        cast(row_number() over (
-            partition by activity_date, department_id
-            order by calls_answered desc, talk_seconds desc, calls_missed asc, employee_id asc
-        ) as integer) as rank_in_department,
-        cast(calls_internal as integer) as calls_internal
-    from scored
+        callback_rate as missed_callback_rate,
+        cast(rank_in_department as integer) as rank_in_department,
+        cast(calls_internal as integer) as calls_internal,
+        answer_rate,
+        missed_rate,
+        avg_ring_seconds,
+        service_level,
+        avg_callback_delay_seconds,
+        activity_score,
+        is_ranked
+    from ranked
 )
 
 select * from final

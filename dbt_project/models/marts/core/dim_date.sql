@@ -33,17 +33,24 @@ days as (
     where days.date_day < bounds.last_day
 ),
 
+holidays as (
+    select * from {{ ref('calendar_holidays') }}
+),
+
 final as (
     select
-        date_day,
-        cast({{ dbt.date_trunc('month', 'date_day') }} as date) as month_start,
-        cast({{ dbt.date_trunc('week', 'date_day') }} as date) as week_start,
-        cast(extract(year from date_day) as integer) as year_number,
-        cast(extract(month from date_day) as integer) as month_number,
-        cast(extract(isodow from date_day) as integer) as iso_day_of_week,
-        extract(isodow from date_day) in (6, 7) as is_weekend,
-        extract(isodow from date_day) not in (6, 7) as is_working_day
+        days.date_day,
+        cast({{ dbt.date_trunc('month', 'days.date_day') }} as date) as month_start,
+        cast({{ dbt.date_trunc('week', 'days.date_day') }} as date) as week_start,
+        cast(extract(year from days.date_day) as integer) as year_number,
+        cast(extract(month from days.date_day) as integer) as month_number,
+        cast(extract(isodow from days.date_day) as integer) as iso_day_of_week,
+        extract(isodow from days.date_day) in (6, 7) as is_weekend,
+        holidays.holiday_date is not null as is_holiday,
+        holidays.holiday_name,
+        extract(isodow from days.date_day) not in (6, 7) and holidays.holiday_date is null as is_working_day
     from days
+    left join holidays on days.date_day = holidays.holiday_date
 )
 
 select * from final
