@@ -15,6 +15,7 @@ from pathlib import Path
 import dlt
 from dlt.common.pipeline import LoadInfo
 
+from ingestion.call_quality.source import call_quality
 from ingestion.sources.crm import crm_files
 from ingestion.sources.directory import directory
 from ingestion.sources.pbx import pbx_files
@@ -27,16 +28,20 @@ LOADER_FILE_FORMAT = "parquet"
 class SourceSpec:
     name: str
     dataset: str
-    factory: Callable[..., dlt.sources.DltSource]
+    factory: Callable[[Path, Path], dlt.sources.DltSource]  # (inbox, warehouse) -> source
 
 
 SOURCES: dict[str, SourceSpec] = {
     s.name: s
     for s in [
-        SourceSpec("directory", "raw_directory", directory),
-        SourceSpec("pbx_files", "raw_pbx", pbx_files),
-        SourceSpec("crm_files", "raw_crm", crm_files),
-        SourceSpec("plans", "raw_plans", plans),
+        SourceSpec("directory", "raw_directory", lambda inbox, _: directory(inbox_dir=str(inbox))),
+        SourceSpec("pbx_files", "raw_pbx", lambda inbox, _: pbx_files(inbox_dir=str(inbox))),
+        SourceSpec("crm_files", "raw_crm", lambda inbox, _: crm_files(inbox_dir=str(inbox))),
+        SourceSpec("plans", "raw_plans", lambda inbox, _: plans(inbox_dir=str(inbox))),
+        # scores the transcripts loaded above: reads the warehouse, not the inbox
+        SourceSpec(
+            "call_quality", "raw_quality", lambda _, warehouse: call_quality(warehouse=str(warehouse))
+        ),
     ]
 }
 
@@ -55,13 +60,13 @@ def make_pipeline(source_name: str, warehouse: Path) -> dlt.Pipeline:
     )
 
 
-def make_source(source_name: str, inbox: Path) -> dlt.sources.DltSource:
-    return SOURCES[source_name].factory(inbox_dir=str(inbox))
+def make_source(source_name: str, inbox: Path, warehouse: Path) -> dlt.sources.DltSource:
+    return SOURCES[source_name].factory(inbox, warehouse)
 
 
 def load_source(source_name: str, inbox: Path, warehouse: Path) -> LoadInfo:
     """Load one source system's files; raises on a failed load job."""
     pipeline = make_pipeline(source_name, warehouse)
-    info = pipeline.run(make_source(source_name, inbox), loader_file_format=LOADER_FILE_FORMAT)
+    info = pipeline.run(make_source(source_name, inbox, warehouse), loader_file_format=LOADER_FILE_FORMAT)
     info.raise_on_failed_jobs()
     return info

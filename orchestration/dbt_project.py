@@ -57,5 +57,7 @@ def ensure_manifest() -> Path:
         check=False,
     )
     if result.returncode != 0:
-        raise RuntimeError(f"dbt parse failed:\n{result.stdout}{result.stderr}")
+        lines = [ln for ln in (result.stdout + result.stderr).splitlines() if ln.strip()]
+        reason = next((ln.strip() for ln in lines if "Error" in ln), lines[-1] if lines else "no output")
+        raise RuntimeError(f"dbt parse failed: {reason} (run `dbt parse` in dbt_project/ for details)")
     return manifest

@@ -26,6 +26,7 @@ MARTS = [
     "mart_call_kpis",
     "mart_call_rating_monthly",
     "mart_kpi_alerts",
+    "mart_call_quality",
     "fct_sales_lines",
     "mart_kpi_monthly",
     "mart_bonus_monthly",
@@ -34,7 +35,11 @@ MARTS = [
     "dim_department",
     "dim_date",
 ]
-QUARANTINES = [("raw_pbx", "asterisk_cdr_quarantine"), ("raw_pbx", "transcripts_quarantine")]
+QUARANTINES = [
+    ("raw_pbx", "asterisk_cdr_quarantine"),
+    ("raw_pbx", "transcripts_quarantine"),
+    ("raw_quality", "call_scores_quarantine"),
+]
 
 
 class PipelineError(RuntimeError):

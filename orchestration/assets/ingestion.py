@@ -22,6 +22,10 @@ INBOX_FOLDER_OF_SOURCE = {
     "crm_files": "crm",
     "plans": "plans",
 }
+# Sources made from other loaded tables rather than from inbox files.
+UPSTREAM_OF_SOURCE = {
+    "call_quality": AssetKey("dlt_pbx_files_transcripts"),
+}
 
 
 class InboxDltTranslator(DagsterDltTranslator):
@@ -29,9 +33,10 @@ class InboxDltTranslator(DagsterDltTranslator):
 
     def get_asset_spec(self, data: DltResourceTranslatorData) -> AssetSpec:
         spec = super().get_asset_spec(data)
-        folder = INBOX_FOLDER_OF_SOURCE[data.resource.source_name]
+        source = data.resource.source_name
+        upstream = UPSTREAM_OF_SOURCE.get(source) or AssetKey(["inbox", INBOX_FOLDER_OF_SOURCE[source]])
         return spec.replace_attributes(
-            deps=[AssetKey(["inbox", folder])],
+            deps=[upstream],
             group_name="ingestion",
             kinds={"dlt", "duckdb"},
         )
@@ -67,7 +72,7 @@ def closing_history_specs() -> list[AssetSpec]:
 
 def build_source_assets(source_name: str):
     translator = InboxDltTranslator()
-    template = make_source(source_name, Path("."))  # resources only: reads nothing yet
+    template = make_source(source_name, Path("."), Path("."))  # resources only: reads nothing yet
     specs = [
         translator.get_asset_spec(DltResourceTranslatorData(resource=resource, pipeline=None))
         for resource in template.resources.values()
@@ -76,10 +81,10 @@ def build_source_assets(source_name: str):
     @multi_asset(name=f"load_{source_name}", specs=specs, can_subset=True)
     def _load(context: AssetExecutionContext, dlt: DagsterDltResource, settings: AutokpiSettings):
         inbox, warehouse = settings.inbox(), settings.warehouse()
-        context.log.info(f"loading {inbox}/{INBOX_FOLDER_OF_SOURCE[source_name]} into {warehouse}")
+        context.log.info(f"loading {source_name} into {warehouse}")
         yield from dlt.run(
             context=context,
-            dlt_source=make_source(source_name, inbox),
+            dlt_source=make_source(source_name, inbox, warehouse),
             dlt_pipeline=make_pipeline(source_name, warehouse),
             dagster_dlt_translator=translator,
             loader_file_format=LOADER_FILE_FORMAT,

@@ -165,11 +165,10 @@ def test_simulate_a_proposed_scheme_without_touching_the_marts(demo_run, tmp_pat
 
     bad = tmp_path / "bad"
     bad.mkdir()
-    scheme_rows = (
-        (DBT_PROJECT_DIR / "seeds" / "kpi_scheme.csv")
-        .read_text()
-        .replace("plan_revenue,0.35", "plan_revenue,0.25")
-    )
+    lines = (DBT_PROJECT_DIR / "seeds" / "kpi_scheme.csv").read_text().splitlines()
+    role, kpi, weight, *rest = lines[1].split(",")
+    lines[1] = ",".join([role, kpi, str(float(weight) + 0.1), *rest])  # the role's weights now sum to 1.1
+    scheme_rows = "\n".join(lines) + "\n"
     (bad / "kpi_scheme.csv").write_text(scheme_rows)
     with pytest.raises(SimulationError, match="assert_kpi_weights_sum_to_one_per_role"):
         simulate(warehouse, bad, OCTOBER)

@@ -33,6 +33,8 @@ EXPECTED_DLT = {
     "dlt_crm_files_deals",
     "dlt_crm_files_deal_lines",
     "dlt_plans_monthly_plans",
+    "dlt_call_quality_call_scores",
+    "dlt_call_quality_call_objections",
 }
 EXPECTED_MARTS = {
     "marts/fct_calls",
@@ -81,6 +83,9 @@ def test_asset_keys_snapshot(graph):
         ("intermediate/int_call_kpis_daily", "marts/fct_calls"),
         ("marts/mart_kpi_alerts", "intermediate/int_alert_metrics"),
         ("intermediate/int_kpi_scored", "config/kpi_scheme"),
+        ("dlt_call_quality_call_scores", "dlt_pbx_files_transcripts"),
+        ("marts/mart_call_quality", "staging/stg_quality__call_scores"),
+        ("intermediate/int_kpi_contributions", "marts/mart_call_quality"),
         ("marts/mart_bonus_monthly", "intermediate/int_bonus_monthly_live"),
         ("staging/stg_closing__period_events", "closing/period_events"),
         ("exports/finance_bonus", "marts/mart_bonus_monthly"),

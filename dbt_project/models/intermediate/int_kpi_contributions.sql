@@ -1,7 +1,8 @@
 -- Every fact that counts toward an employee-month KPI, with what it adds: the
 -- traceability of each number on a bonus statement. Ratio KPIs carry a numerator and
 -- a denominator (markup: revenue at target markup / revenue; client_coverage:
--- contacted / assigned clients); the others add their numerator.
+-- contacted / assigned clients; call_quality: Σ call scores / scored calls); the others
+-- add their numerator.
 with
 
 employee_months as (
@@ -28,6 +29,11 @@ clients as (
 
 deals as (
     select * from {{ ref('stg_crm__deals') }}
+),
+
+scored_calls as (
+    select * from {{ ref('mart_call_quality') }}
+    where employee_id is not null
 ),
 
 role_parameters as (
@@ -172,8 +178,22 @@ coverage_facts as (
             and clients.client_id = contacts.client_id
 ),
 
+quality_facts as (
+    select
+        employee_id,
+        cast({{ dbt.date_trunc('month', 'local_date') }} as date) as period_month,
+        'call_quality' as kpi_code,
+        'scored_call' as fact_type,
+        call_id as fact_id,
+        score as numerator,
+        1 as denominator
+    from scored_calls
+),
+
 all_facts as (
     select * from line_facts
+    union all
+    select * from quality_facts
     union all
     select * from call_facts
     union all

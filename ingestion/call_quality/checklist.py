@@ -1,0 +1,98 @@
+"""Checklists as configuration: one YAML file per language in ``checklists/``."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+CHECKLIST_DIR = Path(__file__).parent / "checklists"
+ITEMS = [
+    "greeting", "introduction", "needs_discovery", "offer_assortment", "objection_handling",
+    "closing", "politeness", "literacy",
+]  # fmt: skip
+KINDS = {"positive", "negative", "objection"}
+
+
+class ChecklistError(ValueError):
+    """A checklist file that cannot be used, with the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    kind: str
+    weight: float
+    phrases: tuple[str, ...] = ()
+    answers: tuple[str, ...] = ()
+    min_hits: int = 1
+
+
+@dataclass(frozen=True)
+class Checklist:
+    language: str
+    items: dict[str, Item]
+    objections: dict[str, tuple[str, ...]]
+    fuzzy_min_score: float = 86
+    fuzzy_min_length: int = 5
+    objection_answer_turns: int = 2
+    version: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def load_checklist(path: Path) -> Checklist:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ChecklistError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+    items_data = data.get("items") or {}
+    missing = [i for i in ITEMS if i not in items_data]
+    unknown = [i for i in items_data if i not in ITEMS]
+    if missing or unknown:
+        raise ChecklistError(
+            f"{path}: items must be exactly {', '.join(ITEMS)} (missing {missing}, unknown {unknown})"
+        )
+    items = {}
+    for name, spec in items_data.items():
+        kind = spec.get("kind")
+        if kind not in KINDS:
+            raise ChecklistError(f"{path}: item {name}: kind must be one of {sorted(KINDS)}")
+        if float(spec.get("weight", 0)) <= 0:
+            raise ChecklistError(f"{path}: item {name}: weight must be positive")
+        items[name] = Item(
+            name=name,
+            kind=kind,
+            weight=float(spec["weight"]),
+            phrases=tuple(spec.get("phrases") or ()),
+            answers=tuple(spec.get("answers") or ()),
+            min_hits=int(spec.get("min_hits", 1)),
+        )
+    version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return Checklist(
+        language=data["language"],
+        items=items,
+        objections={k: tuple(v) for k, v in (data.get("objections") or {}).items()},
+        fuzzy_min_score=float(data.get("fuzzy_min_score", 86)),
+        fuzzy_min_length=int(data.get("fuzzy_min_length", 5)),
+        objection_answer_turns=int(data.get("objection_answer_turns", 2)),
+        version=version,
+    )
+
+
+def load_checklists(folder: Path = CHECKLIST_DIR) -> dict[str, Checklist]:
+    checklists = {}
+    for path in sorted(folder.glob("*.yaml")):
+        checklist = load_checklist(path)
+        checklists[checklist.language] = checklist
+    if not checklists:
+        raise ChecklistError(f"{folder}: no checklist files (*.yaml)")
+    return checklists
+
+
+def checklists_version(checklists: dict[str, Checklist]) -> str:
+    """One version for the set: scores are recomputed when any checklist changes."""
+    return hashlib.sha256(
+        "".join(f"{k}:{v.version}" for k, v in sorted(checklists.items())).encode()
+    ).hexdigest()[:12]

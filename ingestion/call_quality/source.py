@@ -1,0 +1,153 @@
+"""The dlt source that scores transcripts not yet scored by the current checklists.
+
+It reads ``raw_pbx.transcripts`` from the warehouse, scores each call whose score is
+missing or was made by an older checklist version, and loads ``raw_quality.call_scores``
+(merged on call_id) and ``raw_quality.call_objections`` (replaced per call), so a
+changed checklist re-scores everything and an unchanged one scores only new calls.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import dlt
+import duckdb
+import pyarrow as pa
+
+from ingestion.call_quality.checklist import ITEMS, checklists_version, load_checklists
+from ingestion.call_quality.scorer import Scorer
+from ingestion.sources.quarantine import quarantine_item
+
+BATCH = 5_000
+
+SCORE_SCHEMA = pa.schema(
+    [
+        pa.field("call_id", pa.string(), nullable=False),
+        ("language", pa.string()),
+        ("checklist_version", pa.string()),
+        ("agent_extension", pa.string()),
+        ("score", pa.float64()),
+        *[(item, pa.int8()) for item in ITEMS],
+        ("evidence_json", pa.string()),
+        ("objections_count", pa.int32()),
+        ("unanswered_objections", pa.int32()),
+    ]
+)
+OBJECTION_SCHEMA = pa.schema(
+    [
+        pa.field("call_id", pa.string(), nullable=False),
+        ("objection_index", pa.int32()),
+        ("objection_class", pa.string()),
+        ("quote", pa.string()),
+        ("at_seconds", pa.float64()),
+        ("answered", pa.bool_()),
+    ]
+)
+
+
+def _unscored(warehouse: Path, version: str) -> Iterator[list[tuple]]:
+    if not warehouse.exists():
+        return
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        listed = con.execute("select table_schema || '.' || table_name from information_schema.tables")
+        tables = {r[0] for r in listed.fetchall()}
+        if "raw_pbx.transcripts" not in tables:
+            return
+        already = (
+            "left join raw_quality.call_scores as s on s.call_id = t.call_id and s.checklist_version = ? "
+            "where s.call_id is null"
+            if "raw_quality.call_scores" in tables
+            else "where ? is not null"
+        )
+        cursor = con.execute(
+            "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
+            f"t._source_line from raw_pbx.transcripts as t {already} order by t.call_id",
+            [version],
+        )
+        while batch := cursor.fetchmany(BATCH):
+            yield batch
+    finally:
+        con.close()
+
+
+def score_batches(warehouse: Path) -> Iterator[tuple[list[dict], list[dict], list[dict]]]:
+    checklists = load_checklists()
+    version = checklists_version(checklists)
+    scorers = {lang: Scorer(cl) for lang, cl in checklists.items()}
+    for batch in _unscored(warehouse, version):
+        scores, objections, bad = [], [], []
+        for call_id, language, extension, segments_json, source_file, source_line in batch:
+            scorer = scorers.get((language or "ru").lower())
+            if scorer is None:
+                bad.append(
+                    {
+                        "source_file": source_file,
+                        "source_line": source_line,
+                        "rule": "checklist_language",
+                        "field": "language",
+                        "raw_value": language,
+                        "raw_record": f"no checklist for language {language!r} (call {call_id})",
+                    }
+                )
+                continue
+            result = scorer.score(call_id, json.loads(segments_json))
+            scores.append(
+                {
+                    "call_id": call_id,
+                    "language": result.language,
+                    "checklist_version": version,
+                    "agent_extension": extension,
+                    "score": result.score,
+                    **result.items,
+                    "evidence_json": json.dumps(result.evidence, ensure_ascii=False, sort_keys=True),
+                    "objections_count": len(result.objections),
+                    "unanswered_objections": sum(not o.answered for o in result.objections),
+                }
+            )
+            objections += [
+                {
+                    "call_id": call_id,
+                    "objection_index": i,
+                    "objection_class": o.objection_class,
+                    "quote": o.quote,
+                    "at_seconds": o.at,
+                    "answered": o.answered,
+                }
+                for i, o in enumerate(result.objections)
+            ]
+        yield scores, objections, bad
+
+
+@dlt.source(name="call_quality", max_table_nesting=0)
+def call_quality(warehouse: str = dlt.config.value):
+    """Scores of transcribed calls and the client objections found in them."""
+    batches = None
+
+    def _batches():
+        nonlocal batches
+        if batches is None:
+            batches = list(score_batches(Path(warehouse)))
+        return batches
+
+    @dlt.resource(name="call_scores", write_disposition="merge", primary_key="call_id")
+    def call_scores():
+        for scores, _, bad in _batches():
+            if scores:
+                yield pa.Table.from_pylist(scores, schema=SCORE_SCHEMA)
+            if bad:
+                yield quarantine_item(bad, "call_scores")
+
+    @dlt.resource(
+        name="call_objections",
+        write_disposition={"disposition": "merge", "strategy": "delete-insert"},
+        merge_key="call_id",
+    )
+    def call_objections():
+        for _, objections, _ in _batches():
+            if objections:
+                yield pa.Table.from_pylist(objections, schema=OBJECTION_SCHEMA)
+
+    return call_scores, call_objections

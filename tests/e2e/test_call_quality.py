@@ -1,0 +1,71 @@
+"""Call quality on the demo: every transcript scored with evidence that quotes it, the rude
+employee found, the KPI fed, and re-scoring only when the checklist changes."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def query(warehouse, sql, params=None):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def test_every_transcript_is_scored_with_evidence_from_its_text(demo_run):
+    _, warehouse = demo_run
+    transcripts = query(warehouse, "select count(*) from raw_pbx.transcripts")[0][0]
+    scored = query(warehouse, "select count(*), count(employee_id) from marts.mart_call_quality")[0]
+    assert scored == (transcripts, transcripts)
+    rows = query(
+        warehouse,
+        "select q.evidence, t.segments_json from marts.mart_call_quality as q "
+        "join raw_pbx.transcripts as t using (call_id) limit 300",
+    )
+    for evidence, segments in rows:
+        text = " ".join(s["text"] for s in json.loads(segments)).lower()
+        for item, found in json.loads(evidence).items():
+            assert found["quote"].lower() in text, (item, found)
+
+
+def test_the_rude_employee_has_the_lowest_politeness(demo_run, demo_inbox):
+    _, warehouse = demo_run
+    rude = json.loads((demo_inbox / "demo_manifest.json").read_text())["planted"]["rude"][0]
+    rates = query(
+        warehouse, "select employee_id, avg(politeness) from marts.mart_call_quality group by 1 order by 2"
+    )
+    assert rates[0][0] == rude and rates[0][1] < rates[1][1]
+
+
+def test_call_quality_kpi_is_the_mean_score(demo_run):
+    _, warehouse = demo_run
+    mismatches = query(
+        warehouse,
+        """
+        select k.employee_id, k.month
+        from marts.mart_kpi_monthly as k
+        join (
+            select employee_id, date_trunc('month', local_date) as month, avg(score) as mean_score
+            from marts.mart_call_quality group by 1, 2
+        ) as q on q.employee_id = k.employee_id and q.month = k.month
+        where k.kpi_code = 'call_quality' and abs(k.actual_value - q.mean_score) > 0.0001
+        """,
+    )
+    assert mismatches == []
+
+
+def test_scoring_runs_once_per_checklist_version(demo_run, monkeypatch):
+    from ingestion.call_quality import source
+
+    _, warehouse = demo_run
+    assert list(source.score_batches(warehouse)) == []  # everything scored by today's checklists
+    monkeypatch.setattr(source, "checklists_version", lambda _: "a-new-version")
+    rescored = sum(len(scores) for scores, _, _ in source.score_batches(warehouse))
+    assert rescored == query(warehouse, "select count(*) from raw_pbx.transcripts")[0][0]

@@ -1,0 +1,130 @@
+"""The checklist scorer on short Russian and English snippets, and redaction."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.call_quality.checklist import ChecklistError, load_checklist, load_checklists
+from ingestion.call_quality.redact import redact
+from ingestion.call_quality.scorer import Scorer
+
+
+@pytest.fixture(scope="module")
+def ru():
+    return Scorer(load_checklists()["ru"])
+
+
+@pytest.fixture(scope="module")
+def en():
+    return Scorer(load_checklists()["en"])
+
+
+def agent(text, at=0.0):
+    return {"speaker": "agent", "start": at, "end": at + 2, "text": text}
+
+
+def client(text, at=0.0):
+    return {"speaker": "client", "start": at, "end": at + 2, "text": text}
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        ("greeting", "Здравствуйте!"),
+        ("greeting", "Здрасте, слушаю"),
+        ("greeting", "Добрый день"),
+        ("greeting", "Здраствуйте"),  # a speech-to-text misspelling
+        ("introduction", "Меня зовут Анна, компания ЭлектроСнаб"),
+        ("needs_discovery", "Подскажите, какой объём вам нужен?"),
+        ("offer_assortment", "Могу предложить ещё автоматы"),
+        ("offer_assortment", "Кстати, могу предложит светильники"),  # misspelt
+        ("closing", "Спасибо за звонок, всего доброго!"),
+    ],
+)
+def test_russian_items_found_in_any_word_form(ru, item, text):
+    result = ru.score("c", [agent(text, 3.5)])
+    assert result.items[item] == 1
+    assert result.evidence[item]["at"] == 3.5
+    assert result.evidence[item]["quote"].lower() in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("item", "text"), [("greeting", "Алло"), ("closing", "Ну всё"), ("introduction", "Да")]
+)
+def test_russian_items_missing(ru, item, text):
+    assert ru.score("c", [agent(text)]).items[item] == 0
+
+
+def test_only_the_agent_counts_for_agent_items(ru):
+    result = ru.score("c", [client("Здравствуйте, добрый день"), agent("Да?")])
+    assert result.items["greeting"] == 0
+
+
+def test_politeness_fails_on_one_rude_phrase_with_evidence(ru):
+    result = ru.score("c", [agent("Здравствуйте"), agent("Да что вы мне голову морочите!", 12.0)])
+    assert result.items["politeness"] == 0
+    assert result.evidence["politeness"] == {"quote": "голову морочите", "at": 12.0, "hits": 1}
+    assert ru.score("c", [agent("Спасибо, пожалуйста")]).items["politeness"] == 1
+
+
+def test_literacy_tolerates_one_filler_not_two(ru):
+    assert ru.score("c", [agent("Ну короче есть на складе")]).items["literacy"] == 1
+    assert ru.score("c", [agent("Короче, типа есть")]).items["literacy"] == 0
+
+
+def test_objections_answered_late_or_never(ru):
+    answered = ru.score("c", [client("Дороговато у вас", 10), agent("Понимаю, дам скидку", 12)])
+    assert answered.items["objection_handling"] == 1
+    assert answered.objections[0].objection_class == "price" and answered.objections[0].answered
+    late = ru.score(
+        "c",
+        [client("Я подумаю", 10), agent("Хорошо", 12), agent("Ещё что-то?", 14), agent("Понимаю вас", 16)],
+    )
+    assert late.items["objection_handling"] == 0
+    assert late.evidence["objection_handling"]["objection"] == "timing"
+    assert ru.score("c", [client("У нас уже есть поставщик"), agent("Ясно")]).objections[
+        0
+    ].objection_class == ("competitor")
+    assert ru.score("c", [agent("Здравствуйте")]).items["objection_handling"] == 1  # nothing to answer
+
+
+def test_english_checklist(en):
+    result = en.score(
+        "c",
+        [
+            agent("Hello, my name is Anna from ElectroSupply"),
+            agent("What are you using now?"),
+            client("That's too expensive"),
+            agent("I understand, let me offer a discount"),
+            agent("We also have cables. Thank you for calling, goodbye"),
+        ],
+    )
+    assert result.items == {
+        "greeting": 1, "introduction": 1, "needs_discovery": 1, "offer_assortment": 1,
+        "objection_handling": 1, "closing": 1, "politeness": 1, "literacy": 1,
+    }  # fmt: skip
+    assert result.score == 1.0
+    rude = en.score("c", [agent("Shut up and listen")])
+    assert rude.items["politeness"] == 0 and rude.score < 0.5
+
+
+def test_score_is_the_weighted_share_of_items(ru):
+    result = ru.score("c", [agent("Здравствуйте")])
+    weights = {n: i.weight for n, i in ru.checklist.items.items()}
+    passed = {n for n, v in result.items.items() if v}
+    assert result.score == round(sum(weights[n] for n in passed) / sum(weights.values()), 4)
+
+
+def test_redaction_of_phones_and_cards():
+    text = "Звоните +7 (916) 123-45-67 или 89161234567, карта 4276 1234 5678 9012, заказ 12345"
+    assert redact(text) == "Звоните [phone] или [phone], карта [card], заказ 12345"
+    ru_scorer = Scorer(load_checklists()["ru"])
+    result = ru_scorer.score("c", [client("Дорого, мой номер 8 916 123 45 67"), agent("Понимаю")])
+    assert "916" not in result.objections[0].quote
+
+
+def test_a_broken_checklist_names_the_file(tmp_path):
+    path = tmp_path / "xx.yaml"
+    path.write_text("language: xx\nitems:\n  greeting: {kind: positive, weight: 1, phrases: [hi]}\n")
+    with pytest.raises(ChecklistError, match=r"xx\.yaml: items must be exactly"):
+        load_checklist(path)
