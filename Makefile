@@ -15,7 +15,7 @@ export GX_ANALYTICS_ENABLED := false
 # sqlfluff's dbt templater compiles the project against a scratch warehouse.
 LINT_WAREHOUSE := $(CURDIR)/var/lint/lint.duckdb
 
-.PHONY: help setup demo run close simulate test lint format ui lock clean
+.PHONY: help setup demo run close simulate quarantine test lint format ui lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ close: setup  ## close MONTH=YYYY-MM (reopen: REOPEN=1 REASON="...")
 simulate: setup  ## bonus of MONTH=YYYY-MM under SCHEME=<folder of scheme CSVs>
 	@test -n "$(SCHEME)" -a -n "$(MONTH)" || { echo "usage: make simulate SCHEME=folder MONTH=YYYY-MM"; exit 2; }
 	$(BIN)/autokpi simulate --scheme $(SCHEME) --month $(MONTH) $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+
+quarantine: setup  ## list rows and files kept out of the warehouse, and why
+	$(BIN)/autokpi quarantine $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
 test: setup lint  ## lint, then the whole test suite
 	$(BIN)/pytest

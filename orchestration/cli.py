@@ -4,6 +4,7 @@
     autokpi run --inbox DIR [--warehouse FILE]
     autokpi close --month YYYY-MM [--reopen --reason TEXT]
     autokpi simulate --scheme DIR --month YYYY-MM
+    autokpi quarantine
     autokpi generate --out DIR [...]
     autokpi ui
 
@@ -98,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--month", required=True, help="the month to compare, YYYY-MM")
     sim.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
 
+    quarantine = sub.add_parser(
+        "quarantine", help="list the rows and files kept out of the warehouse, and why"
+    )
+    quarantine.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    quarantine.add_argument("--limit", type=int, default=20, help="rows to list (default 20)")
+
     gen = sub.add_parser("generate", help="only write demo exports into an inbox folder")
     _add_generator_args(gen, None)
 
@@ -170,6 +177,15 @@ def _simulate(args) -> None:
     print(f"\nsaved: {path}")
 
 
+def _quarantine(args) -> None:
+    from orchestration.quarantine_report import format_report
+
+    warehouse = args.warehouse.resolve()
+    if not warehouse.exists():
+        raise RuntimeError(f"no warehouse at {warehouse}: run the pipeline first")
+    print(format_report(warehouse, args.limit))
+
+
 def _fresh(args) -> None:
     """A demo starts over: its data is regenerated for today, so the old load must go."""
     import shutil
@@ -220,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
             _close(args)
         elif args.command == "simulate":
             _simulate(args)
+        elif args.command == "quarantine":
+            _quarantine(args)
         elif args.command == "ui":
             _ui(args)
     except KeyboardInterrupt:

@@ -35,11 +35,6 @@ MARTS = [
     "dim_department",
     "dim_date",
 ]
-QUARANTINES = [
-    ("raw_pbx", "asterisk_cdr_quarantine"),
-    ("raw_pbx", "transcripts_quarantine"),
-    ("raw_quality", "call_scores_quarantine"),
-]
 
 
 class PipelineError(RuntimeError):
@@ -58,8 +53,8 @@ class RunSummary:
         out = [f"autokpi: pipeline finished in {self.seconds:.1f} s", "", "rows per mart:"]
         out += [f"  marts.{name:<28} {rows:>10,}" for name, rows in self.mart_rows.items()]
         if any(self.quarantined_rows.values()):
-            out += ["", "quarantined (fix at the source, then send the file again):"]
-            out += [f"  {name:<34} {rows:>10,}" for name, rows in self.quarantined_rows.items() if rows]
+            out += ["", "quarantined (autokpi quarantine lists them; fix at the source, send again):"]
+            out += [f"  {name:<50} {rows:>10,}" for name, rows in self.quarantined_rows.items() if rows]
         out += [
             "",
             f"warehouse: {self.warehouse}   (DuckDB; the marts are in schema marts)",
@@ -83,6 +78,8 @@ def _failure_message(result) -> str:
 
 
 def count_rows(warehouse: Path) -> tuple[dict[str, int], dict[str, int]]:
+    from orchestration.quarantine_report import summary
+
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         tables = {
@@ -96,13 +93,12 @@ def count_rows(warehouse: Path) -> tuple[dict[str, int], dict[str, int]]:
             for m in MARTS
             if ("marts", m) in tables
         }
-        quarantined = {
-            f"{s}.{t}": con.execute(f"select count(*) from {s}.{t}").fetchone()[0]
-            for s, t in QUARANTINES
-            if (s, t) in tables
-        }
     finally:
         con.close()
+    quarantined: dict[str, int] = {}
+    for group in summary(warehouse):
+        key = f"{group.table} ({group.rule})"
+        quarantined[key] = quarantined.get(key, 0) + group.rows
     return marts, quarantined
 
 

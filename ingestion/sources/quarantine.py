@@ -25,6 +25,25 @@ def quarantine_item(rows: list[dict], table: str):
     """A dlt item that appends ``rows`` to ``<table>_quarantine``, whatever the resource's disposition."""
     return dlt.mark.with_hints(
         pa.Table.from_pylist(rows, schema=SCHEMA),
-        dlt.mark.make_hints(table_name=f"{table}_quarantine", write_disposition="append"),
+        # no keys: a quarantine table is a log, whatever the resource's primary key
+        dlt.mark.make_hints(
+            table_name=f"{table}_quarantine",
+            write_disposition="append",
+            primary_key=[],
+            merge_key=[],
+            columns=[{"name": f.name, "nullable": True} for f in SCHEMA],
+        ),
         create_table_variant=True,
     )
+
+
+def rejected_file_row(source_file: str, error: Exception) -> dict:
+    """A whole file refused (not a CSV, wrong layout throughout, truncated JSON…)."""
+    return {
+        "source_file": source_file,
+        "source_line": getattr(error, "line", None),
+        "rule": "file_rejected",
+        "field": None,
+        "raw_value": str(error),
+        "raw_record": None,
+    }

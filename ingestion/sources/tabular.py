@@ -190,12 +190,19 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec):
     """A dlt resource merging every ``<inbox>/<folder>/<stem>*`` file into ``spec.name`` by its key."""
     import dlt
 
+    from ingestion.sources.quarantine import quarantine_item, rejected_file_row
+
     @dlt.resource(name=spec.name, write_disposition="merge", primary_key=list(spec.key))
     def _rows():
         inbox = Path(inbox_dir)
         rows: list[dict] = []
         for path in files_for(inbox / folder, spec):
-            rows.extend(read_rows(path, spec, path.relative_to(inbox).as_posix()))
+            name = path.relative_to(inbox).as_posix()
+            try:
+                rows.extend(list(read_rows(path, spec, name)))
+            except InboxFileError as error:
+                # the file is refused whole, with its reason; the other files still load
+                yield quarantine_item([rejected_file_row(name, error)], spec.name)
         if rows:
             yield to_arrow(latest_by_key(rows, spec.key), spec.key)
 

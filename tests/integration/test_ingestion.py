@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import duckdb
-import pytest
 
 from ingestion.pipeline import SOURCES, load_source
 from tests.conftest import ASTERISK_SAMPLES, make_inbox
@@ -73,19 +72,42 @@ def test_bad_lines_land_in_quarantine_so_raw_equals_clean_plus_quarantined(tmp_p
     assert (clean, quarantined) == (len(lines) - 2, 2)
 
 
-def test_a_rewritten_file_is_refused_with_its_name(tmp_path):
+def test_a_rewritten_file_is_refused_with_its_name_and_not_loaded_twice(tmp_path):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     warehouse = tmp_path / "w.duckdb"
     load_source("pbx_files", inbox, warehouse)
     shutil.copy(
         ASTERISK_SAMPLES / "smallcdr_wo_parallelcalls.csv", inbox / "pbx" / "asterisk" / "smallcdr.csv"
     )
-    with pytest.raises(Exception, match=r"smallcdr\.csv: changed in lines that were already loaded"):
-        load_source("pbx_files", inbox, warehouse)
+    load_source("pbx_files", inbox, warehouse)
+    load_source("pbx_files", inbox, warehouse)  # refused once, not again while unchanged
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") == 45
+    con = duckdb.connect(str(warehouse), read_only=True)
+    rejected = con.execute(
+        "select source_file, rule, raw_value from raw_pbx.asterisk_cdr_quarantine"
+    ).fetchall()
+    con.close()
+    assert len(rejected) == 1
+    assert rejected[0][:2] == ("pbx/asterisk/smallcdr.csv", "file_rejected")
+    assert "changed in lines that were already loaded" in rejected[0][2]
 
 
-def test_a_missing_required_column_stops_with_the_file_name(tmp_path):
+def test_a_file_missing_a_column_is_refused_and_the_others_load(tmp_path):
     inbox = make_inbox(tmp_path, [])
-    (inbox / "directory" / "employees.csv").write_text("employee_id,full_name\nE1,A\n")
-    with pytest.raises(Exception, match=r"directory/employees\.csv: missing column\(s\) department_id"):
-        load_source("directory", inbox, tmp_path / "w.duckdb")
+    (inbox / "directory" / "employees-extra.csv").write_text("employee_id,full_name\nE9,A\n")
+    warehouse = tmp_path / "w.duckdb"
+    load_source("directory", inbox, warehouse)
+    assert _count(warehouse, "raw_directory.employees") == 5  # the good file loaded
+    con = duckdb.connect(str(warehouse), read_only=True)
+    rejected = con.execute(
+        "select source_file, rule, raw_value from raw_directory.employees_quarantine"
+    ).fetchall()
+    con.close()
+    assert rejected == [
+        (
+            "directory/employees-extra.csv",
+            "file_rejected",
+            f"{inbox}/directory/employees-extra.csv: missing column(s) department_id, role, extensions; "
+            "employees needs employee_id, full_name, department_id, role, extensions",
+        )
+    ]

@@ -7,15 +7,17 @@ land in ``asterisk_cdr_quarantine`` / ``transcripts_quarantine`` instead of the 
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import dlt
 
-from ingestion.sources.asterisk.helpers import read_cdr
+from ingestion.sources.asterisk.helpers import fingerprint, read_cdr
+from ingestion.sources.errors import InboxFileError
 from ingestion.sources.pbx.settings import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
 from ingestion.sources.pbx.transcripts import read_transcripts, to_arrow
 from ingestion.sources.progress import mark_done, new_part
-from ingestion.sources.quarantine import quarantine_item
+from ingestion.sources.quarantine import quarantine_item, rejected_file_row
 
 
 def _files(inbox: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
@@ -29,16 +31,38 @@ def _name(inbox: Path, path: Path) -> str:
     return path.relative_to(inbox).as_posix()
 
 
+def _already_rejected(path: Path, name: str, files_state: dict) -> bool:
+    """A file refused before and unchanged since is not refused (and quarantined) again."""
+    rejected = files_state.get(name, {}).get("rejected")
+    return rejected is not None and rejected == fingerprint(path, path.stat().st_size)
+
+
+def _reject(path: Path, name: str, files_state: dict, error: InboxFileError, table: str):
+    """Record a refused file in quarantine and go on with the next file."""
+    previous = {k: v for k, v in files_state.get(name, {}).items() if k != "rejected"}
+    files_state[name] = {**previous, "rejected": fingerprint(path, path.stat().st_size)}
+    return quarantine_item([rejected_file_row(name, error)], table)
+
+
 @dlt.resource(name="asterisk_cdr", write_disposition="append")
 def asterisk_cdr(inbox_dir: str):
     """One row per CDR line, every field as text, with its file and line."""
     inbox = Path(inbox_dir)
     files_state = dlt.current.resource_state().setdefault("files", {})
     for path in _files(inbox, ASTERISK_FOLDER, (".csv",)):
-        part = new_part(path, _name(inbox, path), files_state)
-        if part is None:
+        name = _name(inbox, path)
+        if _already_rejected(path, name, files_state):
             continue
-        for batch in read_cdr(path, part.name, part.start, part.first_line, part.stop):
+        try:
+            part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v})
+            if part is None:
+                continue
+            batches = read_cdr(path, part.name, part.start, part.first_line, part.stop)
+            first = next(batches, None)  # a file that is not cdr_csv fails here, before any row
+        except InboxFileError as error:
+            yield _reject(path, name, files_state, error, "asterisk_cdr")
+            continue
+        for batch in itertools.chain([first] if first else [], batches):
             if batch.clean.num_rows:
                 yield batch.clean
             if batch.quarantined:

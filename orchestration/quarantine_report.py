@@ -1,0 +1,70 @@
+"""What is in quarantine and why: ``autokpi quarantine`` (and the run summary)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class QuarantineGroup:
+    table: str
+    rule: str
+    rows: int
+    files: int
+
+
+def _quarantine_tables(con) -> list[str]:
+    rows = con.execute(
+        "select table_schema || '.' || table_name from information_schema.tables "
+        "where table_schema like 'raw_%' and table_schema not like '%_staging' "
+        "and table_name like '%_quarantine' order by 1"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def summary(warehouse: Path) -> list[QuarantineGroup]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        groups = []
+        for table in _quarantine_tables(con):
+            for rule, rows, files in con.execute(
+                f"select rule, count(*), count(distinct source_file) from {table} group by rule order by rule"
+            ).fetchall():
+                groups.append(QuarantineGroup(table, rule, rows, files))
+        return groups
+    finally:
+        con.close()
+
+
+def rows(warehouse: Path, limit: int = 20) -> list[tuple]:
+    """The quarantined rows, file and line first, as an analyst fixes them at the source."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        selects = [
+            f"select '{t}' as tbl, source_file, source_line, rule, field, raw_value from {t}"
+            for t in _quarantine_tables(con)
+        ]
+        if not selects:
+            return []
+        return con.execute(
+            " union all ".join(selects) + " order by source_file, source_line nulls first limit ?", [limit]
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def format_report(warehouse: Path, limit: int = 20) -> str:
+    groups = summary(warehouse)
+    if not groups:
+        return "quarantine is empty: every row of every file loaded."
+    lines = ["quarantine (raw = clean + quarantined; fix at the source, then send the file again):", ""]
+    lines += [f"  {g.table:<36} {g.rule:<22} {g.rows:>8,} rows in {g.files} file(s)" for g in groups]
+    lines += ["", f"first {limit} rows:"]
+    for table, source_file, line, rule, field_name, value in rows(warehouse, limit):
+        where = f"{source_file}:{line}" if line is not None else source_file
+        what = f"{field_name}={value!r}" if field_name else (value or "")
+        lines.append(f"  {where:<40} {rule:<22} {what[:100]}  [{table}]")
+    return "\n".join(lines)

@@ -1,0 +1,75 @@
+"""A deliberately broken inbox: bad rows and bad files are kept out with their reasons,
+the rest loads, raw = clean + quarantined, and `autokpi quarantine` lists them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from orchestration.run import run_pipeline
+from tests.conftest import ASTERISK_SAMPLES, make_inbox
+
+pytestmark = pytest.mark.e2e
+
+
+def test_broken_inbox_loads_what_it_can_and_says_why(tmp_path, dbt_manifest):
+    lines = (ASTERISK_SAMPLES / "smallcdr.csv").read_text().splitlines(keepends=True)
+    lines[2] = '"too","few"\n'
+    lines[5] = lines[5].replace('"2017-', '"yesterday 2017-', 1)
+    bad_rows = tmp_path / "Master-bad-rows.csv"
+    bad_rows.write_text("".join(lines))
+    not_cdr = tmp_path / "Master-notes.csv"
+    not_cdr.write_text("name,phone\nIvan,123\n")
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "cdr.csv", bad_rows, not_cdr])
+    (inbox / "pbx" / "asterisk" / "Master-latin1.csv").write_bytes(
+        (ASTERISK_SAMPLES / "smallcdr_wo_parallelcalls.csv")
+        .read_bytes()
+        .replace(b'""', '"\xc9"'.encode("latin-1"), 1)
+    )
+    (inbox / "pbx" / "transcripts").mkdir()
+    (inbox / "pbx" / "transcripts" / "t.jsonl").write_text(
+        '{"call_id": "1497952162.0", "segments": [{"speaker": "agent", "text": "Hello"}]}\n{"call_id": \n'
+    )
+    (inbox / "crm").mkdir()
+    (inbox / "crm" / "deals.json").write_text('[{"deal_id": "1", "status": ')  # truncated
+    warehouse = tmp_path / "w.duckdb"
+
+    summary = run_pipeline(inbox, warehouse, quiet=True)
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    per_file = dict(
+        con.execute("select _source_file, count(*) from raw_pbx.asterisk_cdr group by 1").fetchall()
+    )
+    quarantined = con.execute(
+        "select source_file, source_line, rule from raw_pbx.asterisk_cdr_quarantine order by 1, 2"
+    ).fetchall()
+    deals = con.execute("select source_file, rule, raw_value from raw_crm.deals_quarantine").fetchall()
+    transcripts = con.execute("select count(*) from raw_pbx.transcripts").fetchone()[0]
+    bad_transcripts = con.execute("select source_line, rule from raw_pbx.transcripts_quarantine").fetchall()
+    con.close()
+    assert per_file["pbx/asterisk/cdr.csv"] == 218
+    assert per_file["pbx/asterisk/Master-latin1.csv"] == 34  # a byte that is not UTF-8 loses nothing
+    assert per_file["pbx/asterisk/Master-bad-rows.csv"] == 45 - 2
+    assert quarantined == [
+        ("pbx/asterisk/Master-bad-rows.csv", 3, "column_count"),
+        ("pbx/asterisk/Master-bad-rows.csv", 6, "timestamp_format"),
+        ("pbx/asterisk/Master-notes.csv", 1, "file_rejected"),
+    ]
+    assert (
+        deals[0][:2] == ("crm/deals.json", "file_rejected") and "deals.json:1: not valid JSON" in deals[0][2]
+    )
+    assert (transcripts, bad_transcripts) == (1, [(2, "transcript_format")])
+    assert summary.mart_rows["fct_calls"] > 0
+    assert summary.quarantined_rows["raw_pbx.asterisk_cdr_quarantine (file_rejected)"] == 1
+
+    listing = subprocess.run(
+        [sys.executable, "-m", "orchestration.cli", "quarantine", "--warehouse", str(warehouse)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "pbx/asterisk/Master-bad-rows.csv:6" in listing and "timestamp_format" in listing
+    assert "crm/deals.json:1" in listing
