@@ -15,7 +15,7 @@ export GX_ANALYTICS_ENABLED := false
 # sqlfluff's dbt templater compiles the project against a scratch warehouse.
 LINT_WAREHOUSE := $(CURDIR)/var/lint/lint.duckdb
 
-.PHONY: help setup demo run close simulate quarantine test lint format ui lock clean
+.PHONY: help setup demo run close simulate quarantine test lint format ui bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ format: setup  ## fix what ruff and sqlfluff can fix
 
 ui: setup  ## Dagster UI on http://127.0.0.1:3000 (lineage, runs, schedule, sensor)
 	$(BIN)/autokpi ui
+
+bench: setup  ## benchmarks that print figures (never run by test): call-quality scorer
+	$(BIN)/python bench/score_quality.py
 
 lock: setup  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -q -o requirements.lock

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
-import duckdb
 import pytest
+
+from tests.warehouse import mart_columns, query
 
 pytestmark = pytest.mark.e2e
 
@@ -20,28 +21,10 @@ BONUS_CONTRACT = [
 ]  # fmt: skip
 
 
-def query(warehouse, sql, params=None):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
-def columns(warehouse, table):
-    rows = query(
-        warehouse,
-        "select column_name from information_schema.columns where table_schema = 'marts' "
-        "and table_name = ? order by ordinal_position",
-        [table],
-    )
-    return [r[0] for r in rows]
-
-
 def test_contract_columns(demo_run):
     _, warehouse = demo_run
-    assert columns(warehouse, "mart_kpi_monthly")[: len(KPI_CONTRACT)] == KPI_CONTRACT
-    assert columns(warehouse, "mart_bonus_monthly")[: len(BONUS_CONTRACT)] == BONUS_CONTRACT
+    assert mart_columns(warehouse, "mart_kpi_monthly")[: len(KPI_CONTRACT)] == KPI_CONTRACT
+    assert mart_columns(warehouse, "mart_bonus_monthly")[: len(BONUS_CONTRACT)] == BONUS_CONTRACT
 
 
 def test_every_employee_has_a_bonus_row_every_month(demo_run):

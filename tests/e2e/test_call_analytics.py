@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
 
 from orchestration.run import run_pipeline
 from tests.conftest import make_inbox
+from tests.warehouse import query
 
 pytestmark = pytest.mark.e2e
-
-
-def query(warehouse, sql, params=None):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def test_kpis_exist_for_every_grain_and_level_and_add_up(demo_run):

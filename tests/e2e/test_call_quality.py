@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
 
+from tests.warehouse import query
+
 pytestmark = pytest.mark.e2e
-
-
-def query(warehouse, sql, params=None):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def test_every_transcript_is_scored_with_evidence_from_its_text(demo_run):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-import duckdb
 import pytest
 
 from orchestration.run import MARTS, run_pipeline
+from tests.warehouse import mart_columns, query
 
 pytestmark = pytest.mark.e2e
 
@@ -42,40 +42,20 @@ ACTIVITY_CONTRACT = [
 ]
 
 
-def query(warehouse, sql):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def mart_digests(warehouse) -> dict[str, str]:
     """A hash of each mart's rows; computed_at (when a row was computed) is left out."""
     digests = {}
     for mart in MARTS:
-        cols = [c for c in columns(warehouse, mart) if c != "computed_at"]
+        cols = [c for c in mart_columns(warehouse, mart) if c != "computed_at"]
         rows = query(warehouse, f"select {', '.join(cols)} from marts.{mart} order by all")
         digests[mart] = hashlib.sha256(repr(rows).encode()).hexdigest()
     return digests
 
 
-def columns(warehouse, table):
-    return [
-        r[0]
-        for r in query(
-            warehouse,
-            f"select column_name from information_schema.columns "
-            f"where table_schema = 'marts' and table_name = '{table}' "
-            f"order by ordinal_position",
-        )
-    ]
-
-
 def test_marts_have_the_contract_columns(demo_run):
     summary, warehouse = demo_run
-    assert columns(warehouse, "fct_calls")[: len(FCT_CALLS_CONTRACT)] == FCT_CALLS_CONTRACT
-    assert columns(warehouse, "mart_call_activity_daily")[: len(ACTIVITY_CONTRACT)] == ACTIVITY_CONTRACT
+    assert mart_columns(warehouse, "fct_calls")[: len(FCT_CALLS_CONTRACT)] == FCT_CALLS_CONTRACT
+    assert mart_columns(warehouse, "mart_call_activity_daily")[: len(ACTIVITY_CONTRACT)] == ACTIVITY_CONTRACT
     assert all(summary.mart_rows[m] > 0 for m in MARTS)
 
 

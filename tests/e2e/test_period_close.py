@@ -10,7 +10,6 @@ import sys
 from datetime import date
 from decimal import Decimal
 
-import duckdb
 import pytest
 from openpyxl import load_workbook
 
@@ -19,17 +18,10 @@ from orchestration.paths import DBT_PROJECT_DIR
 from orchestration.period_close import PeriodCloseError, close_month, parse_month, reopen_month
 from orchestration.run import run_pipeline
 from orchestration.simulate import SimulationError, simulate
+from tests.warehouse import query
 
 pytestmark = pytest.mark.e2e
 OCTOBER = date(2026, 10, 1)
-
-
-def query(warehouse, sql, params=None):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture

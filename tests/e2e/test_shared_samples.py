@@ -5,24 +5,16 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import duckdb
 import pytest
 
 from orchestration.run import run_pipeline
 from tests.conftest import ASTERISK_SAMPLES, make_inbox
+from tests.warehouse import query
 
 pytestmark = pytest.mark.e2e
 
 # Hand counts: distinct uniqueids in each file (parallel dials share one).
 HAND_COUNTS = {"cdr.csv": (218, 174), "smallcdr.csv": (45, 37), "smallcdr_wo_parallelcalls.csv": (34, 34)}
-
-
-def query(warehouse, sql):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.mark.parametrize("sample", sorted(HAND_COUNTS))

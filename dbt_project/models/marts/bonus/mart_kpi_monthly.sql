@@ -19,46 +19,24 @@ frozen as (
     inner join status on frozen_rows.event_id = status.close_event_id
 ),
 
+{%- set kpi_columns = [
+    'period_month', 'employee_id', 'department_id', 'kpi_code', 'actual_value', 'target_value',
+    'achievement', 'coefficient', 'weight', 'weighted_score', 'scale_kind', 'threshold', 'cap',
+    'to_threshold', 'to_cap', 'target_prorate_factor', 'note'
+] %}
+
 unioned as (
     select
-        period_month,
-        employee_id,
-        department_id,
-        kpi_code,
-        actual_value,
-        target_value,
-        achievement,
-        coefficient,
-        weight,
-        weighted_score,
-        scale_kind,
-        threshold,
-        cap,
-        to_threshold,
-        to_cap,
-        target_prorate_factor,
-        note,
+        {%- for column in kpi_columns %}
+            {{ column }},
+        {%- endfor %}
         'open' as period_status
     from live
     union all
     select
-        period_month,
-        employee_id,
-        department_id,
-        kpi_code,
-        actual_value,
-        target_value,
-        achievement,
-        coefficient,
-        weight,
-        weighted_score,
-        scale_kind,
-        threshold,
-        cap,
-        to_threshold,
-        to_cap,
-        target_prorate_factor,
-        note,
+        {%- for column in kpi_columns %}
+            {{ column }},
+        {%- endfor %}
         'closed' as period_status
     from frozen
 ),
