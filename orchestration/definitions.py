@@ -10,6 +10,7 @@ from dagster import Definitions, colored_console_logger
 from dagster_dbt import DbtCliResource
 from dagster_dlt import DagsterDltResource
 
+from orchestration.assets.checks import raw_table_checks
 from orchestration.assets.exports import finance_exports
 from orchestration.assets.ingestion import closing_history_specs, inbox_folder_specs, ingestion_assets
 from orchestration.assets.warehouse import warehouse_assets
@@ -35,6 +36,7 @@ def build_definitions() -> Definitions:
             warehouse_assets(),
             finance_exports,
         ],
+        asset_checks=raw_table_checks(),
         jobs=[full_pipeline_job, refresh_job, close_month_job],
         schedules=[daily_schedule],
         sensors=[inbox_sensor, refresh_after_close],

@@ -71,6 +71,13 @@ def _root_cause(error) -> str:
 
 
 def _failure_message(result) -> str:
+    for evaluation in result.get_asset_check_evaluations():
+        if not evaluation.passed:
+            failures = evaluation.metadata.get("failures")
+            detail = "; ".join(failures.value) if failures is not None else "see the Dagster log"
+            asset = evaluation.asset_key.to_user_string()
+            reason = f"raw data check {evaluation.check_name} failed on {asset}: {detail}"
+            return f"{reason} (the models after it were not built)"
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
             return f"step {event.step_key}: {_root_cause(event.step_failure_data.error)}"

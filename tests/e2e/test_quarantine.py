@@ -9,8 +9,9 @@ import sys
 import duckdb
 import pytest
 
-from orchestration.run import run_pipeline
+from orchestration.run import PipelineError, run_pipeline
 from tests.conftest import ASTERISK_SAMPLES, make_inbox
+from tests.warehouse import query
 
 pytestmark = pytest.mark.e2e
 
@@ -73,3 +74,27 @@ def test_broken_inbox_loads_what_it_can_and_says_why(tmp_path, dbt_manifest):
     ).stdout
     assert "pbx/asterisk/Master-bad-rows.csv:6" in listing and "timestamp_format" in listing
     assert "crm/deals.json:1" in listing
+
+
+def test_a_failed_raw_check_stops_the_models_with_the_reason(tmp_path, dbt_manifest):
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    (inbox / "crm").mkdir()
+    (inbox / "crm" / "products.csv").write_text(
+        "product_id,product_name,category,cost,list_price,is_priority,is_promo,season_start,season_end\n"
+        "P1,Cable,Cable,10,15,false,false,,\n"
+    )
+    (inbox / "crm" / "deal_lines.csv").write_text(
+        "deal_line_id,deal_id,product_id,quantity,price,cost\nL1,D1,P1,0,15,10\nL2,D1,P404,1,15,10\n"
+    )
+    warehouse = tmp_path / "w.duckdb"
+    with pytest.raises(PipelineError) as failure:
+        run_pipeline(inbox, warehouse, quiet=True)
+    message = str(failure.value)
+    assert message.startswith("raw data check gx_deal_lines failed on dlt_crm_files_deal_lines:")
+    assert "expect_column_values_to_be_between(quantity): 1, e.g. [0]" in message
+    assert "expect_column_values_to_be_in_set(product_id): 1, e.g. ['P404']" in message
+    tables = query(
+        warehouse,
+        "select table_schema, table_name from information_schema.tables where table_schema = 'marts'",
+    )
+    assert tables == []  # nothing was built from data that failed its checks

@@ -95,9 +95,11 @@ def test_lineage_edges(graph, child, parent):
     assert key(parent) in graph.get(key(child)).parent_keys
 
 
-def test_dbt_tests_are_asset_checks(graph):
+def test_dbt_tests_and_gx_suites_are_asset_checks(graph):
     checks = {c.name for c in graph.asset_check_keys if c.asset_key == key("marts/fct_calls")}
     assert any(name.startswith("unique_fct_calls_call_id") for name in checks)
+    gx_checked = {c.asset_key.to_user_string() for c in graph.asset_check_keys if c.name.startswith("gx_")}
+    assert gx_checked == EXPECTED_DLT - {"dlt_call_quality_call_scores", "dlt_call_quality_call_objections"}
 
 
 def test_job_schedule_and_sensor(defs):

@@ -1,0 +1,123 @@
+"""Great Expectations suites for every raw table: what a load must satisfy.
+
+Row rules that staging's casts depend on (column counts, parseable times and numbers,
+dispositions) already keep bad rows out at ingestion, into quarantine. These suites
+are the second line: types and required fields, value sets, ranges, uniqueness of
+natural keys and references between tables, checked on what was loaded. Values are
+trimmed and upper/lower-cased as staging will read them, so padding in a file does not
+count as a failure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import great_expectations as gx
+
+
+@dataclass(frozen=True)
+class Suite:
+    table: str  # schema.table in the warehouse
+    asset_key: str  # the dlt asset it checks
+    expectations: list = field(default_factory=list)
+    # columns that must be cast before the expectations: {column: "number" | "upper" | "lower"}
+    prepare: dict[str, str] = field(default_factory=dict)
+    # reference value sets: {column: "schema.table.column"}
+    references: dict[str, str] = field(default_factory=dict)
+
+
+E = gx.expectations
+
+
+def suites() -> list[Suite]:
+    return [
+        Suite(
+            "raw_pbx.asterisk_cdr",
+            "dlt_pbx_files_asterisk_cdr",
+            [
+                E.ExpectColumnValuesToNotBeNull(column="start"),
+                E.ExpectColumnValuesToNotBeNull(column="_source_file"),
+                E.ExpectColumnValuesToBeInSet(
+                    column="disposition", value_set=["ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"]
+                ),
+                E.ExpectColumnValuesToBeBetween(column="duration", min_value=0),
+                E.ExpectColumnValuesToBeBetween(column="billsec", min_value=0),
+                E.ExpectColumnPairValuesAToBeGreaterThanB(
+                    column_A="duration", column_B="billsec", or_equal=True
+                ),
+                E.ExpectCompoundColumnsToBeUnique(column_list=["_source_file", "_source_line"]),
+            ],
+            prepare={"disposition": "upper", "duration": "number", "billsec": "number"},
+        ),
+        Suite(
+            "raw_pbx.transcripts",
+            "dlt_pbx_files_transcripts",
+            [
+                E.ExpectColumnValuesToBeUnique(column="call_id"),
+                E.ExpectColumnValuesToNotBeNull(column="segments_json"),
+            ],
+        ),
+        Suite(
+            "raw_directory.employees",
+            "dlt_directory_employees",
+            [
+                E.ExpectColumnValuesToBeUnique(column="employee_id"),
+                E.ExpectColumnValuesToNotBeNull(column="department_id"),
+                E.ExpectColumnValuesToNotBeNull(column="extensions"),
+            ],
+        ),
+        Suite(
+            "raw_directory.departments",
+            "dlt_directory_departments",
+            [E.ExpectColumnValuesToBeUnique(column="department_id")],
+        ),
+        Suite("raw_crm.users", "dlt_crm_files_users", [E.ExpectColumnValuesToBeUnique(column="user_id")]),
+        Suite(
+            "raw_crm.clients",
+            "dlt_crm_files_clients",
+            [
+                E.ExpectColumnValuesToBeUnique(column="client_id"),
+                E.ExpectColumnValuesToNotBeNull(column="phones"),
+            ],
+        ),
+        Suite(
+            "raw_crm.products",
+            "dlt_crm_files_products",
+            [
+                E.ExpectColumnValuesToBeUnique(column="product_id"),
+                E.ExpectColumnValuesToBeBetween(column="cost", min_value=0),
+                E.ExpectColumnValuesToBeBetween(column="list_price", min_value=0),
+            ],
+            prepare={"cost": "number", "list_price": "number"},
+        ),
+        Suite(
+            "raw_crm.deals",
+            "dlt_crm_files_deals",
+            [
+                E.ExpectColumnValuesToBeUnique(column="deal_id"),
+                E.ExpectColumnValuesToBeInSet(column="status", value_set=["won", "lost", "in_progress"]),
+            ],
+            prepare={"status": "lower"},
+        ),
+        Suite(
+            "raw_crm.deal_lines",
+            "dlt_crm_files_deal_lines",
+            [
+                E.ExpectColumnValuesToBeUnique(column="deal_line_id"),
+                E.ExpectColumnValuesToBeBetween(column="quantity", min_value=0, strict_min=True),
+                E.ExpectColumnValuesToBeBetween(column="price", min_value=0),
+            ],
+            prepare={"quantity": "number", "price": "number"},
+            references={"product_id": "raw_crm.products.product_id", "deal_id": "raw_crm.deals.deal_id"},
+        ),
+        Suite(
+            "raw_plans.monthly_plans",
+            "dlt_plans_monthly_plans",
+            [
+                E.ExpectCompoundColumnsToBeUnique(column_list=["month", "employee_id"]),
+                E.ExpectColumnValuesToBeBetween(column="revenue_plan", min_value=0),
+            ],
+            prepare={"revenue_plan": "number"},
+            references={"employee_id": "raw_directory.employees.employee_id"},
+        ),
+    ]

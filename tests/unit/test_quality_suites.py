@@ -1,0 +1,64 @@
+"""Great Expectations suites: a failing expectation fails, with its count and examples."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from quality.suites import suites
+from quality.validate import validate_frame
+
+
+def suite(table):
+    return next(s for s in suites() if s.table == table)
+
+
+def test_every_raw_table_has_a_suite():
+    tables = {s.table for s in suites()}
+    assert {
+        "raw_pbx.asterisk_cdr", "raw_pbx.transcripts", "raw_directory.employees", "raw_directory.departments",
+        "raw_crm.users", "raw_crm.clients", "raw_crm.products", "raw_crm.deals", "raw_crm.deal_lines",
+        "raw_plans.monthly_plans",
+    } <= tables  # fmt: skip
+
+
+def test_good_rows_pass_and_padding_is_not_a_failure():
+    frame = pd.DataFrame({"deal_id": ["1", "2"], "status": [" Won", "lost "]})
+    report = validate_frame(frame, suite("raw_crm.deals"))
+    assert report.passed and report.rows == 2
+
+
+def test_failing_expectations_fail_with_counts_and_examples():
+    frame = pd.DataFrame(
+        {
+            "deal_line_id": ["a", "a", "b"],
+            "deal_id": ["1", "1", "9"],
+            "product_id": ["P1", "P1", "P404"],
+            "quantity": ["2", "0", "1"],
+            "price": ["10", "-1", "5"],
+        }
+    )
+    report = validate_frame(frame, suite("raw_crm.deal_lines"), {"product_id": ["P1"], "deal_id": ["1"]})
+    failed = {(f.expectation, f.column): (f.unexpected_count, f.examples) for f in report.failures}
+    assert not report.passed
+    assert failed[("expect_column_values_to_be_unique", "deal_line_id")][0] == 2
+    assert failed[("expect_column_values_to_be_between", "quantity")] == (1, [0])
+    assert failed[("expect_column_values_to_be_between", "price")] == (1, [-1])
+    assert failed[("expect_column_values_to_be_in_set", "product_id")] == (1, ["P404"])
+    assert failed[("expect_column_values_to_be_in_set", "deal_id")] == (1, ["9"])
+
+
+def test_cdr_talk_time_cannot_exceed_duration():
+    frame = pd.DataFrame(
+        {
+            "start": ["2026-10-01 10:00:00"] * 2,
+            "_source_file": ["f"] * 2,
+            "_source_line": [1, 2],
+            "disposition": ["ANSWERED", "no answer"],
+            "duration": ["60", "10"],
+            "billsec": ["50", "20"],
+        }
+    )
+    report = validate_frame(frame, suite("raw_pbx.asterisk_cdr"))
+    assert [(f.expectation, f.unexpected_count) for f in report.failures] == [
+        ("expect_column_pair_values_a_to_be_greater_than_b", 1)
+    ]
