@@ -37,6 +37,34 @@ def warehouse_lock(warehouse: Path, wait_seconds: float = 600) -> Iterator[None]
                     told = True
                 time.sleep(0.5)
         try:
+            _wait_for_duckdb(warehouse, deadline)
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _wait_for_duckdb(warehouse: Path, deadline: float) -> None:
+    """Wait until no other process holds DuckDB's own lock on the file.
+
+    A run killed while dbt was building leaves that dbt child running for a while (a
+    SIGKILL cannot take children with it); it, or a reader such as a BI tool, holds the
+    file. Waiting here lets the next run start cleanly instead of failing half-way.
+    """
+    import duckdb
+
+    if not warehouse.exists():
+        return
+    told = False
+    while True:
+        try:
+            duckdb.connect(str(warehouse)).close()
+            return
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() > deadline:
+                raise WarehouseBusyError(f"{warehouse} is held by another process: {error}") from None
+            if not told:
+                print(f"autokpi: {warehouse} is held by another process; waiting for it…", file=sys.stderr)
+                told = True
+            time.sleep(0.5)

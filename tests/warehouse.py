@@ -3,6 +3,8 @@ the single writer's lock while the pipeline runs."""
 
 from __future__ import annotations
 
+import hashlib
+
 import duckdb
 
 
@@ -22,3 +24,15 @@ def mart_columns(warehouse, table: str) -> list[str]:
         [table],
     )
     return [r[0] for r in rows]
+
+
+def mart_digests(warehouse) -> dict[str, str]:
+    """A hash of each mart's rows; computed_at (when a row was computed) is left out."""
+    from orchestration.run import MARTS
+
+    digests = {}
+    for mart in MARTS:
+        cols = [c for c in mart_columns(warehouse, mart) if c != "computed_at"]
+        rows = query(warehouse, f"select {', '.join(cols)} from marts.{mart} order by all")
+        digests[mart] = hashlib.sha256(repr(rows).encode()).hexdigest()
+    return digests

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 import pytest
 
 from orchestration.run import MARTS, run_pipeline
-from tests.warehouse import mart_columns, query
+from tests.warehouse import mart_columns, mart_digests, query
 
 pytestmark = pytest.mark.e2e
 
@@ -40,16 +39,6 @@ ACTIVITY_CONTRACT = [
     "missed_callback_rate",
     "rank_in_department",
 ]
-
-
-def mart_digests(warehouse) -> dict[str, str]:
-    """A hash of each mart's rows; computed_at (when a row was computed) is left out."""
-    digests = {}
-    for mart in MARTS:
-        cols = [c for c in mart_columns(warehouse, mart) if c != "computed_at"]
-        rows = query(warehouse, f"select {', '.join(cols)} from marts.{mart} order by all")
-        digests[mart] = hashlib.sha256(repr(rows).encode()).hexdigest()
-    return digests
 
 
 def test_marts_have_the_contract_columns(demo_run):

@@ -216,8 +216,14 @@ def read_cdr(
             if name not in table.column_names:
                 table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
         table = table.select(RAW_COLUMNS)
-        table = table.append_column("_source_file", pa.array([source_file] * table.num_rows, pa.string()))
-        table = table.append_column("_source_line", pa.array(lines, pa.int64()))
+        # file and line are the row's key: a load interrupted and run again replaces, never doubles
+        table = table.append_column(
+            pa.field("_source_file", pa.string(), nullable=False),
+            pa.array([source_file] * table.num_rows, pa.string()),
+        )
+        table = table.append_column(
+            pa.field("_source_line", pa.int64(), nullable=False), pa.array(lines, pa.int64())
+        )
         table = table.append_column("_column_count", pa.array(np.full(table.num_rows, n_columns), pa.int16()))
         ok, failures = _validate(table)
         quarantined = []

@@ -44,7 +44,7 @@ def _reject(path: Path, name: str, files_state: dict, error: InboxFileError, tab
     return quarantine_item([rejected_file_row(name, error)], table)
 
 
-@dlt.resource(name="asterisk_cdr", write_disposition="append")
+@dlt.resource(name="asterisk_cdr", write_disposition="merge", primary_key=["_source_file", "_source_line"])
 def asterisk_cdr(inbox_dir: str):
     """One row per CDR line, every field as text, with its file and line."""
     inbox = Path(inbox_dir)

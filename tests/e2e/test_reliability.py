@@ -1,0 +1,82 @@
+"""Reliability: a run killed (SIGKILL) during a load and during dbt, then run again, ends
+with the same warehouse as an uninterrupted run; two runs at once do not collide."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from orchestration.run import run_pipeline
+from tests.warehouse import mart_digests, query
+
+pytestmark = pytest.mark.e2e
+RAW_TABLES = [
+    "raw_pbx.asterisk_cdr",
+    "raw_pbx.transcripts",
+    "raw_crm.deals",
+    "raw_crm.deal_lines",
+    "raw_quality.call_scores",
+]
+
+
+def start_run(inbox, warehouse) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "orchestration.cli",
+            "run",
+            "--inbox",
+            str(inbox),
+            "--warehouse",
+            str(warehouse),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def kill_when(proc: subprocess.Popen, marker: str, delay: float) -> list[str]:
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if marker in line:
+            time.sleep(delay)
+            proc.kill()  # SIGKILL: no cleanup of any kind
+            break
+    proc.wait()
+    return seen
+
+
+def test_killed_during_load_and_during_dbt_then_rerun_equals_uninterrupted(demo_run, demo_inbox, tmp_path):
+    _, reference = demo_run
+    warehouse = tmp_path / "w.duckdb"
+    seen = kill_when(start_run(demo_inbox, warehouse), "▶ load_pbx_files", 0.3)
+    assert any("load_pbx_files" in line for line in seen)
+    seen = kill_when(start_run(demo_inbox, warehouse), "built staging/", 0.0)
+    assert any("built staging/" in line for line in seen)
+
+    run_pipeline(demo_inbox, warehouse, quiet=True)
+
+    for table in RAW_TABLES:
+        assert query(warehouse, f"select count(*) from {table}") == query(
+            reference, f"select count(*) from {table}"
+        )
+    assert mart_digests(warehouse) == mart_digests(reference)
+
+
+def test_a_second_run_waits_for_the_first(demo_inbox, tmp_path, dbt_manifest):
+    warehouse = tmp_path / "w.duckdb"
+    first = start_run(demo_inbox, warehouse)
+    for line in first.stderr:
+        if "▶" in line:
+            break
+    second = start_run(demo_inbox, warehouse)
+    _, second_err = second.communicate(timeout=600)
+    first.communicate(timeout=600)
+    assert first.returncode == 0 and second.returncode == 0, second_err[-2000:]
+    assert "another run is writing" in second_err and "waiting for it" in second_err
