@@ -190,19 +190,27 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec):
     """A dlt resource merging every ``<inbox>/<folder>/<stem>*`` file into ``spec.name`` by its key."""
     import dlt
 
+    from ingestion.sources.load_log import load_log_item, log_entry
     from ingestion.sources.quarantine import quarantine_item, rejected_file_row
 
     @dlt.resource(name=spec.name, write_disposition="merge", primary_key=list(spec.key))
     def _rows():
         inbox = Path(inbox_dir)
         rows: list[dict] = []
+        log = []
         for path in files_for(inbox / folder, spec):
             name = path.relative_to(inbox).as_posix()
             try:
-                rows.extend(list(read_rows(path, spec, name)))
+                file_rows = list(read_rows(path, spec, name))
             except InboxFileError as error:
                 # the file is refused whole, with its reason; the other files still load
                 yield quarantine_item([rejected_file_row(name, error)], spec.name)
+                log.append(log_entry(name, spec.name, 0, 0, 0, error.line, "rejected", str(error)))
+                continue
+            rows.extend(file_rows)
+            log.append(log_entry(name, spec.name, len(file_rows), len(file_rows), 0))
+        if log:
+            yield load_log_item(log)
         if rows:
             yield to_arrow(latest_by_key(rows, spec.key), spec.key)
 

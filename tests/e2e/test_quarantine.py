@@ -66,6 +66,23 @@ def test_broken_inbox_loads_what_it_can_and_says_why(tmp_path, dbt_manifest):
     assert summary.mart_rows["fct_calls"] > 0
     assert summary.quarantined_rows["raw_pbx.asterisk_cdr_quarantine (file_rejected)"] == 1
 
+    # the load log: for every file, lines read = rows kept + rows quarantined, and it
+    # agrees with what the tables hold
+    log = query(
+        warehouse,
+        "select source_file, status, rows_read, rows_clean, rows_quarantined from raw_pbx.load_log "
+        "where target_table = 'asterisk_cdr' order by 1",
+    )
+    assert log == [
+        ("pbx/asterisk/Master-bad-rows.csv", "loaded", 45, 43, 2),
+        ("pbx/asterisk/Master-latin1.csv", "loaded", 34, 34, 0),
+        ("pbx/asterisk/Master-notes.csv", "rejected", 0, 0, 0),
+        ("pbx/asterisk/cdr.csv", "loaded", 218, 218, 0),
+    ]
+    assert query(warehouse, "select status, message from raw_crm.load_log where target_table = 'deals'")[0][
+        0
+    ] == ("rejected")
+
     listing = subprocess.run(
         [sys.executable, "-m", "orchestration.cli", "quarantine", "--warehouse", str(warehouse)],
         capture_output=True,

@@ -146,6 +146,7 @@ def _line_numbers(first: int, count: int, skipped: list[int]) -> np.ndarray:
 class _Batch:
     clean: pa.Table
     quarantined: list[dict] = field(default_factory=list)
+    blank_lines: int = 0
 
 
 def _validate(table: pa.Table) -> tuple[pa.Array, list[tuple[str, str, pa.Array]]]:
@@ -188,12 +189,15 @@ def read_cdr(
     names = LAYOUTS[n_columns]
     bad_rows: list[tuple[int, str, int]] = []
     skipped: list[int] = []
+    blank = [0]
 
     def on_invalid(row) -> str:
         line = first_line - 1 + row.number
         skipped.append(line)
         if row.text.strip():
             bad_rows.append((line, row.text, row.actual_columns))
+        else:
+            blank[0] += 1
         return "skip"
 
     reader = pcsv.open_csv(
@@ -261,4 +265,5 @@ def read_cdr(
                 }
             )
         bad_rows.clear()
-        yield _Batch(table, quarantined)
+        blank_lines, blank[0] = blank[0], 0
+        yield _Batch(table, quarantined, blank_lines)

@@ -14,9 +14,10 @@ import dlt
 
 from ingestion.sources.asterisk.helpers import fingerprint, read_cdr
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.load_log import load_log_item, log_entry
 from ingestion.sources.pbx.settings import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
 from ingestion.sources.pbx.transcripts import read_transcripts, to_arrow
-from ingestion.sources.progress import mark_done, new_part
+from ingestion.sources.progress import count_lines, mark_done, new_part
 from ingestion.sources.quarantine import quarantine_item, rejected_file_row
 
 
@@ -38,10 +39,13 @@ def _already_rejected(path: Path, name: str, files_state: dict) -> bool:
 
 
 def _reject(path: Path, name: str, files_state: dict, error: InboxFileError, table: str):
-    """Record a refused file in quarantine and go on with the next file."""
+    """Record a refused file in quarantine and the load log, and go on with the next file."""
     previous = {k: v for k, v in files_state.get(name, {}).items() if k != "rejected"}
     files_state[name] = {**previous, "rejected": fingerprint(path, path.stat().st_size)}
-    return quarantine_item([rejected_file_row(name, error)], table)
+    yield quarantine_item([rejected_file_row(name, error)], table)
+    yield load_log_item(
+        [log_entry(name, table, 0, 0, 0, getattr(error, "line", None), "rejected", str(error))]
+    )
 
 
 @dlt.resource(name="asterisk_cdr", write_disposition="merge", primary_key=["_source_file", "_source_line"])
@@ -60,13 +64,19 @@ def asterisk_cdr(inbox_dir: str):
             batches = read_cdr(path, part.name, part.start, part.first_line, part.stop)
             first = next(batches, None)  # a file that is not cdr_csv fails here, before any row
         except InboxFileError as error:
-            yield _reject(path, name, files_state, error, "asterisk_cdr")
+            yield from _reject(path, name, files_state, error, "asterisk_cdr")
             continue
+        clean = quarantined = blank = 0
         for batch in itertools.chain([first] if first else [], batches):
+            clean += batch.clean.num_rows
+            quarantined += len(batch.quarantined)
+            blank += batch.blank_lines
             if batch.clean.num_rows:
                 yield batch.clean
             if batch.quarantined:
                 yield quarantine_item(batch.quarantined, "asterisk_cdr")
+        rows_read = count_lines(path, part.start, part.stop) - blank
+        yield load_log_item([log_entry(name, "asterisk_cdr", rows_read, clean, quarantined, part.first_line)])
         mark_done(part, files_state)
 
 
@@ -79,12 +89,18 @@ def transcripts(inbox_dir: str):
         part = new_part(path, _name(inbox, path), files_state)
         if part is None:
             continue
+        clean = quarantined = 0
         for rows, bad in read_transcripts(part):
+            clean += len(rows)
+            quarantined += len(bad)
             if rows:
                 latest = {r["call_id"]: r for r in rows}  # a call transcribed twice: last wins
                 yield to_arrow(list(latest.values()))
             if bad:
                 yield quarantine_item(bad, "transcripts")
+        yield load_log_item(
+            [log_entry(part.name, "transcripts", clean + quarantined, clean, quarantined, part.first_line)]
+        )
         mark_done(part, files_state)
 
 
