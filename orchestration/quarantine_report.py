@@ -25,13 +25,33 @@ def _quarantine_tables(con) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _open_rows(con, table: str) -> str:
+    """The quarantine rows still open: a refused file whose latest load succeeded is resolved."""
+    schema = table.split(".")[0]
+    has_log = con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = 'load_log'",
+        [schema],
+    ).fetchone()[0]
+    if not has_log:
+        return f"select * from {table}"
+    return f"""
+        select q.* from {table} as q
+        left join (
+            select source_file, arg_max(status, logged_at) as latest_status
+            from {schema}.load_log group by source_file
+        ) as log on log.source_file = q.source_file
+        where not (q.rule = 'file_rejected' and coalesce(log.latest_status, '') = 'loaded')
+    """
+
+
 def summary(warehouse: Path) -> list[QuarantineGroup]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         groups = []
         for table in _quarantine_tables(con):
             for rule, rows, files in con.execute(
-                f"select rule, count(*), count(distinct source_file) from {table} group by rule order by rule"
+                f"select rule, count(*), count(distinct source_file) from ({_open_rows(con, table)}) "
+                "group by rule order by rule"
             ).fetchall():
                 groups.append(QuarantineGroup(table, rule, rows, files))
         return groups
@@ -44,7 +64,8 @@ def rows(warehouse: Path, limit: int = 20) -> list[tuple]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         selects = [
-            f"select '{t}' as tbl, source_file, source_line, rule, field, raw_value from {t}"
+            f"select '{t}' as tbl, source_file, source_line, rule, field, raw_value "
+            f"from ({_open_rows(con, t)})"
             for t in _quarantine_tables(con)
         ]
         if not selects:

@@ -111,3 +111,18 @@ def test_a_file_missing_a_column_is_refused_and_the_others_load(tmp_path):
             "employees needs employee_id, full_name, department_id, role, extensions",
         )
     ]
+
+
+def test_a_refused_file_sent_again_corrected_leaves_quarantine(tmp_path):
+    from orchestration.quarantine_report import summary
+
+    inbox = make_inbox(tmp_path, [])
+    broken = inbox / "directory" / "employees-extra.csv"
+    broken.write_text("employee_id,full_name\nE9,A\n")
+    warehouse = tmp_path / "w.duckdb"
+    load_source("directory", inbox, warehouse)
+    assert [(g.rule, g.rows) for g in summary(warehouse)] == [("file_rejected", 1)]
+    broken.write_text("employee_id,full_name,department_id,role,extensions\nE9,A,D,sales_manager,199\n")
+    load_source("directory", inbox, warehouse)
+    assert summary(warehouse) == []
+    assert _count(warehouse, "raw_directory.employees") == 6
