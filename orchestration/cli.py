@@ -151,7 +151,7 @@ def _close(args) -> None:
         f"scheme {result.scheme_version}); rebuilding the marts and exports",
         file=sys.stderr,
     )
-    summary = run_pipeline(PROJECT_ROOT, warehouse, job_name="autokpi_refresh")
+    summary = run_pipeline(None, warehouse, job_name="autokpi_refresh")
     if result.action == "close":
         print(f"closed {month:%Y-%m}: {result.employees} statements, payout {result.total_payout:,.2f}")
         print(f"exports: {summary.exports}/bonus_{month:%Y-%m}.csv and .xlsx")

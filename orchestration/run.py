@@ -110,14 +110,19 @@ def count_rows(warehouse: Path) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def run_pipeline(
-    inbox: Path, warehouse: Path, quiet: bool = False, job_name: str = "autokpi_full"
+    inbox: Path | None, warehouse: Path, quiet: bool = False, job_name: str = "autokpi_full"
 ) -> RunSummary:
-    """Run a job (by default the full pipeline) on ``inbox`` into ``warehouse``, in this process."""
-    inbox, warehouse = inbox.resolve(), warehouse.resolve()
-    if not inbox.is_dir():
-        raise PipelineError(f"inbox folder {inbox} does not exist")
+    """Run a job (by default the full pipeline) on ``inbox`` into ``warehouse``, in this process.
+
+    ``inbox`` may be None for jobs that load nothing (autokpi_refresh after a close).
+    """
+    warehouse = warehouse.resolve()
+    if inbox is not None:
+        inbox = inbox.resolve()
+        if not inbox.is_dir():
+            raise PipelineError(f"inbox folder {inbox} does not exist")
+        os.environ[INBOX_ENV] = str(inbox)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    os.environ[INBOX_ENV] = str(inbox)
     os.environ[WAREHOUSE_ENV] = str(warehouse)
     ensure_manifest()
 
