@@ -8,3 +8,14 @@
         else cast(cast(round(cast({{ value }} as numeric(18, 4)), 1) as numeric(18, 1)) as {{ dbt.type_string() }})
     end
 {%- endmacro %}
+
+{#- The start of every alert sentence: "<name>: <value> <label> on <day>" (or "in <month>"). -#}
+{% macro alert_subject(alias) -%}
+    {{ alias }}.full_name || ': ' || {{ format_metric_value(alias ~ '.metric_value', 'labels.unit') }}
+    || ' ' || labels.label
+    || case when {{ alias }}.period_grain = 'day' then ' on ' else ' in ' end
+    || left(
+        cast({{ alias }}.period_start as {{ dbt.type_string() }}),
+        case when {{ alias }}.period_grain = 'day' then 10 else 7 end
+    )
+{%- endmacro %}

@@ -182,48 +182,15 @@ class CallFactory:
             seq += 1
             ext = emp.main_extension
             if emp is answerer:
-                ans = at + timedelta(seconds=ring)
-                day.legs.append(
-                    Leg(
-                        caller,
-                        dst,
-                        "from-trunk",
-                        clid,
-                        trunk,
-                        self._chan(ext),
-                        "Dial",
-                        f"SIP/{ext},30,tT",
-                        at,
-                        ans,
-                        end,
-                        "ANSWERED",
-                        uid,
-                        uid,
-                        seq,
-                    )
-                )
+                answer, stop, disposition = at + timedelta(seconds=ring), end, "ANSWERED"
             else:
+                answer = None
                 stop = at + timedelta(seconds=ring if answerer else rng.randint(20, 30))
                 disposition = "BUSY" if rng.random() < 0.05 else "NO ANSWER"
-                day.legs.append(
-                    Leg(
-                        caller,
-                        dst,
-                        "from-trunk",
-                        clid,
-                        trunk,
-                        self._chan(ext),
-                        "Dial",
-                        f"SIP/{ext},30,tT",
-                        at,
-                        None,
-                        stop,
-                        disposition,
-                        uid,
-                        uid,
-                        seq,
-                    )
-                )
+            day.legs.append(
+                Leg(caller, dst, "from-trunk", clid, trunk, self._chan(ext), "Dial", f"SIP/{ext},30,tT",
+                    at, answer, stop, disposition, uid, uid, seq)
+            )  # fmt: skip
         if answerer is None:
             last = max(leg.end for leg in day.legs[-len(targets) :])
             if rng.random() < 0.6:

@@ -200,13 +200,7 @@ findings as (
         critical.reference_value,
         critical.rule,
         critical.severity,
-        critical.full_name || ': ' || {{ format_metric_value('critical.metric_value', 'labels.unit') }}
-        || ' ' || labels.label
-        || case when critical.period_grain = 'day' then ' on ' else ' in ' end
-        || left(
-            cast(critical.period_start as {{ dbt.type_string() }}),
-            case when critical.period_grain = 'day' then 10 else 7 end
-        )
+        {{ alert_subject('critical') }}
         || '; critical point ' || {{ format_metric_value('critical.threshold', 'labels.unit') }}
         || ', department average ' || {{ format_metric_value('critical.department_mean', 'labels.unit') }}
         || '.' as explanation
@@ -223,13 +217,7 @@ findings as (
         outside.reference_value,
         outside.rule,
         outside.severity,
-        outside.full_name || ': ' || {{ format_metric_value('outside.metric_value', 'labels.unit') }}
-        || ' ' || labels.label
-        || case when outside.period_grain = 'day' then ' on ' else ' in ' end
-        || left(
-            cast(outside.period_start as {{ dbt.type_string() }}),
-            case when outside.period_grain = 'day' then 10 else 7 end
-        )
+        {{ alert_subject('outside') }}
         || case when outside.comparison = 'above' then ', above ' else ', below ' end
         || 'the department''s usual range (bound '
         || {{ format_metric_value('outside.fence', 'labels.unit') }}
@@ -248,8 +236,7 @@ findings as (
         gaps.reference_value,
         gaps.rule,
         gaps.severity,
-        gaps.full_name || ': ' || {{ format_metric_value('gaps.metric_value', 'labels.unit') }}
-        || ' ' || labels.label || ' in ' || left(cast(gaps.period_start as {{ dbt.type_string() }}), 7)
+        {{ alert_subject('gaps') }}
         || ', ' || cast(
             cast(round(cast(100 * gaps.metric_value / gaps.reference_value as numeric(18, 4)), 0) as integer)
             as {{ dbt.type_string() }}
