@@ -287,50 +287,16 @@ class CallFactory:
         clid = self._clid(emp.full_name, ext)
         if roll < 0.7:
             talk = self._talk(emp)
-            ans = at + timedelta(seconds=ring)
-            end = ans + timedelta(seconds=talk)
-            day.legs.append(
-                Leg(
-                    ext,
-                    number,
-                    "from-internal",
-                    clid,
-                    chan,
-                    self._chan("trunk"),
-                    "Dial",
-                    f"{TRUNK}/{number}",
-                    at,
-                    ans,
-                    end,
-                    "ANSWERED",
-                    uid,
-                    uid,
-                    0,
-                )
-            )
+            answer = at + timedelta(seconds=ring)
+            end, disposition = answer + timedelta(seconds=talk), "ANSWERED"
             day.answered.append(AnsweredCall(uid, emp, at, talk, client.name))
         else:
-            end = at + timedelta(seconds=ring + 10)
+            answer, end = None, at + timedelta(seconds=ring + 10)
             disposition = "NO ANSWER" if roll < 0.92 else rng.choice(["BUSY", "FAILED", "CONGESTION"])
-            day.legs.append(
-                Leg(
-                    ext,
-                    number,
-                    "from-internal",
-                    clid,
-                    chan,
-                    self._chan("trunk"),
-                    "Dial",
-                    f"{TRUNK}/{number}",
-                    at,
-                    None,
-                    end,
-                    disposition,
-                    uid,
-                    uid,
-                    0,
-                )
-            )
+        day.legs.append(
+            Leg(ext, number, "from-internal", clid, chan, self._chan("trunk"), "Dial", f"{TRUNK}/{number}",
+                at, answer, end, disposition, uid, uid, 0)
+        )  # fmt: skip
         return end
 
     def internal(self, day: DayCalls, at: datetime, emp: Employee, other: Employee) -> None:

@@ -16,15 +16,11 @@ live_kpis as (
 ),
 
 frozen as (
-    select frozen_rows.*
-    from {{ ref('stg_closing__bonus_statements') }} as frozen_rows
-    inner join status on frozen_rows.event_id = status.close_event_id
+    {{ rows_of_current_close('stg_closing__bonus_statements') }}
 ),
 
 frozen_kpis as (
-    select frozen_rows.*
-    from {{ ref('stg_closing__kpi_statements') }} as frozen_rows
-    inner join status on frozen_rows.event_id = status.close_event_id
+    {{ rows_of_current_close('stg_closing__kpi_statements') }}
 ),
 
 paid as (
@@ -32,8 +28,7 @@ paid as (
         adjustments.for_month,
         adjustments.employee_id,
         sum(adjustments.adjustment_amount) as paid_amount
-    from {{ ref('stg_closing__bonus_adjustments') }} as adjustments
-    inner join status on adjustments.event_id = status.close_event_id
+    from ({{ rows_of_current_close('stg_closing__bonus_adjustments') }}) as adjustments
     group by adjustments.for_month, adjustments.employee_id
 ),
 

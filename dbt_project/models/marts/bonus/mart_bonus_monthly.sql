@@ -26,9 +26,7 @@ adjustments as (
 ),
 
 frozen as (
-    select frozen_rows.*
-    from {{ ref('stg_closing__bonus_statements') }} as frozen_rows
-    inner join status on frozen_rows.event_id = status.close_event_id
+    {{ rows_of_current_close('stg_closing__bonus_statements') }}
 ),
 
 frozen_reasons as (
@@ -37,8 +35,7 @@ frozen_reasons as (
         paid.employee_id,
         {{ dbt.listagg('paid.adjustment_reason', "'; '", "order by paid.adjustment_reason") }}
             as adjustment_reason
-    from {{ ref('stg_closing__bonus_adjustments') }} as paid
-    inner join status on paid.event_id = status.close_event_id
+    from ({{ rows_of_current_close('stg_closing__bonus_adjustments') }}) as paid
     group by paid.paid_in_month, paid.employee_id
 ),
 

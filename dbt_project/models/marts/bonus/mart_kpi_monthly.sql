@@ -14,9 +14,7 @@ live as (
 ),
 
 frozen as (
-    select frozen_rows.*
-    from {{ ref('stg_closing__kpi_statements') }} as frozen_rows
-    inner join status on frozen_rows.event_id = status.close_event_id
+    {{ rows_of_current_close('stg_closing__kpi_statements') }}
 ),
 
 {%- set kpi_columns = [
