@@ -26,21 +26,49 @@ def _quarantine_tables(con) -> list[str]:
 
 
 def _open_rows(con, table: str) -> str:
-    """The quarantine rows still open: a refused file whose latest load succeeded is resolved."""
-    schema = table.split(".")[0]
+    """The quarantine rows still open.
+
+    A row is closed when its file was read again from the first line after the read
+    that quarantined it: a corrected file sent again (or a refused file that now loads)
+    replaces what it fixes, and a line still bad is quarantined anew by that read. The
+    read that quarantined a row is the first load-log entry of its file logged after it.
+    """
+    schema, name = table.split(".")
     has_log = con.execute(
         "select count(*) from information_schema.tables where table_schema = ? and table_name = 'load_log'",
         [schema],
     ).fetchone()[0]
     if not has_log:
         return f"select * from {table}"
+    target = name.removesuffix("_quarantine")
     return f"""
-        select q.* from {table} as q
-        left join (
-            select source_file, arg_max(status, logged_at) as latest_status
-            from {schema}.load_log group by source_file
-        ) as log on log.source_file = q.source_file
-        where not (q.rule = 'file_rejected' and coalesce(log.latest_status, '') = 'loaded')
+        with reads as (
+            select
+                source_file,
+                logged_at,
+                status = 'rejected' or coalesce(first_line, 1) <= 1 as from_first_line
+            from {schema}.load_log
+            where target_table = '{target}'
+        ),
+
+        quarantined as (
+            select
+                q.*,
+                (
+                    select min(own.logged_at) from reads as own
+                    where own.source_file = q.source_file
+                        and own.logged_at >= coalesce(q.quarantined_at, timestamp '1970-01-01')
+                ) as read_logged_at
+            from {table} as q
+        )
+
+        select * exclude (read_logged_at) from quarantined as q
+        where not exists (
+            select 1 from reads as later
+            where later.source_file = q.source_file
+                and later.from_first_line
+                and later.logged_at > q.read_logged_at
+        )
     """
 
 

@@ -4,10 +4,16 @@ Per file, dlt's resource state keeps how many bytes and lines were loaded and a
 fingerprint of that prefix. The next run reads only what was appended after it; the same
 file loaded twice adds nothing. State is committed with the load, so a run that fails
 half-way reads the same bytes again next time.
+
+A file that changed in lines already loaded is read again from its first line when it
+is a correction of them: same first line, at least as many lines. Rows are keyed by file
+and line, so the corrected lines replace the old ones (and their quarantine records).
+Anything else (a rotated or truncated file under the same name) is refused.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,15 +38,27 @@ def new_part(path: Path, name: str, files_state: dict) -> NewPart | None:
     if prev:
         done = prev["bytes"]
         if done > stop or fingerprint(path, done) != prev["fingerprint"]:
-            raise InboxFileError(
-                path,
-                "changed in lines that were already loaded (the file was rewritten, not appended); "
-                "put corrected data in a new file",
-            )
-        start, first_line = done, prev["lines"] + 1
+            if not _is_correction(path, stop, prev):
+                raise InboxFileError(
+                    path,
+                    "changed in lines that were already loaded, and is not a correction of them "
+                    "(its first line differs or it has fewer lines); put the new data in a new file",
+                )
+        else:
+            start, first_line = done, prev["lines"] + 1
     if start >= stop:
         return None
     return NewPart(path, name, start, first_line, stop)
+
+
+def first_line_hash(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.blake2b(fh.readline(1 << 20), digest_size=16).hexdigest()
+
+
+def _is_correction(path: Path, stop: int, prev: dict) -> bool:
+    """Same first line and no fewer lines than were loaded: the same file, corrected."""
+    return prev.get("head") == first_line_hash(path) and count_lines(path, 0, stop) >= prev["lines"]
 
 
 def count_lines(path: Path, start: int, stop: int) -> int:
@@ -63,4 +81,5 @@ def mark_done(part: NewPart, files_state: dict) -> None:
         "bytes": part.stop,
         "lines": prev_lines + count_lines(part.path, part.start, part.stop),
         "fingerprint": fingerprint(part.path, part.stop),
+        "head": first_line_hash(part.path),
     }

@@ -1,10 +1,14 @@
 """Rows that failed a row rule, kept with their file, line, rule and raw text.
 
 Each source writes them to ``<table>_quarantine`` beside its table, so that for every
-file raw rows = clean rows + quarantined rows and nothing that arrived is lost.
+file raw rows = clean rows + quarantined rows and nothing that arrived is lost. Each row
+is stamped with when it was quarantined: a later read of the whole file (a corrected
+file sent again) supersedes it, as ``orchestration/quarantine_report.py`` reads it.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import dlt
 import pyarrow as pa
@@ -17,14 +21,16 @@ SCHEMA = pa.schema(
         ("field", pa.string()),
         ("raw_value", pa.string()),
         ("raw_record", pa.string()),
+        ("quarantined_at", pa.timestamp("us")),
     ]
 )
 
 
 def quarantine_item(rows: list[dict], table: str):
     """A dlt item that appends ``rows`` to ``<table>_quarantine``, whatever the resource's disposition."""
+    now = datetime.now(UTC).replace(tzinfo=None)
     return dlt.mark.with_hints(
-        pa.Table.from_pylist(rows, schema=SCHEMA),
+        pa.Table.from_pylist([{**row, "quarantined_at": now} for row in rows], schema=SCHEMA),
         # no keys: a quarantine table is a log, whatever the resource's primary key
         dlt.mark.make_hints(
             table_name=f"{table}_quarantine",

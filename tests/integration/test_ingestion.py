@@ -72,6 +72,41 @@ def test_bad_lines_land_in_quarantine_so_raw_equals_clean_plus_quarantined(tmp_p
     assert (clean, quarantined) == (len(lines) - 2, 2)
 
 
+def test_a_corrected_file_sent_again_replaces_the_quarantined_rows_it_fixes(tmp_path):
+    from orchestration.quarantine_report import rows
+
+    inbox = make_inbox(tmp_path, [])
+    good = (ASTERISK_SAMPLES / "smallcdr.csv").read_text().splitlines(keepends=True)
+    broken = list(good)
+    broken[3] = '"too","few","columns"\n'
+    broken[7] = broken[7].replace('"NO ANSWER"', '"PERHAPS"').replace('"ANSWERED"', '"PERHAPS"')
+    master = inbox / "pbx" / "asterisk" / "Master.csv"
+    master.write_text("".join(broken))
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    assert [(r[2], r[3]) for r in rows(warehouse)] == [(4, "column_count"), (8, "disposition_in_set")]
+
+    half_fixed = list(good)
+    half_fixed[7] = broken[7]  # line 4 corrected, line 8 still wrong
+    master.write_text("".join(half_fixed))
+    load_source("pbx_files", inbox, warehouse)
+    assert [(r[2], r[3]) for r in rows(warehouse)] == [(8, "disposition_in_set")]
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") == len(good) - 1
+
+    master.write_text("".join(good) + "".join(good[:2]))  # fixed, and two calls appended since
+    load_source("pbx_files", inbox, warehouse)
+    load_source("pbx_files", inbox, warehouse)
+    assert rows(warehouse) == []
+    con = duckdb.connect(str(warehouse), read_only=True)
+    lines = [r[0] for r in con.execute("select _source_line from raw_pbx.asterisk_cdr order by 1").fetchall()]
+    log = con.execute(
+        "select first_line, rows_read, rows_clean, rows_quarantined from raw_pbx.load_log order by logged_at"
+    ).fetchall()
+    con.close()
+    assert lines == list(range(1, len(good) + 3))  # each line once: the corrected rows replaced the old
+    assert log == [(1, 45, 43, 2), (1, 45, 44, 1), (1, 47, 47, 0)]
+
+
 def test_a_rewritten_file_is_refused_with_its_name_and_not_loaded_twice(tmp_path):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     warehouse = tmp_path / "w.duckdb"
