@@ -48,10 +48,14 @@ class RunSummary:
     seconds: float
     mart_rows: dict[str, int] = field(default_factory=dict)
     quarantined_rows: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"autokpi: pipeline finished in {self.seconds:.1f} s", "", "rows per mart:"]
         out += [f"  marts.{name:<28} {rows:>10,}" for name, rows in self.mart_rows.items()]
+        if self.warnings:
+            out += ["", "warnings (the models were built; worth a look at the source):"]
+            out += [f"  {w}" for w in self.warnings]
         if any(self.quarantined_rows.values()):
             out += ["", "quarantined (autokpi quarantine lists them; fix at the source, send again):"]
             out += [f"  {name:<50} {rows:>10,}" for name, rows in self.quarantined_rows.items() if rows]
@@ -70,14 +74,22 @@ def _root_cause(error) -> str:
     return error.message.strip().splitlines()[-1] if error.message else error.cls_name
 
 
-def _failure_message(result) -> str:
+def _failed_raw_checks(result, advisory: bool = False) -> list[str]:
+    """One line per failed raw data suite (or advisory check): the check, the table, what failed."""
+    from quality.suites import suites
+
+    names = {s.advisory_check_name if advisory else s.check_name for s in suites()}
+    lines = []
     for evaluation in result.get_asset_check_evaluations():
-        if not evaluation.passed:
-            failures = evaluation.metadata.get("failures")
+        if not evaluation.passed and evaluation.check_name in names:
+            failures = evaluation.metadata.get("warnings" if advisory else "failures")
             detail = "; ".join(failures.value) if failures is not None else "see the Dagster log"
             asset = evaluation.asset_key.to_user_string()
-            reason = f"raw data check {evaluation.check_name} failed on {asset}: {detail}"
-            return f"{reason} (the models after it were not built)"
+            lines.append(f"raw data check {evaluation.check_name} failed on {asset}: {detail}")
+    return lines
+
+
+def _failure_message(result) -> str:
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
             return f"step {event.step_key}: {_root_cause(event.step_failure_data.error)}"
@@ -147,7 +159,20 @@ def run_pipeline(
             raise_on_error=False,
             run_config=run_config,
         )
+    failed_checks = _failed_raw_checks(result)
+    if failed_checks:
+        raise PipelineError(
+            "; ".join(failed_checks) + " (the models built from that data were held back and keep "
+            "their last good build; the rest was built)"
+        )
     if not result.success:
         raise PipelineError(_failure_message(result))
     marts, quarantined = count_rows(warehouse)
-    return RunSummary(warehouse, exports_from_env(warehouse), time.monotonic() - started, marts, quarantined)
+    return RunSummary(
+        warehouse,
+        exports_from_env(warehouse),
+        time.monotonic() - started,
+        marts,
+        quarantined,
+        _failed_raw_checks(result, advisory=True),
+    )

@@ -6,13 +6,21 @@ are the second line: types and required fields, value sets, ranges, uniqueness o
 natural keys and references between tables, checked on what was loaded. Values are
 trimmed and upper/lower-cased as staging will read them, so padding in a file does not
 count as a failure.
+
+Expectations in ``advisory`` run as a separate, non-blocking check: data that is old
+(freshness) or calls on an extension the directory does not know are worth a warning to
+whoever keeps the PBX export and the directory, but they must not hold the models back.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 import great_expectations as gx
+
+FRESHNESS_ENV = "AUTOKPI_FRESHNESS_DAYS"
 
 
 @dataclass(frozen=True)
@@ -20,13 +28,37 @@ class Suite:
     table: str  # schema.table in the warehouse
     asset_key: str  # the dlt asset it checks
     expectations: list = field(default_factory=list)
-    # columns that must be cast before the expectations: {column: "number" | "upper" | "lower"}
+    # columns that must be cast before the expectations:
+    # {column: "number" | "upper" | "lower" | "datetime" | "extension"}; "extension" adds
+    # <column>_extension, the digits-only extension in an Asterisk channel name
     prepare: dict[str, str] = field(default_factory=dict)
-    # reference value sets: {column: "schema.table.column"}
+    # reference value sets: {column: "schema.table.column"} (a list column is split on ';')
     references: dict[str, str] = field(default_factory=dict)
+    # warnings only: a separate, non-blocking check
+    advisory: list = field(default_factory=list)
+    advisory_references: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def check_name(self) -> str:
+        return f"gx_{self.table.split('.')[1]}"
+
+    @property
+    def advisory_check_name(self) -> str:
+        return f"{self.check_name}_advisory"
+
+    @property
+    def dbt_source(self) -> str:
+        """The dbt source over this table: raw_<system>.<table> is source <system>.<table>."""
+        schema, table = self.table.split(".")
+        return f"{schema.removeprefix('raw_')}.{table}"
 
 
 E = gx.expectations
+
+
+def freshness_floor() -> datetime:
+    """The oldest newest-record a table may have: AUTOKPI_FRESHNESS_DAYS (default 3) ago."""
+    return datetime.now() - timedelta(days=float(os.environ.get(FRESHNESS_ENV) or 3))
 
 
 def suites() -> list[Suite]:
@@ -47,7 +79,19 @@ def suites() -> list[Suite]:
                 ),
                 E.ExpectCompoundColumnsToBeUnique(column_list=["_source_file", "_source_line"]),
             ],
-            prepare={"disposition": "upper", "duration": "number", "billsec": "number"},
+            prepare={
+                "disposition": "upper",
+                "duration": "number",
+                "billsec": "number",
+                "start": "datetime",
+                "channel": "extension",
+                "dstchannel": "extension",
+            },
+            advisory=[E.ExpectColumnMaxToBeBetween(column="start", min_value=freshness_floor())],
+            advisory_references={
+                "channel_extension": "raw_directory.employees.extensions",
+                "dstchannel_extension": "raw_directory.employees.extensions",
+            },
         ),
         Suite(
             "raw_pbx.transcripts",
@@ -97,7 +141,8 @@ def suites() -> list[Suite]:
                 E.ExpectColumnValuesToBeUnique(column="deal_id"),
                 E.ExpectColumnValuesToBeInSet(column="status", value_set=["won", "lost", "in_progress"]),
             ],
-            prepare={"status": "lower"},
+            prepare={"status": "lower", "created_at": "datetime"},
+            advisory=[E.ExpectColumnMaxToBeBetween(column="created_at", min_value=freshness_floor())],
         ),
         Suite(
             "raw_crm.deal_lines",

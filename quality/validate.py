@@ -44,6 +44,13 @@ def _prepare(frame: pd.DataFrame, suite: Suite) -> pd.DataFrame:
         values = frame[column].astype("string").str.strip()
         if how == "number":
             frame[column] = pd.to_numeric(values, errors="coerce")
+        elif how == "datetime":
+            frame[column] = pd.to_datetime(values, errors="coerce", utc=True, format="mixed").dt.tz_localize(
+                None
+            )
+        elif how == "extension":
+            # SIP/101-0000abcd, Local/101@from-queue → 101; a trunk's name is not an extension
+            frame[f"{column}_extension"] = values.str.extract(r"^[^/]+/(\d+)(?:[-@;]|$)", expand=False)
         elif how == "upper":
             frame[column] = values.str.upper()
         else:
@@ -58,13 +65,15 @@ def _context():
 
 
 def validate_frame(
-    frame: pd.DataFrame, suite: Suite, reference_sets: dict[str, list] | None = None
+    frame: pd.DataFrame, suite: Suite, reference_sets: dict[str, list] | None = None, advisory: bool = False
 ) -> ValidationReport:
     context = _context()
     asset = context.data_sources.add_pandas("raw").add_dataframe_asset(suite.table)
     batch = asset.add_batch_definition_whole_dataframe("whole")
     gx_suite = context.suites.add(gx.ExpectationSuite(name=suite.table))
-    expectations = [e for e in suite.expectations if _columns_present(e, frame)]
+    frame = _prepare(frame.copy(), suite)
+    chosen = suite.advisory if advisory else suite.expectations
+    expectations = [e for e in chosen if _columns_present(e, frame)]
     for expectation in expectations:  # suites() builds fresh objects: each belongs to one suite
         gx_suite.add_expectation(expectation)
     for column, values in (reference_sets or {}).items():
@@ -75,7 +84,7 @@ def validate_frame(
     definition = context.validation_definitions.add(
         gx.ValidationDefinition(name=f"check {suite.table}", data=batch, suite=gx_suite)
     )
-    result = definition.run(batch_parameters={"dataframe": _prepare(frame.copy(), suite)})
+    result = definition.run(batch_parameters={"dataframe": frame})
     failures = [
         Failure(
             r.expectation_config.type,
@@ -104,8 +113,9 @@ def _columns_present(expectation, frame: pd.DataFrame) -> bool:
     return all(c in frame for c in columns if c)
 
 
-def validate_table(warehouse: Path, suite: Suite) -> ValidationReport | None:
-    """Validate a raw table; None when the table was never loaded (no files of its kind)."""
+def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> ValidationReport | None:
+    """Validate a raw table (its advisory expectations when ``advisory``); None when the
+    table was never loaded (no files of its kind)."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         schema, table = suite.table.split(".")
@@ -117,7 +127,7 @@ def validate_table(warehouse: Path, suite: Suite) -> ValidationReport | None:
             return None
         frame = con.execute(f"select * from {suite.table}").df()
         references = {}
-        for column, target in suite.references.items():
+        for column, target in (suite.advisory_references if advisory else suite.references).items():
             ref_schema, ref_table, ref_column = target.split(".")
             present = con.execute(
                 "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
@@ -127,9 +137,10 @@ def validate_table(warehouse: Path, suite: Suite) -> ValidationReport | None:
                 references[column] = [
                     r[0]
                     for r in con.execute(
-                        f"select distinct {ref_column} from {ref_schema}.{ref_table}"
+                        f"select distinct trim(unnest(string_split({ref_column}, ';'))) "
+                        f"from {ref_schema}.{ref_table}"
                     ).fetchall()
                 ]
     finally:
         con.close()
-    return validate_frame(frame, suite, references)
+    return validate_frame(frame, suite, references, advisory)

@@ -1,8 +1,22 @@
 """Great Expectations suites (quality/suites.py) as blocking Dagster asset checks on the
-raw tables: a failed check stops the models downstream of that load in the run, and
-shows the expectation, the unexpected count and examples in the UI."""
+raw tables, with the expectation, the unexpected count and examples in the metadata.
 
-from dagster import AssetCheckExecutionContext, AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check
+Dagster skips a whole step after a failed blocking check of severity ERROR, and all dbt
+models are one step: one bad CRM file would stop the call marts too. So a failed suite
+reports severity WARN (the check is still blocking: dbt waits for it), and the dbt step
+holds back only the models downstream of the failed table (``held_back_sources``); the
+run still ends as failed, naming the check (orchestration/run.py).
+"""
+
+from dagster import (
+    AssetCheckExecutionContext,
+    AssetCheckKey,
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetKey,
+    DagsterInstance,
+    asset_check,
+)
 
 from orchestration.settings import AutokpiSettings
 from quality.suites import Suite, suites
@@ -12,9 +26,10 @@ from quality.validate import validate_table
 def _check_for(suite: Suite):
     @asset_check(
         asset=AssetKey(suite.asset_key),
-        name=f"gx_{suite.table.split('.')[1]}",
+        name=suite.check_name,
         blocking=True,
-        description=f"Great Expectations suite for {suite.table}",
+        description=f"Great Expectations suite for {suite.table}; when it fails, the models "
+        f"downstream of source {suite.dbt_source} are not rebuilt in that run",
     )
     def _check(context: AssetCheckExecutionContext, settings: AutokpiSettings) -> AssetCheckResult:
         current = next(s for s in suites() if s.table == suite.table)  # fresh expectation objects
@@ -24,14 +39,40 @@ def _check_for(suite: Suite):
                 passed=True, metadata={"rows": 0, "note": "no files of this kind loaded yet"}
             )
         unexpected = sum(f.unexpected_count for f in report.failures)
+        metadata = {
+            "rows": report.rows,
+            "expectations": report.evaluated,
+            "unexpected_count": unexpected,
+            "failures": [
+                f"{f.expectation}({f.column}): {f.unexpected_count}, e.g. {f.examples}"
+                for f in report.failures
+            ],
+        }
+        if not report.passed:
+            metadata["held_back"] = f"dbt models downstream of source:{suite.dbt_source}"
+        return AssetCheckResult(passed=report.passed, severity=AssetCheckSeverity.WARN, metadata=metadata)
+
+    return _check
+
+
+def _advisory_check_for(suite: Suite):
+    @asset_check(
+        asset=AssetKey(suite.asset_key),
+        name=suite.advisory_check_name,
+        blocking=False,
+        description=f"Warnings on {suite.table}: freshness, references the directory does not know",
+    )
+    def _check(context: AssetCheckExecutionContext, settings: AutokpiSettings) -> AssetCheckResult:
+        current = next(s for s in suites() if s.table == suite.table)
+        report = validate_table(settings.warehouse(), current, advisory=True)
+        if report is None:
+            return AssetCheckResult(passed=True, metadata={"rows": 0})
         return AssetCheckResult(
             passed=report.passed,
-            severity=AssetCheckSeverity.ERROR,
+            severity=AssetCheckSeverity.WARN,
             metadata={
                 "rows": report.rows,
-                "expectations": report.evaluated,
-                "unexpected_count": unexpected,
-                "failures": [
+                "warnings": [
                     f"{f.expectation}({f.column}): {f.unexpected_count}, e.g. {f.examples}"
                     for f in report.failures
                 ],
@@ -42,4 +83,18 @@ def _check_for(suite: Suite):
 
 
 def raw_table_checks() -> list:
-    return [_check_for(suite) for suite in suites()]
+    return [_check_for(suite) for suite in suites()] + [
+        _advisory_check_for(suite) for suite in suites() if suite.advisory or suite.advisory_references
+    ]
+
+
+def held_back_sources(instance: DagsterInstance, run_id: str) -> list[str]:
+    """dbt sources whose raw table failed its suite in this run."""
+    failed = []
+    for suite in suites():
+        key = AssetCheckKey(AssetKey(suite.asset_key), suite.check_name)
+        record = instance.get_latest_asset_check_evaluation_record(key)
+        evaluation = record.event.asset_check_evaluation if record and record.event else None
+        if record and record.run_id == run_id and evaluation is not None and not evaluation.passed:
+            failed.append(suite.dbt_source)
+    return failed

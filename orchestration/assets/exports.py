@@ -2,6 +2,7 @@
 
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 
+from orchestration.assets.checks import held_back_sources
 from orchestration.finance_exports import write_exports
 from orchestration.settings import AutokpiSettings
 
@@ -11,10 +12,17 @@ from orchestration.settings import AutokpiSettings
     deps=[AssetKey(["marts", "mart_bonus_monthly"]), AssetKey(["marts", "mart_kpi_monthly"])],
     group_name="exports",
     kinds={"csv", "xlsx"},
-    description="bonus_<YYYY-MM>.csv and .xlsx (sheets bonus and kpi) for every month, for finance.",
+    output_required=False,
+    description="bonus_<YYYY-MM>.csv and .xlsx (sheets bonus and kpi) for every month, for finance; "
+    "not rewritten in a run whose raw data checks failed.",
 )
-def finance_exports(context: AssetExecutionContext, settings: AutokpiSettings) -> MaterializeResult:
+def finance_exports(context: AssetExecutionContext, settings: AutokpiSettings):
+    held_back = held_back_sources(context.instance, context.run_id)
+    if held_back:
+        # every raw source feeds the bonus: finance keeps the files of the last good run
+        context.log.warning(f"exports not rewritten: raw checks failed on {', '.join(held_back)}")
+        return
     out_dir = settings.exports()
     written = write_exports(settings.warehouse(), out_dir)
     context.log.info(f"wrote {len(written)} files into {out_dir}")
-    return MaterializeResult(metadata={"folder": str(out_dir), "files": len(written)})
+    yield MaterializeResult(metadata={"folder": str(out_dir), "files": len(written)})

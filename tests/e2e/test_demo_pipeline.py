@@ -48,6 +48,16 @@ def test_marts_have_the_contract_columns(demo_run):
     assert all(summary.mart_rows[m] > 0 for m in MARTS)
 
 
+def test_old_data_is_a_warning_in_the_summary_not_a_failure(demo_run):
+    summary, _ = demo_run  # the test demo ends on 2026-11-06: older than the 3-day window
+    assert any(
+        w.startswith("raw data check gx_asterisk_cdr_advisory failed") and "(start)" in w
+        for w in summary.warnings
+    )
+    assert not any("_extension" in w for w in summary.warnings)  # every demo extension is in the directory
+    assert "warnings (the models were built" in "\n".join(summary.lines())
+
+
 def test_every_call_group_is_one_call_counted_once(demo_run):
     _, warehouse = demo_run
     groups = query(

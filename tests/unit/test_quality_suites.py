@@ -62,3 +62,37 @@ def test_cdr_talk_time_cannot_exceed_duration():
     assert [(f.expectation, f.unexpected_count) for f in report.failures] == [
         ("expect_column_pair_values_a_to_be_greater_than_b", 1)
     ]
+
+
+def _cdr_rows(starts, channels, dstchannels):
+    return pd.DataFrame({"start": starts, "channel": channels, "dstchannel": dstchannels})
+
+
+def test_calls_on_an_extension_the_directory_does_not_know_are_a_warning(monkeypatch):
+    monkeypatch.setenv("AUTOKPI_FRESHNESS_DAYS", "100000")  # freshness is not what this tests
+    frame = _cdr_rows(
+        ["2026-10-01 10:00:00"] * 3,
+        ["SIP/trunk-mts-0001", "SIP/101-0002", "PJSIP/999-0003"],
+        ["SIP/5101-0004", "SIP/trunk-0005", "Local/102@from-queue-0006;1"],
+    )
+    known = ["101", "5101", "102"]
+    report = validate_frame(
+        frame,
+        suite("raw_pbx.asterisk_cdr"),
+        {"channel_extension": known, "dstchannel_extension": known},
+        advisory=True,
+    )
+    failed = {f.column: (f.unexpected_count, f.examples) for f in report.failures}
+    assert failed == {"channel_extension": (1, ["999"])}  # trunks are not extensions
+
+
+def test_data_older_than_the_freshness_window_is_a_warning(monkeypatch):
+    monkeypatch.setenv("AUTOKPI_FRESHNESS_DAYS", "3")
+    today = pd.Timestamp.now().floor("s")
+    fresh = _cdr_rows([str(today - pd.Timedelta(days=1))], ["SIP/101-1"], ["SIP/trunk-2"])
+    stale = _cdr_rows([str(today - pd.Timedelta(days=5))], ["SIP/101-1"], ["SIP/trunk-2"])
+    assert validate_frame(fresh, suite("raw_pbx.asterisk_cdr"), advisory=True).passed
+    report = validate_frame(stale, suite("raw_pbx.asterisk_cdr"), advisory=True)
+    assert [(f.expectation, f.column) for f in report.failures] == [
+        ("expect_column_max_to_be_between", "start")
+    ]
