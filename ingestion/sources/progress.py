@@ -62,7 +62,9 @@ def _is_correction(path: Path, stop: int, prev: dict) -> bool:
 
 
 def count_lines(path: Path, start: int, stop: int) -> int:
+    """Lines in bytes [start, stop), a last line without its newline included."""
     n = 0
+    last = b"\n"
     with path.open("rb") as fh:
         fh.seek(start)
         left = stop - start
@@ -71,8 +73,9 @@ def count_lines(path: Path, start: int, stop: int) -> int:
             if not chunk:
                 break
             n += chunk.count(b"\n")
+            last = chunk[-1:]
             left -= len(chunk)
-    return n
+    return n + (last != b"\n")
 
 
 def mark_done(part: NewPart, files_state: dict) -> None:

@@ -67,8 +67,12 @@ def _decode(path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        # Russian Excel exports are often Windows-1251; it decodes any byte.
+        pass
+    try:  # Russian Excel exports are often Windows-1251
         return data.decode("cp1251")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InboxFileError(path, "neither UTF-8 nor Windows-1251 text", line=line) from None
 
 
 def _rows_csv(path: Path) -> Iterator[tuple[int, dict]]:
@@ -94,6 +98,8 @@ def _rows_json(path: Path) -> Iterator[tuple[int, dict]]:
     if isinstance(data, dict):  # {"items": [...]} or {"result": [...]}
         lists = [v for v in data.values() if isinstance(v, list)]
         data = lists[0] if len(lists) == 1 else [data]
+    if not isinstance(data, list):
+        raise InboxFileError(path, "expected a JSON array of objects (or an object holding one)", line=1)
     for i, row in enumerate(data, start=1):
         if not isinstance(row, dict):
             raise InboxFileError(path, f"item {i} is not an object")

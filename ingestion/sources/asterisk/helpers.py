@@ -114,7 +114,10 @@ def detect_layout(path: Path, start: int, stop: int) -> int:
             text = raw.decode("utf-8", "replace").strip()
             if not text:
                 continue
-            fields = next(csv.reader([text]))
+            try:
+                fields = next(csv.reader([text]))
+            except csv.Error as exc:  # e.g. a bare carriage return inside the line
+                raise InboxFileError(path, f"not an Asterisk cdr_csv line: {exc}", line=line_no) from None
             if len(fields) not in LAYOUTS:
                 known = ", ".join(str(k) for k in LAYOUTS)
                 raise InboxFileError(
@@ -184,7 +187,10 @@ def read_cdr(
     if stop <= start:
         return
     n_columns = detect_layout(path, start, stop)
-    if n_columns == 0:
+    if n_columns == 0:  # only blank lines: nothing to load, but every line accounted for
+        from ingestion.sources.progress import count_lines
+
+        yield _Batch(pa.table({}), blank_lines=count_lines(path, start, stop))
         return
     names = LAYOUTS[n_columns]
     bad_rows: list[tuple[int, str, int]] = []
