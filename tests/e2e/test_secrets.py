@@ -26,7 +26,9 @@ SECRETS = {
 
 def _text_in_files(root: Path) -> str:
     return "\n".join(
-        p.read_bytes().decode("utf-8", "replace") for p in root.rglob("*") if p.is_file() and p.suffix != ".wal"
+        p.read_bytes().decode("utf-8", "replace")
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix != ".wal"
     )
 
 
@@ -38,7 +40,9 @@ def _text_in_warehouse(warehouse: Path) -> str:
             "where data_type = 'VARCHAR'"
         ).fetchall()
         return "\n".join(
-            str(v[0]) for s, t, c in columns for v in con.execute(f'select distinct "{c}" from {s}.{t}').fetchall()
+            str(v[0])
+            for s, t, c in columns
+            for v in con.execute(f'select distinct "{c}" from {s}.{t}').fetchall()
         )
     finally:
         con.close()
@@ -48,7 +52,16 @@ def test_secrets_in_the_environment_are_never_written(tmp_path, dbt_manifest):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     warehouse = tmp_path / "w" / "autokpi.duckdb"
     run = subprocess.run(
-        [sys.executable, "-m", "orchestration.cli", "run", "--inbox", str(inbox), "--warehouse", str(warehouse)],
+        [
+            sys.executable,
+            "-m",
+            "orchestration.cli",
+            "run",
+            "--inbox",
+            str(inbox),
+            "--warehouse",
+            str(warehouse),
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, **SECRETS},

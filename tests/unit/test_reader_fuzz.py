@@ -23,7 +23,9 @@ DEALS = TableSpec("deals", "deals", ("deal_id",), ("deal_id", "status"))
 
 cells = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=12)
 # cdr_csv is one record per line: Asterisk writes no line break inside a field
-cdr_cells = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"), max_size=12)
+cdr_cells = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"), max_size=12
+)
 cdr_like_lines = st.lists(
     st.lists(cdr_cells, min_size=0, max_size=23).map(
         lambda fields: ",".join('"' + f.replace('"', '""') + '"' for f in fields) + "\n"
@@ -118,7 +120,9 @@ def test_transcript_reader_on_random_lines(tmp_path, lines):
         kept += len(rows)
         bad += len(quarantined)
         assert all(r["call_id"] for r in rows)
-    non_blank = sum(1 for line in path.read_bytes().split(b"\n")[:-1] if line.decode("utf-8", "replace").strip())
+    non_blank = sum(
+        1 for line in path.read_bytes().split(b"\n")[:-1] if line.decode("utf-8", "replace").strip()
+    )
     assert kept + bad == non_blank
 
 
