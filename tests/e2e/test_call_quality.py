@@ -54,6 +54,23 @@ def test_call_quality_kpi_is_the_mean_score(demo_run):
     assert mismatches == []
 
 
+def test_objections_are_counted_once_each_under_a_catalog_category(demo_run):
+    _, warehouse = demo_run
+    total, unanswered = query(
+        warehouse,
+        "select count(*), count(*) filter (where not is_answered) from staging.stg_quality__call_objections",
+    )[0]
+    assert total > 0
+    assert query(
+        warehouse, "select sum(objections), sum(unanswered) from marts.mart_call_objections_monthly"
+    ) == [(total, unanswered)]
+    categories = {r[0] for r in query(warehouse, "select distinct category from staging.stg_crm__products")}
+    filed = {
+        r[0] for r in query(warehouse, "select distinct product_category from marts.mart_call_objections_monthly")
+    }
+    assert filed - {"unknown"} and filed - {"unknown"} <= categories
+
+
 def test_scoring_runs_once_per_checklist_version(demo_run, monkeypatch):
     from ingestion.call_quality import source
 
