@@ -65,9 +65,8 @@ def test_objections_are_counted_once_each_under_a_catalog_category(demo_run):
         warehouse, "select sum(objections), sum(unanswered) from marts.mart_call_objections_monthly"
     ) == [(total, unanswered)]
     categories = {r[0] for r in query(warehouse, "select distinct category from staging.stg_crm__products")}
-    filed = {
-        r[0] for r in query(warehouse, "select distinct product_category from marts.mart_call_objections_monthly")
-    }
+    filed_sql = "select distinct product_category from marts.mart_call_objections_monthly"
+    filed = {r[0] for r in query(warehouse, filed_sql)}
     assert filed - {"unknown"} and filed - {"unknown"} <= categories
 
 
