@@ -38,7 +38,7 @@ deal_main_category as (
         client_id,
         deal_date,
         product_category,
-        row_number() over (partition by deal_id order by revenue desc, product_category) as category_rank
+        row_number() over (partition by deal_id order by revenue desc, product_category asc) as category_rank
     from deal_categories
 ),
 
