@@ -13,6 +13,7 @@ from dagster_dlt import DagsterDltResource
 from orchestration.assets.checks import raw_table_checks
 from orchestration.assets.exports import finance_exports
 from orchestration.assets.ingestion import closing_history_specs, inbox_folder_specs, ingestion_assets
+from orchestration.assets.speech_to_text import speech_to_text
 from orchestration.assets.warehouse import warehouse_assets
 from orchestration.dbt_project import dbt_executable, dbt_project
 from orchestration.jobs import (
@@ -32,6 +33,7 @@ def build_definitions() -> Definitions:
         assets=[
             *inbox_folder_specs(),
             *closing_history_specs(),
+            speech_to_text,
             *ingestion_assets(),
             warehouse_assets(),
             finance_exports,

@@ -88,10 +88,14 @@ def refresh_after_close(context):
 
 
 def inbox_fingerprint(root) -> str:
-    """Names, sizes and modification times of every file in the inbox."""
+    """Names, sizes and modification times of every file in the inbox, but for the
+    transcripts a run writes itself (speech-to-text), which must not start another run."""
+    from ingestion.speech_to_text.transcribe import OUTPUT_FOLDER
+
     h = hashlib.sha256()
     if root.is_dir():
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        written_by_runs = root / OUTPUT_FOLDER
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and written_by_runs not in p.parents):
             stat = path.stat()
             h.update(f"{path.relative_to(root)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     return h.hexdigest()

@@ -89,6 +89,21 @@ def _failed_raw_checks(result, advisory: bool = False) -> list[str]:
     return lines
 
 
+def _speech_to_text_warnings(result) -> list[str]:
+    """Recordings the speech-to-text step could not transcribe, or its misconfiguration."""
+    out = []
+    for event in result.get_asset_materialization_events():
+        materialization = event.step_materialization_data.materialization
+        if materialization.asset_key.to_user_string() != "pbx/speech_to_text":
+            continue
+        metadata = materialization.metadata
+        if "error" in metadata:
+            out.append(f"speech-to-text is misconfigured: {metadata['error'].value}")
+        failed = metadata.get("failed")
+        out += [f"speech-to-text: not transcribed: {f}" for f in (failed.value if failed else [])]
+    return out
+
+
 def _failure_message(result) -> str:
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
@@ -174,5 +189,5 @@ def run_pipeline(
         time.monotonic() - started,
         marts,
         quarantined,
-        _failed_raw_checks(result, advisory=True),
+        _failed_raw_checks(result, advisory=True) + _speech_to_text_warnings(result),
     )

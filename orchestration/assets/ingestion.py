@@ -26,6 +26,10 @@ INBOX_FOLDER_OF_SOURCE = {
 UPSTREAM_OF_SOURCE = {
     "call_quality": AssetKey("dlt_pbx_files_transcripts"),
 }
+# Steps that write into a source's inbox folder before it loads.
+WRITERS_BEFORE_SOURCE = {
+    "pbx_files": [AssetKey(["pbx", "speech_to_text"])],
+}
 
 
 class InboxDltTranslator(DagsterDltTranslator):
@@ -36,7 +40,7 @@ class InboxDltTranslator(DagsterDltTranslator):
         source = data.resource.source_name
         upstream = UPSTREAM_OF_SOURCE.get(source) or AssetKey(["inbox", INBOX_FOLDER_OF_SOURCE[source]])
         return spec.replace_attributes(
-            deps=[upstream],
+            deps=[upstream, *WRITERS_BEFORE_SOURCE.get(source, [])],
             group_name="ingestion",
             kinds={"dlt", "duckdb"},
         )

@@ -1,0 +1,90 @@
+"""Transcribe the recordings that have no transcript yet, into JSON lines in the inbox.
+
+A recording ``<inbox>/pbx/recordings/<call_id>.wav`` (in any subfolder) is transcribed
+once: the call ids already written, by this step or by the PBX, are skipped. Stereo
+recordings give the agent's and the client's turns (``AUTOKPI_STT_AGENT_CHANNEL``: 0,
+the default, or 1); a mono recording is all one speaker, written as the agent's, so no
+client objections can be found in it. A recording that cannot be read is reported by
+name and tried again next run; the others go on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ingestion.sources.pbx.settings import TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
+from ingestion.speech_to_text.audio import AudioError, split_channels
+from ingestion.speech_to_text.backends import Backend, SpeechToTextError
+
+RECORDINGS_FOLDER = "pbx/recordings"
+OUTPUT_FOLDER = f"{TRANSCRIPTS_FOLDER}/speech-to-text"
+AGENT_CHANNEL_ENV = "AUTOKPI_STT_AGENT_CHANNEL"
+
+
+@dataclass
+class TranscriptionReport:
+    transcribed: list[str] = field(default_factory=list)
+    skipped: int = 0
+    failed: list[str] = field(default_factory=list)  # "<file>: <reason>"
+
+
+def _known_call_ids(inbox: Path) -> set[str]:
+    folder = inbox / TRANSCRIPTS_FOLDER
+    ids: set[str] = set()
+    if not folder.is_dir():
+        return ids
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix.lower() in TRANSCRIPT_SUFFIXES:
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                if isinstance(record, dict) and record.get("call_id"):
+                    ids.add(str(record["call_id"]))
+    return ids
+
+
+def _turns(backend: Backend, channels: list[Path], agent_channel: int) -> list[dict]:
+    turns = []
+    for index, audio in enumerate(channels):
+        speaker = "agent" if len(channels) == 1 or index == agent_channel else "client"
+        for seg in backend.transcribe(audio):
+            turns.append(
+                {"speaker": speaker, "start": round(seg.start, 2), "end": round(seg.end, 2), "text": seg.text}
+            )
+    return sorted(turns, key=lambda t: (t["start"], t["speaker"]))
+
+
+def transcribe_recordings(
+    inbox: Path, backend: Backend, progress: Callable[[str], None] = lambda _: None
+) -> TranscriptionReport:
+    report = TranscriptionReport()
+    recordings = sorted(p for p in (inbox / RECORDINGS_FOLDER).rglob("*") if p.suffix.lower() == ".wav")
+    known = _known_call_ids(inbox)
+    agent_channel = int(os.environ.get(AGENT_CHANNEL_ENV) or 0)
+    out_dir = inbox / OUTPUT_FOLDER
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out_file = out_dir / f"stt-{datetime.now(UTC):%Y-%m-%d}.jsonl"
+    todo = [p for p in recordings if p.stem not in known]
+    report.skipped = len(recordings) - len(todo)
+    for n, path in enumerate(todo, start=1):
+        name = path.relative_to(inbox).as_posix()
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                turns = _turns(backend, split_channels(path, Path(tmp)), agent_channel)
+        except (AudioError, SpeechToTextError) as error:
+            report.failed.append(f"{name}: {error}")
+            continue
+        record = {"call_id": path.stem, "language": backend.language, "source": name, "segments": turns}
+        with out_file.open("a", encoding="utf-8") as fh:  # appended: the transcripts source reads increments
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        report.transcribed.append(path.stem)
+        progress(f"transcribed {n}/{len(todo)}: {name}")
+    return report

@@ -1,0 +1,86 @@
+"""Speech-to-text plumbing: channel split of a real WAV, whisper.cpp JSON, configuration."""
+
+from __future__ import annotations
+
+import math
+import struct
+import wave
+
+import pytest
+
+from ingestion.speech_to_text.audio import AudioError, split_channels
+from ingestion.speech_to_text.backends import (
+    CommandBackend,
+    SpeechToTextError,
+    backend_from_env,
+    parse_whisper_cpp_json,
+)
+
+
+def write_stereo(path, left, right, rate=8000):
+    """16-bit stereo WAV: per second, True = a 440 Hz tone on that channel, False = silence."""
+
+    def sample(loud, i):
+        return int(10000 * math.sin(2 * math.pi * 440 * i / rate)) if loud else 0
+
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(2)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        frames = bytearray()
+        for second, (l_loud, r_loud) in enumerate(zip(left, right, strict=True)):
+            for i in range(second * rate, (second + 1) * rate):
+                frames += struct.pack("<hh", sample(l_loud, i), sample(r_loud, i))
+        w.writeframes(bytes(frames))
+
+
+def test_a_stereo_recording_splits_into_one_mono_file_per_side(tmp_path):
+    write_stereo(tmp_path / "call.wav", [True, False], [False, True])
+    left, right = split_channels(tmp_path / "call.wav", tmp_path)
+    for path, loud_second in ((left, 0), (right, 1)):
+        with wave.open(str(path), "rb") as w:
+            assert (w.getnchannels(), w.getframerate(), w.getnframes()) == (1, 8000, 16000)
+            samples = struct.unpack(f"<{w.getnframes()}h", w.readframes(w.getnframes()))
+        loud = [max(abs(s) for s in samples[k * 8000 : (k + 1) * 8000]) > 5000 for k in range(2)]
+        assert loud == [k == loud_second for k in range(2)]
+
+
+def test_a_file_that_is_not_wav_is_named_in_the_error(tmp_path):
+    (tmp_path / "x.wav").write_bytes(b"ID3 not audio")
+    with pytest.raises(AudioError, match="not a PCM WAV recording"):
+        split_channels(tmp_path / "x.wav", tmp_path)
+
+
+def test_whisper_cpp_json_becomes_timed_segments():
+    data = {
+        "transcription": [
+            {"offsets": {"from": 0, "to": 1500}, "text": " Здравствуйте!"},
+            {"offsets": {"from": 1500, "to": 1600}, "text": "  "},
+            {"offsets": {"from": 2000, "to": 4250}, "text": " Это дорого."},
+        ]
+    }
+    assert [(s.start, s.end, s.text) for s in parse_whisper_cpp_json(data)] == [
+        (0.0, 1.5, "Здравствуйте!"),
+        (2.0, 4.25, "Это дорого."),
+    ]
+
+
+def test_configuration_picks_the_engine_and_never_downloads(monkeypatch, tmp_path):
+    monkeypatch.delenv("AUTOKPI_STT_MODEL", raising=False)
+    monkeypatch.delenv("AUTOKPI_STT_COMMAND", raising=False)
+    assert backend_from_env() is None
+    monkeypatch.setenv("AUTOKPI_STT_COMMAND", "whisper-cli -f {audio} -of {out} -oj")
+    monkeypatch.setenv("AUTOKPI_STT_LANGUAGE", "en")
+    backend = backend_from_env()
+    assert isinstance(backend, CommandBackend) and backend.language == "en"
+    # a model name instead of a local model directory is refused, not fetched from a hub
+    monkeypatch.setenv("AUTOKPI_STT_MODEL", "small")
+    with pytest.raises(SpeechToTextError, match=r"AUTOKPI_STT_MODEL=small: no model\.bin there"):
+        backend_from_env()
+    (tmp_path / "model.bin").write_bytes(b"")
+    monkeypatch.setenv("AUTOKPI_STT_MODEL", str(tmp_path))
+    try:
+        import faster_whisper  # noqa: F401
+    except ImportError:  # the optional extra is not installed by default
+        with pytest.raises(SpeechToTextError, match="pip install 'autokpi\\[stt\\]'"):
+            backend_from_env()
