@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ingestion.call_quality.checklist import ITEMS, Checklist
 from ingestion.call_quality.redact import redact
@@ -47,6 +48,12 @@ def _fuzzy_equal(a: str, b: str, min_score: float, min_length: int) -> bool:
     if len(a) < min_length or len(b) < min_length:
         return False
     return fuzz.ratio(a, b) >= min_score
+
+
+@lru_cache(maxsize=500_000)
+def _one_letter_off(a: str, b: str) -> bool:
+    """Short words (3+ letters) one substitution, insertion or deletion apart."""
+    return min(len(a), len(b)) >= 3 and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 @dataclass(frozen=True)
@@ -107,9 +114,14 @@ class Scorer:
             return None
         c = self.checklist
         for i in range(len(words) - n + 1):
+            exact = [words[i + j][0] == phrase.lemmas[j] for j in range(n)]
+            # in a phrase of several words, one exact word anchors the others: a short
+            # word may then be one letter off too ("миня зовут")
+            anchored = n > 1 and any(exact)
             # a word matches on its lemma, or, misspelt, on its lemma or its spoken form
             if all(
-                words[i + j][0] == phrase.lemmas[j]
+                exact[j]
+                or (anchored and _one_letter_off(words[i + j][1].lower().replace("ё", "е"), phrase.words[j]))
                 or _fuzzy_equal(words[i + j][0], phrase.lemmas[j], c.fuzzy_min_score, c.fuzzy_min_length)
                 or _fuzzy_equal(
                     words[i + j][1].lower().replace("ё", "е"),

@@ -88,6 +88,22 @@ def test_objections_answered_late_or_never(ru):
     assert ru.score("c", [agent("Здравствуйте")]).items["objection_handling"] == 1  # nothing to answer
 
 
+@pytest.mark.parametrize(
+    ("said", "cls"),
+    [
+        ("Это дорого", "price"),
+        ("Перезвоните в следующем месяце", "timing"),
+        ("Мы работаем с другими", "competitor"),
+        ("Нам это не нужно", "no_need"),
+        ("Нас такие условия не устраивают", "other"),
+        ("Отлично, берём", None),
+    ],
+)
+def test_objection_classes(ru, said, cls):
+    found = ru.score("c", [client(said), agent("Понимаю")]).objections
+    assert [o.objection_class for o in found] == ([cls] if cls else [])
+
+
 def test_english_checklist(en):
     result = en.score(
         "c",
