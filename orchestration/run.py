@@ -104,6 +104,19 @@ def _speech_to_text_warnings(result) -> list[str]:
     return out
 
 
+def _source_load_errors(result) -> list[str]:
+    """Sources an API load had to stop (a refused token…), one line each, secret-free."""
+    from orchestration.assets.ingestion import LOAD_ERROR
+
+    out = []
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_OBSERVATION":
+            metadata = event.event_specific_data.asset_observation.metadata
+            if LOAD_ERROR in metadata:
+                out.append(metadata[LOAD_ERROR].value)
+    return out
+
+
 def _failure_message(result) -> str:
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
@@ -155,9 +168,10 @@ def run_pipeline(
 
     from dagster import DagsterInstance
 
-    from orchestration.definitions import defs
+    from orchestration.definitions import build_definitions
 
-    job = defs.resolve_job_def(job_name)
+    # built per run: which API sources are on is configuration read now
+    job = build_definitions().resolve_job_def(job_name)
     # quiet: the console logger at ERROR level only (tests); else one line per step
     run_config = (
         {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
@@ -175,6 +189,9 @@ def run_pipeline(
             run_config=run_config,
         )
     failed_checks = _failed_raw_checks(result)
+    stopped = _source_load_errors(result)
+    if stopped:
+        raise PipelineError("; ".join(stopped) + " (the other sources loaded and the models were built)")
     if failed_checks:
         raise PipelineError(
             "; ".join(failed_checks) + " (the models built from that data were held back and keep "

@@ -9,12 +9,16 @@ definitions load.
 
 from pathlib import Path
 
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, multi_asset
+from dagster import AssetExecutionContext, AssetKey, AssetObservation, AssetSpec, multi_asset
 from dagster_dlt import DagsterDltResource, DagsterDltTranslator
 from dagster_dlt.translator import DltResourceTranslatorData
 
-from ingestion.pipeline import LOADER_FILE_FORMAT, SOURCES, make_pipeline, make_source
+from ingestion.pipeline import API_RESOURCES, FILE_SOURCES, LOADER_FILE_FORMAT, make_pipeline, make_source
+from ingestion.sources.api.http import SourceError, describe_failure
+from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.settings import AutokpiSettings
+
+LOAD_ERROR = "load_error"
 
 INBOX_FOLDER_OF_SOURCE = {
     "pbx_files": "pbx",
@@ -97,5 +101,68 @@ def build_source_assets(source_name: str):
     return _load
 
 
+def api_asset_key(source_name: str, resource: str) -> AssetKey:
+    return AssetKey(f"dlt_{source_name}_{resource}")  # dagster-dlt's key for a resource
+
+
+def build_api_source_assets(source_name: str):
+    """An API source's load. Its configuration is read when the run starts (never when
+    definitions load), and a permanent failure (a refused token) stops this source with
+    a one-line, secret-free reason while the other sources and the models go on."""
+    specs = [
+        AssetSpec(
+            key=api_asset_key(source_name, resource),
+            description=f"{source_name} → {table}",
+            group_name="ingestion",
+            kinds={"dlt", "duckdb"},
+        )
+        for resource, table in API_RESOURCES[source_name].items()
+    ]
+
+    @multi_asset(name=f"load_{source_name}", specs=specs, can_subset=True)
+    def _load(context: AssetExecutionContext, dlt: DagsterDltResource, settings: AutokpiSettings):
+        warehouse = settings.warehouse()
+        context.log.info(f"loading {source_name} (API) into {warehouse}")
+        try:
+            yield from dlt.run(
+                context=context,
+                dlt_source=make_source(source_name, settings.inbox(), warehouse),
+                dlt_pipeline=make_pipeline(source_name, warehouse),
+                loader_file_format=LOADER_FILE_FORMAT,
+            )
+        except Exception as error:
+            failure = (
+                error
+                if isinstance(error, SourceError)
+                else describe_failure(
+                    source_name, error, _secrets(), f"check the credentials of sources.{source_name}"
+                )
+            )
+            context.log.error(str(failure))
+            context.log_event(AssetObservation(asset_key=specs[0].key, metadata={LOAD_ERROR: str(failure)}))
+
+    return _load
+
+
+SECRET_ARGS = ("api_key", "api_secret", "webhook_url", "access_token")
+
+
+def _secrets(source_name: str) -> list[str]:
+    """Values that must never appear in a message: the source's configured secrets."""
+    import dlt
+
+    values = []
+    for arg in SECRET_ARGS:
+        try:
+            value = dlt.secrets.get(f"sources.{source_name}.{arg}")
+        except Exception:  # a secret that does not resolve is not a value to hide
+            value = None
+        if value:
+            values.append(str(value))
+    return values
+
+
 def ingestion_assets() -> list:
-    return [build_source_assets(name) for name in SOURCES]
+    return [build_source_assets(name) for name in FILE_SOURCES] + [
+        build_api_source_assets(name) for name in enabled_api_sources()
+    ]

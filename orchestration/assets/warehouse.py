@@ -1,16 +1,48 @@
 """The dbt project as Dagster assets; dbt tests come back as asset checks."""
 
-from dagster import AssetExecutionContext
+from collections.abc import Mapping
+from typing import Any
+
+from dagster import AssetDep, AssetExecutionContext, AssetSpec
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from ingestion.pipeline import API_RESOURCES
+from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.assets.checks import held_back_sources
+from orchestration.assets.ingestion import api_asset_key
 from orchestration.dbt_project import dbt_project
 from orchestration.settings import AutokpiSettings
 
-translator = DagsterDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+class AutokpiDbtTranslator(DagsterDbtTranslator):
+    """dagster-dbt's specs, plus the API loads that fill a model's raw tables as its
+    upstream: a dbt source maps to one asset (the file load), an API fills the same table."""
+
+    def __init__(self, api_sources: list[str]):
+        super().__init__(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+        self.loaders: dict[str, list] = {}
+        for source in api_sources:
+            for resource, table in API_RESOURCES[source].items():
+                self.loaders.setdefault(table, []).append(api_asset_key(source, resource))
+
+    def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project) -> AssetSpec:
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        node = manifest.get("nodes", {}).get(unique_id)
+        if not node or not self.loaders:
+            return spec
+        extra = []
+        for parent in node.get("depends_on", {}).get("nodes", []):
+            source = manifest.get("sources", {}).get(parent)
+            if source:
+                extra += self.loaders.get(f"{source['schema']}.{source['name']}", [])
+        if not extra:
+            return spec
+        return spec.replace_attributes(deps=[*spec.deps, *(AssetDep(k) for k in dict.fromkeys(extra))])
 
 
 def warehouse_assets():
+    translator = AutokpiDbtTranslator(enabled_api_sources())
+
     @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
     def autokpi_dbt(context: AssetExecutionContext, dbt: DbtCliResource, settings: AutokpiSettings):
         settings.export_for_dbt()

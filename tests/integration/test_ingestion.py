@@ -6,7 +6,7 @@ import shutil
 
 import duckdb
 
-from ingestion.pipeline import SOURCES, load_source
+from ingestion.pipeline import FILE_SOURCES, load_source
 from tests.conftest import ASTERISK_SAMPLES, make_inbox
 
 
@@ -22,7 +22,7 @@ def test_every_source_loads_and_a_second_load_adds_nothing(demo_inbox, tmp_path)
     warehouse = tmp_path / "w.duckdb"
     counts = {}
     for run in range(2):
-        for name in SOURCES:
+        for name in FILE_SOURCES:
             load_source(name, demo_inbox, warehouse)
         counts[run] = {
             t: _count(warehouse, t)

@@ -1,0 +1,27 @@
+"""Which API sources are on, and times converted into the PBX's local time."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import dlt
+
+PBX_TIMEZONE_ENV = "AUTOKPI_PBX_TIMEZONE"
+
+
+def enabled_api_sources() -> list[str]:
+    """``autokpi.api_sources`` from dlt's configuration (config.toml or environment)."""
+    value = dlt.config.get("autokpi.api_sources", list) or []
+    return [str(v) for v in value]
+
+
+def pbx_zone() -> ZoneInfo:
+    return ZoneInfo(os.environ.get(PBX_TIMEZONE_ENV) or "Europe/Moscow")
+
+
+def pbx_local_text(moment: datetime) -> str:
+    """An aware time as the PBX's local wall time, as Asterisk writes ``start``: staging
+    converts it to UTC with the same zone (dbt var ``pbx_timezone``)."""
+    return moment.astimezone(pbx_zone()).strftime("%Y-%m-%d %H:%M:%S")
