@@ -37,6 +37,10 @@ MARTS = [
 ]
 
 
+FAILURE_PREFIX = "dagster._core.definitions.events.Failure: "
+UNTIL = "until a run succeeds"
+
+
 class PipelineError(RuntimeError):
     """The run failed; the message is the first failure, in one line where possible."""
 
@@ -104,23 +108,14 @@ def _speech_to_text_warnings(result) -> list[str]:
     return out
 
 
-def _source_load_errors(result) -> list[str]:
-    """Sources an API load had to stop (a refused token…), one line each, secret-free."""
-    from orchestration.assets.ingestion import LOAD_ERROR
-
-    out = []
-    for event in result.all_events:
-        if event.event_type_value == "ASSET_OBSERVATION":
-            metadata = event.event_specific_data.asset_observation.metadata
-            if LOAD_ERROR in metadata:
-                out.append(metadata[LOAD_ERROR].value)
-    return out
-
-
 def _failure_message(result) -> str:
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
-            return f"step {event.step_key}: {_root_cause(event.step_failure_data.error)}"
+            cause = _root_cause(event.step_failure_data.error)
+            if FAILURE_PREFIX in cause:  # a step that stopped itself with its own message (a source)
+                reason = cause.split(FAILURE_PREFIX, 1)[1]
+                return f"{reason} (the other sources loaded; the models keep their last good build {UNTIL})"
+            return f"step {event.step_key}: {cause}"
     return "the run failed (see the log above)"
 
 
@@ -189,9 +184,6 @@ def run_pipeline(
             run_config=run_config,
         )
     failed_checks = _failed_raw_checks(result)
-    stopped = _source_load_errors(result)
-    if stopped:
-        raise PipelineError("; ".join(stopped) + " (the other sources loaded and the models were built)")
     if failed_checks:
         raise PipelineError(
             "; ".join(failed_checks) + " (the models built from that data were held back and keep "

@@ -9,7 +9,7 @@ definitions load.
 
 from pathlib import Path
 
-from dagster import AssetExecutionContext, AssetKey, AssetObservation, AssetSpec, multi_asset
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, Failure, multi_asset
 from dagster_dlt import DagsterDltResource, DagsterDltTranslator
 from dagster_dlt.translator import DltResourceTranslatorData
 
@@ -17,8 +17,6 @@ from ingestion.pipeline import API_RESOURCES, FILE_SOURCES, LOADER_FILE_FORMAT, 
 from ingestion.sources.api.http import SourceError, describe_failure
 from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.settings import AutokpiSettings
-
-LOAD_ERROR = "load_error"
 
 INBOX_FOLDER_OF_SOURCE = {
     "pbx_files": "pbx",
@@ -107,8 +105,10 @@ def api_asset_key(source_name: str, resource: str) -> AssetKey:
 
 def build_api_source_assets(source_name: str):
     """An API source's load. Its configuration is read when the run starts (never when
-    definitions load), and a permanent failure (a refused token) stops this source with
-    a one-line, secret-free reason while the other sources and the models go on."""
+    definitions load). A permanent failure (a refused token) fails this step with a
+    one-line, secret-free reason; the other sources still load, and, as Dagster skips
+    what depends on a failed step, the models keep their last good build until the next
+    run succeeds."""
     specs = [
         AssetSpec(
             key=api_asset_key(source_name, resource),
@@ -128,6 +128,7 @@ def build_api_source_assets(source_name: str):
                 context=context,
                 dlt_source=make_source(source_name, settings.inbox(), warehouse),
                 dlt_pipeline=make_pipeline(source_name, warehouse),
+                dagster_dlt_translator=DagsterDltTranslator(),  # keys dlt_<source>_<resource>
                 loader_file_format=LOADER_FILE_FORMAT,
             )
         except Exception as error:
@@ -135,11 +136,13 @@ def build_api_source_assets(source_name: str):
                 error
                 if isinstance(error, SourceError)
                 else describe_failure(
-                    source_name, error, _secrets(), f"check the credentials of sources.{source_name}"
+                    source_name,
+                    error,
+                    _secrets(source_name),
+                    f"check the credentials of sources.{source_name}",
                 )
             )
-            context.log.error(str(failure))
-            context.log_event(AssetObservation(asset_key=specs[0].key, metadata={LOAD_ERROR: str(failure)}))
+            raise Failure(description=str(failure), allow_retries=False) from None
 
     return _load
 

@@ -27,7 +27,10 @@ def cdr_row(
     started: datetime,
     seconds: int,
     disposition: str,
+    dialled: str = "",
 ) -> dict:
+    """``dialled``: the number an inbound call was made to (a ring group, a scenario), when
+    the API says; otherwise the extension that took it."""
     assert disposition in DISPOSITIONS, disposition
     answered = disposition == "ANSWERED"
     ours = f"SIP/{extension}-{record_id}" if extension else ""
@@ -36,7 +39,7 @@ def cdr_row(
     return {
         "accountcode": "",
         "src": client_number if inbound else extension,
-        "dst": extension if inbound else client_number,
+        "dst": (dialled or extension) if inbound else client_number,
         "dcontext": "from-trunk" if inbound else "from-internal",
         "clid": f'"" <{client_number if inbound else extension}>',
         "channel": trunk if inbound else ours,

@@ -136,7 +136,8 @@ def retrying_session(
 
 def redact(text: str, secrets: list[str]) -> str:
     """``text`` with every secret (and anything after /rest/<user>/ in a webhook URL) masked."""
-    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+    # shorter values are no credentials, and masking them would garble the message
+    for secret in sorted((s for s in secrets if len(s) >= 6), key=len, reverse=True):
         text = text.replace(secret, "***")
     return re.sub(r"(/rest/\d+/)[^/\s]+", r"\1***", text)
 

@@ -66,6 +66,7 @@ def _row(record: dict, inbound: bool, zone: ZoneInfo) -> dict:
         started,
         int(record.get("seconds") or 0),
         disposition,
+        dialled=str(record.get("destination") or "") if inbound else "",
     )
 
 
