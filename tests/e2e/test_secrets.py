@@ -11,17 +11,27 @@ import duckdb
 import pytest
 
 from tests.conftest import ASTERISK_SAMPLES, make_inbox
+from tests.stand_ins.bitrix24 import Bitrix24StandIn
+from tests.stand_ins.zadarma import ZadarmaStandIn
 
 pytestmark = pytest.mark.e2e
 
 SECRETS = {
-    # the forms dlt and dbt read secrets from, and the ones autokpi's targets use
+    # used by the run below: the Zadarma and Bitrix24 stand-ins accept only these
     "SOURCES__ZADARMA__API_SECRET": "zadarma-secret-5f1c9e",
-    "SOURCES__BITRIX24__WEBHOOK_TOKEN": "bitrix-token-8a7d2b",
+    "BITRIX_TOKEN": "bitrix-token-8a7d2b",
+    # set but unused in this run: they must not be echoed either
     "SOURCES__AMOCRM__ACCESS_TOKEN": "amo-token-3e9f40",
     "DESTINATION__POSTGRES__CREDENTIALS__PASSWORD": "pg-password-c41d7a",
-    "AUTOKPI_PG_PASSWORD": "pg-password-c41d7a",
 }
+
+
+def _count(warehouse: Path, table: str) -> int:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(f"select count(*) from {table}").fetchone()[0]
+    finally:
+        con.close()
 
 
 def _text_in_files(root: Path) -> str:
@@ -51,8 +61,27 @@ def _text_in_warehouse(warehouse: Path) -> str:
 def test_secrets_in_the_environment_are_never_written(tmp_path, dbt_manifest):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     warehouse = tmp_path / "w" / "autokpi.duckdb"
-    run = subprocess.run(
-        [
+    call = {"call_id": "z1", "sip": "101", "callstart": "2026-10-01 10:00:00", "clid": "+79160000001",
+            "destination": "101", "disposition": "answered", "seconds": 30, "pbx_call_id": "p1",
+            "_direction": "in"}  # fmt: skip
+    empty = ["crm.deal.list", "catalog.product.list", "crm.company.list", "crm.contact.list"]
+    crm_tables = {"user.get": [{"ID": "1", "NAME": "Анна"}], **{name: [] for name in empty}}
+    with (
+        ZadarmaStandIn([call], api_secret=SECRETS["SOURCES__ZADARMA__API_SECRET"]) as pbx,
+        Bitrix24StandIn(token=SECRETS["BITRIX_TOKEN"], **crm_tables) as crm,
+    ):
+        env = {
+            **os.environ,
+            **SECRETS,
+            "AUTOKPI__API_SOURCES": '["zadarma", "bitrix24_crm"]',
+            "SOURCES__ZADARMA__API_KEY": pbx.api_key,
+            "SOURCES__ZADARMA__BASE_URL": pbx.url,
+            "SOURCES__ZADARMA__INITIAL_START": "2026-09-15 00:00:00",
+            "SOURCES__ZADARMA__MIN_INTERVAL_SECONDS": "0",
+            "SOURCES__BITRIX24_CRM__WEBHOOK_URL": crm.webhook_url,
+            "SOURCES__BITRIX24_CRM__MIN_INTERVAL_SECONDS": "0",
+        }
+        cli = [
             sys.executable,
             "-m",
             "orchestration.cli",
@@ -61,14 +90,13 @@ def test_secrets_in_the_environment_are_never_written(tmp_path, dbt_manifest):
             str(inbox),
             "--warehouse",
             str(warehouse),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **SECRETS},
-        timeout=900,
-    )
+        ]
+        run = subprocess.run(cli, capture_output=True, text=True, env=env, timeout=900)
+        assert pbx.requests and crm.requests  # the secrets were used
     assert run.returncode == 0, run.stderr[-2000:]
     assert "rows per mart" in run.stdout  # the run did its work, with its usual logs
+    assert _count(warehouse, "raw_pbx.asterisk_cdr where _source_file = 'zadarma:z1'") == 1
+    assert _count(warehouse, "raw_crm.users") == 1
     written = "\n".join(
         [run.stdout, run.stderr, _text_in_files(warehouse.parent), _text_in_warehouse(warehouse)]
     )

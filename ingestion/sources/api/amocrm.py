@@ -20,6 +20,7 @@ from dlt.sources.rest_api import rest_api_resources
 
 from ingestion.sources.api.bitrix24 import API_CURSOR
 from ingestion.sources.api.http import retrying_session
+from ingestion.sources.api.settings import SYSTEM_COLUMNS
 
 WON, LOST = 142, 143
 BUDGET_PRODUCT = "amocrm-budget"
@@ -110,6 +111,7 @@ def amocrm(
         return {
             "name": name,
             "table_name": table or name,
+            "columns": SYSTEM_COLUMNS,
             "write_disposition": "merge",
             "primary_key": key,
             "endpoint": {

@@ -10,16 +10,22 @@ file forms.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import dlt
+from dlt.common.configuration import configspec
+from dlt.common.typing import TSecretStrValue
 from dlt.sources.helpers.rest_client import RESTClient
+from dlt.sources.helpers.rest_client.auth import AuthConfigBase
 from dlt.sources.helpers.rest_client.paginators import JSONResponseCursorPaginator
 from dlt.sources.rest_api import rest_api_resources
 
 from ingestion.sources.api.cdr import cdr_row
 from ingestion.sources.api.http import retrying_session
+from ingestion.sources.api.settings import SYSTEM_COLUMNS
 
 CDR_KEY = ["_source_file", "_source_line"]
 # CALL_FAILED_CODE: 200 talked, 304 missed, 486 busy, 603 declined; the rest failed
@@ -35,8 +41,38 @@ def _paginator() -> JSONResponseCursorPaginator:
     return JSONResponseCursorPaginator(cursor_path="next", cursor_param="start")
 
 
+def split_webhook(webhook_url: str) -> tuple[str, str]:
+    """``https://<portal>/rest/<user>/<token>/`` → (``https://<portal>/rest/``, ``<user>/<token>/``)."""
+    parts = urlsplit(webhook_url)
+    match = re.match(r"^(.*/rest/)(\d+/[^/]+/)$", parts.path.rstrip("/") + "/")
+    if not match:
+        raise ValueError("webhook_url must look like https://<portal>/rest/<user id>/<token>/")
+    return urlunsplit(parts._replace(path=match.group(1), query="", fragment="")), match.group(2)
+
+
+@configspec
+class WebhookAuth(AuthConfigBase):
+    """The webhook's ``<user>/<token>/`` put into each request's path as it is sent, so the
+    token is in no URL that dlt keeps (its trace records each endpoint's base URL)."""
+
+    webhook_url: TSecretStrValue = None
+
+    def __call__(self, request):
+        base, credentials = split_webhook(self.webhook_url)
+        base_path, parts = urlsplit(base).path, urlsplit(request.url)
+        if parts.path.startswith(base_path) and not parts.path.startswith(base_path + credentials):
+            request.url = urlunsplit(
+                parts._replace(path=base_path + credentials + parts.path[len(base_path) :])
+            )
+        return request
+
+
 def _client(webhook_url: str, min_interval: float) -> dict:
-    return {"base_url": webhook_url, "session": retrying_session(min_interval=min_interval)}
+    return {
+        "base_url": split_webhook(webhook_url)[0],
+        "auth": WebhookAuth(webhook_url=webhook_url),
+        "session": retrying_session(min_interval=min_interval),
+    }
 
 
 def _text(value: Any) -> str:
@@ -60,7 +96,7 @@ class _Lookup:
     def get(self, key: Any) -> str:
         if self.values is None:
             url, interval, method, key_field, value_field, selector = self.args
-            client = RESTClient(base_url=url, session=retrying_session(min_interval=interval))
+            client = RESTClient(**_client(url, interval))
             self.values = {}
             for page in client.paginate(method, paginator=_paginator(), data_selector=selector):
                 self.values.update({_text(r.get(key_field)): _text(r.get(value_field)) for r in page})
@@ -101,6 +137,7 @@ def bitrix24_telephony(
             "resources": [
                 {
                     "name": "asterisk_cdr",
+                    "columns": SYSTEM_COLUMNS,
                     "write_disposition": "merge",
                     "primary_key": CDR_KEY,
                     "endpoint": {
@@ -219,6 +256,7 @@ def bitrix24_crm(
         return {
             "name": name,
             "table_name": table or name,
+            "columns": SYSTEM_COLUMNS,
             "write_disposition": "merge",
             "primary_key": key,
             "endpoint": {
@@ -270,6 +308,7 @@ def bitrix24_crm(
                 deals,
                 {
                     "name": "deal_lines",
+                    "columns": SYSTEM_COLUMNS,
                     "write_disposition": "merge",
                     "primary_key": "deal_line_id",
                     "endpoint": {

@@ -10,6 +10,14 @@ import dlt
 
 PBX_TIMEZONE_ENV = "AUTOKPI_PBX_TIMEZONE"
 
+# API rows are dicts, to which dlt adds _dlt_load_id and _dlt_id, required; the file forms
+# load Arrow tables without them into the same raw tables. Optional here, either may come
+# first (files one month, an API the next).
+SYSTEM_COLUMNS = {
+    "_dlt_load_id": {"nullable": True},
+    "_dlt_id": {"nullable": True, "unique": False, "row_key": False},
+}
+
 
 def enabled_api_sources() -> list[str]:
     """``autokpi.api_sources`` from dlt's configuration (config.toml or environment)."""

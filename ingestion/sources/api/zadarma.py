@@ -24,6 +24,7 @@ from dlt.sources.helpers.rest_client.paginators import OffsetPaginator
 
 from ingestion.sources.api.cdr import cdr_row
 from ingestion.sources.api.http import retrying_session
+from ingestion.sources.api.settings import SYSTEM_COLUMNS
 
 CDR_KEY = ["_source_file", "_source_line"]
 WINDOW = timedelta(days=30)
@@ -89,7 +90,7 @@ def zadarma(
         data_selector="stats",
     )
 
-    @dlt.resource(name="asterisk_cdr", write_disposition="merge", primary_key=CDR_KEY)
+    @dlt.resource(name="asterisk_cdr", write_disposition="merge", primary_key=CDR_KEY, columns=SYSTEM_COLUMNS)
     def calls() -> Iterator[list[dict]]:
         state = dlt.current.resource_state()
         now = datetime.now(zone).replace(tzinfo=None, microsecond=0)
