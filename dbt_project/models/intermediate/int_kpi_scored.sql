@@ -73,6 +73,7 @@ corridor_marks as (
         role,
         kpi_code,
         min(case when coefficient > 0 then band_from end) as first_paying_from,
+        min(case when coefficient > 0 then coefficient end) as first_paying_coefficient,
         max(coefficient) as top_coefficient
     from corridors
     group by role, kpi_code
@@ -193,7 +194,17 @@ scored as (
             when achieved.scale_kind = 'base_norm'
                 then achieved.base_value + achieved.cap * (achieved.target_value - achieved.base_value)
             when achieved.scale_kind = 'corridors' then corridor_top.top_band_from * achieved.target_value
-        end as cap_value
+        end as cap_value,
+        -- the coefficient earned on reaching the threshold, and at the cap
+        case
+            when achieved.scale_kind = 'linear' then achieved.threshold
+            when achieved.scale_kind = 'base_norm' then 0
+            when achieved.scale_kind = 'corridors' then corridor_marks.first_paying_coefficient
+        end as threshold_coefficient,
+        case
+            when achieved.scale_kind = 'corridors' then corridor_marks.top_coefficient
+            else achieved.cap
+        end as cap_coefficient
     from achieved
     left join corridors as band
         on
@@ -229,6 +240,8 @@ final as (
         cast(weight * cast(raw_coefficient as numeric(18, 6)) as numeric(18, 6)) as weighted_score,
         threshold,
         cap,
+        threshold_coefficient,
+        cap_coefficient,
         target_prorate_factor,
         -- greatest() skips nulls: without a target there is no distance to state
         case
