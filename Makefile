@@ -15,7 +15,7 @@ export GX_ANALYTICS_ENABLED := false
 # sqlfluff's dbt templater compiles the project against a scratch warehouse.
 LINT_WAREHOUSE := $(CURDIR)/var/lint/lint.duckdb
 
-.PHONY: help setup demo run close simulate quarantine test lint format ui bench lock clean
+.PHONY: help setup browser demo run dashboards close simulate quarantine test lint format ui bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -37,6 +37,15 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP)  ## create .venv and install the pinned dependencies (idempotent)
 
+# The browser tests drive Debian's Chromium through Playwright; never `playwright install`.
+browser:  ## install Debian's chromium for the browser tests (idempotent)
+	@command -v chromium >/dev/null || { \
+		echo "installing Debian's chromium (browser tests)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
+dashboards: setup  ## write the dashboard site from the marts (WAREHOUSE=<file>)
+	$(BIN)/python -m dashboards.build $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+
 demo: setup  ## generate demo data, run the whole pipeline, print where to look
 	$(BIN)/autokpi demo
 
@@ -54,7 +63,7 @@ simulate: setup  ## bonus of MONTH=YYYY-MM under SCHEME=<folder of scheme CSVs>
 quarantine: setup  ## list rows and files kept out of the warehouse, and why
 	$(BIN)/autokpi quarantine $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
-test: setup lint  ## lint, then the whole test suite
+test: setup browser lint  ## lint, then the whole test suite
 	$(BIN)/pytest
 
 lint: setup  ## ruff (Python) and sqlfluff (dbt SQL)

@@ -1,0 +1,165 @@
+"""Write the dashboard site from the marts: ``python -m dashboards.build`` (or
+``make dashboards``; the Dagster asset ``dashboards/site`` runs it after every build).
+
+The site goes to ``<warehouse folder>/site`` (``AUTOKPI_SITE`` to change), one folder per
+language with a switch on every page; ``index.html`` at the top opens the default
+language (``AUTOKPI_SITE_LANG``, ``ru``). Every page works from ``file://``: plotly.js is
+copied beside the pages. Statements are self-contained files, one per employee and
+month, so each can be sent to its owner alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+from pathlib import Path
+
+import plotly
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from dashboards import charts
+from dashboards.data import SiteData
+from dashboards.i18n import LABELS, LANGUAGES, Formatter
+
+SITE_ENV = "AUTOKPI_SITE"
+LANG_ENV = "AUTOKPI_SITE_LANG"
+ITEMS = ["greeting", "introduction", "needs_discovery", "offer_assortment",
+         "objection_handling", "closing", "politeness", "literacy"]  # fmt: skip
+PAGES = ["index", "calls", "alerts", "quality", "bonus", "statements"]
+STATIC = Path(__file__).parent / "static"
+TALK_METRICS = {"talk_minutes", "avg_talk_seconds"}
+
+
+def site_dir_for(warehouse: Path) -> Path:
+    return Path(os.environ.get(SITE_ENV) or warehouse.parent / "site").resolve()
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("dashboards", "templates"),
+        autoescape=select_autoescape(["html"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _names(data: SiteData) -> dict:
+    names = {k: v["department_name"] for k, v in data.departments.items()}
+    names.update({k: v["full_name"] for k, v in data.employees.items()})
+    return names
+
+
+def _alert_marks(alerts: list[dict], metrics: set[str], employees: dict) -> set:
+    """(department, day) pairs with a daily alert on one of ``metrics``: drawn on the charts."""
+    return {
+        (a["department_id"] or employees.get(a["employee_id"], {}).get("department_id"), a["period_start"])
+        for a in alerts
+        if a["period_grain"] == "day" and a["metric"] in metrics
+    }
+
+
+def _statement_groups(data: SiteData) -> list[dict]:
+    groups: dict = {}
+    for row in data.statements:
+        key = (row["month"], row["employee_id"])
+        groups.setdefault(
+            key, {"month": row["month"], "employee_id": row["employee_id"], "head": row, "kpis": []}
+        )
+        groups[key]["kpis"].append(row)
+    return list(groups.values())
+
+
+def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str | None = None) -> Path:
+    """Write the whole site; returns its top ``index.html``."""
+    out_dir = out_dir or site_dir_for(warehouse)
+    default_lang = default_lang or os.environ.get(LANG_ENV) or "ru"
+    data = SiteData.load(warehouse)
+    env = _environment()
+    names = _names(data)
+    groups = _statement_groups(data)
+    css = (STATIC / "site.css").read_text(encoding="utf-8")
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    (out_dir / "static").mkdir(parents=True)
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    shutil.copy(plotly_js, out_dir / "static" / "plotly.min.js")
+    for name in ("site.css", "site.js"):
+        shutil.copy(STATIC / name, out_dir / "static" / name)
+
+    for lang in LANGUAGES:
+        labels, fmt = LABELS[lang], Formatter(lang)
+        other = next(x for x in LANGUAGES if x != lang)
+        common = {"L": labels, "fmt": fmt, "data": data, "names": names, "lang": lang, "other": other,
+                  "pages": PAGES, "items": ITEMS, "static": "../static"}  # fmt: skip
+        departments = [r for r in data.plan_progress if r["level"] == "department"]
+        people = [r for r in data.plan_progress if r["level"] == "employee"]
+        figures = {
+            "index": {
+                "plan_departments": charts.plan_progress(departments, labels, names, "chart-plan-depts"),
+                "plan_employees": charts.plan_progress(people, labels, names, "chart-plan-employees"),
+                "revenue": charts.daily_lines(
+                    data.sales_daily, "sales_date", "revenue", names, "chart-revenue", lang=lang
+                ),
+                "calls": charts.daily_lines(
+                    data.calls_daily, "period_start", "calls_total", names, "chart-calls", lang=lang
+                ),
+            },
+            "calls": {
+                "missed": charts.daily_lines(
+                    data.calls_daily, "period_start", "missed_rate", names, "chart-missed",
+                    _alert_marks(data.alerts, {"missed_rate"}, data.employees), lang=lang,
+                ),
+                "talk": charts.daily_lines(
+                    data.calls_daily, "period_start", "avg_talk_seconds", names, "chart-talk",
+                    _alert_marks(data.alerts, TALK_METRICS, data.employees), lang=lang,
+                ),
+            },
+            "quality": {
+                "rates": charts.pass_rates(data.quality_monthly, ITEMS, labels, names, "chart-quality"),
+            },
+        }  # fmt: skip
+        lang_dir = out_dir / lang
+        lang_dir.mkdir()
+        for page in PAGES:
+            html = env.get_template(f"{page}.html").render(
+                **common, page=page, charts=figures.get(page, {}), groups=groups,
+                evidence={c["call_id"]: json.loads(c["evidence"] or "{}") for c in data.worst_calls},
+            )  # fmt: skip
+            (lang_dir / f"{page}.html").write_text(html, encoding="utf-8")
+        for group in groups:
+            target = lang_dir / "statements" / f"{group['month']:%Y-%m}" / f"{group['employee_id']}.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            html = env.get_template("statement.html").render(**common, group=group, css=css)
+            target.write_text(html, encoding="utf-8")
+    top = out_dir / "index.html"
+    start = f"{default_lang}/index.html"
+    top.write_text(
+        f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={start}">'
+        f'<a href="{start}">autokpi</a>\n',
+        encoding="utf-8",
+    )
+    return top
+
+
+def main() -> int:
+    from orchestration.paths import warehouse_from_env
+
+    parser = argparse.ArgumentParser(description="Write the dashboard site from the marts.")
+    parser.add_argument(
+        "--warehouse", type=Path, default=None, help="DuckDB file (default AUTOKPI_WAREHOUSE)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="site folder (default <warehouse folder>/site)"
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help="language the top page opens")
+    args = parser.parse_args()
+    warehouse = (args.warehouse or warehouse_from_env()).resolve()
+    top = build_site(warehouse, args.out, args.lang)
+    print(f"dashboards: {top}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

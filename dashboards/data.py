@@ -1,0 +1,94 @@
+"""What the site shows, read from the marts as they are: selections and orderings only,
+every figure computed by dbt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+
+def _rows(con, sql: str, params=None) -> list[dict]:
+    cursor = con.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+@dataclass
+class SiteData:
+    month: object = None  # the latest month with data
+    data_through: object = None
+    employees: dict = field(default_factory=dict)  # id -> row of dim_employee
+    departments: dict = field(default_factory=dict)
+    plan_progress: list = field(default_factory=list)
+    sales_daily: list = field(default_factory=list)
+    calls_daily: list = field(default_factory=list)  # department × day rows of mart_call_kpis
+    rating: list = field(default_factory=list)
+    alerts: list = field(default_factory=list)
+    quality_monthly: list = field(default_factory=list)
+    worst_calls: list = field(default_factory=list)
+    bonus: list = field(default_factory=list)
+    statements: list = field(default_factory=list)
+
+    @classmethod
+    def load(cls, warehouse: Path, worst_calls: int = 12) -> SiteData:
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            data = cls()
+            data.month = con.execute("select max(month) from marts.mart_bonus_monthly").fetchone()[0]
+            month = [data.month]
+            data.employees = {r["employee_id"]: r for r in _rows(con, "select * from marts.dim_employee")}
+            data.departments = {
+                r["department_id"]: r for r in _rows(con, "select * from marts.dim_department")
+            }
+            data.plan_progress = _rows(
+                con,
+                "select * from marts.mart_plan_progress where month = ? "
+                "order by level desc, department_id, employee_id",
+                month,
+            )
+            data.data_through = data.plan_progress[0]["data_through"] if data.plan_progress else None
+            data.sales_daily = _rows(
+                con,
+                "select * from marts.mart_sales_daily where sales_date >= ? - interval 60 day "
+                "order by sales_date, department_id",
+                month,
+            )
+            data.calls_daily = _rows(
+                con,
+                "select * from marts.mart_call_kpis where period_grain = 'day' and level = 'department' "
+                "and period_start >= ? - interval 60 day order by period_start, department_id",
+                month,
+            )
+            data.rating = _rows(
+                con,
+                "select * from marts.mart_call_rating_monthly where month = ? "
+                "order by department_id, rank_in_department nulls last, employee_id",
+                month,
+            )
+            data.alerts = _rows(
+                con,
+                "select * from marts.mart_kpi_alerts where period_start >= ? "
+                "order by period_start desc, severity, department_id, employee_id",
+                month,
+            )
+            data.quality_monthly = _rows(
+                con,
+                "select * from marts.mart_call_quality_monthly where month = ? order by employee_id",
+                month,
+            )
+            data.worst_calls = _rows(
+                con,
+                "select * from marts.mart_call_quality where local_date >= ? order by score, call_id limit ?",
+                [data.month, worst_calls],
+            )
+            data.bonus = _rows(
+                con, "select * from marts.mart_bonus_monthly order by month desc, department_id, employee_id"
+            )
+            data.statements = _rows(
+                con, "select * from marts.mart_bonus_statements order by month, employee_id, kpi_code"
+            )
+            return data
+        finally:
+            con.close()

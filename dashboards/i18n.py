@@ -1,0 +1,245 @@
+"""Labels in Russian and English, and numbers, money and dates in the locale's format."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LANGUAGES = ("ru", "en")
+LOCALES = {"ru": "ru_RU", "en": "en_US"}
+
+LABELS = {
+    "ru": {
+        "site": "autokpi",
+        "overview": "Обзор",
+        "index": "Обзор",
+        "calls": "Рейтинг звонков",
+        "alerts": "Сигналы",
+        "quality": "Качество",
+        "bonus": "Премии",
+        "statements": "Расчётные листы",
+        "switch": "English",
+        "data_through": "данные по",
+        "plan": "План",
+        "actual": "Факт",
+        "prorated": "План на сегодня",
+        "achievement": "Выполнение",
+        "department": "Отдел",
+        "employee": "Сотрудник",
+        "revenue_trend": "Выручка по дням",
+        "calls_trend": "Звонки по дням",
+        "alerts_month": "Сигналов за месяц",
+        "alerts_day": "Сигналы дня",
+        "alerts_all": "Сигналы месяца",
+        "calls_total": "Звонков",
+        "answered": "Отвечено",
+        "missed": "Пропущено",
+        "missed_rate": "Доля пропущенных",
+        "avg_talk": "Средний разговор, с",
+        "service_level": "Уровень сервиса",
+        "callback_rate": "Перезвонили",
+        "calls_per_hour": "Звонков в час",
+        "score": "Балл активности",
+        "rank": "Место",
+        "talk_chart": "Средняя длительность разговора по дням, с",
+        "missed_chart": "Доля пропущенных по дням",
+        "outside": "вне нормы",
+        "severity": "Важность",
+        "all": "все",
+        "rule": "Правило",
+        "value": "Значение",
+        "reference": "Норма",
+        "explanation": "Пояснение",
+        "date": "Дата",
+        "item": "Пункт",
+        "pass_rate": "Выполняется",
+        "calls_scored": "Звонков оценено",
+        "mean_score": "Средний балл",
+        "worst_calls": "Звонки с низким баллом",
+        "evidence": "Что найдено",
+        "call": "Звонок",
+        "base_bonus": "База",
+        "total_score": "Сумма баллов",
+        "gate": "Пороговый множитель",
+        "quality_multiplier": "Множитель качества",
+        "bonus_amount": "Премия",
+        "adjustment": "Корректировка",
+        "payout": "К выплате",
+        "status": "Статус",
+        "open": "открыт",
+        "closed": "закрыт",
+        "kpi": "Показатель",
+        "target": "Цель",
+        "coefficient": "Коэффициент",
+        "weight": "Вес",
+        "contribution": "Вклад в премию",
+        "missing": "Чего не хватает",
+        "to_threshold": "До порога",
+        "to_cap": "До максимума",
+        "would_add": "добавит к премии",
+        "note": "Комментарий",
+        "statement_of": "Расчётный лист",
+        "month": "Месяц",
+        "no_data": "Нет данных",
+        "objections": "Возражений",
+        "unanswered": "Без ответа",
+        "deals_won": "Сделок",
+        "greeting": "Приветствие",
+        "introduction": "Представление",
+        "needs_discovery": "Выявление потребностей",
+        "offer_assortment": "Предложение ассортимента",
+        "objection_handling": "Работа с возражениями",
+        "closing": "Завершение",
+        "politeness": "Вежливость",
+        "literacy": "Грамотность речи",
+        "high": "высокая",
+        "medium": "средняя",
+        "low": "низкая",
+        "reached": "достигнуто",
+    },
+    "en": {
+        "site": "autokpi",
+        "overview": "Overview",
+        "index": "Overview",
+        "calls": "Call rating",
+        "alerts": "Alerts",
+        "quality": "Quality",
+        "bonus": "Bonus",
+        "statements": "Statements",
+        "switch": "Русский",
+        "data_through": "data through",
+        "plan": "Plan",
+        "actual": "Actual",
+        "prorated": "Plan to date",
+        "achievement": "Achievement",
+        "department": "Department",
+        "employee": "Employee",
+        "revenue_trend": "Revenue by day",
+        "calls_trend": "Calls by day",
+        "alerts_month": "Alerts this month",
+        "alerts_day": "Alerts of the day",
+        "alerts_all": "Alerts of the month",
+        "calls_total": "Calls",
+        "answered": "Answered",
+        "missed": "Missed",
+        "missed_rate": "Missed rate",
+        "avg_talk": "Avg talk, s",
+        "service_level": "Service level",
+        "callback_rate": "Called back",
+        "calls_per_hour": "Calls per hour",
+        "score": "Activity score",
+        "rank": "Rank",
+        "talk_chart": "Average talk time by day, s",
+        "missed_chart": "Missed rate by day",
+        "outside": "outside bounds",
+        "severity": "Severity",
+        "all": "all",
+        "rule": "Rule",
+        "value": "Value",
+        "reference": "Reference",
+        "explanation": "Explanation",
+        "date": "Date",
+        "item": "Item",
+        "pass_rate": "Pass rate",
+        "calls_scored": "Calls scored",
+        "mean_score": "Mean score",
+        "worst_calls": "Lowest-scoring calls",
+        "evidence": "Evidence",
+        "call": "Call",
+        "base_bonus": "Base",
+        "total_score": "Total score",
+        "gate": "Gate factor",
+        "quality_multiplier": "Quality multiplier",
+        "bonus_amount": "Bonus",
+        "adjustment": "Adjustment",
+        "payout": "Payout",
+        "status": "Status",
+        "open": "open",
+        "closed": "closed",
+        "kpi": "KPI",
+        "target": "Target",
+        "coefficient": "Coefficient",
+        "weight": "Weight",
+        "contribution": "Adds to bonus",
+        "missing": "What is missing",
+        "to_threshold": "To threshold",
+        "to_cap": "To cap",
+        "would_add": "would add",
+        "note": "Note",
+        "statement_of": "Bonus statement",
+        "month": "Month",
+        "no_data": "No data",
+        "objections": "Objections",
+        "unanswered": "Unanswered",
+        "deals_won": "Deals",
+        "greeting": "Greeting",
+        "introduction": "Introduction",
+        "needs_discovery": "Needs discovery",
+        "offer_assortment": "Assortment offer",
+        "objection_handling": "Objection handling",
+        "closing": "Closing",
+        "politeness": "Politeness",
+        "literacy": "Literacy",
+        "high": "high",
+        "medium": "medium",
+        "low": "low",
+        "reached": "reached",
+    },
+}
+
+
+# The marts' notes (int_kpi_scored) as the reader's language says them.
+NOTES = {
+    "ru": {
+        "capped": "достигнут максимум",
+        "below threshold": "ниже порога",
+        "no plan for the month": "нет плана на месяц",
+        "target is zero": "цель равна нулю",
+        "nothing to measure this month": "нечего измерять в этом месяце",
+    },
+    "en": {},
+}
+
+
+class Formatter:
+    """Values as the reader's locale writes them; None as a dash."""
+
+    def __init__(self, lang: str):
+        self.lang, self.locale = lang, LOCALES[lang]
+
+    def note(self, text: str | None) -> str:
+        return NOTES[self.lang].get(text, text) if text else ""
+
+    def money(self, value) -> str:
+        return "—" if value is None else format_currency(Decimal(value), "RUB", locale=self.locale)
+
+    def number(self, value, digits: int = 0) -> str:
+        if value is None:
+            return "—"
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(Decimal(value), format=pattern, locale=self.locale)
+
+    def percent(self, value, digits: int = 0) -> str:
+        if value is None:
+            return "—"
+        pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+        return format_percent(Decimal(value), format=pattern, locale=self.locale)
+
+    def day(self, value: date | None) -> str:
+        return "—" if value is None else format_date(value, "medium", locale=self.locale)
+
+    def month(self, value: date | None) -> str:
+        return "—" if value is None else format_date(value, "LLLL y", locale=self.locale).capitalize()
+
+    def measure(self, value, unit: str | None) -> str:
+        """A KPI value by its unit (money, share, count, score)."""
+        if unit == "money":
+            return self.money(value)
+        if unit == "share":
+            return self.percent(value, 1)
+        if unit == "score":
+            return self.number(value, 2)
+        return self.number(value, 1 if value is not None and Decimal(value) % 1 else 0)

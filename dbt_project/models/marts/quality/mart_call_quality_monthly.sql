@@ -1,0 +1,26 @@
+-- Checklist pass rates per employee and month: the share of scored calls passing each
+-- item, and the mean score (the call_quality KPI's actual). The quality page reads it.
+with
+
+quality as (
+    select * from {{ ref('mart_call_quality') }}
+),
+
+final as (
+    select
+        cast({{ dbt.date_trunc('month', 'local_date') }} as date) as month,
+        employee_id,
+        cast(count(*) as integer) as calls_scored,
+        cast(avg(score) as numeric(18, 4)) as mean_score,
+        {%- for item in ['greeting', 'introduction', 'needs_discovery', 'offer_assortment',
+                         'objection_handling', 'closing', 'politeness', 'literacy'] %}
+            cast(avg(1.0 * {{ item }}) as numeric(18, 4)) as {{ item }}_rate,
+        {%- endfor %}
+        cast(sum(objections_count) as integer) as objections,
+        cast(sum(unanswered_objections) as integer) as unanswered_objections
+    from quality
+    where employee_id is not null
+    group by cast({{ dbt.date_trunc('month', 'local_date') }} as date), employee_id
+)
+
+select * from final
