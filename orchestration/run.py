@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboards.build import site_dir_for
 from orchestration.dbt_project import ensure_manifest
 from orchestration.locking import warehouse_lock
 from orchestration.paths import INBOX_ENV, WAREHOUSE_ENV, exports_from_env
@@ -31,6 +32,8 @@ MARTS = [
     "mart_kpi_monthly",
     "mart_bonus_monthly",
     "fct_kpi_contributions",
+    "mart_bonus_statements",
+    "mart_plan_progress",
     "dim_employee",
     "dim_department",
     "dim_date",
@@ -53,6 +56,7 @@ class RunSummary:
     mart_rows: dict[str, int] = field(default_factory=dict)
     quarantined_rows: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    site: Path | None = None
 
     def lines(self) -> list[str]:
         out = [f"autokpi: pipeline finished in {self.seconds:.1f} s", "", "rows per mart:"]
@@ -67,6 +71,7 @@ class RunSummary:
             "",
             f"warehouse: {self.warehouse}   (DuckDB; the marts are in schema marts)",
             f"exports:   {self.exports}   (bonus_<YYYY-MM>.csv / .xlsx for finance)",
+            f"dashboards: {self.site}   (open in a browser; works offline)",
             "lineage:   make ui   (Dagster UI on http://127.0.0.1:3000)",
         ]
         return out
@@ -199,4 +204,5 @@ def run_pipeline(
         marts,
         quarantined,
         _failed_raw_checks(result, advisory=True) + _speech_to_text_warnings(result),
+        site_dir_for(warehouse) / "index.html",
     )

@@ -48,6 +48,15 @@ def test_marts_have_the_contract_columns(demo_run):
     assert all(summary.mart_rows[m] > 0 for m in MARTS)
 
 
+def test_the_run_writes_the_dashboards(demo_run):
+    summary, warehouse = demo_run
+    site = warehouse.parent / "site"
+    assert summary.site == site / "index.html" and summary.site.is_file()
+    assert (site / "ru" / "index.html").is_file() and (site / "en" / "bonus.html").is_file()
+    assert any((site / "ru" / "statements").rglob("*.html"))
+    assert f"dashboards: {summary.site}" in "\n".join(summary.lines())
+
+
 def test_old_data_is_a_warning_in_the_summary_not_a_failure(demo_run):
     summary, _ = demo_run  # the test demo ends on 2026-11-06: older than the 3-day window
     assert any(

@@ -89,6 +89,8 @@ def test_asset_keys_snapshot(graph):
         ("marts/mart_bonus_monthly", "intermediate/int_bonus_monthly_live"),
         ("staging/stg_closing__period_events", "closing/period_events"),
         ("exports/finance_bonus", "marts/mart_bonus_monthly"),
+        ("dashboards/site", "marts/mart_bonus_statements"),
+        ("dlt_pbx_files_asterisk_cdr", "pbx/speech_to_text"),
     ],
 )
 def test_lineage_edges(graph, child, parent):
