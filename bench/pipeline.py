@@ -5,7 +5,9 @@
 Prints wall time, rows per second and peak resident memory of the whole process tree
 for: generating the data; the baseline (plain DuckDB reads the Master.csv files and
 computes the daily per-extension aggregate); the full autokpi run into a fresh
-warehouse; and a second run with nothing new. Appends the figures to bench/RESULTS.md.
+warehouse; a second run with nothing new; and an incremental run after one more day of
+calls and deals arrives. For the autokpi runs it also prints where the time goes, step
+by step (from the run's own progress lines). Appends the figures to bench/RESULTS.md.
 Never fails on time: it reports.
 """
 
@@ -60,10 +62,14 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str], env: dict | None = None) -> tuple[float, int, str]:
-    """Wall seconds, peak tree RSS and stdout of a command."""
+def measure(cmd: list[str], env: dict | None = None, steps: dict | None = None) -> tuple[float, int, str]:
+    """Wall seconds, peak tree RSS and stdout of a command; ``steps`` gets the seconds of
+    each pipeline step from its progress lines (``12.3s  ▶ step`` … ``15.0s  ✔ step``)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    err_lines: list[str] = []
+    reader = threading.Thread(target=lambda: err_lines.extend(proc.stderr), daemon=True)
+    reader.start()
     peak = [0]
 
     def sample():
@@ -73,11 +79,74 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, int, str]:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    out, _ = proc.communicate()
+    out = proc.stdout.read()
+    proc.wait()
     sampler.join()
+    reader.join()
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd[:4])}… failed with exit code {proc.returncode}")
+        tail = "".join(err_lines[-5:])
+        raise SystemExit(f"{' '.join(cmd[:4])}… failed with exit code {proc.returncode}\n{tail}")
+    if steps is not None:
+        steps.update(step_seconds(err_lines))
     return time.perf_counter() - started, peak[0], out
+
+
+def step_seconds(lines: list[str]) -> dict[str, float]:
+    """Seconds per step from the progress logger's lines."""
+    started, took = {}, {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 3 and parts[0].endswith("s") and parts[1] in ("▶", "✔", "✘"):
+            try:
+                at = float(parts[0][:-1])
+            except ValueError:
+                continue
+            name = parts[2]
+            if parts[1] == "▶":
+                started[name] = at
+            elif name in started:
+                took[name] = at - started.pop(name)
+    return took
+
+
+def add_one_day(inbox: Path, scale: dict, env: dict) -> int:
+    """One more day of calls and deals, as a PBX and a CRM would add them: a new month's
+    Master.csv and new deal files, generated for 2026-11-02 (the history ends 2026-10-31).
+    Returns the call rows added."""
+    day = inbox.parent / "next_day"
+    shutil.rmtree(day, ignore_errors=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "ingestion.demo.generate",
+        "--out",
+        str(day),
+        "--days",
+        "1",
+        "--end",
+        "2026-11-02",
+    ]
+    cmd += ["--employees", str(scale["employees"]), "--calls-per-day", str(scale["calls_per_day"])]
+    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+    added = 0
+    for master in (day / "pbx" / "asterisk").glob("*.csv"):
+        shutil.copy(master, inbox / "pbx" / "asterisk" / master.name)
+        added += sum(1 for _ in master.open("rb"))
+    for transcript in (day / "pbx" / "transcripts").glob("*"):
+        shutil.copy(transcript, inbox / "pbx" / "transcripts" / f"next-{transcript.name}")
+    shutil.copy(day / "plans" / "plans.csv", inbox / "plans" / "plans-2026-11.csv")
+    for name in ("deals", "deal_lines"):  # new ids, so they add to the history
+        text = (day / "crm" / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+        body = [("N" + line) if name == "deals" else _prefix_line(line) for line in text[1:]]
+        (inbox / "crm" / f"{name}-2026-11-02.csv").write_text(
+            "\n".join([text[0], *body]) + "\n", encoding="utf-8"
+        )
+    return added
+
+
+def _prefix_line(line: str) -> str:
+    deal_line_id, deal_id, rest = line.split(",", 2)
+    return f"N{deal_line_id},N{deal_id},{rest}"
 
 
 def main() -> int:
@@ -118,19 +187,44 @@ def main() -> int:
     for path in work.glob("autokpi.duckdb*"):
         path.unlink()
     shutil.rmtree(work / ".autokpi.dlt", ignore_errors=True)
+    leftovers = ["crm/deal*-2026-11-02.csv", "pbx/asterisk/Master-2026-11.csv", "pbx/transcripts/next-*",
+                 "plans/plans-2026-11.csv"]  # fmt: skip
+    for pattern in leftovers:
+        for leftover in inbox.glob(pattern):
+            leftover.unlink()
     run = [python, "-m", "orchestration.cli", "run", "--inbox", str(inbox), "--warehouse", str(warehouse)]
-    seconds, peak, _ = measure(run, env)
-    results.append(("full autokpi run", seconds, peak))
-    seconds, peak, _ = measure(run, env)
-    results.append(("second run, nothing new", seconds, peak))
+    profiles: dict[str, dict] = {}
+    for name in ("full autokpi run", "second run, nothing new"):
+        profiles[name] = {}
+        seconds, peak, _ = measure(run, env, profiles[name])
+        results.append((name, seconds, peak))
+    added = add_one_day(inbox, scale, env)
+    name = f"incremental run, one more day ({added:,} call rows)"
+    profiles[name] = {}
+    seconds, peak, _ = measure(run, env, profiles[name])
+    results.append((name, seconds, peak))
 
-    base = results[-3][1]
+    base = next(r[1] for r in results if r[0].startswith("baseline"))
+    full = next(r[1] for r in results if r[0] == "full autokpi run")
     lines = [f"## {date.today()} — {args.size} ({rows:,} call rows)", ""]
     lines.append(f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     lines += ["", "| step | seconds | rows/s | peak RSS (tree) | × baseline |", "|---|---|---|---|---|"]
     for name, seconds, peak in results:
         ratio = f"{seconds / base:.1f}" if name != "generate" else ""
         lines.append(f"| {name} | {seconds:.1f} | {rows / seconds:,.0f} | {peak / 2**20:,.0f} MB | {ratio} |")
+    incremental = results[-1][1]
+    lines += [
+        "",
+        f"incremental / full: {incremental / full:.0%}",
+        "",
+        "Where the time goes (seconds per step):",
+        "",
+    ]
+    names = list(profiles)
+    lines += ["| step | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    steps = sorted({s for p in profiles.values() for s in p}, key=lambda s: -profiles[names[0]].get(s, 0))
+    for step in steps:
+        lines.append(f"| {step} | " + " | ".join(f"{profiles[n].get(step, 0):.1f}" for n in names) + " |")
     report = "\n".join(lines)
     print(report)
     with (ROOT / "bench" / "RESULTS.md").open("a", encoding="utf-8") as fh:

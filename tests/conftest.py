@@ -62,3 +62,19 @@ def make_inbox(root: Path, cdr_files: list[Path], directory: Path | None = None)
         shutil.copy(f, inbox / "pbx" / "asterisk" / f.name)
     shutil.copy(directory or FIXTURES / "sample_directory" / "employees.csv", inbox / "directory")
     return inbox
+
+
+def cli_run(inbox: Path, warehouse: Path) -> list[str]:
+    """The command line of `autokpi run` on an inbox, as a user types it."""
+    import sys
+
+    return [
+        sys.executable,
+        "-m",
+        "orchestration.cli",
+        "run",
+        "--inbox",
+        str(inbox),
+        "--warehouse",
+        str(warehouse),
+    ]

@@ -4,12 +4,12 @@ with the same warehouse as an uninterrupted run; two runs at once do not collide
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 
 import pytest
 
 from orchestration.run import run_pipeline
+from tests.conftest import cli_run
 from tests.warehouse import mart_digests, query
 
 pytestmark = pytest.mark.e2e
@@ -24,16 +24,7 @@ RAW_TABLES = [
 
 def start_run(inbox, warehouse) -> subprocess.Popen:
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "orchestration.cli",
-            "run",
-            "--inbox",
-            str(inbox),
-            "--warehouse",
-            str(warehouse),
-        ],
+        cli_run(inbox, warehouse),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

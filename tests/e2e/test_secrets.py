@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.conftest import ASTERISK_SAMPLES, make_inbox
+from tests.conftest import ASTERISK_SAMPLES, cli_run, make_inbox
 from tests.stand_ins.bitrix24 import Bitrix24StandIn
 from tests.stand_ins.zadarma import ZadarmaStandIn
 
@@ -81,17 +80,7 @@ def test_secrets_in_the_environment_are_never_written(tmp_path, dbt_manifest):
             "SOURCES__BITRIX24_CRM__WEBHOOK_URL": crm.webhook_url,
             "SOURCES__BITRIX24_CRM__MIN_INTERVAL_SECONDS": "0",
         }
-        cli = [
-            sys.executable,
-            "-m",
-            "orchestration.cli",
-            "run",
-            "--inbox",
-            str(inbox),
-            "--warehouse",
-            str(warehouse),
-        ]
-        run = subprocess.run(cli, capture_output=True, text=True, env=env, timeout=900)
+        run = subprocess.run(cli_run(inbox, warehouse), capture_output=True, text=True, env=env, timeout=900)
         assert pbx.requests and crm.requests  # the secrets were used
     assert run.returncode == 0, run.stderr[-2000:]
     assert "rows per mart" in run.stdout  # the run did its work, with its usual logs

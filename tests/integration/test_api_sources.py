@@ -362,3 +362,35 @@ def test_amocrm_refused_token_names_the_source_not_the_token(tmp_path, monkeypat
             load_source("amocrm", tmp_path, tmp_path / "w.duckdb")
     message = str(failure.value)
     assert "401" in message and "stolen-or-expired-0042" not in message
+
+
+def test_files_and_an_api_fill_the_same_raw_tables_in_either_order(tmp_path, monkeypatch):
+    leads = [{"id": 7, "name": "Сделка", "price": 500, "responsible_user_id": 5, "status_id": 142,
+              "created_at": 1790845200, "updated_at": 1790845200, "closed_at": 1790931600}]  # fmt: skip
+    (tmp_path / "crm").mkdir()
+    (tmp_path / "crm" / "deal_lines.csv").write_text(
+        "deal_line_id,deal_id,product_id,quantity,price,cost\nL1,D1,P1,1,9,5\n"
+    )
+    (tmp_path / "crm" / "products.csv").write_text(
+        "product_id,product_name,category,cost,list_price,is_priority,is_promo,season_start,season_end\n"
+        "P1,Cable,Cable,5,9,false,false,,\n"
+    )
+    warehouse = tmp_path / "w.duckdb"
+    with AmoCrmStandIn(leads=leads) as api:
+        for key, value in {
+            "BASE_URL": api.base_url,
+            "ACCESS_TOKEN": api.token,
+            "MIN_INTERVAL_SECONDS": "0",
+        }.items():
+            monkeypatch.setenv(f"SOURCES__AMOCRM__{key}", value)
+        load_source("crm_files", tmp_path, warehouse)  # Arrow rows first
+        load_source("amocrm", tmp_path, warehouse)  # then dict rows into the same tables
+        load_source("crm_files", tmp_path, warehouse)  # and files again
+    assert query(warehouse, "select deal_line_id from raw_crm.deal_lines order by 1") == [
+        ("7-budget",),
+        ("L1",),
+    ]
+    assert query(warehouse, "select product_id from raw_crm.products order by 1") == [
+        ("P1",),
+        ("amocrm-budget",),
+    ]

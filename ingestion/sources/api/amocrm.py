@@ -20,7 +20,7 @@ from dlt.sources.rest_api import rest_api_resources
 
 from ingestion.sources.api.bitrix24 import API_CURSOR
 from ingestion.sources.api.http import retrying_session
-from ingestion.sources.api.settings import SYSTEM_COLUMNS
+from ingestion.sources.api.settings import SYSTEM_COLUMNS, merged_resource
 
 WON, LOST = 142, 143
 BUDGET_PRODUCT = "amocrm-budget"
@@ -108,22 +108,15 @@ def amocrm(
         return mapper
 
     def listing(name: str, path: str, key: str, mapper, table: str | None = None, **params) -> dict:
-        return {
-            "name": name,
-            "table_name": table or name,
-            "columns": SYSTEM_COLUMNS,
-            "write_disposition": "merge",
-            "primary_key": key,
-            "endpoint": {
-                "path": path,
-                "params": {"limit": PAGE, **params},
-                "paginator": JSONLinkPaginator(next_url_path="_links.next.href"),
-                "data_selector": f"_embedded.{path}",
-                # an empty list is "204 No Content" in amoCRM
-                "response_actions": [{"status_code": 204, "action": "ignore"}],
-            },
-            "processing_steps": [{"map": mapper}],
+        endpoint = {
+            "path": path,
+            "params": {"limit": PAGE, **params},
+            "paginator": JSONLinkPaginator(next_url_path="_links.next.href"),
+            "data_selector": f"_embedded.{path}",
+            # an empty list is "204 No Content" in amoCRM
+            "response_actions": [{"status_code": 204, "action": "ignore"}],
         }
+        return merged_resource(name, key, endpoint, mapper, table)
 
     leads = listing(
         "leads",
@@ -144,13 +137,21 @@ def amocrm(
     )
 
     @dlt.transformer(
-        name="lead_budgets", table_name="deal_lines", write_disposition="merge", primary_key="deal_line_id"
+        name="lead_budgets",
+        table_name="deal_lines",
+        write_disposition="merge",
+        primary_key="deal_line_id",
+        columns=SYSTEM_COLUMNS,
     )
     def lead_budgets(deals: list[dict]):
         yield [budget_line(d) for d in deals]
 
     @dlt.resource(
-        name="budget_product", table_name="products", write_disposition="merge", primary_key="product_id"
+        name="budget_product",
+        table_name="products",
+        write_disposition="merge",
+        primary_key="product_id",
+        columns=SYSTEM_COLUMNS,
     )
     def budget_product():
         yield {

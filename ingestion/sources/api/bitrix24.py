@@ -25,7 +25,7 @@ from dlt.sources.rest_api import rest_api_resources
 
 from ingestion.sources.api.cdr import cdr_row
 from ingestion.sources.api.http import retrying_session
-from ingestion.sources.api.settings import SYSTEM_COLUMNS
+from ingestion.sources.api.settings import merged_resource
 
 CDR_KEY = ["_source_file", "_source_line"]
 # CALL_FAILED_CODE: 200 talked, 304 missed, 486 busy, 603 declined; the rest failed
@@ -135,12 +135,10 @@ def bitrix24_telephony(
         {
             "client": _client(webhook_url, min_interval_seconds),
             "resources": [
-                {
-                    "name": "asterisk_cdr",
-                    "columns": SYSTEM_COLUMNS,
-                    "write_disposition": "merge",
-                    "primary_key": CDR_KEY,
-                    "endpoint": {
+                merged_resource(
+                    "asterisk_cdr",
+                    CDR_KEY,
+                    {
                         "path": "voximplant.statistic.get",
                         "params": {
                             "FILTER[>=CALL_START_DATE]": {
@@ -155,8 +153,8 @@ def bitrix24_telephony(
                         "paginator": _paginator(),
                         "data_selector": "result",
                     },
-                    "processing_steps": [{"map": to_cdr}],
-                }
+                    to_cdr,
+                )
             ],
         }
     )
@@ -253,20 +251,8 @@ def bitrix24_crm(
         }
 
     def listing(name: str, path: str, key: str, mapper, table: str | None = None, **params) -> dict:
-        return {
-            "name": name,
-            "table_name": table or name,
-            "columns": SYSTEM_COLUMNS,
-            "write_disposition": "merge",
-            "primary_key": key,
-            "endpoint": {
-                "path": path,
-                "params": params,
-                "paginator": _paginator(),
-                "data_selector": "result",
-            },
-            "processing_steps": [{"map": mapper}],
-        }
+        endpoint = {"path": path, "params": params, "paginator": _paginator(), "data_selector": "result"}
+        return merged_resource(name, key, endpoint, mapper, table)
 
     product_properties = [
         p for p in (priority_property, promo_property, season_start_property, season_end_property) if p
@@ -306,19 +292,17 @@ def bitrix24_crm(
             "resources": [
                 listing("users", "user.get", "user_id", user),
                 deals,
-                {
-                    "name": "deal_lines",
-                    "columns": SYSTEM_COLUMNS,
-                    "write_disposition": "merge",
-                    "primary_key": "deal_line_id",
-                    "endpoint": {
+                merged_resource(
+                    "deal_lines",
+                    "deal_line_id",
+                    {
                         "path": "crm.deal.productrows.get",
                         "params": {"id": "{resources.deals.deal_id}"},
                         "paginator": "single_page",
                         "data_selector": "result",
                     },
-                    "processing_steps": [{"map": deal_line}],
-                },
+                    deal_line,
+                ),
                 products,
                 listing("companies", "crm.company.list", "client_id", company, table="clients",
                         **{"select[]": ["ID", "TITLE", "PHONE", "ASSIGNED_BY_ID"]}),

@@ -33,3 +33,16 @@ def pbx_local_text(moment: datetime) -> str:
     """An aware time as the PBX's local wall time, as Asterisk writes ``start``: staging
     converts it to UTC with the same zone (dbt var ``pbx_timezone``)."""
     return moment.astimezone(pbx_zone()).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def merged_resource(name: str, key, endpoint: dict, mapper, table: str | None = None) -> dict:
+    """A rest_api resource merged by ``key`` into a raw table, each row mapped into its shape."""
+    return {
+        "name": name,
+        "table_name": table or name,
+        "columns": SYSTEM_COLUMNS,
+        "write_disposition": "merge",
+        "primary_key": key,
+        "endpoint": endpoint,
+        "processing_steps": [{"map": mapper}],
+    }
