@@ -113,6 +113,17 @@ def _columns_present(expectation, frame: pd.DataFrame) -> bool:
     return all(c in frame for c in columns if c)
 
 
+def needed_columns(suite: Suite, advisory: bool = False) -> set[str]:
+    """The raw columns a suite (or its advisory part) reads, derived columns traced back."""
+    columns: set[str] = set()
+    for expectation in suite.advisory if advisory else suite.expectations:
+        columns |= {getattr(expectation, n, None) for n in ("column", "column_A", "column_B")}
+        columns |= set(getattr(expectation, "column_list", None) or [])
+    columns |= set(suite.advisory_references if advisory else suite.references)
+    derived = {f"{c}_extension": c for c, how in suite.prepare.items() if how == "extension"}
+    return {derived.get(c, c) for c in columns if c}
+
+
 def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> ValidationReport | None:
     """Validate a raw table (its advisory expectations when ``advisory``); None when the
     table was never loaded (no files of its kind)."""
@@ -125,7 +136,18 @@ def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> Val
         ).fetchone()[0]
         if not exists:
             return None
-        frame = con.execute(f"select * from {suite.table}").df()
+        present_columns = {
+            r[0]
+            for r in con.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema = ? and table_name = ?",
+                [schema, table],
+            ).fetchall()
+        }
+        # only the columns the expectations read: a wide raw table costs far less that way
+        wanted = sorted(needed_columns(suite, advisory) & present_columns)
+        listing = ", ".join(f'"{c}"' for c in wanted) or "1 as no_columns"
+        frame = con.execute(f"select {listing} from {suite.table}").df()
         references = {}
         for column, target in (suite.advisory_references if advisory else suite.references).items():
             ref_schema, ref_table, ref_column = target.split(".")

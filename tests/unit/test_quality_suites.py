@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from quality.suites import suites
-from quality.validate import validate_frame
+from quality.validate import needed_columns, validate_frame
 
 
 def suite(table):
@@ -96,3 +96,23 @@ def test_data_older_than_the_freshness_window_is_a_warning(monkeypatch):
     assert [(f.expectation, f.column) for f in report.failures] == [
         ("expect_column_max_to_be_between", "start")
     ]
+
+
+def test_only_the_columns_a_suite_reads_are_fetched():
+    cdr = suite("raw_pbx.asterisk_cdr")
+    assert needed_columns(cdr) == {
+        "start",
+        "_source_file",
+        "_source_line",
+        "disposition",
+        "duration",
+        "billsec",
+    }
+    assert needed_columns(cdr, advisory=True) == {"start", "channel", "dstchannel"}
+    assert needed_columns(suite("raw_crm.deal_lines")) >= {
+        "deal_line_id",
+        "quantity",
+        "price",
+        "product_id",
+        "deal_id",
+    }
