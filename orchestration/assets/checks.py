@@ -98,3 +98,12 @@ def held_back_sources(instance: DagsterInstance, run_id: str) -> list[str]:
         if record and record.run_id == run_id and evaluation is not None and not evaluation.passed:
             failed.append(suite.dbt_source)
     return failed
+
+
+def held_back_in_this_run(context, what: str) -> bool:
+    """True (and a warning saying so) when raw checks failed in this run: the outputs built
+    from every source (exports, dashboards) are then not rewritten."""
+    held_back = held_back_sources(context.instance, context.run_id)
+    if held_back:
+        context.log.warning(f"{what} not rewritten: raw checks failed on {', '.join(held_back)}")
+    return bool(held_back)

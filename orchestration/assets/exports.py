@@ -2,7 +2,7 @@
 
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 
-from orchestration.assets.checks import held_back_sources
+from orchestration.assets.checks import held_back_in_this_run
 from orchestration.finance_exports import write_exports
 from orchestration.settings import AutokpiSettings
 
@@ -17,10 +17,7 @@ from orchestration.settings import AutokpiSettings
     "not rewritten in a run whose raw data checks failed.",
 )
 def finance_exports(context: AssetExecutionContext, settings: AutokpiSettings):
-    held_back = held_back_sources(context.instance, context.run_id)
-    if held_back:
-        # every raw source feeds the bonus: finance keeps the files of the last good run
-        context.log.warning(f"exports not rewritten: raw checks failed on {', '.join(held_back)}")
+    if held_back_in_this_run(context, "exports"):  # finance keeps the files of the last good run
         return
     out_dir = settings.exports()
     written = write_exports(settings.warehouse(), out_dir)

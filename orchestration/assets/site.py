@@ -3,7 +3,7 @@
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 
 from dashboards.build import build_site, site_dir_for
-from orchestration.assets.checks import held_back_sources
+from orchestration.assets.checks import held_back_in_this_run
 from orchestration.settings import AutokpiSettings
 
 SITE_MARTS = [
@@ -23,9 +23,7 @@ SITE_MARTS = [
     "per employee and month) in Russian and English; not rewritten when raw checks failed.",
 )
 def dashboard_site(context: AssetExecutionContext, settings: AutokpiSettings):
-    held_back = held_back_sources(context.instance, context.run_id)
-    if held_back:
-        context.log.warning(f"dashboards not rewritten: raw checks failed on {', '.join(held_back)}")
+    if held_back_in_this_run(context, "dashboards"):
         return
     warehouse = settings.warehouse()
     top = build_site(warehouse, site_dir_for(warehouse))

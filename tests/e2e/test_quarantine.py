@@ -122,3 +122,4 @@ def test_a_failed_raw_check_holds_back_the_models_of_its_source_only(tmp_path, d
     assert not marts & {"fct_sales_lines", "mart_kpi_monthly", "mart_bonus_monthly"}
     assert query(warehouse, "select count(*) from marts.fct_calls")[0][0] > 0
     assert not (warehouse.parent / "exports").exists()  # finance gets nothing built on bad data
+    assert not (warehouse.parent / "site").exists()  # nor do the dashboards
