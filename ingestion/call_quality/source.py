@@ -9,7 +9,11 @@ changed checklist re-scores everything and an unchanged one scores only new call
 from __future__ import annotations
 
 import json
+import os
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import dlt
@@ -73,52 +77,91 @@ def _unscored(warehouse: Path, version: str) -> Iterator[list[tuple]]:
         con.close()
 
 
-def score_batches(warehouse: Path) -> Iterator[tuple[list[dict], list[dict], list[dict]]]:
-    checklists = load_checklists()
-    version = checklists_version(checklists)
-    scorers = {lang: Scorer(cl) for lang, cl in checklists.items()}
-    for batch in _unscored(warehouse, version):
-        scores, objections, bad = [], [], []
-        for call_id, language, extension, segments_json, source_file, source_line in batch:
-            scorer = scorers.get((language or "ru").lower())
-            if scorer is None:
-                bad.append(
-                    {
-                        "source_file": source_file,
-                        "source_line": source_line,
-                        "rule": "checklist_language",
-                        "field": "language",
-                        "raw_value": language,
-                        "raw_record": f"no checklist for language {language!r} (call {call_id})",
-                    }
-                )
-                continue
-            result = scorer.score(call_id, json.loads(segments_json))
-            scores.append(
+WORKERS_ENV = "AUTOKPI_SCORING_WORKERS"
+_SCORERS: dict[str, dict] = {}  # per process and checklist version: built once
+
+
+def _scorers(version: str) -> dict:
+    if version not in _SCORERS:
+        _SCORERS.clear()
+        _SCORERS[version] = {lang: Scorer(cl) for lang, cl in load_checklists().items()}
+    return _SCORERS[version]
+
+
+def score_batch(batch: list[tuple], version: str) -> tuple[list[dict], list[dict], list[dict]]:
+    """Scores, objections and quarantined rows of one batch of transcripts."""
+    scorers = _scorers(version)
+    scores, objections, bad = [], [], []
+    for call_id, language, extension, segments_json, source_file, source_line in batch:
+        scorer = scorers.get((language or "ru").lower())
+        if scorer is None:
+            bad.append(
                 {
-                    "call_id": call_id,
-                    "language": result.language,
-                    "checklist_version": version,
-                    "agent_extension": extension,
-                    "score": result.score,
-                    **result.items,
-                    "evidence_json": json.dumps(result.evidence, ensure_ascii=False, sort_keys=True),
-                    "objections_count": len(result.objections),
-                    "unanswered_objections": sum(not o.answered for o in result.objections),
+                    "source_file": source_file,
+                    "source_line": source_line,
+                    "rule": "checklist_language",
+                    "field": "language",
+                    "raw_value": language,
+                    "raw_record": f"no checklist for language {language!r} (call {call_id})",
                 }
             )
-            objections += [
-                {
-                    "call_id": call_id,
-                    "objection_index": i,
-                    "objection_class": o.objection_class,
-                    "quote": o.quote,
-                    "at_seconds": o.at,
-                    "answered": o.answered,
-                }
-                for i, o in enumerate(result.objections)
-            ]
-        yield scores, objections, bad
+            continue
+        result = scorer.score(call_id, json.loads(segments_json))
+        scores.append(
+            {
+                "call_id": call_id,
+                "language": result.language,
+                "checklist_version": version,
+                "agent_extension": extension,
+                "score": result.score,
+                **result.items,
+                "evidence_json": json.dumps(result.evidence, ensure_ascii=False, sort_keys=True),
+                "objections_count": len(result.objections),
+                "unanswered_objections": sum(not o.answered for o in result.objections),
+            }
+        )
+        objections += [
+            {
+                "call_id": call_id,
+                "objection_index": i,
+                "objection_class": o.objection_class,
+                "quote": o.quote,
+                "at_seconds": o.at,
+                "answered": o.answered,
+            }
+            for i, o in enumerate(result.objections)
+        ]
+    return scores, objections, bad
+
+
+def score_batches(
+    warehouse: Path, workers: int | None = None
+) -> Iterator[tuple[list[dict], list[dict], list[dict]]]:
+    """Batches scored in order, by ``workers`` processes (``AUTOKPI_SCORING_WORKERS``, default
+    the CPU count) when there is more than one batch: the scorer is pure Python, one core
+    each. At most two batches per worker are in flight, so memory stays bounded."""
+    version = checklists_version(load_checklists())
+    workers = workers or int(os.environ.get(WORKERS_ENV) or os.cpu_count() or 1)
+    batches = _unscored(warehouse, version)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if second is None or workers < 2:
+        yield score_batch(first, version)
+        if second is not None:
+            yield score_batch(second, version)
+            yield from (score_batch(b, version) for b in batches)
+        return
+    # spawn, not fork: the parent holds a DuckDB connection and Dagster's threads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        pending = deque(pool.submit(score_batch, b, version) for b in (first, second))
+        for batch in batches:
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+            pending.append(pool.submit(score_batch, batch, version))
+        while pending:
+            yield pending.popleft().result()
 
 
 @dlt.source(name="call_quality", max_table_nesting=0)

@@ -78,3 +78,14 @@ def test_scoring_runs_once_per_checklist_version(demo_run, monkeypatch):
     monkeypatch.setattr(source, "checklists_version", lambda _: "a-new-version")
     rescored = sum(len(scores) for scores, _, _ in source.score_batches(warehouse))
     assert rescored == query(warehouse, "select count(*) from raw_pbx.transcripts")[0][0]
+
+
+def test_scoring_in_worker_processes_gives_the_same_results(demo_run, monkeypatch):
+    from ingestion.call_quality import source
+
+    _, warehouse = demo_run
+    monkeypatch.setattr(source, "checklists_version", lambda _: "another-version")  # everything unscored
+    monkeypatch.setattr(source, "BATCH", 150)
+    alone = list(source.score_batches(warehouse, workers=1))
+    together = list(source.score_batches(warehouse, workers=2))
+    assert len(alone) > 3 and together == alone
