@@ -40,8 +40,7 @@ MARTS = [
 ]
 
 
-FAILURE_PREFIX = "dagster._core.definitions.events.Failure: "
-UNTIL = "until a run succeeds"
+SOURCE_STOPPED = "the other sources loaded; the models keep their last good build until a run succeeds"
 
 
 class PipelineError(RuntimeError):
@@ -91,7 +90,7 @@ def _failed_raw_checks(result, advisory: bool = False) -> list[str]:
     lines = []
     for evaluation in result.get_asset_check_evaluations():
         if not evaluation.passed and evaluation.check_name in names:
-            failures = evaluation.metadata.get("warnings" if advisory else "failures")
+            failures = evaluation.metadata.get("failures")
             detail = "; ".join(failures.value) if failures is not None else "see the Dagster log"
             asset = evaluation.asset_key.to_user_string()
             lines.append(f"raw data check {evaluation.check_name} failed on {asset}: {detail}")
@@ -115,12 +114,12 @@ def _speech_to_text_warnings(result) -> list[str]:
 
 def _failure_message(result) -> str:
     for event in result.all_events:
-        if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
-            cause = _root_cause(event.step_failure_data.error)
-            if FAILURE_PREFIX in cause:  # a step that stopped itself with its own message (a source)
-                reason = cause.split(FAILURE_PREFIX, 1)[1]
-                return f"{reason} (the other sources loaded; the models keep their last good build {UNTIL})"
-            return f"step {event.step_key}: {cause}"
+        if event.is_step_failure and event.step_failure_data:
+            stopped = event.step_failure_data.user_failure_data
+            if stopped is not None and stopped.description:  # a step that stopped itself (a source)
+                return f"{stopped.description} ({SOURCE_STOPPED})"
+            if event.step_failure_data.error:
+                return f"step {event.step_key}: {_root_cause(event.step_failure_data.error)}"
     return "the run failed (see the log above)"
 
 

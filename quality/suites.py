@@ -20,6 +20,8 @@ from datetime import datetime, timedelta
 
 import great_expectations as gx
 
+from ingestion.sources.asterisk.settings import DISPOSITIONS
+
 FRESHNESS_ENV = "AUTOKPI_FRESHNESS_DAYS"
 
 
@@ -69,9 +71,7 @@ def suites() -> list[Suite]:
             [
                 E.ExpectColumnValuesToNotBeNull(column="start"),
                 E.ExpectColumnValuesToNotBeNull(column="_source_file"),
-                E.ExpectColumnValuesToBeInSet(
-                    column="disposition", value_set=["ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"]
-                ),
+                E.ExpectColumnValuesToBeInSet(column="disposition", value_set=list(DISPOSITIONS)),
                 E.ExpectColumnValuesToBeBetween(column="duration", min_value=0),
                 E.ExpectColumnValuesToBeBetween(column="billsec", min_value=0),
                 E.ExpectColumnPairValuesAToBeGreaterThanB(

@@ -24,6 +24,9 @@ class Failure:
     unexpected_count: int
     examples: list
 
+    def __str__(self) -> str:
+        return f"{self.expectation}({self.column}): {self.unexpected_count}, e.g. {self.examples}"
+
 
 @dataclass(frozen=True)
 class ValidationReport:

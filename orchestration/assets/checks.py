@@ -23,68 +23,42 @@ from quality.suites import Suite, suites
 from quality.validate import validate_table
 
 
-def _check_for(suite: Suite):
-    @asset_check(
-        asset=AssetKey(suite.asset_key),
-        name=suite.check_name,
-        blocking=True,
-        description=f"Great Expectations suite for {suite.table}; when it fails, the models "
-        f"downstream of source {suite.dbt_source} are not rebuilt in that run",
-    )
+def _check_for(suite: Suite, advisory: bool = False):
+    """The suite's blocking check, or (``advisory``) its non-blocking warnings."""
+    if advisory:
+        name, blocking = suite.advisory_check_name, False
+        description = f"Warnings on {suite.table}: freshness, references the directory does not know"
+    else:
+        name, blocking = suite.check_name, True
+        description = (
+            f"Great Expectations suite for {suite.table}; when it fails, the models downstream of "
+            f"source {suite.dbt_source} are not rebuilt in that run"
+        )
+
+    @asset_check(asset=AssetKey(suite.asset_key), name=name, blocking=blocking, description=description)
     def _check(context: AssetCheckExecutionContext, settings: AutokpiSettings) -> AssetCheckResult:
         current = next(s for s in suites() if s.table == suite.table)  # fresh expectation objects
-        report = validate_table(settings.warehouse(), current)
+        report = validate_table(settings.warehouse(), current, advisory=advisory)
         if report is None:
             return AssetCheckResult(
                 passed=True, metadata={"rows": 0, "note": "no files of this kind loaded yet"}
             )
-        unexpected = sum(f.unexpected_count for f in report.failures)
         metadata = {
             "rows": report.rows,
             "expectations": report.evaluated,
-            "unexpected_count": unexpected,
-            "failures": [
-                f"{f.expectation}({f.column}): {f.unexpected_count}, e.g. {f.examples}"
-                for f in report.failures
-            ],
+            "unexpected_count": sum(f.unexpected_count for f in report.failures),
+            "failures": [str(f) for f in report.failures],
         }
-        if not report.passed:
+        if not report.passed and not advisory:
             metadata["held_back"] = f"dbt models downstream of source:{suite.dbt_source}"
         return AssetCheckResult(passed=report.passed, severity=AssetCheckSeverity.WARN, metadata=metadata)
 
     return _check
 
 
-def _advisory_check_for(suite: Suite):
-    @asset_check(
-        asset=AssetKey(suite.asset_key),
-        name=suite.advisory_check_name,
-        blocking=False,
-        description=f"Warnings on {suite.table}: freshness, references the directory does not know",
-    )
-    def _check(context: AssetCheckExecutionContext, settings: AutokpiSettings) -> AssetCheckResult:
-        current = next(s for s in suites() if s.table == suite.table)
-        report = validate_table(settings.warehouse(), current, advisory=True)
-        if report is None:
-            return AssetCheckResult(passed=True, metadata={"rows": 0})
-        return AssetCheckResult(
-            passed=report.passed,
-            severity=AssetCheckSeverity.WARN,
-            metadata={
-                "rows": report.rows,
-                "warnings": [
-                    f"{f.expectation}({f.column}): {f.unexpected_count}, e.g. {f.examples}"
-                    for f in report.failures
-                ],
-            },
-        )
-
-    return _check
-
-
 def raw_table_checks() -> list:
     return [_check_for(suite) for suite in suites()] + [
-        _advisory_check_for(suite) for suite in suites() if suite.advisory or suite.advisory_references
+        _check_for(suite, advisory=True) for suite in suites() if suite.advisory or suite.advisory_references
     ]
 
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from ingestion.sources.api.settings import pbx_local_text
-
-DISPOSITIONS = {"ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"}
+from ingestion.sources.asterisk.settings import DISPOSITIONS
 
 
 def cdr_row(
