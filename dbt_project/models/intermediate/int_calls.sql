@@ -6,10 +6,25 @@
 --   outbound and internal: the employee who dialled.
 -- Talk time counts only legs answered on a talk application by an employee (inbound)
 -- or by the called party (outbound): IVR, voicemail and zero-second Hangup rows do not.
+--
+-- Incremental: rebuilds the calls whose legs int_call_legs rebuilt since this model's
+-- last build (it rebuilds all legs of a call together).
+{{
+    config(
+        materialized=incremental_where_supported(),
+        unique_key='call_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+    )
+}}
+
 with
 
 legs as (
     select * from {{ ref('int_call_legs') }}
+    {% if is_incremental_with(['built_at']) %}
+        where built_at > (select coalesce(max(built_at), {{ dbt.cast("'1900-01-01'", dbt.type_timestamp()) }}) from {{ this }})
+    {% endif %}
 ),
 
 first_legs as (
@@ -82,6 +97,7 @@ call_totals as (
         call_id,
         count(*) as legs_count,
         max(ended_at) as call_ended_at,
+        max(built_at) as built_at,
         max(case when is_employee_talk_leg then 1 else 0 end) = 1 as has_talk,
         sum(case when is_employee_talk_leg then billed_seconds else 0 end) as talk_seconds,
         -- ring time: from the call's start to the first answer by a person
@@ -129,7 +145,8 @@ final as (
         end as client_phone_e164,
         coalesce(rung_employees.employees_rung, 0) as employees_rung,
         call_totals.legs_count,
-        call_totals.call_ended_at as ended_at
+        call_totals.call_ended_at as ended_at,
+        call_totals.built_at
     from first_legs
     inner join call_totals on first_legs.call_id = call_totals.call_id
     left join ranked_talk_legs as talker
