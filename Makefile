@@ -12,13 +12,25 @@ UV_VERSION := 0.13.8
 export RUNTIME__DLTHUB_TELEMETRY := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
+# DBT_TARGET=postgres switches the whole pipeline to PostgreSQL (README, "Targets").
+# Without PGHOST, that is the private server `make postgres` runs (var/postgres, port 55432).
+ifeq ($(DBT_TARGET),postgres)
+ifndef PGHOST
+export PGHOST := 127.0.0.1
+export PGPORT := 55432
+export PGUSER := autokpi
+export PGDATABASE := autokpi
+LOCAL_POSTGRES := postgres
+endif
+endif
 # sqlfluff's dbt templater compiles the project against a scratch warehouse.
 LINT_WAREHOUSE := $(CURDIR)/var/lint/lint.duckdb
 
-.PHONY: help setup browser demo run dashboards close simulate quarantine test lint format ui bench lock clean
+.PHONY: help setup browser postgres-install postgres postgres-stop demo run dashboards close simulate \
+	quarantine test test-spark lint format ui bench lock clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "autokpi needs Python 3.11"' \
@@ -43,16 +55,29 @@ browser:  ## install Debian's chromium for the browser tests (idempotent)
 		echo "installing Debian's chromium (browser tests)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 
-dashboards: setup  ## write the dashboard site from the marts (WAREHOUSE=<file>)
+# PostgreSQL for the postgres target's tests and demo: Debian's package, never a download
+# from elsewhere; the server itself is a private one (orchestration/local_postgres.py).
+postgres-install:  ## install Debian's postgresql for the PostgreSQL tests (idempotent)
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+		echo "installing Debian's postgresql (PostgreSQL target tests)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
+
+postgres: setup postgres-install  ## start the private PostgreSQL server (var/postgres, port 55432)
+	@$(BIN)/python -m orchestration.local_postgres start
+
+postgres-stop: setup  ## stop it
+	@$(BIN)/python -m orchestration.local_postgres stop
+
+dashboards: setup $(LOCAL_POSTGRES)  ## write the dashboard site from the marts (WAREHOUSE=<file>)
 	$(BIN)/python -m dashboards.build $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
-demo: setup  ## generate demo data, run the whole pipeline, print where to look
+demo: setup $(LOCAL_POSTGRES)  ## generate demo data, run the whole pipeline, print where to look
 	$(BIN)/autokpi demo
 
-run: setup  ## run the pipeline on INBOX=<folder> (default var/inbox)
+run: setup $(LOCAL_POSTGRES)  ## run the pipeline on INBOX=<folder> (default var/inbox)
 	$(BIN)/autokpi run $(if $(INBOX),--inbox $(INBOX)) $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
-close: setup  ## close MONTH=YYYY-MM (reopen: REOPEN=1 REASON="...")
+close: setup $(LOCAL_POSTGRES)  ## close MONTH=YYYY-MM (reopen: REOPEN=1 REASON="...")
 	@test -n "$(MONTH)" || { echo "usage: make close MONTH=YYYY-MM"; exit 2; }
 	$(BIN)/autokpi close --month $(MONTH) $(if $(REOPEN),--reopen --reason "$(REASON)") $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
@@ -60,11 +85,21 @@ simulate: setup  ## bonus of MONTH=YYYY-MM under SCHEME=<folder of scheme CSVs>
 	@test -n "$(SCHEME)" -a -n "$(MONTH)" || { echo "usage: make simulate SCHEME=folder MONTH=YYYY-MM"; exit 2; }
 	$(BIN)/autokpi simulate --scheme $(SCHEME) --month $(MONTH) $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
-quarantine: setup  ## list rows and files kept out of the warehouse, and why
+quarantine: setup $(LOCAL_POSTGRES)  ## list rows and files kept out of the warehouse, and why
 	$(BIN)/autokpi quarantine $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
-test: setup browser lint  ## lint, then the whole test suite
+# the PostgreSQL tests start the private server themselves and stop it afterwards
+test: setup browser postgres-install lint  ## lint, then the whole test suite
 	$(BIN)/pytest
+
+# Optional (not part of `make test`): the dbt project on Spark in session mode, with the
+# `spark` extra (dbt-spark, PySpark) and Debian's Java runtime; report in var/test-output.
+test-spark: setup  ## optional: dbt build on Spark (session mode) from the demo data; prints a report
+	@command -v java >/dev/null || { \
+		echo "installing Debian's Java runtime (Spark)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
+	@$(BIN)/uv pip install -q --python $(BIN)/python -e ".[spark]"
+	$(BIN)/pytest -m spark tests/spark -q -s
 
 lint: setup  ## ruff (Python) and sqlfluff (dbt SQL)
 	$(BIN)/ruff check .
@@ -78,11 +113,12 @@ format: setup  ## fix what ruff and sqlfluff can fix
 	@mkdir -p $(dir $(LINT_WAREHOUSE))
 	AUTOKPI_WAREHOUSE=$(LINT_WAREHOUSE) $(BIN)/sqlfluff fix dbt_project/models
 
-ui: setup  ## Dagster UI on http://127.0.0.1:3000 (lineage, runs, schedule, sensor)
+ui: setup $(LOCAL_POSTGRES)  ## Dagster UI on http://127.0.0.1:3000 (lineage, runs, schedule, sensor)
 	$(BIN)/autokpi ui
 
-bench: setup  ## benchmarks that print figures (never run by test): call-quality scorer
+bench: setup  ## benchmarks (never run by test): SIZE=100k|1m|10m pipeline vs plain DuckDB, scorer
 	$(BIN)/python bench/score_quality.py
+	$(BIN)/python bench/pipeline.py --size $(or $(SIZE),1m)
 
 lock: setup  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -q -o requirements.lock

@@ -6,13 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
+from ingestion.warehouse import connect
 
 
 def _rows(con, sql: str, params=None) -> list[dict]:
-    cursor = con.execute(sql, params or [])
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    result = con.execute(sql, params or [])
+    return [dict(zip(result.columns, row, strict=True)) for row in result.fetchall()]
 
 
 @dataclass
@@ -33,8 +32,7 @@ class SiteData:
 
     @classmethod
     def load(cls, warehouse: Path, worst_calls: int = 12) -> SiteData:
-        con = duckdb.connect(str(warehouse), read_only=True)
-        try:
+        with connect(warehouse) as con:
             data = cls()
             data.month = con.execute("select max(month) from marts.mart_bonus_monthly").fetchone()[0]
             month = [data.month]
@@ -51,14 +49,14 @@ class SiteData:
             data.data_through = data.plan_progress[0]["data_through"] if data.plan_progress else None
             data.sales_daily = _rows(
                 con,
-                "select * from marts.mart_sales_daily where sales_date >= ? - interval 60 day "
+                "select * from marts.mart_sales_daily where sales_date >= ? - interval '60 days' "
                 "order by sales_date, department_id",
                 month,
             )
             data.calls_daily = _rows(
                 con,
                 "select * from marts.mart_call_kpis where period_grain = 'day' and level = 'department' "
-                "and period_start >= ? - interval 60 day order by period_start, department_id",
+                "and period_start >= ? - interval '60 days' order by period_start, department_id",
                 month,
             )
             data.rating = _rows(
@@ -90,5 +88,3 @@ class SiteData:
                 con, "select * from marts.mart_bonus_statements order by month, employee_id, kpi_code"
             )
             return data
-        finally:
-            con.close()

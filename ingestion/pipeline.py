@@ -2,8 +2,9 @@
 
 One pipeline per source system, each writing its own dataset (``raw_pbx``,
 ``raw_directory``, ``raw_crm``, ``raw_plans``), with dlt's working state kept beside the
-warehouse file so two warehouses never share state. Loads go through Parquet files,
-which is several times faster and leaner than dlt's default row-by-row path.
+warehouse file so two warehouses never share state. The destination is the target's
+(ingestion/warehouse.py): DuckDB through Parquet files, several times faster and leaner
+than dlt's default row-by-row path; PostgreSQL through CSV and COPY.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from ingestion.sources.crm import crm_files
 from ingestion.sources.directory import directory
 from ingestion.sources.pbx import pbx_files
 from ingestion.sources.plans import plans
-
-LOADER_FILE_FORMAT = "parquet"
+from ingestion.warehouse import dlt_destination, loader_file_format
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def make_pipeline(source_name: str, warehouse: Path) -> dlt.Pipeline:
     spec = SOURCES[source_name]
     return dlt.pipeline(
         pipeline_name=f"autokpi_{source_name}",
-        destination=dlt.destinations.duckdb(str(warehouse)),
+        destination=dlt_destination(warehouse),
         dataset_name=spec.dataset,
         pipelines_dir=str(pipelines_dir(warehouse)),
     )
@@ -116,6 +116,6 @@ def make_source(source_name: str, inbox: Path, warehouse: Path) -> dlt.sources.D
 def load_source(source_name: str, inbox: Path, warehouse: Path) -> LoadInfo:
     """Load one source system's files; raises on a failed load job."""
     pipeline = make_pipeline(source_name, warehouse)
-    info = pipeline.run(make_source(source_name, inbox, warehouse), loader_file_format=LOADER_FILE_FORMAT)
+    info = pipeline.run(make_source(source_name, inbox, warehouse), loader_file_format=loader_file_format())
     info.raise_on_failed_jobs()
     return info

@@ -11,7 +11,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
-import duckdb
+from ingestion.warehouse import connect
 
 BONUS_EXPORT_COLUMNS = [
     "month", "employee_id", "full_name", "department_id", "role", "base_bonus", "total_score",
@@ -26,8 +26,9 @@ KPI_EXPORT_COLUMNS = [
 
 
 def _rows(con, table: str, columns: list[str], month: date) -> list[tuple]:
+    every_column = ", ".join(str(i) for i in range(1, len(columns) + 1))
     return con.execute(
-        f"select {', '.join(columns)} from marts.{table} where month = ? order by all", [month]
+        f"select {', '.join(columns)} from marts.{table} where month = ? order by {every_column}", [month]
     ).fetchall()
 
 
@@ -67,8 +68,7 @@ def write_month(con, month: date, out_dir: Path) -> list[Path]:
 
 def write_exports(warehouse: Path, out_dir: Path, months: list[date] | None = None) -> list[Path]:
     """Write every month's files (or just ``months``); returns the paths written."""
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
+    with connect(warehouse) as con:
         if months is None:
             months = [
                 r[0]
@@ -80,5 +80,3 @@ def write_exports(warehouse: Path, out_dir: Path, months: list[date] | None = No
         for month in months:
             written += write_month(con, month, out_dir)
         return written
-    finally:
-        con.close()

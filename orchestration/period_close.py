@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import duckdb
-
+from ingestion.warehouse import Connection, connect
 from orchestration.paths import DBT_PROJECT_DIR
 
 SCHEMA = "closing"
@@ -91,12 +90,12 @@ def scheme_version(seeds_dir: Path = DBT_PROJECT_DIR / "seeds") -> str:
     return h.hexdigest()[:12]
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+def ensure_schema(con: Connection) -> None:
     for statement in DDL:
         con.execute(statement)
 
 
-def latest_event(con: duckdb.DuckDBPyConnection, month: date):
+def latest_event(con: Connection, month: date):
     return con.execute(
         f"select action, occurred_at, actor, reason from {SCHEMA}.period_events "
         "where month = ? order by occurred_at desc, event_id desc limit 1",
@@ -124,8 +123,7 @@ def _new_event(con, month: date, action: str, actor: str, reason: str | None) ->
 def close_month(warehouse: Path, month: date, actor: str | None = None) -> CloseResult:
     """Freeze ``month``: refuse if it is closed already or has no computed bonus rows."""
     actor = actor or getpass.getuser()
-    con = duckdb.connect(str(warehouse))
-    try:
+    with connect(warehouse, read_only=False) as con:
         ensure_schema(con)
         last = latest_event(con, month)
         if last and last[0] == "close":
@@ -162,8 +160,6 @@ def close_month(warehouse: Path, month: date, actor: str | None = None) -> Close
         )
         con.execute("commit")
         return CloseResult(month, "close", event_id, rows[0], float(rows[1]), scheme_version())
-    finally:
-        con.close()
 
 
 def reopen_month(warehouse: Path, month: date, reason: str, actor: str | None = None) -> CloseResult:
@@ -171,13 +167,10 @@ def reopen_month(warehouse: Path, month: date, reason: str, actor: str | None = 
     actor = actor or getpass.getuser()
     if not (reason or "").strip():
         raise PeriodCloseError('reopening a closed month needs a reason: --reason "..."')
-    con = duckdb.connect(str(warehouse))
-    try:
+    with connect(warehouse, read_only=False) as con:
         ensure_schema(con)
         last = latest_event(con, month)
         if not last or last[0] != "close":
             raise PeriodCloseError(f"{month:%Y-%m} is not closed: nothing to reopen")
         event_id = _new_event(con, month, "reopen", actor, reason.strip())
         return CloseResult(month, "reopen", event_id, 0, 0.0, scheme_version())
-    finally:
-        con.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
+from ingestion.warehouse import connect
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,7 @@ def _open_rows(con, table: str) -> str:
     read that quarantined a row is the first load-log entry of its file logged after it.
     """
     schema, name = table.split(".")
-    has_log = con.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = 'load_log'",
-        [schema],
-    ).fetchone()[0]
-    if not has_log:
+    if not con.table_exists(schema, "load_log"):
         return f"select * from {table}"
     target = name.removesuffix("_quarantine")
     return f"""
@@ -49,51 +45,41 @@ def _open_rows(con, table: str) -> str:
                 status = 'rejected' or coalesce(first_line, 1) <= 1 as from_first_line
             from {schema}.load_log
             where target_table = '{target}'
-        ),
-
-        quarantined as (
-            select
-                q.*,
-                (
-                    select min(own.logged_at) from reads as own
-                    where own.source_file = q.source_file
-                        and own.logged_at >= coalesce(q.quarantined_at, timestamp '1970-01-01')
-                ) as read_logged_at
-            from {table} as q
         )
 
-        select * exclude (read_logged_at) from quarantined as q
+        select q.* from {table} as q
         where not exists (
             select 1 from reads as later
             where later.source_file = q.source_file
                 and later.from_first_line
-                and later.logged_at > q.read_logged_at
+                and later.logged_at > (
+                    -- the read that quarantined the row
+                    select min(own.logged_at) from reads as own
+                    where own.source_file = q.source_file
+                        and own.logged_at >= coalesce(q.quarantined_at, timestamp '1970-01-01')
+                )
         )
     """
 
 
 def summary(warehouse: Path) -> list[QuarantineGroup]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
+    with connect(warehouse) as con:
         groups = []
         for table in _quarantine_tables(con):
             for rule, rows, files in con.execute(
-                f"select rule, count(*), count(distinct source_file) from ({_open_rows(con, table)}) "
-                "group by rule order by rule"
+                "select rule, count(*), count(distinct source_file) "
+                f"from ({_open_rows(con, table)}) as open_rows group by rule order by rule"
             ).fetchall():
                 groups.append(QuarantineGroup(table, rule, rows, files))
         return groups
-    finally:
-        con.close()
 
 
 def rows(warehouse: Path, limit: int = 20) -> list[tuple]:
     """The quarantined rows, file and line first, as an analyst fixes them at the source."""
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
+    with connect(warehouse) as con:
         selects = [
             f"select '{t}' as tbl, source_file, source_line, rule, field, raw_value "
-            f"from ({_open_rows(con, t)})"
+            f"from ({_open_rows(con, t)}) as open_rows"
             for t in _quarantine_tables(con)
         ]
         if not selects:
@@ -101,8 +87,6 @@ def rows(warehouse: Path, limit: int = 20) -> list[tuple]:
         return con.execute(
             " union all ".join(selects) + " order by source_file, source_line nulls first limit ?", [limit]
         ).fetchall()
-    finally:
-        con.close()
 
 
 def format_report(warehouse: Path, limit: int = 20) -> str:

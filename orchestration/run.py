@@ -14,9 +14,8 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-
 from dashboards.build import site_dir_for
+from ingestion.warehouse import ENGINE_NAMES, connect, describe, target
 from orchestration.dbt_project import ensure_manifest
 from orchestration.locking import warehouse_lock
 from orchestration.paths import INBOX_ENV, WAREHOUSE_ENV, exports_from_env
@@ -68,7 +67,7 @@ class RunSummary:
             out += [f"  {name:<50} {rows:>10,}" for name, rows in self.quarantined_rows.items() if rows]
         out += [
             "",
-            f"warehouse: {self.warehouse}   (DuckDB; the marts are in schema marts)",
+            f"warehouse: {describe(self.warehouse)}   ({ENGINE_NAMES[target()]}; marts in schema marts)",
             f"exports:   {self.exports}   (bonus_<YYYY-MM>.csv / .xlsx for finance)",
             f"dashboards: {self.site}   (open in a browser; works offline)",
             "lineage:   make ui   (Dagster UI on http://127.0.0.1:3000)",
@@ -126,21 +125,12 @@ def _failure_message(result) -> str:
 def count_rows(warehouse: Path) -> tuple[dict[str, int], dict[str, int]]:
     from orchestration.quarantine_report import summary
 
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        tables = {
-            (s, t)
-            for s, t in con.execute(
-                "select table_schema, table_name from information_schema.tables"
-            ).fetchall()
-        }
+    with connect(warehouse) as con:
         marts = {
             m: con.execute(f"select count(*) from marts.{m}").fetchone()[0]
             for m in MARTS
-            if ("marts", m) in tables
+            if con.table_exists("marts", m)
         }
-    finally:
-        con.close()
     quarantined: dict[str, int] = {}
     for group in summary(warehouse):
         key = f"{group.table} ({group.rule})"

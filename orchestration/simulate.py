@@ -20,8 +20,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
-
+from ingestion.warehouse import TARGET_ENV, connect, target
 from orchestration.dbt_project import dbt_executable
 from orchestration.paths import DBT_PROJECT_DIR, WAREHOUSE_ENV
 from orchestration.period_close import SCHEME_FILES
@@ -47,14 +46,11 @@ class SimulationRow:
 
 
 def _bonuses(warehouse: Path, month: date) -> dict[str, tuple]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
+    with connect(warehouse) as con:
         rows = con.execute(
             f"select employee_id, full_name, role, bonus_amount from {LIVE_BONUS} where period_month = ?",
             [month],
         ).fetchall()
-    finally:
-        con.close()
     return {r[0]: r for r in rows}
 
 
@@ -77,6 +73,10 @@ def simulate(warehouse: Path, scheme_dir: Path, month: date) -> list[SimulationR
         raise SimulationError(
             f"unknown scheme file(s) {', '.join(unknown)}; expected {', '.join(SCHEME_FILES)}"
         )
+    if target() != "duckdb":
+        # the proposed scheme is built into a copy of the warehouse file; a server database
+        # would need a scratch copy of every schema, which autokpi does not make yet
+        raise SimulationError(f"simulate works on the DuckDB target only ({TARGET_ENV}={target()})")
     current = _bonuses(warehouse, month)
     if not current:
         raise SimulationError(f"no bonus rows for {month:%Y-%m} in {warehouse}")

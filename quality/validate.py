@@ -1,8 +1,9 @@
 """Run a suite on a raw table with Great Expectations 1.x, on a pandas batch.
 
-GX 1.24 has no DuckDB dialect for its SQL datasource (STACK.md), so each table is read
-into a DataFrame through a read-only DuckDB connection and validated with the pandas
-datasource: exact, and fast at the sizes a daily load brings.
+GX 1.24 has no DuckDB dialect for its SQL datasource (STACK.md), so each table's checked
+columns are read into a DataFrame through a read-only warehouse connection (DuckDB or
+PostgreSQL, ingestion/warehouse.py) and validated with the pandas datasource: the same
+checks on either target.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import great_expectations as gx
 import pandas as pd
 
+from ingestion.warehouse import connect
 from quality.suites import Suite
 
 
@@ -130,42 +131,21 @@ def needed_columns(suite: Suite, advisory: bool = False) -> set[str]:
 def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> ValidationReport | None:
     """Validate a raw table (its advisory expectations when ``advisory``); None when the
     table was never loaded (no files of its kind)."""
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        schema, table = suite.table.split(".")
-        exists = con.execute(
-            "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-            [schema, table],
-        ).fetchone()[0]
-        if not exists:
+    schema, table = suite.table.split(".")
+    with connect(warehouse) as con:
+        if not con.table_exists(schema, table):
             return None
-        present_columns = {
-            r[0]
-            for r in con.execute(
-                "select column_name from information_schema.columns "
-                "where table_schema = ? and table_name = ?",
-                [schema, table],
-            ).fetchall()
-        }
         # only the columns the expectations read: a wide raw table costs far less that way
-        wanted = sorted(needed_columns(suite, advisory) & present_columns)
+        wanted = sorted(needed_columns(suite, advisory) & set(con.columns(schema, table)))
         listing = ", ".join(f'"{c}"' for c in wanted) or "1 as no_columns"
         frame = con.execute(f"select {listing} from {suite.table}").df()
         references = {}
         for column, target in (suite.advisory_references if advisory else suite.references).items():
             ref_schema, ref_table, ref_column = target.split(".")
-            present = con.execute(
-                "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-                [ref_schema, ref_table],
-            ).fetchone()[0]
-            if present:
-                references[column] = [
-                    r[0]
-                    for r in con.execute(
-                        f"select distinct trim(unnest(string_split({ref_column}, ';'))) "
-                        f"from {ref_schema}.{ref_table}"
-                    ).fetchall()
-                ]
-    finally:
-        con.close()
+            if con.table_exists(ref_schema, ref_table):
+                listed = con.execute(f"select distinct {ref_column} from {ref_schema}.{ref_table}").fetchall()
+                # a reference column may hold a ';'-separated list (an employee's extensions)
+                references[column] = sorted(
+                    {part.strip() for (value,) in listed if value for part in str(value).split(";")}
+                )
     return validate_frame(frame, suite, references, advisory)

@@ -78,3 +78,30 @@ def cli_run(inbox: Path, warehouse: Path) -> list[str]:
         "--warehouse",
         str(warehouse),
     ]
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The private PostgreSQL server (orchestration/local_postgres.py): started for the
+    tests that need it unless already running, and stopped afterwards if started here."""
+    from orchestration import local_postgres
+
+    started_here = not local_postgres.is_running()
+    local_postgres.start()
+    yield local_postgres.ENV
+    if started_here:
+        local_postgres.stop()
+
+
+@pytest.fixture
+def postgres_target(postgres_server, monkeypatch, request):
+    """Switch the whole pipeline to a fresh PostgreSQL database for one test."""
+    from orchestration import local_postgres
+
+    database = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:40]
+    local_postgres.create_database(database)
+    monkeypatch.setenv("DBT_TARGET", "postgres")
+    for name, value in {**postgres_server, "PGDATABASE": database}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    return database

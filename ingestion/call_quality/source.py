@@ -17,12 +17,12 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import dlt
-import duckdb
 import pyarrow as pa
 
 from ingestion.call_quality.checklist import ITEMS, checklists_version, load_checklists
 from ingestion.call_quality.scorer import Scorer
 from ingestion.sources.quarantine import quarantine_item
+from ingestion.warehouse import connect, exists
 
 BATCH = 5_000
 
@@ -52,29 +52,23 @@ OBJECTION_SCHEMA = pa.schema(
 
 
 def _unscored(warehouse: Path, version: str) -> Iterator[list[tuple]]:
-    if not warehouse.exists():
+    if not exists(warehouse):
         return
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        listed = con.execute("select table_schema || '.' || table_name from information_schema.tables")
-        tables = {r[0] for r in listed.fetchall()}
-        if "raw_pbx.transcripts" not in tables:
+    with connect(warehouse) as con:
+        if not con.table_exists("raw_pbx", "transcripts"):
             return
         already = (
             "left join raw_quality.call_scores as s on s.call_id = t.call_id and s.checklist_version = ? "
             "where s.call_id is null"
-            if "raw_quality.call_scores" in tables
+            if con.table_exists("raw_quality", "call_scores")
             else "where ? is not null"
         )
-        cursor = con.execute(
+        yield from con.stream(
             "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
             f"t._source_line from raw_pbx.transcripts as t {already} order by t.call_id",
             [version],
+            BATCH,
         )
-        while batch := cursor.fetchmany(BATCH):
-            yield batch
-    finally:
-        con.close()
 
 
 WORKERS_ENV = "AUTOKPI_SCORING_WORKERS"

@@ -13,9 +13,10 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, Failure, multi_a
 from dagster_dlt import DagsterDltResource, DagsterDltTranslator
 from dagster_dlt.translator import DltResourceTranslatorData
 
-from ingestion.pipeline import API_RESOURCES, FILE_SOURCES, LOADER_FILE_FORMAT, make_pipeline, make_source
+from ingestion.pipeline import API_RESOURCES, FILE_SOURCES, make_pipeline, make_source
 from ingestion.sources.api.http import SourceError, describe_failure
 from ingestion.sources.api.settings import enabled_api_sources
+from ingestion.warehouse import loader_file_format, target
 from orchestration.settings import AutokpiSettings
 
 INBOX_FOLDER_OF_SOURCE = {
@@ -44,7 +45,7 @@ class InboxDltTranslator(DagsterDltTranslator):
         return spec.replace_attributes(
             deps=[upstream, *WRITERS_BEFORE_SOURCE.get(source, [])],
             group_name="ingestion",
-            kinds={"dlt", "duckdb"},
+            kinds={"dlt", target()},
         )
 
 
@@ -70,7 +71,7 @@ def closing_history_specs() -> list[AssetSpec]:
             key=AssetKey(["closing", table]),
             description=f"closing.{table}: append-only history written when a month is closed or reopened.",
             group_name="closing",
-            kinds={"duckdb"},
+            kinds={target()},
         )
         for table in CLOSING_TABLES
     ]
@@ -93,7 +94,7 @@ def build_source_assets(source_name: str):
             dlt_source=make_source(source_name, inbox, warehouse),
             dlt_pipeline=make_pipeline(source_name, warehouse),
             dagster_dlt_translator=translator,
-            loader_file_format=LOADER_FILE_FORMAT,
+            loader_file_format=loader_file_format(),
         )
 
     return _load
@@ -114,7 +115,7 @@ def build_api_source_assets(source_name: str):
             key=api_asset_key(source_name, resource),
             description=f"{source_name} → {table}",
             group_name="ingestion",
-            kinds={"dlt", "duckdb"},
+            kinds={"dlt", target()},
         )
         for resource, table in API_RESOURCES[source_name].items()
     ]
@@ -129,7 +130,7 @@ def build_api_source_assets(source_name: str):
                 dlt_source=make_source(source_name, settings.inbox(), warehouse),
                 dlt_pipeline=make_pipeline(source_name, warehouse),
                 dagster_dlt_translator=DagsterDltTranslator(),  # keys dlt_<source>_<resource>
-                loader_file_format=LOADER_FILE_FORMAT,
+                loader_file_format=loader_file_format(),
             )
         except Exception as error:
             failure = (

@@ -13,7 +13,7 @@ split_phones as (
     select
         clients.client_id,
         positions.list_position,
-        trim({{ dbt.split_part('clients.phones_list', "';'", 'positions.list_position') }}) as phone_as_typed
+        trim({{ list_item('clients.phones_list', "';'", 'positions.list_position') }}) as phone_as_typed
     from clients
     cross join positions
 ),

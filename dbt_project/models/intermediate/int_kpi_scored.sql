@@ -154,10 +154,13 @@ targets as (
 achieved as (
     select
         *,
-        case
-            when target_value > 0 and actual_value is not null
-                then cast(1.0 * actual_value / target_value as numeric(18, 6))
-        end as achievement
+        -- cast outside the case: PostgreSQL drops a type's scale from a case's result
+        cast(
+            case
+                when target_value > 0 and actual_value is not null
+                    then 1.0 * actual_value / target_value
+            end as numeric(18, 6)
+        ) as achievement
     from targets
 ),
 
@@ -244,14 +247,18 @@ final as (
         cap_coefficient,
         target_prorate_factor,
         -- greatest() skips nulls: without a target there is no distance to state
-        case
-            when threshold_value is not null
-                then cast(greatest(threshold_value - coalesce(actual_value, 0), 0) as numeric(18, 4))
-        end as to_threshold,
-        case
-            when cap_value is not null
-                then cast(greatest(cap_value - coalesce(actual_value, 0), 0) as numeric(18, 4))
-        end as to_cap,
+        cast(
+            case
+                when threshold_value is not null
+                    then greatest(threshold_value - coalesce(actual_value, 0), 0)
+            end as numeric(18, 4)
+        ) as to_threshold,
+        cast(
+            case
+                when cap_value is not null
+                    then greatest(cap_value - coalesce(actual_value, 0), 0)
+            end as numeric(18, 4)
+        ) as to_cap,
         case
             when target_value is null and target_source != 'fixed' then 'no plan for the month'
             when target_value <= 0 then 'target is zero'

@@ -81,30 +81,39 @@ final as (
         coefficient,
         weight,
         weighted_score,
-        {{ bonus_formula('base_bonus', 'weighted_score', 'gate_factor', 'quality_multiplier') }}
-            as kpi_bonus_amount,
+        -- every amount cast to its contract type: PostgreSQL would drop the scale otherwise
+        cast(
+            {{ bonus_formula('base_bonus', 'weighted_score', 'gate_factor', 'quality_multiplier') }}
+            as numeric(38, 2)
+        ) as kpi_bonus_amount,
         to_threshold,
-        case
-            when period_status = 'open' and to_threshold > 0 and threshold_coefficient > coefficient
-                then
-                    {{ bonus_formula(
-                        'base_bonus', 'total_score + weight * (threshold_coefficient - coefficient)',
-                        'gate_factor', 'quality_multiplier'
-                    ) }}
-                    - bonus_amount
-            else 0
-        end as gain_at_threshold,
+        cast(
+            case
+                when period_status = 'open' and to_threshold > 0 and threshold_coefficient > coefficient
+                    then
+                        {{ bonus_formula(
+                            'base_bonus', 'total_score + weight * (threshold_coefficient - coefficient)',
+                            'gate_factor', 'quality_multiplier'
+                        ) }}
+                        - bonus_amount
+                else 0
+            end
+            as numeric(38, 2)
+        ) as gain_at_threshold,
         to_cap,
-        case
-            when period_status = 'open' and to_cap > 0 and cap_coefficient > coefficient
-                then
-                    {{ bonus_formula(
-                        'base_bonus', 'total_score + weight * (cap_coefficient - coefficient)',
-                        'gate_factor', 'quality_multiplier'
-                    ) }}
-                    - bonus_amount
-            else 0
-        end as gain_at_cap,
+        cast(
+            case
+                when period_status = 'open' and to_cap > 0 and cap_coefficient > coefficient
+                    then
+                        {{ bonus_formula(
+                            'base_bonus', 'total_score + weight * (cap_coefficient - coefficient)',
+                            'gate_factor', 'quality_multiplier'
+                        ) }}
+                        - bonus_amount
+                else 0
+            end
+            as numeric(38, 2)
+        ) as gain_at_cap,
         note,
         base_bonus,
         total_score,

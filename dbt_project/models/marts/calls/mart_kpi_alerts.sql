@@ -30,9 +30,10 @@ department_stats as (
         sum(metric_value) as sum_value,
         sum(metric_value * metric_value) as sum_square,
         avg(metric_value) as mean_value,
-        percentile_cont(0.25) within group (order by metric_value) as q1,
-        percentile_cont(0.5) within group (order by metric_value) as median_value,
-        percentile_cont(0.75) within group (order by metric_value) as q3
+        -- in double precision on every engine (PostgreSQL has no decimal percentile_cont)
+        percentile_cont(0.25) within group (order by cast(metric_value as double precision)) as q1,
+        percentile_cont(0.5) within group (order by cast(metric_value as double precision)) as median_value,
+        percentile_cont(0.75) within group (order by cast(metric_value as double precision)) as q3
     from metrics
     group by period_grain, period_start, department_id, metric
 ),

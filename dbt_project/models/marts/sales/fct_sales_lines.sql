@@ -36,9 +36,13 @@ final as (
         coalesce(deal_lines.unit_cost, products.unit_cost) as unit_cost,
         deal_lines.quantity * deal_lines.unit_price as revenue,
         deal_lines.quantity * coalesce(deal_lines.unit_cost, products.unit_cost) as cost_amount,
+        -- a double on every engine: decimal ÷ decimal is a double in DuckDB but an exact
+        -- numeric in PostgreSQL, which would round 0.6551875 the other way
         case
             when coalesce(deal_lines.unit_cost, products.unit_cost) > 0
-                then deal_lines.unit_price / coalesce(deal_lines.unit_cost, products.unit_cost) - 1
+                then
+                    cast(deal_lines.unit_price as double precision)
+                    / cast(coalesce(deal_lines.unit_cost, products.unit_cost) as double precision) - 1
         end as markup_ratio,
         coalesce(products.is_priority, false) as is_priority_product,
         coalesce(products.is_promo, false) as is_promo_product,

@@ -1,0 +1,201 @@
+"""Where the warehouse is and how every part reaches it: a DuckDB file, or PostgreSQL.
+
+One setting, ``DBT_TARGET`` (``duckdb``, the default, or ``postgres``), switches the whole
+pipeline: dlt's destination, dbt's target (profiles.yml reads the same variable), and the
+readers outside dbt (quality checks, quarantine report, exports, dashboards, period
+close, the call scorer). PostgreSQL is reached with libpq's own variables (``PGHOST``,
+``PGPORT``, ``PGUSER``, ``PGPASSWORD``, ``PGDATABASE``), which dbt's profile reads too.
+
+The warehouse *path* stays the run's home either way: the dashboards, exports, lock and
+dlt's working state live beside it; on PostgreSQL the file itself is never created.
+
+Readers write SQL that both engines understand, with ``?`` placeholders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+TARGET_ENV = "DBT_TARGET"
+TARGETS = ("duckdb", "postgres")
+ENGINE_NAMES = {"duckdb": "DuckDB", "postgres": "PostgreSQL"}
+# the file formats dlt loads through: Parquet into DuckDB, CSV (COPY) into PostgreSQL
+LOADER_FILE_FORMATS = {"duckdb": "parquet", "postgres": "csv"}
+
+
+class TargetError(ValueError):
+    """A target setting that cannot work; the message says which variable to fix."""
+
+
+def target() -> str:
+    value = os.environ.get(TARGET_ENV) or "duckdb"
+    if value not in TARGETS:
+        raise TargetError(
+            f"{TARGET_ENV}={value!r} is not a target autokpi knows: use one of {', '.join(TARGETS)}"
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class PostgresSettings:
+    host: str
+    port: int
+    user: str
+    password: str
+    database: str
+
+    @classmethod
+    def from_env(cls) -> PostgresSettings:
+        port = os.environ.get("PGPORT") or "5432"
+        if not port.isdigit():
+            raise TargetError(f"PGPORT={port!r} is not a port number")
+        return cls(
+            host=os.environ.get("PGHOST") or "127.0.0.1",
+            port=int(port),
+            user=os.environ.get("PGUSER") or "autokpi",
+            password=os.environ.get("PGPASSWORD") or "",
+            database=os.environ.get("PGDATABASE") or "autokpi",
+        )
+
+    def describe(self) -> str:
+        """Where it points, without the password (for messages and logs)."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.database}"
+
+
+def exists(warehouse: Path) -> bool:
+    """Whether there is a warehouse to read yet (a PostgreSQL database is assumed to be)."""
+    return warehouse.exists() if target() == "duckdb" else True
+
+
+def describe(warehouse: Path) -> str:
+    return str(warehouse) if target() == "duckdb" else PostgresSettings.from_env().describe()
+
+
+def dlt_destination(warehouse: Path):
+    """dlt's destination for the current target."""
+    import dlt
+
+    if target() == "duckdb":
+        return dlt.destinations.duckdb(str(warehouse))
+    from dlt.sources.credentials import ConnectionStringCredentials
+
+    pg = PostgresSettings.from_env()
+    credentials = ConnectionStringCredentials()
+    credentials.drivername = "postgresql"
+    credentials.host, credentials.port = pg.host, pg.port
+    credentials.username, credentials.password, credentials.database = pg.user, pg.password, pg.database
+    return dlt.destinations.postgres(credentials=credentials)
+
+
+def loader_file_format() -> str:
+    return LOADER_FILE_FORMATS[target()]
+
+
+class Result:
+    """Rows of one statement: ``fetchall``, ``fetchone``, ``df`` on either engine."""
+
+    def __init__(self, cursor, engine: str):
+        self._cursor, self._engine = cursor, engine
+        self.columns = [d[0] for d in cursor.description] if cursor.description else []
+
+    def fetchall(self) -> list[tuple]:
+        return self._cursor.fetchall() if self.columns else []
+
+    def fetchone(self) -> tuple | None:
+        return self._cursor.fetchone() if self.columns else None
+
+    def df(self):
+        if self._engine == "duckdb":
+            return self._cursor.df()  # DuckDB's own, column by column: fast at millions of rows
+        import pandas as pd
+
+        frame = pd.DataFrame.from_records(self.fetchall(), columns=self.columns)
+        for column in frame.columns:  # as DuckDB gives them: numbers, not Decimal objects
+            if frame[column].map(lambda v: isinstance(v, Decimal)).any():
+                frame[column] = frame[column].astype(float)
+        return frame
+
+
+class Connection:
+    """A connection to the warehouse with one small interface over DuckDB and psycopg2."""
+
+    def __init__(self, raw, engine: str):
+        self.raw, self.engine = raw, engine
+
+    def execute(self, sql: str, params=None) -> Result:
+        if self.engine == "duckdb":
+            cursor = self.raw.execute(sql, list(params or []))
+        else:
+            cursor = self.raw.cursor()
+            if params:
+                cursor.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
+            else:  # psycopg2 reads % as a placeholder only when given parameters
+                cursor.execute(sql)
+        return Result(cursor, self.engine)
+
+    def stream(self, sql: str, params=None, size: int = 5000) -> Iterator[list[tuple]]:
+        """Rows in batches of ``size``, without holding the whole result in memory."""
+        if self.engine == "duckdb":
+            cursor = self.raw.execute(sql, list(params or []))
+        else:  # a server-side cursor: PostgreSQL sends the rows as they are fetched
+            cursor = self.raw.cursor(name="autokpi_stream")
+            cursor.itersize = size
+            cursor.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(params or ()))
+        while batch := cursor.fetchmany(size):
+            yield batch
+
+    def table_exists(self, schema: str, table: str) -> bool:
+        return bool(
+            self.execute(
+                "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+                [schema, table],
+            ).fetchone()[0]
+        )
+
+    def columns(self, schema: str, table: str) -> list[str]:
+        return [
+            r[0]
+            for r in self.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema = ? and table_name = ? order by ordinal_position",
+                [schema, table],
+            ).fetchall()
+        ]
+
+
+@contextmanager
+def connect(warehouse: Path, read_only: bool = True) -> Iterator[Connection]:
+    """A connection for one job; writes are committed when the block ends without error."""
+    if target() == "duckdb":
+        import duckdb
+
+        raw = duckdb.connect(str(warehouse), read_only=read_only)
+        try:
+            yield Connection(raw, "duckdb")
+        finally:
+            raw.close()
+        return
+    import psycopg2
+
+    pg = PostgresSettings.from_env()
+    try:
+        raw = psycopg2.connect(
+            host=pg.host, port=pg.port, user=pg.user, password=pg.password, dbname=pg.database
+        )
+    except psycopg2.OperationalError as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise TargetError(f"cannot reach the PostgreSQL warehouse {pg.describe()}: {first_line}") from None
+    raw.set_session(readonly=read_only)
+    try:
+        yield Connection(raw, "postgres")
+        raw.commit()
+    except BaseException:
+        raw.rollback()
+        raise
+    finally:
+        raw.close()
