@@ -92,14 +92,18 @@ quarantine: setup $(LOCAL_POSTGRES)  ## list rows and files kept out of the ware
 test: setup browser postgres-install lint  ## lint, then the whole test suite
 	$(BIN)/pytest
 
-# Optional (not part of `make test`): the dbt project on Spark in session mode, with the
-# `spark` extra (dbt-spark, PySpark) and Debian's Java runtime; report in var/test-output.
+# Optional (not part of `make test`): the dbt project on Spark in session mode. PySpark
+# goes into a virtualenv of its own (.venv-spark): importing it beside Great Expectations
+# ends the process (a pyspark test module exits when google.rpc is missing).
+SPARK_VENV := .venv-spark
 test-spark: setup  ## optional: dbt build on Spark (session mode) from the demo data; prints a report
 	@command -v java >/dev/null || { \
 		echo "installing Debian's Java runtime (Spark)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
-	@$(BIN)/uv pip install -q --python $(BIN)/python -e ".[spark]"
-	$(BIN)/pytest -m spark tests/spark -q -s
+	@test -x $(SPARK_VENV)/bin/python || $(PYTHON) -m venv $(SPARK_VENV)
+	@$(BIN)/uv pip install -q --python $(SPARK_VENV)/bin/python -r requirements.lock
+	@$(BIN)/uv pip install -q --python $(SPARK_VENV)/bin/python -e ".[spark]"
+	$(SPARK_VENV)/bin/pytest -m spark tests/spark -q -s -p no:cacheprovider
 
 lint: setup  ## ruff (Python) and sqlfluff (dbt SQL)
 	$(BIN)/ruff check .
@@ -124,4 +128,4 @@ lock: setup  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -q -o requirements.lock
 
 clean:  ## remove generated data, warehouses, dbt target and the virtualenv
-	rm -rf var .dagster dbt_project/target dbt_project/logs logs $(VENV) .pytest_cache .ruff_cache
+	rm -rf var .dagster dbt_project/target dbt_project/target-* dbt_project/logs logs $(VENV) $(SPARK_VENV) .pytest_cache .ruff_cache

@@ -63,18 +63,24 @@ def _tree_rss(pid: int) -> int:
 
 
 def measure(cmd: list[str], env: dict | None = None, steps: dict | None = None) -> tuple[float, int, str]:
-    """Wall seconds, peak tree RSS and stdout of a command; ``steps`` gets the seconds of
-    each pipeline step from its progress lines (``12.3s  ▶ step`` … ``15.0s  ✔ step``)."""
+    """Wall seconds, peak tree RSS and stdout of a command; ``steps`` gets, for each
+    pipeline step, its seconds and the peak RSS while it ran (from the progress lines,
+    ``12.3s  ▶ step`` … ``15.0s  ✔ step``, timed as they arrive)."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    err_lines: list[str] = []
-    reader = threading.Thread(target=lambda: err_lines.extend(proc.stderr), daemon=True)
+    err_lines: list[tuple[float, str]] = []
+
+    def read():
+        for line in proc.stderr:
+            err_lines.append((time.perf_counter() - started, line))
+
+    reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    peak = [0]
+    samples: list[tuple[float, int]] = []
 
     def sample():
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            samples.append((time.perf_counter() - started, _tree_rss(proc.pid)))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -84,29 +90,27 @@ def measure(cmd: list[str], env: dict | None = None, steps: dict | None = None) 
     sampler.join()
     reader.join()
     if proc.returncode != 0:
-        tail = "".join(err_lines[-5:])
+        tail = "".join(line for _, line in err_lines[-5:])
         raise SystemExit(f"{' '.join(cmd[:4])}… failed with exit code {proc.returncode}\n{tail}")
     if steps is not None:
-        steps.update(step_seconds(err_lines))
-    return time.perf_counter() - started, peak[0], out
+        for name, (begin, end) in step_windows(err_lines).items():
+            peak = max((rss for at, rss in samples if begin <= at <= end), default=0)
+            steps[name] = (end - begin, peak)
+    return time.perf_counter() - started, max((rss for _, rss in samples), default=0), out
 
 
-def step_seconds(lines: list[str]) -> dict[str, float]:
-    """Seconds per step from the progress logger's lines."""
-    started, took = {}, {}
-    for line in lines:
+def step_windows(lines: list[tuple[float, str]]) -> dict[str, tuple[float, float]]:
+    """When each step started and ended (seconds since launch), from the progress lines."""
+    started, windows = {}, {}
+    for at, line in lines:
         parts = line.split()
         if len(parts) >= 3 and parts[0].endswith("s") and parts[1] in ("▶", "✔", "✘"):
-            try:
-                at = float(parts[0][:-1])
-            except ValueError:
-                continue
             name = parts[2]
             if parts[1] == "▶":
                 started[name] = at
             elif name in started:
-                took[name] = at - started.pop(name)
-    return took
+                windows[name] = (started.pop(name), at)
+    return windows
 
 
 def add_one_day(inbox: Path, scale: dict, env: dict) -> int:
@@ -217,14 +221,19 @@ def main() -> int:
         "",
         f"incremental / full: {incremental / full:.0%}",
         "",
-        "Where the time goes (seconds per step):",
+        "Where the time goes (seconds per step; peak RSS of the process tree while it ran):",
         "",
     ]
     names = list(profiles)
     lines += ["| step | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
-    steps = sorted({s for p in profiles.values() for s in p}, key=lambda s: -profiles[names[0]].get(s, 0))
+    first = profiles[names[0]]
+    steps = sorted({s for p in profiles.values() for s in p}, key=lambda s: -first.get(s, (0, 0))[0])
     for step in steps:
-        lines.append(f"| {step} | " + " | ".join(f"{profiles[n].get(step, 0):.1f}" for n in names) + " |")
+        cells = []
+        for n in names:
+            seconds, peak = profiles[n].get(step, (0, 0))
+            cells.append(f"{seconds:.1f} s, {peak / 2**20:,.0f} MB")
+        lines.append(f"| {step} | " + " | ".join(cells) + " |")
     report = "\n".join(lines)
     print(report)
     with (ROOT / "bench" / "RESULTS.md").open("a", encoding="utf-8") as fh:

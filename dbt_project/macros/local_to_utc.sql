@@ -1,5 +1,29 @@
 {#- A timestamp written in local time of time zone `tz`, as a UTC timestamp without zone.
-    `(ts at time zone tz) at time zone 'UTC'` means the same in DuckDB and PostgreSQL. -#}
+    `(ts at time zone tz) at time zone 'UTC'` means the same in DuckDB and PostgreSQL;
+    Spark has no AT TIME ZONE but to_utc_timestamp says exactly this. -#}
 {% macro local_to_utc(timestamp_expression, tz) -%}
+    {{ return(adapter.dispatch('local_to_utc', 'autokpi')(timestamp_expression, tz)) }}
+{%- endmacro %}
+
+{% macro default__local_to_utc(timestamp_expression, tz) -%}
     (({{ timestamp_expression }}) at time zone '{{ tz }}') at time zone 'UTC'
+{%- endmacro %}
+
+{% macro spark__local_to_utc(timestamp_expression, tz) -%}
+    to_utc_timestamp({{ timestamp_expression }}, '{{ tz }}')
+{%- endmacro %}
+
+{#- Text holding a timestamp with its UTC offset (2026-10-01T09:00:00+03:00), as a UTC
+    timestamp without zone. Spark parses the offset itself into the session's zone
+    (UTC: profiles.yml). -#}
+{% macro offset_text_to_utc(text_expression) -%}
+    {{ return(adapter.dispatch('offset_text_to_utc', 'autokpi')(text_expression)) }}
+{%- endmacro %}
+
+{% macro default__offset_text_to_utc(text_expression) -%}
+    cast(cast({{ text_expression }} as timestamp with time zone) at time zone 'UTC' as timestamp)
+{%- endmacro %}
+
+{% macro spark__offset_text_to_utc(text_expression) -%}
+    cast({{ text_expression }} as timestamp)
 {%- endmacro %}

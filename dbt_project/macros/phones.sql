@@ -2,7 +2,7 @@
     +... kept; 810 + international number; Russian 8XXXXXXXXXX / 7XXXXXXXXXX / +7 (XXX) ...;
     a bare 10-digit Russian number gets +7. Anything else (extensions, anonymous) is null. -#}
 {% macro normalize_phone(raw) -%}
-    {%- set digits = "regexp_replace(" ~ raw ~ ", '[^0-9]', '', 'g')" -%}
+    {%- set digits = digits_only(raw) -%}
     case
         when trim({{ raw }}) like '+%' and length({{ digits }}) between 11 and 15
             then '+' || {{ digits }}
@@ -21,4 +21,18 @@
         when {{ e164 }} is not null
             then '+' || repeat('*', length({{ e164 }}) - 5) || right({{ e164 }}, 4)
     end
+{%- endmacro %}
+
+{#- Only the digits of a text. DuckDB and PostgreSQL replace the first match unless told
+    'g'; Spark replaces every match and reads a fourth argument as a position. -#}
+{% macro digits_only(text_expression) -%}
+    {{ return(adapter.dispatch('digits_only', 'autokpi')(text_expression)) }}
+{%- endmacro %}
+
+{% macro default__digits_only(text_expression) -%}
+    regexp_replace({{ text_expression }}, '[^0-9]', '', 'g')
+{%- endmacro %}
+
+{% macro spark__digits_only(text_expression) -%}
+    regexp_replace({{ text_expression }}, '[^0-9]', '')
 {%- endmacro %}

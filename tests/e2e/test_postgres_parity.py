@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from ingestion.warehouse import connect
+from orchestration.period_close import close_month
 from orchestration.run import MARTS, run_pipeline
 from tests.warehouse import mart_columns, query
 
@@ -61,3 +62,13 @@ def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_
             row.pop("computed_at")
         assert ours == theirs, path.name
     assert (home.parent / "site" / "en" / "bonus.html").is_file()
+
+    # finance closes October on the server: the frozen statements are written there
+    october = date(2026, 10, 1)
+    closed = close_month(home, october, actor="finance")
+    assert closed.employees == query(
+        duckdb_warehouse, "select count(*) from marts.mart_bonus_monthly where month = ?", [october]
+    )[0][0]
+    with connect(home) as con:
+        frozen = con.execute("select count(*) from closing.bonus_statements where month = ?", [october])
+        assert frozen.fetchone()[0] == closed.employees

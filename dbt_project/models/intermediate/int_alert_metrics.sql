@@ -64,7 +64,7 @@ day_metrics as (
         date_day as period_start,
         employee_id,
         'calls_total' as metric,
-        cast(calls_total as double precision) as metric_value
+        cast(calls_total as {{ type_double() }}) as metric_value
     from working_days
     union all
     select
@@ -72,7 +72,7 @@ day_metrics as (
         date_day as period_start,
         employee_id,
         'missed_rate' as metric,
-        cast(1.0 * calls_missed / calls_inbound as double precision) as metric_value
+        cast(1.0 * calls_missed / calls_inbound as {{ type_double() }}) as metric_value
     from working_days
     where calls_inbound >= {{ var('alert_min_calls_for_rates') }}
     union all
@@ -81,7 +81,7 @@ day_metrics as (
         date_day as period_start,
         employee_id,
         'talk_minutes' as metric,
-        cast(talk_seconds / 60.0 as double precision) as metric_value
+        cast(talk_seconds / 60.0 as {{ type_double() }}) as metric_value
     from working_days
     where calls_total >= {{ var('alert_min_calls_for_rates') }}
 ),
@@ -119,7 +119,7 @@ month_metrics as (
         period_start,
         employee_id,
         'answered_per_day' as metric,
-        cast(1.0 * calls_answered / working_days as double precision) as metric_value
+        cast(1.0 * calls_answered / working_days as {{ type_double() }}) as metric_value
     from monthly
     where working_days > 0
     union all
@@ -128,7 +128,7 @@ month_metrics as (
         period_start,
         employee_id,
         'talk_minutes_per_day' as metric,
-        cast(talk_seconds / 60.0 / working_days as double precision) as metric_value
+        cast(talk_seconds / 60.0 / working_days as {{ type_double() }}) as metric_value
     from monthly
     where working_days > 0
     union all
@@ -137,7 +137,7 @@ month_metrics as (
         priority.period_month as period_start,
         priority.employee_id,
         'priority_share' as metric,
-        cast(1.0 * priority.actual_value / revenue.actual_value as double precision) as metric_value
+        cast(1.0 * priority.actual_value / revenue.actual_value as {{ type_double() }}) as metric_value
     from actuals as priority
     inner join actuals as revenue
         on

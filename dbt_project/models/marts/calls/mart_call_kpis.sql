@@ -99,7 +99,7 @@ final as (
                         coalesce(employee_wd.working_days, department_wd.working_days)
                         * {{ var('working_hours_per_day') }}
                     )
-                    as double precision
+                    as {{ type_double() }}
                 )
         end as calls_per_working_hour
     from measures

@@ -31,9 +31,9 @@ department_stats as (
         sum(metric_value * metric_value) as sum_square,
         avg(metric_value) as mean_value,
         -- in double precision on every engine (PostgreSQL has no decimal percentile_cont)
-        percentile_cont(0.25) within group (order by cast(metric_value as double precision)) as q1,
-        percentile_cont(0.5) within group (order by cast(metric_value as double precision)) as median_value,
-        percentile_cont(0.75) within group (order by cast(metric_value as double precision)) as q3
+        percentile_cont(0.25) within group (order by cast(metric_value as {{ type_double() }})) as q1,
+        percentile_cont(0.5) within group (order by cast(metric_value as {{ type_double() }})) as median_value,
+        percentile_cont(0.75) within group (order by cast(metric_value as {{ type_double() }})) as q3
     from metrics
     group by period_grain, period_start, department_id, metric
 ),
@@ -100,7 +100,7 @@ critical as (
         rules.severity,
         rules.threshold,
         rules.comparison,
-        cast(rules.threshold as double precision) as reference_value
+        cast(rules.threshold as {{ type_double() }}) as reference_value
     from compared
     inner join rules
         on
@@ -275,8 +275,8 @@ final as (
         cast(employee_id as {{ dbt.type_string() }}) as employee_id,
         cast(department_id as {{ dbt.type_string() }}) as department_id,
         cast(metric as {{ dbt.type_string() }}) as metric,
-        cast(value as double precision) as value,
-        cast(reference_value as double precision) as reference_value,
+        cast(value as {{ type_double() }}) as value,
+        cast(reference_value as {{ type_double() }}) as reference_value,
         cast(rule as {{ dbt.type_string() }}) as rule,
         cast(severity as {{ dbt.type_string() }}) as severity,
         cast(explanation as {{ dbt.type_string() }}) as explanation

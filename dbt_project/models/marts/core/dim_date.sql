@@ -44,11 +44,11 @@ final as (
         cast({{ dbt.date_trunc('week', 'days.date_day') }} as date) as week_start,
         cast(extract(year from days.date_day) as integer) as year_number,
         cast(extract(month from days.date_day) as integer) as month_number,
-        cast(extract(isodow from days.date_day) as integer) as iso_day_of_week,
-        extract(isodow from days.date_day) in (6, 7) as is_weekend,
+        cast({{ iso_day_of_week('days.date_day') }} as integer) as iso_day_of_week,
+        {{ iso_day_of_week('days.date_day') }} in (6, 7) as is_weekend,
         holidays.holiday_date is not null as is_holiday,
         holidays.holiday_name,
-        extract(isodow from days.date_day) not in (6, 7) and holidays.holiday_date is null as is_working_day
+        {{ iso_day_of_week('days.date_day') }} not in (6, 7) and holidays.holiday_date is null as is_working_day
     from days
     left join holidays on days.date_day = holidays.holiday_date
 )

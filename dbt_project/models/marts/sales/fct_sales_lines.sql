@@ -41,8 +41,8 @@ final as (
         case
             when coalesce(deal_lines.unit_cost, products.unit_cost) > 0
                 then
-                    cast(deal_lines.unit_price as double precision)
-                    / cast(coalesce(deal_lines.unit_cost, products.unit_cost) as double precision) - 1
+                    cast(deal_lines.unit_price as {{ type_double() }})
+                    / cast(coalesce(deal_lines.unit_cost, products.unit_cost) as {{ type_double() }}) - 1
         end as markup_ratio,
         coalesce(products.is_priority, false) as is_priority_product,
         coalesce(products.is_promo, false) as is_promo_product,

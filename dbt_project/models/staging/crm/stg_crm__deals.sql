@@ -19,12 +19,7 @@ renamed as (
         source.title as deal_title,
 
         -- timestamps: CRM exports carry an offset; a bare date is a close date
-        cast(
-            cast(
-                nullif(trim(source.created_at), '') as timestamp with time zone
-            ) at time zone 'UTC' as timestamp
-        )
-            as created_at,
+        {{ offset_text_to_utc("nullif(trim(source.created_at), '')") }} as created_at,
         cast(left(nullif(trim(source.closed_at), ''), 10) as date) as closed_date,
 
         -- lineage

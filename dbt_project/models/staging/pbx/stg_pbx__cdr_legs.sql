@@ -44,7 +44,8 @@ renamed as (
         {{ local_to_utc('cast(trim(source.start) as timestamp)', var('pbx_timezone')) }} as started_at,
         {{ local_to_utc("cast(nullif(trim(source.answer), '') as timestamp)", var('pbx_timezone')) }}
             as answered_at,
-        {{ local_to_utc('cast(trim(source."end") as timestamp)', var('pbx_timezone')) }} as ended_at,
+        {{ local_to_utc('cast(trim(source.' ~ adapter.quote('end') ~ ') as timestamp)', var('pbx_timezone')) }}
+            as ended_at,
         cast(trim(source.start) as timestamp) as started_at_local,
         cast(cast(trim(source.start) as timestamp) as date) as local_date,
 

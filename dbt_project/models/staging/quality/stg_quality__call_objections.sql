@@ -19,7 +19,7 @@ renamed as (
         lower(source.answered) in ('true', 't', '1') as is_answered,
 
         -- measures
-        cast(source.at_seconds as double precision) as at_seconds
+        cast(source.at_seconds as {{ type_double() }}) as at_seconds
     from source
 )
 

@@ -21,7 +21,7 @@ renamed as (
         source.evidence_json,
 
         -- measures
-        cast(source.score as double precision) as score,
+        cast(source.score as {{ type_double() }}) as score,
         cast(source.greeting as integer) as greeting,
         cast(source.introduction as integer) as introduction,
         cast(source.needs_discovery as integer) as needs_discovery,

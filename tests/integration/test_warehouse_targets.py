@@ -1,0 +1,70 @@
+"""The warehouse access layer (ingestion/warehouse.py) on both targets, against a real
+DuckDB file and the private PostgreSQL server."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ingestion.warehouse import TargetError, connect, describe, exists, target
+
+
+def _exercise(warehouse) -> None:
+    with connect(warehouse, read_only=False) as con:
+        con.execute("create schema if not exists marts")
+        con.execute("create table marts.money (who varchar, amount decimal(18, 2))")
+        con.execute("insert into marts.money values (?, ?), (?, ?)", ["100% sure", Decimal("1.10"), "b", None])
+    with connect(warehouse) as con:
+        assert con.table_exists("marts", "money") and not con.table_exists("marts", "nothing")
+        assert con.columns("marts", "money") == ["who", "amount"]
+        # a literal % next to a ? placeholder means the same on both engines
+        rows = con.execute("select who, amount from marts.money where who like '%sure' and who != ?", ["x"])
+        assert rows.fetchall() == [("100% sure", Decimal("1.10"))]
+        frame = con.execute("select amount from marts.money order by who").df()
+        assert frame["amount"].iloc[0] == pytest.approx(1.10)
+        batches = list(con.stream("select who from marts.money where who != ? order by who", ["x"], size=1))
+        assert batches == [[("100% sure",)], [("b",)]]
+
+
+def test_the_layer_on_duckdb(tmp_path, monkeypatch):
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    warehouse = tmp_path / "w.duckdb"
+    assert target() == "duckdb" and not exists(warehouse)
+    _exercise(warehouse)
+    assert exists(warehouse) and describe(warehouse) == str(warehouse)
+
+
+def test_the_same_on_postgres(tmp_path, postgres_target):
+    warehouse = tmp_path / "w.duckdb"
+    _exercise(warehouse)
+    assert not warehouse.exists()
+    assert describe(warehouse).endswith(f"/{postgres_target}")
+
+
+def test_a_failed_write_is_rolled_back_on_postgres(tmp_path, postgres_target):
+    with connect(tmp_path / "w", read_only=False) as con:
+        con.execute("create table public.kept (n integer)")
+    with pytest.raises(RuntimeError), connect(tmp_path / "w", read_only=False) as con:
+        con.execute("insert into public.kept values (1)")
+        raise RuntimeError("half-way")
+    with connect(tmp_path / "w") as con:
+        assert con.execute("select count(*) from public.kept").fetchone() == (0,)
+
+
+def test_an_unknown_target_is_named(monkeypatch):
+    monkeypatch.setenv("DBT_TARGET", "oracle")
+    with pytest.raises(TargetError, match="DBT_TARGET='oracle'.*duckdb, postgres"):
+        target()
+
+
+def test_an_unreachable_server_is_named_without_its_password(tmp_path, monkeypatch):
+    monkeypatch.setenv("DBT_TARGET", "postgres")
+    monkeypatch.setenv("PGHOST", "127.0.0.1")
+    monkeypatch.setenv("PGPORT", "9")  # discard: nothing listens there
+    monkeypatch.setenv("PGUSER", "finance")
+    monkeypatch.setenv("PGPASSWORD", "s3cret-pass")
+    with pytest.raises(TargetError) as error, connect(tmp_path / "w"):
+        pass
+    assert "postgresql://finance@127.0.0.1:9/" in str(error.value)
+    assert "s3cret-pass" not in str(error.value)
