@@ -84,9 +84,8 @@ def start(data_dir: Path = DATA_DIR, port: int = PORT) -> None:
 def _wait_ready(bin_dir: Path, port: int) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        ready = subprocess.run(
-            [str(bin_dir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)], capture_output=True, check=False
-        )
+        probe = [str(bin_dir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)]
+        ready = subprocess.run(probe, capture_output=True, check=False)
         if ready.returncode == 0:
             return
         time.sleep(0.2)
@@ -123,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "start":
             start()
-            print(f"PostgreSQL on 127.0.0.1:{PORT} (data {DATA_DIR}); " + " ".join(f"{k}={v}" for k, v in ENV.items()))
+            settings = " ".join(f"{k}={v}" for k, v in ENV.items())
+            print(f"PostgreSQL on 127.0.0.1:{PORT} (data {DATA_DIR}); {settings}")
         elif args.command == "stop":
             stop()
         else:

@@ -8,6 +8,6 @@
         + {{ w['talk_time'] }} * coalesce(1.0 * {{ talk }} / nullif({{ best_talk }}, 0), 0)
         + {{ w['missed_rate'] }} * (1 - coalesce({{ missed_rate }}, 0))
         + {{ w['callback_rate'] }} * coalesce({{ callback_rate }}, 1)
-        as double precision
+        as {{ type_double() }}
     )
 {%- endmacro %}

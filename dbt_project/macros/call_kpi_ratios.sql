@@ -4,34 +4,34 @@
 {% macro call_kpi_ratios(prefix='') -%}
     case
         when {{ prefix }}calls_inbound > 0
-            then cast(1.0 * {{ prefix }}inbound_answered / {{ prefix }}calls_inbound as double precision)
+            then cast(1.0 * {{ prefix }}inbound_answered / {{ prefix }}calls_inbound as {{ type_double() }})
     end as answer_rate,
     case
         when {{ prefix }}calls_inbound > 0
-            then cast(1.0 * {{ prefix }}calls_missed / {{ prefix }}calls_inbound as double precision)
+            then cast(1.0 * {{ prefix }}calls_missed / {{ prefix }}calls_inbound as {{ type_double() }})
     end as missed_rate,
     case
         when {{ prefix }}calls_answered > 0
-            then cast(1.0 * {{ prefix }}talk_seconds / {{ prefix }}calls_answered as double precision)
+            then cast(1.0 * {{ prefix }}talk_seconds / {{ prefix }}calls_answered as {{ type_double() }})
     end as avg_talk_seconds,
     case
         when {{ prefix }}inbound_answered > 0
-            then cast(1.0 * {{ prefix }}ring_seconds_before_answer / {{ prefix }}inbound_answered as double precision)
+            then cast(1.0 * {{ prefix }}ring_seconds_before_answer / {{ prefix }}inbound_answered as {{ type_double() }})
     end as avg_ring_seconds,
     case
         when {{ prefix }}calls_inbound > 0
             then cast(
                 1.0 * {{ prefix }}inbound_answered_within_service_level / {{ prefix }}calls_inbound
-                as double precision
+                as {{ type_double() }}
             )
     end as service_level,
     case
         when {{ prefix }}missed_with_number > 0
-            then cast(1.0 * {{ prefix }}missed_called_back / {{ prefix }}missed_with_number as double precision)
+            then cast(1.0 * {{ prefix }}missed_called_back / {{ prefix }}missed_with_number as {{ type_double() }})
     end as callback_rate,
     case
         when {{ prefix }}missed_called_back > 0
-            then cast(1.0 * {{ prefix }}callback_delay_seconds / {{ prefix }}missed_called_back as double precision)
+            then cast(1.0 * {{ prefix }}callback_delay_seconds / {{ prefix }}missed_called_back as {{ type_double() }})
     end as avg_callback_delay_seconds
 {%- endmacro %}
 

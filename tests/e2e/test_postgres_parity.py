@@ -66,9 +66,12 @@ def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_
     # finance closes October on the server: the frozen statements are written there
     october = date(2026, 10, 1)
     closed = close_month(home, october, actor="finance")
-    assert closed.employees == query(
-        duckdb_warehouse, "select count(*) from marts.mart_bonus_monthly where month = ?", [october]
-    )[0][0]
+    assert (
+        closed.employees
+        == query(
+            duckdb_warehouse, "select count(*) from marts.mart_bonus_monthly where month = ?", [october]
+        )[0][0]
+    )
     with connect(home) as con:
         frozen = con.execute("select count(*) from closing.bonus_statements where month = ?", [october])
         assert frozen.fetchone()[0] == closed.employees

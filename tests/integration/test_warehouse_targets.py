@@ -14,7 +14,8 @@ def _exercise(warehouse) -> None:
     with connect(warehouse, read_only=False) as con:
         con.execute("create schema if not exists marts")
         con.execute("create table marts.money (who varchar, amount decimal(18, 2))")
-        con.execute("insert into marts.money values (?, ?), (?, ?)", ["100% sure", Decimal("1.10"), "b", None])
+        rows = ["100% sure", Decimal("1.10"), "b", None]
+        con.execute("insert into marts.money values (?, ?), (?, ?)", rows)
     with connect(warehouse) as con:
         assert con.table_exists("marts", "money") and not con.table_exists("marts", "nothing")
         assert con.columns("marts", "money") == ["who", "amount"]
@@ -54,7 +55,7 @@ def test_a_failed_write_is_rolled_back_on_postgres(tmp_path, postgres_target):
 
 def test_an_unknown_target_is_named(monkeypatch):
     monkeypatch.setenv("DBT_TARGET", "oracle")
-    with pytest.raises(TargetError, match="DBT_TARGET='oracle'.*duckdb, postgres"):
+    with pytest.raises(TargetError, match=r"DBT_TARGET='oracle'.*duckdb, postgres"):
         target()
 
 

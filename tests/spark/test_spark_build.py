@@ -52,6 +52,25 @@ def _dbt(args: list[str], env: dict) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+PARITY_QUERIES = [
+    "select count(*), sum(talk_seconds), sum(case when is_missed then 1 else 0 end) from marts.fct_calls",
+    "select month, count(*), sum(payout_amount) from marts.mart_bonus_monthly group by month order by month",
+    "select count(*) from marts.mart_kpi_alerts",
+]
+
+
+def _session(spark_dir: Path):
+    """A SparkSession on the metastore dbt wrote (the settings of profiles.yml)."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.config("spark.sql.warehouse.dir", f"{spark_dir}/warehouse")
+    builder = builder.config(
+        "spark.hadoop.javax.jdo.option.ConnectionURL", f"jdbc:derby:;databaseName={spark_dir}/metastore_db"
+    )
+    builder = builder.config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
+    return builder.enableHiveSupport().getOrCreate()
+
+
 def _cause(message: str) -> str:
     """dbt's message without its 'Runtime Error in model …' heading and colours."""
     plain = re.sub(r"\x1b\[[0-9;]*m", "", message)
@@ -87,3 +106,12 @@ def test_models_build_on_spark(demo_run, tmp_path):
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"\n{lines[0]} (report: {REPORT})")
     assert not failed, "\n".join(lines)
+
+    # and the numbers are DuckDB's: calls, talk time, and the payout to the cent
+    spark = _session(tmp_path / "spark")
+    try:
+        for sql in PARITY_QUERIES:
+            on_spark = [tuple(row) for row in spark.sql(sql).collect()]
+            assert on_spark == query(warehouse, sql), sql
+    finally:
+        spark.stop()

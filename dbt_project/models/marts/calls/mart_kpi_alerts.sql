@@ -31,9 +31,15 @@ department_stats as (
         sum(metric_value * metric_value) as sum_square,
         avg(metric_value) as mean_value,
         -- in double precision on every engine (PostgreSQL has no decimal percentile_cont)
-        percentile_cont(0.25) within group (order by cast(metric_value as {{ type_double() }})) as q1,
-        percentile_cont(0.5) within group (order by cast(metric_value as {{ type_double() }})) as median_value,
-        percentile_cont(0.75) within group (order by cast(metric_value as {{ type_double() }})) as q3
+        percentile_cont(0.25) within group (
+            order by cast(metric_value as {{ type_double() }})
+        ) as q1,
+        percentile_cont(0.5) within group (
+            order by cast(metric_value as {{ type_double() }})
+        ) as median_value,
+        percentile_cont(0.75) within group (
+            order by cast(metric_value as {{ type_double() }})
+        ) as q3
     from metrics
     group by period_grain, period_start, department_id, metric
 ),

@@ -48,7 +48,8 @@ final as (
         {{ iso_day_of_week('days.date_day') }} in (6, 7) as is_weekend,
         holidays.holiday_date is not null as is_holiday,
         holidays.holiday_name,
-        {{ iso_day_of_week('days.date_day') }} not in (6, 7) and holidays.holiday_date is null as is_working_day
+        {{ iso_day_of_week('days.date_day') }} not in (6, 7)
+        and holidays.holiday_date is null as is_working_day
     from days
     left join holidays on days.date_day = holidays.holiday_date
 )

@@ -1,3 +1,6 @@
+{#- `end` is a keyword: quoted as the adapter quotes (backticks on Spark) -#}
+{%- set end_column = 'source.' ~ adapter.quote('end') %}
+
 with
 
 source as (
@@ -44,8 +47,7 @@ renamed as (
         {{ local_to_utc('cast(trim(source.start) as timestamp)', var('pbx_timezone')) }} as started_at,
         {{ local_to_utc("cast(nullif(trim(source.answer), '') as timestamp)", var('pbx_timezone')) }}
             as answered_at,
-        {{ local_to_utc('cast(trim(source.' ~ adapter.quote('end') ~ ') as timestamp)', var('pbx_timezone')) }}
-            as ended_at,
+        {{ local_to_utc('cast(trim(' ~ end_column ~ ') as timestamp)', var('pbx_timezone')) }} as ended_at,
         cast(trim(source.start) as timestamp) as started_at_local,
         cast(cast(trim(source.start) as timestamp) as date) as local_date,
 
