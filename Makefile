@@ -13,11 +13,12 @@ export RUNTIME__DLTHUB_TELEMETRY := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 # DBT_TARGET=postgres switches the whole pipeline to PostgreSQL (README, "Targets").
-# Without PGHOST, that is the private server `make postgres` runs (var/postgres, port 55432).
+# Without PGHOST, that is the private server `make postgres` runs (var/postgres, port 55432,
+# or AUTOKPI_LOCAL_PG_PORT).
 ifeq ($(DBT_TARGET),postgres)
 ifndef PGHOST
 export PGHOST := 127.0.0.1
-export PGPORT := 55432
+export PGPORT := $(or $(AUTOKPI_LOCAL_PG_PORT),55432)
 export PGUSER := autokpi
 export PGDATABASE := autokpi
 LOCAL_POSTGRES := postgres

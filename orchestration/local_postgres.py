@@ -24,7 +24,7 @@ from pathlib import Path
 from orchestration.paths import PROJECT_ROOT
 
 DATA_DIR = PROJECT_ROOT / "var" / "postgres"
-PORT = 55432
+PORT = int(os.environ.get("AUTOKPI_LOCAL_PG_PORT") or 55432)
 USER = "autokpi"
 DATABASE = "autokpi"
 ENV = {"PGHOST": "127.0.0.1", "PGPORT": str(PORT), "PGUSER": USER, "PGDATABASE": DATABASE}
@@ -73,8 +73,19 @@ def start(data_dir: Path = DATA_DIR, port: int = PORT) -> None:
         return
     # the socket goes into the data folder: /var/run/postgresql may not be writable
     options = f"-p {port} -c listen_addresses=127.0.0.1 -k {data_dir} -c fsync=off"
-    _run([str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-o", options, "-l", str(data_dir / "server.log"),
-          "-w", "-t", "60", "start"])  # fmt: skip
+    log = data_dir / "server.log"
+    try:
+        _run([str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-o", options, "-l", str(log), "-w", "-t", "60",
+              "start"])  # fmt: skip
+    except LocalPostgresError as error:
+        # the reason (a port in use by another server, most often) is in the server's log
+        text = log.read_text(errors="replace") if log.exists() else ""
+        if "could not bind" in text or "could not create listen socket" in text:
+            raise LocalPostgresError(
+                f"PostgreSQL could not listen on 127.0.0.1:{port}: the port is taken (another server?); "
+                "set AUTOKPI_LOCAL_PG_PORT to another port"
+            ) from None
+        raise LocalPostgresError(f"{error}; {' / '.join(text.strip().splitlines()[-3:])}") from None
     _wait_ready(bin_dir, port)
     exists = _psql(bin_dir, port, "postgres", f"select 1 from pg_database where datname = '{DATABASE}'")
     if exists.strip() != "1":

@@ -69,3 +69,26 @@ def test_an_unreachable_server_is_named_without_its_password(tmp_path, monkeypat
         pass
     assert "postgresql://finance@127.0.0.1:9/" in str(error.value)
     assert "s3cret-pass" not in str(error.value)
+
+
+def test_a_port_taken_by_another_server_is_named():
+    """The private server on a port already in use: the error says so and how to move."""
+    import shutil
+    import socket
+    import tempfile
+    from pathlib import Path
+
+    from orchestration import local_postgres
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        data_dir = Path(tempfile.mkdtemp(prefix="autokpi-pg-")) / "data"
+        data_dir.parent.chmod(0o755)  # the server's own user must reach its folder
+        try:
+            expected = f"127.0.0.1:{port}: the port is taken.*AUTOKPI_LOCAL_PG_PORT"
+            with pytest.raises(local_postgres.LocalPostgresError, match=expected):
+                local_postgres.start(data_dir, port)
+        finally:
+            shutil.rmtree(data_dir.parent, ignore_errors=True)
