@@ -232,7 +232,8 @@ def main() -> int:
         cells = []
         for n in names:
             seconds, peak = profiles[n].get(step, (0, 0))
-            cells.append(f"{seconds:.1f} s, {peak / 2**20:,.0f} MB")
+            # a step shorter than the 0.2 s sampling interval has no memory figure
+            cells.append(f"{seconds:.1f} s, {peak / 2**20:,.0f} MB" if peak else f"{seconds:.1f} s")
         lines.append(f"| {step} | " + " | ".join(cells) + " |")
     report = "\n".join(lines)
     print(report)
