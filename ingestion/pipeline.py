@@ -21,7 +21,7 @@ from ingestion.sources.crm import crm_files
 from ingestion.sources.directory import directory
 from ingestion.sources.pbx import pbx_files
 from ingestion.sources.plans import plans
-from ingestion.warehouse import dlt_destination, loader_file_format
+from ingestion.warehouse import dlt_destination, loader_file_format, state_suffix
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,8 @@ SOURCES.update(
 
 
 def pipelines_dir(warehouse: Path) -> Path:
-    return warehouse.parent / f".{warehouse.stem}.dlt"
+    """dlt's working state, beside the warehouse, one folder per target and database."""
+    return warehouse.parent / f".{warehouse.stem}{state_suffix()}.dlt"
 
 
 def make_pipeline(source_name: str, warehouse: Path) -> dlt.Pipeline:

@@ -72,6 +72,35 @@ def exists(warehouse: Path) -> bool:
     return warehouse.exists() if target() == "duckdb" else True
 
 
+# every schema autokpi writes: dlt's raw datasets (and their _staging twins), dbt's layers,
+# the seeds, and the frozen statements of closed months
+OWN_SCHEMAS = ("staging", "intermediate", "marts", "config", "closing")
+
+
+def start_over(warehouse: Path) -> None:
+    """Remove everything autokpi wrote to the warehouse (the demo starts from nothing):
+    the DuckDB file, or autokpi's schemas in the PostgreSQL database."""
+    if target() == "duckdb":
+        for path in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+            path.unlink(missing_ok=True)
+        return
+    with connect(warehouse, read_only=False) as con:
+        schemas = [
+            r[0]
+            for r in con.execute("select schema_name from information_schema.schemata").fetchall()
+            if r[0].startswith("raw_") or r[0] in OWN_SCHEMAS
+        ]
+        for schema in schemas:
+            con.execute(f'drop schema "{schema}" cascade')
+
+
+def state_suffix() -> str:
+    """Tells dlt's working state of one target (and database) from another's."""
+    if target() == "duckdb":
+        return ""
+    return f".postgres-{PostgresSettings.from_env().database}"
+
+
 def describe(warehouse: Path) -> str:
     return str(warehouse) if target() == "duckdb" else PostgresSettings.from_env().describe()
 

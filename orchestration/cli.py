@@ -57,7 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    demo = sub.add_parser("demo", help="generate demo exports into an inbox and run the whole pipeline")
+    demo = sub.add_parser(
+        "demo",
+        help="generate demo exports into an inbox and run the whole pipeline; starts over "
+        "(the warehouse is emptied first: on PostgreSQL, autokpi's schemas)",
+    )
     _add_generator_args(demo, DEFAULT_INBOX)
     demo.add_argument(
         "--warehouse",
@@ -191,13 +195,13 @@ def _fresh(args) -> None:
     import shutil
 
     from ingestion.pipeline import pipelines_dir
+    from ingestion.warehouse import start_over
 
     if args.out.exists() and any(args.out.iterdir()) and not (args.out / "demo_manifest.json").exists():
         raise RuntimeError(f"{args.out} holds files that are not demo data; choose another --out")
     for path in (args.out, pipelines_dir(args.warehouse.resolve())):
         shutil.rmtree(path, ignore_errors=True)
-    for path in (args.warehouse, args.warehouse.with_name(args.warehouse.name + ".wal")):
-        path.unlink(missing_ok=True)
+    start_over(args.warehouse.resolve())
 
 
 def _ui(args) -> None:

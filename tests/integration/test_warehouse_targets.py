@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.warehouse import TargetError, connect, describe, exists, target
+from ingestion.warehouse import TargetError, connect, describe, exists, start_over, state_suffix, target
 
 
 def _exercise(warehouse) -> None:
@@ -41,6 +41,19 @@ def test_the_same_on_postgres(tmp_path, postgres_target):
     _exercise(warehouse)
     assert not warehouse.exists()
     assert describe(warehouse).endswith(f"/{postgres_target}")
+
+
+def test_starting_over_on_postgres_drops_only_autokpis_schemas(tmp_path, postgres_target):
+    home = tmp_path / "w.duckdb"
+    with connect(home, read_only=False) as con:
+        for schema in ("raw_pbx", "raw_pbx_staging", "marts", "closing", "bi_team"):
+            con.execute(f"create schema {schema}")
+            con.execute(f"create table {schema}.t (n integer)")
+    start_over(home)
+    with connect(home) as con:
+        left = {r[0] for r in con.execute("select table_schema from information_schema.tables").fetchall()}
+    assert "bi_team" in left and not left & {"raw_pbx", "raw_pbx_staging", "marts", "closing"}
+    assert state_suffix() == f".postgres-{postgres_target}"
 
 
 def test_a_failed_write_is_rolled_back_on_postgres(tmp_path, postgres_target):
