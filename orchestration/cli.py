@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_WAREHOUSE,
         help=f"DuckDB file to build (default {DEFAULT_WAREHOUSE})",
     )
+    run.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="rebuild every model from the raw tables (after a change to a setting that reaches "
+        "back in time, such as talk_apps or pbx_timezone), not only what changed",
+    )
 
     close = sub.add_parser("close", help="close a month: freeze its bonus statements (finance)")
     close.add_argument("--month", required=True, help="the month to close, YYYY-MM")
@@ -126,11 +132,11 @@ def _generate(args) -> dict:
     return generate(args.out, args.employees, args.days, args.seed, args.end, args.calls_per_day)
 
 
-def _run(inbox: Path, warehouse: Path) -> None:
+def _run(inbox: Path, warehouse: Path, full_refresh: bool = False) -> None:
     from orchestration.run import run_pipeline
 
     print(f"autokpi: running the pipeline on {inbox.resolve()}", file=sys.stderr)
-    summary = run_pipeline(inbox, warehouse)
+    summary = run_pipeline(inbox, warehouse, full_refresh=full_refresh)
     print("\n".join(summary.lines()))
 
 
@@ -235,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             _generate(args)
             _run(args.out, args.warehouse)
         elif args.command == "run":
-            _run(args.inbox, args.warehouse)
+            _run(args.inbox, args.warehouse, args.full_refresh)
         elif args.command == "close":
             _close(args)
         elif args.command == "simulate":

@@ -13,6 +13,8 @@ DEFAULT_WAREHOUSE = PROJECT_ROOT / "var" / "warehouse" / "autokpi.duckdb"
 INBOX_ENV = "AUTOKPI_INBOX"
 WAREHOUSE_ENV = "AUTOKPI_WAREHOUSE"
 EXPORTS_ENV = "AUTOKPI_EXPORTS"
+# set by `autokpi run --full-refresh` for the run: dbt rebuilds the incremental models whole
+FULL_REFRESH_ENV = "AUTOKPI_FULL_REFRESH"
 
 
 def inbox_from_env() -> Path:

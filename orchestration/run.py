@@ -18,7 +18,7 @@ from dashboards.build import site_dir_for
 from ingestion.warehouse import ENGINE_NAMES, connect, describe, target
 from orchestration.dbt_project import ensure_manifest
 from orchestration.locking import warehouse_lock
-from orchestration.paths import INBOX_ENV, WAREHOUSE_ENV, exports_from_env
+from orchestration.paths import FULL_REFRESH_ENV, INBOX_ENV, WAREHOUSE_ENV, exports_from_env
 
 MARTS = [
     "fct_calls",
@@ -139,11 +139,16 @@ def count_rows(warehouse: Path) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def run_pipeline(
-    inbox: Path | None, warehouse: Path, quiet: bool = False, job_name: str = "autokpi_full"
+    inbox: Path | None,
+    warehouse: Path,
+    quiet: bool = False,
+    job_name: str = "autokpi_full",
+    full_refresh: bool = False,
 ) -> RunSummary:
     """Run a job (by default the full pipeline) on ``inbox`` into ``warehouse``, in this process.
 
     ``inbox`` may be None for jobs that load nothing (autokpi_refresh after a close).
+    ``full_refresh`` rebuilds the incremental models whole (dbt --full-refresh).
     """
     warehouse = warehouse.resolve()
     if inbox is not None:
@@ -153,6 +158,7 @@ def run_pipeline(
         os.environ[INBOX_ENV] = str(inbox)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     os.environ[WAREHOUSE_ENV] = str(warehouse)
+    os.environ[FULL_REFRESH_ENV] = "1" if full_refresh else ""
     ensure_manifest()
 
     from dagster import DagsterInstance

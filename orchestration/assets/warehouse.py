@@ -1,5 +1,6 @@
 """The dbt project as Dagster assets; dbt tests come back as asset checks."""
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,6 +12,7 @@ from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.assets.checks import held_back_sources
 from orchestration.assets.ingestion import api_asset_key
 from orchestration.dbt_project import dbt_project
+from orchestration.paths import FULL_REFRESH_ENV
 from orchestration.settings import AutokpiSettings
 
 
@@ -47,6 +49,9 @@ def warehouse_assets():
     def autokpi_dbt(context: AssetExecutionContext, dbt: DbtCliResource, settings: AutokpiSettings):
         settings.export_for_dbt()
         args = ["build"]
+        if os.environ.get(FULL_REFRESH_ENV) == "1":
+            context.log.info("full refresh: the incremental models are rebuilt from the raw tables")
+            args.append("--full-refresh")
         held_back = held_back_sources(context.instance, context.run_id)
         if held_back:
             # the last good build of these models stays; everything else is rebuilt

@@ -72,3 +72,9 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     assert query(warehouse, "select count(*) from marts.fct_calls") == query(
         fresh, "select count(*) from marts.fct_calls"
     )
+
+    # `autokpi run --full-refresh`: nothing new, yet every call is rebuilt, to the same marts
+    run_pipeline(inbox, warehouse, quiet=True, full_refresh=True)
+    refreshed = _built_at_of_calls(warehouse)
+    assert len(set(refreshed.values())) == 1 and set(refreshed.values()).isdisjoint(third.values())
+    assert mart_digests(warehouse) == mart_digests(fresh)
