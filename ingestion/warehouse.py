@@ -9,7 +9,9 @@ close, the call scorer). PostgreSQL is reached with libpq's own variables (``PGH
 The warehouse *path* stays the run's home either way: the dashboards, exports, lock and
 dlt's working state live beside it; on PostgreSQL the file itself is never created.
 
-Readers write SQL that both engines understand, with ``?`` placeholders.
+Readers write SQL that both engines understand, with ``?`` placeholders (translated to
+psycopg2's ``%s``; so a literal ``?`` inside a string of a parameterised statement is not
+supported, and none of autokpi's SQL has one).
 """
 
 from __future__ import annotations
