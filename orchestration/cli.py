@@ -140,15 +140,24 @@ def _run(inbox: Path, warehouse: Path, full_refresh: bool = False) -> None:
     print("\n".join(summary.lines()))
 
 
+def _built_warehouse(args) -> Path:
+    """The --warehouse of a command that reads one: it must have been built (on the
+    PostgreSQL target there is no file; the server is asked when the command connects)."""
+    from ingestion.warehouse import exists
+
+    warehouse = args.warehouse.resolve()
+    if not exists(warehouse):
+        raise RuntimeError(f"no warehouse at {warehouse}: run the pipeline first")
+    return warehouse
+
+
 def _close(args) -> None:
     from orchestration.locking import warehouse_lock
     from orchestration.period_close import close_month, parse_month, reopen_month
     from orchestration.run import run_pipeline
 
     month = parse_month(args.month)
-    warehouse = args.warehouse.resolve()
-    if not warehouse.exists():
-        raise RuntimeError(f"no warehouse at {warehouse}: run the pipeline first")
+    warehouse = _built_warehouse(args)
     with warehouse_lock(warehouse):
         if args.reopen:
             result = reopen_month(warehouse, month, args.reason, args.by)
@@ -175,9 +184,7 @@ def _simulate(args) -> None:
     from orchestration.simulate import format_table, simulate, write_csv
 
     month = parse_month(args.month)
-    warehouse = args.warehouse.resolve()
-    if not warehouse.exists():
-        raise RuntimeError(f"no warehouse at {warehouse}: run the pipeline first")
+    warehouse = _built_warehouse(args)
     print(
         f"autokpi: building the proposed scheme from {args.scheme} on a copy of {warehouse}", file=sys.stderr
     )
@@ -190,9 +197,7 @@ def _simulate(args) -> None:
 def _quarantine(args) -> None:
     from orchestration.quarantine_report import format_report
 
-    warehouse = args.warehouse.resolve()
-    if not warehouse.exists():
-        raise RuntimeError(f"no warehouse at {warehouse}: run the pipeline first")
+    warehouse = _built_warehouse(args)
     print(format_report(warehouse, args.limit))
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from ingestion.warehouse import connect
+from orchestration import cli
 from orchestration.period_close import close_month
 from orchestration.run import MARTS, run_pipeline
 from tests.warehouse import mart_columns, query
@@ -36,7 +37,7 @@ def _sorted_rows(rows) -> list[tuple]:
     return sorted(normal, key=lambda row: tuple((v is None, str(v)) for v in row))
 
 
-def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_target, tmp_path):
+def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_target, tmp_path, capsys):
     _, duckdb_warehouse = demo_run
     home = tmp_path / "pg" / "autokpi.duckdb"  # the run's home: site, exports, dlt state
     summary = run_pipeline(demo_inbox, home, quiet=True)
@@ -75,3 +76,7 @@ def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_
     with connect(home) as con:
         frozen = con.execute("select count(*) from closing.bonus_statements where month = ?", [october])
         assert frozen.fetchone()[0] == closed.employees
+
+    # the commands that read a built warehouse know it is on the server (no file there)
+    assert cli.main(["quarantine", "--warehouse", str(home)]) == 0
+    assert "quarantine" in capsys.readouterr().out

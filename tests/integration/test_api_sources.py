@@ -305,7 +305,17 @@ def test_a_malformed_page_fails_the_load_and_loses_nothing(tmp_path, bitrix_env)
     assert query(warehouse, "select count(*) from raw_pbx.asterisk_cdr") == [(60,)]
 
 
-def test_amocrm_leads_become_deals_with_a_budget_line(tmp_path, monkeypatch):
+@pytest.fixture
+def amocrm_env(monkeypatch):
+    def configure(stand_in, token=None):
+        settings = {"BASE_URL": stand_in.base_url, "ACCESS_TOKEN": token or stand_in.token}
+        for key, value in {**settings, "MIN_INTERVAL_SECONDS": "0"}.items():
+            monkeypatch.setenv(f"SOURCES__AMOCRM__{key}", value)
+
+    return configure
+
+
+def test_amocrm_leads_become_deals_with_a_budget_line(tmp_path, amocrm_env):
     leads = [
         {
             "id": 1000 + i,
@@ -332,12 +342,7 @@ def test_amocrm_leads_become_deals_with_a_budget_line(tmp_path, monkeypatch):
     ]
     warehouse = tmp_path / "w.duckdb"
     with AmoCrmStandIn(leads=leads, users=users, contacts=contacts) as api:
-        for key, value in {
-            "BASE_URL": api.base_url,
-            "ACCESS_TOKEN": api.token,
-            "MIN_INTERVAL_SECONDS": "0",
-        }.items():
-            monkeypatch.setenv(f"SOURCES__AMOCRM__{key}", value)
+        amocrm_env(api)
         load_source("amocrm", tmp_path, warehouse)  # companies is empty: 204 No Content
         pages = [one(r, "page", "1") for r in api.requests if r.path.endswith("/leads")]
     assert pages == ["1", "2"]
@@ -354,17 +359,16 @@ def test_amocrm_leads_become_deals_with_a_budget_line(tmp_path, monkeypatch):
     ]
 
 
-def test_amocrm_refused_token_names_the_source_not_the_token(tmp_path, monkeypatch):
+def test_amocrm_refused_token_names_the_source_not_the_token(tmp_path, amocrm_env):
     with AmoCrmStandIn() as api:
-        monkeypatch.setenv("SOURCES__AMOCRM__BASE_URL", api.base_url)
-        monkeypatch.setenv("SOURCES__AMOCRM__ACCESS_TOKEN", "stolen-or-expired-0042")
+        amocrm_env(api, token="stolen-or-expired-0042")
         with pytest.raises(Exception) as failure:
             load_source("amocrm", tmp_path, tmp_path / "w.duckdb")
     message = str(failure.value)
     assert "401" in message and "stolen-or-expired-0042" not in message
 
 
-def test_files_and_an_api_fill_the_same_raw_tables_in_either_order(tmp_path, monkeypatch):
+def test_files_and_an_api_fill_the_same_raw_tables_in_either_order(tmp_path, amocrm_env):
     leads = [{"id": 7, "name": "Сделка", "price": 500, "responsible_user_id": 5, "status_id": 142,
               "created_at": 1790845200, "updated_at": 1790845200, "closed_at": 1790931600}]  # fmt: skip
     (tmp_path / "crm").mkdir()
@@ -377,12 +381,7 @@ def test_files_and_an_api_fill_the_same_raw_tables_in_either_order(tmp_path, mon
     )
     warehouse = tmp_path / "w.duckdb"
     with AmoCrmStandIn(leads=leads) as api:
-        for key, value in {
-            "BASE_URL": api.base_url,
-            "ACCESS_TOKEN": api.token,
-            "MIN_INTERVAL_SECONDS": "0",
-        }.items():
-            monkeypatch.setenv(f"SOURCES__AMOCRM__{key}", value)
+        amocrm_env(api)
         load_source("crm_files", tmp_path, warehouse)  # Arrow rows first
         load_source("amocrm", tmp_path, warehouse)  # then dict rows into the same tables
         load_source("crm_files", tmp_path, warehouse)  # and files again
