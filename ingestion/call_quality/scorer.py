@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ingestion.call_quality.checklist import ITEMS, Checklist
@@ -36,24 +36,13 @@ def lemma(word: str, language: str) -> str:
     return word
 
 
+def _normal(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
 def tokens(text: str, language: str) -> list[tuple[str, str]]:
     """(lemma, word as said) for every word of the text."""
     return [(lemma(w, language), w) for w in _WORD.findall(text)]
-
-
-@lru_cache(maxsize=500_000)
-def _fuzzy_equal(a: str, b: str, min_score: float, min_length: int) -> bool:
-    if a == b:
-        return True
-    if len(a) < min_length or len(b) < min_length:
-        return False
-    return fuzz.ratio(a, b) >= min_score
-
-
-@lru_cache(maxsize=500_000)
-def _one_letter_off(a: str, b: str) -> bool:
-    """Short words (3+ letters) one substitution, insertion or deletion apart."""
-    return min(len(a), len(b)) >= 3 and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 @dataclass(frozen=True)
@@ -65,7 +54,95 @@ class Phrase:
     @classmethod
     def parse(cls, text: str, language: str) -> Phrase:
         parsed = tokens(text, language)
-        return cls(text, tuple(lm for lm, _ in parsed), tuple(w.lower().replace("ё", "е") for _, w in parsed))
+        return cls(text, tuple(lm for lm, _ in parsed), tuple(_normal(w) for _, w in parsed))
+
+
+# How a word of the transcript matches the word at one position of a phrase.
+NEAR = 1  # one letter off: counts only inside a phrase with another word matched exactly
+LOOSE = 2  # misspelt (rapidfuzz ratio) on its lemma or its spoken form, or spoken as written
+EXACT = 3  # same lemma
+
+
+class PhraseIndex:
+    """Every checklist phrase, and for each word ever seen, the phrase positions it matches.
+
+    Matching a word against every phrase word once (rapidfuzz over all of them in C) and
+    remembering it makes scoring a pass over the words of a turn, instead of a try of
+    every phrase at every position of it: the vocabulary of calls is small next to
+    their length.
+    """
+
+    def __init__(self, phrases: list[Phrase], fuzzy_min_score: float, fuzzy_min_length: int):
+        self.phrases = phrases
+        self.min_score = fuzzy_min_score
+        self.min_length = fuzzy_min_length
+        self.by_lemma: dict[str, list[tuple[int, int]]] = {}
+        self.by_word: dict[str, list[tuple[int, int]]] = {}
+        self.long_lemmas: dict[str, list[tuple[int, int]]] = {}
+        self.long_words: dict[str, list[tuple[int, int]]] = {}
+        self.multi_words: dict[str, list[tuple[int, int]]] = {}  # words of multi-word phrases
+        for p, phrase in enumerate(phrases):
+            for j, (lm, word) in enumerate(zip(phrase.lemmas, phrase.words, strict=True)):
+                self.by_lemma.setdefault(lm, []).append((p, j))
+                self.by_word.setdefault(word, []).append((p, j))
+                if len(lm) >= fuzzy_min_length:
+                    self.long_lemmas.setdefault(lm, []).append((p, j))
+                if len(word) >= fuzzy_min_length:
+                    self.long_words.setdefault(word, []).append((p, j))
+                if len(phrase.lemmas) > 1 and len(word) >= 3:
+                    self.multi_words.setdefault(word, []).append((p, j))
+        self._seen: dict[tuple[str, str], dict[tuple[int, int], int]] = {}
+
+    def matches(self, lemma_: str, word: str) -> dict[tuple[int, int], int]:
+        """{(phrase, position): NEAR | LOOSE | EXACT} for one word of a transcript."""
+        key = (lemma_, word)
+        found = self._seen.get(key)
+        if found is not None:
+            return found
+        found = {}
+        for pos in self.by_lemma.get(lemma_, ()):
+            found[pos] = EXACT
+        loose = list(self.by_word.get(word, ()))
+        if len(lemma_) >= self.min_length:
+            loose += self._fuzzy(lemma_, self.long_lemmas)
+        if len(word) >= self.min_length:
+            loose += self._fuzzy(word, self.long_words)
+        for pos in loose:
+            found.setdefault(pos, LOOSE)
+        if len(word) >= 3:
+            for near, _, _ in process.extract(
+                word, self.multi_words.keys(), scorer=Levenshtein.distance, score_cutoff=1, limit=None
+            ):
+                for pos in self.multi_words[near]:
+                    found.setdefault(pos, NEAR)
+        if len(self._seen) >= 500_000:
+            self._seen.clear()
+        self._seen[key] = found
+        return found
+
+    def _fuzzy(self, text: str, choices: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        hits = process.extract(
+            text, choices.keys(), scorer=fuzz.ratio, score_cutoff=self.min_score, limit=None
+        )
+        return [pos for choice, _, _ in hits for pos in choices[choice]]
+
+    def find(self, words: list[tuple[str, str]]) -> dict[int, str]:
+        """{phrase: the words that said it first} for one turn."""
+        matched = [self.matches(lm, _normal(w)) for lm, w in words]
+        found: dict[int, str] = {}
+        for i, first in enumerate(matched):
+            for (p, j), status in first.items():
+                if j or p in found:
+                    continue
+                n = len(self.phrases[p].lemmas)
+                if i + n > len(words):
+                    continue
+                statuses = [status] + [matched[i + k].get((p, k), 0) for k in range(1, n)]
+                # in a phrase of several words, one exact word anchors the others: a short
+                # word may then be one letter off too ("миня зовут")
+                if all(statuses) and (NEAR not in statuses or EXACT in statuses):
+                    found[p] = " ".join(w for _, w in words[i : i + n])
+        return found
 
 
 @dataclass
@@ -98,53 +175,32 @@ class Scorer:
     def __init__(self, checklist: Checklist):
         self.checklist = checklist
         lang = checklist.language
-        self.phrases = {
-            name: [Phrase.parse(p, lang) for p in item.phrases] for name, item in checklist.items.items()
-        }
-        self.answers = {
-            name: [Phrase.parse(p, lang) for p in item.answers] for name, item in checklist.items.items()
-        }
-        self.objection_phrases = {
-            cls: [Phrase.parse(p, lang) for p in phrases] for cls, phrases in checklist.objections.items()
-        }
+        every: dict[Phrase, int] = {}
 
-    def _find(self, phrase: Phrase, words: list[tuple[str, str]]) -> str | None:
-        n = len(phrase.lemmas)
-        if not n:
-            return None
-        c = self.checklist
-        for i in range(len(words) - n + 1):
-            exact = [words[i + j][0] == phrase.lemmas[j] for j in range(n)]
-            # in a phrase of several words, one exact word anchors the others: a short
-            # word may then be one letter off too ("миня зовут")
-            anchored = n > 1 and any(exact)
-            # a word matches on its lemma, or, misspelt, on its lemma or its spoken form
-            if all(
-                exact[j]
-                or (anchored and _one_letter_off(words[i + j][1].lower().replace("ё", "е"), phrase.words[j]))
-                or _fuzzy_equal(words[i + j][0], phrase.lemmas[j], c.fuzzy_min_score, c.fuzzy_min_length)
-                or _fuzzy_equal(
-                    words[i + j][1].lower().replace("ё", "е"),
-                    phrase.words[j],
-                    c.fuzzy_min_score,
-                    c.fuzzy_min_length,
-                )
-                for j in range(n)
-            ):
-                return " ".join(w for _, w in words[i : i + n])
-        return None
+        def indexed(texts) -> list[int]:
+            return [every.setdefault(Phrase.parse(t, lang), len(every)) for t in texts]
 
-    def _first(self, phrases: list[Phrase], words) -> str | None:
+        self.phrases = {name: indexed(item.phrases) for name, item in checklist.items.items()}
+        self.answers = {name: indexed(item.answers) for name, item in checklist.items.items()}
+        self.objection_phrases = {cls: indexed(texts) for cls, texts in checklist.objections.items()}
+        self.index = PhraseIndex(list(every), checklist.fuzzy_min_score, checklist.fuzzy_min_length)
+
+    @staticmethod
+    def _first(phrases: list[int], found: dict[int, str]) -> str | None:
         for phrase in phrases:
-            quote = self._find(phrase, words)
-            if quote:
-                return quote
+            if phrase in found:
+                return found[phrase]
         return None
 
     def score(self, call_id: str, segments: list[dict]) -> CallScore:
         lang = self.checklist.language
+        # (speaker, {phrase: quote}, start) per turn
         turns = [
-            (s.get("speaker"), tokens(s.get("text") or "", lang), float(s.get("start") or 0.0))
+            (
+                s.get("speaker"),
+                self.index.find(tokens(s.get("text") or "", lang)),
+                float(s.get("start") or 0.0),
+            )
             for s in segments
         ]
         items: dict[str, int] = {}
@@ -154,23 +210,22 @@ class Scorer:
             item = self.checklist.items[name]
             if item.kind == "positive":
                 items[name] = 0
-                for speaker, words, at in turns:
+                for speaker, found, at in turns:
                     if speaker != "agent":
                         continue
-                    quote = self._first(self.phrases[name], words)
+                    quote = self._first(self.phrases[name], found)
                     if quote:
                         items[name] = 1
                         evidence[name] = {"quote": redact(quote), "at": at}
                         break
             elif item.kind == "negative":
-                hits = []
-                for speaker, words, at in turns:
-                    if speaker != "agent":
-                        continue
-                    for phrase in self.phrases[name]:
-                        quote = self._find(phrase, words)
-                        if quote:
-                            hits.append({"quote": redact(quote), "at": at})
+                hits = [
+                    {"quote": redact(found[phrase]), "at": at}
+                    for speaker, found, at in turns
+                    if speaker == "agent"
+                    for phrase in self.phrases[name]
+                    if phrase in found
+                ]
                 items[name] = 0 if len(hits) >= item.min_hits else 1
                 if hits:
                     evidence[name] = {**hits[0], "hits": len(hits)}
@@ -192,11 +247,11 @@ class Scorer:
 
     def _objections(self, turns, item_name: str) -> list[Objection]:
         found = []
-        for index, (speaker, words, at) in enumerate(turns):
+        for index, (speaker, phrases_found, at) in enumerate(turns):
             if speaker != "client":
                 continue
             for cls, phrases in self.objection_phrases.items():
-                quote = self._first(phrases, words)
+                quote = self._first(phrases, phrases_found)
                 if not quote:
                     continue
                 following = [t for t in turns[index + 1 :] if t[0] == "agent"][

@@ -13,6 +13,7 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -82,8 +83,17 @@ def _scorers(version: str) -> dict:
     return _SCORERS[version]
 
 
-def score_batch(batch: list[tuple], version: str) -> tuple[list[dict], list[dict], list[dict]]:
+@dataclass
+class ScoredBatch:
     """Scores, objections and quarantined rows of one batch of transcripts."""
+
+    scores: list[dict]
+    objections: list[dict]
+    bad: list[dict]
+
+
+def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
+    """Score one batch of transcripts (in a worker process when there are several)."""
     scorers = _scorers(version)
     scores, objections, bad = [], [], []
     for call_id, language, extension, segments_json, source_file, source_line in batch:
@@ -125,12 +135,10 @@ def score_batch(batch: list[tuple], version: str) -> tuple[list[dict], list[dict
             }
             for i, o in enumerate(result.objections)
         ]
-    return scores, objections, bad
+    return ScoredBatch(scores, objections, bad)
 
 
-def score_batches(
-    warehouse: Path, workers: int | None = None
-) -> Iterator[tuple[list[dict], list[dict], list[dict]]]:
+def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[ScoredBatch]:
     """Batches scored in order, by ``workers`` processes (``AUTOKPI_SCORING_WORKERS``, default
     the CPU count) when there is more than one batch: the scorer is pure Python, one core
     each. At most two batches per worker are in flight, so memory stays bounded."""
@@ -161,30 +169,29 @@ def score_batches(
 @dlt.source(name="call_quality", max_table_nesting=0)
 def call_quality(warehouse: str = dlt.config.value):
     """Scores of transcribed calls and the client objections found in them."""
-    batches = None
 
-    def _batches():
-        nonlocal batches
-        if batches is None:
-            batches = list(score_batches(Path(warehouse)))
-        return batches
+    # scored once, batch by batch: dlt forks each batch to both tables below
+    @dlt.resource(name="scored_batches", selected=False)
+    def scored_batches():
+        yield from score_batches(Path(warehouse))
 
-    @dlt.resource(name="call_scores", write_disposition="merge", primary_key="call_id")
-    def call_scores():
-        for scores, _, bad in _batches():
-            if scores:
-                yield pa.Table.from_pylist(scores, schema=SCORE_SCHEMA)
-            if bad:
-                yield quarantine_item(bad, "call_scores")
+    @dlt.transformer(
+        data_from=scored_batches, name="call_scores", write_disposition="merge", primary_key="call_id"
+    )
+    def call_scores(batch: ScoredBatch):
+        if batch.scores:
+            yield pa.Table.from_pylist(batch.scores, schema=SCORE_SCHEMA)
+        if batch.bad:
+            yield quarantine_item(batch.bad, "call_scores")
 
-    @dlt.resource(
+    @dlt.transformer(
+        data_from=scored_batches,
         name="call_objections",
         write_disposition={"disposition": "merge", "strategy": "delete-insert"},
         merge_key="call_id",
     )
-    def call_objections():
-        for _, objections, _ in _batches():
-            if objections:
-                yield pa.Table.from_pylist(objections, schema=OBJECTION_SCHEMA)
+    def call_objections(batch: ScoredBatch):
+        if batch.objections:
+            yield pa.Table.from_pylist(batch.objections, schema=OBJECTION_SCHEMA)
 
-    return call_scores, call_objections
+    return scored_batches, call_scores, call_objections

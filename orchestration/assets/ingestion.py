@@ -82,7 +82,7 @@ def build_source_assets(source_name: str):
     template = make_source(source_name, Path("."), Path("."))  # resources only: reads nothing yet
     specs = [
         translator.get_asset_spec(DltResourceTranslatorData(resource=resource, pipeline=None))
-        for resource in template.resources.values()
+        for resource in template.selected_resources.values()  # not the helpers feeding them
     ]
 
     @multi_asset(name=f"load_{source_name}", specs=specs, can_subset=True)

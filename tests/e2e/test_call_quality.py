@@ -76,7 +76,7 @@ def test_scoring_runs_once_per_checklist_version(demo_run, monkeypatch):
     _, warehouse = demo_run
     assert list(source.score_batches(warehouse)) == []  # everything scored by today's checklists
     monkeypatch.setattr(source, "checklists_version", lambda _: "a-new-version")
-    rescored = sum(len(scores) for scores, _, _ in source.score_batches(warehouse))
+    rescored = sum(len(batch.scores) for batch in source.score_batches(warehouse))
     assert rescored == query(warehouse, "select count(*) from raw_pbx.transcripts")[0][0]
 
 
