@@ -39,6 +39,13 @@ class Suite:
     # warnings only: a separate, non-blocking check
     advisory: list = field(default_factory=list)
     advisory_references: dict[str, str] = field(default_factory=dict)
+    # a large table loaded by dlt: each run checks only the rows of loads that have not
+    # passed yet (quality/checked_loads.py), ``chunk_by`` value by value so memory stays
+    # bounded (every unique key must include it); a column maximum (freshness) is
+    # checked on the newest rows by ``newest_by``, a timestamp as text (the PBX's format)
+    incremental: bool = False
+    chunk_by: str | None = None
+    newest_by: str | None = None
 
     @property
     def check_name(self) -> str:
@@ -92,6 +99,9 @@ def suites() -> list[Suite]:
                 "channel_extension": "raw_directory.employees.extensions",
                 "dstchannel_extension": "raw_directory.employees.extensions",
             },
+            incremental=True,
+            chunk_by="_source_file",
+            newest_by="start",
         ),
         Suite(
             "raw_pbx.transcripts",
@@ -100,6 +110,7 @@ def suites() -> list[Suite]:
                 E.ExpectColumnValuesToBeUnique(column="call_id"),
                 E.ExpectColumnValuesToNotBeNull(column="segments_json"),
             ],
+            incremental=True,
         ),
         Suite(
             "raw_directory.employees",

@@ -3,18 +3,20 @@
 GX 1.24 has no DuckDB dialect for its SQL datasource (STACK.md), so each table's checked
 columns are read into a DataFrame through a read-only warehouse connection (DuckDB or
 PostgreSQL, ingestion/warehouse.py) and validated with the pandas datasource: the same
-checks on either target.
+checks on either target. A large table (``Suite.incremental``) is read only where it has
+rows not yet passed, one ``chunk_by`` value at a time (quality/checked_loads.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import great_expectations as gx
 import pandas as pd
 
 from ingestion.warehouse import connect
+from quality import checked_loads
 from quality.suites import Suite
 
 
@@ -35,6 +37,7 @@ class ValidationReport:
     rows: int
     evaluated: int
     failures: list[Failure]
+    already_passed: int = 0  # rows of loads that passed in earlier runs, not read again
 
     @property
     def passed(self) -> bool:
@@ -78,8 +81,8 @@ def validate_frame(
     frame = _prepare(frame.copy(), suite)
     chosen = suite.advisory if advisory else suite.expectations
     expectations = [e for e in chosen if _columns_present(e, frame)]
-    for expectation in expectations:  # suites() builds fresh objects: each belongs to one suite
-        gx_suite.add_expectation(expectation)
+    for expectation in expectations:  # a copy: an expectation belongs to one GX suite, and a
+        gx_suite.add_expectation(expectation.copy(update={"id": None}))  # table may run several
     for column, values in (reference_sets or {}).items():
         if column in frame:
             gx_suite.add_expectation(
@@ -128,6 +131,19 @@ def needed_columns(suite: Suite, advisory: bool = False) -> set[str]:
     return {derived.get(c, c) for c in columns if c}
 
 
+def _reference_sets(con, suite: Suite, advisory: bool) -> dict[str, list]:
+    references = {}
+    for column, target in (suite.advisory_references if advisory else suite.references).items():
+        ref_schema, ref_table, ref_column = target.split(".")
+        if con.table_exists(ref_schema, ref_table):
+            listed = con.execute(f"select distinct {ref_column} from {ref_schema}.{ref_table}").fetchall()
+            # a reference column may hold a ';'-separated list (an employee's extensions)
+            references[column] = sorted(
+                {part.strip() for (value,) in listed if value for part in str(value).split(";")}
+            )
+    return references
+
+
 def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> ValidationReport | None:
     """Validate a raw table (its advisory expectations when ``advisory``); None when the
     table was never loaded (no files of its kind)."""
@@ -135,17 +151,110 @@ def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> Val
     with connect(warehouse) as con:
         if not con.table_exists(schema, table):
             return None
+        columns = con.columns(schema, table)
         # only the columns the expectations read: a wide raw table costs far less that way
-        wanted = sorted(needed_columns(suite, advisory) & set(con.columns(schema, table)))
+        wanted = sorted(needed_columns(suite, advisory) & set(columns))
         listing = ", ".join(f'"{c}"' for c in wanted) or "1 as no_columns"
-        frame = con.execute(f"select {listing} from {suite.table}").df()
-        references = {}
-        for column, target in (suite.advisory_references if advisory else suite.references).items():
-            ref_schema, ref_table, ref_column = target.split(".")
-            if con.table_exists(ref_schema, ref_table):
-                listed = con.execute(f"select distinct {ref_column} from {ref_schema}.{ref_table}").fetchall()
-                # a reference column may hold a ';'-separated list (an employee's extensions)
-                references[column] = sorted(
-                    {part.strip() for (value,) in listed if value for part in str(value).split(";")}
-                )
-    return validate_frame(frame, suite, references, advisory)
+        references = _reference_sets(con, suite, advisory)
+        if not (suite.incremental and checked_loads.LOAD_ID in columns):
+            frame = con.execute(f"select {listing} from {suite.table}").df()
+            return validate_frame(frame, suite, references, advisory)
+        report, passed = _validate_unchecked(con, suite, listing, references, advisory)
+    if passed is not None:
+        with connect(warehouse, read_only=False) as con:
+            checked_loads.record_passed(con, *passed)
+    return report
+
+
+TABLE_LEVEL = {"ExpectColumnMaxToBeBetween", "ExpectColumnMinToBeBetween"}
+
+
+def _table_level(expectation) -> bool:
+    """An expectation on the whole column (its newest value), not on each row."""
+    return type(expectation).__name__ in TABLE_LEVEL
+
+
+def _unique_keys(expectations: list) -> list[list[str]]:
+    keys = []
+    for e in expectations:
+        if type(e).__name__ == "ExpectColumnValuesToBeUnique":
+            keys.append([e.column])
+        elif type(e).__name__ == "ExpectCompoundColumnsToBeUnique":
+            keys.append(list(e.column_list))
+    return keys
+
+
+def _validate_unchecked(
+    con, suite: Suite, listing: str, references: dict, advisory: bool
+) -> tuple[ValidationReport, tuple | None]:
+    """Row expectations on the rows of loads not passed yet (and old rows sharing a unique
+    key with them, so a duplicate still shows), chunk by chunk; column maximums on the
+    newest rows. Returns the report and, when the rows passed, what to record."""
+    chosen = suite.advisory if advisory else suite.expectations
+    row_level = [e for e in chosen if not _table_level(e)]
+    table_level = [e for e in chosen if _table_level(e)]
+    check = suite.advisory_check_name if advisory else suite.check_name
+    version = checked_loads.fingerprint(row_level, suite.prepare, references)
+    unchecked, params = checked_loads.unchecked_condition(con, suite.table, check, version, "t")
+    load_ids = [
+        r[0]
+        for r in con.execute(
+            f"select distinct t.{checked_loads.LOAD_ID} from {suite.table} as t where {unchecked}", params
+        ).fetchall()
+    ]
+    row_reports = []
+    if load_ids:
+        wanted, wanted_params = unchecked, list(params)
+        for key in _unique_keys(row_level):
+            unchecked_u, params_u = checked_loads.unchecked_condition(con, suite.table, check, version, "u")
+            same_key = " and ".join(f'u."{c}" = t."{c}"' for c in key)
+            wanted += f" or exists (select 1 from {suite.table} as u where {unchecked_u} and {same_key})"
+            wanted_params += params_u
+        rows_sql = f"select {listing} from {suite.table} as t where ({wanted})"
+        row_suite = replace(suite, advisory=row_level)
+        if suite.chunk_by:
+            chunk = f't."{suite.chunk_by}"'
+            values = con.execute(
+                f"select distinct {chunk} from {suite.table} as t where {unchecked} order by 1", params
+            ).fetchall()
+            for (value,) in values:  # every unique key holds chunk_by: chunks are independent
+                frame = con.execute(f"{rows_sql} and {chunk} = ?", [*wanted_params, value]).df()
+                row_reports.append(validate_frame(frame, row_suite, references, advisory=True))
+        else:
+            frame = con.execute(rows_sql, wanted_params).df()
+            row_reports.append(validate_frame(frame, row_suite, references, advisory=True))
+    table_reports = []
+    if table_level and suite.newest_by:
+        newest = f"replace(trim(\"{suite.newest_by}\"), 'T', ' ')"  # the PBX's text orders as time
+        frame = con.execute(
+            f"select {listing} from {suite.table} where {newest} = (select max({newest}) from {suite.table})"
+        ).df()
+        table_reports.append(validate_frame(frame, replace(suite, advisory=table_level), {}, advisory=True))
+    checked = sum(r.rows for r in row_reports)
+    total = con.execute(f"select count(*) from {suite.table}").fetchone()[0]
+    report = ValidationReport(
+        suite.table,
+        checked,
+        sum(r.evaluated for r in row_reports + table_reports),
+        _merged_failures(row_reports + table_reports),
+        already_passed=total - checked,
+    )
+    row_failed = any(r.failures for r in row_reports)
+    return report, None if row_failed or not load_ids else (suite.table, check, version, load_ids)
+
+
+def _merged_failures(reports: list[ValidationReport]) -> list[Failure]:
+    """One failure per expectation and column over all chunks, its first examples kept."""
+    merged: dict[tuple[str, str], Failure] = {}
+    for failure in (f for r in reports for f in r.failures):
+        key = (failure.expectation, failure.column)
+        if key in merged:
+            before = merged[key]
+            failure = Failure(
+                before.expectation,
+                before.column,
+                before.unexpected_count + failure.unexpected_count,
+                (before.examples + failure.examples)[:5],
+            )
+        merged[key] = failure
+    return list(merged.values())

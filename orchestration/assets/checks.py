@@ -45,6 +45,7 @@ def _check_for(suite: Suite, advisory: bool = False):
             )
         metadata = {
             "rows": report.rows,
+            "rows_passed_before": report.already_passed,  # loads passed in earlier runs: not read
             "expectations": report.evaluated,
             "unexpected_count": sum(f.unexpected_count for f in report.failures),
             "failures": [str(f) for f in report.failures],

@@ -136,9 +136,21 @@ def test_planted_behaviour_shows_in_the_marts(demo_run, demo_inbox):
 def test_running_again_changes_nothing(demo_run, demo_inbox, tmp_path):
     summary, warehouse = demo_run
     before = mart_digests(warehouse)
+    passed_sql = "select table_name, check_name, load_id from quality.checked_loads order by all"
+    passed = query(warehouse, passed_sql)
+    # the large raw tables' loads passed their checks once, and carry dlt's load id
+    # (the advisory check warned of old data, a table-wide fact: its rows passed all the same)
+    assert {(t, c) for t, c, _ in passed} == {
+        ("raw_pbx.asterisk_cdr", "gx_asterisk_cdr"),
+        ("raw_pbx.asterisk_cdr", "gx_asterisk_cdr_advisory"),
+        ("raw_pbx.transcripts", "gx_transcripts"),
+    }
+    loads = query(warehouse, "select distinct _dlt_load_id from raw_pbx.asterisk_cdr")
+    assert [(load,) for _, c, load in passed if c == "gx_asterisk_cdr"] == loads
     again = run_pipeline(demo_inbox, warehouse, quiet=True)
     assert again.mart_rows == summary.mart_rows
     assert mart_digests(warehouse) == before
+    assert query(warehouse, passed_sql) == passed  # nothing new loaded: nothing new passed
     # and a fresh warehouse from the same files gives the same marts
     fresh = tmp_path / "fresh.duckdb"
     run_pipeline(demo_inbox, fresh, quiet=True)

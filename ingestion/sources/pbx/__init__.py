@@ -14,6 +14,7 @@ import dlt
 
 from ingestion.sources.asterisk.helpers import fingerprint, read_cdr
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.load_id import with_load_id
 from ingestion.sources.load_log import load_log_item, log_entry
 from ingestion.sources.pbx.settings import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
 from ingestion.sources.pbx.transcripts import read_transcripts, to_arrow
@@ -72,7 +73,7 @@ def asterisk_cdr(inbox_dir: str):
             quarantined += len(batch.quarantined)
             blank += batch.blank_lines
             if batch.clean.num_rows:
-                yield batch.clean
+                yield with_load_id(batch.clean)
             if batch.quarantined:
                 yield quarantine_item(batch.quarantined, "asterisk_cdr")
         rows_read = count_lines(path, part.start, part.stop) - blank
@@ -95,7 +96,7 @@ def transcripts(inbox_dir: str):
             quarantined += len(bad)
             if rows:
                 latest = {r["call_id"]: r for r in rows}  # a call transcribed twice: last wins
-                yield to_arrow(list(latest.values()))
+                yield with_load_id(to_arrow(list(latest.values())))
             if bad:
                 yield quarantine_item(bad, "transcripts")
         yield load_log_item(
