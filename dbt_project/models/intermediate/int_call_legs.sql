@@ -1,11 +1,11 @@
 -- Call legs with the employees on either end resolved from their extensions
 -- (by channel name first, then by number), valid on the day of the call.
 --
--- Incremental: a daily run rebuilds only the calls that have a leg not built yet (a
--- new day, or a late leg of an old call), a leg dated within the look-back window
--- (re-fetched from an API, corrected), or everything when the extension directory
--- changed (it re-attributes history). All legs of such a call are rebuilt together,
--- so leg order stays right; delete+insert on call_id replaces them.
+-- Incremental: a daily run rebuilds only the calls that have a leg staged since the
+-- last build (a new day, a late leg of an old call, a line corrected in a file sent
+-- again), a leg dated within the look-back window, or everything when the extension
+-- directory changed (it re-attributes history). All legs of such a call are rebuilt
+-- together, so leg order stays right; delete+insert on call_id replaces them.
 {{
     config(
         materialized=incremental_where_supported(),
@@ -40,30 +40,33 @@ directory as (
 
 {% if is_incremental_with(['built_at', 'directory_version']) %}
 
-built_legs as (
+-- read apart from staged_legs: a CTE read twice is materialised whole by DuckDB, and the
+-- joins below then ran on all 10 M legs instead of the few thousand rebuilt (16 s → 1 s)
+staged_leg_dates as (
     select
-        leg_id,
+        call_id,
         local_date,
-        directory_version
-    from {{ this }}
+        staged_at
+    from {{ ref('stg_pbx__cdr_legs') }}
 ),
 
 look_back as (
     select
         {{ dbt.dateadd('day', -var('call_lookback_days'), 'max(local_date)') }} as first_day,
+        max(built_at) as last_built_at,
         max(directory_version) as directory_version
-    from built_legs
+    from {{ this }}
 ),
 
 calls_to_rebuild as (
-    select distinct staged_legs.call_id
-    from staged_legs
+    select distinct staged_leg_dates.call_id
+    from staged_leg_dates
     cross join look_back
     cross join directory
-    left join built_legs on staged_legs.leg_id = built_legs.leg_id
     where
-        built_legs.leg_id is null
-        or staged_legs.local_date >= look_back.first_day
+        staged_leg_dates.staged_at > look_back.last_built_at
+        or look_back.last_built_at is null
+        or staged_leg_dates.local_date >= look_back.first_day
         or look_back.directory_version is null
         or look_back.directory_version != directory.directory_version
 ),
@@ -71,7 +74,7 @@ calls_to_rebuild as (
 legs as (
     select staged_legs.*
     from staged_legs
-    inner join calls_to_rebuild on staged_legs.call_id = calls_to_rebuild.call_id
+    where staged_legs.call_id in (select calls_to_rebuild.call_id from calls_to_rebuild)
 ),
 
 {% else %}

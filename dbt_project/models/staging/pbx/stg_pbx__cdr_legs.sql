@@ -1,3 +1,15 @@
+-- The one staging model stored as a table, and incrementally: parsing every CDR line
+-- of a 10-million-row history (times, zones, channel names) took 20 s per run. A run
+-- parses only the rows of dlt loads not staged yet (new lines, a corrected file sent
+-- again); rows loaded before rows carried a load id are found by file and line.
+{{
+    config(
+        materialized=incremental_where_supported(),
+        unique_key='leg_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+    )
+}}
 {#- `end` is a keyword: quoted as the adapter quotes (backticks on Spark) -#}
 {%- set end_column = 'source.' ~ adapter.quote('end') %}
 
@@ -9,8 +21,23 @@ source as (
         'accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel',
         'lastapp', 'lastdata', 'start', 'answer', 'end', 'duration', 'billsec',
         'disposition', 'amaflags', 'uniqueid', 'userfield', 'peeraccount', 'linkedid',
-        'sequence'
+        'sequence', '_dlt_load_id'
     ]) }} as asterisk_cdr
+    {%- if is_incremental_with(['load_id', 'staged_at']) %}
+        where
+            asterisk_cdr._dlt_load_id not in (
+                select distinct staged.load_id from {{ this }} as staged where staged.load_id is not null
+            )
+            or (
+                asterisk_cdr._dlt_load_id is null
+                and not exists (
+                    select 1 from {{ this }} as staged
+                    where
+                        staged.source_file = asterisk_cdr._source_file
+                        and staged.source_line = asterisk_cdr._source_line
+                )
+            )
+    {%- endif %}
 ),
 
 renamed as (
@@ -58,7 +85,9 @@ renamed as (
 
         -- lineage
         source._source_file as source_file,
-        source._source_line as source_line
+        source._source_line as source_line,
+        source._dlt_load_id as load_id,
+        {{ build_time() }} as staged_at
     from source
 )
 
