@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -205,24 +207,31 @@ NOTES = {
 
 
 class Formatter:
-    """Values as the reader's locale writes them; None as a dash."""
+    """Values as the reader's locale writes them; None as a dash.
+
+    The locale is parsed once and each value formatted once per site build: a site of
+    a thousand employees formats the same amounts hundreds of thousands of times, and
+    Babel parses the locale and the pattern on every call."""
 
     def __init__(self, lang: str):
-        self.lang, self.locale = lang, LOCALES[lang]
+        self.lang, self.locale = lang, Locale.parse(LOCALES[lang])
+        self.money = lru_cache(maxsize=100_000)(self._money)
+        self.number = lru_cache(maxsize=100_000)(self._number)
+        self.percent = lru_cache(maxsize=100_000)(self._percent)
 
     def note(self, text: str | None) -> str:
         return NOTES[self.lang].get(text, text) if text else ""
 
-    def money(self, value) -> str:
+    def _money(self, value) -> str:
         return "—" if value is None else format_currency(Decimal(value), "RUB", locale=self.locale)
 
-    def number(self, value, digits: int = 0) -> str:
+    def _number(self, value, digits: int = 0) -> str:
         if value is None:
             return "—"
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(Decimal(value), format=pattern, locale=self.locale)
 
-    def percent(self, value, digits: int = 0) -> str:
+    def _percent(self, value, digits: int = 0) -> str:
         if value is None:
             return "—"
         pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
