@@ -31,8 +31,9 @@ class Suite:
     asset_key: str  # the dlt asset it checks
     expectations: list = field(default_factory=list)
     # columns that must be cast before the expectations:
-    # {column: "number" | "upper" | "lower" | "datetime" | "extension"}; "extension" adds
-    # <column>_extension, the digits-only extension in an Asterisk channel name
+    # {column: "number" | "upper" | "lower" | "datetime" | "extension" | "presence"};
+    # "extension" adds <column>_extension, the digits-only extension in an Asterisk
+    # channel name; "presence" reads only whether a value is there (large text)
     prepare: dict[str, str] = field(default_factory=dict)
     # reference value sets: {column: "schema.table.column"} (a list column is split on ';')
     references: dict[str, str] = field(default_factory=dict)
@@ -110,6 +111,7 @@ def suites() -> list[Suite]:
                 E.ExpectColumnValuesToBeUnique(column="call_id"),
                 E.ExpectColumnValuesToNotBeNull(column="segments_json"),
             ],
+            prepare={"segments_json": "presence"},
             incremental=True,
         ),
         Suite(

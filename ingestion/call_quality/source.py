@@ -64,9 +64,10 @@ def _unscored(warehouse: Path, version: str) -> Iterator[list[tuple]]:
             if con.table_exists("raw_quality", "call_scores")
             else "where ? is not null"
         )
+        # in the order the table is read: sorting would hold every transcript's text
         yield from con.stream(
             "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
-            f"t._source_line from raw_pbx.transcripts as t {already} order by t.call_id",
+            f"t._source_line from raw_pbx.transcripts as t {already}",
             [version],
             BATCH,
         )

@@ -10,7 +10,7 @@ import pytest
 
 from ingestion.warehouse import connect
 from quality.suites import Suite
-from quality.validate import validate_table
+from quality.validate import _select_list, validate_table
 
 E = gx.expectations
 
@@ -108,3 +108,33 @@ def test_only_loads_not_passed_are_read_on_duckdb(tmp_path, monkeypatch):
 @pytest.mark.usefixtures("postgres_target")
 def test_the_same_on_postgres(tmp_path):
     _scenario(tmp_path / "w.duckdb")
+
+
+def test_a_presence_column_is_checked_without_reading_its_text(tmp_path, monkeypatch):
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    warehouse = tmp_path / "w.duckdb"
+    with connect(warehouse, read_only=False) as con:
+        con.execute("create schema raw_test")
+        con.execute(
+            "create table raw_test.transcripts (call_id varchar, segments_json varchar, _dlt_load_id varchar)"
+        )
+        con.execute(
+            "insert into raw_test.transcripts values (?, ?, 'L1'), (?, null, 'L1')",
+            ["a", '[{"text": "hello"}]', "b"],
+        )
+    suite = Suite(
+        "raw_test.transcripts",
+        "dlt_test_transcripts",
+        [E.ExpectColumnValuesToNotBeNull(column="segments_json")],
+        prepare={"segments_json": "presence"},
+        incremental=True,
+    )
+    report = validate_table(warehouse, suite)
+    assert not report.passed and report.rows == 2
+    assert [(f.column, f.unexpected_count) for f in report.failures] == [("segments_json", 1)]
+    with connect(warehouse) as con:  # what the check reads of the text: only whether it is there
+        listing = _select_list(["segments_json"], suite)
+        assert con.execute(f"select {listing} from raw_test.transcripts order by call_id").fetchall() == [
+            ("",),
+            (None,),
+        ]
