@@ -227,11 +227,13 @@ def _validate_unchecked(
         row_suite = replace(suite, advisory=row_level)
         if suite.chunk_by:
             chunk = f't."{suite.chunk_by}"'
-            values = con.execute(
-                f"select distinct {chunk} from {suite.table} as t where {unchecked} order by 1", params
+            sizes = con.execute(
+                f"select {chunk}, count(*) from {suite.table} as t where {unchecked} group by 1 order by 1",
+                params,
             ).fetchall()
-            for (value,) in values:  # every unique key holds chunk_by: chunks are independent
-                frame = con.execute(f"{rows_sql} and {chunk} = ?", [*wanted_params, value]).df()
+            # every unique key holds chunk_by, so chunks of whole values are independent
+            for condition, values in _chunks(chunk, sizes):
+                frame = con.execute(f"{rows_sql} and {condition}", [*wanted_params, *values]).df()
                 row_reports.append(validate_frame(frame, row_suite, references, advisory=True))
         else:
             frame = con.execute(rows_sql, wanted_params).df()
@@ -254,6 +256,29 @@ def _validate_unchecked(
     )
     row_failed = any(r.failures for r in row_reports)
     return report, None if row_failed or not load_ids else (suite.table, check, version, load_ids)
+
+
+CHUNK_ROWS = 1_000_000  # rows read into pandas at a time, unless one chunk_by value has more
+
+
+def _chunks(column: str, sizes: list[tuple]) -> list[tuple[str, list]]:
+    """SQL conditions (and parameters) cutting sorted ``column`` values into ranges of at
+    most CHUNK_ROWS rows: a file per range for monthly Master.csv files, many per range
+    when an API gives every row its own source name."""
+    ranges: list[list] = []
+    rows = 0
+    for value, count in sizes:
+        if value is None:
+            continue
+        if ranges and rows + count <= CHUNK_ROWS:
+            ranges[-1][1], rows = value, rows + count
+        else:
+            ranges.append([value, value])
+            rows = count
+    chunks = [(f"{column} between ? and ?", [first, last]) for first, last in ranges]
+    if any(value is None for value, _ in sizes):
+        chunks.append((f"{column} is null", []))
+    return chunks
 
 
 def _merged_failures(reports: list[ValidationReport]) -> list[Failure]:

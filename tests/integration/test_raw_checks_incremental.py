@@ -138,3 +138,34 @@ def test_a_presence_column_is_checked_without_reading_its_text(tmp_path, monkeyp
             ("",),
             (None,),
         ]
+
+
+def test_chunks_hold_whole_files_and_a_bounded_number_of_rows(tmp_path, monkeypatch):
+    """Monthly files are a chunk each; an API that names every row's source apart does not
+    make a chunk (a Great Expectations run) per row."""
+    from quality import validate
+
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    monkeypatch.setattr(validate, "CHUNK_ROWS", 4)
+    frames = []
+    real_validate_frame = validate.validate_frame
+
+    def counting(frame, *args, **kwargs):
+        frames.append(sorted(frame["_source_file"].unique()))
+        return real_validate_frame(frame, *args, **kwargs)
+
+    monkeypatch.setattr(validate, "validate_frame", counting)
+    warehouse = tmp_path / "w.duckdb"
+    rows = [("a.csv", n, "2026-11-01 10:00:00", "30") for n in range(1, 6)]
+    rows += [("b.csv", n, "2026-11-02 10:00:00", "5") for n in range(1, 4)]
+    rows += [(f"api:{n:03}", 1, "2026-11-03 10:00:00", "7") for n in range(10)]
+    _load(warehouse, "L1", rows)
+    report = validate_table(warehouse, _suite())
+    assert report.passed and report.rows == 18
+    assert frames == [
+        ["a.csv"],  # 5 rows: more than CHUNK_ROWS, still one file
+        ["api:000", "api:001", "api:002", "api:003"],
+        ["api:004", "api:005", "api:006", "api:007"],
+        ["api:008", "api:009"],  # with b.csv's 3 rows it would be 5: b.csv starts the next
+        ["b.csv"],
+    ]
