@@ -52,15 +52,13 @@ def write_month(con, month: date, out_dir: Path) -> list[Path]:
         writer = csv.writer(fh)
         writer.writerow(BONUS_EXPORT_COLUMNS)
         writer.writerows([[_csv_value(v) for v in row] for row in bonus])
-    wb = Workbook()
-    sheet = wb.active
-    sheet.title = "bonus"
+    wb = Workbook(write_only=True)  # rows streamed to the file: several times faster at 10 M calls
     for title, columns, rows in (("bonus", BONUS_EXPORT_COLUMNS, bonus), ("kpi", KPI_EXPORT_COLUMNS, kpis)):
-        ws = sheet if title == "bonus" else wb.create_sheet(title)
+        ws = wb.create_sheet(title)
+        ws.freeze_panes = "A2"
         ws.append(columns)
         for row in rows:
             ws.append(list(row))  # Decimal and date cells stay numbers and dates
-        ws.freeze_panes = "A2"
     xlsx_path = out_dir / f"{stem}.xlsx"
     wb.save(xlsx_path)
     return [csv_path, xlsx_path]
