@@ -9,7 +9,7 @@ rows not yet passed, one ``chunk_by`` value at a time (quality/checked_loads.py)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import great_expectations as gx
@@ -74,16 +74,24 @@ def _context():
 
 
 def validate_frame(
-    frame: pd.DataFrame, suite: Suite, reference_sets: dict[str, list] | None = None, advisory: bool = False
+    frame: pd.DataFrame,
+    suite: Suite,
+    reference_sets: dict[str, list] | None = None,
+    advisory: bool = False,
+    expectations: list | None = None,
 ) -> ValidationReport:
+    """The suite's expectations (its advisory ones when ``advisory``, or just
+    ``expectations``) and the reference sets on one frame."""
     context = _context()
     asset = context.data_sources.add_pandas("raw").add_dataframe_asset(suite.table)
     batch = asset.add_batch_definition_whole_dataframe("whole")
     gx_suite = context.suites.add(gx.ExpectationSuite(name=suite.table))
     frame = _prepare(frame.copy(), suite)
-    chosen = suite.advisory if advisory else suite.expectations
-    expectations = [e for e in chosen if _columns_present(e, frame)]
-    for expectation in expectations:  # a copy: an expectation belongs to one GX suite, and a
+    if expectations is None:
+        expectations = suite.advisory if advisory else suite.expectations
+    for expectation in (
+        e for e in expectations if _columns_present(e, frame)
+    ):  # a copy: an expectation belongs to one GX suite, and a
         gx_suite.add_expectation(expectation.copy(update={"id": None}))  # table may run several
     for column, values in (reference_sets or {}).items():
         if column in frame:
@@ -179,20 +187,19 @@ def _select_list(columns: list[str], suite: Suite) -> str:
     return ", ".join(listed) or "1 as no_columns"
 
 
-TABLE_LEVEL = {"ExpectColumnMaxToBeBetween", "ExpectColumnMinToBeBetween"}
-
-
 def _table_level(expectation) -> bool:
     """An expectation on the whole column (its newest value), not on each row."""
-    return type(expectation).__name__ in TABLE_LEVEL
+    return isinstance(
+        expectation, (gx.expectations.ExpectColumnMaxToBeBetween, gx.expectations.ExpectColumnMinToBeBetween)
+    )
 
 
 def _unique_keys(expectations: list) -> list[list[str]]:
     keys = []
     for e in expectations:
-        if type(e).__name__ == "ExpectColumnValuesToBeUnique":
+        if isinstance(e, gx.expectations.ExpectColumnValuesToBeUnique):
             keys.append([e.column])
-        elif type(e).__name__ == "ExpectCompoundColumnsToBeUnique":
+        elif isinstance(e, gx.expectations.ExpectCompoundColumnsToBeUnique):
             keys.append(list(e.column_list))
     return keys
 
@@ -224,7 +231,6 @@ def _validate_unchecked(
             wanted += f" or exists (select 1 from {suite.table} as u where {unchecked_u} and {same_key})"
             wanted_params += params_u
         rows_sql = f"select {listing} from {suite.table} as t where ({wanted})"
-        row_suite = replace(suite, advisory=row_level)
         if suite.chunk_by:
             chunk = f't."{suite.chunk_by}"'
             sizes = con.execute(
@@ -234,17 +240,17 @@ def _validate_unchecked(
             # every unique key holds chunk_by, so chunks of whole values are independent
             for condition, values in _chunks(chunk, sizes):
                 frame = con.execute(f"{rows_sql} and {condition}", [*wanted_params, *values]).df()
-                row_reports.append(validate_frame(frame, row_suite, references, advisory=True))
+                row_reports.append(validate_frame(frame, suite, references, expectations=row_level))
         else:
             frame = con.execute(rows_sql, wanted_params).df()
-            row_reports.append(validate_frame(frame, row_suite, references, advisory=True))
+            row_reports.append(validate_frame(frame, suite, references, expectations=row_level))
     table_reports = []
     if table_level and suite.newest_by:
         newest = f"replace(trim(\"{suite.newest_by}\"), 'T', ' ')"  # the PBX's text orders as time
         frame = con.execute(
             f"select {listing} from {suite.table} where {newest} = (select max({newest}) from {suite.table})"
         ).df()
-        table_reports.append(validate_frame(frame, replace(suite, advisory=table_level), {}, advisory=True))
+        table_reports.append(validate_frame(frame, suite, {}, expectations=table_level))
     checked = sum(r.rows for r in row_reports)
     total = con.execute(f"select count(*) from {suite.table}").fetchone()[0]
     report = ValidationReport(

@@ -28,16 +28,16 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-@lru_cache(maxsize=200_000)
-def lemma(word: str, language: str) -> str:
-    word = word.lower().replace("ё", "е")
-    if language == "ru" and re.search("[а-я]", word):
-        return _morph().parse(word)[0].normal_form.replace("ё", "е")
-    return word
-
-
 def _normal(word: str) -> str:
     return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, language: str) -> str:
+    word = _normal(word)
+    if language == "ru" and re.search("[а-я]", word):
+        return _normal(_morph().parse(word)[0].normal_form)
+    return word
 
 
 def tokens(text: str, language: str) -> list[tuple[str, str]]:

@@ -16,5 +16,4 @@ LOAD_ID = "_dlt_load_id"
 def with_load_id(table: pa.Table) -> pa.Table:
     """``table`` with the current load's id in ``_dlt_load_id`` (inside a dlt resource)."""
     load_id = dlt.current.load_package_state()["load_id"]
-    column = pa.array([load_id], pa.string()).take(pa.array([0] * table.num_rows, pa.int32()))
-    return table.append_column(pa.field(LOAD_ID, pa.string()), column)
+    return table.append_column(pa.field(LOAD_ID, pa.string()), pa.repeat(pa.scalar(load_id), table.num_rows))
