@@ -60,12 +60,32 @@ def _alert_marks(alerts: list[dict], metrics: set[str], employees: dict) -> set:
     }
 
 
+def _adjustments_by_payout(data: SiteData) -> dict:
+    """(month paid in, employee) → the corrections of closed months paid then."""
+    adjustments: dict = {}
+    for a in data.adjustments:
+        adjustments.setdefault((a["paid_in_month"], a["employee_id"]), []).append(a)
+    return adjustments
+
+
 def _statement_groups(data: SiteData) -> list[dict]:
+    """One statement per employee and month: its KPI rows, its bonus row (for the gate and
+    the multiplier) and the corrections of closed months paid with it."""
+    bonus = {(b["month"], b["employee_id"]): b for b in data.bonus}
+    adjustments = _adjustments_by_payout(data)
     groups: dict = {}
     for row in data.statements:
         key = (row["month"], row["employee_id"])
         groups.setdefault(
-            key, {"month": row["month"], "employee_id": row["employee_id"], "head": row, "kpis": []}
+            key,
+            {
+                "month": row["month"],
+                "employee_id": row["employee_id"],
+                "head": row,
+                "bonus": bonus.get(key, {}),
+                "adjustments": adjustments.get(key, []),
+                "kpis": [],
+            },
         )
         groups[key]["kpis"].append(row)
     return list(groups.values())
@@ -79,6 +99,7 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
     env = _environment()
     names = _names(data)
     groups = _statement_groups(data)
+    adjustments = _adjustments_by_payout(data)
     css = (STATIC / "site.css").read_text(encoding="utf-8")
     if out_dir.exists():
         shutil.rmtree(out_dir)
@@ -124,7 +145,7 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
         lang_dir.mkdir()
         for page in PAGES:
             html = env.get_template(f"{page}.html").render(
-                **common, page=page, charts=figures.get(page, {}), groups=groups,
+                **common, page=page, charts=figures.get(page, {}), groups=groups, adjustments=adjustments,
                 evidence={c["call_id"]: json.loads(c["evidence"] or "{}") for c in data.worst_calls},
             )  # fmt: skip
             (lang_dir / f"{page}.html").write_text(html, encoding="utf-8")

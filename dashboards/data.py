@@ -29,6 +29,8 @@ class SiteData:
     worst_calls: list = field(default_factory=list)
     bonus: list = field(default_factory=list)
     statements: list = field(default_factory=list)
+    adjustments: list = field(default_factory=list)  # rows of mart_bonus_adjustments
+    kpi_names: dict = field(default_factory=dict)  # code -> {"ru": name, "en": name}
 
     @classmethod
     def load(cls, warehouse: Path, worst_calls: int = 12) -> SiteData:
@@ -87,4 +89,11 @@ class SiteData:
             data.statements = _rows(
                 con, "select * from marts.mart_bonus_statements order by month, employee_id, kpi_code"
             )
+            data.adjustments = _rows(
+                con,
+                "select * from marts.mart_bonus_adjustments order by paid_in_month, employee_id, for_month",
+            )
+            data.kpi_names = {
+                r["kpi_code"]: {"ru": r["kpi_name_ru"], "en": r["kpi_name_en"]} for r in data.statements
+            }
             return data

@@ -82,6 +82,16 @@ LABELS = {
         "to_threshold": "До порога",
         "to_cap": "До максимума",
         "would_add": "добавит к премии",
+        "to_gate": "До порога премии",
+        "why": "Почему премия такая",
+        "gate_held": "Порог премии",
+        "multiplier_from": "Множитель качества",
+        "adjustments": "Корректировки закрытых месяцев",
+        "reason": "Причина",
+        "rounding_rule": (
+            "Премия = база × балл × порог × множитель; все доли считаются точно (до 12 знаков), "
+            "до копеек округляется только итог (половина копейки — вверх)."
+        ),
         "note": "Комментарий",
         "statement_of": "Расчётный лист",
         "month": "Месяц",
@@ -170,6 +180,16 @@ LABELS = {
         "to_threshold": "To threshold",
         "to_cap": "To cap",
         "would_add": "would add",
+        "to_gate": "To the bonus gate",
+        "why": "Why the bonus is what it is",
+        "gate_held": "Bonus gate",
+        "multiplier_from": "Quality multiplier",
+        "adjustments": "Corrections of closed months",
+        "reason": "Reason",
+        "rounding_rule": (
+            "Bonus = base × score × gate × multiplier; every ratio is exact (to 12 places) and only "
+            "the result is rounded to kopecks (half a kopeck up)."
+        ),
         "note": "Note",
         "statement_of": "Bonus statement",
         "month": "Month",
@@ -193,16 +213,38 @@ LABELS = {
 }
 
 
-# The marts' notes (int_kpi_scored) as the reader's language says them.
+# The marts' note codes (int_kpi_scored) as the reader's language says them.
 NOTES = {
     "ru": {
         "capped": "достигнут максимум",
-        "below threshold": "ниже порога",
-        "no plan for the month": "нет плана на месяц",
-        "target is zero": "цель равна нулю",
-        "nothing to measure this month": "нечего измерять в этом месяце",
+        "below_threshold": "ниже порога",
+        "no_plan": "нет плана на месяц",
+        "zero_target": "цель равна нулю",
+        "nothing_to_measure": "нечего измерять в этом месяце",
     },
-    "en": {},
+    "en": {
+        "capped": "capped",
+        "below_threshold": "below threshold",
+        "no_plan": "no plan for the month",
+        "zero_target": "target is zero",
+        "nothing_to_measure": "nothing to measure this month",
+    },
+}
+
+# Why a closed month was corrected (mart_bonus_adjustments.adjustment_cause).
+CAUSES = {
+    "ru": {
+        "late_data": "поздние данные",
+        "scheme_change": "изменение схемы премирования",
+        "late_data_and_scheme_change": "поздние данные и изменение схемы премирования",
+        "recalculation": "пересчёт",
+    },
+    "en": {
+        "late_data": "late data",
+        "scheme_change": "a scheme change",
+        "late_data_and_scheme_change": "late data and a scheme change",
+        "recalculation": "a recalculation",
+    },
 }
 
 
@@ -242,6 +284,45 @@ class Formatter:
 
     def month(self, value: date | None) -> str:
         return "—" if value is None else format_date(value, "LLLL y", locale=self.locale).capitalize()
+
+    def kpi_name(self, code: str | None, names: dict) -> str:
+        return (names.get(code) or {}).get(self.lang) or code or ""
+
+    def gate_reason(self, row: dict, names: dict) -> str:
+        """Why a gate held the bonus back, or "" when none did."""
+        code = row.get("gate_kpi_code")
+        if not code:
+            return ""
+        name = self.kpi_name(code, names)
+        achieved, minimum = (
+            self.percent(row.get("gate_achievement"), 1),
+            self.percent(row.get("gate_min_achievement")),
+        )
+        if self.lang == "ru":
+            return (
+                f"{name}: выполнено {achieved} — ниже порога премии {minimum}, премия за месяц не начисляется"
+            )
+        return f"{name}: {achieved} achieved, below the bonus gate of {minimum}: no bonus this month"
+
+    def multiplier_reason(self, row: dict, names: dict) -> str:
+        """What the multiplier was computed from, or "" without one."""
+        code = row.get("multiplier_kpi_code")
+        if not code:
+            return ""
+        name = self.kpi_name(code, names)
+        factor = self.number(row.get("quality_multiplier"), 3)
+        if row.get("multiplier_input") is None:
+            return f"{name}: нет данных → ×{factor}" if self.lang == "ru" else f"{name}: no data → ×{factor}"
+        return f"{name} {self.number(row.get('multiplier_input'), 2)} → ×{factor}"
+
+    def adjustment_reason(self, row: dict, names: dict) -> str:
+        """One correction of a closed month in words: its cause, the month, the KPIs."""
+        cause = CAUSES[self.lang].get(row.get("adjustment_cause"), row.get("adjustment_cause") or "")
+        month = format_date(row["for_month"], "LLLL y", locale=self.locale) if row.get("for_month") else ""
+        codes = [c for c in (row.get("kpi_codes") or "").split(",") if c]
+        kpis = f" ({', '.join(self.kpi_name(c, names) for c in codes)})" if codes else ""
+        joiner = "за" if self.lang == "ru" else "for"
+        return f"{cause[:1].upper()}{cause[1:]} {joiner} {month}{kpis}"
 
     def measure(self, value, unit: str | None) -> str:
         """A KPI value by its unit (money, share, count, score)."""

@@ -136,6 +136,11 @@ def product_rows(year: int) -> list[dict]:
     return rows
 
 
+# B2B sells by the pallet: its plans run to millions of roubles a month, so the demo walks
+# the large-number path of the bonus (the retail department stays in the hundreds of thousands)
+WHOLESALE_PACKS = {"D01": 25}
+
+
 def deal_rows(rng: random.Random, clients: list[Client], days: list[date]) -> tuple[list[dict], list[dict]]:
     """Deals over the period; skill drives how many are won and how big they are."""
     by_emp: dict[str, list[Client]] = {}
@@ -183,7 +188,7 @@ def deal_rows(rng: random.Random, clients: list[Client], days: list[date]) -> tu
                     continue
                 n_line += 1
                 discount = rng.choice([0, 0, 0.05, 0.1, 0.15]) / emp.skill
-                qty = rng.randint(1, int(4 + 8 * emp.skill))
+                qty = rng.randint(1, int(4 + 8 * emp.skill)) * WHOLESALE_PACKS.get(emp.department_id, 1)
                 lines.append(
                     {
                         "deal_line_id": f"LN{n_line:08d}",

@@ -198,24 +198,28 @@ def _crm_phone(rng: random.Random, e164: str) -> str:
 
 
 def _plan_rows(rng, company, deals, lines, all_days) -> Iterable[dict]:
-    """Plans at the team's typical month, so ordinary people land near 100 % and the leader above."""
+    """Plans at the department's typical month, so ordinary people land near 100 % and the
+    leader above (B2B's months run to millions, retail's to hundreds of thousands)."""
     revenue_by_deal: dict[str, float] = {}
     for ln in lines:
         revenue_by_deal[ln["deal_id"]] = revenue_by_deal.get(ln["deal_id"], 0.0) + float(ln["price"]) * int(
             ln["quantity"]
         )
+    department_of = {e.crm_user_id: e.department_id for e in company.employees}
     monthly: dict[tuple[str, str], float] = {}
     for d in deals:
         if d["status"] == "won" and d["closed_at"]:
             key = (d["responsible_user_id"], d["closed_at"][:7])
             monthly[key] = monthly.get(key, 0.0) + revenue_by_deal.get(d["deal_id"], 0.0)
-    values = sorted(monthly.values())
-    typical = values[len(values) // 2] if values else 100_000.0
+    by_department: dict[str, list[float]] = {}
+    for (user, _), value in monthly.items():
+        by_department.setdefault(department_of.get(user, ""), []).append(value)
+    typical = {d: sorted(v)[len(v) // 2] for d, v in by_department.items()}
     for month in _month_starts(all_days):
         for e in company.employees:
             if e.role != "sales_manager":
                 continue
-            revenue_plan = round(typical * rng.uniform(0.95, 1.1), -3)
+            revenue_plan = round(typical.get(e.department_id, 100_000.0) * rng.uniform(0.95, 1.1), -3)
             yield {
                 "month": month.isoformat(),
                 "employee_id": e.employee_id,

@@ -162,8 +162,9 @@ final as (
         employees.department_id,
         employees.role,
         all_metrics.metric,
-        -- exact decimals: department sums and fences come out the same on every run
-        cast(all_metrics.metric_value as numeric(18, 6)) as metric_value
+        -- exact decimals (wide: squared in mart_kpi_alerts): department sums and fences come
+        -- out the same on every run
+        cast(all_metrics.metric_value as numeric(38, 6)) as metric_value
     from all_metrics
     inner join employees on all_metrics.employee_id = employees.employee_id
     where all_metrics.metric_value is not null

@@ -1,6 +1,7 @@
 -- One row per employee per month in which they worked at least one working day, with
--- the factor their additive targets are prorated by (working days they were employed
--- / working days of the month; 1 when var prorate_targets_by_working_days is off).
+-- the working days their additive targets cover and the factor that makes (working days
+-- employed / working days of the month, exact to 12 places; 1 when var
+-- prorate_targets_by_working_days is off).
 with
 
 employees as (
@@ -42,14 +43,17 @@ final as (
         employees.crm_user_id,
         month_days.month_working_days,
         employee_days.employee_working_days,
-        cast(
-            {% if var('prorate_targets_by_working_days') %}
-                1.0 * employee_days.employee_working_days / month_days.month_working_days
-            {% else %}
-                1
-            {% endif %}
-            as numeric(18, 6)
-        ) as target_prorate_factor
+        -- the working days an additive target covers: all of the month's when prorating is off
+        {% if var('prorate_targets_by_working_days') %}
+            employee_days.employee_working_days
+        {% else %}
+            month_days.month_working_days
+        {% endif %} as prorated_working_days,
+        {% if var('prorate_targets_by_working_days') %}
+            {{ exact_divide('employee_days.employee_working_days', 'month_days.month_working_days') }}
+        {% else %}
+            cast(1 as numeric(38, 12))
+        {% endif %} as target_prorate_factor
     from employee_days
     inner join employees on employee_days.employee_id = employees.employee_id
     inner join month_days on employee_days.month_start = month_days.month_start

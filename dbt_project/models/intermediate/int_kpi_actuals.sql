@@ -1,7 +1,8 @@
 -- The actual value of every KPI for every employee and month, whatever the scheme (so
 -- a multiplier or a proposed scheme can use any of them), aggregated from
 -- int_kpi_contributions so that every number is the sum of the facts listed there.
--- Additive KPIs without facts are 0; a ratio without a denominator is null.
+-- Additive KPIs without facts are 0; a ratio without a denominator is null; a ratio is
+-- one exact quotient (12 places) of its sums.
 with
 
 employee_months as (
@@ -36,10 +37,10 @@ final as (
         cast(
             case
                 when aggregated.facts_with_denominator > 0
-                    then 1.0 * aggregated.numerator / nullif(aggregated.denominator, 0)
+                    then {{ exact_divide('aggregated.numerator', 'nullif(aggregated.denominator, 0)') }}
                 when kpi_codes.unit in ('money', 'count') then coalesce(aggregated.numerator, 0)
             end
-            as numeric(18, 4)
+            as numeric(38, 12)
         ) as actual_value
     from employee_months
     cross join kpi_codes

@@ -2,7 +2,8 @@
 -- traceability of each number on a bonus statement. Ratio KPIs carry a numerator and
 -- a denominator (markup: revenue at target markup / revenue; client_coverage:
 -- contacted / assigned clients; call_quality: Σ call scores / scored calls); the others
--- add their numerator.
+-- add their numerator. Every branch is cast to one exact type before the union: DuckDB
+-- would otherwise unite decimals with the scorer's doubles as doubles.
 with
 
 employee_months as (
@@ -68,8 +69,8 @@ line_facts as (
         'plan_revenue' as kpi_code,
         'deal_line' as fact_type,
         deal_line_id as fact_id,
-        revenue as numerator,
-        cast(null as numeric(18, 4)) as denominator
+        cast(revenue as numeric(38, 12)) as numerator,
+        cast(null as numeric(38, 12)) as denominator
     from lines
     union all
     select
@@ -78,8 +79,12 @@ line_facts as (
         'markup' as kpi_code,
         'deal_line' as fact_type,
         deal_line_id as fact_id,
-        case when markup_ratio >= target_markup then revenue else 0 end as numerator,
-        revenue as denominator
+        -- exact: price at or above cost × (1 + target markup); markup_ratio is for display
+        cast(
+            case when unit_cost > 0 and unit_price >= unit_cost * (1 + target_markup) then revenue else 0 end
+            as numeric(38, 12)
+        ) as numerator,
+        cast(revenue as numeric(38, 12)) as denominator
     from lines
     union all
     select
@@ -88,8 +93,8 @@ line_facts as (
         'priority_products' as kpi_code,
         'deal_line' as fact_type,
         deal_line_id as fact_id,
-        revenue as numerator,
-        cast(null as numeric(18, 4)) as denominator
+        cast(revenue as numeric(38, 12)) as numerator,
+        cast(null as numeric(38, 12)) as denominator
     from lines
     where is_priority_product
     union all
@@ -99,8 +104,8 @@ line_facts as (
         'promo_seasonal' as kpi_code,
         'deal_line' as fact_type,
         deal_line_id as fact_id,
-        revenue as numerator,
-        cast(null as numeric(18, 4)) as denominator
+        cast(revenue as numeric(38, 12)) as numerator,
+        cast(null as numeric(38, 12)) as denominator
     from lines
     where is_promo_product or is_in_season
     union all
@@ -110,8 +115,8 @@ line_facts as (
         'assortment' as kpi_code,
         'product_category' as fact_type,
         product_category as fact_id,
-        1 as numerator,
-        cast(null as numeric(18, 4)) as denominator
+        cast(1 as numeric(38, 12)) as numerator,
+        cast(null as numeric(38, 12)) as denominator
     from lines
 ),
 
@@ -122,13 +127,16 @@ call_facts as (
         'call_activity' as kpi_code,
         'call' as fact_type,
         answered_calls.call_id as fact_id,
-        case
-            when
-                role_parameters.call_activity_measure = 'talk_minutes'
-                then answered_calls.talk_seconds / 60.0
-            else 1
-        end as numerator,
-        cast(null as numeric(18, 4)) as denominator
+        cast(
+            case
+                when
+                    role_parameters.call_activity_measure = 'talk_minutes'
+                    then {{ exact_divide('answered_calls.talk_seconds', '60') }}
+                else 1
+            end
+            as numeric(38, 12)
+        ) as numerator,
+        cast(null as numeric(38, 12)) as denominator
     from answered_calls
     inner join role_parameters
         on
@@ -154,7 +162,8 @@ contacts as (
         on
             deals.responsible_crm_user_id = employee_months.crm_user_id
             and (
-                cast({{ dbt.date_trunc('month', 'deals.created_at') }} as date) = employee_months.period_month
+                cast({{ dbt.date_trunc('month', 'deals.created_date') }} as date)
+                = employee_months.period_month
                 or cast({{ dbt.date_trunc('month', 'deals.closed_date') }} as date)
                 = employee_months.period_month
             )
@@ -167,8 +176,8 @@ coverage_facts as (
         'client_coverage' as kpi_code,
         'client' as fact_type,
         clients.client_id as fact_id,
-        case when contacts.client_id is not null then 1 else 0 end as numerator,
-        1 as denominator
+        cast(case when contacts.client_id is not null then 1 else 0 end as numeric(38, 12)) as numerator,
+        cast(1 as numeric(38, 12)) as denominator
     from employee_months
     inner join clients on employee_months.crm_user_id = clients.responsible_crm_user_id
     left join contacts
@@ -185,8 +194,9 @@ quality_facts as (
         'call_quality' as kpi_code,
         'scored_call' as fact_type,
         call_id as fact_id,
-        score as numerator,
-        1 as denominator
+        -- the scorer's score has 4 places: exact as a decimal
+        cast(score as numeric(38, 12)) as numerator,
+        cast(1 as numeric(38, 12)) as denominator
     from scored_calls
 ),
 
@@ -207,8 +217,8 @@ final as (
         kpi_code,
         fact_type,
         fact_id,
-        cast(numerator as numeric(18, 4)) as numerator,
-        cast(denominator as numeric(18, 4)) as denominator
+        cast(numerator as numeric(38, 12)) as numerator,
+        cast(denominator as numeric(38, 12)) as denominator
     from all_facts
 )
 

@@ -13,8 +13,8 @@ final as (
         cast(kpi_code as {{ dbt.type_string() }}) as kpi_code,
         cast(fact_type as {{ dbt.type_string() }}) as fact_type,
         cast(fact_id as {{ dbt.type_string() }}) as fact_id,
-        cast(numerator as numeric(18, 4)) as numerator,
-        cast(denominator as numeric(18, 4)) as denominator
+        cast(numerator as numeric(38, 12)) as numerator,
+        cast(denominator as numeric(38, 12)) as denominator
     from contributions
 )
 

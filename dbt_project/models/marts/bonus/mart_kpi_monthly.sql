@@ -20,7 +20,7 @@ frozen as (
 {%- set kpi_columns = [
     'period_month', 'employee_id', 'department_id', 'kpi_code', 'actual_value', 'target_value',
     'achievement', 'coefficient', 'weight', 'weighted_score', 'scale_kind', 'threshold', 'cap',
-    'to_threshold', 'to_cap', 'target_prorate_factor', 'note'
+    'to_threshold', 'to_cap', 'to_gate', 'target_prorate_factor', 'note'
 ] %}
 
 unioned as (
@@ -45,20 +45,21 @@ final as (
         cast(employee_id as {{ dbt.type_string() }}) as employee_id,
         cast(department_id as {{ dbt.type_string() }}) as department_id,
         cast(kpi_code as {{ dbt.type_string() }}) as kpi_code,
-        cast(actual_value as numeric(18, 4)) as actual_value,
-        cast(target_value as numeric(18, 4)) as target_value,
-        cast(achievement as numeric(18, 6)) as achievement,
-        cast(coefficient as numeric(18, 6)) as coefficient,
+        cast(actual_value as numeric(38, 12)) as actual_value,
+        cast(target_value as numeric(38, 12)) as target_value,
+        cast(achievement as numeric(38, 12)) as achievement,
+        cast(coefficient as numeric(38, 12)) as coefficient,
         cast(weight as numeric(9, 4)) as weight,
-        cast(weighted_score as numeric(18, 6)) as weighted_score,
+        cast(weighted_score as numeric(38, 16)) as weighted_score,
         cast(scale_kind as {{ dbt.type_string() }}) as scale_kind,
         cast(threshold as numeric(9, 4)) as threshold,
         cast(cap as numeric(9, 4)) as cap,
-        cast(to_threshold as numeric(18, 4)) as to_threshold,
-        cast(to_cap as numeric(18, 4)) as to_cap,
-        cast(target_prorate_factor as numeric(18, 6)) as target_prorate_factor,
+        cast(to_threshold as numeric(38, 16)) as to_threshold,
+        cast(to_cap as numeric(38, 16)) as to_cap,
+        cast(target_prorate_factor as numeric(38, 12)) as target_prorate_factor,
         cast(note as {{ dbt.type_string() }}) as note,
-        cast(period_status as {{ dbt.type_string() }}) as period_status
+        cast(period_status as {{ dbt.type_string() }}) as period_status,
+        cast(to_gate as numeric(38, 16)) as to_gate
     from unioned
 )
 

@@ -193,7 +193,7 @@ missing_targets as (
         kpis.note
     from {{ ref('mart_kpi_monthly') }} as kpis
     inner join {{ ref('dim_employee') }} as employees on kpis.employee_id = employees.employee_id
-    where kpis.note in ('no plan for the month', 'target is zero')
+    where kpis.note in ('no_plan', 'zero_target')
 ),
 
 findings as (
@@ -269,7 +269,7 @@ findings as (
         || ' scores 0 in '
         || left(cast(period_start as {{ dbt.type_string() }}), 7)
         || ' because of '
-        || case when note = 'target is zero' then 'a zero target' else 'no plan for the month' end
+        || case when note = 'zero_target' then 'a zero target' else 'no plan for the month' end
         || '; add the plan and run again.' as explanation
     from missing_targets
 ),

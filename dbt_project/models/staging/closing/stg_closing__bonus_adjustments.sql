@@ -3,7 +3,7 @@ with
 source as (
     select *
     from {{ source_columns('closing', 'bonus_adjustments', [
-        'event_id', 'paid_in_month', 'for_month', 'employee_id', 'amount', 'reason'
+        'event_id', 'paid_in_month', 'for_month', 'employee_id', 'amount', 'reason', 'cause', 'kpi_codes'
     ]) }} as bonus_adjustments
 ),
 
@@ -15,9 +15,15 @@ renamed as (
         cast(source.for_month as date) as for_month,
         source.employee_id,
 
+        -- attributes: months closed before causes were kept say it in `reason`
+        coalesce(
+            source.cause,
+            case when source.reason like 'late data%' then 'late_data' else 'recalculation' end
+        ) as adjustment_cause,
+        source.kpi_codes,
+
         -- measures
-        cast(source.amount as numeric(18, 2)) as adjustment_amount,
-        source.reason as adjustment_reason
+        cast(source.amount as numeric(18, 2)) as adjustment_amount
     from source
 )
 

@@ -20,6 +20,8 @@ renamed as (
 
         -- timestamps: CRM exports carry an offset; a bare date is a close date
         {{ offset_text_to_utc("nullif(trim(source.created_at), '')") }} as created_at,
+        -- the day as the CRM wrote it (its own time zone): what "created in October" means
+        cast(left(nullif(trim(source.created_at), ''), 10) as date) as created_date,
         cast(left(nullif(trim(source.closed_at), ''), 10) as date) as closed_date,
 
         -- lineage

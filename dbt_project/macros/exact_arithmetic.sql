@@ -1,0 +1,68 @@
+{#- Exact money arithmetic, the same on every target (README, "The bonus"):
+    - a quotient is rounded half away from zero to 12 decimal places (`exact_divide`);
+    - sums and products are exact (weighted scores carry 16 places, as weight has 4);
+    - a paid amount is rounded half up to 0.01, only where it is paid (`bonus_formula`).
+    tests/oracle/ checks the whole chain against an independent Decimal implementation. -#}
+
+{% macro exact_divide(numerator, denominator) -%}
+    {{ return(adapter.dispatch('exact_divide', 'autokpi')(numerator, denominator)) }}
+{%- endmacro %}
+
+{#- PostgreSQL: div() is the exact integer quotient; one digit more decides the rounding. -#}
+{% macro default__exact_divide(numerator, denominator) -%}
+    cast(
+        round(
+            div(
+                cast({{ numerator }} as numeric) * 10000000000000,
+                nullif(cast({{ denominator }} as numeric), 0)
+            ) / 10,
+            0
+        ) / 1000000000000
+        as numeric(38, 12)
+    )
+{%- endmacro %}
+
+{#- DuckDB divides DECIMALs in double precision: exact_divide is a function that
+    core/exact_decimal.py registers on every connection dbt opens. -#}
+{% macro duckdb__exact_divide(numerator, denominator) -%}
+    exact_divide(cast({{ numerator }} as decimal(38, 18)), cast({{ denominator }} as decimal(38, 18)))
+{%- endmacro %}
+
+{#- Spark's decimal division keeps 18 places when the integer digits of the operands
+    leave room for them (decimal(32, 18) / decimal(20, 6)); rounding is half up. -#}
+{% macro spark__exact_divide(numerator, denominator) -%}
+    cast(
+        cast({{ numerator }} as decimal(32, 18)) / nullif(cast({{ denominator }} as decimal(32, 18)), 0)
+        as decimal(38, 12)
+    )
+{%- endmacro %}
+
+{#- base × score × gate × multiplier, rounded to kopecks only here. Every factor is cast
+    so that no digit of the product is lost: 2 + 16 + 12 = 30 places, which leaves 8
+    integer digits (bonuses below 100 million roubles; `autokpi check-scheme` keeps the
+    scheme inside that). Used by the models and by their invariant tests. -#}
+{% macro bonus_formula(base_bonus, total_score, gate_factor, quality_multiplier) -%}
+    {{ return(adapter.dispatch('bonus_formula', 'autokpi')(base_bonus, total_score, gate_factor, quality_multiplier)) }}
+{%- endmacro %}
+
+{% macro default__bonus_formula(base_bonus, total_score, gate_factor, quality_multiplier) -%}
+    round(
+        cast({{ base_bonus }} as numeric(38, 2))
+        * cast({{ total_score }} as numeric(38, 16))
+        * cast({{ gate_factor }} as numeric(38, 0))
+        * cast({{ quality_multiplier }} as numeric(38, 12)),
+        2
+    )
+{%- endmacro %}
+
+{#- Spark narrows a product's scale to 6 places when the declared precisions add up to
+    more than 38: the factors are declared just wide enough. -#}
+{% macro spark__bonus_formula(base_bonus, total_score, gate_factor, quality_multiplier) -%}
+    round(
+        cast({{ base_bonus }} as decimal(12, 2))
+        * cast({{ total_score }} as decimal(20, 16))
+        * cast({{ gate_factor }} as decimal(1, 0))
+        * cast({{ quality_multiplier }} as decimal(14, 12)),
+        2
+    )
+{%- endmacro %}
