@@ -182,6 +182,14 @@ class Connection:
                 cursor.execute(sql)
         return Result(cursor, self.engine)
 
+    def executemany(self, sql: str, rows: list) -> None:
+        if not rows:
+            return
+        if self.engine == "duckdb":
+            self.raw.executemany(sql, [list(r) for r in rows])
+        else:
+            self.raw.cursor().executemany(sql.replace("%", "%%").replace("?", "%s"), [tuple(r) for r in rows])
+
     def stream(self, sql: str, params=None, size: int = 5000) -> Iterator[list[tuple]]:
         """Rows in batches of ``size``, without holding the whole result in memory."""
         if self.engine == "duckdb":

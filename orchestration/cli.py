@@ -4,6 +4,7 @@
     autokpi run --inbox DIR [--warehouse FILE]
     autokpi close --month YYYY-MM [--reopen --reason TEXT]
     autokpi simulate --scheme DIR --month YYYY-MM
+    autokpi check-scheme [--scheme DIR]
     autokpi quarantine
     autokpi generate --out DIR [...]
     autokpi ui
@@ -69,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_WAREHOUSE,
         help=f"DuckDB file to build (default {DEFAULT_WAREHOUSE})",
     )
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="start over even if the warehouse holds closed months (their history is deleted)",
+    )
 
     run = sub.add_parser("run", help="run the whole pipeline on an inbox folder")
     run.add_argument(
@@ -114,6 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quarantine.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     quarantine.add_argument("--limit", type=int, default=20, help="rows to list (default 20)")
+
+    check = sub.add_parser(
+        "check-scheme", help="check the KPI scheme files (every run does this first) and list each problem"
+    )
+    check.add_argument(
+        "--scheme",
+        type=Path,
+        default=None,
+        help="folder of scheme files (default AUTOKPI_SCHEME_DIR or dbt_project/scheme; files missing "
+        "there are taken from the default)",
+    )
 
     gen = sub.add_parser("generate", help="only write demo exports into an inbox folder")
     _add_generator_args(gen, None)
@@ -167,7 +184,7 @@ def _close(args) -> None:
             result = close_month(warehouse, month, args.by)
     print(
         f"autokpi: {result.action} {month:%Y-%m} recorded (event {result.event_id[:8]}, "
-        f"scheme {result.scheme_version}); rebuilding the marts and exports",
+        f"scheme {result.scheme_version}, digest {result.digest[:16]}); rebuilding the marts and exports",
         file=sys.stderr,
     )
     summary = run_pipeline(None, warehouse, job_name="autokpi_refresh")
@@ -201,6 +218,40 @@ def _quarantine(args) -> None:
     print(format_report(warehouse, args.limit))
 
 
+def _check_scheme(args) -> int:
+    from orchestration.paths import scheme_dir
+    from orchestration.scheme_check import check_scheme
+
+    folder = (args.scheme or scheme_dir()).resolve()
+    problems = check_scheme(folder, fallback=scheme_dir() if args.scheme else None)
+    if not problems:
+        print(f"autokpi: the KPI scheme in {folder} is sound")
+        return 0
+    for problem in problems:
+        print(problem)
+    print(f"autokpi: error: the KPI scheme has {len(problems)} problem(s), listed above", file=sys.stderr)
+    return 1
+
+
+def _closed_months(warehouse: Path) -> list[str]:
+    """Months closed in a warehouse (empty when it has none, or none yet)."""
+    from ingestion.warehouse import connect, exists
+
+    if not exists(warehouse):
+        return []
+    try:
+        with connect(warehouse) as con:
+            if not con.table_exists("closing", "period_events"):
+                return []
+            rows = con.execute(
+                "select distinct month from closing.period_events where action = 'close' order by 1"
+            ).fetchall()
+    except Exception as error:  # a file that is not a warehouse at all: not ours to delete
+        raise RuntimeError(f"{warehouse} cannot be read as a warehouse ({error.__class__.__name__}); "
+                           "choose another --warehouse") from None  # fmt: skip
+    return [f"{r[0]:%Y-%m}" for r in rows]
+
+
 def _fresh(args) -> None:
     """A demo starts over: its data is regenerated for today, so the old load must go."""
     import shutil
@@ -210,6 +261,12 @@ def _fresh(args) -> None:
 
     if args.out.exists() and any(args.out.iterdir()) and not (args.out / "demo_manifest.json").exists():
         raise RuntimeError(f"{args.out} holds files that are not demo data; choose another --out")
+    closed = _closed_months(args.warehouse.resolve())
+    if closed and not args.force:
+        raise RuntimeError(
+            f"{args.warehouse} holds closed months ({', '.join(closed)}) whose history the demo would "
+            "delete; use another --warehouse, or --force to delete it anyway"
+        )
     for path in (args.out, pipelines_dir(args.warehouse.resolve())):
         shutil.rmtree(path, ignore_errors=True)
     start_over(args.warehouse.resolve())
@@ -239,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault(key, value)
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "check-scheme":
+            return _check_scheme(args)
         if args.command == "generate":
             _generate(args)
         elif args.command == "demo":
@@ -258,8 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("autokpi: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # one line for the user; the traceback is in the log above
+    except Exception as exc:  # one sentence for the user; the detail is in the run's log
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        log = getattr(exc, "log", None)
+        if log is not None:
+            print(f"autokpi: the run's full log: {log}", file=sys.stderr)
         print(f"autokpi: error: {message}", file=sys.stderr)
         return 1
     return 0

@@ -7,18 +7,50 @@ only when a model, macro, seed or config file is newer than the manifest.
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from dagster_dbt import DbtProject
 
-from orchestration.paths import DBT_PROJECT_DIR
+from core.errors import UserFacingError
+from orchestration.paths import DBT_PROJECT_DIR, DEFAULT_SCHEME_DIR, SCHEME_ENV, SCHEME_FILES, scheme_dir
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
-_SOURCE_DIRS = ("models", "macros", "seeds", "tests")
+_SOURCE_DIRS = ("models", "macros", "seeds", "scheme", "tests")
 _SOURCE_FILES = ("dbt_project.yml", "profiles.yml")
+
+
+SCHEME_SEEDS_ENV = "AUTOKPI_SCHEME_SEEDS"
+
+
+def scheme_seed_path(folder: Path | None = None) -> str:
+    """The scheme folder as dbt's seed path (dbt_project.yml), relative to the project.
+
+    The shipped ``scheme/`` is used in place; any other folder is copied into
+    ``.schemes/<hash of its path>/`` first, since dbt would write each seed's SQL over a
+    seed file given by an absolute path."""
+    folder = (folder or scheme_dir()).resolve()
+    if folder == DEFAULT_SCHEME_DIR.resolve():
+        return "scheme"
+    if not folder.is_dir():
+        raise UserFacingError(f"the scheme folder {folder} ({SCHEME_ENV}) does not exist")
+    copy = DBT_PROJECT_DIR / ".schemes" / hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+    copy.mkdir(parents=True, exist_ok=True)
+    for name in SCHEME_FILES:
+        if (folder / name).exists():
+            shutil.copyfile(folder / name, copy / name)
+        else:
+            (copy / name).unlink(missing_ok=True)
+    return str(copy.relative_to(DBT_PROJECT_DIR))
+
+
+def dbt_environment(folder: Path | None = None) -> dict[str, str]:
+    """What dbt's process needs in its environment beyond autokpi's own: the scheme's seed path."""
+    return {SCHEME_SEEDS_ENV: scheme_seed_path(folder)}
 
 
 def dbt_executable() -> str:
@@ -28,8 +60,8 @@ def dbt_executable() -> str:
 
 def _newest_source_mtime() -> float:
     newest = 0.0
-    for name in _SOURCE_DIRS:
-        for path in (DBT_PROJECT_DIR / name).rglob("*"):
+    for folder in [*(DBT_PROJECT_DIR / name for name in _SOURCE_DIRS), scheme_dir()]:
+        for path in folder.rglob("*"):
             if path.is_file():
                 newest = max(newest, path.stat().st_mtime)
     for name in _SOURCE_FILES:

@@ -25,7 +25,7 @@ from orchestration.jobs import (
     refresh_after_close,
     refresh_job,
 )
-from orchestration.progress import progress_logger
+from orchestration.progress import progress_logger, run_log_file
 from orchestration.settings import AutokpiSettings
 
 
@@ -49,8 +49,9 @@ def build_definitions() -> Definitions:
             "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
             "settings": AutokpiSettings(),
         },
-        # console: Dagster's usual log (the UI, `dagster job execute`); progress: the CLI's lines
-        loggers={"console": colored_console_logger, "progress": progress_logger},
+        # console: Dagster's usual log (the UI, `dagster job execute`); progress: the CLI's
+        # lines; run_log: everything into the file the CLI names on failure
+        loggers={"console": colored_console_logger, "progress": progress_logger, "run_log": run_log_file},
     )
 
 

@@ -1,8 +1,14 @@
 """Finance exports: ``bonus_<YYYY-MM>.csv`` and ``.xlsx`` per month from the bonus marts.
 
 Column names are stable (finance's spreadsheets and payroll imports read them) and
-amounts are written as numbers, never as text. The XLSX has two sheets: ``bonus`` (the
-table finance pays from) and ``kpi`` (the breakdown behind every amount).
+amounts are written as numbers, never as text. The XLSX has three sheets: ``bonus`` (the
+table finance pays from), ``kpi`` (the breakdown behind every amount) and ``adjustments``
+(each correction of a closed month with its cause). Why a bonus is what it is — the gate
+that held it back, the multiplier, each adjustment — is written in Russian and English.
+
+Text from the data never becomes a formula: a cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return is written as a text cell in the XLSX and behind an
+apostrophe in the CSV (what spreadsheet programs read as "this is text").
 """
 
 from __future__ import annotations
@@ -11,54 +17,117 @@ import csv
 from datetime import date
 from pathlib import Path
 
+from dashboards.i18n import Formatter
 from ingestion.warehouse import connect
 
 BONUS_EXPORT_COLUMNS = [
     "month", "employee_id", "full_name", "department_id", "role", "base_bonus", "total_score",
     "gate_factor", "quality_multiplier", "bonus_amount", "adjustment_amount", "payout_amount",
-    "adjustment_reason", "period_status", "computed_at",
+    "adjustment_reason", "period_status", "computed_at", "gate_kpi_code", "gate_reason_ru",
+    "gate_reason_en", "multiplier_kpi_code", "multiplier_input", "adjustment_reason_ru",
+    "adjustment_reason_en",
 ]  # fmt: skip
 KPI_EXPORT_COLUMNS = [
     "month", "employee_id", "department_id", "kpi_code", "actual_value", "target_value",
     "achievement", "coefficient", "weight", "weighted_score", "to_threshold", "to_cap", "note",
     "period_status",
 ]  # fmt: skip
+ADJUSTMENT_EXPORT_COLUMNS = [
+    "paid_in_month", "for_month", "employee_id", "adjustment_amount", "adjustment_cause", "kpi_codes",
+    "adjustment_reason_ru", "adjustment_reason_en", "period_status",
+]  # fmt: skip
+# columns the marts hold; the rest are worded here
+_BONUS_MART_COLUMNS = [c for c in BONUS_EXPORT_COLUMNS if not c.endswith(("_ru", "_en"))] + [
+    "gate_min_achievement", "gate_achievement",
+]  # fmt: skip
+_ADJUSTMENT_MART_COLUMNS = [c for c in ADJUSTMENT_EXPORT_COLUMNS if not c.endswith(("_ru", "_en"))]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _rows(con, table: str, columns: list[str], month: date) -> list[tuple]:
-    every_column = ", ".join(str(i) for i in range(1, len(columns) + 1))
-    return con.execute(
-        f"select {', '.join(columns)} from marts.{table} where month = ? order by {every_column}", [month]
+def _rows(con, table: str, columns: list[str], month_column: str, month: date) -> list[dict]:
+    order = ", ".join(str(i) for i in range(1, len(columns) + 1))
+    result = con.execute(
+        f"select {', '.join(columns)} from marts.{table} where {month_column} = ? order by {order}", [month]
+    )
+    return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
+
+def kpi_names(con) -> dict[str, dict[str, str]]:
+    """KPI code → its name in each language, as the statements show it."""
+    rows = con.execute(
+        "select distinct kpi_code, kpi_name_ru, kpi_name_en from marts.mart_bonus_statements"
     ).fetchall()
+    return {code: {"ru": ru or code, "en": en or code} for code, ru, en in rows}
 
 
-def _csv_value(value):
+def is_formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_cell(value):
+    """A CSV value: dates as ISO, text that a spreadsheet would run as a formula behind '."""
     if value is None:
         return ""
     if isinstance(value, date):
         return value.isoformat()
+    if is_formula_like(value):
+        return "'" + value
     return value
+
+
+def _xlsx_row(sheet, values: list) -> list:
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # openpyxl would store "=…" as a live formula
+        cells.append(cell)
+    return cells
+
+
+def _worded(bonus: list[dict], adjustments: list[dict], names: dict) -> None:
+    """The reasons in Russian and English, beside the codes the marts hold."""
+    for lang in ("ru", "en"):
+        fmt = Formatter(lang)
+        by_employee: dict[str, list[str]] = {}
+        for adjustment in adjustments:
+            text = fmt.adjustment_reason(adjustment, names)
+            adjustment[f"adjustment_reason_{lang}"] = text
+            by_employee.setdefault(adjustment["employee_id"], []).append(text)
+        for row in bonus:
+            row[f"gate_reason_{lang}"] = fmt.gate_reason(row, names) or None
+            row[f"adjustment_reason_{lang}"] = "; ".join(by_employee.get(row["employee_id"], [])) or None
 
 
 def write_month(con, month: date, out_dir: Path) -> list[Path]:
     from openpyxl import Workbook
 
-    bonus = _rows(con, "mart_bonus_monthly", BONUS_EXPORT_COLUMNS, month)
-    kpis = _rows(con, "mart_kpi_monthly", KPI_EXPORT_COLUMNS, month)
+    names = kpi_names(con)
+    bonus = _rows(con, "mart_bonus_monthly", _BONUS_MART_COLUMNS, "month", month)
+    kpis = _rows(con, "mart_kpi_monthly", KPI_EXPORT_COLUMNS, "month", month)
+    adjustments = _rows(con, "mart_bonus_adjustments", _ADJUSTMENT_MART_COLUMNS, "paid_in_month", month)
+    _worded(bonus, adjustments, names)
+    sheets = (
+        ("bonus", BONUS_EXPORT_COLUMNS, bonus),
+        ("kpi", KPI_EXPORT_COLUMNS, kpis),
+        ("adjustments", ADJUSTMENT_EXPORT_COLUMNS, adjustments),
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"bonus_{month:%Y-%m}"
     csv_path = out_dir / f"{stem}.csv"
     with csv_path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(BONUS_EXPORT_COLUMNS)
-        writer.writerows([[_csv_value(v) for v in row] for row in bonus])
+        writer.writerows([[csv_cell(row[c]) for c in BONUS_EXPORT_COLUMNS] for row in bonus])
     wb = Workbook(write_only=True)  # rows streamed to the file: several times faster at 10 M calls
-    for title, columns, rows in (("bonus", BONUS_EXPORT_COLUMNS, bonus), ("kpi", KPI_EXPORT_COLUMNS, kpis)):
+    for title, columns, rows in sheets:
         ws = wb.create_sheet(title)
         ws.freeze_panes = "A2"
         ws.append(columns)
-        for row in rows:
-            ws.append(list(row))  # Decimal and date cells stay numbers and dates
+        for row in rows:  # Decimal and date cells stay numbers and dates
+            ws.append(_xlsx_row(ws, [row[c] for c in columns]))
     xlsx_path = out_dir / f"{stem}.xlsx"
     wb.save(xlsx_path)
     return [csv_path, xlsx_path]

@@ -63,11 +63,12 @@ def freeze_month(context: OpExecutionContext, config: CloseMonthConfig, settings
     warehouse = settings.warehouse()
     with warehouse_lock(warehouse):
         if config.reopen:
-            result = reopen_month(warehouse, month, config.reason, config.actor)
+            result = reopen_month(warehouse, month, config.reason, config.actor, context.run_id)
         else:
-            result = close_month(warehouse, month, config.actor)
+            result = close_month(warehouse, month, config.actor, context.run_id)
     context.log.info(
-        f"{result.action} {month:%Y-%m}: event {result.event_id}, scheme {result.scheme_version}"
+        f"{result.action} {month:%Y-%m}: event {result.event_id}, scheme {result.scheme_version}, "
+        f"digest {result.digest}"
     )
 
 

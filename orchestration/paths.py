@@ -15,6 +15,13 @@ WAREHOUSE_ENV = "AUTOKPI_WAREHOUSE"
 EXPORTS_ENV = "AUTOKPI_EXPORTS"
 # set by `autokpi run --full-refresh` for the run: dbt rebuilds the incremental models whole
 FULL_REFRESH_ENV = "AUTOKPI_FULL_REFRESH"
+# the KPI scheme's files (kpi_scheme.csv, bonus_base.csv, …): a company's own folder, else
+# the one shipped with the project (dbt reads it as a seed path, dbt_project.yml)
+SCHEME_ENV = "AUTOKPI_SCHEME_DIR"
+DEFAULT_SCHEME_DIR = DBT_PROJECT_DIR / "scheme"
+SCHEME_FILES = ("kpi_scheme.csv", "kpi_corridors.csv", "bonus_base.csv", "bonus_gates.csv",
+                "bonus_multipliers.csv")  # fmt: skip
+SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
 
 
 def inbox_from_env() -> Path:
@@ -23,6 +30,10 @@ def inbox_from_env() -> Path:
 
 def warehouse_from_env() -> Path:
     return Path(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE).resolve()
+
+
+def scheme_dir() -> Path:
+    return Path(os.environ.get(SCHEME_ENV) or DEFAULT_SCHEME_DIR).resolve()
 
 
 def exports_from_env(warehouse: Path) -> Path:

@@ -54,3 +54,33 @@ def progress_logger(init_context):
     log.handlers = [_ProgressHandler()]
     log.propagate = False
     return log
+
+
+@logger(
+    config_schema={"path": str},
+    description="Every message of the run, at DEBUG, into a file (the CLI prints its path on failure).",
+)
+def run_log_file(init_context):
+    log = logging.getLogger(f"autokpi.run_log.{init_context.run_id}")
+    log.setLevel(logging.DEBUG)
+    handler = logging.FileHandler(init_context.logger_config["path"], encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.handlers = [handler]
+    log.propagate = False
+    return log
+
+
+class Tee:
+    """A text stream writing to several others (dbt's echo: to the screen and the run log)."""
+
+    def __init__(self, *streams):
+        self.streams = streams
+
+    def write(self, text: str) -> int:
+        for stream in self.streams:
+            stream.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        for stream in self.streams:
+            stream.flush()

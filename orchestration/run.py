@@ -14,11 +14,14 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.errors import UserFacingError, is_user_facing
 from dashboards.build import site_dir_for
 from ingestion.warehouse import ENGINE_NAMES, connect, describe, target
 from orchestration.dbt_project import ensure_manifest
 from orchestration.locking import warehouse_lock
 from orchestration.paths import FULL_REFRESH_ENV, INBOX_ENV, WAREHOUSE_ENV, exports_from_env
+from orchestration.progress import Tee
+from orchestration.scheme_check import raise_if_broken
 
 MARTS = [
     "fct_calls",
@@ -32,6 +35,7 @@ MARTS = [
     "mart_bonus_monthly",
     "fct_kpi_contributions",
     "mart_bonus_statements",
+    "mart_bonus_adjustments",
     "mart_plan_progress",
     "dim_employee",
     "dim_department",
@@ -42,8 +46,21 @@ MARTS = [
 SOURCE_STOPPED = "the other sources loaded; the models keep their last good build until a run succeeds"
 
 
-class PipelineError(RuntimeError):
-    """The run failed; the message is the first failure, in one line where possible."""
+class PipelineError(UserFacingError):
+    """The run failed; the message is the first failure in one sentence, and ``log`` the
+    file holding everything the run printed."""
+
+    def __init__(self, message: str, log: Path | None = None):
+        super().__init__(message)
+        self.log = log
+
+
+def run_log_path(warehouse: Path) -> Path:
+    """A new log file per run, under logs/ beside the warehouse."""
+    folder = warehouse.parent / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    return folder / f"run-{stamp}-{os.getpid()}.log"
 
 
 @dataclass
@@ -76,9 +93,23 @@ class RunSummary:
 
 
 def _root_cause(error) -> str:
-    while getattr(error, "cause", None) is not None:
-        error = error.cause
-    return error.message.strip().splitlines()[-1] if error.message else error.cls_name
+    """A user-facing error's own sentence (however deep Dagster wrapped it), else the
+    innermost cause's first line, which names the kind of error and what it is about."""
+    chain = _chain(error)
+    for link in chain:
+        if is_user_facing(link.cls_name):
+            text = (link.message or "").strip()
+            head, sep, tail = text.partition(": ")
+            return tail if sep and head.split(".")[-1] == link.cls_name else text
+    lines = [line.strip() for line in (chain[-1].message or "").strip().splitlines() if line.strip()]
+    return lines[0] if lines else chain[-1].cls_name
+
+
+def _chain(error) -> list:
+    chain = [error]
+    while getattr(chain[-1], "cause", None) is not None:
+        chain.append(chain[-1].cause)
+    return chain
 
 
 def _failed_raw_checks(result, advisory: bool = False) -> list[str]:
@@ -118,7 +149,10 @@ def _failure_message(result) -> str:
             if stopped is not None and stopped.description:  # a step that stopped itself (a source)
                 return f"{stopped.description} ({SOURCE_STOPPED})"
             if event.step_failure_data.error:
-                return f"step {event.step_key}: {_root_cause(event.step_failure_data.error)}"
+                error = event.step_failure_data.error
+                cause = _root_cause(error)
+                user_facing = any(is_user_facing(e.cls_name) for e in _chain(error))
+                return cause if user_facing else f"step {event.step_key} failed: {cause}"
     return "the run failed (see the log above)"
 
 
@@ -156,6 +190,7 @@ def run_pipeline(
         if not inbox.is_dir():
             raise PipelineError(f"inbox folder {inbox} does not exist")
         os.environ[INBOX_ENV] = str(inbox)
+    raise_if_broken()  # before anything is loaded: the scheme's problems, all at once
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     os.environ[WAREHOUSE_ENV] = str(warehouse)
     os.environ[FULL_REFRESH_ENV] = "1" if full_refresh else ""
@@ -167,30 +202,35 @@ def run_pipeline(
 
     # built per run: which API sources are on is configuration read now
     job = build_definitions().resolve_job_def(job_name)
-    # quiet: the console logger at ERROR level only (tests); else one line per step
-    run_config = (
-        {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
-        if quiet
-        else {"loggers": {"progress": {}}}
-    )
+    log_path = run_log_path(warehouse)
+    # quiet: the console logger at ERROR level only (tests); else one line per step; and
+    # everything into the run's log file
+    loggers = ({"console": {"config": {"log_level": "ERROR"}}} if quiet else {"progress": {}}) | {
+        "run_log": {"config": {"path": str(log_path)}}
+    }
     started = time.monotonic()
     # dagster-dbt echoes dbt's log on stdout: send it to stderr with the other progress
-    # lines (or nowhere when quiet), so stdout carries only the summary.
-    echo = open(os.devnull, "w") if quiet else sys.stderr  # noqa: SIM115
-    with warehouse_lock(warehouse), DagsterInstance.ephemeral() as instance, redirect_stdout(echo):
+    # lines (or nowhere when quiet), so stdout carries only the summary; and to the log.
+    with (
+        log_path.open("a", encoding="utf-8") as log_file,
+        warehouse_lock(warehouse),
+        DagsterInstance.ephemeral() as instance,
+        redirect_stdout(Tee(log_file) if quiet else Tee(sys.stderr, log_file)),
+    ):
         result = job.execute_in_process(
             instance=instance,
             raise_on_error=False,
-            run_config=run_config,
+            run_config={"loggers": loggers},
         )
     failed_checks = _failed_raw_checks(result)
     if failed_checks:
         raise PipelineError(
             "; ".join(failed_checks) + " (the models built from that data were held back and keep "
-            "their last good build; the rest was built)"
+            "their last good build; the rest was built)",
+            log_path,
         )
     if not result.success:
-        raise PipelineError(_failure_message(result))
+        raise PipelineError(_failure_message(result), log_path)
     marts, quarantined = count_rows(warehouse)
     return RunSummary(
         warehouse,

@@ -31,5 +31,9 @@ class AutokpiSettings(ConfigurableResource):
         return exports_from_env(self.warehouse())
 
     def export_for_dbt(self) -> None:
-        """dbt runs as a subprocess and finds the warehouse through the environment."""
+        """dbt runs as a subprocess and finds the warehouse and the scheme's seed path
+        through the environment."""
+        from orchestration.dbt_project import dbt_environment
+
         os.environ[WAREHOUSE_ENV] = str(self.warehouse())
+        os.environ.update(dbt_environment())

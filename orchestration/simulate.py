@@ -1,16 +1,16 @@
 """What-if: the bonus of a past month under a proposed KPI scheme, beside the current one.
 
-The proposed scheme is a folder of seed files (any of ``kpi_scheme.csv``,
+The proposed scheme is a folder of scheme files (any of ``kpi_scheme.csv``,
 ``kpi_corridors.csv``, ``bonus_base.csv``, ``bonus_gates.csv``, ``bonus_multipliers.csv``;
-missing ones stay as they are). It is built by dbt itself, in a copy of the dbt project
-and of the warehouse, so it is validated by the same seed tests as the official scheme
-and computed by the same models; the official warehouse is only read.
+missing ones stay as they are). It is checked by the same rules as every run's scheme
+(``orchestration.scheme_check``) and built by dbt itself from the merged folder
+(``AUTOKPI_SCHEME_DIR``) into a copy of the warehouse, so it is computed by the same models;
+the official warehouse is only read.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import os
 import shutil
 import subprocess
@@ -20,15 +20,16 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from core.errors import UserFacingError
 from ingestion.warehouse import TARGET_ENV, connect, target
-from orchestration.dbt_project import dbt_executable
-from orchestration.paths import DBT_PROJECT_DIR, WAREHOUSE_ENV
-from orchestration.period_close import SCHEME_FILES
+from orchestration.dbt_project import dbt_environment, dbt_executable
+from orchestration.paths import DBT_PROJECT_DIR, SCHEME_FILES, WAREHOUSE_ENV, scheme_dir
+from orchestration.scheme_check import check_scheme
 
 LIVE_BONUS = "intermediate.int_bonus_monthly_live"
 
 
-class SimulationError(RuntimeError):
+class SimulationError(UserFacingError):
     """The proposed scheme cannot be simulated; the message says why in one line."""
 
 
@@ -54,25 +55,18 @@ def _bonuses(warehouse: Path, month: date) -> dict[str, tuple]:
     return {r[0]: r for r in rows}
 
 
-def _failed_tests(project: Path) -> list[str]:
-    results = project / "target" / "run_results.json"
-    if not results.exists():
-        return []
-    data = json.loads(results.read_text())
-    return [
-        r["unique_id"].split(".")[2] for r in data.get("results", []) if r.get("status") in ("fail", "error")
-    ]
-
-
-def simulate(warehouse: Path, scheme_dir: Path, month: date) -> list[SimulationRow]:
-    files = sorted(p.name for p in scheme_dir.glob("*.csv")) if scheme_dir.is_dir() else []
+def simulate(warehouse: Path, proposal: Path, month: date) -> list[SimulationRow]:
+    files = sorted(p.name for p in proposal.glob("*.csv")) if proposal.is_dir() else []
     if not files:
-        raise SimulationError(f"{scheme_dir} holds no scheme files ({', '.join(SCHEME_FILES)})")
+        raise SimulationError(f"{proposal} holds no scheme files ({', '.join(SCHEME_FILES)})")
     unknown = [f for f in files if f not in SCHEME_FILES]
     if unknown:
         raise SimulationError(
             f"unknown scheme file(s) {', '.join(unknown)}; expected {', '.join(SCHEME_FILES)}"
         )
+    problems = check_scheme(proposal, fallback=scheme_dir())
+    if problems:
+        raise SimulationError(f"the proposed scheme has {len(problems)} problem(s): " + "; ".join(problems))
     if target() != "duckdb":
         # the proposed scheme is built into a copy of the warehouse file; a server database
         # would need a scratch copy of every schema, which autokpi does not make yet
@@ -81,26 +75,26 @@ def simulate(warehouse: Path, scheme_dir: Path, month: date) -> list[SimulationR
     if not current:
         raise SimulationError(f"no bonus rows for {month:%Y-%m} in {warehouse}")
     with tempfile.TemporaryDirectory(prefix="autokpi-simulate-") as tmp:
-        project = Path(tmp) / "dbt_project"
-        shutil.copytree(
-            DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs", "dbt_packages")
-        )
+        merged = Path(tmp) / "scheme"
+        shutil.copytree(scheme_dir(), merged)
         for name in files:
-            shutil.copy(scheme_dir / name, project / "seeds" / name)
+            shutil.copy(proposal / name, merged / name)
         copy = Path(tmp) / "warehouse.duckdb"
         shutil.copy(warehouse, copy)
+        seeds = [name.removesuffix(".csv") + "+" for name in SCHEME_FILES]
         done = subprocess.run(
-            [dbt_executable(), "build", "--select", "path:seeds+", "--project-dir", str(project),
-             "--profiles-dir", str(project), "--quiet"],
-            env={**os.environ, WAREHOUSE_ENV: str(copy)},
+            [dbt_executable(), "build", "--select", *seeds, "--exclude", "test_type:unit",
+             "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
+             "--target-path", str(Path(tmp) / "target"), "--quiet"],
+            env={**os.environ, WAREHOUSE_ENV: str(copy), **dbt_environment(merged)},
             capture_output=True,
             text=True,
             check=False,
         )  # fmt: skip
         if done.returncode != 0:
-            failed = _failed_tests(project)
-            detail = f"failed checks: {', '.join(failed)}" if failed else done.stdout.strip()[-500:]
-            raise SimulationError(f"the proposed scheme is invalid ({detail})")
+            lines = [ln.strip() for ln in (done.stdout + done.stderr).splitlines() if ln.strip()]
+            reason = next((ln for ln in lines if "Error" in ln or "FAIL" in ln), lines[-1] if lines else "")
+            raise SimulationError(f"the proposed scheme could not be built: {reason}")
         proposed = _bonuses(copy, month)
     out = []
     for employee_id in sorted(set(current) | set(proposed)):

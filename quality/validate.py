@@ -26,9 +26,24 @@ class Failure:
     column: str
     unexpected_count: int
     examples: list
+    observed: object = None  # what a table-level expectation (a column's max) saw
+    bounds: tuple = (None, None)
 
     def __str__(self) -> str:
-        return f"{self.expectation}({self.column}): {self.unexpected_count}, e.g. {self.examples}"
+        if self.observed is not None and not self.unexpected_count:
+            low, high = self.bounds
+            if self.expectation == "expect_column_max_to_be_between" and low is not None:
+                return (
+                    f"the newest {self.column} is {_day(self.observed)}, before {_day(low)}: no new data "
+                    "arrived lately (AUTOKPI_FRESHNESS_DAYS says how old is too old)"
+                )
+            return f"{self.expectation}({self.column}): {self.observed}, expected {low} to {high}"
+        rows = f"{self.unexpected_count} row{'s' if self.unexpected_count != 1 else ''}"
+        return f"{self.expectation}({self.column}): {rows}, e.g. {self.examples}"
+
+
+def _day(value) -> str:
+    return str(value)[:10] if value is not None else "nothing"
 
 
 @dataclass(frozen=True)
@@ -115,6 +130,8 @@ def validate_frame(
                 v.item() if hasattr(v, "item") else v
                 for v in (r.result.get("partial_unexpected_list") or [])[:5]
             ],
+            r.result.get("observed_value"),
+            (r.expectation_config.kwargs.get("min_value"), r.expectation_config.kwargs.get("max_value")),
         )
         for r in result.results
         if not r.success
@@ -299,6 +316,8 @@ def _merged_failures(reports: list[ValidationReport]) -> list[Failure]:
                 before.column,
                 before.unexpected_count + failure.unexpected_count,
                 (before.examples + failure.examples)[:5],
+                before.observed,
+                before.bounds,
             )
         merged[key] = failure
     return list(merged.values())

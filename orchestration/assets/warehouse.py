@@ -11,8 +11,11 @@ from ingestion.pipeline import API_RESOURCES
 from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.assets.checks import held_back_sources
 from orchestration.assets.ingestion import api_asset_key
+from orchestration.dbt_failures import DbtBuildFailed, describe
 from orchestration.dbt_project import dbt_project
 from orchestration.paths import FULL_REFRESH_ENV
+from orchestration.period_close import verify_warehouse
+from orchestration.scheme_check import raise_if_broken
 from orchestration.settings import AutokpiSettings
 
 
@@ -52,11 +55,23 @@ def warehouse_assets():
         if os.environ.get(FULL_REFRESH_ENV) == "1":
             context.log.info("full refresh: the incremental models are rebuilt from the raw tables")
             args.append("--full-refresh")
+        # a broken scheme or an altered closed month stops the run before anything is built
+        raise_if_broken()
+        verify_warehouse(settings.warehouse())
         held_back = held_back_sources(context.instance, context.run_id)
         if held_back:
             # the last good build of these models stays; everything else is rebuilt
             context.log.warning(f"raw checks failed: not rebuilding what depends on {', '.join(held_back)}")
             args += ["--exclude", *(f"source:{s}+" for s in held_back)]
-        yield from dbt.cli(args, context=context).stream()
+        invocation = dbt.cli(args, context=context, raise_on_error=False)
+        yield from invocation.stream()
+        if not invocation.is_successful():
+            raise DbtBuildFailed(
+                describe(
+                    invocation.get_artifact("run_results.json"),
+                    invocation.get_artifact("manifest.json"),
+                    settings.warehouse(),
+                )
+            )
 
     return autokpi_dbt
