@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pytest
 
@@ -118,5 +119,43 @@ def test_statements_say_what_is_missing(demo_run):
     )
     assert rows
     for actual, target, cap, to_cap in rows:
-        expected = max(cap * target - (actual or 0), Decimal(0))
-        assert to_cap == expected.quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        assert to_cap == max(cap * target - (actual or 0), Decimal(0))  # exact, no rounding
+
+
+def test_a_gated_bonus_says_why_on_the_statement_the_bonus_page_and_the_exports(demo_run):
+    summary, warehouse = demo_run
+    gated = query(
+        warehouse,
+        "select b.month, b.employee_id, b.gate_kpi_code, s.to_gate, s.gain_at_gate, s.gain_at_threshold "
+        "from marts.mart_bonus_monthly as b join marts.mart_bonus_statements as s "
+        "on s.month = b.month and s.employee_id = b.employee_id and s.kpi_code = b.gate_kpi_code "
+        "where b.gate_factor = 0 and b.period_status = 'open' order by 1, 2 limit 1",
+    )
+    assert gated, "the demo's month to date has people below the plan gate"
+    month, employee, code, to_gate, gain_at_gate, gain_at_threshold = gated[0]
+    assert code == "plan_revenue" and to_gate > 0
+    # reaching the gate lifts it: the statement promises what the formula then pays, not 0
+    assert gain_at_gate > 0 and gain_at_threshold == gain_at_gate
+    site = summary.site.parent
+    ru = (site / "ru" / "statements" / f"{month:%Y-%m}" / f"{employee}.html").read_text()
+    en = (site / "en" / "statements" / f"{month:%Y-%m}" / f"{employee}.html").read_text()
+    assert "Выполнение плана продаж: выполнено" in ru and "ниже порога премии 50%" in ru
+    assert "Sales plan:" in en and "below the bonus gate of 50%: no bonus this month" in en
+    assert "Премия = база × балл × порог × множитель" in ru and "rounded to kopecks" in en
+    bonus_page = (site / "en" / "bonus.html").read_text()
+    assert "below the bonus gate of 50%" in bonus_page
+    with (summary.exports / f"bonus_{month:%Y-%m}.csv").open() as fh:
+        row = next(r for r in csv.DictReader(fh) if r["employee_id"] == employee)
+    assert row["gate_kpi_code"] == "plan_revenue"
+    assert row["gate_reason_en"].startswith("Sales plan: ") and "no bonus this month" in row["gate_reason_en"]
+    assert row["gate_reason_ru"].startswith("Выполнение плана продаж: выполнено")
+
+
+def test_the_demo_walks_the_large_number_path(demo_run):
+    _, warehouse = demo_run
+    biggest_plan, biggest_base = query(
+        warehouse,
+        "select max(k.target_value), max(b.base_bonus) from marts.mart_kpi_monthly as k "
+        "join marts.mart_bonus_monthly as b using (month, employee_id) where k.kpi_code = 'plan_revenue'",
+    )[0]
+    assert biggest_plan >= 1_000_000 and biggest_base > 100_000

@@ -10,13 +10,21 @@ import sys
 from datetime import date
 from decimal import Decimal
 
+import duckdb
 import pytest
 from openpyxl import load_workbook
 
-from orchestration.finance_exports import BONUS_EXPORT_COLUMNS
-from orchestration.paths import DBT_PROJECT_DIR
-from orchestration.period_close import PeriodCloseError, close_month, parse_month, reopen_month
-from orchestration.run import run_pipeline
+from orchestration.finance_exports import BONUS_EXPORT_COLUMNS, write_exports
+from orchestration.paths import DEFAULT_SCHEME_DIR
+from orchestration.period_close import (
+    ClosedMonthChanged,
+    PeriodCloseError,
+    close_month,
+    parse_month,
+    reopen_month,
+    verify_warehouse,
+)
+from orchestration.run import PipelineError, run_pipeline
 from orchestration.simulate import SimulationError, simulate
 from tests.warehouse import query
 
@@ -134,7 +142,7 @@ def test_exports_open_in_a_spreadsheet_with_numbers(demo_run):
         == query(warehouse, "select count(*) from marts.mart_bonus_monthly where month = ?", [OCTOBER])[0][0]
     )
     wb = load_workbook(summary.exports / "bonus_2026-10.xlsx", read_only=True)
-    assert wb.sheetnames == ["bonus", "kpi"]
+    assert wb.sheetnames == ["bonus", "kpi", "adjustments"]
     header, first = list(wb["bonus"].iter_rows(max_row=2, values_only=True))
     amount = first[header.index("bonus_amount")]
     assert isinstance(amount, (int, float)) and not isinstance(amount, bool)
@@ -148,6 +156,7 @@ def test_simulate_a_proposed_scheme_without_touching_the_marts(demo_run, tmp_pat
     scheme.mkdir()
     (scheme / "bonus_base.csv").write_text(
         "role,employee_id,base_bonus\nsales_manager,,80000\ndepartment_head,,60000\n"
+        "department_head,E0001,150000\n"
     )
     rows = simulate(warehouse, scheme, OCTOBER)
     managers = [r for r in rows if r.role == "sales_manager"]
@@ -157,14 +166,155 @@ def test_simulate_a_proposed_scheme_without_touching_the_marts(demo_run, tmp_pat
 
     bad = tmp_path / "bad"
     bad.mkdir()
-    lines = (DBT_PROJECT_DIR / "seeds" / "kpi_scheme.csv").read_text().splitlines()
+    lines = (DEFAULT_SCHEME_DIR / "kpi_scheme.csv").read_text().splitlines()
     role, kpi, weight, *rest = lines[1].split(",")
     lines[1] = ",".join([role, kpi, str(float(weight) + 0.1), *rest])  # the role's weights now sum to 1.1
     scheme_rows = "\n".join(lines) + "\n"
     (bad / "kpi_scheme.csv").write_text(scheme_rows)
-    with pytest.raises(SimulationError, match="assert_kpi_weights_sum_to_one_per_role"):
+    with pytest.raises(
+        SimulationError, match=r"kpi_scheme.csv line 2: role sales_manager: weights sum to 1.1,"
+    ):
         simulate(warehouse, bad, OCTOBER)
     (bad / "kpi_scheme.csv").unlink()
     (bad / "notes.csv").write_text("x\n")
     with pytest.raises(SimulationError, match="unknown scheme file"):
         simulate(warehouse, bad, OCTOBER)
+
+
+def test_a_frozen_row_changed_by_hand_stops_the_next_run_naming_month_and_employee(own_copy):
+    inbox, warehouse = own_copy
+    close_month(warehouse, OCTOBER, "finance")
+    employee = query(warehouse, "select min(employee_id) from closing.bonus_statements")[0][0]
+    con = duckdb.connect(str(warehouse))
+    # a consistent change: the amount and the payout move together, every mart test would pass
+    con.execute(
+        "update closing.bonus_statements set bonus_amount = bonus_amount + 1000, "
+        "payout_amount = payout_amount + 1000 where employee_id = ?",
+        [employee],
+    )
+    con.close()
+    with pytest.raises(PipelineError) as raised:
+        run_pipeline(inbox, warehouse, quiet=True)
+    message = str(raised.value)
+    assert message.startswith(
+        f"closed month 2026-10 was changed after its close: the frozen row of employee {employee}"
+    )
+    assert "closing.bonus_statements" in message
+    with pytest.raises(ClosedMonthChanged):
+        close_month(warehouse, date(2026, 11, 1), "finance")
+    done = autokpi("close", "--month", "2026-11", "--warehouse", str(warehouse))
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith("autokpi: error: closed month 2026-10 was changed")
+
+
+def test_a_removed_frozen_row_breaks_the_chain(own_copy):
+    _, warehouse = own_copy
+    close_month(warehouse, OCTOBER, "finance")
+    con = duckdb.connect(str(warehouse))
+    con.execute("delete from closing.kpi_statements where kpi_code = 'markup'")
+    con.close()
+    with pytest.raises(ClosedMonthChanged, match=r"the close history of 2026-10 was changed"):
+        verify_warehouse(warehouse)
+
+
+def test_a_scheme_change_after_the_close_is_labelled_a_scheme_change_not_late_data(
+    own_copy, tmp_path, monkeypatch
+):
+    inbox, warehouse = own_copy
+    close_month(warehouse, OCTOBER, "finance")
+    scheme = tmp_path / "raised_bases"
+    shutil.copytree(DEFAULT_SCHEME_DIR, scheme)
+    (scheme / "bonus_base.csv").write_text(
+        "role,employee_id,base_bonus\nsales_manager,,41000\ndepartment_head,,60000\ndepartment_head,E0001,150000\n"
+    )
+    monkeypatch.setenv("AUTOKPI_SCHEME_DIR", str(scheme))
+    run_pipeline(inbox, warehouse, quiet=True)
+    rows = query(
+        warehouse,
+        "select a.employee_id, a.adjustment_cause, a.adjustment_reason, a.adjustment_amount, b.role "
+        "from marts.mart_bonus_adjustments as a join marts.dim_employee as b using (employee_id) "
+        "where a.for_month = ? order by 1",
+        [OCTOBER],
+    )
+    managers = [r for r in rows if r[4] == "sales_manager"]
+    assert managers and all(r[1] == "scheme_change" and r[2] == "scheme change for 2026-10" for r in managers)
+    assert all(r[3] > 0 for r in managers if r[3])  # a higher base pays more
+    assert not [r for r in rows if r[4] == "department_head"]
+    statement = next(
+        (warehouse.parent / "site" / "ru" / "statements" / "2026-11").glob(f"{managers[0][0]}.html")
+    )
+    assert "Изменение схемы премирования за октябрь 2026" in statement.read_text()
+    english = warehouse.parent / "site" / "en" / "statements" / "2026-11" / f"{managers[0][0]}.html"
+    assert "A scheme change for October 2026" in english.read_text()
+    with (warehouse.parent / "exports" / "bonus_2026-11.csv").open() as fh:
+        exported = {r["employee_id"]: r for r in csv.DictReader(fh)}
+    assert exported[managers[0][0]]["adjustment_reason_en"] == "A scheme change for October 2026"
+    assert exported[managers[0][0]]["adjustment_reason_ru"] == "Изменение схемы премирования за октябрь 2026"
+
+
+def test_a_close_from_dagster_records_the_run_and_the_operating_system_user(own_copy, monkeypatch):
+    import getpass
+
+    from orchestration.definitions import build_definitions
+
+    _, warehouse = own_copy
+    monkeypatch.setenv("AUTOKPI_WAREHOUSE", str(warehouse))
+    job = build_definitions().resolve_job_def("close_month_job")
+    result = job.execute_in_process(
+        run_config={"ops": {"freeze_month": {"config": {"month": "2026-10", "actor": "finance@ui"}}}}
+    )
+    assert result.success
+    actor, os_user, run_id, digest = query(
+        warehouse, "select actor, os_user, dagster_run_id, digest from closing.period_events"
+    )[0]
+    assert (actor, os_user, run_id) == ("finance@ui", getpass.getuser(), result.run_id)
+    assert len(digest) == 64
+    assert (
+        query(warehouse, "select count(*) from closing.bonus_statements where row_digest is null")[0][0] == 0
+    )
+
+
+def test_the_demo_refuses_to_delete_a_warehouse_with_closed_months(own_copy, tmp_path):
+    _, warehouse = own_copy
+    close_month(warehouse, OCTOBER, "finance")
+    done = autokpi("demo", "--warehouse", str(warehouse), "--out", str(tmp_path / "demo-inbox"))
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"autokpi: error: {warehouse} holds closed months (2026-10) whose history the demo would delete; "
+        "use another --warehouse, or --force to delete it anyway"
+    )
+    assert query(warehouse, "select count(*) from closing.period_events")[0][0] == 1
+
+
+def test_exports_write_text_that_looks_like_a_formula_as_text(own_copy):
+    _, warehouse = own_copy
+    names = {
+        "E0003": '=HYPERLINK("http://evil.example","Click")',
+        "E0004": "+7 (916) 000-00-00",
+        "E0005": "@SUM(A1:A2)",
+        "E0006": "-1",
+        "E0007": "\tTab",
+    }
+    con = duckdb.connect(str(warehouse))
+    for employee, name in names.items():
+        con.execute(
+            "update marts.mart_bonus_monthly set full_name = ? where employee_id = ?", [name, employee]
+        )
+    con.close()
+    out = warehouse.parent / "exports-safe"
+    write_exports(warehouse, out, [OCTOBER])
+    wb = load_workbook(out / "bonus_2026-10.xlsx")
+    sheet = wb["bonus"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("full_name")
+    cells = {row[header.index("employee_id")].value: row for row in sheet.iter_rows(min_row=2)}
+    for employee, name in names.items():
+        cell = cells[employee][column]
+        assert cell.data_type == "s" and cell.value == name, (employee, cell.data_type, cell.value)
+    amount = cells["E0003"][header.index("bonus_amount")]
+    assert amount.data_type == "n"
+    with (out / "bonus_2026-10.csv").open(newline="") as fh:
+        exported = {r["employee_id"]: r for r in csv.DictReader(fh)}
+    for employee, name in names.items():
+        assert exported[employee]["full_name"] == "'" + name
+    Decimal(exported["E0003"]["bonus_amount"])  # amounts stay plain numbers

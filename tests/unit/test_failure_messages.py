@@ -1,0 +1,108 @@
+"""Failures in one sentence a person can act on: dbt's, and the raw checks'."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+
+from orchestration.dbt_failures import describe
+from quality.validate import Failure
+
+MANIFEST = {
+    "nodes": {
+        "model.autokpi.stg_plans__monthly_plans": {
+            "depends_on": {"nodes": ["source.autokpi.plans.monthly_plans"]},
+        },
+        "test.autokpi.unique_int_call_legs_leg_id.abc": {
+            "test_metadata": {"name": "unique", "kwargs": {"column_name": "leg_id"}},
+            "attached_node": "model.autokpi.int_call_legs",
+            "column_name": "leg_id",
+        },
+    },
+    "sources": {
+        "source.autokpi.plans.monthly_plans": {"schema": "raw_plans", "name": "monthly_plans"},
+    },
+}
+
+
+def _warehouse(tmp_path):
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create schema raw_plans")
+    con.execute(
+        "create table raw_plans.monthly_plans as select * from (values "
+        "('2026-10-01', 'E1', '120000.00', 'plans/plans.csv', 2), "
+        "('2026-10-01', 'E2', '584 000,00', 'plans/plans.csv', 3)) "
+        "as t(month, employee_id, revenue_plan, _source_file, _source_line)"
+    )
+    con.execute("create schema intermediate")
+    con.execute(
+        "create table intermediate.int_call_legs as select * from (values "
+        "('L1', 'calls/Master.csv', 7), ('L1', 'calls/Master.csv', 9)) as t(leg_id, source_file, source_line)"
+    )
+    con.close()
+    return path
+
+
+def test_a_model_error_names_the_model_the_cause_and_the_inbox_line(tmp_path):
+    results = {
+        "results": [
+            {
+                "unique_id": "model.autokpi.stg_plans__monthly_plans",
+                "status": "error",
+                "message": "Runtime Error in model stg_plans__monthly_plans (models/x.sql)\n"
+                '  Conversion Error: Could not convert string "584 000,00" to DECIMAL(18,2)\n\n'
+                "  LINE 12: cast(...)\n          ^",
+            },
+            {"unique_id": "model.autokpi.fct_x", "status": "error", "message": "x"},
+        ]
+    }
+    sentence = describe(results, MANIFEST, _warehouse(tmp_path))
+    assert sentence == (
+        'model stg_plans__monthly_plans failed: Conversion Error: Could not convert string "584 000,00" '
+        "to DECIMAL(18,2) — from the inbox file plans/plans.csv line 3, column revenue_plan "
+        "(1 more failed: fct_x)"
+    )
+
+
+def test_a_failed_data_test_says_what_is_wrong_in_words_with_an_example(tmp_path):
+    compiled = (
+        "select leg_id as unique_field, count(*) as n_records, min(source_file) as source_file, "
+        "min(source_line) as source_line from intermediate.int_call_legs group by leg_id having count(*) > 1"
+    )
+    results = {
+        "results": [
+            {
+                "unique_id": "test.autokpi.unique_int_call_legs_leg_id.abc",
+                "status": "fail",
+                "failures": 1,
+                "compiled_code": compiled,
+                "message": "Got 1 result, configured to fail if != 0",
+            }
+        ]
+    }
+    sentence = describe(results, MANIFEST, _warehouse(tmp_path))
+    assert sentence == (
+        "data test failed: int_call_legs.leg_id has duplicated values (1 row, e.g. L1) "
+        "— from the inbox file calls/Master.csv line 7"
+    )
+    assert "unique_int_call_legs_leg_id" not in sentence
+
+
+def test_a_stale_table_says_how_old_its_newest_row_is_not_a_count_of_zero():
+    failure = Failure(
+        "expect_column_max_to_be_between",
+        "created_at",
+        0,
+        [],
+        datetime(2026, 11, 6, 12, 0),
+        (datetime(2026, 11, 28), None),
+    )
+    assert str(failure) == (
+        "the newest created_at is 2026-11-06, before 2026-11-28: no new data arrived lately "
+        "(AUTOKPI_FRESHNESS_DAYS says how old is too old)"
+    )
+    assert "e.g. []" not in str(failure)
+    rows = Failure("expect_column_values_to_be_in_set", "product_id", 1, ["P404"])
+    assert str(rows) == "expect_column_values_to_be_in_set(product_id): 1 row, e.g. ['P404']"
