@@ -13,7 +13,8 @@ export RUNTIME__DLTHUB_TELEMETRY := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 # DBT_TARGET=postgres switches the whole pipeline to PostgreSQL (README, "Targets").
-# Without PGHOST, that is the private server `make postgres` runs (var/postgres, port 55432,
+# Without PGHOST, that is the private server `make postgres` runs (var/postgres, or under
+# /var/lib/postgresql as root; port 55432,
 # or AUTOKPI_LOCAL_PG_PORT).
 ifeq ($(DBT_TARGET),postgres)
 ifndef PGHOST
@@ -63,7 +64,7 @@ postgres-install:  ## install Debian's postgresql for the PostgreSQL tests (idem
 		echo "installing Debian's postgresql (PostgreSQL target tests)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
 
-postgres: setup postgres-install  ## start the private PostgreSQL server (var/postgres, port 55432)
+postgres: setup postgres-install  ## start the private PostgreSQL server (port 55432)
 	@$(BIN)/python -m orchestration.local_postgres start
 
 postgres-stop: setup  ## stop it

@@ -8,6 +8,25 @@ from pathlib import Path
 
 from ingestion.warehouse import connect
 
+# what each input gives, and the mart that is empty without it
+INPUTS = {
+    "calls": ("marts", "fct_calls"),
+    "directory": ("marts", "dim_employee"),
+    "deals": ("marts", "fct_sales_lines"),
+    "plans": ("staging", "stg_plans__monthly_plans"),
+    "transcripts": ("marts", "mart_call_quality"),
+}
+
+
+def _missing_inputs(con) -> list[str]:
+    """Inputs whose models hold no rows (or were never built): the site names them."""
+    return [
+        name
+        for name, (schema, table) in INPUTS.items()
+        if not con.table_exists(schema, table)
+        or not con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
+    ]
+
 
 def _rows(con, sql: str, params=None) -> list[dict]:
     result = con.execute(sql, params or [])
@@ -31,12 +50,22 @@ class SiteData:
     statements: list = field(default_factory=list)
     adjustments: list = field(default_factory=list)  # rows of mart_bonus_adjustments
     kpi_names: dict = field(default_factory=dict)  # code -> {"ru": name, "en": name}
+    missing: list = field(default_factory=list)  # inputs that never arrived (i18n MISSING codes)
 
     @classmethod
     def load(cls, warehouse: Path, worst_calls: int = 12) -> SiteData:
         with connect(warehouse) as con:
             data = cls()
-            data.month = con.execute("select max(month) from marts.mart_bonus_monthly").fetchone()[0]
+            data.missing = _missing_inputs(con)
+            # the latest month with a bonus, else with calls: an inbox of call records alone
+            # has no bonus rows, and its site still shows its calls
+            data.month = (
+                con.execute("select max(month) from marts.mart_bonus_monthly").fetchone()[0]
+                or con.execute("select max(month) from marts.mart_call_rating_monthly").fetchone()[0]
+                or con.execute("select max(month_start) from marts.dim_date").fetchone()[0]
+            )
+            if data.month is None:
+                return data
             month = [data.month]
             data.employees = {r["employee_id"]: r for r in _rows(con, "select * from marts.dim_employee")}
             data.departments = {

@@ -7,13 +7,16 @@
 Debian's PostgreSQL binaries, a data folder of its own (``var/postgres``), a private
 port (55432), listening on 127.0.0.1 only, trust authentication for the local user
 ``autokpi``, the C collation (text sorts byte by byte, as in DuckDB). PostgreSQL refuses
-to run as root: as root it runs as the ``postgres`` system user. Nothing here is meant
-for a production server, which a company points autokpi at with PGHOST and friends.
+to run as root: as root it runs as the ``postgres`` system user, and its data folder is
+then under that user's home (``/var/lib/postgresql/autokpi-<hash of the project path>``),
+since a project cloned into a private (0700) folder is out of its reach. Nothing here is
+meant for a production server, which a company points autokpi at with PGHOST and friends.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -23,7 +26,16 @@ from pathlib import Path
 
 from orchestration.paths import PROJECT_ROOT
 
-DATA_DIR = PROJECT_ROOT / "var" / "postgres"
+
+def _data_dir() -> Path:
+    if os.geteuid() != 0:
+        return PROJECT_ROOT / "var" / "postgres"
+    home = Path("/var/lib/postgresql")
+    tag = hashlib.sha256(str(PROJECT_ROOT).encode()).hexdigest()[:12]
+    return (home if home.is_dir() else Path("/tmp")) / f"autokpi-{tag}"
+
+
+DATA_DIR = _data_dir()
 PORT = int(os.environ.get("AUTOKPI_LOCAL_PG_PORT") or 55432)
 USER = "autokpi"
 DATABASE = "autokpi"

@@ -12,6 +12,7 @@ import sys
 import time
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.errors import UserFacingError, is_user_facing
@@ -156,6 +157,36 @@ def _failure_message(result) -> str:
     return "the run failed (see the log above)"
 
 
+def _load_notes(warehouse: Path, since: datetime) -> list[str]:
+    """Files this run did not load whole, and why: duplicates of loaded files, a last line
+    still being written."""
+    notes = []
+    with connect(warehouse) as con:
+        for schema in ("raw_pbx", "raw_crm", "raw_directory", "raw_plans"):
+            if con.table_exists(schema, "load_log"):
+                rows = con.execute(
+                    f"select source_file, message from {schema}.load_log "
+                    "where status in ('duplicate', 'waiting') and logged_at >= ? order by source_file",
+                    [since],
+                ).fetchall()
+                notes += [f"{file}: {message}" for file, message in rows]
+    return notes
+
+
+def _missing_inputs(inbox: Path) -> list[str]:
+    """Inbox folders that hold nothing: their marts stay empty, which deserves a word."""
+    from ingestion.sources.api.settings import enabled_api_sources
+
+    notes = []
+    if not any((inbox / "pbx" / "asterisk").rglob("*.csv")) and not enabled_api_sources():
+        notes.append(
+            f"no call records: {inbox / 'pbx' / 'asterisk'} holds no .csv file, the call marts are empty"
+        )
+    if not any((inbox / "directory").glob("employees*")):
+        notes.append(f"no employee directory in {inbox / 'directory'}: calls and deals belong to nobody")
+    return notes
+
+
 def count_rows(warehouse: Path) -> tuple[dict[str, int], dict[str, int]]:
     from orchestration.quarantine_report import summary
 
@@ -187,6 +218,11 @@ def run_pipeline(
     warehouse = warehouse.resolve()
     if inbox is not None:
         inbox = inbox.resolve()
+        if inbox.is_file():
+            raise PipelineError(
+                f"{inbox} is a file; --inbox takes the inbox folder "
+                "(the one holding pbx/, directory/, crm/, plans/)"
+            )
         if not inbox.is_dir():
             raise PipelineError(f"inbox folder {inbox} does not exist")
         os.environ[INBOX_ENV] = str(inbox)
@@ -209,6 +245,7 @@ def run_pipeline(
         "run_log": {"config": {"path": str(log_path)}}
     }
     started = time.monotonic()
+    run_started = datetime.now(UTC).replace(tzinfo=None)
     # dagster-dbt echoes dbt's log on stdout: send it to stderr with the other progress
     # lines (or nowhere when quiet), so stdout carries only the summary; and to the log.
     with (
@@ -238,6 +275,9 @@ def run_pipeline(
         time.monotonic() - started,
         marts,
         quarantined,
-        _failed_raw_checks(result, advisory=True) + _speech_to_text_warnings(result),
+        _failed_raw_checks(result, advisory=True)
+        + _speech_to_text_warnings(result)
+        + _load_notes(warehouse, run_started)
+        + (_missing_inputs(inbox) if inbox is not None else []),
         site_dir_for(warehouse) / "index.html",
     )

@@ -28,8 +28,11 @@ class Failure:
     examples: list
     observed: object = None  # what a table-level expectation (a column's max) saw
     bounds: tuple = (None, None)
+    sentence: str | None = None  # a rule between rows (quality/directory_rules.py), in words
 
     def __str__(self) -> str:
+        if self.sentence:
+            return self.sentence
         if self.observed is not None and not self.unexpected_count:
             low, high = self.bounds
             if self.expectation == "expect_column_max_to_be_between" and low is not None:
@@ -158,12 +161,20 @@ def needed_columns(suite: Suite, advisory: bool = False) -> set[str]:
     return {derived.get(c, c) for c in columns if c}
 
 
+def _current(columns: list[str]) -> str:
+    """The rows a snapshot table holds now (dlt's scd2 keeps the older versions too)."""
+    return ' where "_dlt_valid_to" is null' if "_dlt_valid_to" in columns else ""
+
+
 def _reference_sets(con, suite: Suite, advisory: bool) -> dict[str, list]:
     references = {}
     for column, target in (suite.advisory_references if advisory else suite.references).items():
         ref_schema, ref_table, ref_column = target.split(".")
         if con.table_exists(ref_schema, ref_table):
-            listed = con.execute(f"select distinct {ref_column} from {ref_schema}.{ref_table}").fetchall()
+            current = _current(con.columns(ref_schema, ref_table))
+            listed = con.execute(
+                f"select distinct {ref_column} from {ref_schema}.{ref_table}{current}"
+            ).fetchall()
             # a reference column may hold a ';'-separated list (an employee's extensions)
             references[column] = sorted(
                 {part.strip() for (value,) in listed if value for part in str(value).split(";")}
@@ -183,8 +194,14 @@ def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> Val
         listing = _select_list(sorted(needed_columns(suite, advisory) & set(columns)), suite)
         references = _reference_sets(con, suite, advisory)
         if not (suite.incremental and checked_loads.LOAD_ID in columns):
-            frame = con.execute(f"select {listing} from {suite.table}").df()
-            return validate_frame(frame, suite, references, advisory)
+            frame = con.execute(f"select {listing} from {suite.table}{_current(columns)}").df()
+            report = validate_frame(frame, suite, references, advisory)
+            if suite.rules and not advisory:
+                broken = [Failure("rule", "", 1, [], sentence=s) for s in suite.rules(con)]
+                report = ValidationReport(
+                    report.table, report.rows, report.evaluated + 1, report.failures + broken
+                )
+            return report
         report, passed = _validate_unchecked(con, suite, listing, references, advisory)
     if passed is not None:
         with connect(warehouse, read_only=False) as con:

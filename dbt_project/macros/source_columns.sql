@@ -1,10 +1,15 @@
 {#- A source table as a subquery with exactly `columns`, all text.
 
     Raw tables come from whatever files a company exports: a table whose files never
-    arrived does not exist yet, and an optional column (leave_date, linkedid…) may be
-    absent. Both read as nulls here, so the models build on an inbox holding only a
-    directory and a Master.csv, and fill in as more exports arrive. `_source_file` and
-    `_source_line` are always included. -#}
+    arrived does not exist yet, and reads as no rows, so the models build on an inbox
+    holding only a directory and a Master.csv and fill in as more exports arrive. Of a
+    table that exists, a column the model wants must be there, unless the source's yml
+    declares it optional (`meta: {optional_columns: [...]}`; `optional_columns: all` for
+    tables autokpi writes itself): a misspelt or renamed column stops the build naming the
+    table and the column, instead of reading as null and quietly changing every number
+    built on it. An optional column that is absent reads as null. `_source_file` and
+    `_source_line` are always included. A table kept as snapshots of its exports (dlt's
+    scd2: `_dlt_valid_to`) gives its current rows only. -#}
 {% macro source_columns(source_name, table_name, columns) -%}
     {%- set src = source(source_name, table_name) -%}
     {%- set wanted = columns + ['_source_file', '_source_line'] -%}
@@ -15,6 +20,21 @@
             {%- for col in adapter.get_columns_in_relation(relation) -%}
                 {%- do existing.append(col.name | lower) -%}
             {%- endfor -%}
+            {%- set node = graph.sources.get('source.' ~ project_name ~ '.' ~ source_name ~ '.' ~ table_name) -%}
+            {%- set optional = (node.meta.get('optional_columns', []) if node else []) -%}
+            {%- if optional != 'all' -%}
+                {%- set missing = [] -%}
+                {%- for col in wanted if col not in existing and col not in optional and col != '_source_line' -%}
+                    {%- do missing.append(col) -%}
+                {%- endfor -%}
+                {%- if missing -%}
+                    {{ exceptions.raise_compiler_error(
+                        "the raw table " ~ src.schema ~ "." ~ src.identifier ~ " has no column "
+                        ~ missing | join(", ") ~ ", which " ~ model.name ~ " reads: a column renamed or misspelt "
+                        ~ "in the export? Name it as before in the file, or declare it optional in the source's yml"
+                    ) }}
+                {%- endif -%}
+            {%- endif -%}
         {%- endif -%}
     {%- endif -%}
     (
@@ -30,6 +50,9 @@
         {%- endfor %}
         {% if existing -%}
         from {{ src }}
+        {%- if '_dlt_valid_to' in existing %}
+        where {{ adapter.quote('_dlt_valid_to') }} is null
+        {%- endif -%}
         {%- else -%}
         where 1 = 0
         {%- endif %}

@@ -1,14 +1,28 @@
 """Small exports (directory, CRM, plans) from CSV, JSON, JSON lines or XLSX, as text tables.
 
-Every value is read as text, as the file has it; staging casts. Each row keeps the file
+Files come as Excel and 1C save them: UTF-8 (with or without a byte-order mark), UTF-16 or
+Windows-1251; separated by ``,``, ``;`` or tabs; numbers as ``1 234,50``, dates as
+``01.10.2026``. Columns of a declared type (``TableSpec.types``) are read into one
+spelling at load (``ingestion/sources/values.py``); a value that does not parse sends its
+row to quarantine naming file, line, column and value, and the rest of the file loads.
+Every other value stays text, as the file has it; staging casts. Each row keeps the file
 and line (or array index, or sheet row) it came from. A missing required column, a file
 that is not what its extension says, or a row without its key is an ``InboxFileError``
-naming the file and line.
+naming the file and line: that file is refused whole.
+
+Each table is a snapshot of the files now in its folder (a full export replaces the last
+one): dlt's ``scd2`` strategy keeps every version with its validity, so a row that is gone
+from the export (an employee who left the list, a plan corrected to another month) is
+gone from the current rows (``_dlt_valid_to`` is null), and its history stays. When a file
+of the table is refused, the table keeps its last snapshot until the file is corrected. A
+file identical to another one in the folder (``deals (1).csv``) is loaded once and
+reported as a duplicate.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -20,18 +34,26 @@ from pathlib import Path
 import pyarrow as pa
 
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.values import ValueProblem, normalise
 
 SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".xlsx")
+# rows from files share one merge key: a snapshot of the files retires only their rows,
+# never those an API source wrote into the same table
+ORIGIN = "files"
 
 
 @dataclass(frozen=True)
 class TableSpec:
-    """What one raw table is made of: its files, its natural key, its required columns."""
+    """What one raw table is made of: its files, its natural key, its required columns,
+    and the columns read by type (``decimal``, ``integer``, ``date``, ``month``, ``datetime``)."""
 
     name: str
     file_stem: str  # files named <stem>.csv, <stem>-2026-10.json, <stem>_march.xlsx…
     key: tuple[str, ...]
     required: tuple[str, ...]
+    types: tuple[tuple[str, str], ...] = ()
+    # date columns that must fall in the data window (ingestion/sources/window.py)
+    dated: tuple[str, ...] = ()
 
     def matches(self, path: Path) -> bool:
         pattern = rf"^{re.escape(self.file_stem)}([-_. ][^/]*)?$"
@@ -62,6 +84,11 @@ def _text(value) -> str | None:
 
 def _decode(path: Path) -> str:
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InboxFileError(path, "broken UTF-16 text") from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # Excel's UTF-8 byte-order mark
     try:
@@ -75,10 +102,15 @@ def _decode(path: Path) -> str:
         raise InboxFileError(path, "neither UTF-8 nor Windows-1251 text", line=line) from None
 
 
+def _delimiter(header: str) -> str:
+    """The separator the header line uses most: ``;`` (Russian Excel), tab, or ``,``."""
+    counts = {d: header.count(d) for d in (";", "\t", ",")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
 def _rows_csv(path: Path) -> Iterator[tuple[int, dict]]:
     text = _decode(path)
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    delimiter = _delimiter(text.split("\n", 1)[0])
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     if not reader.fieldnames:
         raise InboxFileError(path, "empty file: expected a header line")
@@ -148,12 +180,17 @@ READERS = {
 }
 
 
-def read_rows(path: Path, spec: TableSpec, source_file: str) -> Iterator[dict]:
-    """Rows of one file as text dicts with ``_source_file`` and ``_source_line``."""
+def read_rows(
+    path: Path, spec: TableSpec, source_file: str, zone: str, window=None
+) -> tuple[list[dict], list[dict]]:
+    """The rows of one file as text dicts with ``_source_file`` and ``_source_line``, and
+    the quarantine rows of those whose typed values do not parse."""
     reader = READERS[path.suffix.lower()]
+    types = dict(spec.types)
+    rows, rejected = [], []
     checked = False
-    for line, row in reader(path):
-        row = {str(k).strip().lower(): _text(v) for k, v in row.items() if k is not None}
+    for line, raw in reader(path):
+        row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
         if not checked:
             missing = [c for c in spec.required if c not in row]
             if missing:
@@ -162,13 +199,40 @@ def read_rows(path: Path, spec: TableSpec, source_file: str) -> Iterator[dict]:
                     f"missing column(s) {', '.join(missing)}; {spec.name} needs {', '.join(spec.required)}",
                 )
             checked = True
-        row = {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items()}
+        problem = None
+        for column, kind in types.items():
+            if column in row:
+                try:
+                    row[column] = normalise(row[column], kind, zone)
+                except ValueProblem as error:
+                    problem = problem or (column, row[column], str(error), f"{kind}_format")
+        for column in spec.dated if window is not None else ():
+            why = window.why_outside(row[column]) if isinstance(row.get(column), str) else None
+            if why and not problem:
+                problem = (column, row[column], f"a date in the data window, not {why}", "date_window")
+        row = {
+            k: (v.strip() if isinstance(v, str) else v) for k, v in ((k, _text(v)) for k, v in row.items())
+        }
+        if problem:
+            column, value, expected, rule = problem
+            rejected.append(
+                {
+                    "source_file": source_file,
+                    "source_line": line,
+                    "rule": rule,
+                    "field": column,
+                    "raw_value": f"{_text(value)!r}: expected {expected}",
+                    "raw_record": json.dumps(row, ensure_ascii=False),
+                }
+            )
+            continue
         empty_key = [k for k in spec.key if not row.get(k)]
         if empty_key:
             raise InboxFileError(path, f"empty {', '.join(empty_key)} (the row's key)", line=line)
         row["_source_file"] = source_file
         row["_source_line"] = line
-        yield row
+        rows.append(row)
+    return rows, rejected
 
 
 def latest_by_key(rows: Iterable[dict], key: tuple[str, ...]) -> list[dict]:
@@ -177,6 +241,12 @@ def latest_by_key(rows: Iterable[dict], key: tuple[str, ...]) -> list[dict]:
     for row in rows:
         out[tuple(row[k] for k in key)] = row
     return list(out.values())
+
+
+def row_hash(row: dict) -> str:
+    """What identifies a version of a row: its values, not the file and line it sits on."""
+    values = sorted((k, v) for k, v in row.items() if not k.startswith("_"))
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
 def to_arrow(rows: list[dict], key: tuple[str, ...] = ()) -> pa.Table:
@@ -192,32 +262,64 @@ def to_arrow(rows: list[dict], key: tuple[str, ...] = ()) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=pa.schema(fields))
 
 
+def content_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec):
-    """A dlt resource merging every ``<inbox>/<folder>/<stem>*`` file into ``spec.name`` by its key."""
+    """A dlt resource holding the snapshot of every ``<inbox>/<folder>/<stem>*`` file."""
     import dlt
 
+    from core.settings import crm_timezone
     from ingestion.sources.load_log import load_log_item, log_entry
     from ingestion.sources.quarantine import quarantine_item, rejected_file_row
+    from ingestion.sources.window import data_window
 
-    @dlt.resource(name=spec.name, write_disposition="merge", primary_key=list(spec.key))
+    @dlt.resource(
+        name=spec.name,
+        merge_key="_origin",
+        write_disposition={
+            "disposition": "merge",
+            "strategy": "scd2",
+            "row_version_column_name": "_row_hash",
+        },
+    )
     def _rows():
         inbox = Path(inbox_dir)
+        zone = crm_timezone()
+        window = data_window(inbox) if spec.dated else None
         rows: list[dict] = []
         log = []
+        seen: dict[str, str] = {}  # content hash -> the file loaded with it
+        refused = False
         for path in files_for(inbox / folder, spec):
             name = path.relative_to(inbox).as_posix()
+            digest = content_hash(path)
+            if digest in seen:
+                message = f"identical to {seen[digest]}: loaded once"
+                log.append(log_entry(name, spec.name, 0, 0, 0, None, "duplicate", message))
+                continue
+            seen[digest] = name
             try:
-                file_rows = list(read_rows(path, spec, name))
+                file_rows, rejected = read_rows(path, spec, name, zone, window)
             except InboxFileError as error:
                 # the file is refused whole, with its reason; the other files still load
                 yield quarantine_item([rejected_file_row(name, error)], spec.name)
                 log.append(log_entry(name, spec.name, 0, 0, 0, error.line, "rejected", str(error)))
+                refused = True
                 continue
+            if rejected:
+                yield quarantine_item(rejected, spec.name)
             rows.extend(file_rows)
-            log.append(log_entry(name, spec.name, len(file_rows), len(file_rows), 0))
+            log.append(
+                log_entry(name, spec.name, len(file_rows) + len(rejected), len(file_rows), len(rejected))
+            )
         if log:
             yield load_log_item(log)
-        if rows:
-            yield to_arrow(latest_by_key(rows, spec.key), spec.key)
+        if rows and not refused:  # a refused file keeps the last snapshot until it is corrected
+            current = latest_by_key(rows, spec.key)
+            for row in current:
+                row["_row_hash"], row["_origin"] = row_hash(row), ORIGIN
+            yield to_arrow(current, spec.key)
 
     return _rows

@@ -82,7 +82,7 @@ def test_cdr_reader_on_random_csv_shapes(tmp_path, lines):
 def test_tabular_json_reader_on_random_input(tmp_path, data):
     path = _write(tmp_path, "deals.json", data)
     try:
-        rows = list(read_rows(path, DEALS, "crm/deals.json"))
+        rows = read_rows(path, DEALS, "crm/deals.json", "Europe/Moscow")[0]
     except InboxFileError as error:
         assert "deals.json" in str(error)
         return
@@ -101,7 +101,7 @@ def test_tabular_csv_reader_on_random_shapes(tmp_path, header, body):
         writer.writerow(row)
     path = _write(tmp_path, "deals.csv", out.getvalue().encode())
     try:
-        rows = list(read_rows(path, DEALS, "crm/deals.csv"))
+        rows = read_rows(path, DEALS, "crm/deals.csv", "Europe/Moscow")[0]
     except InboxFileError as error:
         assert "deals.csv" in str(error)
         return
@@ -131,7 +131,7 @@ def test_transcript_reader_on_random_lines(tmp_path, lines):
 def test_tabular_readers_on_random_bytes(tmp_path, data, suffix):
     path = _write(tmp_path, f"deals{suffix}", data)
     try:
-        rows = list(read_rows(path, DEALS, f"crm/deals{suffix}"))
+        rows = read_rows(path, DEALS, f"crm/deals{suffix}", "Europe/Moscow")[0]
     except InboxFileError as error:
         assert f"deals{suffix}" in str(error)
         return

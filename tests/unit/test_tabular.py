@@ -15,6 +15,7 @@ CLIENTS = next(t for t in CRM_TABLES if t.name == "clients")
 DEALS = next(t for t in CRM_TABLES if t.name == "deals")
 DEAL_LINES = next(t for t in CRM_TABLES if t.name == "deal_lines")
 PLANS = PLAN_TABLES[0]
+ZONE = "Europe/Moscow"
 
 
 def test_file_stems_pick_the_right_table(tmp_path):
@@ -28,10 +29,10 @@ def test_csv_with_semicolons_bom_and_cp1251(tmp_path):
     path = tmp_path / "clients.csv"
     text = "client_id;client_name;phones;responsible_user_id\nC1;ООО Ромашка;8 916 123-45-67;U1\n"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    rows = list(read_rows(path, CLIENTS, "crm/clients.csv"))
+    rows = read_rows(path, CLIENTS, "crm/clients.csv", ZONE)[0]
     assert rows[0]["client_name"] == "ООО Ромашка" and rows[0]["_source_line"] == 2
     path.write_bytes(text.encode("cp1251"))
-    assert next(read_rows(path, CLIENTS, "crm/clients.csv"))["client_name"] == "ООО Ромашка"
+    assert read_rows(path, CLIENTS, "crm/clients.csv", ZONE)[0][0]["client_name"] == "ООО Ромашка"
 
 
 def test_json_array_and_wrapped_list(tmp_path):
@@ -45,7 +46,7 @@ def test_json_array_and_wrapped_list(tmp_path):
         "closed_at": None,
     }
     path.write_text(json.dumps({"result": [deal]}))
-    rows = list(read_rows(path, DEALS, "crm/deals.json"))
+    rows = read_rows(path, DEALS, "crm/deals.json", ZONE)[0]
     assert rows[0]["deal_id"] == "7" and rows[0]["closed_at"] is None
 
 
@@ -55,28 +56,28 @@ def test_missing_required_column_names_file_and_columns(tmp_path):
     with pytest.raises(
         InboxFileError, match=r"clients\.csv: missing column\(s\) phones, responsible_user_id"
     ):
-        list(read_rows(path, CLIENTS, "crm/clients.csv"))
+        read_rows(path, CLIENTS, "crm/clients.csv", ZONE)[0]
 
 
 def test_truncated_json_names_the_line(tmp_path):
     path = tmp_path / "deals.json"
     path.write_text('[{"deal_id": "1",\n "status": ')
     with pytest.raises(InboxFileError, match=r"deals\.json:2: not valid JSON"):
-        list(read_rows(path, DEALS, "crm/deals.json"))
+        read_rows(path, DEALS, "crm/deals.json", ZONE)[0]
 
 
 def test_row_with_wrong_column_count_names_the_line(tmp_path):
     path = tmp_path / "clients.csv"
     path.write_text("client_id,client_name,phones,responsible_user_id\nC1,A,1,U1\nC2,B\n")
     with pytest.raises(InboxFileError, match=r"clients\.csv:3: expected 4 columns"):
-        list(read_rows(path, CLIENTS, "crm/clients.csv"))
+        read_rows(path, CLIENTS, "crm/clients.csv", ZONE)[0]
 
 
 def test_empty_key_names_the_line(tmp_path):
     path = tmp_path / "clients.csv"
     path.write_text("client_id,client_name,phones,responsible_user_id\n,A,1,U1\n")
     with pytest.raises(InboxFileError, match=r"clients\.csv:2: empty client_id"):
-        list(read_rows(path, CLIENTS, "crm/clients.csv"))
+        read_rows(path, CLIENTS, "crm/clients.csv", ZONE)[0]
 
 
 def test_xlsx_plans(tmp_path):
@@ -90,7 +91,7 @@ def test_xlsx_plans(tmp_path):
     ws.append([date(2026, 10, 1), "E0001", 150000.0])
     path = tmp_path / "plans-2026.xlsx"
     wb.save(path)
-    rows = list(read_rows(path, PLANS, "plans/plans-2026.xlsx"))
+    rows = read_rows(path, PLANS, "plans/plans-2026.xlsx", ZONE)[0]
     assert rows == [
         {
             "month": "2026-10-01",

@@ -1,4 +1,5 @@
--- The metrics the alert rules judge, one row per employee, period and metric:
+-- The metrics the alert rules judge, one row per employee, period and metric, with the
+-- working days elapsed in the period up to the data's last day (a month in progress):
 --   day (working days only, up to the last day with calls): calls_total, missed_rate,
 --   talk_minutes (rates only on days with var alert_min_calls_for_rates calls);
 --   month: missed_rate, avg_talk_seconds, callback_rate, answered_per_day,
@@ -153,6 +154,16 @@ all_metrics as (
     select * from month_metrics
 ),
 
+month_progress as (
+    select
+        days.month_start,
+        sum(case when days.is_working_day then 1 else 0 end) as elapsed_working_days
+    from {{ ref('dim_date') }} as days
+    cross join call_range
+    where days.date_day <= call_range.last_day
+    group by days.month_start
+),
+
 final as (
     select
         all_metrics.period_grain,
@@ -164,9 +175,17 @@ final as (
         all_metrics.metric,
         -- exact decimals (wide: squared in mart_kpi_alerts): department sums and fences come
         -- out the same on every run
-        cast(all_metrics.metric_value as numeric(38, 6)) as metric_value
+        cast(all_metrics.metric_value as numeric(38, 6)) as metric_value,
+        case
+            when all_metrics.period_grain = 'day' then 1
+            else coalesce(month_progress.elapsed_working_days, 0)
+        end as elapsed_working_days
     from all_metrics
     inner join employees on all_metrics.employee_id = employees.employee_id
+    left join month_progress
+        on
+            all_metrics.period_grain = 'month'
+            and cast(all_metrics.period_start as date) = month_progress.month_start
     where all_metrics.metric_value is not null
 )
 

@@ -1,4 +1,5 @@
--- Call legs with the employees on either end resolved from their extensions
+-- Call legs, once each (a record in two overlapping files is one leg), with the employees
+-- on either end resolved from their extensions
 -- (by channel name first, then by number), valid on the day of the call.
 --
 -- Incremental: a daily run rebuilds only the calls that have a leg staged since the
@@ -85,6 +86,22 @@ legs as (
 
 {% endif %}
 
+-- the same record in two overlapping files counts once: the first file's copy
+unique_legs as (
+    select *
+    from (
+        select
+            legs.*,
+            row_number() over (
+                -- rows staged before record keys were kept are their own records
+                partition by coalesce(legs.record_key, legs.leg_id)
+                order by legs.source_file, legs.source_line
+            ) as record_copy
+        from legs
+    ) as numbered
+    where record_copy = 1
+),
+
 resolved as (
     select
         legs.*,
@@ -92,7 +109,7 @@ resolved as (
         coalesce(by_destination_channel.employee_id, by_destination.employee_id) as callee_employee_id,
         coalesce(by_destination_channel.department_id, by_destination.department_id) as callee_department_id,
         coalesce(by_destination_channel.extension, by_destination.extension) as callee_extension
-    from legs
+    from unique_legs as legs
     left join extensions as by_channel
         on
             legs.channel_extension = by_channel.extension

@@ -91,6 +91,34 @@ def complete_size(path: Path) -> int:
     return size  # one line without a newline: take it whole
 
 
+def content_digest(path: Path, upto: int) -> str:
+    """SHA-256 of the first ``upto`` bytes: the same content under two names is one file."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        left = upto
+        while left > 0:
+            chunk = fh.read(min(left, 8 << 20))
+            if not chunk:
+                break
+            h.update(chunk)
+            left -= len(chunk)
+    return h.hexdigest()
+
+
+def waiting_line(path: Path, part) -> int | None:
+    """The number of a last line still being written (bytes after the last line end), else None."""
+    size = path.stat().st_size
+    if size <= part.stop:
+        return None
+    with path.open("rb") as fh:
+        fh.seek(part.stop)
+        if not fh.read(size - part.stop).strip():
+            return None
+    from ingestion.sources.progress import count_lines
+
+    return part.first_line + count_lines(path, part.start, part.stop)
+
+
 def fingerprint(path: Path, upto: int) -> str:
     """Hash of the first and last 64 KiB before ``upto`` and of ``upto``: detects a rewrite."""
     h = hashlib.blake2b(digest_size=16)
@@ -104,28 +132,27 @@ def fingerprint(path: Path, upto: int) -> str:
 
 
 def detect_layout(path: Path, start: int, stop: int) -> int:
-    """Column count of the first non-empty line in the window; must be a known layout."""
+    """Column count of the first non-empty record in the window; must be a known layout.
+    A record may span lines (a quoted line break in a caller name)."""
     with path.open("rb") as fh:
         fh.seek(start)
-        line_no = 0
-        while fh.tell() < stop:
-            raw = fh.readline()
-            line_no += 1
-            text = raw.decode("utf-8", "replace").strip()
-            if not text:
+        head = fh.read(min(stop - start, 256 << 10)).decode("utf-8", "replace")
+    complete = head if stop - start <= 256 << 10 else head[: head.rfind("\n") + 1]
+    try:
+        reader = csv.reader(io.StringIO(complete, newline=""))
+        for fields in reader:
+            if not any(f.strip() for f in fields):
                 continue
-            try:
-                fields = next(csv.reader([text]))
-            except csv.Error as exc:  # e.g. a bare carriage return inside the line
-                raise InboxFileError(path, f"not an Asterisk cdr_csv line: {exc}", line=line_no) from None
             if len(fields) not in LAYOUTS:
                 known = ", ".join(str(k) for k in LAYOUTS)
                 raise InboxFileError(
                     path,
                     f"not an Asterisk cdr_csv line: {len(fields)} columns, expected one of {known}",
-                    line=line_no,
+                    line=reader.line_num,
                 )
             return len(fields)
+    except csv.Error as exc:  # e.g. a bare carriage return inside the line
+        raise InboxFileError(path, f"not an Asterisk cdr_csv line: {exc}", line=reader.line_num) from None
     return 0
 
 
@@ -145,15 +172,63 @@ def _line_numbers(first: int, count: int, skipped: list[int]) -> np.ndarray:
     return out
 
 
+def _breaks_per_row(table: pa.Table, names: list[str]) -> np.ndarray:
+    """Line breaks inside each row's values (0 for nearly every CDR line)."""
+    total = np.zeros(table.num_rows, dtype=np.int64)
+    for name in names:
+        counts = pc.count_substring(table[name], "\n")
+        total += np.asarray(pc.fill_null(counts, 0).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return total
+
+
+class _LineBreaks:
+    """Physical line numbers of records, from the line breaks inside the records before.
+
+    ``valid`` holds (record number, breaks) of read rows with breaks, in order; skipped
+    records' breaks come from their text. A file without quoted line breaks takes the
+    fast path: line = first line − 1 + record."""
+
+    def __init__(self) -> None:
+        self.records = np.empty(0, dtype=np.int64)
+        self.cumulative = np.empty(0, dtype=np.int64)  # breaks up to and including each
+
+    def _breaks_before(self, records: np.ndarray, skipped_breaks: dict[int, int]) -> np.ndarray:
+        """Line breaks inside all records numbered below each of ``records``."""
+        cumulative = np.concatenate([[0], self.cumulative])
+        out = cumulative[np.searchsorted(self.records, records, side="left")]
+        if skipped_breaks:
+            numbers = np.array(sorted(skipped_breaks), dtype=np.int64)
+            sums = np.concatenate([[0], np.cumsum([skipped_breaks[r] for r in numbers])])
+            out = out + sums[np.searchsorted(numbers, records, side="left")]
+        return out
+
+    def lines(
+        self, first_line: int, records: np.ndarray, breaks: np.ndarray, skipped_breaks: dict
+    ) -> np.ndarray:
+        if not breaks.any() and not self.records.size and not skipped_breaks:
+            return records + (first_line - 1)
+        has = breaks > 0
+        start = int(self.cumulative[-1]) if self.cumulative.size else 0
+        self.records = np.concatenate([self.records, records[has]])
+        self.cumulative = np.concatenate([self.cumulative, start + np.cumsum(breaks[has])])
+        return records + (first_line - 1) + self._breaks_before(records, skipped_breaks)
+
+    def line_of(self, first_line: int, record: int, skipped_breaks: dict) -> int:
+        return first_line - 1 + record + int(self._breaks_before(np.array([record]), skipped_breaks)[0])
+
+
 @dataclass
 class _Batch:
     clean: pa.Table
     quarantined: list[dict] = field(default_factory=list)
     blank_lines: int = 0
+    # line breaks inside records (quoted in a value): lines that are not records of their own
+    inner_breaks: int = 0
 
 
-def _validate(table: pa.Table) -> tuple[pa.Array, list[tuple[str, str, pa.Array]]]:
-    """Row-level rules that staging's casts rely on; returns the ok-mask and the failures."""
+def _validate(table: pa.Table, window=None) -> tuple[pa.Array, list[tuple[str, str, pa.Array]]]:
+    """Row-level rules that staging's casts rely on, and the data window (a call dated
+    years before the plans, or in the future); returns the ok-mask and the failures."""
     failures = []
     checks = [
         ("start", TIMESTAMP_RE, False),
@@ -176,11 +251,19 @@ def _validate(table: pa.Table) -> tuple[pa.Array, list[tuple[str, str, pa.Array]
     good = pc.fill_null(pc.is_in(disposition, value_set=pa.array(DISPOSITIONS)), False)
     failures.append(("disposition_in_set", "disposition", good))
     ok = pc.and_(ok, good)
+    if window is not None:
+        day = pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(table["start"]), 0, 10)
+        inside = pc.less_equal(day, window.newest.isoformat())
+        if window.oldest is not None:
+            inside = pc.and_(inside, pc.greater_equal(day, window.oldest.isoformat()))
+        good = pc.fill_null(inside, False)
+        failures.append(("date_window", "start", good))
+        ok = pc.and_(ok, good)
     return ok, failures
 
 
 def read_cdr(
-    path: Path, source_file: str, start: int = 0, first_line: int = 1, stop: int | None = None
+    path: Path, source_file: str, start: int = 0, first_line: int = 1, stop: int | None = None, window=None
 ) -> Iterator[_Batch]:
     """Arrow batches of one file's lines from byte ``start`` (line ``first_line``) to ``stop``."""
     stop = complete_size(path) if stop is None else stop
@@ -193,15 +276,22 @@ def read_cdr(
         yield _Batch(pa.table({}), blank_lines=count_lines(path, start, stop))
         return
     names = LAYOUTS[n_columns]
-    bad_rows: list[tuple[int, str, int]] = []
-    skipped: list[int] = []
+    # pyarrow numbers records, not lines: a quoted line break inside a value (a caller
+    # name) makes one record of two lines. Records are numbered here and turned into
+    # physical line numbers by the line breaks each record holds.
+    bad_rows: list[tuple[int, str, int]] = []  # (record, text, columns)
+    skipped: list[int] = []  # record numbers
+    skipped_breaks: dict[int, int] = {}  # record -> line breaks inside it
     blank = [0]
 
     def on_invalid(row) -> str:
-        line = first_line - 1 + row.number
-        skipped.append(line)
+        record = row.number
+        skipped.append(record)
+        breaks = row.text.count("\n")
+        if breaks:
+            skipped_breaks[record] = breaks
         if row.text.strip():
-            bad_rows.append((line, row.text, row.actual_columns))
+            bad_rows.append((record, row.text, row.actual_columns))
         else:
             blank[0] += 1
         return "skip"
@@ -209,19 +299,25 @@ def read_cdr(
     reader = pcsv.open_csv(
         _Utf8Window(path, start, stop),
         read_options=pcsv.ReadOptions(column_names=names, block_size=BLOCK_SIZE, use_threads=False),
-        parse_options=pcsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False),
+        parse_options=pcsv.ParseOptions(
+            invalid_row_handler=on_invalid, ignore_empty_lines=False, newlines_in_values=True
+        ),
         convert_options=pcsv.ConvertOptions(
             column_types={name: pa.string() for name in names},
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),
     )
-    next_line = first_line
+    next_record = 1
+    bad_rows_seen: list = []
+    lines_before = _LineBreaks()  # line breaks inside the records read so far
     for record_batch in reader:
         table = pa.Table.from_batches([record_batch])
-        lines = _line_numbers(next_line, table.num_rows, skipped)
+        records = _line_numbers(next_record, table.num_rows, skipped)
         if table.num_rows:
-            next_line = int(lines[-1]) + 1
+            next_record = int(records[-1]) + 1
+        breaks = _breaks_per_row(table, names)
+        lines = lines_before.lines(first_line, records, breaks, skipped_breaks)
         for name in RAW_COLUMNS:
             if name not in table.column_names:
                 table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
@@ -235,7 +331,7 @@ def read_cdr(
             pa.field("_source_line", pa.int64(), nullable=False), pa.array(lines, pa.int64())
         )
         table = table.append_column("_column_count", pa.array(np.full(table.num_rows, n_columns), pa.int16()))
-        ok, failures = _validate(table)
+        ok, failures = _validate(table, window)
         quarantined = []
         if not pc.all(ok).as_py():
             bad = table.filter(pc.invert(ok))
@@ -248,7 +344,9 @@ def read_cdr(
                             "source_line": rec["_source_line"],
                             "rule": rule,
                             "field": column,
-                            "raw_value": rec[column],
+                            "raw_value": rec[column]
+                            if rule != "date_window"
+                            else f"{rec[column]!r}: {window.why_outside(rec[column].strip())}",
                             "raw_record": json.dumps({k: rec[k] for k in names}, ensure_ascii=False),
                         }
                     )
@@ -259,11 +357,12 @@ def read_cdr(
             ]
             assert len(quarantined) == bad.num_rows
             table = table.filter(ok)
-        for line, text, actual in bad_rows:
+        bad_rows_seen.extend(bad_rows)
+        for record, text, actual in bad_rows:
             quarantined.append(
                 {
                     "source_file": source_file,
-                    "source_line": line,
+                    "source_line": lines_before.line_of(first_line, record, skipped_breaks),
                     "rule": "column_count",
                     "field": None,
                     "raw_value": f"{actual} columns, expected {n_columns}",
@@ -272,4 +371,6 @@ def read_cdr(
             )
         bad_rows.clear()
         blank_lines, blank[0] = blank[0], 0
-        yield _Batch(table, quarantined, blank_lines)
+        inner = int(breaks.sum()) + sum(skipped_breaks.get(record, 0) for record, _, _ in bad_rows_seen)
+        bad_rows_seen.clear()
+        yield _Batch(table, quarantined, blank_lines, inner)

@@ -36,18 +36,27 @@ TABLES = [
             "season_start",
             "season_end",
         ),
+        types=(
+            ("cost", "decimal"),
+            ("list_price", "decimal"),
+            ("season_start", "date"),
+            ("season_end", "date"),
+        ),
     ),
     TableSpec(
         "deals",
         "deals",
         ("deal_id",),
         ("deal_id", "client_id", "responsible_user_id", "status", "created_at", "closed_at"),
+        types=(("created_at", "datetime"), ("closed_at", "date")),
+        dated=("closed_at",),
     ),
     TableSpec(
         "deal_lines",
         "deal_lines",
         ("deal_line_id",),
         ("deal_line_id", "deal_id", "product_id", "quantity", "price", "cost"),
+        types=(("quantity", "decimal"), ("price", "decimal"), ("cost", "decimal")),
     ),
 ]
 

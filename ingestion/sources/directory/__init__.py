@@ -16,6 +16,7 @@ TABLES = [
         "employees",
         ("employee_id",),
         ("employee_id", "full_name", "department_id", "role", "extensions"),
+        types=(("hire_date", "date"), ("leave_date", "date")),
     ),
     TableSpec("departments", "departments", ("department_id",), ("department_id", "department_name")),
 ]

@@ -12,7 +12,13 @@ from pathlib import Path
 
 import dlt
 
-from ingestion.sources.asterisk.helpers import fingerprint, read_cdr
+from ingestion.sources.asterisk.helpers import (
+    complete_size,
+    content_digest,
+    fingerprint,
+    read_cdr,
+    waiting_line,
+)
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.load_id import with_load_id
 from ingestion.sources.load_log import load_log_item, log_entry
@@ -20,6 +26,7 @@ from ingestion.sources.pbx.settings import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES,
 from ingestion.sources.pbx.transcripts import read_transcripts, to_arrow
 from ingestion.sources.progress import count_lines, mark_done, new_part
 from ingestion.sources.quarantine import quarantine_item, rejected_file_row
+from ingestion.sources.window import data_window
 
 
 def _files(inbox: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
@@ -49,20 +56,49 @@ def _reject(path: Path, name: str, files_state: dict, error: InboxFileError, tab
     )
 
 
+def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
+    """The file already loaded with the very same content as ``path`` (a Master.csv sent
+    again under another name), or None. Records of files that only overlap are counted
+    once by the models (int_call_legs)."""
+    state = files_state.get(name, {})
+    size = complete_size(path)
+    if "duplicate_of" in state:
+        if state.get("size") == size:
+            return state["duplicate_of"]
+        del files_state[name]  # it grew or changed: now a file of its own
+        return None
+    if state or size == 0:
+        return None
+    digest = content_digest(path, size)
+    for other, other_state in files_state.items():
+        if other != name and other_state.get("sha256") == digest and other_state.get("bytes") == size:
+            files_state[name] = {"duplicate_of": other, "size": size}
+            return other
+    return None
+
+
 @dlt.resource(name="asterisk_cdr", write_disposition="merge", primary_key=["_source_file", "_source_line"])
 def asterisk_cdr(inbox_dir: str):
     """One row per CDR line, every field as text, with its file and line."""
     inbox = Path(inbox_dir)
     files_state = dlt.current.resource_state().setdefault("files", {})
+    window = data_window(inbox)
     for path in _files(inbox, ASTERISK_FOLDER, (".csv",)):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state):
+            continue
+        original = _duplicate_of(path, name, files_state)
+        if original is not None:
+            if files_state[name].get("reported") != files_state[name]["size"]:
+                files_state[name]["reported"] = files_state[name]["size"]
+                message = f"identical to {original}, which is loaded already: not loaded twice"
+                yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, None, "duplicate", message)])
             continue
         try:
             part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v})
             if part is None:
                 continue
-            batches = read_cdr(path, part.name, part.start, part.first_line, part.stop)
+            batches = read_cdr(path, part.name, part.start, part.first_line, part.stop, window)
             first = next(batches, None)  # a file that is not cdr_csv fails here, before any row
         except InboxFileError as error:
             yield from _reject(path, name, files_state, error, "asterisk_cdr")
@@ -71,14 +107,20 @@ def asterisk_cdr(inbox_dir: str):
         for batch in itertools.chain([first] if first else [], batches):
             clean += batch.clean.num_rows
             quarantined += len(batch.quarantined)
-            blank += batch.blank_lines
+            blank += batch.blank_lines + batch.inner_breaks
             if batch.clean.num_rows:
                 yield with_load_id(batch.clean)
             if batch.quarantined:
                 yield quarantine_item(batch.quarantined, "asterisk_cdr")
-        rows_read = count_lines(path, part.start, part.stop) - blank
+        rows_read = count_lines(path, part.start, part.stop) - blank  # records, not lines
         yield load_log_item([log_entry(name, "asterisk_cdr", rows_read, clean, quarantined, part.first_line)])
+        waiting = waiting_line(path, part)
+        if waiting:  # Asterisk is still writing the last line: it loads with the next run
+            message = f"waiting for the rest of line {waiting} (no line end yet)"
+            yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, waiting, "waiting", message)])
         mark_done(part, files_state)
+        if part.start == 0:  # what the whole file held when first read: a resend is recognised
+            files_state[name]["sha256"] = content_digest(path, part.stop)
 
 
 @dlt.resource(name="transcripts", write_disposition="merge", primary_key="call_id")

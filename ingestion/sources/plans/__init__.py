@@ -1,7 +1,8 @@
 """Finance's monthly plans from ``<inbox>/plans/`` (CSV or XLSX).
 
-``plans``: month (any day of the month, YYYY-MM-DD or YYYY-MM), employee_id,
-revenue_plan, and optional task targets such as calls_plan.
+``plans``: month (YYYY-MM, MM.YYYY or any day of the month as YYYY-MM-DD or DD.MM.YYYY),
+employee_id, revenue_plan (``1 234 567,00`` or ``1234567.00``), and optional task targets
+such as calls_plan.
 """
 
 import dlt
@@ -10,7 +11,13 @@ from ingestion.sources.tabular import TableSpec, tabular_resource
 
 FOLDER = "plans"
 TABLES = [
-    TableSpec("monthly_plans", "plans", ("month", "employee_id"), ("month", "employee_id", "revenue_plan")),
+    TableSpec(
+        "monthly_plans",
+        "plans",
+        ("month", "employee_id"),
+        ("month", "employee_id", "revenue_plan"),
+        types=(("month", "month"), ("revenue_plan", "decimal"), ("calls_plan", "integer")),
+    ),
 ]
 
 

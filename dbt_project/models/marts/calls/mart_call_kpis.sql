@@ -1,6 +1,6 @@
 -- Call KPIs per employee and per department, per day, week and month (definitions and
 -- formulas in _calls__docs.md). Department rows include missed ring-group calls that
--- count for no single employee.
+-- count for no single employee. Working days are those elapsed up to the data's last day.
 with
 
 daily as (
@@ -12,8 +12,17 @@ daily as (
     inner join {{ ref('dim_date') }} as days on kpis.local_date = days.date_day
 ),
 
+-- working days count up to the last day with calls: a month in progress divides by the
+-- days elapsed, not by the whole month (on 1 December, one day, not 22)
+data_through as (
+    select max(local_date) as last_day from daily
+),
+
 employee_days as (
-    select * from {{ ref('int_employee_days') }}
+    select employee_days.*
+    from {{ ref('int_employee_days') }} as employee_days
+    cross join data_through
+    where employee_days.date_day <= data_through.last_day
 ),
 
 {%- set grains = [

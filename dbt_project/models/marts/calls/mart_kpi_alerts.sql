@@ -113,6 +113,8 @@ critical as (
             rules.rule = 'critical_threshold'
             and compared.metric = rules.metric
             and compared.period_grain = rules.period_grain
+            -- a month in progress is judged once enough of it has passed
+            and (rules.period_grain = 'day' or compared.elapsed_working_days >= coalesce(rules.min_working_days, 0))
     where
         (rules.comparison = 'above' and compared.metric_value > rules.threshold)
         or (rules.comparison = 'below' and compared.metric_value < rules.threshold)
@@ -142,6 +144,8 @@ bounds as (
             rules.rule = 'outside_bounds'
             and compared.metric = rules.metric
             and compared.period_grain = rules.period_grain
+            -- a month in progress is judged once enough of it has passed
+            and (rules.period_grain = 'day' or compared.elapsed_working_days >= coalesce(rules.min_working_days, 0))
     where compared.other_members >= rules.min_members
 ),
 
@@ -166,6 +170,8 @@ gaps as (
             rules.rule = 'leader_gap'
             and compared.metric = rules.metric
             and compared.period_grain = rules.period_grain
+            -- a month in progress is judged once enough of it has passed
+            and (rules.period_grain = 'day' or compared.elapsed_working_days >= coalesce(rules.min_working_days, 0))
     inner join leaders
         on
             compared.period_start = leaders.month

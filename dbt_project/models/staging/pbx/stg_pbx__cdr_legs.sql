@@ -51,6 +51,15 @@ renamed as (
             nullif(trim(source.uniqueid), ''),
             source._source_file || ':' || trim(source.src) || ':' || trim(source.start)
         ) as call_id,
+        -- the record itself: the same leg in two files (overlapping exports) has one key
+        {{ dbt.hash(dbt.concat([
+            "coalesce(trim(source.uniqueid), '')", "'|'", "coalesce(trim(source.linkedid), '')", "'|'",
+            "coalesce(trim(source.sequence), '')", "'|'", "trim(source.start)", "'|'",
+            "coalesce(trim(source.answer), '')", "'|'", "trim(" ~ end_column ~ ")", "'|'",
+            "coalesce(trim(source.channel), '')", "'|'", "coalesce(trim(source.dstchannel), '')", "'|'",
+            "coalesce(trim(source.src), '')", "'|'", "coalesce(trim(source.dst), '')", "'|'",
+            "upper(trim(source.disposition))", "'|'", "trim(source.billsec)", "'|'", "trim(source.duration)",
+        ])) }} as record_key,
         nullif(trim(source.uniqueid), '') as unique_id,
         nullif(trim(source.linkedid), '') as linked_id,
         cast(nullif(trim(source.sequence), '') as integer) as leg_sequence,

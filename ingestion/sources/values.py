@@ -1,0 +1,166 @@
+"""Values as exports really write them, read into one spelling per type.
+
+Russian Excel and 1C write ``1 234,50`` (a space or a no-break space between thousands, a
+comma before kopecks), ``01.10.2026`` and ``15.10.2026 9:59``; other systems write
+``1,234.50`` and ISO dates. Each is parsed by the column's type at load and written to the
+raw table in one spelling (``1234.50``, ``2026-10-01``, ``2026-10-15T09:59:00+03:00``), so
+staging's casts never meet a value they cannot read. A value that does not parse raises
+``ValueProblem`` with what was expected; the row goes to quarantine naming file, line,
+column and value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+# column types a table may declare (ingestion/sources/tabular.py TableSpec.types)
+TYPES = ("decimal", "integer", "date", "month", "datetime")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")  # thousands: spaces of every kind, Swiss '
+_GROUPED = {mark: re.compile(rf"\d{{1,3}}(\{mark}\d{{3}})+") for mark in (",", ".")}
+_CURRENCY = re.compile(r"(?i)\s*(₽|руб\.?|р\.|rub)\s*$")
+_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_MONTH_ONLY = re.compile(r"^(?:(\d{4})-(\d{1,2})|(\d{1,2})[./](\d{4}))$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?$")
+
+
+class ValueProblem(ValueError):
+    """A value that is not what its column holds; the message says what was expected."""
+
+
+def parse_decimal(text: str) -> str:
+    """``1 234,50`` / ``1,234.50`` / ``1234.5`` / ``-0,5`` → ``1234.50`` … as written, no rounding."""
+    raw = _CURRENCY.sub("", text.strip())
+    negative = raw.startswith("-") or (raw.startswith("(") and raw.endswith(")"))
+    raw = raw.strip("()").lstrip("-+")
+    raw = _SPACES.sub("", raw)
+    if "," in raw and "." in raw:  # the later mark is the decimal one, the other groups thousands
+        thousands = "," if raw.rfind(".") > raw.rfind(",") else "."
+        whole, _, fraction = raw.rpartition("." if thousands == "," else ",")
+        if not _GROUPED[thousands].fullmatch(whole):
+            raise ValueProblem("a number (e.g. 1234.50 or 1 234,50)")
+        raw = whole.replace(thousands, "") + "." + fraction
+    elif raw.count(",") > 1 or raw.count(".") > 1:  # 1,234,567 / 1.234.567: thousands only
+        mark = "," if "," in raw else "."
+        if not _GROUPED[mark].fullmatch(raw):
+            raise ValueProblem("a number (e.g. 1234.50 or 1 234,50)")
+        raw = raw.replace(mark, "")
+    else:
+        raw = raw.replace(",", ".")  # Russian: the comma is the decimal mark
+    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", raw):
+        raise ValueProblem("a number (e.g. 1234.50 or 1 234,50)")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise ValueProblem("a number (e.g. 1234.50 or 1 234,50)") from None
+    return format(-value if negative else value, "f")
+
+
+def parse_integer(text: str) -> str:
+    value = Decimal(parse_decimal(text))
+    if value != value.to_integral_value():
+        raise ValueProblem("a whole number")
+    return str(int(value))
+
+
+def _year(text: str) -> int:
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
+def parse_date(text: str) -> str:
+    """``2026-10-01``, ``01.10.2026``, ``1.10.26``, ``01/10/2026`` (day first) or the date of
+    a date-time → ``2026-10-01``."""
+    raw = text.strip()
+    day_part = re.split(r"[ T]", raw, maxsplit=1)[0]
+    try:
+        if m := _ISO_DATE.match(day_part):
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        if m := _DMY.match(day_part):
+            return date(_year(m[3]), int(m[2]), int(m[1])).isoformat()
+    except ValueError:
+        raise ValueProblem("a date that exists (e.g. 2026-10-01 or 01.10.2026)") from None
+    raise ValueProblem("a date (e.g. 2026-10-01 or 01.10.2026)")
+
+
+def parse_month(text: str) -> str:
+    """``2026-10``, ``10.2026``, or any date of the month → ``2026-10-01``."""
+    raw = text.strip()
+    if m := _MONTH_ONLY.match(raw):
+        year, month = (m[1], m[2]) if m[1] else (m[4], m[3])
+        if 1 <= int(month) <= 12:
+            return date(int(year), int(month), 1).isoformat()
+        raise ValueProblem("a month (e.g. 2026-10 or 10.2026)")
+    try:
+        return date.fromisoformat(parse_date(raw)).replace(day=1).isoformat()
+    except ValueProblem:
+        raise ValueProblem("a month (e.g. 2026-10, 10.2026 or 01.10.2026)") from None
+
+
+def parse_datetime(text: str, zone: str) -> str:
+    """An ISO date-time with or without an offset, or ``15.10.2026 09:59[:00]``: a time
+    without an offset is the source's local time (``zone``) → ISO with the offset."""
+    raw = text.strip().replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError:
+        parts = re.split(r"[ T]+", raw, maxsplit=1)
+        day = date.fromisoformat(parse_date(parts[0]))
+        if len(parts) == 1:
+            parsed = datetime.combine(day, time())
+        else:
+            m = _TIME.match(parts[1])
+            if not m:
+                raise ValueProblem("a date and time (e.g. 2026-10-15 09:59 or 15.10.2026 09:59)") from None
+            try:
+                clock = time(int(m[1]), int(m[2]), int(m[3] or 0), int((m[4] or "0").ljust(6, "0")))
+            except ValueError:
+                raise ValueProblem("a time that exists (hours 0–23, minutes 0–59)") from None
+            parsed = datetime.combine(day, clock)
+    return as_local(parsed, zone).isoformat()
+
+
+def as_local(value: datetime, zone: str) -> datetime:
+    """A date-time with its offset: one without is the source's local time."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=ZoneInfo(zone))
+
+
+def normalise(value, kind: str, zone: str) -> str | None:
+    """A cell (text, or a typed XLSX value) in the one spelling of ``kind``; None stays None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueProblem(f"a {kind}, not yes/no")
+    if isinstance(value, datetime):  # an XLSX cell: typed already
+        if kind == "datetime":
+            return as_local(value, zone).isoformat()
+        value = value.date()
+    if isinstance(value, date):
+        if kind in ("date", "datetime"):
+            return (
+                value.isoformat()
+                if kind == "date"
+                else as_local(datetime.combine(value, time()), zone).isoformat()
+            )
+        if kind == "month":
+            return value.replace(day=1).isoformat()
+        raise ValueProblem(f"a {kind}, not a date")
+    if isinstance(value, (int, float, Decimal)):
+        if kind in ("decimal", "integer"):
+            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+            if not number.is_finite():
+                raise ValueProblem("a finite number")
+            return parse_integer(format(number, "f")) if kind == "integer" else format(number, "f")
+        raise ValueProblem(f"a {kind}, not a number")
+    text = str(value)
+    if kind == "decimal":
+        return parse_decimal(text)
+    if kind == "integer":
+        return parse_integer(text)
+    if kind == "date":
+        return parse_date(text)
+    if kind == "month":
+        return parse_month(text)
+    return parse_datetime(text, zone)

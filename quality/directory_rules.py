@@ -1,0 +1,155 @@
+"""The employee directory's rules, each broken one a sentence naming the rows and the fix.
+
+These are rules between rows and files that Great Expectations' per-column expectations
+do not state: an extension is one person's at a time, every employee is in a department
+the department list knows, nobody leaves before being hired, every role is one the KPI
+scheme pays. They run with the directory's raw check (quality/suites.py ``rules``), so a
+broken directory holds back the models built on it, as any failed raw check does.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(9999, 12, 31)
+
+
+def _day(text) -> date | None:
+    try:
+        return date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _where(rows: list[dict]) -> str:
+    """ "directory/employees.csv lines 3 and 8" (or several files)."""
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        by_file[row.get("_source_file") or "the directory"].append(row.get("_source_line"))
+    parts = []
+    for file, lines in by_file.items():
+        lines = sorted(n for n in lines if n is not None)
+        if not lines:
+            parts.append(file)
+        elif len(lines) == 1:
+            parts.append(f"{file} line {lines[0]}")
+        else:
+            parts.append(f"{file} lines {', '.join(str(n) for n in lines[:-1])} and {lines[-1]}")
+    return "; ".join(parts)
+
+
+def _extensions(text) -> list[str]:
+    """An employee's extensions as HR lists them: ``101;5101`` or ``101, 5101``."""
+    return [part.strip() for part in str(text or "").replace(",", ";").split(";") if part.strip()]
+
+
+def shared_extensions(employees: list[dict]) -> list[str]:
+    holders: dict[str, list[dict]] = defaultdict(list)
+    for row in employees:
+        for extension in _extensions(row.get("extensions")):
+            holders[extension].append(row)
+    problems = []
+    for extension, rows in sorted(holders.items()):
+        rows = sorted(rows, key=lambda r: _day(r.get("hire_date")) or FAR_PAST)
+        for i, first in enumerate(rows):
+            for second in rows[i + 1 :]:
+                start = max(
+                    _day(first.get("hire_date")) or FAR_PAST, _day(second.get("hire_date")) or FAR_PAST
+                )
+                end = min(
+                    _day(first.get("leave_date")) or FAR_FUTURE, _day(second.get("leave_date")) or FAR_FUTURE
+                )
+                if start <= end:
+                    since = "always" if start == FAR_PAST else f"from {start}"
+                    until = "" if end == FAR_FUTURE else f" to {end}"
+                    problems.append(
+                        f"{_where([first, second])}: {first['employee_id']} and {second['employee_id']} "
+                        f"both have extension {extension} ({since}{until}); an extension is one person's at "
+                        "a time: give one of them another, or end one's leave_date before the other's "
+                        "hire_date"
+                    )
+    return problems
+
+
+def departments_known(employees: list[dict], departments: set[str] | None) -> list[str]:
+    problems = []
+    for row in employees:
+        department = (row.get("department_id") or "").strip()
+        if not department:
+            problems.append(f"{_where([row])}: {row['employee_id']} has no department_id; fill it in")
+        elif departments is not None and department not in departments:
+            known = ", ".join(sorted(departments)) or "none"
+            problems.append(
+                f"{_where([row])}: {row['employee_id']}'s department {department} is not in the department "
+                f"list (known: {known}); add it to directory/departments.csv or correct the id"
+            )
+    return problems
+
+
+def dates_in_order(employees: list[dict]) -> list[str]:
+    problems = []
+    for row in employees:
+        hire, leave = _day(row.get("hire_date")), _day(row.get("leave_date"))
+        if hire and leave and leave < hire:
+            problems.append(
+                f"{_where([row])}: {row['employee_id']} leaves ({leave}) before being hired ({hire}); "
+                "correct one of the dates"
+            )
+    return problems
+
+
+def roles_known(employees: list[dict], roles: set[str] | None) -> list[str]:
+    if not roles:
+        return []
+    problems = []
+    for row in employees:
+        role = (row.get("role") or "").strip().lower()
+        if role not in roles:
+            problems.append(
+                f"{_where([row])}: {row['employee_id']}'s role {role or '(empty)'!r} is not a role of the "
+                f"KPI scheme (roles: {', '.join(sorted(roles))}), so they would get no bonus; correct the "
+                "role or add it to the scheme"
+            )
+    return problems
+
+
+def scheme_roles() -> set[str]:
+    """Roles the KPI scheme pays: those with KPIs or a base bonus."""
+    import csv
+
+    from orchestration.paths import scheme_dir
+
+    roles: set[str] = set()
+    for name in ("kpi_scheme.csv", "bonus_base.csv"):
+        path = scheme_dir() / name
+        if path.exists():
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                roles |= {(r.get("role") or "").strip().lower() for r in csv.DictReader(fh)}
+    return roles - {""}
+
+
+def directory_problems(con) -> list[str]:
+    """Every broken rule of the current directory, in words."""
+    columns = set(con.columns("raw_directory", "employees"))
+    current = ' where "_dlt_valid_to" is null' if "_dlt_valid_to" in columns else ""
+    wanted = [c for c in ("employee_id", "department_id", "role", "extensions", "hire_date", "leave_date",
+                          "_source_file", "_source_line") if c in columns]  # fmt: skip
+    result = con.execute(f"select {', '.join(wanted)} from raw_directory.employees{current}")
+    employees = [dict(zip(wanted, row, strict=True)) for row in result.fetchall()]
+    departments = None
+    if con.table_exists("raw_directory", "departments"):
+        dep_columns = set(con.columns("raw_directory", "departments"))
+        dep_current = ' where "_dlt_valid_to" is null' if "_dlt_valid_to" in dep_columns else ""
+        departments = {
+            str(r[0]).strip()
+            for r in con.execute(
+                f"select department_id from raw_directory.departments{dep_current}"
+            ).fetchall()
+        }
+    return (
+        shared_extensions(employees)
+        + departments_known(employees, departments)
+        + dates_in_order(employees)
+        + roles_known(employees, scheme_roles())
+    )
