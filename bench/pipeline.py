@@ -122,7 +122,7 @@ def add_one_day(inbox: Path, scale: dict, env: dict) -> int:
     cmd = [
         sys.executable,
         "-m",
-        "ingestion.demo.generate",
+        "demo.generate",
         "--out",
         str(day),
         "--days",
@@ -169,7 +169,7 @@ def main() -> int:
         cmd = [
             python,
             "-m",
-            "ingestion.demo.generate",
+            "demo.generate",
             "--out",
             str(inbox),
             "--days",

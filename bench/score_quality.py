@@ -16,8 +16,8 @@ import json
 import time
 from pathlib import Path
 
-from ingestion.call_quality.checklist import ITEMS, load_checklists
-from ingestion.call_quality.scorer import Scorer
+from call_quality.checklist import ITEMS, load_checklists
+from call_quality.scorer import Scorer
 
 DATA = Path(__file__).parent / "data" / "labelled_calls.jsonl"
 

@@ -165,7 +165,7 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
 
 
 def main() -> int:
-    from orchestration.paths import warehouse_from_env
+    from core.paths import warehouse_from_env
 
     parser = argparse.ArgumentParser(description="Write the dashboard site from the marts.")
     parser.add_argument(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingestion.warehouse import connect
+from core.warehouse import connect
 
 # what each input gives, and the mart that is empty without it
 INPUTS = {

@@ -3,7 +3,7 @@
 One pipeline per source system, each writing its own dataset (``raw_pbx``,
 ``raw_directory``, ``raw_crm``, ``raw_plans``), with dlt's working state kept beside the
 warehouse file so two warehouses never share state. The destination is the target's
-(ingestion/warehouse.py): DuckDB through Parquet files, several times faster and leaner
+(core/warehouse.py): DuckDB through Parquet files, several times faster and leaner
 than dlt's default row-by-row path; PostgreSQL through CSV and COPY.
 """
 
@@ -16,12 +16,13 @@ from pathlib import Path
 import dlt
 from dlt.common.pipeline import LoadInfo
 
-from ingestion.call_quality.source import call_quality
+from core.warehouse import dlt_destination, loader_file_format, state_suffix
+from ingestion.sources.call_scores import call_quality
 from ingestion.sources.crm import crm_files
 from ingestion.sources.directory import directory
 from ingestion.sources.pbx import pbx_files
 from ingestion.sources.plans import plans
-from ingestion.warehouse import dlt_destination, loader_file_format, state_suffix
+from ingestion.sources.window import data_window
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,31 @@ API_RESOURCES: dict[str, dict[str, str]] = {
 SOURCES: dict[str, SourceSpec] = {
     s.name: s
     for s in [
-        SourceSpec("directory", "raw_directory", lambda inbox, _: directory(inbox_dir=str(inbox))),
-        SourceSpec("pbx_files", "raw_pbx", lambda inbox, _: pbx_files(inbox_dir=str(inbox))),
-        SourceSpec("crm_files", "raw_crm", lambda inbox, _: crm_files(inbox_dir=str(inbox))),
-        SourceSpec("plans", "raw_plans", lambda inbox, _: plans(inbox_dir=str(inbox))),
+        SourceSpec(
+            "directory",
+            "raw_directory",
+            lambda inbox, warehouse: directory(inbox_dir=str(inbox), warehouse=str(warehouse)),
+        ),
+        SourceSpec(
+            "pbx_files",
+            "raw_pbx",
+            lambda inbox, _: pbx_files(inbox_dir=str(inbox), window=data_window(inbox)),
+        ),
+        SourceSpec(
+            "crm_files",
+            "raw_crm",
+            lambda inbox, warehouse: crm_files(
+                inbox_dir=str(inbox), window=data_window(inbox), warehouse=str(warehouse)
+            ),
+        ),
+        SourceSpec(
+            "plans",
+            "raw_plans",
+            lambda inbox, warehouse: plans(inbox_dir=str(inbox), warehouse=str(warehouse)),
+        ),
         # scores the transcripts loaded above: reads the warehouse, not the inbox
         SourceSpec(
-            "call_quality", "raw_quality", lambda _, warehouse: call_quality(warehouse=str(warehouse))
+            "call_quality", "raw_call_quality", lambda _, warehouse: call_quality(warehouse=str(warehouse))
         ),
     ]
 }

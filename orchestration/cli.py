@@ -20,7 +20,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from orchestration.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, PROJECT_ROOT
+from core.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, PROJECT_ROOT
 
 # Telemetry off for every tool the pipeline runs (dlt, dbt, Great Expectations).
 QUIET_TELEMETRY = {
@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _generate(args) -> dict:
-    from ingestion.demo.generate import generate
+    from demo.generate import generate
 
     print(f"autokpi: writing demo exports into {args.out}", file=sys.stderr)
     return generate(args.out, args.employees, args.days, args.seed, args.end, args.calls_per_day)
@@ -160,7 +160,7 @@ def _run(inbox: Path, warehouse: Path, full_refresh: bool = False) -> None:
 def _built_warehouse(args) -> Path:
     """The --warehouse of a command that reads one: it must have been built (on the
     PostgreSQL target there is no file; the server is asked when the command connects)."""
-    from ingestion.warehouse import exists
+    from core.warehouse import exists
 
     warehouse = args.warehouse.resolve()
     if not exists(warehouse):
@@ -196,7 +196,7 @@ def _close(args) -> None:
 
 
 def _simulate(args) -> None:
-    from orchestration.paths import exports_from_env
+    from core.paths import exports_from_env
     from orchestration.period_close import parse_month
     from orchestration.simulate import format_table, simulate, write_csv
 
@@ -219,7 +219,7 @@ def _quarantine(args) -> None:
 
 
 def _check_scheme(args) -> int:
-    from orchestration.paths import scheme_dir
+    from core.paths import scheme_dir
     from orchestration.scheme_check import check_scheme
 
     folder = (args.scheme or scheme_dir()).resolve()
@@ -235,7 +235,7 @@ def _check_scheme(args) -> int:
 
 def _closed_months(warehouse: Path) -> list[str]:
     """Months closed in a warehouse (empty when it has none, or none yet)."""
-    from ingestion.warehouse import connect, exists
+    from core.warehouse import connect, exists
 
     if not exists(warehouse):
         return []
@@ -256,8 +256,8 @@ def _fresh(args) -> None:
     """A demo starts over: its data is regenerated for today, so the old load must go."""
     import shutil
 
+    from core.warehouse import start_over
     from ingestion.pipeline import pipelines_dir
-    from ingestion.warehouse import start_over
 
     if args.out.exists() and any(args.out.iterdir()) and not (args.out / "demo_manifest.json").exists():
         raise RuntimeError(f"{args.out} holds files that are not demo data; choose another --out")

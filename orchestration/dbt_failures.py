@@ -112,7 +112,7 @@ def _test_subject(node: dict) -> str:
 
 def describe(run_results: dict, manifest: dict, warehouse: Path | None) -> str:
     """The first failure of a dbt run as one sentence (with how many more there were)."""
-    from ingestion.warehouse import connect
+    from core.warehouse import connect
 
     failed = [r for r in run_results.get("results", []) if r.get("status") in ("error", "fail")]
     if not failed:

@@ -16,7 +16,7 @@ from pathlib import Path
 from dagster_dbt import DbtProject
 
 from core.errors import UserFacingError
-from orchestration.paths import DBT_PROJECT_DIR, DEFAULT_SCHEME_DIR, SCHEME_ENV, SCHEME_FILES, scheme_dir
+from core.paths import DBT_PROJECT_DIR, DEFAULT_SCHEME_DIR, SCHEME_ENV, SCHEME_FILES, scheme_dir
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 

@@ -25,8 +25,8 @@ from orchestration.jobs import (
     refresh_after_close,
     refresh_job,
 )
-from orchestration.progress import progress_logger, run_log_file
-from orchestration.settings import AutokpiSettings
+from orchestration.resources import AutokpiSettings
+from orchestration.run_log import progress_logger, run_log_file
 
 
 def build_definitions() -> Definitions:

@@ -17,8 +17,8 @@ import csv
 from datetime import date
 from pathlib import Path
 
+from core.warehouse import connect
 from dashboards.i18n import Formatter
-from ingestion.warehouse import connect
 
 BONUS_EXPORT_COLUMNS = [
     "month", "employee_id", "full_name", "department_id", "role", "base_bonus", "total_score",

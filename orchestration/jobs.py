@@ -21,10 +21,10 @@ from dagster import (
     sensor,
 )
 
+from core.paths import inbox_from_env
 from orchestration.locking import warehouse_lock
-from orchestration.paths import inbox_from_env
 from orchestration.period_close import close_month, parse_month, reopen_month
-from orchestration.settings import AutokpiSettings
+from orchestration.resources import AutokpiSettings
 
 # DuckDB allows one writer: the steps of a run go one after another in one process.
 full_pipeline_job = define_asset_job(
@@ -91,7 +91,7 @@ def refresh_after_close(context):
 def inbox_fingerprint(root) -> str:
     """Names, sizes and modification times of every file in the inbox, but for the
     transcripts a run writes itself (speech-to-text), which must not start another run."""
-    from ingestion.speech_to_text.transcribe import OUTPUT_FOLDER
+    from call_quality.speech_to_text.transcribe import OUTPUT_FOLDER
 
     h = hashlib.sha256()
     if root.is_dir():

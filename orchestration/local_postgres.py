@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from orchestration.paths import PROJECT_ROOT
+from core.paths import PROJECT_ROOT
 
 
 def _data_dir() -> Path:

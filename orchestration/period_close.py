@@ -26,8 +26,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from core.errors import UserFacingError
-from ingestion.warehouse import Connection, connect
-from orchestration.paths import SCHEME_FILES, SEEDS_DIR, scheme_dir
+from core.paths import SCHEME_FILES, SEEDS_DIR, scheme_dir
+from core.warehouse import Connection, connect
 
 SCHEMA = "closing"
 
@@ -341,7 +341,7 @@ def verify_closing(con: Connection) -> int:
 
 def verify_warehouse(warehouse: Path) -> None:
     """``verify_closing`` on a warehouse file or server (read-write: old closes get sealed)."""
-    from ingestion.warehouse import exists
+    from core.warehouse import exists
 
     if not exists(warehouse):
         return

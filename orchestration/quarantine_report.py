@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingestion.warehouse import connect
+from core.warehouse import connect
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from core.errors import UserFacingError, is_user_facing
+from core.paths import FULL_REFRESH_ENV, INBOX_ENV, WAREHOUSE_ENV, exports_from_env
+from core.warehouse import ENGINE_NAMES, connect, describe, target
 from dashboards.build import site_dir_for
-from ingestion.warehouse import ENGINE_NAMES, connect, describe, target
 from orchestration.dbt_project import ensure_manifest
 from orchestration.locking import warehouse_lock
-from orchestration.paths import FULL_REFRESH_ENV, INBOX_ENV, WAREHOUSE_ENV, exports_from_env
-from orchestration.progress import Tee
+from orchestration.run_log import Tee
 from orchestration.scheme_check import raise_if_broken
 
 MARTS = [

@@ -19,7 +19,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from core.errors import UserFacingError
-from orchestration.paths import SEEDS_DIR, scheme_dir
+from core.paths import SEEDS_DIR, scheme_dir
 
 SCALE_KINDS = ("linear", "base_norm", "corridors")
 TARGET_SOURCES = ("fixed", "plan_revenue", "plan_calls")

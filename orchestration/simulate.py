@@ -21,9 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from core.errors import UserFacingError
-from ingestion.warehouse import TARGET_ENV, connect, target
+from core.paths import DBT_PROJECT_DIR, SCHEME_FILES, WAREHOUSE_ENV, scheme_dir
+from core.warehouse import TARGET_ENV, connect, target
 from orchestration.dbt_project import dbt_environment, dbt_executable
-from orchestration.paths import DBT_PROJECT_DIR, SCHEME_FILES, WAREHOUSE_ENV, scheme_dir
 from orchestration.scheme_check import check_scheme
 
 LIVE_BONUS = "intermediate.int_bonus_monthly_live"

@@ -118,7 +118,7 @@ def scheme_roles() -> set[str]:
     """Roles the KPI scheme pays: those with KPIs or a base bonus."""
     import csv
 
-    from orchestration.paths import scheme_dir
+    from core.paths import scheme_dir
 
     roles: set[str] = set()
     for name in ("kpi_scheme.csv", "bonus_base.csv"):

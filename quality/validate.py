@@ -2,7 +2,7 @@
 
 GX 1.24 has no DuckDB dialect for its SQL datasource (STACK.md), so each table's checked
 columns are read into a DataFrame through a read-only warehouse connection (DuckDB or
-PostgreSQL, ingestion/warehouse.py) and validated with the pandas datasource: the same
+PostgreSQL, core/warehouse.py) and validated with the pandas datasource: the same
 checks on either target. A large table (``Suite.incremental``) is read only where it has
 rows not yet passed, one ``chunk_by`` value at a time (quality/checked_loads.py).
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import great_expectations as gx
 import pandas as pd
 
-from ingestion.warehouse import connect
+from core.warehouse import connect
 from quality import checked_loads
 from quality.suites import Suite
 

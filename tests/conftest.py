@@ -36,7 +36,7 @@ def dbt_manifest():
 
 @pytest.fixture(scope="session")
 def demo_inbox(tmp_path_factory) -> Path:
-    from ingestion.demo.generate import generate
+    from demo.generate import generate
 
     inbox = tmp_path_factory.mktemp("demo") / "inbox"
     generate(inbox, progress=False, **DEMO_ARGS)

@@ -244,9 +244,18 @@ def latest_by_key(rows: Iterable[dict], key: tuple[str, ...]) -> list[dict]:
 
 
 def row_hash(row: dict) -> str:
-    """What identifies a version of a row: its values, not the file and line it sits on."""
-    values = sorted((k, v) for k, v in row.items() if not k.startswith("_"))
-    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()[:32]
+    """What identifies a version of a row: its values (an empty one as absent), not the file
+    and line it sits on."""
+    values = sorted((k, v) for k, v in row.items() if not k.startswith("_") and v is not None)
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False, default=str).encode()).hexdigest()[:32]
+
+
+def with_snapshot_columns(row: dict | None, origin: str) -> dict | None:
+    """A row written into a snapshot table by something else than its files (an API):
+    its version hash, and an origin the files' snapshot never retires."""
+    if row is not None:
+        row["_row_hash"], row["_origin"] = row_hash(row), origin
+    return row
 
 
 def to_arrow(rows: list[dict], key: tuple[str, ...] = ()) -> pa.Table:
@@ -266,18 +275,44 @@ def content_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec):
-    """A dlt resource holding the snapshot of every ``<inbox>/<folder>/<stem>*`` file."""
+def last_rows_of(warehouse: Path | None, dataset: str, table: str, source_file: str) -> list[dict]:
+    """The current rows a file gave the table in its last good load: a refused file keeps
+    them until it is corrected, instead of the snapshot retiring them."""
+    from core.warehouse import connect, exists
+
+    if warehouse is None or not exists(warehouse):
+        return []
+    with connect(warehouse) as con:
+        if not con.table_exists(dataset, table):
+            return []
+        columns = [
+            c
+            for c in con.columns(dataset, table)
+            if not c.startswith("_dlt_") and c not in ("_row_hash", "_origin")
+        ]
+        current = ' and "_dlt_valid_to" is null' if "_dlt_valid_to" in con.columns(dataset, table) else ""
+        listing = ", ".join(f'"{c}"' for c in columns)
+        result = con.execute(
+            f'select {listing} from {dataset}.{table} where "_source_file" = ?{current}', [source_file]
+        )
+        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
+
+def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, warehouse=None, dataset=""):
+    """A dlt resource holding the snapshot of every ``<inbox>/<folder>/<stem>*`` file; the
+    ``dated`` columns must fall in ``window`` (ingestion/sources/window.py). A refused file
+    keeps its rows of the last good load (read from ``warehouse``, ``dataset``)."""
     import dlt
 
     from core.settings import crm_timezone
     from ingestion.sources.load_log import load_log_item, log_entry
     from ingestion.sources.quarantine import quarantine_item, rejected_file_row
-    from ingestion.sources.window import data_window
 
     @dlt.resource(
         name=spec.name,
         merge_key="_origin",
+        # a version is a row's values, not the line it sits on (row_hash); an API source
+        # writing the same table gives its rows the same columns (api/settings.py)
         write_disposition={
             "disposition": "merge",
             "strategy": "scd2",
@@ -287,11 +322,9 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec):
     def _rows():
         inbox = Path(inbox_dir)
         zone = crm_timezone()
-        window = data_window(inbox) if spec.dated else None
         rows: list[dict] = []
         log = []
         seen: dict[str, str] = {}  # content hash -> the file loaded with it
-        refused = False
         for path in files_for(inbox / folder, spec):
             name = path.relative_to(inbox).as_posix()
             digest = content_hash(path)
@@ -306,7 +339,7 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec):
                 # the file is refused whole, with its reason; the other files still load
                 yield quarantine_item([rejected_file_row(name, error)], spec.name)
                 log.append(log_entry(name, spec.name, 0, 0, 0, error.line, "rejected", str(error)))
-                refused = True
+                rows.extend(last_rows_of(Path(warehouse) if warehouse else None, dataset, spec.name, name))
                 continue
             if rejected:
                 yield quarantine_item(rejected, spec.name)
@@ -316,7 +349,7 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec):
             )
         if log:
             yield load_log_item(log)
-        if rows and not refused:  # a refused file keeps the last snapshot until it is corrected
+        if rows:  # nothing at all keeps the last snapshot: an empty folder is not an empty export
             current = latest_by_key(rows, spec.key)
             for row in current:
                 row["_row_hash"], row["_origin"] = row_hash(row), ORIGIN

@@ -18,7 +18,7 @@ from dagster import (
     asset_check,
 )
 
-from orchestration.settings import AutokpiSettings
+from orchestration.resources import AutokpiSettings
 from quality.suites import Suite, suites
 from quality.validate import validate_table
 

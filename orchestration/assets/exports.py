@@ -4,7 +4,7 @@ from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 
 from orchestration.assets.checks import held_back_in_this_run
 from orchestration.finance_exports import write_exports
-from orchestration.settings import AutokpiSettings
+from orchestration.resources import AutokpiSettings
 
 
 @asset(

@@ -13,11 +13,11 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, Failure, multi_a
 from dagster_dlt import DagsterDltResource, DagsterDltTranslator
 from dagster_dlt.translator import DltResourceTranslatorData
 
+from core.warehouse import loader_file_format, target
 from ingestion.pipeline import API_RESOURCES, FILE_SOURCES, make_pipeline, make_source
 from ingestion.sources.api.http import SourceError, describe_failure
 from ingestion.sources.api.settings import enabled_api_sources
-from ingestion.warehouse import loader_file_format, target
-from orchestration.settings import AutokpiSettings
+from orchestration.resources import AutokpiSettings
 
 INBOX_FOLDER_OF_SOURCE = {
     "pbx_files": "pbx",

@@ -4,7 +4,7 @@ from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 
 from dashboards.build import build_site, site_dir_for
 from orchestration.assets.checks import held_back_in_this_run
-from orchestration.settings import AutokpiSettings
+from orchestration.resources import AutokpiSettings
 
 SITE_MARTS = [
     "mart_plan_progress", "mart_sales_daily", "mart_call_kpis", "mart_call_rating_monthly", "mart_kpi_alerts",

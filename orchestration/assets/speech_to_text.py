@@ -1,15 +1,15 @@
 """Speech-to-text as a Dagster asset between the inbox and the PBX load (optional).
 
-Off unless AUTOKPI_STT_MODEL or AUTOKPI_STT_COMMAND is set (ingestion/speech_to_text).
+Off unless AUTOKPI_STT_MODEL or AUTOKPI_STT_COMMAND is set (call_quality/speech_to_text).
 A recording that fails, or an engine that is misconfigured, is reported and does not
 stop the calls from loading: the scorer simply has fewer transcripts.
 """
 
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 
-from ingestion.speech_to_text.backends import SpeechToTextError, backend_from_env
-from ingestion.speech_to_text.transcribe import transcribe_recordings
-from orchestration.settings import AutokpiSettings
+from call_quality.speech_to_text.backends import SpeechToTextError, backend_from_env
+from call_quality.speech_to_text.transcribe import transcribe_recordings
+from orchestration.resources import AutokpiSettings
 
 SPEECH_TO_TEXT_KEY = AssetKey(["pbx", "speech_to_text"])
 

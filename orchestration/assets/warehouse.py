@@ -7,16 +7,16 @@ from typing import Any
 from dagster import AssetDep, AssetExecutionContext, AssetSpec
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from core.paths import FULL_REFRESH_ENV
 from ingestion.pipeline import API_RESOURCES
 from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.assets.checks import held_back_sources
 from orchestration.assets.ingestion import api_asset_key
 from orchestration.dbt_failures import DbtBuildFailed, describe
 from orchestration.dbt_project import dbt_project
-from orchestration.paths import FULL_REFRESH_ENV
 from orchestration.period_close import verify_warehouse
+from orchestration.resources import AutokpiSettings
 from orchestration.scheme_check import raise_if_broken
-from orchestration.settings import AutokpiSettings
 
 
 class AutokpiDbtTranslator(DagsterDbtTranslator):

@@ -59,7 +59,7 @@ def _rows(con, sql: str) -> list[tuple]:
 
 
 def check_against_oracle(company: Company, root: Path) -> None:
-    from ingestion.warehouse import connect
+    from core.warehouse import connect
     from orchestration.run import run_pipeline
 
     inbox, scheme, warehouse = root / "inbox", root / "scheme", root / "autokpi.duckdb"

@@ -136,7 +136,7 @@ def test_planted_behaviour_shows_in_the_marts(demo_run, demo_inbox):
 def test_running_again_changes_nothing(demo_run, demo_inbox, tmp_path):
     summary, warehouse = demo_run
     before = mart_digests(warehouse)
-    passed_sql = "select table_name, check_name, load_id from quality.checked_loads order by all"
+    passed_sql = "select table_name, check_name, load_id from raw_checks.checked_loads order by all"
     passed = query(warehouse, passed_sql)
     # the large raw tables' loads passed their checks once, and carry dlt's load id
     # (the advisory check warned of old data, a table-wide fact: its rows passed all the same)

@@ -14,8 +14,8 @@ import duckdb
 import pytest
 from openpyxl import load_workbook
 
+from core.paths import DEFAULT_SCHEME_DIR
 from orchestration.finance_exports import BONUS_EXPORT_COLUMNS, write_exports
-from orchestration.paths import DEFAULT_SCHEME_DIR
 from orchestration.period_close import (
     ClosedMonthChanged,
     PeriodCloseError,

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.warehouse import connect
+from core.warehouse import connect
 from orchestration import cli
 from orchestration.period_close import close_month
 from orchestration.run import MARTS, run_pipeline

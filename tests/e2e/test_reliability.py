@@ -18,7 +18,7 @@ RAW_TABLES = [
     "raw_pbx.transcripts",
     "raw_crm.deals",
     "raw_crm.deal_lines",
-    "raw_quality.call_scores",
+    "raw_call_quality.call_scores",
 ]
 
 

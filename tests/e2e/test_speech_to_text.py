@@ -59,7 +59,8 @@ def test_recordings_are_transcribed_once_loaded_and_scored(tmp_path, monkeypatch
     assert "Здравствуйте" in score[0][3]
     objections = query(
         warehouse,
-        "select objection_class, is_answered from staging.stg_quality__call_objections where call_id = ?",
+        "select objection_class, is_answered from staging.stg_call_quality__call_objections "
+        "where call_id = ?",
         [CALL_ID],
     )
     assert objections == [("price", False)]  # the client's last words, nobody answered them

@@ -86,7 +86,7 @@ def test_asset_keys_snapshot(graph):
         ("intermediate/int_bonus_scenarios", "intermediate/int_kpi_scenarios"),
         ("marts/mart_bonus_adjustments", "intermediate/int_bonus_adjustments"),
         ("dlt_call_quality_call_scores", "dlt_pbx_files_transcripts"),
-        ("marts/mart_call_quality", "staging/stg_quality__call_scores"),
+        ("marts/mart_call_quality", "staging/stg_call_quality__call_scores"),
         ("intermediate/int_kpi_contributions", "marts/mart_call_quality"),
         ("marts/mart_bonus_monthly", "intermediate/int_bonus_monthly_live"),
         ("staging/stg_closing__period_events", "closing/period_events"),

@@ -161,3 +161,33 @@ def test_a_refused_file_sent_again_corrected_leaves_quarantine(tmp_path):
     load_source("directory", inbox, warehouse)
     assert summary(warehouse) == []
     assert _count(warehouse, "raw_directory.employees") == 6
+
+
+def test_a_file_refused_later_keeps_its_last_rows_and_a_removed_row_is_retired(tmp_path):
+    inbox = make_inbox(tmp_path, [])
+    extra = inbox / "directory" / "employees-extra.csv"
+    extra.write_text(
+        "employee_id,full_name,department_id,role,extensions\nE9,A,HQ,sales_manager,909\nE8,B,HQ,sales_manager,908\n"
+    )
+    warehouse = tmp_path / "w.duckdb"
+    load_source("directory", inbox, warehouse)
+    current = "select employee_id from raw_directory.employees where _dlt_valid_to is null order by 1"
+    assert [r[0] for r in duckdb.connect(str(warehouse), read_only=True).execute(current).fetchall()][
+        -2:
+    ] == [
+        "E8",
+        "E9",
+    ]
+    extra.write_text("employee_id,full_name\nE9,A\n")  # broken: the snapshot keeps E8 and E9
+    load_source("directory", inbox, warehouse)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert [r[0] for r in con.execute(current).fetchall()][-2:] == ["E8", "E9"]
+    con.close()
+    extra.write_text("employee_id,full_name,department_id,role,extensions\nE9,A,HQ,sales_manager,909\n")
+    load_source("directory", inbox, warehouse)  # corrected, without E8: E8 is retired, kept as history
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert "E8" not in [r[0] for r in con.execute(current).fetchall()]
+    assert con.execute(
+        "select count(*) from raw_directory.employees where employee_id = 'E8' and _dlt_valid_to is not null"
+    ).fetchone() == (1,)
+    con.close()

@@ -8,7 +8,7 @@ from datetime import datetime
 import great_expectations as gx
 import pytest
 
-from ingestion.warehouse import connect
+from core.warehouse import connect
 from quality.suites import Suite
 from quality.validate import _select_list, validate_table
 

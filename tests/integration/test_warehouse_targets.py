@@ -1,4 +1,4 @@
-"""The warehouse access layer (ingestion/warehouse.py) on both targets, against a real
+"""The warehouse access layer (core/warehouse.py) on both targets, against a real
 DuckDB file and the private PostgreSQL server."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.warehouse import TargetError, connect, describe, exists, start_over, state_suffix, target
+from core.warehouse import TargetError, connect, describe, exists, start_over, state_suffix, target
 
 
 def _exercise(warehouse) -> None:

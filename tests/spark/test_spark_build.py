@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from core.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 from orchestration.dbt_project import dbt_executable
-from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 from tests.warehouse import query
 
 pytestmark = [pytest.mark.spark, pytest.mark.e2e]

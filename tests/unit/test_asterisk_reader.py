@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.sources.asterisk.helpers import complete_size, read_cdr
+from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.asterisk.settings import LAYOUTS
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.files import complete_size
 from tests.conftest import ASTERISK_SAMPLES
 
 STANDARD = [

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingestion.call_quality.checklist import ChecklistError, load_checklist, load_checklists
-from ingestion.call_quality.redact import redact
-from ingestion.call_quality.scorer import Scorer
+from call_quality.checklist import ChecklistError, load_checklist, load_checklists
+from call_quality.redact import redact
+from call_quality.scorer import Scorer
 
 
 @pytest.fixture(scope="module")

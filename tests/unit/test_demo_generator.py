@@ -8,7 +8,7 @@ import json
 from collections import Counter, defaultdict
 from datetime import date
 
-from ingestion.demo.generate import generate
+from demo.generate import generate
 
 ARGS = {
     "employees": 9,

@@ -12,10 +12,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingestion.sources.asterisk.helpers import complete_size, read_cdr
+from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.file_parts import new_part
+from ingestion.sources.files import complete_size, count_lines
 from ingestion.sources.pbx.transcripts import read_transcripts
-from ingestion.sources.progress import count_lines, new_part
 from ingestion.sources.tabular import TableSpec, read_rows
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.paths import DEFAULT_SCHEME_DIR
+from core.paths import DEFAULT_SCHEME_DIR
 from orchestration.scheme_check import SchemeError, check_scheme, raise_if_broken
 
 

@@ -8,8 +8,8 @@ import wave
 
 import pytest
 
-from ingestion.speech_to_text.audio import AudioError, split_channels
-from ingestion.speech_to_text.backends import (
+from call_quality.speech_to_text.audio import AudioError, split_channels
+from call_quality.speech_to_text.backends import (
     CommandBackend,
     SpeechToTextError,
     backend_from_env,

@@ -21,6 +21,7 @@ from dlt.sources.rest_api import rest_api_resources
 from ingestion.sources.api.bitrix24 import API_CURSOR
 from ingestion.sources.api.http import retrying_session
 from ingestion.sources.api.settings import SYSTEM_COLUMNS, merged_resource
+from ingestion.sources.tabular import with_snapshot_columns
 
 WON, LOST = 142, 143
 BUDGET_PRODUCT = "amocrm-budget"
@@ -144,7 +145,7 @@ def amocrm(
         columns=SYSTEM_COLUMNS,
     )
     def lead_budgets(deals: list[dict]):
-        yield [budget_line(d) for d in deals]
+        yield [with_snapshot_columns(budget_line(d), "api:amocrm") for d in deals]
 
     @dlt.resource(
         name="budget_product",
@@ -154,17 +155,20 @@ def amocrm(
         columns=SYSTEM_COLUMNS,
     )
     def budget_product():
-        yield {
-            "product_id": BUDGET_PRODUCT,
-            "product_name": "amoCRM lead budget",
-            "category": "amoCRM",
-            "cost": "",
-            "list_price": "",
-            "is_priority": "false",
-            "is_promo": "false",
-            "season_start": "",
-            "season_end": "",
-        }
+        yield with_snapshot_columns(
+            {
+                "product_id": BUDGET_PRODUCT,
+                "product_name": "amoCRM lead budget",
+                "category": "amoCRM",
+                "cost": "",
+                "list_price": "",
+                "is_priority": "false",
+                "is_promo": "false",
+                "season_start": "",
+                "season_end": "",
+            },
+            "api:amocrm",
+        )
 
     resources = rest_api_resources(
         {

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import dlt
 
+from ingestion.sources.tabular import with_snapshot_columns
+
 PBX_TIMEZONE_ENV = "AUTOKPI_PBX_TIMEZONE"
 
 # API rows are dicts, to which dlt adds _dlt_load_id and _dlt_id, required; the file forms
@@ -44,5 +46,5 @@ def merged_resource(name: str, key, endpoint: dict, mapper, table: str | None = 
         "write_disposition": "merge",
         "primary_key": key,
         "endpoint": endpoint,
-        "processing_steps": [{"map": mapper}],
+        "processing_steps": [{"map": lambda item: with_snapshot_columns(mapper(item), f"api:{name}")}],
     }

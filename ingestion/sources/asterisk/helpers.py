@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import hashlib
 import io
 import json
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ import pyarrow.csv as pcsv
 
 from ingestion.sources.asterisk.settings import BLOCK_SIZE, DISPOSITIONS, LAYOUTS, RAW_COLUMNS
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.files import complete_size, count_lines
 
 TIMESTAMP_RE = r"^\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?\s*$"
 INTEGER_RE = r"^\s*\d+\s*$"
@@ -71,64 +71,6 @@ class FileProgress:
 
     def as_state(self) -> dict:
         return {"bytes": self.bytes_done, "lines": self.lines_done, "fingerprint": self.fingerprint}
-
-
-def complete_size(path: Path) -> int:
-    """Bytes up to and including the last newline: a line still being written waits."""
-    size = path.stat().st_size
-    if size == 0:
-        return 0
-    with path.open("rb") as fh:
-        pos = size
-        while pos > 0:
-            step = min(pos, 64 << 10)
-            fh.seek(pos - step)
-            chunk = fh.read(step)
-            idx = chunk.rfind(b"\n")
-            if idx >= 0:
-                return pos - step + idx + 1
-            pos -= step
-    return size  # one line without a newline: take it whole
-
-
-def content_digest(path: Path, upto: int) -> str:
-    """SHA-256 of the first ``upto`` bytes: the same content under two names is one file."""
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        left = upto
-        while left > 0:
-            chunk = fh.read(min(left, 8 << 20))
-            if not chunk:
-                break
-            h.update(chunk)
-            left -= len(chunk)
-    return h.hexdigest()
-
-
-def waiting_line(path: Path, part) -> int | None:
-    """The number of a last line still being written (bytes after the last line end), else None."""
-    size = path.stat().st_size
-    if size <= part.stop:
-        return None
-    with path.open("rb") as fh:
-        fh.seek(part.stop)
-        if not fh.read(size - part.stop).strip():
-            return None
-    from ingestion.sources.progress import count_lines
-
-    return part.first_line + count_lines(path, part.start, part.stop)
-
-
-def fingerprint(path: Path, upto: int) -> str:
-    """Hash of the first and last 64 KiB before ``upto`` and of ``upto``: detects a rewrite."""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(str(upto).encode())
-    with path.open("rb") as fh:
-        h.update(fh.read(min(upto, 64 << 10)))
-        if upto > 64 << 10:
-            fh.seek(max(64 << 10, upto - (64 << 10)))
-            h.update(fh.read(upto - fh.tell()))
-    return h.hexdigest()
 
 
 def detect_layout(path: Path, start: int, stop: int) -> int:
@@ -271,8 +213,6 @@ def read_cdr(
         return
     n_columns = detect_layout(path, start, stop)
     if n_columns == 0:  # only blank lines: nothing to load, but every line accounted for
-        from ingestion.sources.progress import count_lines
-
         yield _Batch(pa.table({}), blank_lines=count_lines(path, start, stop))
         return
     names = LAYOUTS[n_columns]

@@ -62,5 +62,5 @@ TABLES = [
 
 
 @dlt.source(name="crm_files", max_table_nesting=0)
-def crm_files(inbox_dir: str = dlt.config.value):
-    return [tabular_resource(inbox_dir, FOLDER, spec) for spec in TABLES]
+def crm_files(inbox_dir: str = dlt.config.value, window=None, warehouse: str = ""):
+    return [tabular_resource(inbox_dir, FOLDER, spec, window, warehouse, "raw_crm") for spec in TABLES]

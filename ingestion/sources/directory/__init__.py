@@ -23,5 +23,5 @@ TABLES = [
 
 
 @dlt.source(name="directory", max_table_nesting=0)
-def directory(inbox_dir: str = dlt.config.value):
-    return [tabular_resource(inbox_dir, FOLDER, spec) for spec in TABLES]
+def directory(inbox_dir: str = dlt.config.value, window=None, warehouse: str = ""):
+    return [tabular_resource(inbox_dir, FOLDER, spec, window, warehouse, "raw_directory") for spec in TABLES]

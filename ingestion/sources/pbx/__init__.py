@@ -12,21 +12,16 @@ from pathlib import Path
 
 import dlt
 
-from ingestion.sources.asterisk.helpers import (
-    complete_size,
-    content_digest,
-    fingerprint,
-    read_cdr,
-    waiting_line,
-)
+from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.file_parts import mark_done, new_part
+from ingestion.sources.files import complete_size, content_digest, count_lines, fingerprint, waiting_line
 from ingestion.sources.load_id import with_load_id
 from ingestion.sources.load_log import load_log_item, log_entry
 from ingestion.sources.pbx.settings import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
 from ingestion.sources.pbx.transcripts import read_transcripts, to_arrow
-from ingestion.sources.progress import count_lines, mark_done, new_part
 from ingestion.sources.quarantine import quarantine_item, rejected_file_row
-from ingestion.sources.window import data_window
+from ingestion.sources.window import DataWindow
 
 
 def _files(inbox: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
@@ -78,11 +73,11 @@ def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
 
 
 @dlt.resource(name="asterisk_cdr", write_disposition="merge", primary_key=["_source_file", "_source_line"])
-def asterisk_cdr(inbox_dir: str):
-    """One row per CDR line, every field as text, with its file and line."""
+def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
+    """One row per CDR line, every field as text, with its file and line; lines dated
+    outside ``window`` (ingestion/sources/window.py) are quarantined."""
     inbox = Path(inbox_dir)
     files_state = dlt.current.resource_state().setdefault("files", {})
-    window = data_window(inbox)
     for path in _files(inbox, ASTERISK_FOLDER, (".csv",)):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state):
@@ -148,6 +143,6 @@ def transcripts(inbox_dir: str):
 
 
 @dlt.source(name="pbx_files", max_table_nesting=0)
-def pbx_files(inbox_dir: str = dlt.config.value):
+def pbx_files(inbox_dir: str = dlt.config.value, window: DataWindow | None = None):
     """Call records and transcripts under ``<inbox>/pbx/``."""
-    return asterisk_cdr(inbox_dir), transcripts(inbox_dir)
+    return asterisk_cdr(inbox_dir, window), transcripts(inbox_dir)

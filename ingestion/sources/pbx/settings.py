@@ -1,5 +1,6 @@
-"""Where the PBX exports lie in the inbox."""
+"""Where the PBX exports lie in the inbox (the layout is core.paths', shared with the
+speech-to-text step that writes transcripts there)."""
 
-ASTERISK_FOLDER = "pbx/asterisk"
-TRANSCRIPTS_FOLDER = "pbx/transcripts"
-TRANSCRIPT_SUFFIXES = (".jsonl", ".ndjson", ".json")
+from core.paths import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
+
+__all__ = ["ASTERISK_FOLDER", "TRANSCRIPTS_FOLDER", "TRANSCRIPT_SUFFIXES"]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pyarrow as pa
 
-from ingestion.sources.progress import NewPart
+from ingestion.sources.file_parts import NewPart
 
 SCHEMA = pa.schema(
     [

@@ -22,5 +22,5 @@ TABLES = [
 
 
 @dlt.source(name="plans", max_table_nesting=0)
-def plans(inbox_dir: str = dlt.config.value):
-    return [tabular_resource(inbox_dir, FOLDER, spec) for spec in TABLES]
+def plans(inbox_dir: str = dlt.config.value, window=None, warehouse: str = ""):
+    return [tabular_resource(inbox_dir, FOLDER, spec, window, warehouse, "raw_plans") for spec in TABLES]

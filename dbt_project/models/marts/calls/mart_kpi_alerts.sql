@@ -114,7 +114,10 @@ critical as (
             and compared.metric = rules.metric
             and compared.period_grain = rules.period_grain
             -- a month in progress is judged once enough of it has passed
-            and (rules.period_grain = 'day' or compared.elapsed_working_days >= coalesce(rules.min_working_days, 0))
+            and (
+                rules.period_grain = 'day'
+                or compared.elapsed_working_days >= coalesce(rules.min_working_days, 0)
+            )
     where
         (rules.comparison = 'above' and compared.metric_value > rules.threshold)
         or (rules.comparison = 'below' and compared.metric_value < rules.threshold)
@@ -145,7 +148,10 @@ bounds as (
             and compared.metric = rules.metric
             and compared.period_grain = rules.period_grain
             -- a month in progress is judged once enough of it has passed
-            and (rules.period_grain = 'day' or compared.elapsed_working_days >= coalesce(rules.min_working_days, 0))
+            and (
+                rules.period_grain = 'day'
+                or compared.elapsed_working_days >= coalesce(rules.min_working_days, 0)
+            )
     where compared.other_members >= rules.min_members
 ),
 
@@ -171,7 +177,10 @@ gaps as (
             and compared.metric = rules.metric
             and compared.period_grain = rules.period_grain
             -- a month in progress is judged once enough of it has passed
-            and (rules.period_grain = 'day' or compared.elapsed_working_days >= coalesce(rules.min_working_days, 0))
+            and (
+                rules.period_grain = 'day'
+                or compared.elapsed_working_days >= coalesce(rules.min_working_days, 0)
+            )
     inner join leaders
         on
             compared.period_start = leaders.month

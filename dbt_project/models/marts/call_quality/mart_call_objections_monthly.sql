@@ -5,7 +5,7 @@
 with
 
 objections as (
-    select * from {{ ref('stg_quality__call_objections') }}
+    select * from {{ ref('stg_call_quality__call_objections') }}
 ),
 
 quality as (

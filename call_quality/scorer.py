@@ -15,8 +15,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ingestion.call_quality.checklist import ITEMS, Checklist
-from ingestion.call_quality.redact import redact
+from call_quality.checklist import ITEMS, Checklist
+from call_quality.redact import redact
 
 _WORD = re.compile(r"[\w']+", re.UNICODE)
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ingestion.sources.pbx.settings import TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
-from ingestion.speech_to_text.audio import AudioError, split_channels
-from ingestion.speech_to_text.backends import Backend, SpeechToTextError
+from call_quality.speech_to_text.audio import AudioError, split_channels
+from call_quality.speech_to_text.backends import Backend, SpeechToTextError
+from core.paths import TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
 
 RECORDINGS_FOLDER = "pbx/recordings"
 OUTPUT_FOLDER = f"{TRANSCRIPTS_FOLDER}/speech-to-text"

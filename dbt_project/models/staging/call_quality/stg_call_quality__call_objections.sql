@@ -2,7 +2,7 @@ with
 
 source as (
     select *
-    from {{ source_columns('quality', 'call_objections', [
+    from {{ source_columns('call_quality', 'call_objections', [
         'call_id', 'objection_index', 'objection_class', 'quote', 'at_seconds', 'answered'
     ]) }} as call_objections
 ),

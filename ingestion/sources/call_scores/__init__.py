@@ -1,8 +1,8 @@
 """The dlt source that scores transcripts not yet scored by the current checklists.
 
 It reads ``raw_pbx.transcripts`` from the warehouse, scores each call whose score is
-missing or was made by an older checklist version, and loads ``raw_quality.call_scores``
-(merged on call_id) and ``raw_quality.call_objections`` (replaced per call), so a
+missing or was made by an older checklist version, and loads ``raw_call_quality.call_scores``
+(merged on call_id) and ``raw_call_quality.call_objections`` (replaced per call), so a
 changed checklist re-scores everything and an unchanged one scores only new calls.
 """
 
@@ -20,10 +20,10 @@ from pathlib import Path
 import dlt
 import pyarrow as pa
 
-from ingestion.call_quality.checklist import ITEMS, checklists_version, load_checklists
-from ingestion.call_quality.scorer import Scorer
+from call_quality.checklist import ITEMS, checklists_version, load_checklists
+from call_quality.scorer import Scorer
+from core.warehouse import connect, exists
 from ingestion.sources.quarantine import quarantine_item
-from ingestion.warehouse import connect, exists
 
 BATCH = 5_000
 
@@ -59,9 +59,9 @@ def _unscored(warehouse: Path, version: str) -> Iterator[list[tuple]]:
         if not con.table_exists("raw_pbx", "transcripts"):
             return
         already = (
-            "left join raw_quality.call_scores as s on s.call_id = t.call_id and s.checklist_version = ? "
-            "where s.call_id is null"
-            if con.table_exists("raw_quality", "call_scores")
+            "left join raw_call_quality.call_scores as s "
+            "on s.call_id = t.call_id and s.checklist_version = ? where s.call_id is null"
+            if con.table_exists("raw_call_quality", "call_scores")
             else "where ? is not null"
         )
         # in the order the table is read: sorting would hold every transcript's text

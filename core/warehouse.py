@@ -76,7 +76,7 @@ def exists(warehouse: Path) -> bool:
 
 # every schema autokpi writes: dlt's raw datasets (and their _staging twins), dbt's layers,
 # the seeds, and the frozen statements of closed months
-OWN_SCHEMAS = ("staging", "intermediate", "marts", "config", "closing", "quality")
+OWN_SCHEMAS = ("staging", "intermediate", "marts", "config", "closing", "raw_checks", "quality")
 
 
 def start_over(warehouse: Path) -> None:

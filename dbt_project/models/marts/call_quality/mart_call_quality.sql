@@ -4,7 +4,7 @@
 with
 
 scores as (
-    select * from {{ ref('stg_quality__call_scores') }}
+    select * from {{ ref('stg_call_quality__call_scores') }}
 ),
 
 calls as (

@@ -13,12 +13,11 @@ Anything else (a rotated or truncated file under the same name) is refused.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingestion.sources.asterisk.helpers import complete_size, fingerprint
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.files import complete_size, count_lines, fingerprint, first_line_hash
 
 
 @dataclass(frozen=True)
@@ -51,31 +50,9 @@ def new_part(path: Path, name: str, files_state: dict) -> NewPart | None:
     return NewPart(path, name, start, first_line, stop)
 
 
-def first_line_hash(path: Path) -> str:
-    with path.open("rb") as fh:
-        return hashlib.blake2b(fh.readline(1 << 20), digest_size=16).hexdigest()
-
-
 def _is_correction(path: Path, stop: int, prev: dict) -> bool:
     """Same first line and no fewer lines than were loaded: the same file, corrected."""
     return prev.get("head") == first_line_hash(path) and count_lines(path, 0, stop) >= prev["lines"]
-
-
-def count_lines(path: Path, start: int, stop: int) -> int:
-    """Lines in bytes [start, stop), a last line without its newline included."""
-    n = 0
-    last = b"\n"
-    with path.open("rb") as fh:
-        fh.seek(start)
-        left = stop - start
-        while left > 0:
-            chunk = fh.read(min(left, 8 << 20))
-            if not chunk:
-                break
-            n += chunk.count(b"\n")
-            last = chunk[-1:]
-            left -= len(chunk)
-    return n + (last != b"\n")
 
 
 def mark_done(part: NewPart, files_state: dict) -> None:

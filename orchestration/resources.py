@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dagster import ConfigurableResource
 
-from orchestration.paths import WAREHOUSE_ENV, exports_from_env, inbox_from_env, warehouse_from_env
+from core.paths import WAREHOUSE_ENV, exports_from_env, inbox_from_env, warehouse_from_env
 
 
 class AutokpiSettings(ConfigurableResource):

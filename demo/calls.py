@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from ingestion.demo.company import Company, Employee
-from ingestion.demo.crm import Client, phone_as_pbx_sees
+from demo.company import Company, Employee
+from demo.crm import Client, phone_as_pbx_sees
 
 TRUNK = "SIP/trunk-mts"
 

@@ -1,6 +1,6 @@
 """Write a deterministic demo company's exports into an inbox folder.
 
-    python -m ingestion.demo.generate --out inbox --employees 25 --days 90 --seed 7
+    python -m demo.generate --out inbox --employees 25 --days 90 --seed 7
 
 The same arguments always give byte-identical files. Calls stream to disk a day at a
 time, so 1,000 employees × 90 days (about 10 million rows with ``--calls-per-day 80``)
@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
-from ingestion.demo.calls import CallFactory, asterisk_lines, day_of_calls
-from ingestion.demo.company import HABIT_LEADER, PLANTED_HABITS, build_company
-from ingestion.demo.crm import build_clients, deal_rows, product_rows
-from ingestion.demo.transcripts import transcript_line
+from demo.calls import CallFactory, asterisk_lines, day_of_calls
+from demo.company import HABIT_LEADER, PLANTED_HABITS, build_company
+from demo.crm import build_clients, deal_rows, product_rows
+from demo.transcripts import transcript_line
 
 
 def _write_csv(path: Path, rows: Iterable[dict], fieldnames: list[str]) -> int:
@@ -190,7 +190,7 @@ def generate(
 
 
 def _crm_phone(rng: random.Random, e164: str) -> str:
-    from ingestion.demo.crm import phone_in_crm_format
+    from demo.crm import phone_in_crm_format
 
     if not e164.startswith("+7"):
         return e164

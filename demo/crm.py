@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ingestion.demo.company import HABIT_NO_PRIORITY, Company, Employee
+from demo.company import HABIT_NO_PRIORITY, Company, Employee
 
 CATALOG = [
     # category, name, cost, list price, priority, promo, season (month_from, month_to)

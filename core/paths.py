@@ -10,6 +10,11 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 DEFAULT_INBOX = PROJECT_ROOT / "var" / "inbox"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "var" / "warehouse" / "autokpi.duckdb"
 
+# the inbox's layout (README, "Your own exports"): one folder per source
+ASTERISK_FOLDER = "pbx/asterisk"
+TRANSCRIPTS_FOLDER = "pbx/transcripts"
+TRANSCRIPT_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
 INBOX_ENV = "AUTOKPI_INBOX"
 WAREHOUSE_ENV = "AUTOKPI_WAREHOUSE"
 EXPORTS_ENV = "AUTOKPI_EXPORTS"

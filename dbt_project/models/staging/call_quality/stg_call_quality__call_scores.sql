@@ -2,7 +2,7 @@ with
 
 source as (
     select *
-    from {{ source_columns('quality', 'call_scores', [
+    from {{ source_columns('call_quality', 'call_scores', [
         'call_id', 'language', 'checklist_version', 'agent_extension', 'score', 'greeting',
         'introduction', 'needs_discovery', 'offer_assortment', 'objection_handling', 'closing',
         'politeness', 'literacy', 'evidence_json', 'objections_count', 'unanswered_objections'

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import random
 
-from ingestion.demo.calls import AnsweredCall
-from ingestion.demo.company import HABIT_LEADER, HABIT_RUDE, HABIT_SHORT_TALKS
+from demo.calls import AnsweredCall
+from demo.company import HABIT_LEADER, HABIT_RUDE, HABIT_SHORT_TALKS
 
 GREETINGS = ["Здравствуйте!", "Добрый день!", "Здрасте.", "Доброе утро!"]
 INTRODUCTIONS = ["Меня зовут {first}, компания ЭлектроСнаб.", "Это {first}, ЭлектроСнаб, слушаю вас."]

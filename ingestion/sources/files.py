@@ -1,0 +1,85 @@
+"""Byte-level facts about inbox files, shared by the readers: where the complete lines
+end, what a file's content is (a digest), how many lines a byte range holds."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+
+def complete_size(path: Path) -> int:
+    """Bytes up to and including the last newline: a line still being written waits."""
+    size = path.stat().st_size
+    if size == 0:
+        return 0
+    with path.open("rb") as fh:
+        pos = size
+        while pos > 0:
+            step = min(pos, 64 << 10)
+            fh.seek(pos - step)
+            chunk = fh.read(step)
+            idx = chunk.rfind(b"\n")
+            if idx >= 0:
+                return pos - step + idx + 1
+            pos -= step
+    return size  # one line without a newline: take it whole
+
+
+def content_digest(path: Path, upto: int) -> str:
+    """SHA-256 of the first ``upto`` bytes: the same content under two names is one file."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        left = upto
+        while left > 0:
+            chunk = fh.read(min(left, 8 << 20))
+            if not chunk:
+                break
+            h.update(chunk)
+            left -= len(chunk)
+    return h.hexdigest()
+
+
+def waiting_line(path: Path, part) -> int | None:
+    """The number of a last line still being written (bytes after the last line end), else None."""
+    size = path.stat().st_size
+    if size <= part.stop:
+        return None
+    with path.open("rb") as fh:
+        fh.seek(part.stop)
+        if not fh.read(size - part.stop).strip():
+            return None
+    return part.first_line + count_lines(path, part.start, part.stop)
+
+
+def fingerprint(path: Path, upto: int) -> str:
+    """Hash of the first and last 64 KiB before ``upto`` and of ``upto``: detects a rewrite."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(str(upto).encode())
+    with path.open("rb") as fh:
+        h.update(fh.read(min(upto, 64 << 10)))
+        if upto > 64 << 10:
+            fh.seek(max(64 << 10, upto - (64 << 10)))
+            h.update(fh.read(upto - fh.tell()))
+    return h.hexdigest()
+
+
+def first_line_hash(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.blake2b(fh.readline(1 << 20), digest_size=16).hexdigest()
+
+
+def count_lines(path: Path, start: int, stop: int) -> int:
+    """Lines in bytes [start, stop), a last line without its newline included."""
+    n = 0
+    last = b"\n"
+    with path.open("rb") as fh:
+        fh.seek(start)
+        left = stop - start
+        while left > 0:
+            chunk = fh.read(min(left, 8 << 20))
+            if not chunk:
+                break
+            n += chunk.count(b"\n")
+            last = chunk[-1:]
+            left -= len(chunk)
+    return n + (last != b"\n")
