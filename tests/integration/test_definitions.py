@@ -78,16 +78,18 @@ def test_asset_keys_snapshot(graph):
         ("staging/stg_directory__employees", "dlt_directory_employees"),
         ("staging/stg_crm__deals", "dlt_crm_files_deals"),
         ("intermediate/int_calls", "intermediate/int_call_legs"),
-        ("marts/fct_calls", "intermediate/int_calls"),
+        ("marts/fct_calls", "intermediate/int_call_facts"),
+        ("intermediate/int_call_facts", "intermediate/int_calls"),
         ("marts/mart_call_activity_daily", "intermediate/int_call_kpis_daily"),
-        ("intermediate/int_call_kpis_daily", "marts/fct_calls"),
-        ("marts/mart_kpi_alerts", "intermediate/int_alert_metrics"),
+        ("intermediate/int_call_kpis_daily", "intermediate/int_call_facts"),
+        ("marts/mart_kpi_alerts", "marts/mart_alert_metrics"),
         ("intermediate/int_kpi_targets", "config/kpi_scheme"),
         ("intermediate/int_bonus_scenarios", "intermediate/int_kpi_scenarios"),
         ("marts/mart_bonus_adjustments", "intermediate/int_bonus_adjustments"),
         ("dlt_call_quality_call_scores", "dlt_pbx_files_transcripts"),
-        ("marts/mart_call_quality", "staging/stg_call_quality__call_scores"),
-        ("intermediate/int_kpi_contributions", "marts/mart_call_quality"),
+        ("marts/mart_call_quality", "intermediate/int_call_scores"),
+        ("intermediate/int_call_scores", "staging/stg_call_quality__call_scores"),
+        ("intermediate/int_kpi_contributions", "intermediate/int_call_scores"),
         ("marts/mart_bonus_monthly", "intermediate/int_bonus_monthly_live"),
         ("staging/stg_closing__period_events", "closing/period_events"),
         ("exports/finance_bonus", "marts/mart_bonus_monthly"),
@@ -130,3 +132,18 @@ def test_inbox_sensor_fires_on_new_files_only(defs, tmp_path, monkeypatch):
     (tmp_path / "crm" / "deals-2.csv").write_text("deal_id\n2\n")
     third = sensor.evaluate_tick(build_sensor_context(cursor=first.cursor))
     assert len(third.run_requests) == 1 and third.cursor != first.cursor
+
+
+def test_no_intermediate_model_reads_a_mart(dbt_manifest):
+    """Layers read one way in dbt too: staging → intermediate → marts, never back up."""
+    import json
+
+    manifest = json.loads(dbt_manifest.read_text())
+    upward = [
+        f"{node['name']} reads {parent.split('.')[-1]}"
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["fqn"][1] == "intermediate"
+        for parent in node["depends_on"]["nodes"]
+        if parent.startswith("model.") and manifest["nodes"][parent]["fqn"][1] == "marts"
+    ]
+    assert upward == []

@@ -4,7 +4,7 @@
 with
 
 calls as (
-    select * from {{ ref('fct_calls') }}
+    select * from {{ ref('int_call_facts') }}
 ),
 
 callbacks as (

@@ -4,11 +4,11 @@
 with
 
 employees as (
-    select * from {{ ref('dim_employee') }}
+    select * from {{ ref('int_employees') }}
 ),
 
 days as (
-    select * from {{ ref('dim_date') }}
+    select * from {{ ref('int_calendar') }}
 ),
 
 final as (

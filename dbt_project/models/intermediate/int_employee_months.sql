@@ -5,11 +5,11 @@
 with
 
 employees as (
-    select * from {{ ref('dim_employee') }}
+    select * from {{ ref('int_employees') }}
 ),
 
 days as (
-    select * from {{ ref('dim_date') }}
+    select * from {{ ref('int_calendar') }}
 ),
 
 month_days as (

@@ -15,12 +15,12 @@ scheme as (
 ),
 
 won_lines as (
-    select * from {{ ref('fct_sales_lines') }}
+    select * from {{ ref('int_sales_lines') }}
     where is_won and closed_month is not null and employee_id is not null
 ),
 
 answered_calls as (
-    select * from {{ ref('fct_calls') }}
+    select * from {{ ref('int_call_facts') }}
     where employee_id is not null and direction != 'internal' and is_answered
 ),
 
@@ -33,7 +33,7 @@ deals as (
 ),
 
 scored_calls as (
-    select * from {{ ref('mart_call_quality') }}
+    select * from {{ ref('int_call_scores') }}
     where employee_id is not null
 ),
 

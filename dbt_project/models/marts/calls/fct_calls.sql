@@ -1,37 +1,8 @@
+-- One row per customer call attributed to one employee (int_call_facts, where the attribution is).
 with
 
-calls as (
-    select * from {{ ref('int_calls') }}
-),
-
-employees as (
-    select * from {{ ref('stg_directory__employees') }}
-),
-
-clients as (
-    select * from {{ ref('int_client_by_phone') }}
-),
-
 final as (
-    select
-        calls.call_id,
-        calls.started_at,
-        calls.local_date,
-        calls.employee_id,
-        coalesce(employees.department_id, calls.inbound_department_id) as department_id,
-        calls.direction,
-        calls.is_answered,
-        calls.is_missed,
-        cast(calls.ring_seconds as integer) as ring_seconds,
-        cast(calls.talk_seconds as integer) as talk_seconds,
-        {{ mask_phone('calls.client_phone_e164') }} as client_phone_masked,
-        clients.client_id,
-        calls.ended_at,
-        cast(calls.legs_count as bigint) as legs_count,
-        cast(calls.employees_rung as bigint) as employees_rung
-    from calls
-    left join employees on calls.employee_id = employees.employee_id
-    left join clients on calls.client_phone_e164 = clients.phone_e164
+    select * from {{ ref('int_call_facts') }}
 )
 
 select * from final

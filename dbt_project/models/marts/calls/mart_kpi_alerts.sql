@@ -9,7 +9,7 @@
 with
 
 metrics as (
-    select * from {{ ref('int_alert_metrics') }}
+    select * from {{ ref('mart_alert_metrics') }}
 ),
 
 rules as (

@@ -166,7 +166,7 @@ month_progress as (
 
 final as (
     select
-        all_metrics.period_grain,
+        cast(all_metrics.period_grain as {{ dbt.type_string() }}) as period_grain,
         cast(all_metrics.period_start as date) as period_start,
         all_metrics.employee_id,
         employees.full_name,
@@ -176,10 +176,12 @@ final as (
         -- exact decimals (wide: squared in mart_kpi_alerts): department sums and fences come
         -- out the same on every run
         cast(all_metrics.metric_value as numeric(38, 6)) as metric_value,
-        case
-            when all_metrics.period_grain = 'day' then 1
-            else coalesce(month_progress.elapsed_working_days, 0)
-        end as elapsed_working_days
+        cast(
+            case
+                when all_metrics.period_grain = 'day' then 1
+                else coalesce(month_progress.elapsed_working_days, 0)
+            end as integer
+        ) as elapsed_working_days
     from all_metrics
     inner join employees on all_metrics.employee_id = employees.employee_id
     left join month_progress
