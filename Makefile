@@ -29,7 +29,7 @@ endif
 LINT_WAREHOUSE := $(CURDIR)/var/lint/lint.duckdb
 
 .PHONY: help setup browser postgres-install postgres postgres-stop demo run dashboards close simulate \
-	quarantine test test-spark lint format ui bench lock clean
+	docs quarantine test test-spark lint format ui bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -86,6 +86,9 @@ close: setup $(LOCAL_POSTGRES)  ## close MONTH=YYYY-MM (reopen: REOPEN=1 REASON=
 simulate: setup  ## bonus of MONTH=YYYY-MM under SCHEME=<folder of scheme CSVs>
 	@test -n "$(SCHEME)" -a -n "$(MONTH)" || { echo "usage: make simulate SCHEME=folder MONTH=YYYY-MM"; exit 2; }
 	$(BIN)/autokpi simulate --scheme $(SCHEME) --month $(MONTH) $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+
+docs: setup $(LOCAL_POSTGRES)  ## dbt's documentation: every model and column, lineage to site and exports
+	$(BIN)/autokpi docs $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
 quarantine: setup $(LOCAL_POSTGRES)  ## list rows and files kept out of the warehouse, and why
 	$(BIN)/autokpi quarantine $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))

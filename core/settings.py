@@ -3,7 +3,7 @@ default and what it does. Read a setting with ``get(NAME)``; a value that cannot
 (a time zone that is not an IANA name, a number that is not one) raises ``SettingError``
 naming the variable, the value and what it should be, before anything uses it.
 
-The README's settings table is generated from ``SETTINGS`` (``python -m core.settings``),
+The README's settings table is generated from ``SETTINGS`` (``python -m core.settings --write``),
 and a test keeps the two equal.
 """
 
@@ -56,44 +56,168 @@ def _date_or_empty(value: str):
         raise ValueError("a date as YYYY-MM-DD") from None
 
 
+def _whole_number(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError("a whole number above 0")
+    return int(value)
+
+
+def _one_of(*choices: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if value not in choices:
+            raise ValueError("one of " + ", ".join(choices))
+        return value
+
+    return parse
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
     default: str
     doc: str
     parse: Callable[[str], object] = _text
+    group: str = "Folders"
+
+
+def _settings(group: str, *items: Setting) -> list[Setting]:
+    return [Setting(s.name, s.default, s.doc, s.parse, group) for s in items]
 
 
 SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in [
-        Setting(
-            "AUTOKPI_PBX_TIMEZONE",
-            "Europe/Moscow",
-            "The time zone the PBX writes its local times in (Asterisk writes local time).",
-            _time_zone,
+        *_settings(
+            "Folders",
+            Setting("AUTOKPI_INBOX", "var/inbox", "The inbox folder the exports are read from."),
+            Setting("AUTOKPI_WAREHOUSE", "var/warehouse/autokpi.duckdb", "The DuckDB warehouse file."),
+            Setting(
+                "AUTOKPI_EXPORTS", "", "Where the finance exports go; empty: `exports/` beside the warehouse."
+            ),
+            Setting(
+                "AUTOKPI_SITE", "", "Where the dashboard site goes; empty: `site/` beside the warehouse."
+            ),
+            Setting(
+                "AUTOKPI_SCHEME_DIR",
+                "dbt_project/scheme",
+                "The KPI scheme's folder (kpi_scheme.csv, bonus_base.csv, …); read, never written.",
+            ),
         ),
-        Setting(
-            "AUTOKPI_CRM_TIMEZONE",
-            "",
-            "The time zone of CRM and plan times written without an offset (XLSX cells, "
-            "`15.10.2026 09:59`); empty: the PBX's.",
-            lambda v: _time_zone(v) if v else v,
+        *_settings(
+            "Time and data",
+            Setting(
+                "AUTOKPI_PBX_TIMEZONE",
+                "Europe/Moscow",
+                "The time zone the PBX writes its local times in (Asterisk writes local time).",
+                _time_zone,
+            ),
+            Setting(
+                "AUTOKPI_CRM_TIMEZONE",
+                "",
+                "The time zone of CRM and plan times written without an offset (XLSX cells, "
+                "`15.10.2026 09:59`); empty: the PBX's.",
+                lambda v: _time_zone(v) if v else v,
+            ),
+            Setting(
+                "AUTOKPI_DATA_FROM",
+                "",
+                "Calls and deals dated before this day (YYYY-MM-DD) are quarantined; empty: a year "
+                "before the first plan month (no limit without plans). After tomorrow is always out.",
+                _date_or_empty,
+            ),
+            Setting(
+                "AUTOKPI_FRESHNESS_DAYS",
+                "3",
+                "Call records or deals older than this many days are worth a warning.",
+                _positive_number,
+            ),
         ),
-        Setting(
-            "AUTOKPI_DATA_FROM",
-            "",
-            "Calls and deals dated before this day (YYYY-MM-DD) are quarantined; empty: a year "
-            "before the first plan month (no limit without plans). After tomorrow is always out.",
-            _date_or_empty,
+        *_settings(
+            "Site",
+            Setting(
+                "AUTOKPI_SITE_LANG",
+                "ru",
+                "The language the site's `index.html` opens in.",
+                _one_of("ru", "en"),
+            ),
         ),
-        Setting(
-            "AUTOKPI_FRESHNESS_DAYS",
-            "3",
-            "Call records or deals older than this many days are worth a warning.",
-            _positive_number,
+        *_settings(
+            "Call quality",
+            Setting(
+                "AUTOKPI_SCORING_WORKERS",
+                "",
+                "Processes scoring transcripts; empty: one per CPU.",
+                lambda v: _whole_number(v) if v else None,
+            ),
+            Setting(
+                "AUTOKPI_STT_MODEL",
+                "",
+                "A faster-whisper (CTranslate2) model folder already on disk: turns recordings into "
+                "transcripts (`pip install '.[stt]'`); empty: off.",
+            ),
+            Setting(
+                "AUTOKPI_STT_COMMAND",
+                "",
+                "Instead of a model: a command writing whisper.cpp's JSON to `{out}.json` from `{audio}`.",
+            ),
+            Setting(
+                "AUTOKPI_STT_LANGUAGE",
+                "ru",
+                "The checklist language the transcripts get.",
+                _one_of("ru", "en"),
+            ),
+            Setting(
+                "AUTOKPI_STT_AGENT_CHANNEL",
+                "0",
+                "Which channel of a stereo recording is the agent's.",
+                _one_of("0", "1"),
+            ),
+        ),
+        *_settings(
+            "Targets",
+            Setting(
+                "DBT_TARGET",
+                "duckdb",
+                "Where the warehouse lives: `duckdb` (a file) or `postgres` (a server, the `PG*` settings).",
+                _one_of("duckdb", "postgres"),
+            ),
+            Setting("PGHOST", "127.0.0.1", "The PostgreSQL server's host."),
+            Setting("PGPORT", "5432", "The PostgreSQL server's port.", _whole_number),
+            Setting("PGUSER", "autokpi", "The PostgreSQL user."),
+            Setting("PGPASSWORD", "", "The PostgreSQL user's password; never written to logs or messages."),
+            Setting("PGDATABASE", "autokpi", "The PostgreSQL database."),
+            Setting(
+                "AUTOKPI_LOCAL_PG_PORT",
+                "55432",
+                "The port of the PostgreSQL server `make postgres` starts for tests and the demo.",
+                _whole_number,
+            ),
+            Setting(
+                "AUTOKPI_DUCKDB_MEMORY_LIMIT",
+                "2GB",
+                "DuckDB's memory cap for every connection (dbt's too); past it DuckDB spills to disk.",
+            ),
+            Setting(
+                "AUTOKPI_SPARK_DIR",
+                "spark",
+                "The Spark target's warehouse and metastore folder (`make test-spark`).",
+            ),
+        ),
+        *_settings(
+            "Tests",
+            Setting(
+                "AUTOKPI_ORACLE_EXAMPLES",
+                "2",
+                "How many generated companies the bonus oracle test builds on DuckDB (one on PostgreSQL).",
+                _whole_number,
+            ),
         ),
     ]
+}
+# set by autokpi itself for dbt's process, or read by dlt's own configuration: not for users
+INTERNAL = {
+    "AUTOKPI_SCHEME_SEEDS": "the scheme's copy dbt reads as seeds (orchestration/dbt_project.py)",
+    "AUTOKPI__API_SOURCES": "dlt's configuration of the enabled API sources (README, Live sources)",
 }
 
 
@@ -110,3 +234,43 @@ def get(name: str):
 
 def crm_timezone() -> str:
     return get("AUTOKPI_CRM_TIMEZONE") or get("AUTOKPI_PBX_TIMEZONE")
+
+
+def raw(name: str) -> str:
+    """The setting's text as given, else its default (for paths and names)."""
+    return os.environ.get(name) or SETTINGS[name].default
+
+
+def markdown_table() -> str:
+    """The README's settings table, grouped."""
+    lines = ["| Setting | Default | What it does |", "|---|---|---|"]
+    group = None
+    for setting in SETTINGS.values():
+        if setting.group != group:
+            group = setting.group
+            lines.append(f"| **{group}** | | |")
+        default = f"`{setting.default}`" if setting.default else ""
+        lines.append(f"| `{setting.name}` | {default} | {setting.doc} |")
+    return "\n".join(lines)
+
+
+README_START = "<!-- settings table: python -m core.settings -->"
+README_END = "<!-- end of settings table -->"
+
+
+def readme_with_table(text: str) -> str:
+    """The README's text with its settings table replaced by the current one."""
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    return f"{head}{README_START}\n{markdown_table()}\n{README_END}{tail}"
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    if sys.argv[1:] == ["--write"]:
+        readme = Path(__file__).resolve().parent.parent / "README.md"
+        readme.write_text(readme_with_table(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        print(markdown_table())

@@ -16,12 +16,13 @@ supported, and none of autokpi's SQL has one).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+
+from core import settings
 
 TARGET_ENV = "DBT_TARGET"
 TARGETS = ("duckdb", "postgres")
@@ -35,7 +36,7 @@ class TargetError(ValueError):
 
 
 def target() -> str:
-    value = os.environ.get(TARGET_ENV) or "duckdb"
+    value = settings.raw(TARGET_ENV)
     if value not in TARGETS:
         raise TargetError(
             f"{TARGET_ENV}={value!r} is not a target autokpi knows: use one of {', '.join(TARGETS)}"
@@ -53,15 +54,15 @@ class PostgresSettings:
 
     @classmethod
     def from_env(cls) -> PostgresSettings:
-        port = os.environ.get("PGPORT") or "5432"
+        port = settings.raw("PGPORT")
         if not port.isdigit():
             raise TargetError(f"PGPORT={port!r} is not a port number")
         return cls(
-            host=os.environ.get("PGHOST") or "127.0.0.1",
+            host=settings.raw("PGHOST"),
             port=int(port),
-            user=os.environ.get("PGUSER") or "autokpi",
-            password=os.environ.get("PGPASSWORD") or "",
-            database=os.environ.get("PGDATABASE") or "autokpi",
+            user=settings.raw("PGUSER"),
+            password=settings.raw("PGPASSWORD"),
+            database=settings.raw("PGDATABASE"),
         )
 
     def describe(self) -> str:
@@ -114,7 +115,7 @@ def duckdb_memory_limit() -> str:
     """DuckDB's memory limit for every connection autokpi opens (dbt's profile reads the
     same variable). DuckDB would take 80 % of the machine otherwise; past the limit it
     spills to disk. At 10 M call rows this held dbt to 2.4 GB instead of 11.7 GB."""
-    return os.environ.get(MEMORY_LIMIT_ENV) or "2GB"
+    return settings.raw(MEMORY_LIMIT_ENV)
 
 
 def dlt_destination(warehouse: Path):

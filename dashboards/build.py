@@ -19,6 +19,7 @@ from pathlib import Path
 import plotly
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from core import settings
 from dashboards import charts
 from dashboards.data import SiteData
 from dashboards.i18n import LABELS, LANGUAGES, Formatter
@@ -94,7 +95,7 @@ def _statement_groups(data: SiteData) -> list[dict]:
 def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str | None = None) -> Path:
     """Write the whole site; returns its top ``index.html``."""
     out_dir = out_dir or site_dir_for(warehouse)
-    default_lang = default_lang or os.environ.get(LANG_ENV) or "ru"
+    default_lang = default_lang or settings.get(LANG_ENV)
     data = SiteData.load(warehouse)
     env = _environment()
     names = _names(data)

@@ -13,7 +13,7 @@ INPUTS = {
     "calls": ("marts", "fct_calls"),
     "directory": ("marts", "dim_employee"),
     "deals": ("marts", "fct_sales_lines"),
-    "plans": ("staging", "stg_plans__monthly_plans"),
+    "plans": ("marts", "mart_plan_progress"),
     "transcripts": ("marts", "mart_call_quality"),
 }
 

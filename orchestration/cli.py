@@ -20,7 +20,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from core.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, PROJECT_ROOT
+from core.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, inbox_from_env, warehouse_from_env
 
 # Telemetry off for every tool the pipeline runs (dlt, dbt, Great Expectations).
 QUIET_TELEMETRY = {
@@ -53,6 +53,8 @@ def _add_generator_args(parser: argparse.ArgumentParser, out_default: Path | Non
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # AUTOKPI_INBOX / AUTOKPI_WAREHOUSE are the defaults of --inbox / --warehouse
+    default_inbox, default_warehouse = inbox_from_env(), warehouse_from_env()
     parser = argparse.ArgumentParser(
         prog="autokpi", description="Automated KPI and bonus system for phone sales teams."
     )
@@ -63,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="generate demo exports into an inbox and run the whole pipeline; starts over "
         "(the warehouse is emptied first: on PostgreSQL, autokpi's schemas)",
     )
+    # the demo empties its warehouse: its own folders, never AUTOKPI_INBOX / AUTOKPI_WAREHOUSE
     _add_generator_args(demo, DEFAULT_INBOX)
     demo.add_argument(
         "--warehouse",
@@ -80,14 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--inbox",
         type=Path,
-        default=DEFAULT_INBOX,
-        help=f"inbox folder in the layout of the README (default {DEFAULT_INBOX})",
+        default=default_inbox,
+        help=f"inbox folder in the layout of the README (default {default_inbox})",
     )
     run.add_argument(
         "--warehouse",
         type=Path,
-        default=DEFAULT_WAREHOUSE,
-        help=f"DuckDB file to build (default {DEFAULT_WAREHOUSE})",
+        default=default_warehouse,
+        help=f"DuckDB file to build (default {default_warehouse})",
     )
     run.add_argument(
         "--full-refresh",
@@ -101,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     close.add_argument("--reopen", action="store_true", help="reopen a closed month instead (needs --reason)")
     close.add_argument("--reason", default="", help="why a closed month is reopened (recorded)")
     close.add_argument("--by", default=None, help="who closes (default: the current user)")
-    close.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    close.add_argument("--warehouse", type=Path, default=default_warehouse)
 
     sim = sub.add_parser(
         "simulate", help="a past month's bonus under a proposed KPI scheme, beside the current"
@@ -113,12 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder with proposed scheme files (kpi_scheme.csv, kpi_corridors.csv, bonus_*.csv)",
     )
     sim.add_argument("--month", required=True, help="the month to compare, YYYY-MM")
-    sim.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    sim.add_argument("--warehouse", type=Path, default=default_warehouse)
 
     quarantine = sub.add_parser(
         "quarantine", help="list the rows and files kept out of the warehouse, and why"
     )
-    quarantine.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    quarantine.add_argument("--warehouse", type=Path, default=default_warehouse)
     quarantine.add_argument("--limit", type=int, default=20, help="rows to list (default 20)")
 
     check = sub.add_parser(
@@ -132,13 +135,19 @@ def build_parser() -> argparse.ArgumentParser:
         "there are taken from the default)",
     )
 
+    docs = sub.add_parser(
+        "docs",
+        help="write dbt's documentation (models, columns, lineage up to the site and exports) as one page",
+    )
+    docs.add_argument("--warehouse", type=Path, default=default_warehouse)
+
     gen = sub.add_parser("generate", help="only write demo exports into an inbox folder")
     _add_generator_args(gen, None)
 
     ui = sub.add_parser("ui", help="start the Dagster UI on 127.0.0.1 to see the lineage and runs")
     ui.add_argument("--port", type=int, default=3000)
-    ui.add_argument("--inbox", type=Path, default=DEFAULT_INBOX)
-    ui.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    ui.add_argument("--inbox", type=Path, default=default_inbox)
+    ui.add_argument("--warehouse", type=Path, default=default_warehouse)
     return parser
 
 
@@ -218,6 +227,14 @@ def _quarantine(args) -> None:
     print(format_report(warehouse, args.limit))
 
 
+def _docs(args) -> None:
+    from orchestration.dbt_docs import write_docs
+
+    print("autokpi: writing dbt's documentation (a minute)", file=sys.stderr)
+    page = write_docs(args.warehouse.resolve())
+    print(f"open: file://{page}")
+
+
 def _check_scheme(args) -> int:
     from core.paths import scheme_dir
     from orchestration.scheme_check import check_scheme
@@ -276,9 +293,10 @@ def _ui(args) -> None:
     from orchestration.dbt_project import ensure_manifest
 
     ensure_manifest()
-    home = PROJECT_ROOT / ".dagster"
-    home.mkdir(exist_ok=True)
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    from orchestration.instance import dagster_home
+
+    # the same run history `autokpi run` writes for this warehouse
+    home = dagster_home(args.warehouse.resolve())
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),
@@ -312,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
             _simulate(args)
         elif args.command == "quarantine":
             _quarantine(args)
+        elif args.command == "docs":
+            _docs(args)
         elif args.command == "ui":
             _ui(args)
     except KeyboardInterrupt:

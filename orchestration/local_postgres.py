@@ -24,6 +24,7 @@ import sys
 import time
 from pathlib import Path
 
+from core import settings
 from core.paths import PROJECT_ROOT
 
 
@@ -36,7 +37,7 @@ def _data_dir() -> Path:
 
 
 DATA_DIR = _data_dir()
-PORT = int(os.environ.get("AUTOKPI_LOCAL_PG_PORT") or 55432)
+PORT = settings.get("AUTOKPI_LOCAL_PG_PORT")
 USER = "autokpi"
 DATABASE = "autokpi"
 ENV = {"PGHOST": "127.0.0.1", "PGPORT": str(PORT), "PGUSER": USER, "PGDATABASE": DATABASE}

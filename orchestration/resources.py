@@ -1,8 +1,10 @@
-"""The run's inbox and warehouse, as a Dagster resource read when a run starts."""
+"""The run's inbox and warehouse, as a Dagster resource configured per run."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from dagster import ConfigurableResource
@@ -11,9 +13,9 @@ from core.paths import WAREHOUSE_ENV, exports_from_env, inbox_from_env, warehous
 
 
 class AutokpiSettings(ConfigurableResource):
-    """Inbox folder and DuckDB warehouse file.
-
-    Empty means AUTOKPI_INBOX / AUTOKPI_WAREHOUSE, else the defaults under var/.
+    """Inbox folder and DuckDB warehouse file, given in the run's configuration
+    (``resources: settings: config:``; ``autokpi run`` sets both). Empty means
+    AUTOKPI_INBOX / AUTOKPI_WAREHOUSE, else the defaults under var/ (the schedule, the UI).
     """
 
     inbox_dir: str = ""
@@ -30,10 +32,21 @@ class AutokpiSettings(ConfigurableResource):
     def exports(self) -> Path:
         return exports_from_env(self.warehouse())
 
-    def export_for_dbt(self) -> None:
-        """dbt runs as a subprocess and finds the warehouse and the scheme's seed path
-        through the environment."""
+    @contextmanager
+    def dbt_environment(self) -> Iterator[None]:
+        """dbt runs as a subprocess and reads the warehouse and the scheme's seed path from
+        its environment (profiles.yml, dbt_project.yml): set for that subprocess only, and
+        put back after, so nothing of one run leaks into the next one in this process."""
         from orchestration.dbt_project import dbt_environment
 
-        os.environ[WAREHOUSE_ENV] = str(self.warehouse())
-        os.environ.update(dbt_environment())
+        wanted = {WAREHOUSE_ENV: str(self.warehouse()), **dbt_environment()}
+        before = {key: os.environ.get(key) for key in wanted}
+        os.environ.update(wanted)
+        try:
+            yield
+        finally:
+            for key, value in before.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value

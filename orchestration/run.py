@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from core.errors import UserFacingError, is_user_facing
-from core.paths import FULL_REFRESH_ENV, INBOX_ENV, WAREHOUSE_ENV, exports_from_env
+from core.paths import exports_from_env
 from core.warehouse import ENGINE_NAMES, connect, describe, target
 from dashboards.build import site_dir_for
 from orchestration.dbt_project import ensure_manifest
@@ -225,16 +225,12 @@ def run_pipeline(
             )
         if not inbox.is_dir():
             raise PipelineError(f"inbox folder {inbox} does not exist")
-        os.environ[INBOX_ENV] = str(inbox)
     raise_if_broken()  # before anything is loaded: the scheme's problems, all at once
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    os.environ[WAREHOUSE_ENV] = str(warehouse)
-    os.environ[FULL_REFRESH_ENV] = "1" if full_refresh else ""
     ensure_manifest()
 
-    from dagster import DagsterInstance
-
     from orchestration.definitions import build_definitions
+    from orchestration.instance import run_instance
 
     # built per run: which API sources are on is configuration read now
     job = build_definitions().resolve_job_def(job_name)
@@ -251,14 +247,16 @@ def run_pipeline(
     with (
         log_path.open("a", encoding="utf-8") as log_file,
         warehouse_lock(warehouse),
-        DagsterInstance.ephemeral() as instance,
+        run_instance(warehouse) as instance,
         redirect_stdout(Tee(log_file) if quiet else Tee(sys.stderr, log_file)),
     ):
-        result = job.execute_in_process(
-            instance=instance,
-            raise_on_error=False,
-            run_config={"loggers": loggers},
-        )
+        # the run's own inbox, warehouse and options, as run configuration: nothing goes
+        # through this process's environment, so two runs in one process do not mix
+        settings = {"warehouse_path": str(warehouse)} | ({"inbox_dir": str(inbox)} if inbox else {})
+        run_config = {"loggers": loggers, "resources": {"settings": {"config": settings}}}
+        if "autokpi_dbt" in {node.name for node in job.nodes_in_topological_order}:
+            run_config["ops"] = {"autokpi_dbt": {"config": {"full_refresh": full_refresh}}}
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
     failed_checks = _failed_raw_checks(result)
     if failed_checks:
         raise PipelineError(

@@ -13,13 +13,14 @@ Both turn one mono WAV into timed text segments. Which one runs is configuration
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+from core import settings
 
 MODEL_ENV = "AUTOKPI_STT_MODEL"
 COMMAND_ENV = "AUTOKPI_STT_COMMAND"
@@ -104,9 +105,9 @@ def parse_whisper_cpp_json(data: dict) -> list[Segment]:
 
 def backend_from_env() -> Backend | None:
     """The configured engine, or None when speech-to-text is off."""
-    language = os.environ.get(LANGUAGE_ENV) or "ru"
-    if os.environ.get(MODEL_ENV):
-        return FasterWhisperBackend(Path(os.environ[MODEL_ENV]), language)
-    if os.environ.get(COMMAND_ENV):
-        return CommandBackend(os.environ[COMMAND_ENV], language)
+    language = settings.get(LANGUAGE_ENV)
+    if model := settings.get(MODEL_ENV):
+        return FasterWhisperBackend(Path(model), language)
+    if command := settings.get(COMMAND_ENV):
+        return CommandBackend(command, language)
     return None

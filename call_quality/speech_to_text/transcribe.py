@@ -11,7 +11,6 @@ name and tried again next run; the others go on.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from call_quality.speech_to_text.audio import AudioError, split_channels
 from call_quality.speech_to_text.backends import Backend, SpeechToTextError
+from core import settings
 from core.paths import TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
 
 RECORDINGS_FOLDER = "pbx/recordings"
@@ -68,7 +68,7 @@ def transcribe_recordings(
     report = TranscriptionReport()
     recordings = sorted(p for p in (inbox / RECORDINGS_FOLDER).rglob("*") if p.suffix.lower() == ".wav")
     known = _known_call_ids(inbox)
-    agent_channel = int(os.environ.get(AGENT_CHANNEL_ENV) or 0)
+    agent_channel = int(settings.get(AGENT_CHANNEL_ENV))
     out_dir = inbox / OUTPUT_FOLDER
     out_dir.mkdir(parents=True, exist_ok=True)
     out_file = out_dir / f"stt-{datetime.now(UTC):%Y-%m-%d}.jsonl"

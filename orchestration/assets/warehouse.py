@@ -1,13 +1,11 @@
 """The dbt project as Dagster assets; dbt tests come back as asset checks."""
 
-import os
 from collections.abc import Mapping
 from typing import Any
 
-from dagster import AssetDep, AssetExecutionContext, AssetSpec
+from dagster import AssetDep, AssetExecutionContext, AssetSpec, Config
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from core.paths import FULL_REFRESH_ENV
 from ingestion.pipeline import API_RESOURCES
 from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.assets.checks import held_back_sources
@@ -45,14 +43,22 @@ class AutokpiDbtTranslator(DagsterDbtTranslator):
         return spec.replace_attributes(deps=[*spec.deps, *(AssetDep(k) for k in dict.fromkeys(extra))])
 
 
+class DbtBuildConfig(Config):
+    """``full_refresh``: rebuild the incremental models from the raw tables (``autokpi run
+    --full-refresh``, after a change to a setting that reaches back in time)."""
+
+    full_refresh: bool = False
+
+
 def warehouse_assets():
     translator = AutokpiDbtTranslator(enabled_api_sources())
 
     @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
-    def autokpi_dbt(context: AssetExecutionContext, dbt: DbtCliResource, settings: AutokpiSettings):
-        settings.export_for_dbt()
+    def autokpi_dbt(
+        context: AssetExecutionContext, dbt: DbtCliResource, settings: AutokpiSettings, config: DbtBuildConfig
+    ):
         args = ["build"]
-        if os.environ.get(FULL_REFRESH_ENV) == "1":
+        if config.full_refresh:
             context.log.info("full refresh: the incremental models are rebuilt from the raw tables")
             args.append("--full-refresh")
         # a broken scheme or an altered closed month stops the run before anything is built
@@ -63,8 +69,9 @@ def warehouse_assets():
             # the last good build of these models stays; everything else is rebuilt
             context.log.warning(f"raw checks failed: not rebuilding what depends on {', '.join(held_back)}")
             args += ["--exclude", *(f"source:{s}+" for s in held_back)]
-        invocation = dbt.cli(args, context=context, raise_on_error=False)
-        yield from invocation.stream()
+        with settings.dbt_environment():
+            invocation = dbt.cli(args, context=context, raise_on_error=False)
+            yield from invocation.stream()
         if not invocation.is_successful():
             raise DbtBuildFailed(
                 describe(

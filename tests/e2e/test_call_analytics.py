@@ -73,7 +73,9 @@ def test_alerts_find_the_planted_people_with_the_right_rule(demo_run, demo_inbox
     _, warehouse = demo_run
     planted = json.loads((demo_inbox / "demo_manifest.json").read_text())["planted"]
     alerts = query(
-        warehouse, "select employee_id, rule, metric, severity, explanation from marts.mart_kpi_alerts"
+        warehouse,
+        "select employee_id, rule, metric, severity, explanation from marts.mart_kpi_alerts "
+        "order by period_grain, period_start",  # 'day' before 'month': a day's finding first
     )
     found = {(e, r, m) for e, r, m, _, _ in alerts}
     misser, short, no_priority = (

@@ -72,7 +72,7 @@ def test_objections_are_counted_once_each_under_a_catalog_category(demo_run):
 
 
 def test_scoring_runs_once_per_checklist_version(demo_run, monkeypatch):
-    from call_quality import source
+    from ingestion.sources import call_scores as source
 
     _, warehouse = demo_run
     assert list(source.score_batches(warehouse)) == []  # everything scored by today's checklists
@@ -82,7 +82,7 @@ def test_scoring_runs_once_per_checklist_version(demo_run, monkeypatch):
 
 
 def test_scoring_in_worker_processes_gives_the_same_results(demo_run, monkeypatch):
-    from call_quality import source
+    from ingestion.sources import call_scores as source
 
     _, warehouse = demo_run
     monkeypatch.setattr(source, "checklists_version", lambda _: "another-version")  # everything unscored

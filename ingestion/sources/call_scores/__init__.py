@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from call_quality.checklist import ITEMS, checklists_version, load_checklists
 from call_quality.scorer import Scorer
+from core import settings
 from core.warehouse import connect, exists
 from ingestion.sources.quarantine import quarantine_item
 
@@ -144,7 +145,7 @@ def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[Score
     the CPU count) when there is more than one batch: the scorer is pure Python, one core
     each. At most two batches per worker are in flight, so memory stays bounded."""
     version = checklists_version(load_checklists())
-    workers = workers or int(os.environ.get(WORKERS_ENV) or os.cpu_count() or 1)
+    workers = workers or settings.get(WORKERS_ENV) or os.cpu_count() or 1
     batches = _unscored(warehouse, version)
     first = next(batches, None)
     if first is None:
