@@ -146,14 +146,6 @@ class PhraseIndex:
 
 
 @dataclass
-class Hit:
-    item: str
-    quote: str
-    at: float
-    segment: int
-
-
-@dataclass
 class Objection:
     objection_class: str
     quote: str

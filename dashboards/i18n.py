@@ -262,6 +262,40 @@ CAUSES = {
 }
 
 
+# The alert marts' codes as the reader's language says them (mart_kpi_alerts).
+SEVERITIES = {
+    "ru": {"critical": "критично", "warning": "внимание", "info": "к сведению"},
+    "en": {"critical": "critical", "warning": "warning", "info": "info"},
+}
+RULES = {
+    "ru": {
+        "critical_threshold": "критическая точка",
+        "outside_bounds": "вне обычного диапазона",
+        "leader_gap": "отставание от лидера",
+        "missing_target": "нет цели",
+    },
+    "en": {
+        "critical_threshold": "critical point",
+        "outside_bounds": "outside the usual range",
+        "leader_gap": "behind the leader",
+        "missing_target": "no target",
+    },
+}
+TYPICAL = {
+    "ru": {
+        "department_mean": "в среднем по отделу",
+        "others_mean": "в среднем у остальных",
+        "department_median": "медиана отдела",
+    },
+    "en": {
+        "department_mean": "department average",
+        "others_mean": "others' average",
+        "department_median": "median",
+    },
+}
+ALERT_UNITS = {"ru": {"minutes": "мин", "seconds": "с"}, "en": {"minutes": "min", "seconds": "s"}}
+
+
 class Formatter:
     """Values as the reader's locale writes them; None as a dash.
 
@@ -337,6 +371,63 @@ class Formatter:
         kpis = f" ({', '.join(self.kpi_name(c, names) for c in codes)})" if codes else ""
         joiner = "за" if self.lang == "ru" else "for"
         return f"{cause[:1].upper()}{cause[1:]} {joiner} {month}{kpis}"
+
+    def alert_value(self, value, unit: str | None) -> str:
+        """An alert's value by its unit (mart_kpi_alerts.unit)."""
+        if unit == "rate":
+            return self.percent(value)
+        if unit in ALERT_UNITS[self.lang]:
+            return f"{self.number(value)}\u00a0{ALERT_UNITS[self.lang][unit]}"
+        if unit == "money":
+            return self.money(value)
+        return self.number(value, 1)
+
+    def alert(self, row: dict, name: str) -> str:
+        """One finding of mart_kpi_alerts as a sentence in the reader's language, from its
+        parts (the mart's ``explanation`` is the English one, for exports and logs)."""
+        ru, unit = self.lang == "ru", row.get("unit")
+        label = row.get("metric_label_ru" if ru else "metric_label_en") or row.get("metric") or ""
+        day = row.get("period_grain") == "day"
+        start = row.get("period_start")
+        when = self.day(start) if day else (self.month(start).lower() if ru else self.month(start))
+        if row.get("rule") == "missing_target":
+            why = NOTES[self.lang].get(row.get("note"), row.get("note") or "")
+            if ru:
+                return f"{name}: «{label}» даёт 0 за {when}: {why}; добавьте план и запустите снова."
+            return f"{name}: {label} scores 0 in {when} because of {why}; add the plan and run again."
+        value, bound = (
+            self.alert_value(row.get("value"), unit),
+            self.alert_value(row.get("bound_value"), unit),
+        )
+        typical = self.alert_value(row.get("typical_value"), unit)
+        if ru:
+            subject = f"{name}: {label} — {value} за {when}"
+        else:
+            subject = f"{name}: {value} {label} {'on' if day else 'in'} {when}"
+        rule, kind = row.get("rule"), row.get("typical_kind")
+        if rule == "critical_threshold":
+            point = "критическая точка" if ru else "critical point"
+            return f"{subject}; {point} {bound}, {TYPICAL[self.lang]['department_mean']} {typical}."
+        if rule == "outside_bounds":
+            above, usual = row.get("comparison") == "above", f"{TYPICAL[self.lang][kind]} {typical}"
+            if ru:
+                side = "выше" if above else "ниже"
+                return f"{subject}, {side} обычного диапазона отдела (граница {bound}, {usual})."
+            side = "above" if above else "below"
+            return f"{subject}, {side} the department's usual range (bound {bound}, {usual})."
+        if rule == "leader_gap":
+            share = self.percent(row["value"] / row["typical_value"]) if row.get("typical_value") else "—"
+            leader = row.get("leader_name") or ""
+            if ru:
+                return f"{subject}, {share} от лидера отдела {leader} ({typical})."
+            return f"{subject}, {share} of the department leader {leader} ({typical})."
+        return row.get("explanation") or ""
+
+    def severity(self, code: str | None) -> str:
+        return SEVERITIES[self.lang].get(code, code or "")
+
+    def rule(self, code: str | None) -> str:
+        return RULES[self.lang].get(code, code or "")
 
     def measure(self, value, unit: str | None) -> str:
         """A KPI value by its unit (money, share, count, score)."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from core.extensions import directory_extensions
+
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(9999, 12, 31)
 
 
@@ -39,15 +41,10 @@ def _where(rows: list[dict]) -> str:
     return "; ".join(parts)
 
 
-def _extensions(text) -> list[str]:
-    """An employee's extensions as HR lists them: ``101;5101`` or ``101, 5101``."""
-    return [part.strip() for part in str(text or "").replace(",", ";").split(";") if part.strip()]
-
-
-def shared_extensions(employees: list[dict]) -> list[str]:
+def shareddirectory_extensions(employees: list[dict]) -> list[str]:
     holders: dict[str, list[dict]] = defaultdict(list)
     for row in employees:
-        for extension in _extensions(row.get("extensions")):
+        for extension in directory_extensions(row.get("extensions")):
             holders[extension].append(row)
     problems = []
     for extension, rows in sorted(holders.items()):
@@ -148,7 +145,7 @@ def directory_problems(con) -> list[str]:
             ).fetchall()
         }
     return (
-        shared_extensions(employees)
+        shareddirectory_extensions(employees)
         + departments_known(employees, departments)
         + dates_in_order(employees)
         + roles_known(employees, scheme_roles())

@@ -15,6 +15,7 @@ from pathlib import Path
 import great_expectations as gx
 import pandas as pd
 
+from core.extensions import CHANNEL_EXTENSION, directory_extensions
 from core.warehouse import connect
 from quality import checked_loads
 from quality.suites import Suite
@@ -74,8 +75,8 @@ def _prepare(frame: pd.DataFrame, suite: Suite) -> pd.DataFrame:
                 None
             )
         elif how == "extension":
-            # SIP/101-0000abcd, Local/101@from-queue → 101; a trunk's name is not an extension
-            frame[f"{column}_extension"] = values.str.extract(r"^[^/]+/(\d+)(?:[-@;]|$)", expand=False)
+            # SIP/101-0000abcd, Local/101@from-queue → 101 (core/extensions.py)
+            frame[f"{column}_extension"] = values.str.extract(CHANNEL_EXTENSION.pattern, expand=False)
         elif how == "presence":
             continue  # read as '' or null by the query (_select_list)
         elif how == "upper":
@@ -175,10 +176,8 @@ def _reference_sets(con, suite: Suite, advisory: bool) -> dict[str, list]:
             listed = con.execute(
                 f"select distinct {ref_column} from {ref_schema}.{ref_table}{current}"
             ).fetchall()
-            # a reference column may hold a ';'-separated list (an employee's extensions)
-            references[column] = sorted(
-                {part.strip() for (value,) in listed if value for part in str(value).split(";")}
-            )
+            # a reference column may hold a list (an employee's extensions: "101;5101", "101, 5101")
+            references[column] = sorted({part for (value,) in listed for part in directory_extensions(value)})
     return references
 
 

@@ -12,7 +12,7 @@
 {#- The start of every alert sentence: "<name>: <value> <label> on <day>" (or "in <month>"). -#}
 {% macro alert_subject(alias) -%}
     {{ alias }}.full_name || ': ' || {{ format_metric_value(alias ~ '.metric_value', 'labels.unit') }}
-    || ' ' || labels.label
+    || ' ' || labels.label_en
     || case when {{ alias }}.period_grain = 'day' then ' on ' else ' in ' end
     || left(
         cast({{ alias }}.period_start as {{ dbt.type_string() }}),

@@ -1,5 +1,6 @@
 """The dbt project as Dagster assets; dbt tests come back as asset checks."""
 
+import shutil
 from collections.abc import Mapping
 from typing import Any
 
@@ -72,13 +73,18 @@ def warehouse_assets():
         with settings.dbt_environment():
             invocation = dbt.cli(args, context=context, raise_on_error=False)
             yield from invocation.stream()
-        if not invocation.is_successful():
-            raise DbtBuildFailed(
-                describe(
-                    invocation.get_artifact("run_results.json"),
-                    invocation.get_artifact("manifest.json"),
-                    settings.warehouse(),
+        try:
+            if not invocation.is_successful():
+                raise DbtBuildFailed(
+                    describe(
+                        invocation.get_artifact("run_results.json"),
+                        invocation.get_artifact("manifest.json"),
+                        settings.warehouse(),
+                    )
                 )
-            )
+        finally:
+            # each invocation writes its own target folder (about 12 MB): read, then gone,
+            # so a daily schedule does not fill the disk
+            shutil.rmtree(invocation.target_path, ignore_errors=True)
 
     return autokpi_dbt

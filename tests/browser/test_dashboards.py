@@ -157,7 +157,7 @@ def test_text_from_the_data_is_escaped(demo_run, tmp_path, open_page):
     ).fetchone()[0]
     for table in ("dim_employee", "mart_bonus_monthly", "mart_bonus_statements"):
         con.execute(f"update marts.{table} set full_name = ? where employee_id = ?", [evil, employee])
-    con.execute("update marts.mart_kpi_alerts set explanation = ?", [evil])
+    con.execute("update marts.mart_kpi_alerts set metric_label_en = ?, leader_name = ?", [evil, evil])
     con.close()
     site = tmp_path / "site"
     build_site(copy, site)

@@ -116,3 +116,20 @@ def test_only_the_columns_a_suite_reads_are_fetched():
         "product_id",
         "deal_id",
     }
+
+
+def test_a_directory_listing_extensions_with_commas_knows_each_of_them(tmp_path):
+    """ "101,5101" in the directory: 5101 is known, as the models split it (no false warning)."""
+    import duckdb
+
+    from core.warehouse import connect
+    from quality.validate import _reference_sets
+
+    warehouse = tmp_path / "w.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("create schema raw_directory")
+        con.execute("create table raw_directory.employees (employee_id varchar, extensions varchar)")
+        con.execute("insert into raw_directory.employees values ('E1', '101,5101'), ('E2', '102; 7001')")
+    with connect(warehouse) as con:
+        known = _reference_sets(con, suite("raw_pbx.asterisk_cdr"), advisory=True)
+    assert known["channel_extension"] == ["101", "102", "5101", "7001"]

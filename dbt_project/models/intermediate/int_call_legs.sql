@@ -42,7 +42,7 @@ directory as (
 {% if is_incremental_with(['built_at', 'directory_version']) %}
 
 -- read apart from staged_legs: a CTE read twice is materialised whole by DuckDB, and the
--- joins below then ran on all 10 M legs instead of the few thousand rebuilt (16 s → 1 s)
+-- joins below then ran on every leg instead of the few rebuilt (bench/README.md, "Speed")
 staged_leg_dates as (
     select
         call_id,

@@ -14,7 +14,7 @@ split_extensions as (
     select
         employees.employee_id,
         employees.department_id,
-        trim({{ list_item('employees.extensions_list', "';'", 'positions.list_position') }})
+        {{ directory_extension('employees.extensions_list', 'positions.list_position') }}
             as extension,
         coalesce(employees.hire_date, cast('1900-01-01' as date)) as valid_from,
         coalesce(employees.leave_date, cast('9999-12-31' as date)) as valid_to

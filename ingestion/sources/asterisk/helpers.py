@@ -61,18 +61,6 @@ class _Utf8Window(io.RawIOBase):
         super().close()
 
 
-@dataclass
-class FileProgress:
-    """How far a file has been read: the next byte and line to read, and a fingerprint."""
-
-    bytes_done: int = 0
-    lines_done: int = 0
-    fingerprint: str = ""
-
-    def as_state(self) -> dict:
-        return {"bytes": self.bytes_done, "lines": self.lines_done, "fingerprint": self.fingerprint}
-
-
 def detect_layout(path: Path, start: int, stop: int) -> int:
     """Column count of the first non-empty record in the window; must be a known layout.
     A record may span lines (a quoted line break in a caller name)."""

@@ -38,7 +38,6 @@ RAW_COLUMNS = LAYOUTS[21]
 
 DISPOSITIONS = ["ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"]
 
-FILE_GLOBS = ["*.csv", "*.CSV"]
 
 # Arrow batches of about this many bytes of CSV (about 80 k rows): bounded memory.
 BLOCK_SIZE = 16 << 20

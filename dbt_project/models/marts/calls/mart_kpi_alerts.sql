@@ -1,5 +1,7 @@
--- One row per finding of the rules in seeds/alert_rules.csv, with a sentence a person
--- can act on, plus a row for every KPI that scores 0 for lack of a target.
+-- One row per finding of the rules in seeds/alert_rules.csv, with its parts (value,
+-- bound, what is typical, unit, labels in Russian and English: the site composes the
+-- reader's sentence from them) and an English sentence for exports and logs, plus a row
+-- for every KPI that scores 0 for lack of a target.
 --   outside_bounds: beyond the mean ± k·σ of the department's other members (sigma)
 --     or beyond Tukey's fences of the department (tukey), with enough members;
 --   critical_threshold: beyond the configured critical point;
@@ -204,10 +206,13 @@ missing_targets as (
         kpis.employee_id,
         kpis.department_id,
         kpis.kpi_code,
+        codes.name_en as kpi_name_en,
+        codes.name_ru as kpi_name_ru,
         employees.full_name,
         kpis.note
     from {{ ref('mart_kpi_monthly') }} as kpis
     inner join {{ ref('dim_employee') }} as employees on kpis.employee_id = employees.employee_id
+    left join {{ ref('kpi_codes') }} as codes on kpis.kpi_code = codes.kpi_code
     where kpis.note in ('no_plan', 'zero_target')
 ),
 
@@ -222,6 +227,15 @@ findings as (
         critical.reference_value,
         critical.rule,
         critical.severity,
+        labels.unit,
+        labels.label_en as metric_label_en,
+        labels.label_ru as metric_label_ru,
+        critical.comparison,
+        critical.threshold as bound_value,
+        critical.department_mean as typical_value,
+        'department_mean' as typical_kind,
+        null as leader_name,
+        null as note,
         {{ alert_subject('critical') }}
         || '; critical point ' || {{ format_metric_value('critical.threshold', 'labels.unit') }}
         || ', department average ' || {{ format_metric_value('critical.department_mean', 'labels.unit') }}
@@ -239,6 +253,15 @@ findings as (
         outside.reference_value,
         outside.rule,
         outside.severity,
+        labels.unit,
+        labels.label_en as metric_label_en,
+        labels.label_ru as metric_label_ru,
+        outside.comparison,
+        outside.fence as bound_value,
+        outside.reference_value as typical_value,
+        case when outside.method = 'sigma' then 'others_mean' else 'department_median' end as typical_kind,
+        null as leader_name,
+        null as note,
         {{ alert_subject('outside') }}
         || case when outside.comparison = 'above' then ', above ' else ', below ' end
         || 'the department''s usual range (bound '
@@ -258,6 +281,15 @@ findings as (
         gaps.reference_value,
         gaps.rule,
         gaps.severity,
+        labels.unit,
+        labels.label_en as metric_label_en,
+        labels.label_ru as metric_label_ru,
+        'below' as comparison,
+        gaps.threshold * gaps.reference_value as bound_value,
+        gaps.reference_value as typical_value,
+        'leader' as typical_kind,
+        gaps.leader_name,
+        null as note,
         {{ alert_subject('gaps') }}
         || ', ' || cast(
             cast(round(cast(100 * gaps.metric_value / gaps.reference_value as numeric(18, 4)), 0) as integer)
@@ -278,6 +310,15 @@ findings as (
         null as reference_value,
         'missing_target' as rule,
         'warning' as severity,
+        null as unit,
+        kpi_name_en as metric_label_en,
+        kpi_name_ru as metric_label_ru,
+        null as comparison,
+        null as bound_value,
+        null as typical_value,
+        null as typical_kind,
+        null as leader_name,
+        note,
         full_name
         || ': '
         || kpi_code
@@ -300,7 +341,16 @@ final as (
         cast(reference_value as {{ type_double() }}) as reference_value,
         cast(rule as {{ dbt.type_string() }}) as rule,
         cast(severity as {{ dbt.type_string() }}) as severity,
-        cast(explanation as {{ dbt.type_string() }}) as explanation
+        cast(explanation as {{ dbt.type_string() }}) as explanation,
+        cast(unit as {{ dbt.type_string() }}) as unit,
+        cast(metric_label_en as {{ dbt.type_string() }}) as metric_label_en,
+        cast(metric_label_ru as {{ dbt.type_string() }}) as metric_label_ru,
+        cast(comparison as {{ dbt.type_string() }}) as comparison,
+        cast(bound_value as {{ type_double() }}) as bound_value,
+        cast(typical_value as {{ type_double() }}) as typical_value,
+        cast(typical_kind as {{ dbt.type_string() }}) as typical_kind,
+        cast(leader_name as {{ dbt.type_string() }}) as leader_name,
+        cast(note as {{ dbt.type_string() }}) as note
     from findings
 )
 

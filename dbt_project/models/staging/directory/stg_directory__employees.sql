@@ -18,8 +18,9 @@ renamed as (
         -- attributes
         trim(source.full_name) as full_name,
         lower(trim(source.role)) as role,
-        -- PBX extensions as listed by HR: "101; 5101" (split in int_employee_extensions)
-        replace(coalesce(source.extensions, ''), ',', ';') as extensions_list,
+        -- PBX extensions as listed by HR, "101; 5101" or "101, 5101", separated by ';'
+        -- (split in int_employee_extensions)
+        {{ directory_extension_list('source.extensions') }} as extensions_list,
 
         -- dates
         cast(nullif(trim(source.hire_date), '') as date) as hire_date,

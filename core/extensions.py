@@ -1,0 +1,25 @@
+"""PBX extensions, read the one way both engines read them.
+
+The raw checks (Python) and the models (SQL, dbt_project/macros/extensions.sql) must
+agree on what an extension is, or a directory written ``101,5101`` gives false "unknown
+extension" warnings. tests/unit/test_extension_rules.py runs the same cases through both.
+"""
+
+from __future__ import annotations
+
+import re
+
+# SIP/101-0000abcd, PJSIP/101-00000001, Local/101@from-queue-0000;1, SIP/101;2 → 101; a
+# trunk's name (SIP/trunk-…) or a number with a + is not an extension
+CHANNEL_EXTENSION = re.compile(r"^[^/]+/(\d+)(?:[-@;]|$)")
+# an employee's extensions as HR lists them: "101;5101", "101, 5101"
+DIRECTORY_SEPARATORS = re.compile(r"[;,]")
+
+
+def channel_extension(channel: str | None) -> str | None:
+    match = CHANNEL_EXTENSION.match(channel or "")
+    return match.group(1) if match else None
+
+
+def directory_extensions(text: str | None) -> list[str]:
+    return [part.strip() for part in DIRECTORY_SEPARATORS.split(str(text or "")) if part.strip()]
