@@ -19,6 +19,7 @@ from pathlib import Path
 import plotly
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from call_quality.checklist import ITEMS
 from core import settings
 from dashboards import charts
 from dashboards.data import SiteData
@@ -26,8 +27,6 @@ from dashboards.i18n import LABELS, LANGUAGES, Formatter
 
 SITE_ENV = "AUTOKPI_SITE"
 LANG_ENV = "AUTOKPI_SITE_LANG"
-ITEMS = ["greeting", "introduction", "needs_discovery", "offer_assortment",
-         "objection_handling", "closing", "politeness", "literacy"]  # fmt: skip
 PAGES = ["index", "calls", "alerts", "quality", "bonus", "statements"]
 STATIC = Path(__file__).parent / "static"
 TALK_METRICS = {"talk_minutes", "avg_talk_seconds"}

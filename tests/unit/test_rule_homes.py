@@ -59,3 +59,12 @@ def test_every_alert_rule_judges_a_metric_that_exists_at_its_grain():
     missing = [f"{r['rule']} {r['metric']} ({r['period_grain']})" for r in rules
                if r["metric"] not in metrics[r["period_grain"]]]  # fmt: skip
     assert missing == []
+
+
+def test_the_checklist_items_are_the_scorers():
+    from call_quality.checklist import ITEMS
+
+    project = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    assert project["vars"]["checklist_items"] == ITEMS
+    for path in [*MODELS.rglob("*.sql")]:
+        assert "'greeting'" not in path.read_text(encoding="utf-8"), f"{path.name} lists the items again"

@@ -25,14 +25,9 @@ final as (
         coalesce(calls.employee_id, by_extension.employee_id) as employee_id,
         coalesce(calls.local_date, cast(transcripts.started_at as date)) as local_date,
         scores.score,
-        scores.greeting,
-        scores.introduction,
-        scores.needs_discovery,
-        scores.offer_assortment,
-        scores.objection_handling,
-        scores.closing,
-        scores.politeness,
-        scores.literacy,
+        {%- for item in var('checklist_items') %}
+            scores.{{ item }},
+        {%- endfor %}
         scores.evidence_json as evidence,
         scores.language_code,
         scores.checklist_version,

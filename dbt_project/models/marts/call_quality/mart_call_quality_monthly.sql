@@ -12,8 +12,7 @@ final as (
         employee_id,
         cast(count(*) as integer) as calls_scored,
         cast(avg(score) as numeric(18, 4)) as mean_score,
-        {%- for item in ['greeting', 'introduction', 'needs_discovery', 'offer_assortment',
-                         'objection_handling', 'closing', 'politeness', 'literacy'] %}
+        {%- for item in var('checklist_items') %}
             cast(avg(1.0 * {{ item }}) as numeric(18, 4)) as {{ item }}_rate,
         {%- endfor %}
         cast(sum(objections_count) as integer) as objections,
