@@ -18,14 +18,18 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
   });
 });
 document.querySelectorAll("select[data-filter]").forEach(function (select) {
+  // data-table: the ids of the tables the filter applies to, separated by spaces
   select.addEventListener("change", function () {
-    var table = document.getElementById(select.dataset.table);
     var filters = document.querySelectorAll("select[data-table='" + select.dataset.table + "']");
-    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-      var shown = Array.prototype.every.call(filters, function (f) {
-        return !f.value || row.dataset[f.dataset.filter] === f.value;
+    select.dataset.table.split(" ").forEach(function (id) {
+      var table = document.getElementById(id);
+      if (!table) { return; }
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var shown = Array.prototype.every.call(filters, function (f) {
+          return !f.value || row.dataset[f.dataset.filter] === f.value;
+        });
+        row.hidden = !shown;
       });
-      row.hidden = !shown;
     });
   });
 });

@@ -8,7 +8,7 @@
     tables autokpi writes itself): a misspelt or renamed column stops the build naming the
     table and the column, instead of reading as null and quietly changing every number
     built on it. An optional column that is absent reads as null. `_source_file` and
-    `_source_line` are always included. A table kept as snapshots of its exports (dlt's
+    `_source_line` are always included, null for rows no file brought (API sources). A table kept as snapshots of its exports (dlt's
     scd2: `_dlt_valid_to`) gives its current rows only. -#}
 {% macro source_columns(source_name, table_name, columns) -%}
     {%- set src = source(source_name, table_name) -%}
@@ -24,7 +24,7 @@
             {%- set optional = (node.meta.get('optional_columns', []) if node else []) -%}
             {%- if optional != 'all' -%}
                 {%- set missing = [] -%}
-                {%- for col in wanted if col not in existing and col not in optional and col != '_source_line' -%}
+                {%- for col in columns if col not in existing and col not in optional -%}
                     {%- do missing.append(col) -%}
                 {%- endfor -%}
                 {%- if missing -%}

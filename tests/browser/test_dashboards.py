@@ -63,7 +63,7 @@ def test_a_worst_call_link_opens_its_evidence(demo_site, open_page):
 
 def test_alerts_filter_by_severity(demo_site, open_page):
     page, _ = open_page((demo_site / "en" / "alerts.html").as_uri())
-    rows = page.locator("#alerts-table tbody tr")
+    rows = page.locator("#alerts-day-table tbody tr, #alerts-table tbody tr")  # both tables
     total = rows.count()
     page.select_option("select[data-filter=severity]", "critical")
     visible = [r for r in rows.all() if r.is_visible()]
