@@ -234,6 +234,7 @@ NOTES = {
         "below_threshold": "ниже порога",
         "no_plan": "нет плана на месяц",
         "zero_target": "цель равна нулю",
+        "too_few_facts": "слишком мало оценённых звонков, чтобы платить по ним",
         "nothing_to_measure": "нечего измерять в этом месяце",
     },
     "en": {
@@ -241,6 +242,7 @@ NOTES = {
         "below_threshold": "below threshold",
         "no_plan": "no plan for the month",
         "zero_target": "target is zero",
+        "too_few_facts": "too few scored calls to pay on",
         "nothing_to_measure": "nothing to measure this month",
     },
 }

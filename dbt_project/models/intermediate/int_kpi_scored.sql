@@ -13,6 +13,10 @@ current_values as (
     where scenario = 'actual'
 ),
 
+actuals as (
+    select * from {{ ref('int_kpi_actuals') }}
+),
+
 -- the coefficient each point of the scale would give (its scenario's)
 points as (
     select
@@ -66,11 +70,18 @@ final as (
             when current_values.target_value is null and current_values.target_source != 'fixed'
                 then 'no_plan'
             when current_values.target_value <= 0 then 'zero_target'
+            when current_values.actual_value is null and actuals.is_below_min_facts and actuals.fact_count > 0
+                then 'too_few_facts'
             when current_values.actual_value is null then 'nothing_to_measure'
             when current_values.coefficient = 0 then 'below_threshold'
             when current_values.coefficient >= points.cap_coefficient then 'capped'
         end as note
     from current_values
+    left join actuals
+        on
+            current_values.employee_id = actuals.employee_id
+            and current_values.period_month = actuals.period_month
+            and current_values.kpi_code = actuals.kpi_code
     left join points
         on
             current_values.employee_id = points.employee_id
