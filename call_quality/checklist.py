@@ -13,7 +13,19 @@ ITEMS = [
     "greeting", "introduction", "needs_discovery", "offer_assortment", "objection_handling",
     "closing", "politeness", "literacy",
 ]  # fmt: skip
-KINDS = {"positive", "negative", "objection"}
+# each kind is a rule in call_quality/verdicts.py, reading the item's word lists by name
+KINDS = {
+    "greeting": ("phrases",),
+    "introduction": ("phrases", "refusals"),
+    "needs": ("requests", "question_words", "not_needs", "you", "replies"),
+    "offer": ("phrases", "negations"),
+    "objection": ("arguments", "alternatives", "commitments", "letting_go"),
+    "closing": ("phrases",),
+    "rudeness": ("phrases",),
+    "speech": ("fillers", "errors"),
+}
+# lists matched as said (word forms), not on lemmas
+WORD_LISTS = {"fillers", "errors", "question_words", "you", "replies", "bare", "formula"}
 
 
 class ChecklistError(ValueError):
@@ -25,9 +37,11 @@ class Item:
     name: str
     kind: str
     weight: float
-    phrases: tuple[str, ...] = ()
-    answers: tuple[str, ...] = ()
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word lists by name
     min_hits: int = 1
+
+    def words(self, name: str) -> tuple[str, ...]:
+        return self.lists.get(name, ())
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,7 @@ class Checklist:
     fuzzy_min_score: float = 86
     fuzzy_min_length: int = 5
     objection_answer_turns: int = 2
+    opening_agent_turns: int = 3
     version: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -61,14 +76,14 @@ def load_checklist(path: Path) -> Checklist:
             raise ChecklistError(f"{path}: item {name}: kind must be one of {sorted(KINDS)}")
         if float(spec.get("weight", 0)) <= 0:
             raise ChecklistError(f"{path}: item {name}: weight must be positive")
+        lists = {k: tuple(str(w) for w in v) for k, v in spec.items() if isinstance(v, list)}
+        missing_lists = [k for k in KINDS[kind] if not lists.get(k)]
+        if missing_lists:
+            raise ChecklistError(f"{path}: item {name}: a {kind} item needs the lists {missing_lists}")
         items[name] = Item(
-            name=name,
-            kind=kind,
-            weight=float(spec["weight"]),
-            phrases=tuple(spec.get("phrases") or ()),
-            answers=tuple(spec.get("answers") or ()),
+            name=name, kind=kind, weight=float(spec["weight"]), lists=lists,
             min_hits=int(spec.get("min_hits", 1)),
-        )
+        )  # fmt: skip
     version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
     return Checklist(
         language=data["language"],
@@ -77,6 +92,7 @@ def load_checklist(path: Path) -> Checklist:
         fuzzy_min_score=float(data.get("fuzzy_min_score", 86)),
         fuzzy_min_length=int(data.get("fuzzy_min_length", 5)),
         objection_answer_turns=int(data.get("objection_answer_turns", 2)),
+        opening_agent_turns=int(data.get("opening_agent_turns", 3)),
         version=version,
     )
 

@@ -1,156 +1,20 @@
 """Score one call's transcript against its language's checklist, keeping the evidence.
 
-Agent segments are lemmatised (Russian: pymorphy3) and each checklist phrase is looked
-for as a run of lemmas; a word of ``fuzzy_min_length`` letters or more also matches a
-misspelt form (rapidfuzz ratio ≥ ``fuzzy_min_score``). Client segments are only read
-for objections, which the agent must answer within ``objection_answer_turns`` turns.
+The transcript is read into turns (dialogue.py: words, lemmas, the checklist's lists each
+turn hits); each item is then decided by its kind's rule (verdicts.py) from the dialogue's
+structure, and the score is the weighted share of the items passed.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
+from call_quality import verdicts
 from call_quality.checklist import ITEMS, Checklist
-from call_quality.redact import redact
+from call_quality.dialogue import Reader
+from call_quality.verdicts import Objection
 
-_WORD = re.compile(r"[\w']+", re.UNICODE)
-
-
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
-def _normal(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
-@lru_cache(maxsize=200_000)
-def lemma(word: str, language: str) -> str:
-    word = _normal(word)
-    if language == "ru" and re.search("[а-я]", word):
-        return _normal(_morph().parse(word)[0].normal_form)
-    return word
-
-
-def tokens(text: str, language: str) -> list[tuple[str, str]]:
-    """(lemma, word as said) for every word of the text."""
-    return [(lemma(w, language), w) for w in _WORD.findall(text)]
-
-
-@dataclass(frozen=True)
-class Phrase:
-    text: str
-    lemmas: tuple[str, ...]
-    words: tuple[str, ...]
-
-    @classmethod
-    def parse(cls, text: str, language: str) -> Phrase:
-        parsed = tokens(text, language)
-        return cls(text, tuple(lm for lm, _ in parsed), tuple(_normal(w) for _, w in parsed))
-
-
-# How a word of the transcript matches the word at one position of a phrase.
-NEAR = 1  # one letter off: counts only inside a phrase with another word matched exactly
-LOOSE = 2  # misspelt (rapidfuzz ratio) on its lemma or its spoken form, or spoken as written
-EXACT = 3  # same lemma
-
-
-class PhraseIndex:
-    """Every checklist phrase, and for each word ever seen, the phrase positions it matches.
-
-    Matching a word against every phrase word once (rapidfuzz over all of them in C) and
-    remembering it makes scoring a pass over the words of a turn, instead of a try of
-    every phrase at every position of it: the vocabulary of calls is small next to
-    their length.
-    """
-
-    def __init__(self, phrases: list[Phrase], fuzzy_min_score: float, fuzzy_min_length: int):
-        self.phrases = phrases
-        self.min_score = fuzzy_min_score
-        self.min_length = fuzzy_min_length
-        self.by_lemma: dict[str, list[tuple[int, int]]] = {}
-        self.by_word: dict[str, list[tuple[int, int]]] = {}
-        self.long_lemmas: dict[str, list[tuple[int, int]]] = {}
-        self.long_words: dict[str, list[tuple[int, int]]] = {}
-        self.multi_words: dict[str, list[tuple[int, int]]] = {}  # words of multi-word phrases
-        for p, phrase in enumerate(phrases):
-            for j, (lm, word) in enumerate(zip(phrase.lemmas, phrase.words, strict=True)):
-                self.by_lemma.setdefault(lm, []).append((p, j))
-                self.by_word.setdefault(word, []).append((p, j))
-                if len(lm) >= fuzzy_min_length:
-                    self.long_lemmas.setdefault(lm, []).append((p, j))
-                if len(word) >= fuzzy_min_length:
-                    self.long_words.setdefault(word, []).append((p, j))
-                if len(phrase.lemmas) > 1 and len(word) >= 3:
-                    self.multi_words.setdefault(word, []).append((p, j))
-        self._seen: dict[tuple[str, str], dict[tuple[int, int], int]] = {}
-
-    def matches(self, lemma_: str, word: str) -> dict[tuple[int, int], int]:
-        """{(phrase, position): NEAR | LOOSE | EXACT} for one word of a transcript."""
-        key = (lemma_, word)
-        found = self._seen.get(key)
-        if found is not None:
-            return found
-        found = {}
-        for pos in self.by_lemma.get(lemma_, ()):
-            found[pos] = EXACT
-        loose = list(self.by_word.get(word, ()))
-        if len(lemma_) >= self.min_length:
-            loose += self._fuzzy(lemma_, self.long_lemmas)
-        if len(word) >= self.min_length:
-            loose += self._fuzzy(word, self.long_words)
-        for pos in loose:
-            found.setdefault(pos, LOOSE)
-        if len(word) >= 3:
-            for near, _, _ in process.extract(
-                word, self.multi_words.keys(), scorer=Levenshtein.distance, score_cutoff=1, limit=None
-            ):
-                for pos in self.multi_words[near]:
-                    found.setdefault(pos, NEAR)
-        if len(self._seen) >= 500_000:
-            self._seen.clear()
-        self._seen[key] = found
-        return found
-
-    def _fuzzy(self, text: str, choices: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
-        hits = process.extract(
-            text, choices.keys(), scorer=fuzz.ratio, score_cutoff=self.min_score, limit=None
-        )
-        return [pos for choice, _, _ in hits for pos in choices[choice]]
-
-    def find(self, words: list[tuple[str, str]]) -> dict[int, str]:
-        """{phrase: the words that said it first} for one turn."""
-        matched = [self.matches(lm, _normal(w)) for lm, w in words]
-        found: dict[int, str] = {}
-        for i, first in enumerate(matched):
-            for (p, j), status in first.items():
-                if j or p in found:
-                    continue
-                n = len(self.phrases[p].lemmas)
-                if i + n > len(words):
-                    continue
-                statuses = [status] + [matched[i + k].get((p, k), 0) for k in range(1, n)]
-                # in a phrase of several words, one exact word anchors the others: a short
-                # word may then be one letter off too ("миня зовут")
-                if all(statuses) and (NEAR not in statuses or EXACT in statuses):
-                    found[p] = " ".join(w for _, w in words[i : i + n])
-        return found
-
-
-@dataclass
-class Objection:
-    objection_class: str
-    quote: str
-    at: float
-    answered: bool
+__all__ = ["CallScore", "Objection", "Scorer"]
 
 
 @dataclass
@@ -166,90 +30,36 @@ class CallScore:
 class Scorer:
     def __init__(self, checklist: Checklist):
         self.checklist = checklist
-        lang = checklist.language
-        every: dict[Phrase, int] = {}
-
-        def indexed(texts) -> list[int]:
-            return [every.setdefault(Phrase.parse(t, lang), len(every)) for t in texts]
-
-        self.phrases = {name: indexed(item.phrases) for name, item in checklist.items.items()}
-        self.answers = {name: indexed(item.answers) for name, item in checklist.items.items()}
-        self.objection_phrases = {cls: indexed(texts) for cls, texts in checklist.objections.items()}
-        self.index = PhraseIndex(list(every), checklist.fuzzy_min_score, checklist.fuzzy_min_length)
-
-    @staticmethod
-    def _first(phrases: list[int], found: dict[int, str]) -> str | None:
-        for phrase in phrases:
-            if phrase in found:
-                return found[phrase]
-        return None
+        self.reader = Reader(checklist)
 
     def score(self, call_id: str, segments: list[dict]) -> CallScore:
-        lang = self.checklist.language
-        # (speaker, {phrase: quote}, start) per turn
-        turns = [
-            (
-                s.get("speaker"),
-                self.index.find(tokens(s.get("text") or "", lang)),
-                float(s.get("start") or 0.0),
-            )
-            for s in segments
-        ]
-        items: dict[str, int] = {}
-        evidence: dict[str, dict] = {}
-        objections: list[Objection] = []
+        checklist = self.checklist
+        call = verdicts.Call(checklist, self.reader.turns(segments))
+        by_kind = {item.kind: item for item in checklist.items.values()}
+        # objections first: the turns answering them count for nothing else
+        verdicts.find_objections(call, by_kind["objection"])
+        decided: dict[str, verdicts.Verdict] = {}
+        greeted = verdicts.greeting(call, by_kind["greeting"])
         for name in ITEMS:
-            item = self.checklist.items[name]
-            if item.kind == "positive":
-                items[name] = 0
-                for speaker, found, at in turns:
-                    if speaker != "agent":
-                        continue
-                    quote = self._first(self.phrases[name], found)
-                    if quote:
-                        items[name] = 1
-                        evidence[name] = {"quote": redact(quote), "at": at}
-                        break
-            elif item.kind == "negative":
-                hits = [
-                    {"quote": redact(found[phrase]), "at": at}
-                    for speaker, found, at in turns
-                    if speaker == "agent"
-                    for phrase in self.phrases[name]
-                    if phrase in found
-                ]
-                items[name] = 0 if len(hits) >= item.min_hits else 1
-                if hits:
-                    evidence[name] = {**hits[0], "hits": len(hits)}
+            item = checklist.items[name]
+            if item.kind == "greeting":
+                decided[name] = greeted
+            elif item.kind == "introduction":
+                decided[name] = verdicts.introduction(call, item, greeted)
+            elif item.kind == "needs":
+                decided[name] = verdicts.needs(call, item)
+            elif item.kind == "offer":
+                decided[name] = verdicts.offer(call, item)
+            elif item.kind == "objection":
+                decided[name] = verdicts.objection(call, item)
+            elif item.kind == "closing":
+                decided[name] = verdicts.closing(call, item, by_kind.get("needs"))
+            elif item.kind == "rudeness":
+                decided[name] = verdicts.rudeness(call, item)
             else:
-                objections = self._objections(turns, name)
-                unanswered = [o for o in objections if not o.answered]
-                items[name] = 0 if unanswered else 1
-                if objections:
-                    first = unanswered[0] if unanswered else objections[0]
-                    evidence[name] = {
-                        "quote": first.quote,
-                        "at": first.at,
-                        "objection": first.objection_class,
-                        "answered": first.answered,
-                    }
-        weights = {n: self.checklist.items[n].weight for n in ITEMS}
+                decided[name] = verdicts.speech(call, item)
+        items = {name: int(v.passed) for name, v in decided.items()}
+        evidence = {name: v.evidence for name, v in decided.items() if v.evidence}
+        weights = {n: checklist.items[n].weight for n in ITEMS}
         score = sum(weights[n] * items[n] for n in ITEMS) / sum(weights.values())
-        return CallScore(call_id, lang, items, round(score, 4), evidence, objections)
-
-    def _objections(self, turns, item_name: str) -> list[Objection]:
-        found = []
-        for index, (speaker, phrases_found, at) in enumerate(turns):
-            if speaker != "client":
-                continue
-            for cls, phrases in self.objection_phrases.items():
-                quote = self._first(phrases, phrases_found)
-                if not quote:
-                    continue
-                following = [t for t in turns[index + 1 :] if t[0] == "agent"][
-                    : self.checklist.objection_answer_turns
-                ]
-                answered = any(self._first(self.answers[item_name], t[1]) for t in following)
-                found.append(Objection(cls, redact(quote), at, answered))
-                break
-        return found
+        return CallScore(call_id, checklist.language, items, round(score, 4), evidence, call.objections)

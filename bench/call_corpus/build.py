@@ -1,0 +1,239 @@
+"""Write the labelled call corpus (bench/data/call_corpus/) from the phrasings in
+banks_ru.py and banks_en.py.
+
+    python -m bench.call_corpus.build [--seed 2026]
+
+Each call is put together part by part (greeting, introduction, the client's request,
+needs discovery, an offer, an objection and its answer, the close), each part passing or
+failing as the labelling rules say (README.md beside the data), with rude turns, fillers,
+speech errors and the traps a word list falls into mixed in. About half the calls are
+written as speech-to-text gives them: no capitals, no punctuation, a few misspelt words.
+
+Training calls use the training trades and phrasings only; held-out calls use other
+trades and phrasings, written apart and never used to tune the scorer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+from bench.call_corpus import banks_en, banks_ru
+from call_quality.checklist import ITEMS
+
+OUT = Path(__file__).resolve().parents[1] / "data" / "call_corpus"
+CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en", "heldout"): 30}
+FAIL_SHARE = 0.3  # each item fails in about this share of calls
+
+
+class Call:
+    def __init__(self):
+        self.turns: list[tuple[str, str]] = []
+        self.notes: list[str] = []
+
+    def agent(self, text: str) -> None:
+        self.turns.append(("agent", text))
+
+    def client(self, text: str) -> None:
+        self.turns.append(("client", text))
+
+
+def _fails(rng: random.Random) -> bool:
+    return rng.random() < FAIL_SHARE
+
+
+def compose(rng: random.Random, bank, split: str, trade_name: str) -> tuple[Call, dict[str, int]]:
+    trade = bank.TRADES[split][trade_name]
+    company, name = trade["company"], rng.choice(bank.NAMES[split])
+    fill = {"company": company, "name": name}
+    call, label = Call(), {}
+    fail = {item: _fails(rng) for item in ITEMS}
+
+    # opening: greeting and introduction, in one agent turn or two
+    if rng.random() < 0.4:
+        call.client(rng.choice(bank.CLIENT_GREETING))  # the client's greeting never counts
+    greeting_ok = [g for g in bank.GREETINGS[split] if not (fail["introduction"] and g[2])]
+    if fail["greeting"]:
+        opening = rng.choice(bank.NO_GREETINGS[split])
+        call.notes.append("no greeting")
+    else:
+        text, _, names_company = rng.choice(greeting_ok)
+        opening = text.format(**fill)
+        if names_company:
+            call.notes.append("greeting names the company")
+    introduced_by_greeting = not fail["greeting"] and company in opening
+    refusal = None
+    if fail["introduction"]:
+        if rng.random() < 0.5:
+            refusal = rng.choice(bank.NO_INTRODUCTIONS[split])
+            call.notes.append("refuses to give a name")
+        else:
+            call.notes.append("no introduction")
+        call.agent(opening)
+    elif introduced_by_greeting and rng.random() < 0.5:
+        call.agent(opening)
+    else:
+        intro = rng.choice(bank.INTRODUCTIONS[split]).format(**fill)
+        if rng.random() < 0.6:
+            call.agent(f"{opening} {intro}")
+        else:
+            call.agent(opening)
+            call.agent(intro)
+    label["greeting"] = 0 if fail["greeting"] else 1
+    label["introduction"] = 0 if fail["introduction"] else 1
+
+    call.client(rng.choice(trade["requests"]))
+    if refusal:
+        call.agent(refusal)
+        call.client(rng.choice(trade["requests"]))
+
+    # needs discovery
+    if fail["needs_discovery"]:
+        text, reply = rng.choice(bank.NO_NEEDS[split])
+        if rng.random() < 0.2:
+            call.notes.append("no question at all")
+        else:
+            call.agent(text)
+            if reply:
+                call.client(reply)
+            call.notes.append(f"no needs discovery: {text}")
+    else:
+        questions = bank.NEEDS[split] + trade["questions"]
+        for _ in range(rng.choice([1, 1, 2])):
+            call.agent(rng.choice(questions))
+            call.client(rng.choice(trade["answers"]))
+    label["needs_discovery"] = 0 if fail["needs_discovery"] else 1
+
+    # politeness and literacy: turns mixed into the middle of the call
+    middle: list[str] = []
+    if fail["politeness"]:
+        middle.append(rng.choice(bank.RUDE[split]))
+        call.notes.append("rude")
+    elif rng.random() < 0.4:
+        middle.append(rng.choice(bank.POLITE_TRAPS[split]))
+    if fail["literacy"]:
+        if rng.random() < 0.5:
+            middle.append(rng.choice(bank.SPEECH_ERRORS[split]))
+            call.notes.append("speech error")
+        else:
+            for filler in rng.sample(bank.FILLERS[split], 2):
+                middle.append(rng.choice(bank.FILLER_TURNS[split]).format(f=filler))
+            call.notes.append("two fillers")
+    else:
+        if rng.random() < 0.3:
+            middle.append(rng.choice(bank.FILLER_TURNS[split]).format(f=rng.choice(bank.FILLERS[split])))
+        if rng.random() < 0.4:
+            middle.append(rng.choice(bank.LITERACY_TRAPS[split]))
+    label["politeness"] = 0 if fail["politeness"] else 1
+    label["literacy"] = 0 if fail["literacy"] else 1
+
+    # the offer
+    if fail["offer_assortment"]:
+        if rng.random() < 0.5:
+            call.agent(rng.choice(bank.NO_OFFERS[split]))
+            call.notes.append("the offer is a refusal")
+        else:
+            call.notes.append("no offer")
+    else:
+        call.agent(rng.choice(bank.OFFERS[split]).format(extra=rng.choice(trade["extra"])))
+        call.client(rng.choice(bank.CLIENT_AGREE))
+    label["offer_assortment"] = 0 if fail["offer_assortment"] else 1
+
+    for text in middle:
+        call.agent(text)
+        if rng.random() < 0.5:
+            call.client(rng.choice(bank.CLIENT_FILLER))
+
+    # an objection, answered or not
+    objected = fail["objection_handling"] or rng.random() < 0.4
+    if objected:
+        kind, objection = rng.choice(bank.OBJECTIONS[split])
+        call.client(objection)
+        if fail["objection_handling"]:
+            call.agent(rng.choice(bank.UNHANDLED[split]))
+            call.notes.append(f"{kind} objection not handled")
+        else:
+            call.agent(rng.choice(bank.HANDLED[split]))
+            call.client(rng.choice(bank.CLIENT_AGREE))
+    label["objection_handling"] = 0 if fail["objection_handling"] else 1
+
+    # the close
+    if fail["closing"]:
+        how = rng.random()
+        if how < 0.4:
+            call.client(rng.choice(bank.LAST_QUESTIONS[split]))
+            call.agent(rng.choice(bank.CLOSINGS[split]))
+            call.notes.append("goodbye over the client's question")
+        elif how < 0.7 or objected:  # an answer that fixes a call-back would read as a close
+            call.agent(rng.choice(bank.NO_CLOSINGS[split]))
+            call.notes.append("no closing")
+        else:
+            call.notes.append("the call just ends")
+    else:
+        if rng.random() < 0.3:
+            call.client(rng.choice(bank.LAST_QUESTIONS[split]))
+            call.agent(rng.choice(trade["answers"]))
+        call.agent(rng.choice(bank.CLOSINGS[split]))
+        if rng.random() < 0.5:
+            call.client(rng.choice(bank.CLIENT_FILLER))
+    label["closing"] = 0 if fail["closing"] else 1
+    return call, label
+
+
+_PUNCTUATION = re.compile(r"[.,!?:;«»\"()]|(?<!\w)-|-(?!\w)")
+
+
+def as_speech_to_text(rng: random.Random, text: str) -> str:
+    """Lower case, no punctuation, ё as е, now and then a misspelt long word."""
+    words = _PUNCTUATION.sub(" ", text.lower().replace("ё", "е")).split()
+    for i, word in enumerate(words):
+        if len(word) >= 6 and rng.random() < 0.04:
+            j = rng.randrange(1, len(word) - 2)
+            words[i] = word[:j] + word[j + 1] + word[j] + word[j + 2 :]  # two letters swapped
+    return " ".join(words)
+
+
+def build(seed: int) -> dict[str, list[dict]]:
+    rng = random.Random(seed)
+    out: dict[str, list[dict]] = {"train": [], "heldout": []}
+    for (language, split), count in CALLS.items():
+        bank = banks_ru if language == "ru" else banks_en
+        trades = sorted(bank.TRADES[split])
+        for n in range(count):
+            trade = trades[n % len(trades)]
+            call, label = compose(rng, bank, split, trade)
+            noisy = rng.random() < 0.5
+            segments = [
+                [speaker, as_speech_to_text(rng, text) if noisy else text] for speaker, text in call.turns
+            ]
+            out[split].append(
+                {
+                    "id": f"{language}-{split}-{n + 1:03d}",
+                    "language": language,
+                    "scenario": trade,
+                    "asr_noise": noisy,
+                    "expected": "".join(str(label[item]) for item in ITEMS),
+                    "note": "; ".join(call.notes) or "a model call",
+                    "segments": segments,
+                }
+            )
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    for split, calls in build(args.seed).items():
+        path = OUT / f"{split}.jsonl"
+        path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in calls), encoding="utf-8")
+        print(f"{path}: {len(calls)} calls")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,107 @@
+"""A call as turns: who speaks, when, the words said, and which checklist lists each turn
+hits. The verdicts (verdicts.py) read the call through this, never the raw segments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from call_quality.checklist import WORD_LISTS, Checklist
+from call_quality.language import WordFacts, facts
+from call_quality.phrases import Phrase, PhraseIndex, normal, tokens
+
+ListKey = tuple[str, str]  # (item or "objections:<class>", list name)
+
+
+@dataclass
+class Turn:
+    index: int
+    speaker: str
+    at: float
+    text: str
+    words: list[str]  # as said, lower case, ё as е
+    facts: list[WordFacts]
+    said: list[str] = field(default_factory=list)  # the words exactly as written, for quotes
+    hits: dict[ListKey, str] = field(default_factory=dict)  # the first quote of each list hit
+    # where each word list's phrases start, in order: {(item, list): [(position, phrase)]}
+    spans: dict[ListKey, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
+
+    @property
+    def lemmas(self) -> list[str]:
+        return [f.lemma for f in self.facts]
+
+    @property
+    def has_question_mark(self) -> bool:
+        return "?" in self.text
+
+    def quote(self, start: int, length: int) -> str:
+        return " ".join(self.said[start : start + length])
+
+    def hit(self, item: str, name: str) -> str | None:
+        return self.hits.get((item, name))
+
+
+class Reader:
+    """Reads segments into turns with every checklist list's hits, built once per checklist."""
+
+    def __init__(self, checklist: Checklist):
+        self.language = checklist.language
+        every: dict[Phrase, int] = {}
+        self.lemma_lists: dict[ListKey, list[int]] = {}
+        self.word_lists: dict[ListKey, list[tuple[str, ...]]] = {}
+        for name, item in checklist.items.items():
+            for list_name, phrases in item.lists.items():
+                if list_name in WORD_LISTS:
+                    self.word_lists[(name, list_name)] = [
+                        tuple(normal(w) for w in re.split(r"[\s-]+", p) if w) for p in phrases
+                    ]
+                else:
+                    self.lemma_lists[(name, list_name)] = [
+                        every.setdefault(Phrase.parse(p, self.language), len(every)) for p in phrases
+                    ]
+        for cls, phrases in checklist.objections.items():
+            self.lemma_lists[(f"objections:{cls}", "phrases")] = [
+                every.setdefault(Phrase.parse(p, self.language), len(every)) for p in phrases
+            ]
+        self.objection_classes = list(checklist.objections)
+        self.index = PhraseIndex(list(every), checklist.fuzzy_min_score, checklist.fuzzy_min_length)
+        # phrase → the lists it is in (a phrase may be in several), first list order kept
+        self.keys_of: dict[int, list[tuple[ListKey, int]]] = {}
+        for key, phrase_ids in self.lemma_lists.items():
+            for rank, p in enumerate(phrase_ids):
+                self.keys_of.setdefault(p, []).append((key, rank))
+        # word-list phrases by their first word, so a turn is read once, word by word
+        self.by_first_word: dict[str, list[tuple[ListKey, tuple[str, ...]]]] = {}
+        for key, phrases in self.word_lists.items():
+            for phrase in phrases:
+                self.by_first_word.setdefault(phrase[0], []).append((key, phrase))
+
+    def turns(self, segments: list[dict]) -> list[Turn]:
+        out = []
+        for i, segment in enumerate(segments):
+            text = segment.get("text") or ""
+            said = tokens(text, self.language)
+            words = [normal(w) for _, w in said]
+            turn = Turn(
+                index=i,
+                speaker=segment.get("speaker") or "",
+                at=float(segment.get("start") or 0.0),
+                text=text,
+                words=words,
+                facts=[facts(w, self.language) for w in words],
+                said=[w for _, w in said],
+            )
+            # the earliest-listed phrase of each list wins, as the lists are ordered
+            best: dict[ListKey, tuple[int, str]] = {}
+            for p, quote in self.index.find(said).items():
+                for key, rank in self.keys_of.get(p, ()):
+                    if key not in best or rank < best[key][0]:
+                        best[key] = (rank, quote)
+            turn.hits = {key: quote for key, (_, quote) in best.items()}
+            for start, word in enumerate(words):
+                for key, phrase in self.by_first_word.get(word, ()):
+                    if tuple(words[start : start + len(phrase)]) == phrase:
+                        turn.spans.setdefault(key, []).append((start, phrase))
+                        turn.hits.setdefault(key, turn.quote(start, len(phrase)))
+            out.append(turn)
+        return out

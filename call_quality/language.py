@@ -1,0 +1,54 @@
+"""What a word is, beyond its lemma: a person's name, an imperative, a number or a day.
+
+Russian words are read by pymorphy3's dictionary (no model to download); English ones by
+small closed lists. Every answer is cached per word: calls reuse a small vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from call_quality.phrases import morph, normal
+
+_DIGITS = re.compile(r"\d")
+RU_DAYS = {"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+           "завтра", "послезавтра", "сегодня"}  # fmt: skip
+EN_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
+           "today", "tonight"}  # fmt: skip
+EN_NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+              "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+              "percent", "half"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WordFacts:
+    lemma: str
+    is_name: bool = False  # a person's first name (Russian dictionary)
+    is_imperative: bool = False  # "расскажите", "подскажите"
+    is_number_or_day: bool = False  # a figure, a number word, a weekday, "завтра"
+    is_known: bool = True  # in the dictionary
+    pos: str = ""  # the part of speech of its likeliest reading (pymorphy3's tag)
+
+
+@lru_cache(maxsize=200_000)
+def facts(word: str, language: str) -> WordFacts:
+    word = normal(word)
+    if _DIGITS.search(word):
+        return WordFacts(word, is_number_or_day=True)
+    if language != "ru" or not re.search("[а-я]", word):
+        base = word[:-2] if word.endswith("'s") else word  # "what's" asks as "what" does
+        return WordFacts(base, is_number_or_day=base in EN_DAYS or base in EN_NUMBERS)
+    parses = morph().parse(word)
+    top = parses[0]
+    lemma = normal(top.normal_form)
+    known = morph().word_is_known(word)
+    return WordFacts(
+        lemma=lemma,
+        is_name="Name" in top.tag and len(word) > 2 and known,  # a misspelt word is guessed a name
+        is_imperative=any("impr" in p.tag for p in parses[:3]),
+        is_number_or_day="NUMR" in top.tag or lemma in RU_DAYS or "Anum" in top.tag,
+        is_known=known,
+        pos=str(top.tag.POS or ""),
+    )

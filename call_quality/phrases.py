@@ -1,0 +1,141 @@
+"""Checklist phrases found in a turn's words, on lemmas (Russian: pymorphy3), with
+tolerance for speech-to-text misspellings (rapidfuzz).
+
+A phrase is a run of lemmas; a word of ``fuzzy_min_length`` letters or more also matches a
+misspelt form (rapidfuzz ratio ≥ ``fuzzy_min_score``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+_WORD = re.compile(r"[\w']+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def normal(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, language: str) -> str:
+    word = normal(word)
+    if language == "ru" and re.search("[а-я]", word):
+        return normal(morph().parse(word)[0].normal_form)
+    return word
+
+
+def tokens(text: str, language: str) -> list[tuple[str, str]]:
+    """(lemma, word as said) for every word of the text."""
+    return [(lemma(w, language), w) for w in _WORD.findall(text)]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    lemmas: tuple[str, ...]
+    words: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str, language: str) -> Phrase:
+        parsed = tokens(text, language)
+        return cls(text, tuple(lm for lm, _ in parsed), tuple(normal(w) for _, w in parsed))
+
+
+# How a word of the transcript matches the word at one position of a phrase.
+NEAR = 1  # one letter off: counts only inside a phrase with another word matched exactly
+LOOSE = 2  # misspelt (rapidfuzz ratio) on its lemma or its spoken form, or spoken as written
+EXACT = 3  # same lemma
+
+
+class PhraseIndex:
+    """Every checklist phrase, and for each word ever seen, the phrase positions it matches.
+
+    Matching a word against every phrase word once (rapidfuzz over all of them in C) and
+    remembering it makes scoring a pass over the words of a turn, instead of a try of
+    every phrase at every position of it: the vocabulary of calls is small next to
+    their length.
+    """
+
+    def __init__(self, phrases: list[Phrase], fuzzy_min_score: float, fuzzy_min_length: int):
+        self.phrases = phrases
+        self.min_score = fuzzy_min_score
+        self.min_length = fuzzy_min_length
+        self.by_lemma: dict[str, list[tuple[int, int]]] = {}
+        self.by_word: dict[str, list[tuple[int, int]]] = {}
+        self.long_lemmas: dict[str, list[tuple[int, int]]] = {}
+        self.long_words: dict[str, list[tuple[int, int]]] = {}
+        self.multi_words: dict[str, list[tuple[int, int]]] = {}  # words of multi-word phrases
+        for p, phrase in enumerate(phrases):
+            for j, (lm, word) in enumerate(zip(phrase.lemmas, phrase.words, strict=True)):
+                self.by_lemma.setdefault(lm, []).append((p, j))
+                self.by_word.setdefault(word, []).append((p, j))
+                if len(lm) >= fuzzy_min_length:
+                    self.long_lemmas.setdefault(lm, []).append((p, j))
+                if len(word) >= fuzzy_min_length:
+                    self.long_words.setdefault(word, []).append((p, j))
+                if len(phrase.lemmas) > 1 and len(word) >= 3:
+                    self.multi_words.setdefault(word, []).append((p, j))
+        self._seen: dict[tuple[str, str], dict[tuple[int, int], int]] = {}
+
+    def matches(self, lemma_: str, word: str) -> dict[tuple[int, int], int]:
+        """{(phrase, position): NEAR | LOOSE | EXACT} for one word of a transcript."""
+        key = (lemma_, word)
+        found = self._seen.get(key)
+        if found is not None:
+            return found
+        found = {}
+        for pos in self.by_lemma.get(lemma_, ()):
+            found[pos] = EXACT
+        loose = list(self.by_word.get(word, ()))
+        if len(lemma_) >= self.min_length:
+            loose += self._fuzzy(lemma_, self.long_lemmas)
+        if len(word) >= self.min_length:
+            loose += self._fuzzy(word, self.long_words)
+        for pos in loose:
+            found.setdefault(pos, LOOSE)
+        if len(word) >= 3:
+            for near, _, _ in process.extract(
+                word, self.multi_words.keys(), scorer=Levenshtein.distance, score_cutoff=1, limit=None
+            ):
+                for pos in self.multi_words[near]:
+                    found.setdefault(pos, NEAR)
+        if len(self._seen) >= 500_000:
+            self._seen.clear()
+        self._seen[key] = found
+        return found
+
+    def _fuzzy(self, text: str, choices: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        hits = process.extract(
+            text, choices.keys(), scorer=fuzz.ratio, score_cutoff=self.min_score, limit=None
+        )
+        return [pos for choice, _, _ in hits for pos in choices[choice]]
+
+    def find(self, words: list[tuple[str, str]]) -> dict[int, str]:
+        """{phrase: the words that said it first} for one turn."""
+        matched = [self.matches(lm, normal(w)) for lm, w in words]
+        found: dict[int, str] = {}
+        for i, first in enumerate(matched):
+            for (p, j), status in first.items():
+                if j or p in found:
+                    continue
+                n = len(self.phrases[p].lemmas)
+                if i + n > len(words):
+                    continue
+                statuses = [status] + [matched[i + k].get((p, k), 0) for k in range(1, n)]
+                # in a phrase of several words, one exact word anchors the others: a short
+                # word may then be one letter off too ("миня зовут")
+                if all(statuses) and (NEAR not in statuses or EXACT in statuses):
+                    found[p] = " ".join(w for _, w in words[i : i + n])
+        return found

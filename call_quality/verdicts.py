@@ -1,0 +1,393 @@
+"""One rule per kind of checklist item, decided from the dialogue's structure: who speaks,
+where in the call, what came before, and the content of a turn, not from bare phrase hits.
+
+Every verdict carries the evidence that decided it: the quote and the second it was said
+(and, for a failure, what was missing or what was said instead).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from call_quality.checklist import Checklist, Item
+from call_quality.dialogue import Turn
+from call_quality.redact import redact
+
+# words that open a Russian question or a clause before its question word ("а где…")
+RU_LEADS = {"а", "и", "ну", "так", "вот", "скажите", "подскажите", "кстати", "тогда"}
+EN_LEADS = {"and", "so", "okay", "ok", "right", "well", "then", "now", "also"}
+SUBJECTS = {"вы", "ты", "это", "он", "она", "они", "мы", "я", "you", "i", "we", "it", "this", "that",
+            "they", "he", "she", "there", "your", "the", "now"}  # fmt: skip
+AUXILIARIES = {"is", "are", "do", "does", "did", "can", "could", "would", "will", "have", "has"}
+# question words that are conjunctions too: a question only at the start of the turn
+AMBIGUOUS = {"что", "как", "what", "how", "is", "are", "do", "does", "did", "can", "could", "would",
+             "will", "have", "has", "when"}  # fmt: skip
+
+
+@dataclass
+class Verdict:
+    passed: bool
+    evidence: dict | None = None
+
+
+@dataclass
+class Objection:
+    objection_class: str
+    quote: str
+    at: float
+    answered: bool
+    answer: str | None = None
+
+
+@dataclass
+class Call:
+    """The turns of one call, with what the verdicts share: its objections and the agent
+    turns that answer them (those count for objection handling only)."""
+
+    checklist: Checklist
+    turns: list[Turn]
+    objections: list[Objection] = field(default_factory=list)
+    answer_turns: set[int] = field(default_factory=set)
+
+    @property
+    def agent_turns(self) -> list[Turn]:
+        return [t for t in self.turns if t.speaker == "agent"]
+
+    def next_turn(self, turn: Turn) -> Turn | None:
+        return self.turns[turn.index + 1] if turn.index + 1 < len(self.turns) else None
+
+    def previous_turn(self, turn: Turn) -> Turn | None:
+        return self.turns[turn.index - 1] if turn.index > 0 else None
+
+
+def _said(turn: Turn, quote: str, **more) -> dict:
+    return {"quote": redact(quote), "at": turn.at, **more}
+
+
+def _leads(language: str) -> set[str]:
+    return RU_LEADS if language == "ru" else EN_LEADS
+
+
+def is_question(turn: Turn, item: Item, language: str) -> bool:
+    """A question without relying on punctuation: a question mark when there is one, else
+    a question word (at the start for the ambiguous ones), a question particle, or a
+    request to tell ("расскажите", "tell me")."""
+    if turn.has_question_mark:
+        return True
+    lemmas, words = turn.lemmas, turn.words
+    question_words = set(item.words("question_words"))
+    leads = _leads(language)
+    start = 0
+    while start < len(words) and words[start] in leads:
+        start += 1
+    for i, (lemma, word) in enumerate(zip(lemmas, words, strict=True)):
+        found = lemma if lemma in question_words else word if word in question_words else None
+        if found is None:
+            continue
+        if found in AMBIGUOUS and i != start:
+            continue
+        if found == "или" and i == start:
+            continue
+        after = words[i + 1 : i + 3]
+        if found == "как" and after[:1] == ["бы"] and not set(after[1:]) & SUBJECTS:
+            continue  # the filler "как бы", unless "как бы вы хотели…"
+        if found in AUXILIARIES and not set(after[:1]) & SUBJECTS:
+            continue  # "have a nice day" is no question; "have you…" is
+        if found == "why" and after[:1] == ["not"]:
+            continue  # "why not" agrees
+        return True
+    if any(f.is_imperative and f.lemma in item.words("requests") for f in turn.facts):
+        return True
+    # English requests are phrases ("tell me"); Russian ones are imperatives, checked above
+    return language != "ru" and bool(turn.hit(item.name, "requests"))
+
+
+def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
+    """A yes/no question with no question word ("а фундамент уже залит"): it speaks to the
+    client or opens with "а", and the client's next turn answers yes or no."""
+    language = call.checklist.language
+    you = set(item.words("you"))
+    opens_with_a = language == "ru" and turn.words[:1] == ["а"]
+    if not (opens_with_a or you & set(turn.words)):
+        return False
+    if any(f.is_imperative for f in turn.facts) or set(turn.words) & FIRST_PERSON:
+        return False  # "представьте…", "я вам пришлю…": said to the client, not asked
+    reply = call.next_turn(turn)
+    return bool(
+        reply and reply.speaker == "client" and reply.words[:1] and reply.words[0] in item.words("replies")
+    )
+
+
+# --- the rules, one per kind -------------------------------------------------------------
+
+
+def greeting(call: Call, item: Item) -> Verdict:
+    """A greeting in the agent's first two turns, or the phone formula ("<company>,
+    слушаю"). The client's greeting does not count."""
+    for turn in call.agent_turns[:2]:
+        quote = turn.hit(item.name, "phrases")
+        if quote:
+            return Verdict(True, _said(turn, quote))
+        formula = turn.hit(item.name, "formula")
+        if formula and _company_before(turn, formula, item):
+            return Verdict(True, _said(turn, turn.text.strip()))
+    return Verdict(False)
+
+
+def _company_before(turn: Turn, formula: str, item: Item) -> bool:
+    """The phone formula names the company first: "алло, автодеталь, слушаю" greets,
+    "слушаю. это ольга, компания …" is a bare "слушаю" and an introduction."""
+    from call_quality.phrases import normal
+
+    first = normal(formula.split()[0])
+    at = turn.words.index(first) if first in turn.words else 0
+    return any(w not in item.words("bare") for w in turn.words[:at])
+
+
+def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
+    """A name or the company in the agent's opening turns; a refusal to give one's name
+    (even one saying "меня зовут") is none."""
+    for turn in call.agent_turns[: call.checklist.opening_agent_turns]:
+        refusal = turn.hit(item.name, "refusals")
+        if refusal:
+            return Verdict(False, _said(turn, refusal, refused=True))
+        quote = turn.hit(item.name, "phrases")
+        if quote:
+            return Verdict(True, _said(turn, quote))
+        names = [w for w, f in zip(turn.words, turn.facts, strict=True) if f.is_name]
+        if names:
+            return Verdict(True, _said(turn, names[0]))
+        # the phone formula names the company: "алло, электроснаб, слушаю"
+        greeting_item = _item_of_kind(call.checklist, "greeting")
+        formula = greeting_item and turn.hit(greeting_item.name, "formula")
+        if formula and _company_before(turn, formula, greeting_item):
+            return Verdict(True, _said(turn, turn.text.strip()))
+        # "<company>, good afternoon": a name before the greeting in the first turn
+        greeting_phrase = greeting_item and turn.hit(greeting_item.name, "phrases")
+        if (
+            greeting_phrase
+            and turn is call.agent_turns[0]
+            and _company_before(turn, greeting_phrase, greeting_item)
+        ):
+            return Verdict(True, _said(turn, turn.text.strip()))
+    return Verdict(False)
+
+
+def needs(call: Call, item: Item) -> Verdict:
+    """A question about the client's situation: not a pitch, not a question about hearing,
+    time to talk or the client's name, not an offer or an answer to an objection."""
+    language = call.checklist.language
+    offer_item = _item_of_kind(call.checklist, "offer")
+    rude_item = _item_of_kind(call.checklist, "rudeness")
+    intro_item = _item_of_kind(call.checklist, "introduction")
+    for turn in call.agent_turns:
+        if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language):
+            continue
+        if offer_item and turn.hit(offer_item.name, "phrases"):
+            continue
+        if rude_item and turn.hit(rude_item.name, "phrases"):
+            continue
+        if intro_item and turn.hit(intro_item.name, "refusals"):
+            continue
+        if is_question(turn, item, language) or _asks_the_client(call, turn, item):
+            return Verdict(True, _said(turn, turn.text))
+    return Verdict(False)
+
+
+def offer(call: Call, item: Item) -> Verdict:
+    """The agent offers more of the range, not as an answer to an objection; a turn that
+    says the range is over ("акция закончилась") is no offer."""
+    for turn in call.agent_turns:
+        if turn.index in call.answer_turns:
+            continue
+        quote = turn.hit(item.name, "phrases")
+        if quote and not turn.hit(item.name, "negations"):
+            return Verdict(True, _said(turn, quote))
+    return Verdict(False)
+
+
+def find_objections(call: Call, item: Item) -> None:
+    """Every client objection and whether the agent's next turns answer it with substance:
+    an argument, an alternative, a commitment, a figure or a day. Letting go or a put-down
+    ("ну ладно", "ну и ищите") is no answer, whatever else follows."""
+    for turn in call.turns:
+        if turn.speaker != "client":
+            continue
+        cls = next((c for c in _objection_classes(call) if turn.hit(f"objections:{c}", "phrases")), None)
+        if cls is None:
+            continue
+        window = []
+        for following in call.turns[turn.index + 1 :]:
+            if following.speaker != "agent" or len(window) == call.checklist.objection_answer_turns:
+                break
+            closing_item = _item_of_kind(call.checklist, "closing")
+            if window and closing_item and following.hit(closing_item.name, "phrases"):
+                break  # the goodbye is not the answer
+            window.append(following)
+        answer, answered = None, False
+        for n, candidate in enumerate(window):
+            letting_go = candidate.hit(item.name, "letting_go")
+            substance = letting_go or _substance(candidate, item)
+            if n == 0 or substance:
+                # the first turn answers (or fails to); a later one only when it says something
+                call.answer_turns.add(candidate.index)
+            if letting_go:
+                answer = letting_go
+                break
+            if substance:
+                answered, answer = True, substance
+                break
+        quote = turn.hit(f"objections:{cls}", "phrases") or turn.text
+        call.objections.append(Objection(cls, redact(quote), turn.at, answered, answer and redact(answer)))
+
+
+def _substance(turn: Turn, item: Item) -> str | None:
+    """What in an answer engages with the objection: an argument, an alternative, a
+    commitment, or a figure or a day."""
+    for name in ("arguments", "alternatives", "commitments"):
+        quote = turn.hit(item.name, name)
+        if quote:
+            return quote
+    figures = [w for w, f in zip(turn.words, turn.facts, strict=True) if f.is_number_or_day]
+    return figures[0] if figures else None
+
+
+def objection(call: Call, item: Item) -> Verdict:
+    unanswered = [o for o in call.objections if not o.answered]
+    if not call.objections:
+        return Verdict(True)
+    first = unanswered[0] if unanswered else call.objections[0]
+    evidence = {
+        "quote": first.quote,
+        "at": first.at,
+        "objection": first.objection_class,
+        "answered": first.answered,
+    }
+    if first.answer:
+        evidence["answer"] = first.answer
+    return Verdict(not unanswered, evidence)
+
+
+def closing(call: Call, item: Item, needs_item: Item | None) -> Verdict:
+    """The agent's last turn says goodbye or names the next step, and does not say it over
+    a question the client has just asked."""
+    agent_turns = call.agent_turns
+    if not agent_turns:
+        return Verdict(False)
+    last = agent_turns[-1]
+    quote = last.hit(item.name, "phrases")
+    if not quote:
+        return Verdict(False)
+    before = call.previous_turn(last)
+    if before and before.speaker == "client" and _client_asks(before, needs_item, call.checklist.language):
+        return Verdict(False, _said(before, before.text, unanswered_question=True))
+    return Verdict(True, _said(last, quote))
+
+
+def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
+    if turn.has_question_mark:
+        return True
+    if language == "ru" and turn.words[:1] == ["а"] and len(turn.words) > 2:
+        return True
+    return bool(needs_item) and is_question(turn, needs_item, language)
+
+
+def rudeness(call: Call, item: Item) -> Verdict:
+    """Rude by words or by tone (blame, sarcasm, impatience, dismissal); a word used
+    literally ("тупой угол") is not."""
+    hits = []
+    for turn in call.agent_turns:
+        quote = turn.hit(item.name, "phrases")
+        if not quote:
+            continue
+        literal = turn.hit(item.name, "literal")
+        if literal and set(quote.split()) <= set(literal.split()):
+            continue
+        hits.append(_said(turn, quote))
+    if hits:
+        return Verdict(False, {**hits[0], "hits": len(hits)})
+    return Verdict(True)
+
+
+def speech(call: Call, item: Item) -> Verdict:
+    """Habitual fillers (``min_hits`` or more) or one speech error of the agent fails;
+    a word used literally ("какого типа", "как бы вы хотели") is no filler."""
+    language = call.checklist.language
+    fillers, errors = [], []
+    for turn in call.agent_turns:
+        errors += [_said(turn, turn.quote(at, len(p))) for at, p in turn.spans.get((item.name, "errors"), ())]
+        fillers += [_said(turn, q) for q in _fillers(turn, (item.name, "fillers"), language)]
+    if errors:
+        return Verdict(False, {**errors[0], "hits": len(errors) + len(fillers), "error": True})
+    if len(fillers) >= item.min_hits:
+        return Verdict(False, {**fillers[0], "hits": len(fillers)})
+    if fillers:
+        return Verdict(True, {**fillers[0], "hits": len(fillers)})
+    return Verdict(True)
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+FIRST_PERSON = {"я", "мы", "меня", "нам", "нас", "мне", "i", "we", "i'll", "we'll", "i'm", "we're"}
+
+
+def _mentions(turn: Turn, phrases: tuple[str, ...], language: str) -> bool:
+    """Every word of one of the phrases is in the turn, in any order and with any words
+    between ("вам удобно сейчас говорить" mentions "удобно говорить")."""
+    from call_quality.phrases import lemma
+
+    lemmas = set(turn.lemmas)
+    return any({lemma(w, language) for w in phrase.split()} <= lemmas for phrase in phrases)
+
+
+# literal uses of fillers, by the word before or after
+RU_TYPE_BEFORE = {"какого", "такого", "этого", "того", "другого", "одного", "нового", "любого",
+                  "нужного", "разного", "всякого", "данного", "вашего", "нашего"}  # fmt: skip
+RU_SUBJECTS = {"вы", "это", "он", "она", "они", "мы", "я", "ты", "оно", "бы"}
+EN_LIKE_BEFORE = {"look", "looks", "looked", "sound", "sounds", "feel", "feels", "seem", "seems", "would",
+                  "i'd", "you'd", "we'd", "just", "something", "anything", "don't", "didn't"}  # fmt: skip
+EN_KNOW_BEFORE = {"let", "do", "did", "if", "as", "don't", "didn't"}
+
+
+def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
+    """The fillers said, longest match first at each position, minus literal uses."""
+    words, found, taken = turn.words, [], -1
+    for start, phrase in sorted(turn.spans.get(key, ()), key=lambda s: (s[0], -len(s[1]))):
+        if start <= taken:
+            continue  # inside a longer filler already counted
+        end = start + len(phrase)
+        before = words[start - 1] if start else ""
+        after = words[end] if end < len(words) else ""
+        after_pos = turn.facts[end].pos if end < len(words) else ""
+        if not _literal(phrase, before, after, after_pos, language):
+            found.append(turn.quote(start, len(phrase)))
+            taken = end - 1
+    return found
+
+
+def _literal(pattern: tuple[str, ...], before: str, after: str, after_pos: str, language: str) -> bool:
+    """A filler word used in its own meaning, told by its neighbours."""
+    word = " ".join(pattern)
+    if language == "ru":
+        if word == "типа":
+            return before in RU_TYPE_BEFORE
+        if word == "как бы":
+            return after in RU_SUBJECTS
+        if word == "короче":
+            return after in {"на", "чем"} or before in {"гораздо", "намного", "немного", "чуть", "ещё"}
+        if word == "ну это":  # "ну это дорого" says something; "ну это, привезём" does not
+            return after_pos in {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"}
+        return False
+    if word == "like":
+        return before in EN_LIKE_BEFORE or after in {"to", "this", "that", "the", "a", "an", "it"}
+    if word == "you know":
+        return before in EN_KNOW_BEFORE or after in {"what", "the", "how", "that", "where", "when", "if"}
+    return False
+
+
+def _item_of_kind(checklist: Checklist, kind: str) -> Item | None:
+    return next((i for i in checklist.items.values() if i.kind == kind), None)
+
+
+def _objection_classes(call: Call) -> list[str]:
+    return list(call.checklist.objections)

@@ -1,0 +1,170 @@
+"""The checklist verdicts read the dialogue: who speaks, where, what came before, what a
+turn says. Hand-written calls, one rule each, with the evidence that decided it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from call_quality.checklist import ITEMS, load_checklists
+from call_quality.scorer import Scorer
+from core.paths import PROJECT_ROOT
+
+CORPUS = PROJECT_ROOT / "bench" / "data" / "call_corpus"
+
+
+@pytest.fixture(scope="module")
+def ru():
+    return Scorer(load_checklists()["ru"])
+
+
+@pytest.fixture(scope="module")
+def en():
+    return Scorer(load_checklists()["en"])
+
+
+def call(*turns):
+    """("a" | "c", text) pairs → segments five seconds apart."""
+    speakers = {"a": "agent", "c": "client"}
+    return [{"speaker": speakers[s], "start": 5.0 * i, "text": t} for i, (s, t) in enumerate(turns)]
+
+
+def test_a_refusal_saying_menya_zovut_is_no_introduction(ru):
+    result = ru.score(
+        "c", call(("a", "Здравствуйте"), ("c", "Нужен кабель"), ("a", "Как меня зовут, не важно"))
+    )
+    assert result.items["introduction"] == 0
+    assert result.evidence["introduction"] == {"quote": "не важно", "at": 10.0, "refused": True}
+
+
+def test_the_phone_formula_greets_and_names_the_company(ru):
+    result = ru.score("c", call(("a", "алло электроснаб слушаю вас")))
+    assert (result.items["greeting"], result.items["introduction"]) == (1, 1)
+    bare = ru.score("c", call(("a", "Слушаю."), ("a", "Это Ольга.")))
+    assert (bare.items["greeting"], bare.items["introduction"]) == (0, 1)  # a name, but no greeting
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "client_says", "asked"),
+    [
+        ("а где будете ставить", "на складе", 1),  # no question mark, a question word
+        ("а фундамент уже залит", "да летом", 1),  # yes or no, told by the client's answer
+        ("вам для дома или для работы", "для дома", 1),  # an alternative
+        ("Расскажите, какая у вас задача", "нужен склад", 1),  # a request, in the imperative
+        ("сейчас я вам всё расскажу про ассортимент", "ага", 0),  # a pitch shares the lemma
+        ("вам удобно сейчас говорить", "да удобно", 0),  # not about the client's situation
+        ("ну как бы есть на складе", "да", 0),  # a filler, not "как…?"
+    ],
+)
+def test_needs_discovery_is_a_question_about_the_client(ru, agent_says, client_says, asked):
+    result = ru.score(
+        "c", call(("a", "Здравствуйте"), ("c", "Нужен кабель"), ("a", agent_says), ("c", client_says))
+    )
+    assert result.items["needs_discovery"] == asked
+
+
+def test_a_range_that_is_over_is_no_offer(ru):
+    assert ru.score("c", call(("a", "Акция, к сожалению, закончилась."))).items["offer_assortment"] == 0
+    assert ru.score("c", call(("a", "Могу предложить ещё щиток."))).items["offer_assortment"] == 1
+
+
+@pytest.mark.parametrize(
+    ("answer", "answered"),
+    [
+        ("Ну ладно.", False),  # letting go
+        ("Понимаю.", False),  # sympathy without substance
+        ("Ну и ищите, где дешевле.", False),  # a put-down, though it says "дешевле"
+        ("Хорошо, давайте я наберу вам в четверг.", True),  # a fixed day to call back
+        ("Зато гарантия три года.", True),  # an argument
+        ("Есть аналог подешевле.", True),  # an alternative
+    ],
+)
+def test_an_objection_is_handled_by_substance_not_by_any_word(ru, answer, answered):
+    result = ru.score("c", call(("c", "Дороговато у вас."), ("a", answer), ("a", "Всего доброго!")))
+    assert result.objections[0].answered is answered
+    assert result.items["objection_handling"] == int(answered)
+    assert result.evidence["objection_handling"]["objection"] == "price"
+
+
+def test_an_answer_to_an_objection_is_not_also_an_offer(ru):
+    result = ru.score("c", call(("c", "Дорого."), ("a", "Могу предложить рассрочку."), ("c", "Угу")))
+    assert result.items["objection_handling"] == 1 and result.items["offer_assortment"] == 0
+
+
+def test_goodbye_over_the_clients_question_is_no_closing(ru):
+    over = ru.score(
+        "c", call(("a", "Здравствуйте"), ("c", "а доставка сколько стоит"), ("a", "Всего доброго!"))
+    )
+    assert over.items["closing"] == 0
+    assert over.evidence["closing"]["unanswered_question"] is True
+    answered = ru.score(
+        "c",
+        call(
+            ("c", "а доставка сколько стоит"),
+            ("a", "Бесплатно от пяти тысяч."),
+            ("a", "В пятницу наберу вам."),
+        ),
+    )
+    assert answered.items["closing"] == 1  # the next step closes too
+
+
+@pytest.mark.parametrize(
+    ("said", "polite"),
+    [
+        ("Сами виноваты, надо было раньше заказывать.", 0),  # blame
+        ("Ну вы же взрослый человек.", 0),  # sarcasm
+        ("Я повторяю в третий раз.", 0),  # impatience
+        ("Тупой угол на схеме мы учли.", 1),  # a technical word
+        ("Не за что, обращайтесь.", 1),
+    ],
+)
+def test_politeness_is_tone_as_well_as_words(ru, said, polite):
+    assert ru.score("c", call(("a", said))).items["politeness"] == polite
+
+
+@pytest.mark.parametrize(
+    ("turns", "literate"),
+    [
+        (["Кабель такого типа есть.", "Труба короче на метр."], 1),  # literal "типа", "короче"
+        (["Как бы вы хотели оплатить?"], 1),  # a conditional, not a filler
+        (["Ложите трубку, я перезвоню."], 0),  # one speech error is enough
+        (["Ну короче есть.", "Типа привезём."], 0),  # two fillers make a habit
+        (["Ну короче есть."], 1),  # one slips out
+    ],
+)
+def test_literacy_counts_habits_and_errors_not_words(ru, turns, literate):
+    assert ru.score("c", call(*(("a", t) for t in turns))).items["literacy"] == literate
+
+
+def test_english_reads_the_same_way(en):
+    result = en.score(
+        "c",
+        call(
+            ("a", "Good morning, this is Anna from ElectroSupply."),
+            ("c", "I need cable."),
+            ("a", "it looks like the older model"),  # "like" in its own meaning
+            ("a", "what's the load you're planning"),  # no question mark
+            ("c", "fifteen kilowatts"),
+            ("c", "That's too expensive."),
+            ("a", "Okay then."),  # letting go
+            ("a", "Have a nice day!"),  # no question, though it starts with "have"
+        ),
+    )
+    assert result.items == {
+        "greeting": 1, "introduction": 1, "needs_discovery": 1, "offer_assortment": 0,
+        "objection_handling": 0, "closing": 1, "politeness": 1, "literacy": 1,
+    }  # fmt: skip
+
+
+def test_the_corpus_is_large_split_by_scenario_and_labelled_per_item():
+    splits = {name: [json.loads(line) for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
+              for name in ("train", "heldout")}  # fmt: skip
+    assert sum(len(calls) for calls in splits.values()) >= 300
+    scenarios = {name: {c["scenario"] for c in calls} for name, calls in splits.items()}
+    assert not scenarios["train"] & scenarios["heldout"]  # no trade is in both
+    for calls in splits.values():
+        assert {c["language"] for c in calls} == {"ru", "en"}
+        assert all(len(c["expected"]) == len(ITEMS) and set(c["expected"]) <= {"0", "1"} for c in calls)
+        for i in range(len(ITEMS)):  # every item fails somewhere, so its recall means something
+            assert any(c["expected"][i] == "0" for c in calls)
