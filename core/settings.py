@@ -98,6 +98,12 @@ SETTINGS: dict[str, Setting] = {
                 "AUTOKPI_SITE", "", "Where the dashboard site goes; empty: `site/` beside the warehouse."
             ),
             Setting(
+                "AUTOKPI_SHARE_GROUP",
+                "",
+                "A group whose members may read what a run writes (site, exports, warehouse): "
+                "0640 files and 0750 folders; empty: only the user who runs autokpi (0600, 0700).",
+            ),
+            Setting(
                 "AUTOKPI_SCHEME_DIR",
                 "dbt_project/scheme",
                 "The KPI scheme's folder (kpi_scheme.csv, bonus_base.csv, …); read, never written.",
@@ -234,6 +240,13 @@ def get(name: str):
 
 def crm_timezone() -> str:
     return get("AUTOKPI_CRM_TIMEZONE") or get("AUTOKPI_PBX_TIMEZONE")
+
+
+def check_all() -> None:
+    """Every setting's value, checked before a run uses any: the first that cannot work
+    stops it with its sentence (a time zone that is not one never reaches SQL)."""
+    for name in SETTINGS:
+        get(name)
 
 
 def raw(name: str) -> str:

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from call_quality.checklist import ITEMS
 from core import settings
+from core.private_files import file_name, inside, replace_folder, share
 from dashboards import charts
 from dashboards.data import SiteData
 from dashboards.i18n import LABELS, LANGUAGES, Formatter
@@ -37,12 +38,14 @@ def site_dir_for(warehouse: Path) -> Path:
 
 
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("dashboards", "templates"),
         autoescape=select_autoescape(["html"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["file_name"] = file_name  # links name a statement's file as build_site wrote it
+    return env
 
 
 def _names(data: SiteData) -> dict:
@@ -101,13 +104,12 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
     groups = _statement_groups(data)
     adjustments = _adjustments_by_payout(data)
     css = (STATIC / "site.css").read_text(encoding="utf-8")
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    (out_dir / "static").mkdir(parents=True)
+    replace_folder(out_dir)
+    (out_dir / "static").mkdir()
     plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    shutil.copy(plotly_js, out_dir / "static" / "plotly.min.js")
+    shutil.copyfile(plotly_js, out_dir / "static" / "plotly.min.js")  # modes from the umask
     for name in ("site.css", "site.js"):
-        shutil.copy(STATIC / name, out_dir / "static" / name)
+        shutil.copyfile(STATIC / name, out_dir / "static" / name)
 
     for lang in LANGUAGES:
         labels, fmt = LABELS[lang], Formatter(lang)
@@ -150,7 +152,9 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
             )  # fmt: skip
             (lang_dir / f"{page}.html").write_text(html, encoding="utf-8")
         for group in groups:
-            target = lang_dir / "statements" / f"{group['month']:%Y-%m}" / f"{group['employee_id']}.html"
+            # an id from the data never chooses where a file goes (../ and all)
+            folder = lang_dir / "statements" / f"{group['month']:%Y-%m}"
+            target = inside(out_dir, folder / f"{file_name(group['employee_id'])}.html")
             target.parent.mkdir(parents=True, exist_ok=True)
             html = env.get_template("statement.html").render(**common, group=group, css=css)
             target.write_text(html, encoding="utf-8")
@@ -161,6 +165,7 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
         f'<a href="{start}">autokpi</a>\n',
         encoding="utf-8",
     )
+    share(out_dir)
     return top
 
 

@@ -3,6 +3,7 @@ plotly.js (no CDN). Figures render as SVG."""
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 
 import plotly.graph_objects as go
@@ -10,6 +11,12 @@ import plotly.io as pio
 
 CONFIG = {"displayModeBar": False, "responsive": True}
 LAYOUT = {"margin": {"l": 50, "r": 20, "t": 30, "b": 40}, "height": 320, "legend": {"orientation": "h"}}
+
+
+def label(value) -> str:
+    """A name from the data as chart text: Plotly renders a subset of HTML in labels
+    (a link among it), so markup in a name is shown as its characters, never followed."""
+    return html.escape(str(value), quote=False)
 
 
 def fragment(figure: go.Figure, div_id: str) -> str:
@@ -20,7 +27,7 @@ def fragment(figure: go.Figure, div_id: str) -> str:
 def plan_progress(rows: list[dict], labels: dict, names: dict, div_id: str) -> str:
     """Actual vs plan vs plan to date, one group of bars per row."""
     x = [
-        names.get(r["employee_id"] or r["department_id"], r["employee_id"] or r["department_id"])
+        label(names.get(r["employee_id"] or r["department_id"], r["employee_id"] or r["department_id"]))
         for r in rows
     ]
     figure = go.Figure(
@@ -48,7 +55,7 @@ def daily_lines(
     for department, points in sorted(by_department.items(), key=lambda kv: str(kv[0])):
         traces.append(
             go.Scatter(
-                name=names.get(department, department or "—"),
+                name=label(names.get(department, department or "—")),
                 x=[p[x_key] for p in points],
                 y=[float(p[y_key]) if p[y_key] is not None else None for p in points],
                 mode="lines",
@@ -58,7 +65,7 @@ def daily_lines(
         if flagged:
             traces.append(
                 go.Scatter(
-                    name=f"{names.get(department, department)} ⚠",
+                    name=f"{label(names.get(department, department))} ⚠",
                     x=[p[x_key] for p in flagged],
                     y=[float(p[y_key]) if p[y_key] is not None else None for p in flagged],
                     mode="markers",
@@ -77,7 +84,7 @@ def pass_rates(rows: list[dict], items: list[str], labels: dict, names: dict, di
         go.Heatmap(
             z=[[float(r[f"{item}_rate"] or 0) for item in items] for r in rows],
             x=[labels[item] for item in items],
-            y=[names.get(r["employee_id"], r["employee_id"]) for r in rows],
+            y=[label(names.get(r["employee_id"], r["employee_id"])) for r in rows],
             zmin=0,
             zmax=1,
             colorscale="RdYlGn",

@@ -20,6 +20,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from core import settings
 from core.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, inbox_from_env, warehouse_from_env
 
 # Telemetry off for every tool the pipeline runs (dlt, dbt, Great Expectations).
@@ -313,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in QUIET_TELEMETRY.items():
         os.environ.setdefault(key, value)
     args = build_parser().parse_args(argv)
+    # every file a command writes is the user's alone (or AUTOKPI_SHARE_GROUP's), the UI's too
+    os.umask(0o027 if settings.get("AUTOKPI_SHARE_GROUP") else 0o077)
     try:
         if args.command == "check-scheme":
             return _check_scheme(args)

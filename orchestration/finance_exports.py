@@ -17,6 +17,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
+from core.private_files import inside, share
 from core.warehouse import connect
 from dashboards.i18n import Formatter
 
@@ -116,7 +117,7 @@ def write_month(con, month: date, out_dir: Path) -> list[Path]:
     )
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"bonus_{month:%Y-%m}"
-    csv_path = out_dir / f"{stem}.csv"
+    csv_path = inside(out_dir, out_dir / f"{stem}.csv")  # a link planted there is refused
     with csv_path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(BONUS_EXPORT_COLUMNS)
@@ -128,7 +129,7 @@ def write_month(con, month: date, out_dir: Path) -> list[Path]:
         ws.append(columns)
         for row in rows:  # Decimal and date cells stay numbers and dates
             ws.append(_xlsx_row(ws, [row[c] for c in columns]))
-    xlsx_path = out_dir / f"{stem}.xlsx"
+    xlsx_path = inside(out_dir, out_dir / f"{stem}.xlsx")
     wb.save(xlsx_path)
     return [csv_path, xlsx_path]
 
@@ -146,4 +147,5 @@ def write_exports(warehouse: Path, out_dir: Path, months: list[date] | None = No
         written: list[Path] = []
         for month in months:
             written += write_month(con, month, out_dir)
-        return written
+    share(out_dir)
+    return written

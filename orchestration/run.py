@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from core import settings
 from core.errors import UserFacingError, is_user_facing
 from core.paths import exports_from_env
+from core.private_files import private_umask, tighten
 from core.warehouse import ENGINE_NAMES, connect, describe, target
 from dashboards.build import site_dir_for
 from orchestration.dbt_project import ensure_manifest
@@ -173,6 +175,13 @@ def _load_notes(warehouse: Path, since: datetime) -> list[str]:
     return notes
 
 
+def _skipped_files(inbox: Path) -> list[str]:
+    """Links and special files in the inbox, which no reader opens."""
+    from core.private_files import skipped_entries
+
+    return [f"{path}: {why}" for path, why in skipped_entries(inbox)]
+
+
 def _missing_inputs(inbox: Path) -> list[str]:
     """Inbox folders that hold nothing: their marts stay empty, which deserves a word."""
     from ingestion.sources.api.settings import enabled_api_sources
@@ -214,8 +223,29 @@ def run_pipeline(
 
     ``inbox`` may be None for jobs that load nothing (autokpi_refresh after a close).
     ``full_refresh`` rebuilds the incremental models whole (dbt --full-refresh).
+    Everything the run writes is private to the user (or to AUTOKPI_SHARE_GROUP).
     """
+    settings.check_all()
     warehouse = warehouse.resolve()
+    with private_umask():
+        tighten(_outputs(warehouse))
+        return _run_pipeline(inbox, warehouse, quiet, job_name, full_refresh)
+
+
+def _outputs(warehouse: Path) -> list[Path]:
+    """What autokpi writes beside a warehouse: the file itself, dlt's state, the site, the
+    exports, the logs, Dagster's history."""
+    from ingestion.pipeline import pipelines_dir
+
+    folder = warehouse.parent
+    files = [p for p in folder.glob(f"{warehouse.name}*") if p.is_file()]
+    return [*files, pipelines_dir(warehouse), site_dir_for(warehouse), exports_from_env(warehouse),
+            folder / "logs", folder / "dagster", folder / "dbt-docs"]  # fmt: skip
+
+
+def _run_pipeline(
+    inbox: Path | None, warehouse: Path, quiet: bool, job_name: str, full_refresh: bool
+) -> RunSummary:
     if inbox is not None:
         inbox = inbox.resolve()
         if inbox.is_file():
@@ -276,6 +306,6 @@ def run_pipeline(
         _failed_raw_checks(result, advisory=True)
         + _speech_to_text_warnings(result)
         + _load_notes(warehouse, run_started)
-        + (_missing_inputs(inbox) if inbox is not None else []),
+        + (_missing_inputs(inbox) + _skipped_files(inbox) if inbox is not None else []),
         site_dir_for(warehouse) / "index.html",
     )

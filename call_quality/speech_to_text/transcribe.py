@@ -21,6 +21,7 @@ from call_quality.speech_to_text.audio import AudioError, split_channels
 from call_quality.speech_to_text.backends import Backend, SpeechToTextError
 from core import settings
 from core.paths import TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
+from core.private_files import inbox_files
 
 RECORDINGS_FOLDER = "pbx/recordings"
 OUTPUT_FOLDER = f"{TRANSCRIPTS_FOLDER}/speech-to-text"
@@ -35,12 +36,9 @@ class TranscriptionReport:
 
 
 def _known_call_ids(inbox: Path) -> set[str]:
-    folder = inbox / TRANSCRIPTS_FOLDER
     ids: set[str] = set()
-    if not folder.is_dir():
-        return ids
-    for path in folder.rglob("*"):
-        if path.is_file() and path.suffix.lower() in TRANSCRIPT_SUFFIXES:
+    for path in inbox_files(inbox / TRANSCRIPTS_FOLDER):
+        if path.suffix.lower() in TRANSCRIPT_SUFFIXES:
             for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
                 try:
                     record = json.loads(line)
@@ -66,7 +64,7 @@ def transcribe_recordings(
     inbox: Path, backend: Backend, progress: Callable[[str], None] = lambda _: None
 ) -> TranscriptionReport:
     report = TranscriptionReport()
-    recordings = sorted(p for p in (inbox / RECORDINGS_FOLDER).rglob("*") if p.suffix.lower() == ".wav")
+    recordings = [p for p in inbox_files(inbox / RECORDINGS_FOLDER) if p.suffix.lower() == ".wav"]
     known = _known_call_ids(inbox)
     agent_channel = int(settings.get(AGENT_CHANNEL_ENV))
     out_dir = inbox / OUTPUT_FOLDER

@@ -2,6 +2,12 @@
     `(ts at time zone tz) at time zone 'UTC'` means the same in DuckDB and PostgreSQL;
     Spark has no AT TIME ZONE but to_utc_timestamp says exactly this. -#}
 {% macro local_to_utc(timestamp_expression, tz) -%}
+    {#- the zone goes into the SQL as a literal: only a zone name's characters may -#}
+    {%- if not modules.re.match('^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$', tz) -%}
+        {{ exceptions.raise_compiler_error(
+            "the time zone " ~ tz ~ " (AUTOKPI_PBX_TIMEZONE) is not a zone name: use an IANA name such as Europe/Moscow"
+        ) }}
+    {%- endif -%}
     {{ return(adapter.dispatch('local_to_utc', 'autokpi')(timestamp_expression, tz)) }}
 {%- endmacro %}
 

@@ -1,5 +1,6 @@
 """Byte-level facts about inbox files, shared by the readers: where the complete lines
-end, what a file's content is (a digest), how many lines a byte range holds."""
+end, what a file's content is (a digest), how many lines a byte range holds. Which
+entries are files to read at all: core/private_files.py (``inbox_files``)."""
 
 from __future__ import annotations
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from core.private_files import inbox_files
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.values import ValueProblem, normalise
 
@@ -61,9 +62,7 @@ class TableSpec:
 
 
 def files_for(folder: Path, spec: TableSpec) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and spec.matches(p))
+    return [p for p in inbox_files(folder, recursive=False) if spec.matches(p)]
 
 
 def _text(value) -> str | None:

@@ -12,10 +12,17 @@ from pathlib import Path
 
 import dlt
 
+from core.private_files import inbox_files
 from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.file_parts import mark_done, new_part
-from ingestion.sources.files import complete_size, content_digest, count_lines, fingerprint, waiting_line
+from ingestion.sources.files import (
+    complete_size,
+    content_digest,
+    count_lines,
+    fingerprint,
+    waiting_line,
+)
 from ingestion.sources.load_id import with_load_id
 from ingestion.sources.load_log import load_log_item, log_entry
 from ingestion.sources.pbx.settings import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
@@ -25,10 +32,7 @@ from ingestion.sources.window import DataWindow
 
 
 def _files(inbox: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
-    base = inbox / folder
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    return [p for p in inbox_files(inbox / folder) if p.suffix.lower() in suffixes]
 
 
 def _name(inbox: Path, path: Path) -> str:

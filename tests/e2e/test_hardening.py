@@ -1,0 +1,74 @@
+"""A whole run against hostile input: ids that are paths, links in the inbox, and what
+the run leaves on disk (issue 20's findings 2, 5 and 6)."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+
+import duckdb
+import pytest
+
+from tests.conftest import FIXTURES, make_inbox
+
+pytestmark = pytest.mark.e2e
+
+
+def test_everything_the_run_wrote_is_private(demo_run):
+    _, warehouse = demo_run
+    folder = warehouse.parent
+    opened = [
+        f"{p.relative_to(folder)} {stat.filemode(p.stat().st_mode)}"
+        for p in [folder, *folder.rglob("*")]
+        if not p.is_symlink() and p.stat().st_mode & 0o077 and p != folder
+    ]
+    assert opened == []
+    assert (folder / "site" / "index.html").exists() and any((folder / "exports").iterdir())
+
+
+def test_an_employee_id_that_is_a_path_writes_inside_the_site(demo_run, tmp_path):
+    from dashboards.build import build_site
+
+    _, warehouse = demo_run
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(warehouse, copy)
+    hostile = "../../../pwned/E4"
+    with duckdb.connect(str(copy)) as con:
+        employee = con.execute(
+            "select employee_id from marts.mart_bonus_monthly order by 1 limit 1"
+        ).fetchone()[0]
+        for table in ("dim_employee", "mart_bonus_monthly", "mart_bonus_statements", "mart_kpi_monthly"):
+            con.execute(
+                f"update marts.{table} set employee_id = ? where employee_id = ?", [hostile, employee]
+            )
+    site = tmp_path / "deep" / "er" / "site"
+    build_site(copy, site)
+    assert not (tmp_path / "pwned").exists() and not (tmp_path / "deep" / "pwned").exists()
+    written = [p for p in site.rglob("*.html") if "pwned" in p.name]
+    assert written and all(p.resolve().is_relative_to(site.resolve()) for p in written)
+    bonus_page = (site / "en" / "bonus.html").read_text(encoding="utf-8")
+    month = written[0].parent.name
+    assert f'href="statements/{month}/{written[0].name}"' in bonus_page  # the link finds it
+
+
+def test_a_link_in_the_inbox_is_skipped_with_a_warning_and_its_target_never_read(tmp_path):
+    from orchestration.run import run_pipeline
+
+    secret = tmp_path / "secrets.toml"
+    secret.write_text('[sources.bitrix24]\nwebhook_token = "tok-4f1c-never-in-the-warehouse"\n')
+    inbox = make_inbox(tmp_path, [FIXTURES / "asterisk" / "smallcdr.csv"])
+    transcripts = inbox / "pbx" / "transcripts"
+    transcripts.mkdir(parents=True)
+    (transcripts / "calls.jsonl").symlink_to(secret)
+    warehouse = tmp_path / "warehouse" / "autokpi.duckdb"
+    summary = run_pipeline(inbox, warehouse, quiet=True)
+    assert any("calls.jsonl: a symbolic link, not read" in w for w in summary.warnings)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        tables = con.execute(
+            "select table_schema, table_name from information_schema.tables where table_schema like 'raw%'"
+        ).fetchall()
+        for schema, table in tables:
+            hits = con.execute(
+                f"select count(*) from {schema}.{table} t where cast(t as varchar) like '%tok-4f1c%'"
+            )
+            assert hits.fetchone()[0] == 0, f"{schema}.{table}"
