@@ -136,6 +136,16 @@ def make_source(source_name: str, inbox: Path, warehouse: Path) -> dlt.sources.D
 def load_source(source_name: str, inbox: Path, warehouse: Path) -> LoadInfo:
     """Load one source system's files; raises on a failed load job."""
     pipeline = make_pipeline(source_name, warehouse)
-    info = pipeline.run(make_source(source_name, inbox, warehouse), loader_file_format=loader_file_format())
+    source = make_source(source_name, inbox, warehouse)
+    try:
+        info = pipeline.run(source, loader_file_format=loader_file_format())
+    finally:
+        forget_trace(pipeline)
     info.raise_on_failed_jobs()
     return info
+
+
+def forget_trace(pipeline: dlt.Pipeline) -> None:
+    """dlt pickles each run's trace, exceptions and their request URLs included; a Bitrix24
+    webhook carries its token in the URL, so no trace stays on disk after a load."""
+    (Path(pipeline.working_dir) / "trace.pickle").unlink(missing_ok=True)

@@ -14,7 +14,7 @@ from dagster_dlt import DagsterDltResource, DagsterDltTranslator
 from dagster_dlt.translator import DltResourceTranslatorData
 
 from core.warehouse import loader_file_format, target
-from ingestion.pipeline import API_RESOURCES, FILE_SOURCES, make_pipeline, make_source
+from ingestion.pipeline import API_RESOURCES, FILE_SOURCES, forget_trace, make_pipeline, make_source
 from ingestion.sources.api.http import SourceError, describe_failure
 from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.resources import AutokpiSettings
@@ -89,13 +89,17 @@ def build_source_assets(source_name: str):
     def _load(context: AssetExecutionContext, dlt: DagsterDltResource, settings: AutokpiSettings):
         inbox, warehouse = settings.inbox(), settings.warehouse()
         context.log.info(f"loading {source_name} into {warehouse}")
-        yield from dlt.run(
-            context=context,
-            dlt_source=make_source(source_name, inbox, warehouse),
-            dlt_pipeline=make_pipeline(source_name, warehouse),
-            dagster_dlt_translator=translator,
-            loader_file_format=loader_file_format(),
-        )
+        pipeline = make_pipeline(source_name, warehouse)
+        try:
+            yield from dlt.run(
+                context=context,
+                dlt_source=make_source(source_name, inbox, warehouse),
+                dlt_pipeline=pipeline,
+                dagster_dlt_translator=translator,
+                loader_file_format=loader_file_format(),
+            )
+        finally:
+            forget_trace(pipeline)
 
     return _load
 
@@ -124,11 +128,12 @@ def build_api_source_assets(source_name: str):
     def _load(context: AssetExecutionContext, dlt: DagsterDltResource, settings: AutokpiSettings):
         warehouse = settings.warehouse()
         context.log.info(f"loading {source_name} (API) into {warehouse}")
+        pipeline = make_pipeline(source_name, warehouse)
         try:
             yield from dlt.run(
                 context=context,
                 dlt_source=make_source(source_name, settings.inbox(), warehouse),
-                dlt_pipeline=make_pipeline(source_name, warehouse),
+                dlt_pipeline=pipeline,
                 dagster_dlt_translator=DagsterDltTranslator(),  # keys dlt_<source>_<resource>
                 loader_file_format=loader_file_format(),
             )
@@ -144,6 +149,8 @@ def build_api_source_assets(source_name: str):
                 )
             )
             raise Failure(description=str(failure), allow_retries=False) from None
+        finally:
+            forget_trace(pipeline)
 
     return _load
 

@@ -94,3 +94,65 @@ def test_secrets_in_the_environment_are_never_written(tmp_path, dbt_manifest):
         written += _text_in_files(dbt_logs)
     for name, value in SECRETS.items():
         assert value not in written, f"{name} leaked"
+
+
+FAILING = {
+    # each source fails its own way; every value below must stay off disk and screen
+    "bitrix24_crm": "bitrix-crm-token-71c0ab",  # refused: the stand-in expects another token
+    "bitrix24_telephony": "bitrix-tel-token-2d9e44",  # connection refused: nothing listens
+    "zadarma": "zadarma-secret-0b3f5e",  # a page that is not JSON
+    "amocrm": "amo-token-77aa19",  # 5xx on every request
+}
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_secrets_stay_off_disk_and_screen_when_every_source_fails(tmp_path, dbt_manifest):
+    from tests.stand_ins.amocrm import AmoCrmStandIn
+    from tests.stand_ins.server import Fault, Reply
+
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    warehouse = tmp_path / "w" / "autokpi.duckdb"
+    not_json = Reply(200, "{not json", {"Content-Type": "application/json"})
+    with (
+        ZadarmaStandIn([], api_secret=FAILING["zadarma"]) as pbx,
+        Bitrix24StandIn(token="the-right-token") as crm,
+        AmoCrmStandIn(token=FAILING["amocrm"]) as amo,
+    ):
+        pbx.inject(Fault("/v1/statistics/", not_json, times=100))
+        amo.inject(Fault("/api/v4/", Reply(503, {"title": "unavailable"}), times=100))
+        env = {
+            **os.environ,
+            "RUNTIME__LOG_LEVEL": "DEBUG",  # dlt's most talkative
+            "AUTOKPI__API_SOURCES": '["zadarma", "bitrix24_crm", "bitrix24_telephony", "amocrm"]',
+            "SOURCES__ZADARMA__API_KEY": pbx.api_key,
+            "SOURCES__ZADARMA__API_SECRET": FAILING["zadarma"],
+            "SOURCES__ZADARMA__BASE_URL": pbx.url,
+            "SOURCES__ZADARMA__MIN_INTERVAL_SECONDS": "0",
+            "SOURCES__BITRIX24_CRM__WEBHOOK_URL": f"{crm.url}/rest/1/{FAILING['bitrix24_crm']}/",
+            "SOURCES__BITRIX24_CRM__MIN_INTERVAL_SECONDS": "0",
+            "SOURCES__BITRIX24_TELEPHONY__WEBHOOK_URL": (
+                f"http://127.0.0.1:{_closed_port()}/rest/1/{FAILING['bitrix24_telephony']}/"
+            ),
+            "SOURCES__BITRIX24_TELEPHONY__MIN_INTERVAL_SECONDS": "0",
+            "SOURCES__AMOCRM__BASE_URL": amo.base_url,
+            "SOURCES__AMOCRM__ACCESS_TOKEN": FAILING["amocrm"],
+            "SOURCES__AMOCRM__MIN_INTERVAL_SECONDS": "0",
+        }
+        run = subprocess.run(cli_run(inbox, warehouse), capture_output=True, text=True, env=env, timeout=900)
+    assert run.returncode == 1  # the sources failed, and said so
+    assert "source " in run.stderr and " stopped" in run.stderr  # one sentence, no trace
+    written = "\n".join([run.stdout, run.stderr, _text_in_files(warehouse.parent)])
+    if warehouse.exists():
+        written += _text_in_warehouse(warehouse)
+    dbt_logs = Path(dbt_manifest).parent.parent / "logs"
+    if dbt_logs.exists():
+        written += _text_in_files(dbt_logs)
+    leaked = [source for source, secret in FAILING.items() if secret in written]
+    assert leaked == [], f"secrets of {leaked} were written"
