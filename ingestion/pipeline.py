@@ -121,6 +121,7 @@ def pipelines_dir(warehouse: Path) -> Path:
 
 def make_pipeline(source_name: str, warehouse: Path) -> dlt.Pipeline:
     spec = SOURCES[source_name]
+    keep_no_loaded_data()
     return dlt.pipeline(
         pipeline_name=f"autokpi_{source_name}",
         destination=dlt_destination(warehouse),
@@ -143,6 +144,15 @@ def load_source(source_name: str, inbox: Path, warehouse: Path) -> LoadInfo:
         forget_trace(pipeline)
     info.raise_on_failed_jobs()
     return info
+
+
+def keep_no_loaded_data() -> None:
+    """Once in the warehouse, rows leave dlt's folders: a completed load package's files
+    (Parquet with phone numbers and transcripts) are deleted, and the staging dataset that
+    merges go through (``raw_pbx_staging``) is emptied after each load. dlt's own settings,
+    set here for every autokpi pipeline."""
+    dlt.config["load.delete_completed_jobs"] = True
+    dlt.config["load.truncate_staging_dataset"] = True
 
 
 def forget_trace(pipeline: dlt.Pipeline) -> None:

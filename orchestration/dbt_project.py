@@ -7,6 +7,7 @@ only when a model, macro, seed or config file is newer than the manifest.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import shutil
 import subprocess
@@ -72,8 +73,22 @@ def _newest_source_mtime() -> float:
 def ensure_manifest() -> Path:
     """Parse the dbt project if its manifest is missing or older than its sources."""
     manifest = Path(dbt_project.manifest_path)
-    if manifest.exists() and manifest.stat().st_mtime >= _newest_source_mtime():
+    if _is_fresh(manifest):
         return manifest
+    # two processes starting at once (two runs, parallel tests) parse once, one after the other
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    with (manifest.parent / ".parse.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not _is_fresh(manifest):
+            _parse()
+    return manifest
+
+
+def _is_fresh(manifest: Path) -> bool:
+    return manifest.exists() and manifest.stat().st_mtime >= _newest_source_mtime()
+
+
+def _parse() -> None:
     result = subprocess.run(
         [
             dbt_executable(),
@@ -92,4 +107,3 @@ def ensure_manifest() -> Path:
         lines = [ln for ln in (result.stdout + result.stderr).splitlines() if ln.strip()]
         reason = next((ln.strip() for ln in lines if "Error" in ln), lines[-1] if lines else "no output")
         raise RuntimeError(f"dbt parse failed: {reason} (run `dbt parse` in dbt_project/ for details)")
-    return manifest

@@ -7,7 +7,6 @@ manifest exists (``orchestration.dbt_project.ensure_manifest``).
 from __future__ import annotations
 
 from dagster import Definitions, colored_console_logger
-from dagster_dbt import DbtCliResource
 from dagster_dlt import DagsterDltResource
 
 from orchestration.assets.checks import raw_table_checks
@@ -25,7 +24,7 @@ from orchestration.jobs import (
     refresh_after_close,
     refresh_job,
 )
-from orchestration.resources import AutokpiSettings
+from orchestration.resources import AutokpiDbtCliResource, AutokpiSettings
 from orchestration.run_log import progress_logger, run_log_file
 
 
@@ -46,7 +45,7 @@ def build_definitions() -> Definitions:
         sensors=[inbox_sensor, refresh_after_close],
         resources={
             "dlt": DagsterDltResource(),
-            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
+            "dbt": AutokpiDbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
             "settings": AutokpiSettings(),
         },
         # console: Dagster's usual log (the UI, `dagster job execute`); progress: the CLI's

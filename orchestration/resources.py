@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 
 from dagster import ConfigurableResource
+from dagster_dbt import DbtCliResource
+from packaging import version
 
 from core.paths import WAREHOUSE_ENV, exports_from_env, inbox_from_env, warehouse_from_env
 
@@ -50,3 +53,18 @@ class AutokpiSettings(ConfigurableResource):
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = value
+
+
+class AutokpiDbtCliResource(DbtCliResource):
+    """dagster-dbt's dbt resource, without its ``dbt --version`` subprocess.
+
+    dagster-dbt learns which dbt it drives by running ``dbt --version`` once per run, and
+    that command asks PyPI for the latest release: a network call outside loopback and
+    about 6 seconds of every run. The dbt-core installed beside it says the same offline.
+    """
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        from dbt.version import __version__
+
+        return version.parse(__version__)

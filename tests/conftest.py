@@ -17,6 +17,15 @@ ASTERISK_SAMPLES = FIXTURES / "asterisk"
 DEMO_ARGS = {"employees": 12, "days": 37, "seed": 11, "end": date(2026, 11, 6), "calls_per_day": 20}
 
 
+def pytest_collection_modifyitems(items):
+    """With pytest-xdist (`make test` runs two workers, --dist loadgroup) a module's tests
+    stay on one worker, so its module fixtures (pipeline runs) are built once; and every
+    test of the private PostgreSQL server runs on the same worker, which starts and stops it."""
+    for item in items:
+        uses_postgres = {"postgres_server", "postgres_target"} & set(item.fixturenames)
+        item.add_marker(pytest.mark.xdist_group("postgres" if uses_postgres else item.module.__name__))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _quiet_tools():
     for key, value in {

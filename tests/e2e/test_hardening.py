@@ -26,6 +26,27 @@ def test_everything_the_run_wrote_is_private(demo_run):
     assert (folder / "site" / "index.html").exists() and any((folder / "exports").iterdir())
 
 
+def test_loaded_rows_leave_dlts_folders_and_staging(demo_run):
+    """Once in the warehouse, no copy of the rows (phone numbers, transcripts) stays behind."""
+    _, warehouse = demo_run
+    dlt_folders = list(warehouse.parent.glob(".*.dlt"))
+    assert dlt_folders
+    data_files = [
+        p.name
+        for folder in dlt_folders
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix in {".parquet", ".csv", ".jsonl", ".gz", ".typed-jsonl"}
+    ]
+    assert data_files == []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        staged = con.execute(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_schema like '%_staging' and table_name not like '_dlt%'"
+        ).fetchall()
+        rows = {f"{s}.{t}": con.execute(f'select count(*) from "{s}"."{t}"').fetchone()[0] for s, t in staged}
+    assert staged and set(rows.values()) == {0}, rows
+
+
 def test_an_employee_id_that_is_a_path_writes_inside_the_site(demo_run, tmp_path):
     from dashboards.build import build_site
 

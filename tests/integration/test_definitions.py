@@ -147,3 +147,18 @@ def test_no_intermediate_model_reads_a_mart(dbt_manifest):
         if parent.startswith("model.") and manifest["nodes"][parent]["fqn"][1] == "marts"
     ]
     assert upward == []
+
+
+def test_the_dbt_resource_knows_dbts_version_without_asking_pypi(defs, monkeypatch):
+    """`dbt --version` asks PyPI for the latest release: no run may start it."""
+    import subprocess
+
+    from dbt.version import __version__
+
+    def no_subprocess(*args, **kwargs):
+        raise AssertionError(f"a subprocess was started: {args}")
+
+    monkeypatch.setattr(subprocess, "check_output", no_subprocess)
+    monkeypatch.setattr("dagster_dbt.core.resource.check_output", no_subprocess, raising=False)
+    dbt = defs.resources["dbt"]
+    assert str(dbt._cli_version) == __version__

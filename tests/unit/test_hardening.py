@@ -102,3 +102,35 @@ def test_a_time_zone_that_is_not_one_stops_the_run_before_sql(monkeypatch, zone)
     monkeypatch.setenv("AUTOKPI_PBX_TIMEZONE", zone)
     with pytest.raises(settings.SettingError, match="AUTOKPI_PBX_TIMEZONE"):
         settings.check_all()
+
+
+def test_personal_data_said_in_a_call_is_not_stored(tmp_path):
+    """Card and phone numbers and e-mails in a transcript are placeholders in the raw rows and
+    in the quarantine's copy of a cut line; call ids and times stay as they were."""
+    import json
+
+    from ingestion.sources.file_parts import new_part
+    from ingestion.sources.pbx.transcripts import read_transcripts
+
+    said = "Карта 4276 1234 5678 9012, звоните +7 (916) 123-45-67, пишите ivan.petrov@mail.ru"
+    good = {
+        "call_id": "1790845229.61368",
+        "started_at": "2026-10-01 09:00:29",
+        "segments": [{"speaker": "client", "start": 0.0, "end": 2.0, "text": said}],
+    }
+    cut = json.dumps({**good, "call_id": "1790845230.1"}, ensure_ascii=False)[
+        :-4
+    ]  # the text value unterminated
+    path = tmp_path / "t.jsonl"
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\n" + cut + "\n", encoding="utf-8")
+    rows, quarantined = next(read_transcripts(new_part(path, "pbx/transcripts/t.jsonl", {})))
+    stored = rows[0]["segments_json"] + quarantined[0]["raw_record"]
+    for clear in ("4276", "916", "123-45-67", "ivan.petrov", "mail.ru"):
+        assert clear not in stored
+    assert json.loads(rows[0]["segments_json"])[0]["text"] == (
+        "Карта [card], звоните [phone], пишите [email]"
+    )
+    assert (
+        "1790845230.1" in quarantined[0]["raw_record"]
+        and "2026-10-01 09:00:29" in quarantined[0]["raw_record"]
+    )

@@ -23,9 +23,12 @@ points as (
         employee_id,
         period_month,
         kpi_code,
-        max(case when scenario = 'threshold' then coefficient end) as threshold_coefficient,
-        max(case when scenario = 'cap' then coefficient end) as cap_coefficient,
-        max(case when scenario = 'gate' then coefficient end) as gate_coefficient
+        -- typed here: PostgreSQL's numeric carries whatever scale its arithmetic gave
+        cast(
+            max(case when scenario = 'threshold' then coefficient end) as numeric(38, 12)
+        ) as threshold_coefficient,
+        cast(max(case when scenario = 'cap' then coefficient end) as numeric(38, 12)) as cap_coefficient,
+        cast(max(case when scenario = 'gate' then coefficient end) as numeric(38, 12)) as gate_coefficient
     from scenarios
     where scenario != 'actual'
     group by employee_id, period_month, kpi_code
@@ -53,19 +56,32 @@ final as (
         points.gate_coefficient,
         current_values.gate_min_achievement,
         current_values.target_prorate_factor,
-        -- greatest() skips nulls: without a target there is no distance to state
-        case
-            when current_values.threshold_value is not null
-                then greatest(current_values.threshold_value - coalesce(current_values.actual_value, 0), 0)
-        end as to_threshold,
-        case
-            when current_values.cap_value is not null
-                then greatest(current_values.cap_value - coalesce(current_values.actual_value, 0), 0)
-        end as to_cap,
-        case
-            when current_values.gate_value is not null
-                then greatest(current_values.gate_value - coalesce(current_values.actual_value, 0), 0)
-        end as to_gate,
+        -- greatest() skips nulls: without a target there is no distance to state; the cast
+        -- outside the case, where PostgreSQL keeps its scale (unit tests compare as text)
+        cast(
+            case
+                when current_values.threshold_value is not null
+                    then greatest(
+                        current_values.threshold_value - coalesce(current_values.actual_value, 0), 0
+                    )
+            end as numeric(38, 16)
+        ) as to_threshold,
+        cast(
+            case
+                when current_values.cap_value is not null
+                    then greatest(
+                        current_values.cap_value - coalesce(current_values.actual_value, 0), 0
+                    )
+            end as numeric(38, 16)
+        ) as to_cap,
+        cast(
+            case
+                when current_values.gate_value is not null
+                    then greatest(
+                        current_values.gate_value - coalesce(current_values.actual_value, 0), 0
+                    )
+            end as numeric(38, 16)
+        ) as to_gate,
         case
             when current_values.target_value is null and current_values.target_source != 'fixed'
                 then 'no_plan'

@@ -35,10 +35,17 @@ final as (
         deal_lines.unit_price,
         coalesce(deal_lines.unit_cost, products.unit_cost) as unit_cost,
         -- exact and wide: DuckDB keeps decimal(18) × decimal(18) in 18 digits (10^13 overflows)
-        cast(deal_lines.quantity as numeric(38, 3))
-        * cast(deal_lines.unit_price as numeric(38, 2)) as revenue,
-        cast(deal_lines.quantity as numeric(38, 3))
-        * cast(coalesce(deal_lines.unit_cost, products.unit_cost) as numeric(38, 2)) as cost_amount,
+        -- and one scale everywhere (PostgreSQL's numeric × numeric has none of its own)
+        cast(
+            cast(deal_lines.quantity as numeric(38, 3))
+            * cast(deal_lines.unit_price as numeric(38, 2))
+            as numeric(38, 5)
+        ) as revenue,
+        cast(
+            cast(deal_lines.quantity as numeric(38, 3))
+            * cast(coalesce(deal_lines.unit_cost, products.unit_cost) as numeric(38, 2))
+            as numeric(38, 5)
+        ) as cost_amount,
         -- a double on every engine: decimal ÷ decimal is a double in DuckDB but an exact
         -- numeric in PostgreSQL, which would round 0.6551875 the other way
         case

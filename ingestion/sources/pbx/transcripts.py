@@ -6,6 +6,9 @@
 
 ``call_id`` is the PBX's linked id (or unique id): the ``call_id`` of ``fct_calls``.
 A line that is not such an object goes to quarantine with its line number.
+
+Card and phone numbers and e-mail addresses said in a call are replaced by placeholders
+before anything is stored: in the raw table and in the quarantine's copy of a bad line.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterator
 
 import pyarrow as pa
 
+from call_quality.redact import redact, redact_json_text_values
 from ingestion.sources.file_parts import NewPart
 
 SCHEMA = pa.schema(
@@ -74,7 +78,7 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
                         "rule": "transcript_format",
                         "field": None,
                         "raw_value": problem,
-                        "raw_record": text[:10_000],
+                        "raw_record": redact_json_text_values(text[:10_000]),
                     }
                 )
                 continue
@@ -85,7 +89,10 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
                     "agent_extension": _opt_str(record.get("agent_extension")),
                     "started_at": _opt_str(record.get("started_at")),
                     "segment_count": len(record["segments"]),
-                    "segments_json": json.dumps(record["segments"], ensure_ascii=False),
+                    "segments_json": json.dumps(
+                        [{**seg, "text": redact(seg["text"])} for seg in record["segments"]],
+                        ensure_ascii=False,
+                    ),
                     "_source_file": part.name,
                     "_source_line": line_no,
                 }

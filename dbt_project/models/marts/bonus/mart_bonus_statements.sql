@@ -132,7 +132,9 @@ final as (
         payout_amount,
         period_status,
         -- only on the KPI whose gate held the bonus back: how much more lifts it, and the bonus then
-        case when period_status = 'open' and gate_kpi_code = kpi_code then to_gate end as to_gate,
+        cast(
+            case when period_status = 'open' and gate_kpi_code = kpi_code then to_gate end as numeric(38, 16)
+        ) as to_gate,
         cast(
             case
                 when period_status = 'open' and gate_kpi_code = kpi_code
