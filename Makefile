@@ -22,6 +22,7 @@ export PGHOST := 127.0.0.1
 export PGPORT := $(or $(AUTOKPI_LOCAL_PG_PORT),55432)
 export PGUSER := autokpi
 export PGDATABASE := autokpi
+export PGPASSFILE := $(CURDIR)/var/local-postgres.pgpass
 LOCAL_POSTGRES := postgres
 endif
 endif

@@ -96,6 +96,7 @@ def postgres_server():
     from orchestration import local_postgres
 
     started_here = not local_postgres.is_running()
+    os.environ.setdefault("AUTOKPI_LOCAL_PG_NO_FSYNC", "1")  # a server started here is thrown away
     local_postgres.start()
     yield local_postgres.ENV
     if started_here:

@@ -105,3 +105,34 @@ def test_a_port_taken_by_another_server_is_named():
                 local_postgres.start(data_dir, port)
         finally:
             shutil.rmtree(data_dir.parent, ignore_errors=True)
+
+
+def test_the_private_server_asks_for_passwords_and_autokpi_is_no_superuser(postgres_target, monkeypatch):
+    """scram passwords from a 0600 file, autokpi owns its database but is no superuser, and
+    the server keeps fsync unless the tests start it. (What BI readers may read: the
+    PostgreSQL parity test, after a real run.)"""
+    import os
+    import stat
+    from pathlib import Path
+
+    import psycopg2
+
+    from orchestration import local_postgres
+
+    where = {"host": "127.0.0.1", "port": local_postgres.PORT, "dbname": postgres_target}
+    passfile = Path(os.environ["PGPASSFILE"])
+    assert stat.S_IMODE(passfile.stat().st_mode) == 0o600
+    with pytest.raises(psycopg2.OperationalError, match="password"):
+        psycopg2.connect(**where, user="autokpi", passfile=str(passfile) + ".none").close()
+    owner = psycopg2.connect(**where, user="autokpi")
+    with owner.cursor() as cur:
+        cur.execute("select rolsuper, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user")
+        assert cur.fetchone() == (False, False, False)
+        cur.execute("select pg_get_userbyid(datdba) from pg_database where datname = current_database()")
+        assert cur.fetchone() == ("autokpi",)
+    owner.close()
+    data = local_postgres.DATA_DIR
+    monkeypatch.delenv("AUTOKPI_LOCAL_PG_NO_FSYNC", raising=False)
+    assert "fsync=off" not in local_postgres.server_options(data, 1)
+    monkeypatch.setenv("AUTOKPI_LOCAL_PG_NO_FSYNC", "1")
+    assert "fsync=off" in local_postgres.server_options(data, 1)
