@@ -180,6 +180,21 @@ SETTINGS: dict[str, Setting] = {
             ),
         ),
         *_settings(
+            "Personal data",
+            Setting(
+                "AUTOKPI_PHONE_KEY",
+                "",
+                "The key customers' phone numbers are pseudonymised with (README, Personal data); "
+                "empty: the key file's.",
+            ),
+            Setting(
+                "AUTOKPI_PHONE_KEY_FILE",
+                "",
+                "The file of that key, generated (0600) on first use; empty: `var/phone.key`. "
+                "Keep it apart from the warehouse.",
+            ),
+        ),
+        *_settings(
             "Targets",
             Setting(
                 "DBT_TARGET",
@@ -199,6 +214,12 @@ SETTINGS: dict[str, Setting] = {
                 _whole_number,
             ),
             Setting(
+                "PGPASSFILE",
+                "",
+                "libpq's password file; `make postgres` writes the private server's "
+                "(`var/local-postgres.pgpass`, 0600) and points this at it.",
+            ),
+            Setting(
                 "AUTOKPI_DUCKDB_MEMORY_LIMIT",
                 "2GB",
                 "DuckDB's memory cap for every connection (dbt's too); past it DuckDB spills to disk.",
@@ -211,6 +232,12 @@ SETTINGS: dict[str, Setting] = {
         ),
         *_settings(
             "Tests",
+            Setting(
+                "AUTOKPI_LOCAL_PG_NO_FSYNC",
+                "0",
+                "1: the private PostgreSQL server runs without fsync (tests: their data is thrown away).",
+                lambda v: _one_of("0", "1")(v) == "1",
+            ),
             Setting(
                 "AUTOKPI_ORACLE_EXAMPLES",
                 "2",

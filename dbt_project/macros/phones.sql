@@ -1,9 +1,12 @@
 {#- Phone numbers to E.164, as PRODUCT.md describes:
     +... kept; 810 + international number; Russian 8XXXXXXXXXX / 7XXXXXXXXXX / +7 (XXX) ...;
-    a bare 10-digit Russian number gets +7. Anything else (extensions, anonymous) is null. -#}
+    a bare 10-digit Russian number gets +7. Anything else (extensions, anonymous) is null.
+    Numbers arrive pseudonymised (core/phones.py: '+*******4567#<keyed hash>', normalised
+    before it was hashed): a token stands for its number as it is. -#}
 {% macro normalize_phone(raw) -%}
     {%- set digits = digits_only(raw) -%}
     case
+        when {{ raw }} like '+%#%' then {{ raw }}
         when trim({{ raw }}) like '+%' and length({{ digits }}) between 11 and 15
             then '+' || {{ digits }}
         when {{ digits }} like '810%' and length({{ digits }}) between 13 and 18
@@ -15,9 +18,11 @@
     end
 {%- endmacro %}
 
-{#- Personal data leaves the warehouse masked: '+' and the last four digits. -#}
+{#- Personal data leaves the warehouse masked: '+' and the last four digits (a token's
+    first part, which is exactly that). -#}
 {% macro mask_phone(e164) -%}
     case
+        when {{ e164 }} like '+%#%' then {{ dbt.split_part(e164, "'#'", 1) }}
         when {{ e164 }} is not null
             then '+' || repeat('*', length({{ e164 }}) - 5) || right({{ e164 }}, 4)
     end

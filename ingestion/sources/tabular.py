@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from core import phones
 from core.private_files import inbox_files
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.values import ValueProblem, normalise
@@ -55,6 +56,8 @@ class TableSpec:
     types: tuple[tuple[str, str], ...] = ()
     # date columns that must fall in the data window (ingestion/sources/window.py)
     dated: tuple[str, ...] = ()
+    # lists of phone numbers ("+7 916 …; 8 495 …"): pseudonymised before they are stored
+    phone_lists: tuple[str, ...] = ()
 
     def matches(self, path: Path) -> bool:
         pattern = rf"^{re.escape(self.file_stem)}([-_. ][^/]*)?$"
@@ -212,6 +215,9 @@ def read_rows(
         row = {
             k: (v.strip() if isinstance(v, str) else v) for k, v in ((k, _text(v)) for k, v in row.items())
         }
+        for column in spec.phone_lists:
+            if isinstance(row.get(column), str):
+                row[column] = phones.pseudonymise_list(row[column])
         if problem:
             column, value, expected, rule = problem
             rejected.append(

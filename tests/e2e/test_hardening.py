@@ -1,8 +1,10 @@
 """A whole run against hostile input: ids that are paths, links in the inbox, and what
-the run leaves on disk (issue 20's findings 2, 5 and 6)."""
+the run leaves on disk (issue 20's findings 2, 3, 5 and 6)."""
 
 from __future__ import annotations
 
+import csv
+import re
 import shutil
 import stat
 
@@ -24,6 +26,47 @@ def test_everything_the_run_wrote_is_private(demo_run):
     ]
     assert opened == []
     assert (folder / "site" / "index.html").exists() and any((folder / "exports").iterdir())
+
+
+def _clear_numbers(inbox) -> set[str]:
+    """The national part (last ten digits) of every customer number the demo's files hold."""
+    from core.phones import normalise
+
+    found = set()
+    with (inbox / "crm" / "clients.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            found |= {normalise(p) for p in re.split(r"[;,]", row["phones"]) if normalise(p)}
+    for path in (inbox / "pbx" / "asterisk").glob("*.csv"):
+        for fields in csv.reader(path.open(encoding="utf-8")):
+            found |= {normalise(f) for f in fields[1:3] if normalise(f)}
+    return {number[-10:] for number in found}
+
+
+def test_no_customer_number_is_stored_in_clear(demo_run, demo_inbox):
+    """Every table the run wrote, and every file beside the warehouse, is searched for the
+    demo's customer numbers: none is there; the masked tails are."""
+    _, warehouse = demo_run
+    numbers = _clear_numbers(demo_inbox)
+    assert len(numbers) > 50
+    pattern = re.compile("|".join(numbers))
+    hits = []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        columns = con.execute(
+            "select table_schema, table_name, column_name from information_schema.columns "
+            "where data_type = 'VARCHAR'"
+        ).fetchall()
+        for schema, table, column in columns:
+            values = con.execute(f'select distinct "{column}" from "{schema}"."{table}"').fetchall()
+            # digits only: "+7 (905) 000-01-19" would hide from the pattern otherwise
+            clear = [v for (v,) in values if v and pattern.search(re.sub(r"\D", "", v))]
+            hits += [f"{schema}.{table}.{column}: {clear[0]}"] if clear else []
+        masked = con.execute("select count(*) from marts.fct_calls where client_phone_masked like '+%'")
+        assert masked.fetchone()[0] > 0
+    for path in warehouse.parent.rglob("*"):
+        if path.is_file() and not path.name.startswith(warehouse.name):
+            text = path.read_bytes().decode("utf-8", "replace")
+            hits += [str(path.relative_to(warehouse.parent)) for _ in [1] if pattern.search(text)]
+    assert sorted(set(hits)) == []
 
 
 def test_loaded_rows_leave_dlts_folders_and_staging(demo_run):

@@ -18,6 +18,7 @@ from dlt.sources.helpers.rest_client.auth import BearerTokenAuth
 from dlt.sources.helpers.rest_client.paginators import JSONLinkPaginator
 from dlt.sources.rest_api import rest_api_resources
 
+from core import phones
 from ingestion.sources.api.bitrix24 import API_CURSOR
 from ingestion.sources.api.http import retrying_session
 from ingestion.sources.api.settings import SYSTEM_COLUMNS, merged_resource
@@ -33,11 +34,12 @@ def _text(value) -> str:
 
 
 def _phones(entity: dict) -> str:
-    phones = []
+    """The contact's numbers, pseudonymised before they are stored (core/phones.py)."""
+    numbers = []
     for field in entity.get("custom_fields_values") or []:
         if field.get("field_code") == "PHONE":
-            phones += [_text(v.get("value")) for v in field.get("values") or [] if v.get("value")]
-    return ";".join(phones)
+            numbers += [_text(v.get("value")) for v in field.get("values") or [] if v.get("value")]
+    return phones.pseudonymise_list(";".join(numbers))
 
 
 @dlt.source(name="amocrm", max_table_nesting=0)

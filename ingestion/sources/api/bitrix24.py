@@ -23,6 +23,7 @@ from dlt.sources.helpers.rest_client.auth import AuthConfigBase
 from dlt.sources.helpers.rest_client.paginators import JSONResponseCursorPaginator
 from dlt.sources.rest_api import rest_api_resources
 
+from core import phones
 from ingestion.sources.api.cdr import cdr_row
 from ingestion.sources.api.http import retrying_session
 from ingestion.sources.api.settings import merged_resource
@@ -161,7 +162,10 @@ def bitrix24_telephony(
 
 
 def _phones(entity: dict) -> str:
-    return ";".join(_text(p.get("VALUE")) for p in entity.get("PHONE") or [] if p.get("VALUE"))
+    """The entity's numbers, pseudonymised before they are stored (core/phones.py)."""
+    return phones.pseudonymise_list(
+        ";".join(_text(p.get("VALUE")) for p in entity.get("PHONE") or [] if p.get("VALUE"))
+    )
 
 
 def _property(product: dict, code: str) -> str:

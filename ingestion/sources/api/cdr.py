@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from core import phones
 from ingestion.sources.api.settings import pbx_local_text
 from ingestion.sources.asterisk.settings import DISPOSITIONS
 
@@ -29,8 +30,12 @@ def cdr_row(
     dialled: str = "",
 ) -> dict:
     """``dialled``: the number an inbound call was made to (a ring group, a scenario), when
-    the API says; otherwise the extension that took it."""
+    the API says; otherwise the extension that took it. Numbers are pseudonymised as the
+    file form's are (core/phones.py)."""
     assert disposition in DISPOSITIONS, disposition
+    client_number = phones.pseudonymise(client_number)
+    dialled = phones.pseudonymise(dialled)
+    extension = phones.pseudonymise(extension)
     answered = disposition == "ANSWERED"
     ours = f"SIP/{extension}-{record_id}" if extension else ""
     trunk = f"SIP/trunk-{api}-{record_id}"

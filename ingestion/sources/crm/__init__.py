@@ -19,7 +19,11 @@ FOLDER = "crm"
 TABLES = [
     TableSpec("users", "users", ("user_id",), ("user_id", "full_name")),
     TableSpec(
-        "clients", "clients", ("client_id",), ("client_id", "client_name", "phones", "responsible_user_id")
+        "clients",
+        "clients",
+        ("client_id",),
+        ("client_id", "client_name", "phones", "responsible_user_id"),
+        phone_lists=("phones",),
     ),
     TableSpec(
         "products",

@@ -17,8 +17,17 @@ TABLES = [
         ("employee_id",),
         ("employee_id", "full_name", "department_id", "role", "extensions"),
         types=(("hire_date", "date"), ("leave_date", "date")),
+        # an extension that is a full number (a direct line) is pseudonymised as the call
+        # records' numbers are, so that the two still match
+        phone_lists=("extensions",),
     ),
-    TableSpec("departments", "departments", ("department_id",), ("department_id", "department_name")),
+    TableSpec(
+        "departments",
+        "departments",
+        ("department_id",),
+        ("department_id", "department_name"),
+        phone_lists=("ring_group",),
+    ),
 ]
 
 

@@ -1,0 +1,132 @@
+"""Customers' phone numbers, pseudonymised before anything is stored.
+
+A number becomes ``<masked>#<keyed hash>``: ``+*******4567#3f9c0a1be2d47c55``. The masked
+part ('+' and the last four digits) is what a person sees; the hash (HMAC-SHA-256 of the
+number in E.164, under a key kept outside the warehouse) lets a call join the CRM client
+with the same number, and a callback its missed call, without the number itself. Without
+the key the hash cannot be turned back into the number, not even by trying every number.
+
+Only full numbers are pseudonymised, read the way ``macros/phones.sql`` normalises them
+(``+7 916 123-45-67``, ``89161234567``, ``9161234567``, ``810…``): an extension (``101``)
+or a ring group stays as it is, since the directory names people by it.
+
+The key: ``AUTOKPI_PHONE_KEY``, else the file ``AUTOKPI_PHONE_KEY_FILE`` (default
+``var/phone.key``), generated there (0600) on first use. Lose it and the same number gets
+a different token from then on: keep it with the backups, apart from the warehouse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from core import settings
+from core.paths import PROJECT_ROOT
+
+KEY_ENV = "AUTOKPI_PHONE_KEY"
+KEY_FILE_ENV = "AUTOKPI_PHONE_KEY_FILE"
+TOKEN_SEPARATOR = "#"
+
+_NOT_DIGIT = re.compile(r"\D")
+# a number inside a longer text: a caller id ("Name" <79161234567>), a dial string
+# (SIP/trunk/89161234567,60), a channel (Local/89161234567@from-internal-0001;1); never a
+# date and hour of a whole line ("2026-10-01 09:01:34") nor a unique id (1790845294.249)
+_EMBEDDED = re.compile(r"(?<![\w.#*])(?!\d{4}-\d\d-\d\d)\+?\d[\d\-() ]{8,}\d(?![\w.])")
+
+
+def key_file() -> Path:
+    configured = settings.get(KEY_FILE_ENV)
+    return Path(configured) if configured else PROJECT_ROOT / "var" / "phone.key"
+
+
+@lru_cache(maxsize=4)
+def _key(env_key: str | None, path: str) -> bytes:
+    if env_key:
+        return env_key.encode()
+    file = Path(path)
+    if not file.exists():
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32) + "\n")
+    return file.read_text().strip().encode()
+
+
+def key() -> bytes:
+    return _key(os.environ.get(KEY_ENV) or None, str(key_file()))
+
+
+def normalise(text: str | None) -> str | None:
+    """E.164 for a full number, as ``normalize_phone`` in SQL reads it; None otherwise."""
+    if not text:
+        return None
+    digits = _NOT_DIGIT.sub("", text)
+    if text.strip().startswith("+") and 11 <= len(digits) <= 15:
+        return "+" + digits
+    if digits.startswith("810") and 13 <= len(digits) <= 18:
+        return "+" + digits[3:]
+    if len(digits) == 11 and digits[0] in "78":
+        return "+7" + digits[1:]
+    if len(digits) == 10:
+        return "+7" + digits
+    return None
+
+
+def mask(e164: str) -> str:
+    return "+" + "*" * (len(e164) - 5) + e164[-4:]
+
+
+def token(e164: str, secret: bytes | None = None) -> str:
+    digest = hmac.new(secret or key(), e164.encode(), hashlib.sha256).hexdigest()[:16]
+    return f"{mask(e164)}{TOKEN_SEPARATOR}{digest}"
+
+
+def is_token(text: str | None) -> bool:
+    return bool(text) and TOKEN_SEPARATOR in text and text.startswith("+")
+
+
+def pseudonymise(value: str | None, secret: bytes | None = None) -> str | None:
+    """A whole field: its token when it is a full number, else the field unchanged."""
+    if value is None or is_token(value):
+        return value
+    e164 = normalise(value)
+    return token(e164, secret) if e164 else value
+
+
+def pseudonymise_text(text: str | None, secret: bytes | None = None) -> str | None:
+    """Every full number inside a text replaced by its token; the rest of the text kept."""
+    if not text:
+        return text
+    secret = secret or key()
+
+    def replace(match: re.Match) -> str:
+        e164 = normalise(match.group())
+        return token(e164, secret) if e164 else match.group()
+
+    return _EMBEDDED.sub(replace, text)
+
+
+def pseudonymise_list(text: str | None, secret: bytes | None = None) -> str | None:
+    """A list of numbers as a CRM keeps them ("+7 916 …; 8 495 …"): each one's token."""
+    if not text:
+        return text
+    secret = secret or key()
+    parts = re.split(r"([;,])", text)
+    return "".join(part if part in {";", ","} else pseudonymise(part.strip(), secret) for part in parts)
+
+
+def pseudonymise_column(column: pa.ChunkedArray | pa.Array, embedded: bool = False) -> pa.Array:
+    """The same for a text column, computed once per distinct value (a number calls often)."""
+    secret = key()
+    distinct = pc.unique(column)
+    convert = pseudonymise_text if embedded else pseudonymise
+    mapped = pa.array([convert(v, secret) for v in distinct.to_pylist()], type=pa.string())
+    return pc.take(mapped, pc.index_in(column, value_set=distinct))
