@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import secrets
 import shutil
 import subprocess
 import sys
@@ -107,3 +108,40 @@ def _parse() -> None:
         lines = [ln for ln in (result.stdout + result.stderr).splitlines() if ln.strip()]
         reason = next((ln.strip() for ln in lines if "Error" in ln), lines[-1] if lines else "no output")
         raise RuntimeError(f"dbt parse failed: {reason} (run `dbt parse` in dbt_project/ for details)")
+
+
+# dbt parses the whole project again whenever its profile changes, and the profile names
+# the warehouse: every run on another warehouse than the last one parsed (about 15 s of a
+# run). Each warehouse keeps the parse of its own last run, so a daily run parses only
+# what changed since; dbt itself throws the file away when the project, the profile or
+# dbt changed.
+PARTIAL_PARSE = "partial_parse.msgpack"
+
+
+def invocation_target_path(run_id: str) -> Path:
+    """A target folder of its own for one dbt invocation (dagster-dbt's layout)."""
+    return DBT_PROJECT_DIR / "target" / f"autokpi_dbt-{run_id[:7]}-{secrets.token_hex(4)}"
+
+
+def partial_parse_file(warehouse: Path) -> Path:
+    from core.warehouse import state_suffix
+
+    return warehouse.parent / f".{warehouse.stem}{state_suffix()}.dbt" / PARTIAL_PARSE
+
+
+def restore_partial_parse(warehouse: Path, target_path: Path) -> None:
+    """The warehouse's last parse into the invocation's target folder, for dbt to start from."""
+    saved = partial_parse_file(warehouse)
+    if saved.is_file():
+        target_path.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(saved, target_path / PARTIAL_PARSE)
+
+
+def keep_partial_parse(warehouse: Path, target_path: Path) -> None:
+    """This invocation's parse, kept beside the warehouse for its next run (private)."""
+    produced = target_path / PARTIAL_PARSE
+    if produced.is_file():
+        saved = partial_parse_file(warehouse)
+        saved.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        shutil.copyfile(produced, saved)
+        saved.chmod(0o600)

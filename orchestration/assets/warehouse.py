@@ -12,7 +12,12 @@ from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.assets.checks import held_back_sources
 from orchestration.assets.ingestion import api_asset_key
 from orchestration.dbt_failures import DbtBuildFailed, describe
-from orchestration.dbt_project import dbt_project
+from orchestration.dbt_project import (
+    dbt_project,
+    invocation_target_path,
+    keep_partial_parse,
+    restore_partial_parse,
+)
 from orchestration.period_close import verify_warehouse
 from orchestration.resources import AutokpiSettings
 from orchestration.scheme_check import raise_if_broken
@@ -70,8 +75,11 @@ def warehouse_assets():
             # the last good build of these models stays; everything else is rebuilt
             context.log.warning(f"raw checks failed: not rebuilding what depends on {', '.join(held_back)}")
             args += ["--exclude", *(f"source:{s}+" for s in held_back)]
+        warehouse = settings.warehouse()
+        target_path = invocation_target_path(context.run_id)
+        restore_partial_parse(warehouse, target_path)
         with settings.dbt_environment():
-            invocation = dbt.cli(args, context=context, raise_on_error=False)
+            invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target_path)
             yield from invocation.stream()
         try:
             if not invocation.is_successful():
@@ -83,6 +91,7 @@ def warehouse_assets():
                     )
                 )
         finally:
+            keep_partial_parse(warehouse, invocation.target_path)
             # each invocation writes its own target folder (about 12 MB): read, then gone,
             # so a daily schedule does not fill the disk
             shutil.rmtree(invocation.target_path, ignore_errors=True)
