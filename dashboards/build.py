@@ -33,6 +33,11 @@ STATIC = Path(__file__).parent / "static"
 TALK_METRICS = {"talk_minutes", "avg_talk_seconds"}
 
 
+def docs_page_for(warehouse: Path) -> Path:
+    """Where ``autokpi docs`` writes dbt's documentation page for this warehouse."""
+    return warehouse.parent / "dbt-docs" / "static_index.html"
+
+
 def site_dir_for(warehouse: Path) -> Path:
     return Path(os.environ.get(SITE_ENV) or warehouse.parent / "site").resolve()
 
@@ -110,12 +115,18 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
     shutil.copyfile(plotly_js, out_dir / "static" / "plotly.min.js")  # modes from the umask
     for name in ("site.css", "site.js"):
         shutil.copyfile(STATIC / name, out_dir / "static" / name)
+    # dbt's documentation (`autokpi docs` writes it beside the warehouse) travels with the site
+    dbt_docs = docs_page_for(warehouse)
+    if dbt_docs.is_file():
+        (out_dir / "dbt-docs").mkdir()
+        shutil.copyfile(dbt_docs, out_dir / "dbt-docs" / "index.html")
 
     for lang in LANGUAGES:
         labels, fmt = LABELS[lang], Formatter(lang)
         other = next(x for x in LANGUAGES if x != lang)
         common = {"L": labels, "fmt": fmt, "data": data, "names": names, "lang": lang, "other": other,
-                  "pages": PAGES, "items": ITEMS, "static": "../static"}  # fmt: skip
+                  "pages": PAGES, "items": ITEMS, "static": "../static",
+                  "dbt_docs": dbt_docs.is_file()}  # fmt: skip
         departments = [r for r in data.plan_progress if r["level"] == "department"]
         people = [r for r in data.plan_progress if r["level"] == "employee"]
         figures = {

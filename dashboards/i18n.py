@@ -16,6 +16,7 @@ LOCALES = {"ru": "ru_RU", "en": "en_US"}
 LABELS = {
     "ru": {
         "site": "autokpi",
+        "dbt_docs": "Модели и колонки",
         "overview": "Обзор",
         "index": "Обзор",
         "calls": "Рейтинг звонков",
@@ -121,6 +122,7 @@ LABELS = {
     },
     "en": {
         "site": "autokpi",
+        "dbt_docs": "Models and columns",
         "overview": "Overview",
         "index": "Overview",
         "calls": "Call rating",

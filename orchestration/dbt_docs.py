@@ -11,6 +11,7 @@ from pathlib import Path
 from core.errors import UserFacingError
 from core.paths import DBT_PROJECT_DIR, WAREHOUSE_ENV
 from core.warehouse import exists
+from dashboards.build import build_site, docs_page_for, site_dir_for
 from orchestration.dbt_project import dbt_environment, dbt_executable
 from orchestration.locking import warehouse_lock
 
@@ -20,8 +21,10 @@ class DocsFailed(UserFacingError):
 
 
 def write_docs(warehouse: Path) -> Path:
-    """Write ``dbt-docs/static_index.html`` beside the warehouse and return its path."""
-    out = warehouse.parent / "dbt-docs"
+    """Write ``dbt-docs/static_index.html`` beside the warehouse and return its path. Every
+    build of the site from then on carries it as ``dbt-docs/index.html``, linked from each
+    page's header; a site already built is built again at once."""
+    out = docs_page_for(warehouse).parent
     built = exists(warehouse)
     args = [dbt_executable(), "docs", "generate", "--static", "--quiet"]
     args += ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
@@ -36,4 +39,6 @@ def write_docs(warehouse: Path) -> Path:
         lines = [ln.strip() for ln in (result.stdout + result.stderr).splitlines() if ln.strip()]
         reason = next((ln for ln in lines if "Error" in ln), lines[-1] if lines else "no output")
         raise DocsFailed(f"dbt could not write its documentation: {reason}")
-    return out / "static_index.html"
+    if built and (site_dir_for(warehouse) / "index.html").is_file():
+        build_site(warehouse)  # the site, built again, carries the page and links to it
+    return docs_page_for(warehouse)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -178,3 +179,22 @@ def test_the_run_is_in_the_warehouses_dagster_history_and_leaves_no_setting_behi
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     # the run's warehouse reached dbt through the run's configuration, not this process
     assert os.environ.get("AUTOKPI_WAREHOUSE") != str(warehouse)
+
+
+def test_dbt_docs_travel_with_the_site(demo_run, tmp_path, dbt_manifest):
+    """`autokpi docs` on a built warehouse: the site carries dbt's page and links to it."""
+    from dashboards.build import build_site
+    from orchestration.dbt_docs import write_docs
+
+    _, warehouse = demo_run
+    copy = tmp_path / "autokpi.duckdb"
+    shutil.copyfile(warehouse, copy)
+    build_site(copy)
+    assert "dbt-docs/index.html" not in (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    write_docs(copy)
+    page = (tmp_path / "site" / "dbt-docs" / "index.html").read_text(encoding="utf-8")
+    assert "model.autokpi.mart_bonus_monthly" in page and "exposure.autokpi.dashboard_site" in page
+    for lang in ("en", "ru"):
+        assert 'href="../dbt-docs/index.html"' in (tmp_path / "site" / lang / "bonus.html").read_text(
+            encoding="utf-8"
+        )
