@@ -68,3 +68,37 @@ def test_the_checklist_items_are_the_scorers():
     assert project["vars"]["checklist_items"] == ITEMS
     for path in [*MODELS.rglob("*.sql")]:
         assert "'greeting'" not in path.read_text(encoding="utf-8"), f"{path.name} lists the items again"
+
+
+def _contract_types(model: str) -> dict[str, str]:
+    for path in MODELS.rglob("_*__models.yml"):
+        for node in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):
+            if node["name"] == model:
+                return {c["name"]: c.get("data_type", "").replace(" ", "") for c in node.get("columns", [])}
+    raise AssertionError(f"{model} is not described")
+
+
+def test_what_a_close_freezes_and_exports_agree_with_the_mart_contracts():
+    """The closing tables' columns are written three times (period_close.py creates them,
+    the stg_closing__* models read them back, finance_exports.py reads the marts): the
+    contracted mart is the home, and the other two must agree with it."""
+    from orchestration import finance_exports, period_close
+
+    for table, (mart, _, columns) in period_close.FROZEN.items():
+        contract = _contract_types(mart)
+        for column, kind in columns:
+            renamed = table == "bonus_adjustments"
+            source = period_close.ADJUSTMENT_SOURCE.get(column, column) if renamed else column
+            assert source in contract, f"{table}.{column} is not a column of {mart}"
+            assert contract[source] in ("", kind.replace(" ", "")), f"{table}.{column}: {kind}"
+        staging = (MODELS / "staging" / "closing" / f"stg_closing__{table}.sql").read_text(encoding="utf-8")
+        listed = re.search(r"source_columns\('closing', '\w+', \[(.*?)\]\)", staging, re.S).group(1)
+        read_back = {c.strip(" '\n") for c in listed.split(",")} - {"event_id"}
+        assert read_back == {c for c, _ in columns}, table
+    exported = {
+        "mart_bonus_monthly": finance_exports._BONUS_MART_COLUMNS,
+        "mart_kpi_monthly": finance_exports.KPI_EXPORT_COLUMNS,
+        "mart_bonus_adjustments": finance_exports._ADJUSTMENT_MART_COLUMNS,
+    }
+    for mart, columns in exported.items():
+        assert set(columns) <= set(_contract_types(mart)), mart
