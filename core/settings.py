@@ -188,6 +188,13 @@ SETTINGS: dict[str, Setting] = {
                 "empty: the key file's.",
             ),
             Setting(
+                "AUTOKPI_RETENTION_DAYS",
+                "",
+                "Raw call rows, transcripts and quarantined lines of closed months older than this "
+                "many days are deleted after each load; empty: kept.",
+                lambda v: _whole_number(v) if v else None,
+            ),
+            Setting(
                 "AUTOKPI_PHONE_KEY_FILE",
                 "",
                 "The file of that key, generated (0600) on first use; empty: `var/phone.key`. "

@@ -18,6 +18,7 @@ from ingestion.pipeline import API_RESOURCES, FILE_SOURCES, forget_trace, make_p
 from ingestion.sources.api.http import SourceError, describe_failure
 from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.resources import AutokpiSettings
+from orchestration.retention import retain
 
 INBOX_FOLDER_OF_SOURCE = {
     "pbx_files": "pbx",
@@ -100,6 +101,12 @@ def build_source_assets(source_name: str):
             )
         finally:
             forget_trace(pipeline)
+        report = retain(warehouse) if source_name == "pbx_files" else None  # AUTOKPI_RETENTION_DAYS
+        if report:
+            for line in report.deleted_lines():
+                context.log.info(f"retention: {line}")
+            for line in report.kept_lines():
+                context.log.warning(f"retention: {line}")
 
     return _load
 
