@@ -58,30 +58,16 @@ final as (
         current_values.target_prorate_factor,
         -- greatest() skips nulls: without a target there is no distance to state; the cast
         -- outside the case, where PostgreSQL keeps its scale (unit tests compare as text)
-        cast(
-            case
-                when current_values.threshold_value is not null
-                    then greatest(
-                        current_values.threshold_value - coalesce(current_values.actual_value, 0), 0
-                    )
-            end as numeric(38, 16)
-        ) as to_threshold,
-        cast(
-            case
-                when current_values.cap_value is not null
-                    then greatest(
-                        current_values.cap_value - coalesce(current_values.actual_value, 0), 0
-                    )
-            end as numeric(38, 16)
-        ) as to_cap,
-        cast(
-            case
-                when current_values.gate_value is not null
-                    then greatest(
-                        current_values.gate_value - coalesce(current_values.actual_value, 0), 0
-                    )
-            end as numeric(38, 16)
-        ) as to_gate,
+        {% for point in ['threshold', 'cap', 'gate'] %}
+            cast(
+                case
+                    when current_values.{{ point }}_value is not null
+                        then greatest(
+                            current_values.{{ point }}_value - coalesce(current_values.actual_value, 0), 0
+                        )
+                end as numeric(38, 16)
+            ) as to_{{ point }},
+        {% endfor %}
         case
             when current_values.target_value is null and current_values.target_source != 'fixed'
                 then 'no_plan'
