@@ -95,11 +95,12 @@ quarantine: setup $(LOCAL_POSTGRES)  ## list rows and files kept out of the ware
 	$(BIN)/autokpi quarantine $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
 # the PostgreSQL tests start the private server themselves and stop it afterwards.
-# Two workers (pytest-xdist) by default: a pipeline run keeps about one core busy, and CI has
-# two. TEST_WORKERS=0 runs in this process (for a debugger); the suite's slowest tests are listed.
+# Two workers (pytest-xdist, a test file's tests on one worker) by default: a pipeline run keeps
+# about one core busy, and CI has two. TEST_WORKERS=0 runs in this process (for a debugger);
+# the suite's slowest tests are listed.
 TEST_WORKERS ?= 2
 test: setup browser postgres-install lint  ## lint, then the whole test suite
-	$(BIN)/pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup) --durations=15
+	$(BIN)/pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile) --durations=15
 
 # Optional (not part of `make test`): the dbt project on Spark in session mode. PySpark
 # goes into a virtualenv of its own (.venv-spark): importing it beside Great Expectations

@@ -53,10 +53,19 @@ def _key(env_key: str | None, path: str) -> bytes:
         return env_key.encode()
     file = Path(path)
     if not file.exists():
+        # written whole under another name, then linked into place: two processes starting
+        # at once agree on one key, and neither reads a half-written file
         file.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        draft = file.with_name(f".{file.name}.{os.getpid()}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(32) + "\n")
+        try:
+            os.link(draft, file)
+        except FileExistsError:
+            pass  # another process was first: its key it is
+        finally:
+            draft.unlink()
     return file.read_text().strip().encode()
 
 

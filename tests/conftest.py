@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import shutil
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+_PG_WAS_RUNNING = pytest.StashKey[bool]()
 ASTERISK_SAMPLES = FIXTURES / "asterisk"
 
 # A small demo that still has every planted behaviour: 12 people, October and the
 # first week of November (so a month can be closed and late data land in the next).
 DEMO_ARGS = {"employees": 12, "days": 37, "seed": 11, "end": date(2026, 11, 6), "calls_per_day": 20}
-
-
-def pytest_collection_modifyitems(items):
-    """With pytest-xdist (`make test` runs two workers, --dist loadgroup) a module's tests
-    stay on one worker, so its module fixtures (pipeline runs) are built once; and every
-    test of the private PostgreSQL server runs on the same worker, which starts and stops it."""
-    for item in items:
-        uses_postgres = {"postgres_server", "postgres_target"} & set(item.fixturenames)
-        item.add_marker(pytest.mark.xdist_group("postgres" if uses_postgres else item.module.__name__))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -91,16 +86,39 @@ def cli_run(inbox: Path, warehouse: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """The private PostgreSQL server (orchestration/local_postgres.py): started for the
-    tests that need it unless already running, and stopped afterwards if started here."""
+    """The private PostgreSQL server (orchestration/local_postgres.py), started for the
+    tests that need it unless already running; one pytest-xdist worker starts it (under a
+    lock) and the others use it; pytest_sessionfinish stops it if the session started it."""
     from orchestration import local_postgres
 
-    started_here = not local_postgres.is_running()
     os.environ.setdefault("AUTOKPI_LOCAL_PG_NO_FSYNC", "1")  # a server started here is thrown away
-    local_postgres.start()
-    yield local_postgres.ENV
-    if started_here:
-        local_postgres.stop()
+    with _postgres_lock():
+        local_postgres.start()
+    return local_postgres.ENV
+
+
+@contextmanager
+def _postgres_lock():
+    from orchestration import local_postgres
+
+    lock = local_postgres.DATA_DIR.with_name(local_postgres.DATA_DIR.name + ".start.lock")
+    with open(lock, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the controller (or the only process)
+        from orchestration import local_postgres
+
+        session.config.stash[_PG_WAS_RUNNING] = local_postgres.is_running()
+
+
+def pytest_sessionfinish(session):
+    if not hasattr(session.config, "workerinput") and not session.config.stash.get(_PG_WAS_RUNNING, True):
+        from orchestration import local_postgres
+
+        local_postgres.stop()  # every worker is done with it
 
 
 @pytest.fixture
@@ -108,7 +126,9 @@ def postgres_target(postgres_server, monkeypatch, request):
     """Switch the whole pipeline to a fresh PostgreSQL database for one test."""
     from orchestration import local_postgres
 
-    database = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:40]
+    # one database per test, named for it: two modules' tests of one name never meet
+    digest = hashlib.sha256(request.node.nodeid.encode()).hexdigest()[:8]
+    database = f"t_{digest}_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:40]
     local_postgres.create_database(database)
     monkeypatch.setenv("DBT_TARGET", "postgres")
     for name, value in {**postgres_server, "PGDATABASE": database}.items():
