@@ -186,6 +186,15 @@ def latest_event(con: Connection, month: date):
     ).fetchone()
 
 
+def closed_months(con: Connection) -> set[date]:
+    """The months closed now: those whose latest event is a close (a reopened month is not)."""
+    if not con.table_exists(SCHEMA, "period_events"):
+        return set()
+    rows = con.execute(f"select month, action from {SCHEMA}.period_events order by occurred_at, event_id")
+    latest = {month: action for month, action in rows.fetchall()}
+    return {month for month, action in latest.items() if action == "close"}
+
+
 def _events(con: Connection) -> list[tuple]:
     return con.execute(
         f"select {', '.join(c for c, _ in EVENT_COLUMNS)} from {SCHEMA}.period_events "

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from core import settings
 from core.warehouse import Connection, connect
+from orchestration.period_close import closed_months
 
 RETENTION_ENV = "AUTOKPI_RETENTION_DAYS"
 # (table, the column its age is read from, as text 'YYYY-MM-DD…' in the PBX's local time)
@@ -44,23 +45,11 @@ class RetentionReport:
         ]
 
 
-def _closed_months(con: Connection) -> set[str]:
-    if not con.table_exists("closing", "period_events"):
-        return set()
-    rows = con.execute(
-        "select month, action from closing.period_events order by occurred_at, event_id"
-    ).fetchall()
-    state: dict[str, str] = {}
-    for month, action in rows:  # the latest event of a month says whether it is closed
-        state[str(month)[:7]] = action
-    return {month for month, action in state.items() if action == "close"}
-
-
 def apply_retention(con: Connection, days: int, today: date) -> RetentionReport:
     """Delete raw call rows and transcripts older than ``days`` whose month is closed."""
     cutoff = today - timedelta(days=days)
     report = RetentionReport(cutoff)
-    closed = _closed_months(con)
+    closed = {f"{month:%Y-%m}" for month in closed_months(con)}
     for schema, table, column in AGED_TABLES:
         if not con.table_exists(schema, table):
             continue

@@ -9,16 +9,6 @@ from call_quality.redact import redact
 from call_quality.scorer import Scorer
 
 
-@pytest.fixture(scope="module")
-def ru():
-    return Scorer(load_checklists()["ru"])
-
-
-@pytest.fixture(scope="module")
-def en():
-    return Scorer(load_checklists()["en"])
-
-
 def agent(text, at=0.0):
     return {"speaker": "agent", "start": at, "end": at + 2, "text": text}
 

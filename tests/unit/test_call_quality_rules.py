@@ -7,21 +7,10 @@ import json
 
 import pytest
 
-from call_quality.checklist import ITEMS, load_checklists
-from call_quality.scorer import Scorer
+from call_quality.checklist import ITEMS
 from core.paths import PROJECT_ROOT
 
 CORPUS = PROJECT_ROOT / "bench" / "data" / "call_corpus"
-
-
-@pytest.fixture(scope="module")
-def ru():
-    return Scorer(load_checklists()["ru"])
-
-
-@pytest.fixture(scope="module")
-def en():
-    return Scorer(load_checklists()["en"])
 
 
 def call(*turns):
