@@ -30,7 +30,7 @@ endif
 LINT_WAREHOUSE := $(CURDIR)/var/lint/lint.duckdb
 
 .PHONY: help setup browser postgres-install postgres postgres-stop demo run dashboards close simulate \
-	docs quarantine test test-spark lint format ui bench lock clean
+	docs quarantine test test-fast test-spark lint format ui bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -101,6 +101,16 @@ quarantine: setup $(LOCAL_POSTGRES)  ## list rows and files kept out of the ware
 TEST_WORKERS ?= 2
 test: setup browser postgres-install lint  ## lint, then the whole test suite
 	$(BIN)/pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile) --durations=15
+
+# The inner loop: Python unit tests, then dbt's unit tests (the formulas) on a scratch
+# warehouse whose tables are built empty (`--empty`): no pipeline run, no browser, no server.
+FAST_DIR := $(CURDIR)/var/test-fast
+test-fast: setup  ## unit tests and dbt unit tests only (no pipeline runs; about 2 minutes)
+	$(BIN)/pytest tests/unit $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS)) -q
+	@mkdir -p $(FAST_DIR)
+	cd dbt_project && AUTOKPI_WAREHOUSE=$(FAST_DIR)/unit.duckdb ../$(BIN)/dbt build --quiet \
+		--select "+test_type:unit" --exclude "test_type:data" --empty \
+		--target-path $(FAST_DIR)/target --log-path $(FAST_DIR)/logs
 
 # Optional (not part of `make test`): the dbt project on Spark in session mode. PySpark
 # goes into a virtualenv of its own (.venv-spark): importing it beside Great Expectations
