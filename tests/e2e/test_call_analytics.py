@@ -145,3 +145,26 @@ def test_local_time_and_midnight(tmp_path, dbt_manifest):
         warehouse,
         "select activity_date::varchar, calls_answered, talk_seconds from marts.mart_call_activity_daily",
     ) == [("2026-10-01", 2, 135)]
+
+
+def test_the_bench_baseline_does_the_same_work_as_the_call_marts(demo_run, demo_inbox, tmp_path):
+    """bench/baseline_calls.sql is the plain-DuckDB work autokpi is timed against: on the
+    demo its daily table must be mart_call_activity_daily, row for row, or the bench's
+    ratio compares unlike work."""
+    import subprocess
+    import sys
+
+    from bench.pipeline import BASELINE, BASELINE_SQL, baseline_differences
+
+    _, warehouse = demo_run
+    baseline_db = tmp_path / "baseline.duckdb"
+    cdr_glob = str(demo_inbox / "pbx" / "asterisk" / "*.csv")
+    employees = str(demo_inbox / "directory" / "employees.csv")
+    subprocess.run(
+        [sys.executable, "-c", BASELINE, str(BASELINE_SQL), str(baseline_db), cdr_glob, employees],
+        check=True,
+        capture_output=True,
+    )
+    differing, mart_rows = baseline_differences(baseline_db, warehouse)
+    assert mart_rows > 100
+    assert differing == 0
