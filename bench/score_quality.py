@@ -4,8 +4,10 @@ set), and calls scored per second on one core. Reports; never fails on numbers.
 
     python bench/score_quality.py [--repeat 20] [--mistakes]
 
-The corpus (bench/data/call_corpus/, README.md there) was split by scenario: the scorer was
-tuned on train.jsonl only; heldout.jsonl measures it on trades and phrasings it never saw.
+The corpus (bench/data/call_corpus/, README.md there) is split by scenario: the scorer is
+tuned on train.jsonl and, since 2026-12-01, heldout.jsonl (the first held-out half, read
+while tuning: a development set now); fresh.jsonl measures it on trades and phrasings
+written before that day's changes and never read while tuning.
 `expected` lists 0/1 per item in the order greeting, introduction, needs_discovery,
 offer_assortment, objection_handling, closing, politeness, literacy.
 """
@@ -22,7 +24,10 @@ from call_quality.scorer import Scorer
 
 DATA = Path(__file__).parent / "data"
 SETS = {
-    "held-out": DATA / "call_corpus" / "heldout.jsonl",
+    # written 2026-12-01 before that day's scorer changes, never read while tuning
+    "held-out (fresh)": DATA / "call_corpus" / "fresh.jsonl",
+    # the first held-out half: its mistakes were read while tuning on 2026-12-01
+    "development (first held-out half)": DATA / "call_corpus" / "heldout.jsonl",
     "train": DATA / "call_corpus" / "train.jsonl",
     "older labelled set": DATA / "labelled_calls.jsonl",
 }

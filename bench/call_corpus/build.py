@@ -21,11 +21,21 @@ import random
 import re
 from pathlib import Path
 
-from bench.call_corpus import banks_en, banks_ru
+from bench.call_corpus import banks_en, banks_en_fresh, banks_ru, banks_ru_fresh
 from call_quality.checklist import ITEMS
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "call_corpus"
-CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en", "heldout"): 30}
+CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en", "heldout"): 30,
+         ("ru", "fresh"): 100, ("en", "fresh"): 40}  # fmt: skip
+# the fresh half lives in its own modules, written before the scorer changes of 2026-12-01
+BANKS = {
+    ("ru", "train"): banks_ru,
+    ("ru", "heldout"): banks_ru,
+    ("en", "train"): banks_en,
+    ("en", "heldout"): banks_en,
+    ("ru", "fresh"): banks_ru_fresh,
+    ("en", "fresh"): banks_en_fresh,
+}
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 
 
@@ -198,9 +208,9 @@ def as_speech_to_text(rng: random.Random, text: str) -> str:
 
 def build(seed: int) -> dict[str, list[dict]]:
     rng = random.Random(seed)
-    out: dict[str, list[dict]] = {"train": [], "heldout": []}
+    out: dict[str, list[dict]] = {"train": [], "heldout": [], "fresh": []}
     for (language, split), count in CALLS.items():
-        bank = banks_ru if language == "ru" else banks_en
+        bank = BANKS[(language, split)]
         trades = sorted(bank.TRADES[split])
         for n in range(count):
             trade = trades[n % len(trades)]

@@ -148,10 +148,12 @@ def test_english_reads_the_same_way(en):
 
 def test_the_corpus_is_large_split_by_scenario_and_labelled_per_item():
     splits = {name: [json.loads(line) for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
-              for name in ("train", "heldout")}  # fmt: skip
+              for name in ("train", "heldout", "fresh")}  # fmt: skip
     assert sum(len(calls) for calls in splits.values()) >= 300
     scenarios = {name: {c["scenario"] for c in calls} for name, calls in splits.items()}
-    assert not scenarios["train"] & scenarios["heldout"]  # no trade is in both
+    # no trade is in two splits
+    assert not scenarios["train"] & scenarios["heldout"]
+    assert not (scenarios["train"] | scenarios["heldout"]) & scenarios["fresh"]
     for calls in splits.values():
         assert {c["language"] for c in calls} == {"ru", "en"}
         assert all(len(c["expected"]) == len(ITEMS) and set(c["expected"]) <= {"0", "1"} for c in calls)
