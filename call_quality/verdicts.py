@@ -7,7 +7,9 @@ Every verdict carries the evidence that decided it: the quote and the second it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from call_quality.checklist import Checklist, Item
 from call_quality.dialogue import Turn
@@ -134,14 +136,21 @@ def greeting(call: Call, item: Item) -> Verdict:
     return Verdict(False)
 
 
+# parts of speech a company's name is not made of ("имя моё вам ни к чему, слушаю")
+NOT_A_NAME = {"NPRO", "VERB", "INFN", "PRED", "ADVB", "CONJ", "PRCL", "PREP"}
+
+
 def _company_before(turn: Turn, formula: str, item: Item) -> bool:
     """The phone formula names the company first: "алло, автодеталь, слушаю" greets,
-    "слушаю. это ольга, компания …" is a bare "слушаю" and an introduction."""
+    "слушаю. это ольга, компания …" is a bare "слушаю" and an introduction, and a
+    sentence before "слушаю" is not a company's name."""
     from call_quality.phrases import normal
 
     first = normal(formula.split()[0])
     at = turn.words.index(first) if first in turn.words else 0
-    return any(w not in item.words("bare") for w in turn.words[:at])
+    bare = item.words("bare")
+    before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True) if w not in bare]
+    return bool(before) and not any(f.pos in NOT_A_NAME for f in before)
 
 
 def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
@@ -162,6 +171,9 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         formula = greeting_item and turn.hit(greeting_item.name, "formula")
         if formula and _company_before(turn, formula, greeting_item):
             return Verdict(True, _said(turn, turn.text.strip()))
+        said_as_english = call.checklist.language == "en" and _english_introduction(turn.words)
+        if said_as_english:
+            return Verdict(True, _said(turn, said_as_english))
         # "<company>, good afternoon": a name before the greeting in the first turn
         greeting_phrase = greeting_item and turn.hit(greeting_item.name, "phrases")
         if (
@@ -171,6 +183,23 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         ):
             return Verdict(True, _said(turn, turn.text.strip()))
     return Verdict(False)
+
+
+# English has no name dictionary here: a name or company is read from where it stands
+_EN_INTRODUCTIONS = (
+    re.compile(r"\b(?:it's|it is|i'm|i am|this is)\s+[\w']+\s+(?:at|from|with|of|here)\b"),
+    re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
+    re.compile(r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached)\s+\w+"),
+)
+
+
+def _english_introduction(words: list[str]) -> str | None:
+    text = " ".join(words)
+    for pattern in _EN_INTRODUCTIONS:
+        found = pattern.search(text)
+        if found:
+            return found.group(0)
+    return None
 
 
 def needs(call: Call, item: Item) -> Verdict:
@@ -294,10 +323,16 @@ def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
 
 def rudeness(call: Call, item: Item) -> Verdict:
     """Rude by words or by tone (blame, sarcasm, impatience, dismissal); a word used
-    literally ("тупой угол") is not."""
+    literally ("тупой угол") is not. ``tone`` phrases count when all their words are in
+    one turn, in any order and with words between ("я же вам уже объяснил")."""
     hits = []
+    language = call.checklist.language
+    tone = item.words("tone")
     for turn in call.agent_turns:
         quote = turn.hit(item.name, "phrases")
+        if not quote and tone and _mentions(turn, tone, language):
+            hits.append(_said(turn, turn.text.strip(), tone=True))
+            continue
         if not quote:
             continue
         literal = turn.hit(item.name, "literal")
@@ -334,10 +369,15 @@ FIRST_PERSON = {"я", "мы", "меня", "нам", "нас", "мне", "i", "we
 def _mentions(turn: Turn, phrases: tuple[str, ...], language: str) -> bool:
     """Every word of one of the phrases is in the turn, in any order and with any words
     between ("вам удобно сейчас говорить" mentions "удобно говорить")."""
+    lemmas = set(turn.lemmas)
+    return any(words <= lemmas for words in _lemma_sets(phrases, language))
+
+
+@lru_cache(maxsize=256)
+def _lemma_sets(phrases: tuple[str, ...], language: str) -> tuple[frozenset[str], ...]:
     from call_quality.phrases import lemma
 
-    lemmas = set(turn.lemmas)
-    return any({lemma(w, language) for w in phrase.split()} <= lemmas for phrase in phrases)
+    return tuple(frozenset(lemma(w, language) for w in phrase.split()) for phrase in phrases)
 
 
 # literal uses of fillers, by the word before or after

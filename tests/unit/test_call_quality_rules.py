@@ -159,3 +159,51 @@ def test_the_corpus_is_large_split_by_scenario_and_labelled_per_item():
         assert all(len(c["expected"]) == len(ITEMS) and set(c["expected"]) <= {"0", "1"} for c in calls)
         for i in range(len(ITEMS)):  # every item fails somewhere, so its recall means something
             assert any(c["expected"][i] == "0" for c in calls)
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "rude"),
+    [
+        ("я же вам уже объяснил, вы меня вообще слушаете", 0),  # impatience, words apart
+        ("сколько раз вам можно объяснять одно и то же", 0),
+        ("я вам объясню, как подключить", 1),  # the same verb, said kindly
+        ("приветствую вас, это Ольга", 1),  # "вас это" is not "вы что"
+    ],
+)
+def test_rudeness_by_tone_is_read_in_any_word_order(ru, agent_says, rude):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужен кабель"), ("a", agent_says)))
+    assert result.items["politeness"] == rude
+
+
+def test_a_sentence_before_slushayu_is_no_company_name(ru):
+    refusal = ru.score("c", call(("a", "Алло."), ("a", "Имя моё вам ни к чему, слушаю.")))
+    assert (refusal.items["greeting"], refusal.items["introduction"]) == (0, 0)
+    formula = ru.score("c", call(("a", "Алло, ГрузЭкспресс, слушаю.")))
+    assert (formula.items["greeting"], formula.items["introduction"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Morning! It's Priya at LinkTel.", 1),
+        ("James here, how can I help?", 1),
+        ("Hello and thanks for calling OfficeNest.", 1),
+        ("Hello, it's about your order.", 0),  # "it's" without a name after it
+        ("Yes?", 0),
+    ],
+)
+def test_english_names_are_read_from_where_they_stand(en, opening, introduced):
+    assert en.score("c", call(("a", opening), ("c", "We need phones."))).items["introduction"] == introduced
+
+
+@pytest.mark.parametrize(
+    ("objection", "answer", "handled"),
+    [
+        ("Не вписываемся в бюджет.", "Можно разбить оплату на три месяца.", 1),
+        ("Не вписываемся в бюджет.", "Ну смотрите сами.", 0),  # letting go, not on the old list
+        ("Мы работаем с другой компанией.", "Ясно.", 0),  # bare acknowledgement
+    ],
+)
+def test_objections_said_in_other_words_are_still_objections(ru, objection, answer, handled):
+    turns = call(("a", "Здравствуйте"), ("c", "Нужен кабель"), ("c", objection), ("a", answer))
+    assert ru.score("c", turns).items["objection_handling"] == handled
