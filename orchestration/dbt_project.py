@@ -145,3 +145,18 @@ def keep_partial_parse(warehouse: Path, target_path: Path) -> None:
         saved.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         shutil.copyfile(produced, saved)
         saved.chmod(0o600)
+
+
+def mart_asset_keys() -> list:
+    """The asset keys of the models in the marts schema (what the snapshot copies), read
+    from the manifest as dagster-dbt names them: [configured schema, model name]."""
+    import json
+
+    from dagster import AssetKey
+
+    manifest = json.loads(ensure_manifest().read_text(encoding="utf-8"))
+    return [
+        AssetKey([node["config"]["schema"], node["name"]])
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["config"].get("schema") == "marts"
+    ]

@@ -12,6 +12,7 @@ from dagster_dlt import DagsterDltResource
 from orchestration.assets.checks import raw_table_checks
 from orchestration.assets.exports import finance_exports
 from orchestration.assets.ingestion import closing_history_specs, inbox_folder_specs, ingestion_assets
+from orchestration.assets.serving import marts_snapshot
 from orchestration.assets.site import dashboard_site
 from orchestration.assets.speech_to_text import speech_to_text
 from orchestration.assets.warehouse import warehouse_assets
@@ -38,6 +39,7 @@ def build_definitions() -> Definitions:
             warehouse_assets(),
             finance_exports,
             dashboard_site,
+            marts_snapshot,
         ],
         asset_checks=raw_table_checks(),
         jobs=[full_pipeline_job, refresh_job, close_month_job],

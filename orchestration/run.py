@@ -22,9 +22,11 @@ from core.private_files import private_umask, tighten
 from core.warehouse import ENGINE_NAMES, connect, describe, target
 from dashboards.build import site_dir_for
 from orchestration.dbt_project import ensure_manifest
+from orchestration.local_postgres import READER
 from orchestration.locking import warehouse_lock
 from orchestration.run_log import Tee
 from orchestration.scheme_check import raise_if_broken
+from orchestration.serving import snapshot_path_for
 
 MARTS = [
     "fct_calls",
@@ -90,9 +92,15 @@ class RunSummary:
             f"warehouse: {describe(self.warehouse)}   ({ENGINE_NAMES[target()]}; marts in schema marts)",
             f"exports:   {self.exports}   (bonus_<YYYY-MM>.csv / .xlsx for finance)",
             f"dashboards: {self.site}   (open in a browser; works offline)",
+            self._for_bi(),
             "lineage:   make ui   (Dagster UI on http://127.0.0.1:3000)",
         ]
         return out
+
+    def _for_bi(self) -> str:
+        if target() == "duckdb":
+            return f"for BI:    {snapshot_path_for(self.warehouse)}   (the marts, copied; never blocks runs)"
+        return f"for BI:    connect as {READER}   (granted the marts schema only)"
 
 
 def _root_cause(error) -> str:

@@ -9,13 +9,32 @@ from __future__ import annotations
 
 import csv
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from orchestration.run import run_pipeline
+from orchestration.serving import snapshot_path_for
 from tests.warehouse import mart_digests, query
 
 pytestmark = pytest.mark.e2e
+
+
+# a BI tool in a process of its own: opens the published snapshot once, read-only, and
+# answers "how many calls" for every line it is sent, through the same connection
+READER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+for _ in sys.stdin:
+    print(con.execute("select count(*) from marts.fct_calls").fetchone()[0], flush=True)
+"""
+
+
+def _calls_seen(reader: subprocess.Popen) -> int:
+    reader.stdin.write("count\n")
+    reader.stdin.flush()
+    return int(reader.stdout.readline())
 
 
 def _built_at_of_calls(warehouse) -> dict[str, object]:
@@ -42,10 +61,24 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     run_pipeline(inbox, warehouse, quiet=True)
     first = _built_at_of_calls(warehouse)
 
-    # day two: the rest of November appended, the late rows in their own file
-    november.write_bytes(b"".join(november_lines))
-    (cdr / "Master-late.csv").write_bytes(b"".join(late))
-    run_pipeline(inbox, warehouse, quiet=True)
+    # day two: the rest of November appended, the late rows in their own file; a BI tool
+    # holds the published snapshot open all the while, and the run does not wait for it
+    snapshot = snapshot_path_for(warehouse)
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(snapshot)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        calls_on_day_one = _calls_seen(reader)
+        assert calls_on_day_one == query(warehouse, "select count(*) from marts.fct_calls")[0][0]
+        november.write_bytes(b"".join(november_lines))
+        (cdr / "Master-late.csv").write_bytes(b"".join(late))
+        run_pipeline(inbox, warehouse, quiet=True)
+        assert _calls_seen(reader) == calls_on_day_one  # its snapshot stays whole until it reopens
+    finally:
+        reader.stdin.close()
+        reader.wait(timeout=30)
+    calls_on_day_two = query(warehouse, "select count(*) from marts.fct_calls")[0][0]
+    assert calls_on_day_two > calls_on_day_one
+    assert query(snapshot, "select count(*) from marts.fct_calls")[0][0] == calls_on_day_two
     second = _built_at_of_calls(warehouse)
     rebuilt = {c for c, built in second.items() if first.get(c) != built}
     untouched = set(second) - rebuilt

@@ -1,0 +1,91 @@
+"""The published snapshot: what BI tools, Excel and the portal read instead of the warehouse.
+
+DuckDB lets one process write a file and blocks it while any other process holds it,
+so a BI tool holding the warehouse open would stop the next run. After every good run the
+marts (``dim_*``, ``fct_*``, ``mart_*``) are copied into a file of their own,
+``serving/<warehouse name>_marts.duckdb``, and as one Parquet file per mart in
+``serving/parquet/``, each written under a temporary name and renamed into place. A
+reader that holds the old snapshot open keeps seeing it, whole, until it reopens; a run
+never waits for it.
+
+On PostgreSQL readers use the server itself: the ``autokpi_reader`` role is granted the
+marts schema and nothing else (dbt's on-run-end hook), so there is nothing to publish.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.private_files import private_umask, share, tighten
+
+SERVING_FOLDER = "serving"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    database: Path
+    parquet_dir: Path
+    tables: tuple[str, ...]
+
+
+def serving_dir_for(warehouse: Path) -> Path:
+    return warehouse.parent / SERVING_FOLDER
+
+
+def snapshot_path_for(warehouse: Path) -> Path:
+    """``var/warehouse/autokpi.duckdb`` → ``var/warehouse/serving/autokpi_marts.duckdb``."""
+    return serving_dir_for(warehouse) / f"{warehouse.stem}_marts.duckdb"
+
+
+def publish_snapshot(warehouse: Path) -> Snapshot:
+    """Copy every table and view of the warehouse's ``marts`` schema into the snapshot
+    file and into Parquet, atomically per file. Call it while holding the run's lock."""
+    final = snapshot_path_for(warehouse)
+    serving, parquet_dir = final.parent, final.parent / "parquet"
+    draft = serving / f".{final.name}.{os.getpid()}.draft"
+    # as private as the warehouse: the user's alone, or AUTOKPI_SHARE_GROUP's to read
+    with private_umask():
+        parquet_dir.mkdir(parents=True, exist_ok=True)
+        tighten([serving])
+        _write(warehouse, draft, final, parquet_dir)
+    share(serving)
+    tables = tuple(sorted(p.stem for p in parquet_dir.glob("*.parquet")))
+    return Snapshot(final, parquet_dir, tables)
+
+
+def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> None:
+    import duckdb
+
+    for leftover in (draft, draft.with_name(draft.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(draft))
+        try:
+            con.execute("attach ? as warehouse (read_only)", [str(warehouse)])
+            tables = tuple(
+                name
+                for (name,) in con.execute(
+                    "select table_name from information_schema.tables "
+                    "where table_catalog = 'warehouse' and table_schema = 'marts' order by table_name"
+                ).fetchall()
+            )
+            con.execute("create schema if not exists marts")
+            for table in tables:
+                con.execute(f'create table marts."{table}" as select * from warehouse.marts."{table}"')
+                parquet_draft = parquet_dir / f".{table}.parquet.{os.getpid()}.draft"
+                quoted = str(parquet_draft).replace("'", "''")
+                con.execute(f"copy marts.\"{table}\" to '{quoted}' (format parquet)")
+                os.replace(parquet_draft, parquet_dir / f"{table}.parquet")
+            con.execute("detach warehouse")
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        os.replace(draft, final)
+    finally:
+        draft.unlink(missing_ok=True)
+    # a mart dropped from the project leaves no stale Parquet behind
+    for stale in parquet_dir.glob("*.parquet"):
+        if stale.stem not in tables:
+            stale.unlink()

@@ -1,0 +1,59 @@
+"""The published snapshot: the marts, copied into a file of their own and into Parquet,
+each renamed into place, private, with nothing left of marts the project dropped."""
+
+from __future__ import annotations
+
+import stat
+
+import duckdb
+
+from orchestration.serving import publish_snapshot, snapshot_path_for
+
+
+def _warehouse(path, rows: int, extra_mart: bool = False):
+    con = duckdb.connect(str(path))
+    con.execute("create schema marts; create schema staging")
+    con.execute(f"create table marts.mart_a as select range as id from range({rows})")
+    con.execute("create view marts.dim_b as select id * 2 as twice from marts.mart_a")
+    con.execute("create table staging.stg_secret as select 'not for readers' as note")
+    if extra_mart:
+        con.execute("create table marts.mart_old as select 1 as one")
+    con.close()
+
+
+def test_the_marts_are_published_whole_and_private(tmp_path):
+    warehouse = tmp_path / "autokpi.duckdb"
+    _warehouse(warehouse, 3, extra_mart=True)
+    first = publish_snapshot(warehouse)
+    assert first.database == snapshot_path_for(warehouse) == tmp_path / "serving" / "autokpi_marts.duckdb"
+    assert first.tables == ("dim_b", "mart_a", "mart_old")
+    con = duckdb.connect(str(first.database), read_only=True)
+    assert con.execute("select count(*), sum(twice) from marts.dim_b").fetchone() == (3, 6)
+    assert (
+        con.execute(
+            "select count(*) from information_schema.tables where table_schema = 'staging'"
+        ).fetchone()[0]
+        == 0
+    )
+    con.close()
+    assert sorted(p.name for p in first.parquet_dir.iterdir()) == [
+        "dim_b.parquet",
+        "mart_a.parquet",
+        "mart_old.parquet",
+    ]
+    for path in [first.database, *first.parquet_dir.iterdir()]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE(first.parquet_dir.stat().st_mode) == 0o700
+
+    # the next run: more rows, a mart gone; a reader of the old file keeps its snapshot
+    reader = duckdb.connect(str(first.database), read_only=True)
+    warehouse.unlink()
+    _warehouse(warehouse, 5)
+    second = publish_snapshot(warehouse)
+    assert reader.execute("select count(*) from marts.mart_a").fetchone()[0] == 3
+    reader.close()
+    again = duckdb.connect(str(second.database), read_only=True)
+    assert again.execute("select count(*) from marts.mart_a").fetchone()[0] == 5
+    again.close()
+    assert not (first.parquet_dir / "mart_old.parquet").exists()
+    assert not [p for p in second.database.parent.rglob("*draft*")]
