@@ -95,12 +95,12 @@ quarantine: setup $(LOCAL_POSTGRES)  ## list rows and files kept out of the ware
 	$(BIN)/autokpi quarantine $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
 
 # the PostgreSQL tests start the private server themselves and stop it afterwards.
-# Two workers (pytest-xdist, a test file's tests on one worker) by default: a pipeline run keeps
-# about one core busy, and CI has two. TEST_WORKERS=0 runs in this process (for a debugger);
-# the suite's slowest tests are listed.
+# Two workers (pytest-xdist, a test file's tests on one worker, the slowest files first:
+# tests/conftest.py) by default: a pipeline run keeps about one core busy, and CI has two.
+# TEST_WORKERS=0 runs in this process (for a debugger); the suite's slowest tests are listed.
 TEST_WORKERS ?= 2
 test: setup browser postgres-install lint  ## lint, then the whole test suite
-	$(BIN)/pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile) --durations=15
+	$(BIN)/pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) --durations=15
 
 # The inner loop: Python unit tests, then dbt's unit tests (the formulas) on a scratch
 # warehouse whose tables are built empty (`--empty`): no pipeline run, no browser, no server.

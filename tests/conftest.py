@@ -107,6 +107,33 @@ def _postgres_lock():
         yield
 
 
+# The files that run whole pipelines, slowest first (from the --durations list `make test`
+# prints). Two pytest-xdist workers take whole files in collection order as they free up
+# (`--dist loadfile --no-loadscope-reorder`): with the longest first, both finish about
+# together. xdist's own order (most tests first) started the one 7-minute test last.
+SLOWEST_FILES_FIRST = [
+    "tests/e2e/test_demo_pipeline.py",
+    "tests/e2e/test_reliability.py",
+    "tests/e2e/test_period_close.py",
+    "tests/e2e/test_incremental_runs.py",
+    "tests/e2e/test_bonus_oracle.py",
+    "tests/e2e/test_secrets.py",
+    "tests/browser/test_dashboards.py",
+    "tests/e2e/test_api_parity.py",
+    "tests/e2e/test_shared_samples.py",
+    "tests/e2e/test_call_analytics.py",
+    "tests/e2e/test_speech_to_text.py",
+    "tests/e2e/test_inbox_checks.py",
+    "tests/e2e/test_postgres_parity.py",
+]
+
+
+def pytest_collection_modifyitems(session, config, items):
+    rank = {path: n for n, path in enumerate(SLOWEST_FILES_FIRST)}
+    # a stable sort: the other files, and the tests inside each file, keep their order
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+
+
 def pytest_sessionstart(session):
     if not hasattr(session.config, "workerinput"):  # the controller (or the only process)
         from orchestration import local_postgres
