@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from orchestration.serving import snapshot_path_for
+
 
 class WarehouseBusyError(RuntimeError):
     """Another autokpi process kept the warehouse for longer than we were willing to wait."""
@@ -62,9 +64,13 @@ def _wait_for_duckdb(warehouse: Path, deadline: float) -> None:
         except duckdb.IOException as error:
             if "lock" not in str(error).lower():
                 raise
+            hint = f"point BI tools and query windows at {snapshot_path_for(warehouse)}: it never blocks runs"
             if time.monotonic() > deadline:
-                raise WarehouseBusyError(f"{warehouse} is held by another process: {error}") from None
+                raise WarehouseBusyError(
+                    f"{warehouse} is held by another process ({error}); close it, and {hint}"
+                ) from None
             if not told:
-                print(f"autokpi: {warehouse} is held by another process; waiting for it…", file=sys.stderr)
+                message = f"autokpi: {warehouse} is held by another process; waiting for it ({hint})"
+                print(message, file=sys.stderr)
                 told = True
             time.sleep(0.5)

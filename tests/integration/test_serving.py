@@ -57,3 +57,32 @@ def test_the_marts_are_published_whole_and_private(tmp_path):
     again.close()
     assert not (first.parquet_dir / "mart_old.parquet").exists()
     assert not [p for p in second.database.parent.rglob("*draft*")]
+
+
+def test_a_reader_holding_the_warehouse_is_told_where_to_read_instead(tmp_path, capsys):
+    """A BI tool pointed at the warehouse itself blocks runs: the run waits, then says to
+    close it and where readers belong."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    from orchestration.locking import WarehouseBusyError, warehouse_lock
+
+    warehouse = tmp_path / "autokpi.duckdb"
+    _warehouse(warehouse, 1)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+         "print('open', flush=True); sys.stdin.read()", str(warehouse)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(WarehouseBusyError) as refused, warehouse_lock(warehouse, wait_seconds=1):
+            pass
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    said = str(refused.value)
+    assert "held by another process" in said and str(snapshot_path_for(warehouse)) in said
+    assert str(snapshot_path_for(warehouse)) in capsys.readouterr().err
