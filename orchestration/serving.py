@@ -49,13 +49,13 @@ def publish_snapshot(warehouse: Path) -> Snapshot:
     with private_umask():
         parquet_dir.mkdir(parents=True, exist_ok=True)
         tighten([serving])
-        _write(warehouse, draft, final, parquet_dir)
+        tables = _write(warehouse, draft, final, parquet_dir)
     share(serving)
-    tables = tuple(sorted(p.stem for p in parquet_dir.glob("*.parquet")))
     return Snapshot(final, parquet_dir, tables)
 
 
-def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> None:
+def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tuple[str, ...]:
+    """Write the snapshot and the Parquet files; the names of the marts written."""
     import duckdb
 
     for leftover in (draft, draft.with_name(draft.name + ".wal")):
@@ -89,3 +89,4 @@ def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> None
     for stale in parquet_dir.glob("*.parquet"):
         if stale.stem not in tables:
             stale.unlink()
+    return tables
