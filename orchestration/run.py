@@ -192,6 +192,7 @@ def _skipped_files(inbox: Path) -> list[str]:
 
 def _missing_inputs(inbox: Path) -> list[str]:
     """Inbox folders that hold nothing: their marts stay empty, which deserves a word."""
+    from ingestion.pipeline import API_RESOURCES
     from ingestion.sources.api.settings import enabled_api_sources
 
     notes = []
@@ -201,6 +202,12 @@ def _missing_inputs(inbox: Path) -> list[str]:
         )
     if not any((inbox / "directory").glob("employees*")):
         notes.append(f"no employee directory in {inbox / 'directory'}: calls and deals belong to nobody")
+    deals_from_api = any("raw_crm.deals" in API_RESOURCES[s].values() for s in enabled_api_sources())
+    if not any((inbox / "crm").glob("deals*")) and not deals_from_api:
+        notes.append(
+            f"no CRM deals: {inbox / 'crm'} holds no deals file, so revenue and the sales KPIs are zero; "
+            "export the deals (deals.csv or .xlsx) there"
+        )
     return notes
 
 
