@@ -136,12 +136,43 @@ def _check_hardened(data_dir: Path) -> None:
     """A folder made by an older autokpi trusted every local connection: say so, keep it."""
     hba = data_dir / "pg_hba.conf"
     rules = [ln.split() for ln in hba.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
-    if any("trust" in rule for rule in rules) or not password_file(data_dir).exists():
+    if any("trust" in rule for rule in rules):
         raise LocalPostgresError(
-            f"the PostgreSQL data folder {data_dir} was made by an older autokpi (no passwords) "
-            f"or its password file {password_file(data_dir)} is gone: stop it "
+            f"the PostgreSQL data folder {data_dir} was made by an older autokpi that asked for no "
+            "passwords: stop it (make postgres-stop), move the folder away, and run make postgres "
+            "for a new one"
+        )
+
+
+def _reset_passwords(bin_dir: Path, data_dir: Path) -> None:
+    """New passwords for a server whose password file is gone (a new clone of the project at
+    the path of an old one finds the old data folder under /var/lib/postgresql).
+
+    Whoever may run as the server's system user owns the cluster anyway, so the superuser's
+    password is set in single-user mode (stdin: on no command line), with the server stopped;
+    ``start`` then gives the other roles theirs. The data is kept."""
+    print(
+        f"autokpi: the password file {password_file(data_dir)} of the PostgreSQL server in {data_dir} "
+        "is gone: setting new passwords (the data is kept)",
+        file=sys.stderr,
+    )
+    stop(data_dir)
+    passwords = {role: secrets.token_urlsafe(24) for role in (ADMIN, USER, READER)}
+    done = subprocess.run(
+        _as_server_user([str(bin_dir / "postgres"), "--single", "-D", str(data_dir),
+                         "-c", "log_min_messages=fatal", "postgres"]),
+        input=f"alter role {ADMIN} password '{passwords[ADMIN]}'\n",
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0 or "ERROR" in done.stdout + done.stderr:
+        said = (done.stdout + done.stderr).replace(passwords[ADMIN], "***")
+        reason = " / ".join(said.strip().splitlines()[-3:])
+        raise LocalPostgresError(
+            f"could not set new passwords in the PostgreSQL data folder {data_dir} ({reason}): stop it "
             "(make postgres-stop), move the folder away, and run make postgres for a new one"
         )
+    lines = [f"127.0.0.1:*:*:{role}:{password}" for role, password in passwords.items()]
+    _write_private(password_file(data_dir), "\n".join(lines) + "\n")
 
 
 def start(data_dir: Path = DATA_DIR, port: int = PORT) -> None:
@@ -149,6 +180,8 @@ def start(data_dir: Path = DATA_DIR, port: int = PORT) -> None:
     if not (data_dir / "PG_VERSION").exists():
         _initdb(bin_dir, data_dir)
     _check_hardened(data_dir)
+    if not password_file(data_dir).exists():
+        _reset_passwords(bin_dir, data_dir)
     if is_running(data_dir):
         return
     options = server_options(data_dir, port)

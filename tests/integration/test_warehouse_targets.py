@@ -107,6 +107,50 @@ def test_a_port_taken_by_another_server_is_named():
             shutil.rmtree(data_dir.parent, ignore_errors=True)
 
 
+def test_a_server_whose_password_file_is_gone_gets_new_passwords_and_keeps_its_data():
+    """A new clone at an old clone's path finds the old data folder (outside the project, as
+    root) without the password file: the server is given new passwords instead of refusing
+    to start, and its data is kept; the old passwords no longer work."""
+    import shutil
+    import socket
+    import stat
+    import tempfile
+    from pathlib import Path
+
+    import psycopg2
+
+    from orchestration import local_postgres
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data_dir = Path(tempfile.mkdtemp(prefix="autokpi-pg-")) / "data"
+    data_dir.parent.chmod(0o755)  # the server's own user must reach its folder
+    passfile = local_postgres.password_file(data_dir)
+    where = {"host": "127.0.0.1", "port": port, "dbname": local_postgres.DATABASE}
+    where["user"] = local_postgres.USER
+    try:
+        local_postgres.start(data_dir, port)
+        with psycopg2.connect(**where, passfile=str(passfile)) as conn, conn.cursor() as cur:
+            cur.execute("create table kept as select 42 as answer")
+        old = passfile.with_name("old.pgpass")
+        passfile.rename(old)
+
+        local_postgres.start(data_dir, port)  # running, and its password file gone
+
+        assert stat.S_IMODE(passfile.stat().st_mode) == 0o600
+        assert passfile.read_text() != old.read_text()
+        with psycopg2.connect(**where, passfile=str(passfile)) as conn, conn.cursor() as cur:
+            cur.execute("select answer from kept")
+            assert cur.fetchone() == (42,)
+        with pytest.raises(psycopg2.OperationalError, match="password"):
+            psycopg2.connect(**where, passfile=str(old)).close()
+    finally:
+        local_postgres.stop(data_dir)
+        shutil.rmtree(data_dir.parent, ignore_errors=True)
+        passfile.unlink(missing_ok=True)
+
+
 def test_the_private_server_asks_for_passwords_and_autokpi_is_no_superuser(postgres_target, monkeypatch):
     """scram passwords from a 0600 file, autokpi owns its database but is no superuser, and
     the server keeps fsync unless the tests start it. (What BI readers may read: the
