@@ -45,3 +45,18 @@ def scheme_dir() -> Path:
 def exports_from_env(warehouse: Path) -> Path:
     """Finance exports go to AUTOKPI_EXPORTS, else to ``exports/`` beside the warehouse."""
     return Path(os.environ.get(EXPORTS_ENV) or warehouse.parent / "exports").resolve()
+
+
+def serving_dir_for(warehouse: Path) -> Path:
+    """Where the published snapshot of the marts goes (orchestration/serving.py writes it)."""
+    return warehouse.parent / "serving"
+
+
+def snapshot_path_for(warehouse: Path) -> Path:
+    """``var/warehouse/autokpi.duckdb`` → ``var/warehouse/serving/autokpi_marts.duckdb``."""
+    return serving_dir_for(warehouse) / f"{warehouse.stem}_marts.duckdb"
+
+
+def portal_dir_for(warehouse: Path) -> Path:
+    """The portal's own folder beside the warehouse: its database of accounts and access log."""
+    return warehouse.parent / "portal"

@@ -18,9 +18,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.paths import snapshot_path_for
 from core.private_files import private_umask, share, tighten
-
-SERVING_FOLDER = "serving"
 
 
 @dataclass(frozen=True)
@@ -28,15 +27,6 @@ class Snapshot:
     database: Path
     parquet_dir: Path
     tables: tuple[str, ...]
-
-
-def serving_dir_for(warehouse: Path) -> Path:
-    return warehouse.parent / SERVING_FOLDER
-
-
-def snapshot_path_for(warehouse: Path) -> Path:
-    """``var/warehouse/autokpi.duckdb`` → ``var/warehouse/serving/autokpi_marts.duckdb``."""
-    return serving_dir_for(warehouse) / f"{warehouse.stem}_marts.duckdb"
 
 
 def publish_snapshot(warehouse: Path) -> Snapshot:
