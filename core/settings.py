@@ -202,6 +202,40 @@ SETTINGS: dict[str, Setting] = {
             ),
         ),
         *_settings(
+            "Portal",
+            Setting(
+                "AUTOKPI_PORTAL_URL",
+                "http://127.0.0.1:8080",
+                "The portal's address as people reach it: invitation links start with it; "
+                "an `https://` address makes the session cookie Secure.",
+            ),
+            Setting(
+                "AUTOKPI_PORTAL_SECRET",
+                "",
+                "The key session cookies are signed with; empty: a new one each time the portal "
+                "starts (everyone signs in again after a restart). Never written to disk or logs.",
+            ),
+            Setting(
+                "AUTOKPI_PORTAL_SESSION_HOURS",
+                "8",
+                "How long a sign-in lasts.",
+                _positive_number,
+            ),
+            Setting(
+                "AUTOKPI_PORTAL_INVITATION_DAYS",
+                "7",
+                "How long an invitation link (`autokpi invite`) stays valid.",
+                _whole_number,
+            ),
+            Setting(
+                "AUTOKPI_PORTAL_LEAVER_GRACE_DAYS",
+                "30",
+                "Days after the directory's leave date during which someone who left may still "
+                "sign in to read their statements; 0: none.",
+                lambda v: 0 if v == "0" else _whole_number(v),
+            ),
+        ),
+        *_settings(
             "Targets",
             Setting(
                 "DBT_TARGET",

@@ -53,7 +53,7 @@ def _environment() -> Environment:
     return env
 
 
-def _names(data: SiteData) -> dict:
+def names_of(data: SiteData) -> dict:
     names = {k: v["department_name"] for k, v in data.departments.items()}
     names.update({k: v["full_name"] for k, v in data.employees.items()})
     return names
@@ -76,7 +76,7 @@ def _adjustments_by_payout(data: SiteData) -> dict:
     return adjustments
 
 
-def _statement_groups(data: SiteData) -> list[dict]:
+def statement_groups(data: SiteData) -> list[dict]:
     """One statement per employee and month: its KPI rows, its bonus row (for the gate and
     the multiplier) and the corrections of closed months paid with it."""
     bonus = {(b["month"], b["employee_id"]): b for b in data.bonus}
@@ -105,8 +105,8 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
     default_lang = default_lang or settings.get(LANG_ENV)
     data = SiteData.load(warehouse)
     env = _environment()
-    names = _names(data)
-    groups = _statement_groups(data)
+    names = names_of(data)
+    groups = statement_groups(data)
     adjustments = _adjustments_by_payout(data)
     css = (STATIC / "site.css").read_text(encoding="utf-8")
     replace_folder(out_dir)

@@ -145,6 +145,19 @@ def build_parser() -> argparse.ArgumentParser:
     gen = sub.add_parser("generate", help="only write demo exports into an inbox folder")
     _add_generator_args(gen, None)
 
+    serve = sub.add_parser("serve", help="start the portal where each person signs in and sees their own pay")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--warehouse", type=Path, default=default_warehouse)
+
+    invite = sub.add_parser("invite", help="print a one-time link for someone to set their portal password")
+    invite.add_argument(
+        "login", help="an employee id from the directory, or a name for a finance/admin account"
+    )
+    invite.add_argument("--role", choices=["finance", "admin"], default=None,
+                        help="a portal role for an account that sees everyone's pay")  # fmt: skip
+    invite.add_argument("--warehouse", type=Path, default=default_warehouse)
+
     ui = sub.add_parser("ui", help="start the Dagster UI on 127.0.0.1 to see the lineage and runs")
     ui.add_argument("--port", type=int, default=3000)
     ui.add_argument("--inbox", type=Path, default=default_inbox)
@@ -290,6 +303,17 @@ def _fresh(args) -> None:
     start_over(args.warehouse.resolve())
 
 
+def _demo_invitations(warehouse: Path) -> None:
+    """The demo's portal: how to start it and a link for an employee, a head and finance."""
+    from portal.commands import demo_invitations
+
+    if settings.get("DBT_TARGET") != "duckdb":
+        return
+    print("\nportal:    autokpi serve   (then open one of these links to set a password)")
+    for who, login, link in demo_invitations(warehouse):
+        print(f"  {who:<16} {login:<8} {link}")
+
+
 def _ui(args) -> None:
     from orchestration.dbt_project import ensure_manifest
 
@@ -325,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
             _fresh(args)
             _generate(args)
             _run(args.out, args.warehouse)
+            _demo_invitations(args.warehouse.resolve())
         elif args.command == "run":
             _run(args.inbox, args.warehouse, args.full_refresh)
         elif args.command == "close":
@@ -337,6 +362,14 @@ def main(argv: list[str] | None = None) -> int:
             _docs(args)
         elif args.command == "ui":
             _ui(args)
+        elif args.command == "serve":
+            from portal.commands import serve
+
+            serve(args.warehouse.resolve(), args.host, args.port)
+        elif args.command == "invite":
+            from portal.commands import invite
+
+            print(invite(args.warehouse.resolve(), args.login, args.role))
     except KeyboardInterrupt:
         print("autokpi: interrupted", file=sys.stderr)
         return 130

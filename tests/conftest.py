@@ -119,6 +119,7 @@ SLOWEST_FILES_FIRST = [
     "tests/e2e/test_bonus_oracle.py",
     "tests/e2e/test_secrets.py",
     "tests/browser/test_dashboards.py",
+    "tests/browser/test_portal.py",
     "tests/e2e/test_api_parity.py",
     "tests/e2e/test_shared_samples.py",
     "tests/e2e/test_call_analytics.py",

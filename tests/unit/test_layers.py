@@ -2,7 +2,8 @@
 and the layers below it, and no modules import each other in a circle.
 
     orchestration            the top: Dagster, the command line; it wires the rest
-    quality                  the raw checks: Great Expectations on what ingestion loaded
+    quality      portal      the raw checks: Great Expectations on what ingestion loaded /
+                             the signed-in portal over the published snapshot
     ingestion   dashboards   the dlt sources / the static site over the marts
     call_quality   demo      the call scorer and speech-to-text / the demo's data
     core                     settings, paths, the warehouse access layer, exact money
@@ -21,6 +22,7 @@ LAYERS = {
     "ingestion": 2,
     "dashboards": 2,
     "quality": 3,
+    "portal": 3,
     "orchestration": 4,
 }
 

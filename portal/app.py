@@ -1,0 +1,269 @@
+"""The portal's web app (FastAPI, server-side templates): sign-in, invitations, and each
+person's statements, read from the published snapshot.
+
+Security, as a pay portal needs it:
+- sessions in signed cookies (itsdangerous via Starlette) that are HttpOnly, SameSite=strict,
+  Secure behind https, and expire (``AUTOKPI_PORTAL_SESSION_HOURS``);
+- a CSRF token in the session and in every form; a POST without the right one is refused;
+- failed sign-ins rate-limited per login and per address;
+- who may see whose pay decided in ``portal/access.py`` on every request, from the snapshot's
+  directory (a departure counts at once); a refusal does not tell whether the page exists;
+- every view of pay, every sign-in and every refusal written to the append-only access log;
+- pages not cached, not framed, and no referrer sent (invitation links carry a token).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+from starlette.middleware.sessions import SessionMiddleware
+
+from call_quality.checklist import ITEMS
+from core import settings
+from core.paths import snapshot_path_for
+from dashboards.build import STATIC, names_of, statement_groups
+from dashboards.i18n import LABELS, LANGUAGES, Formatter
+from portal.access import Viewer, access_ends, locked_out, may_view, viewer_for
+from portal.labels import PORTAL_LABELS
+from portal.rate_limit import SignInLimiter
+from portal.snapshot import SnapshotReader
+from portal.store import PortalError, Store, database_path_for
+
+SESSION_COOKIE = "autokpi_session"
+HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; "
+    "frame-ancestors 'none'",
+}
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=ChoiceLoader([PackageLoader("portal", "templates"), PackageLoader("dashboards", "templates")]),
+        autoescape=select_autoescape(["html"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _parse_month(text: str) -> date | None:
+    try:
+        return datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+def create_app(
+    warehouse: Path,
+    *,
+    secret: str | None = None,
+    today: Callable[[], date] = date.today,
+    limiter: SignInLimiter | None = None,
+) -> FastAPI:
+    """The portal over ``warehouse``'s published snapshot and its own database."""
+    snapshot = SnapshotReader(snapshot_path_for(warehouse))
+    store = Store(database_path_for(warehouse))
+    limiter = limiter or SignInLimiter()
+    grace_days = settings.get("AUTOKPI_PORTAL_LEAVER_GRACE_DAYS")
+    default_lang = settings.get("AUTOKPI_SITE_LANG")
+    env = _environment()
+    css = (STATIC / "site.css").read_text(encoding="utf-8")
+
+    app = FastAPI(title="autokpi portal", docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret or settings.get("AUTOKPI_PORTAL_SECRET") or secrets.token_urlsafe(32),
+        session_cookie=SESSION_COOKIE,
+        max_age=int(settings.get("AUTOKPI_PORTAL_SESSION_HOURS") * 3600),
+        same_site="strict",
+        https_only=settings.get("AUTOKPI_PORTAL_URL").startswith("https://"),
+    )
+    app.state.store, app.state.snapshot = store, snapshot
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.update(HEADERS)
+        return response
+
+    def lang_of(request: Request) -> str:
+        asked = request.query_params.get("lang") or request.session.get("lang")
+        lang = asked if asked in LANGUAGES else default_lang
+        request.session["lang"] = lang
+        return lang
+
+    def csrf_token(request: Request) -> str:
+        if "csrf" not in request.session:
+            request.session["csrf"] = secrets.token_urlsafe(32)
+        return request.session["csrf"]
+
+    def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+        lang = lang_of(request)
+        html = env.get_template(template).render(
+            P=PORTAL_LABELS[lang], L=LABELS[lang], fmt=Formatter(lang), lang=lang, css=css,
+            csrf=csrf_token(request), viewer=context.pop("viewer", None), **context,
+        )  # fmt: skip
+        return HTMLResponse(html, status_code=status)
+
+    def message(
+        request: Request, status: int, key: str, viewer: Viewer | None = None, **values
+    ) -> HTMLResponse:
+        text = PORTAL_LABELS[lang_of(request)][key].format(**values)
+        return page(request, "message.html", status, text=text, viewer=viewer)
+
+    async def form_with_csrf(request: Request) -> dict | None:
+        """The posted form, or None when its CSRF token is missing or wrong."""
+        form = dict(await request.form())
+        sent, expected = str(form.get("csrf", "")), request.session.get("csrf", "")
+        if not expected or not secrets.compare_digest(sent.encode(), expected.encode()):
+            return None
+        return form
+
+    def client_of(request: Request) -> str:
+        return request.client.host if request.client else ""
+
+    def signed_in(request: Request) -> Viewer | Response:
+        """The viewer of this session, or the response that says why there is none."""
+        login = request.session.get("login")
+        account = store.account(login) if login else None
+        if account is None:
+            return RedirectResponse("/signin", status_code=303)
+        person = snapshot.person(account.employee_id) if account.employee_id else None
+        if account.portal_role is None and person is None:
+            request.session.clear()
+            store.log(login, "refused: not in the directory", client=client_of(request))
+            return RedirectResponse("/signin", status_code=303)
+        if person and account.portal_role is None and locked_out(person["leave_date"], grace_days, today()):
+            request.session.pop("login", None)
+            store.log(login, "refused: left", str(person["leave_date"]), client_of(request))
+            return message(request, 403, "locked_out", days=grace_days, leave_date=person["leave_date"])
+        return viewer_for(account.login, account.portal_role, person)
+
+    @app.get("/signin", response_class=HTMLResponse)
+    def signin_form(request: Request):
+        return page(request, "signin.html")
+
+    @app.post("/signin")
+    async def signin(request: Request):
+        form = await form_with_csrf(request)
+        if form is None:
+            return message(request, 403, "bad_form")
+        login, password, client = (
+            str(form.get("login", "")).strip(),
+            str(form.get("password", "")),
+            client_of(request),
+        )
+        wait = limiter.wait_seconds(login, client)
+        if wait > 0:
+            store.log(login, "refused: too many sign-in attempts", client=client)
+            return page(request, "signin.html", 429, error=PORTAL_LABELS[lang_of(request)]["too_many"].format(
+                minutes=int(wait // 60) + 1))  # fmt: skip
+        account = store.check_password(login, password)
+        person = account and account.employee_id and snapshot.person(account.employee_id)
+        if (
+            account
+            and person
+            and account.portal_role is None
+            and locked_out(person["leave_date"], grace_days, today())
+        ):
+            store.log(login, "refused: left", str(person["leave_date"]), client)
+            return message(request, 403, "locked_out", days=grace_days, leave_date=person["leave_date"])
+        if account is None:
+            limiter.failed(login, client)
+            store.log(login or None, "sign-in failed", client=client)
+            error = PORTAL_LABELS[lang_of(request)]["bad_sign_in"]
+            return page(request, "signin.html", 401, error=error, login=login)
+        limiter.succeeded(login)
+        lang = request.session.get("lang")
+        request.session.clear()
+        request.session.update({"login": account.login, "csrf": secrets.token_urlsafe(32), "lang": lang})
+        store.log(account.login, "signed in", client=client)
+        return RedirectResponse("/", status_code=303)
+
+    @app.post("/signout")
+    async def signout(request: Request):
+        form = await form_with_csrf(request)
+        if form is None:
+            return message(request, 403, "bad_form")
+        store.log(request.session.get("login"), "signed out", client=client_of(request))
+        request.session.clear()
+        return RedirectResponse("/signin", status_code=303)
+
+    @app.get("/invite/{token}", response_class=HTMLResponse)
+    def invitation_form(request: Request, token: str):
+        if store.invitation_login(token) is None:
+            return message(request, 410, "invitation_gone")
+        return page(request, "invite.html", token=token)
+
+    @app.post("/invite/{token}")
+    async def invitation(request: Request, token: str):
+        form = await form_with_csrf(request)
+        if form is None:
+            return message(request, 403, "bad_form")
+        password = str(form.get("password", ""))
+        if password != str(form.get("password_again", "")):
+            error = PORTAL_LABELS[lang_of(request)]["passwords_differ"]
+            return page(request, "invite.html", 400, token=token, error=error)
+        try:
+            login = store.redeem(token, password)
+        except PortalError as error:
+            return page(request, "invite.html", 400, token=token, error=str(error))
+        lang = request.session.get("lang")
+        request.session.clear()
+        request.session.update({"login": login, "csrf": secrets.token_urlsafe(32), "lang": lang})
+        store.log(login, "invitation used; signed in", client=client_of(request))
+        return RedirectResponse("/", status_code=303)
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(request: Request):
+        viewer = signed_in(request)
+        if isinstance(viewer, Response):
+            return viewer
+        rows = [r for r in snapshot.statements() if may_view(viewer, r["employee_id"], r["department_id"])]
+        people = sorted({r["employee_id"] for r in rows})
+        whose = ",".join(people) if len(people) <= 20 else f"{len(people)} people"
+        store.log(viewer.login, "viewed list", whose, client_of(request))
+        return page(request, "index.html", viewer=viewer, rows=rows)
+
+    @app.get("/statements/{month}/{employee_id}", response_class=HTMLResponse)
+    def statement(request: Request, month: str, employee_id: str):
+        viewer = signed_in(request)
+        if isinstance(viewer, Response):
+            return viewer
+        subject = f"{month}/{employee_id}"
+        person = snapshot.person(employee_id)
+        if not may_view(viewer, employee_id, person and person["department_id"]):
+            store.log(viewer.login, "refused: statement", subject, client_of(request))
+            scope = "forbidden_scope_head" if viewer.role == "department_head" else None
+            head_scope = PORTAL_LABELS[lang_of(request)][scope] if scope else ""
+            return message(request, 403, "forbidden", viewer, scope=head_scope)
+        first_day = _parse_month(month)
+        data = snapshot.statement(first_day, employee_id) if first_day else None
+        if data is None:
+            return message(request, 404, "not_found", viewer)
+        store.log(viewer.login, "viewed statement", subject, client_of(request))
+        lang = lang_of(request)
+        return page(
+            request, "portal_statement.html", viewer=viewer, group=statement_groups(data)[0], data=data,
+            names=names_of(data), items=ITEMS, other=next(x for x in LANGUAGES if x != lang),
+        )  # fmt: skip
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, _exc):
+        return message(request, 404, "not_found")
+
+    return app
+
+
+def access_ends_for(person: dict | None) -> date | None:
+    """When a directory person's access ends (for ``autokpi invite``'s refusal)."""
+    return access_ends(person and person["leave_date"], settings.get("AUTOKPI_PORTAL_LEAVER_GRACE_DAYS"))

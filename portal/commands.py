@@ -1,0 +1,89 @@
+"""What ``autokpi invite`` and ``autokpi serve`` do (the command line is orchestration/cli.py)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from core import settings
+from core.paths import snapshot_path_for
+from portal.access import locked_out
+from portal.snapshot import SnapshotReader
+from portal.store import PORTAL_ROLES, PortalError, Store, database_path_for
+
+
+def _check_target() -> None:
+    if settings.get("DBT_TARGET") != "duckdb":
+        raise PortalError(
+            "the portal reads the published DuckDB snapshot, which the PostgreSQL target does not "
+            "write: run it over a DuckDB warehouse (DBT_TARGET=duckdb) for now"
+        )
+
+
+def invite(warehouse: Path, login: str, role: str | None = None, today: date | None = None) -> str:
+    """A one-time link for ``login`` to set a password: a directory employee id (their role
+    and department come from the directory), or any name with ``role`` finance or admin."""
+    _check_target()
+    if role is not None and role not in PORTAL_ROLES:
+        raise PortalError(f"--role {role!r} is not a portal role: use one of {', '.join(PORTAL_ROLES)}")
+    reader = SnapshotReader(snapshot_path_for(warehouse))
+    try:
+        person = reader.person(login)
+    finally:
+        reader.close()
+    if person is None and role is None:
+        raise PortalError(
+            f"{login!r} is not an employee id in the directory: invite a directory employee, or give "
+            f"an account of its own a portal role (--role {' or --role '.join(PORTAL_ROLES)})"
+        )
+    grace = settings.get("AUTOKPI_PORTAL_LEAVER_GRACE_DAYS")
+    if person and role is None and locked_out(person["leave_date"], grace, today or date.today()):
+        raise PortalError(
+            f"{login} left on {person['leave_date']} and the {grace} days of access after leaving are over: "
+            "send their statements instead (the dashboards' statements folder)"
+        )
+    store = Store(database_path_for(warehouse))
+    token = store.invite(
+        login, person and person["employee_id"], role, settings.get("AUTOKPI_PORTAL_INVITATION_DAYS")
+    )
+    store.log(None, "invitation made", login)
+    return f"{settings.get('AUTOKPI_PORTAL_URL').rstrip('/')}/invite/{token}"
+
+
+def demo_invitations(warehouse: Path) -> list[tuple[str, str, str]]:
+    """Links for three demo accounts: the first employee who is no head, the first head,
+    and a finance account: (who, login, link)."""
+    reader = SnapshotReader(snapshot_path_for(warehouse))
+    try:
+        people = reader.people()
+    finally:
+        reader.close()
+    staying = [p for p in people if p["leave_date"] is None]
+    employee = next((p["employee_id"] for p in staying if p["role"] != "department_head"), None)
+    head = next((p["employee_id"] for p in staying if p["role"] == "department_head"), None)
+    accounts = [
+        ("employee", employee, None),
+        ("department head", head, None),
+        ("finance", "finance", "finance"),
+    ]
+    return [(who, login, invite(warehouse, login, role)) for who, login, role in accounts if login]
+
+
+def serve(warehouse: Path, host: str, port: int) -> None:
+    import uvicorn
+
+    from portal.app import create_app
+
+    _check_target()
+    app = create_app(warehouse)
+    where = snapshot_path_for(warehouse)
+    print(f"autokpi: the portal on http://{host}:{port} (Ctrl-C stops it); reads {where}", file=sys.stderr)
+    print("autokpi: accounts: autokpi invite <employee id> prints a link to set a password", file=sys.stderr)
+    if not settings.get("AUTOKPI_PORTAL_SECRET"):
+        print(
+            "autokpi: sessions end when the portal stops (set AUTOKPI_PORTAL_SECRET to keep them)",
+            file=sys.stderr,
+        )
+    # no access log from uvicorn: invitation paths carry tokens; the portal keeps its own log
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

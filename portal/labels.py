@@ -1,0 +1,58 @@
+"""The portal's own words, in Russian and English (the statement itself uses the site's)."""
+
+from __future__ import annotations
+
+PORTAL_LABELS = {
+    "ru": {
+        "portal": "autokpi · личный кабинет",
+        "sign_in": "Войти",
+        "sign_out": "Выйти",
+        "login": "Логин (табельный номер)",
+        "password": "Пароль",
+        "password_again": "Пароль ещё раз",
+        "set_password": "Задайте пароль",
+        "set_password_hint": "Не короче 12 символов. Ссылка-приглашение действует один раз.",
+        "save_password": "Сохранить и войти",
+        "your_statements": "Расчётные листы",
+        "no_statements": "Расчётных листов пока нет.",
+        "payout": "К выплате",
+        "all_statements": "Все листы",
+        "bad_sign_in": "Неверный логин или пароль.",
+        "too_many": "Слишком много попыток входа: подождите {minutes} мин. и попробуйте снова.",
+        "passwords_differ": "Пароли не совпадают: введите один и тот же пароль дважды.",
+        "bad_form": "Форма устарела или пришла не с этого портала: обновите страницу и попробуйте снова.",
+        "forbidden": "Этот расчётный лист вам не доступен: вы видите только свои листы{scope}.",
+        "forbidden_scope_head": " и листы своего отдела",
+        "not_found": "Такой страницы нет: вернитесь к списку расчётных листов.",
+        "locked_out": "Доступ закрыт: он действует {days} дн. после увольнения ({leave_date}). "
+        "За листами обратитесь в бухгалтерию.",
+        "invitation_gone": "Ссылка-приглашение уже использована или устарела: попросите новую.",
+        "signed_in_as": "Вы вошли как",
+    },
+    "en": {
+        "portal": "autokpi · your pay",
+        "sign_in": "Sign in",
+        "sign_out": "Sign out",
+        "login": "Login (employee id)",
+        "password": "Password",
+        "password_again": "Password again",
+        "set_password": "Set your password",
+        "set_password_hint": "At least 12 characters. The invitation link works once.",
+        "save_password": "Save and sign in",
+        "your_statements": "Statements",
+        "no_statements": "No statements yet.",
+        "payout": "Payout",
+        "all_statements": "All statements",
+        "bad_sign_in": "Wrong login or password.",
+        "too_many": "Too many sign-in attempts: wait {minutes} min and try again.",
+        "passwords_differ": "The passwords differ: type the same password twice.",
+        "bad_form": "The form has expired or did not come from this portal: reload the page and try again.",
+        "forbidden": "This statement is not yours to see: you see your own statements{scope}.",
+        "forbidden_scope_head": " and your department's",
+        "not_found": "There is no such page: go back to the list of statements.",
+        "locked_out": "Access has ended: it lasts {days} days after leaving ({leave_date}). "
+        "Ask finance for your statements.",
+        "invitation_gone": "This invitation link was used already or has expired: ask for a new one.",
+        "signed_in_as": "Signed in as",
+    },
+}

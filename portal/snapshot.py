@@ -1,0 +1,123 @@
+"""What the portal reads: the published snapshot of the marts (``serving/<name>_marts.duckdb``),
+never the warehouse, so a signed-in reader never blocks a run.
+
+A run replaces the snapshot file by renaming a new one into place; the reader notices the
+new file (its inode changes) and reopens, so every request sees one whole snapshot.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from core.errors import UserFacingError
+from dashboards.data import SiteData
+
+
+class SnapshotMissingError(UserFacingError):
+    pass
+
+
+def _rows(cursor, sql: str, params=None) -> list[dict]:
+    cursor.execute(sql, params or [])
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+class SnapshotReader:
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._inode: int | None = None
+        if not path.exists():
+            raise SnapshotMissingError(
+                f"there is no published snapshot of the marts at {path}: run `autokpi run` "
+                "(or make demo) first; the portal reads what a run publishes"
+            )
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            inode = self.path.stat().st_ino
+            if self._con is None or inode != self._inode:
+                if self._con is not None:
+                    self._con.close()
+                self._con = duckdb.connect(str(self.path), read_only=True)
+                self._inode = inode
+            return self._con.cursor()
+
+    def person(self, employee_id: str) -> dict | None:
+        cur = self._cursor()
+        try:
+            found = _rows(cur, "select * from marts.dim_employee where employee_id = ?", [employee_id])
+        finally:
+            cur.close()
+        return found[0] if found else None
+
+    def people(self) -> list[dict]:
+        """The directory, by employee id."""
+        cur = self._cursor()
+        try:
+            return _rows(cur, "select * from marts.dim_employee order by employee_id")
+        finally:
+            cur.close()
+
+    def statements(self) -> list[dict]:
+        """Every (month, employee) with a bonus row, newest month first: the portal's index."""
+        cur = self._cursor()
+        try:
+            return _rows(
+                cur,
+                "select b.month, b.employee_id, b.full_name, b.department_id, d.department_name, "
+                "b.period_status, b.payout_amount from marts.mart_bonus_monthly as b "
+                "left join marts.dim_department as d using (department_id) "
+                "order by b.month desc, b.department_id, b.employee_id",
+            )
+        finally:
+            cur.close()
+
+    def statement(self, month: date, employee_id: str) -> SiteData | None:
+        """The rows one statement shows, as the site's data (its template reads those)."""
+        cur = self._cursor()
+        try:
+            data = SiteData(month=month)
+            args = [month, employee_id]
+            data.statements = _rows(
+                cur,
+                "select * from marts.mart_bonus_statements where month = ? and employee_id = ? "
+                "order by kpi_code",
+                args,
+            )
+            if not data.statements:
+                return None
+            data.bonus = _rows(
+                cur, "select * from marts.mart_bonus_monthly where month = ? and employee_id = ?", args
+            )
+            data.adjustments = _rows(
+                cur,
+                "select * from marts.mart_bonus_adjustments where paid_in_month = ? and employee_id = ? "
+                "order by for_month",
+                args,
+            )
+            data.employees = {
+                r["employee_id"]: r
+                for r in _rows(cur, "select * from marts.dim_employee where employee_id = ?", [employee_id])
+            }
+            data.departments = {
+                r["department_id"]: r for r in _rows(cur, "select * from marts.dim_department")
+            }
+            data.kpi_names = {
+                r["kpi_code"]: {"ru": r["kpi_name_ru"], "en": r["kpi_name_en"]} for r in data.statements
+            }
+            return data
+        finally:
+            cur.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None

@@ -1,0 +1,193 @@
+"""The portal's own database: accounts, one-time invitations and the access log.
+
+A SQLite file, ``<warehouse folder>/portal/portal.sqlite`` (0600 in a 0700 folder: it holds
+password hashes, so the share group never reads it). Its schema is Alembic's
+(``portal/migrations``), brought to the newest revision whenever the store opens.
+
+- An **account** is a login: an employee id from the directory (whose role and department
+  are read from the snapshot on every request, so a move or a departure counts at once), or
+  a name of its own with a portal role (``finance``, ``admin``) given by ``autokpi invite``.
+- An **invitation** is a one-time link to set a password; only a hash of its token is kept.
+- The **access log** is append-only: SQLite triggers refuse to change or delete its rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from core.errors import UserFacingError
+from core.paths import portal_dir_for
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+PORTAL_ROLES = ("finance", "admin")  # roles that are not read from the directory
+MIN_PASSWORD_LENGTH = 12
+_HASHER = PasswordHasher()
+
+
+class PortalError(UserFacingError):
+    """A portal action that cannot be done, said as what to do instead."""
+
+
+@dataclass(frozen=True)
+class Account:
+    login: str
+    employee_id: str | None
+    portal_role: str | None
+    has_password: bool
+
+
+def database_path_for(warehouse: Path) -> Path:
+    return portal_dir_for(warehouse) / "portal.sqlite"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Store:
+    """The portal database at ``path`` (made and migrated on first use)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        folder = path.parent
+        previous = os.umask(0o077)  # never the share group's: password hashes
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            folder.chmod(0o700)
+            if not path.exists():
+                path.touch(0o600)
+            path.chmod(0o600)
+            self.engine = sa.create_engine(f"sqlite:///{path}")
+            self._migrate()
+        finally:
+            os.umask(previous)
+
+    def _migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+    # accounts and invitations
+
+    def invite(self, login: str, employee_id: str | None, portal_role: str | None, days: int) -> str:
+        """A one-time token for ``login`` to set a password, valid ``days``; makes the account."""
+        token = secrets.token_urlsafe(32)
+        now = _now()
+        with self.engine.begin() as conn:
+            exists = conn.execute(sa.text("select 1 from accounts where login = :l"), {"l": login}).first()
+            if exists:
+                conn.execute(
+                    sa.text("update accounts set employee_id = :e, portal_role = :r where login = :l"),
+                    {"l": login, "e": employee_id, "r": portal_role},
+                )
+            else:
+                conn.execute(
+                    sa.text(
+                        "insert into accounts (login, employee_id, portal_role, created_at) "
+                        "values (:l, :e, :r, :now)"
+                    ),
+                    {"l": login, "e": employee_id, "r": portal_role, "now": now},
+                )
+            conn.execute(
+                sa.text(
+                    "insert into invitations (token_hash, login, created_at, expires_at) "
+                    "values (:h, :l, :now, :until)"
+                ),
+                {"h": _token_hash(token), "l": login, "now": now, "until": now + timedelta(days=days)},
+            )
+        return token
+
+    def invitation_login(self, token: str) -> str | None:
+        """The login an unused, unexpired invitation is for, else None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.text(
+                    "select login from invitations where token_hash = :h and used_at is null "
+                    "and expires_at > :now"
+                ),
+                {"h": _token_hash(token), "now": _now()},
+            ).first()
+        return row[0] if row else None
+
+    def redeem(self, token: str, password: str) -> str:
+        """Set the invited account's password (argon2) and spend the invitation; its login."""
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise PortalError(f"the password is too short: use at least {MIN_PASSWORD_LENGTH} characters")
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                sa.text(
+                    "update invitations set used_at = :now where token_hash = :h and used_at is null "
+                    "and expires_at > :now returning login"
+                ),
+                {"h": _token_hash(token), "now": _now()},
+            ).first()
+            if row is None:
+                raise PortalError(
+                    "this invitation link was used already or has expired: ask for a new one "
+                    "(autokpi invite <login>)"
+                )
+            conn.execute(
+                sa.text("update accounts set password_hash = :p where login = :l"),
+                {"p": _HASHER.hash(password), "l": row[0]},
+            )
+        return row[0]
+
+    def account(self, login: str) -> Account | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.text(
+                    "select login, employee_id, portal_role, password_hash from accounts where login = :l"
+                ),
+                {"l": login},
+            ).first()
+        return Account(row[0], row[1], row[2], row[3] is not None) if row else None
+
+    def check_password(self, login: str, password: str) -> Account | None:
+        """The account if ``password`` is its password; None otherwise (also for an unknown
+        login, after the same work, so timing does not tell which logins exist)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.text("select password_hash from accounts where login = :l"), {"l": login}
+            ).first()
+        stored = row[0] if row and row[0] else _HASHER.hash(secrets.token_urlsafe(16))
+        try:
+            _HASHER.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        return self.account(login) if row and row[0] else None
+
+    # the access log
+
+    def log(self, login: str | None, action: str, subject: str = "", client: str = "") -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "insert into access_log (at, login, action, subject, client) "
+                    "values (:at, :login, :action, :subject, :client)"
+                ),
+                {"at": _now(), "login": login, "action": action, "subject": subject, "client": client},
+            )
+
+    def access_log(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.text("select at, login, action, subject, client from access_log order by id")
+            ).mappings()
+            return [dict(r) for r in rows]

@@ -1,0 +1,100 @@
+"""The portal's database: invitations spent once, argon2 passwords, an append-only access
+log, private modes, and migrations that run again harmlessly."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+
+import pytest
+
+from portal.store import PortalError, Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "portal" / "portal.sqlite")
+
+
+def test_an_invitation_sets_a_password_once(store):
+    token = store.invite("E0004", "E0004", None, days=7)
+    assert store.invitation_login(token) == "E0004"
+    assert store.account("E0004").has_password is False
+    with pytest.raises(PortalError, match="at least 12 characters"):
+        store.redeem(token, "short")
+    assert store.redeem(token, "correct horse battery") == "E0004"
+    with pytest.raises(PortalError, match="used already or has expired"):
+        store.redeem(token, "another long password")
+    assert store.invitation_login(token) is None
+    assert store.check_password("E0004", "correct horse battery").login == "E0004"
+    assert store.check_password("E0004", "wrong password here") is None
+    assert store.check_password("E9999", "correct horse battery") is None
+
+
+def test_only_hashes_are_kept(store, tmp_path):
+    token = store.invite("E0004", "E0004", None, days=7)
+    store.redeem(token, "correct horse battery")
+    raw = (tmp_path / "portal" / "portal.sqlite").read_bytes()
+    assert token.encode() not in raw
+    assert b"correct horse battery" not in raw
+    with sqlite3.connect(tmp_path / "portal" / "portal.sqlite") as con:
+        (hashed,) = con.execute("select password_hash from accounts").fetchone()
+    assert hashed.startswith("$argon2id$")
+
+
+def test_an_expired_invitation_does_not_work(store):
+    token = store.invite("E0004", "E0004", None, days=0)  # expires as it is made
+    assert store.invitation_login(token) is None
+    with pytest.raises(PortalError, match="expired"):
+        store.redeem(token, "correct horse battery")
+
+
+def test_the_access_log_is_append_only(store, tmp_path):
+    store.log("E0004", "viewed statement", "2026-11/E0004", "127.0.0.1")
+    assert [r["action"] for r in store.access_log()] == ["viewed statement"]
+    with sqlite3.connect(tmp_path / "portal" / "portal.sqlite") as con:
+        for change in ("update access_log set login = 'someone else'", "delete from access_log"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                con.execute(change)
+    assert store.access_log()[0]["login"] == "E0004"
+
+
+def test_the_database_is_private_and_migrates_again_harmlessly(store, tmp_path):
+    path = tmp_path / "portal" / "portal.sqlite"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    store.invite("anna", None, "finance", days=7)
+    again = Store(path)  # a second start: alembic finds the schema at its head
+    assert again.account("anna").portal_role == "finance"
+    with sqlite3.connect(path) as con:
+        assert con.execute("select version_num from alembic_version").fetchone() == ("0001",)
+
+
+def test_the_portal_reader_sees_a_new_snapshot_once_a_run_renames_it_into_place(tmp_path):
+    import os
+
+    import duckdb
+
+    from portal.snapshot import SnapshotMissingError, SnapshotReader
+
+    path = tmp_path / "serving" / "autokpi_marts.duckdb"
+    with pytest.raises(SnapshotMissingError, match="run `autokpi run`"):
+        SnapshotReader(path)
+    path.parent.mkdir()
+
+    def publish(name: str, target):
+        draft = path.with_suffix(".draft")
+        with duckdb.connect(str(draft)) as con:
+            con.execute("create schema marts")
+            con.execute(
+                "create table marts.dim_employee as select 'E0004' as employee_id, ? as full_name", [name]
+            )
+        os.replace(draft, target)
+
+    publish("Ivanova", path)
+    reader = SnapshotReader(path)
+    assert reader.person("E0004")["full_name"] == "Ivanova"
+    publish("Petrova", path)  # what publish_snapshot does: a new file renamed over the old
+    assert reader.person("E0004")["full_name"] == "Petrova"
+    assert reader.person("E0005") is None
+    reader.close()
