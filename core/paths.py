@@ -60,3 +60,8 @@ def snapshot_path_for(warehouse: Path) -> Path:
 def portal_dir_for(warehouse: Path) -> Path:
     """The portal's own folder beside the warehouse: its database of accounts and access log."""
     return warehouse.parent / "portal"
+
+
+def portal_database_for(warehouse: Path) -> Path:
+    """The portal's SQLite database (portal/store.py writes it; dlt loads its disputes)."""
+    return portal_dir_for(warehouse) / "portal.sqlite"

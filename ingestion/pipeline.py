@@ -20,6 +20,7 @@ from core.warehouse import dlt_destination, loader_file_format, state_suffix
 from ingestion.sources.call_scores import call_quality
 from ingestion.sources.crm import crm_files
 from ingestion.sources.directory import directory
+from ingestion.sources.disputes import disputes
 from ingestion.sources.pbx import pbx_files
 from ingestion.sources.plans import plans
 from ingestion.sources.window import data_window
@@ -103,6 +104,8 @@ SOURCES: dict[str, SourceSpec] = {
         SourceSpec(
             "call_quality", "raw_call_quality", lambda _, warehouse: call_quality(warehouse=str(warehouse))
         ),
+        # the portal's disputes and their answers: its own database beside the warehouse
+        SourceSpec("disputes", "raw_disputes", lambda _, warehouse: disputes(warehouse=str(warehouse))),
     ]
 }
 FILE_SOURCES = list(SOURCES)

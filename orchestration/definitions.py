@@ -11,7 +11,12 @@ from dagster_dlt import DagsterDltResource
 
 from orchestration.assets.checks import raw_table_checks
 from orchestration.assets.exports import finance_exports
-from orchestration.assets.ingestion import closing_history_specs, inbox_folder_specs, ingestion_assets
+from orchestration.assets.ingestion import (
+    closing_history_specs,
+    inbox_folder_specs,
+    ingestion_assets,
+    portal_specs,
+)
 from orchestration.assets.serving import marts_snapshot
 from orchestration.assets.site import dashboard_site
 from orchestration.assets.speech_to_text import speech_to_text
@@ -34,6 +39,7 @@ def build_definitions() -> Definitions:
         assets=[
             *inbox_folder_specs(),
             *closing_history_specs(),
+            *portal_specs(),
             speech_to_text,
             *ingestion_assets(),
             warehouse_assets(),

@@ -41,6 +41,7 @@ MARTS = [
     "fct_kpi_contributions",
     "mart_bonus_statements",
     "mart_bonus_adjustments",
+    "mart_disputes",
     "mart_plan_progress",
     "dim_employee",
     "dim_department",

@@ -5,6 +5,9 @@ tested on their own and read in one place.
 - ``department_head`` (the directory's role): their department's, their own included;
 - ``finance`` and ``admin`` (portal roles given by ``autokpi invite --role``): everyone's.
 
+A dispute is opened by the person whose statement it is, and answered by finance, admin or
+the head of their department, never by the person themselves.
+
 Someone who left (the directory's ``leave_date``) keeps access for a grace period
 (``AUTOKPI_PORTAL_LEAVER_GRACE_DAYS``) to read their last statements, then is locked out.
 """
@@ -47,6 +50,16 @@ def may_view(viewer: Viewer, employee_id: str, department_id: str | None) -> boo
         viewer.role == "department_head"
         and department_id is not None
         and (viewer.department_id == department_id)
+    )
+
+
+def may_answer(viewer: Viewer, employee_id: str, department_id: str | None) -> bool:
+    """May ``viewer`` answer a dispute of ``employee_id``'s pay? Finance and admin, or the
+    head of that department; nobody answers their own."""
+    if viewer.employee_id == employee_id:
+        return False
+    return viewer.role in EVERYONE or (
+        viewer.role == "department_head" and may_view(viewer, employee_id, department_id)
     )
 
 

@@ -29,7 +29,7 @@ from core import settings
 from core.paths import snapshot_path_for
 from dashboards.build import STATIC, names_of, statement_groups
 from dashboards.i18n import LABELS, LANGUAGES, Formatter
-from portal.access import Viewer, access_ends, locked_out, may_view, viewer_for
+from portal.access import Viewer, access_ends, locked_out, may_answer, may_view, viewer_for
 from portal.labels import PORTAL_LABELS
 from portal.rate_limit import SignInLimiter
 from portal.snapshot import SnapshotReader
@@ -251,11 +251,110 @@ def create_app(
         if data is None:
             return message(request, 404, "not_found", viewer)
         store.log(viewer.login, "viewed statement", subject, client_of(request))
+        return statement_page(request, viewer, data, employee_id, first_day)
+
+    def statement_page(request, viewer, data, employee_id, first_day, status=200, error=None) -> HTMLResponse:
         lang = lang_of(request)
         return page(
-            request, "portal_statement.html", viewer=viewer, group=statement_groups(data)[0], data=data,
-            names=names_of(data), items=ITEMS, other=next(x for x in LANGUAGES if x != lang),
+            request, "portal_statement.html", status, viewer=viewer, group=statement_groups(data)[0],
+            data=data, names=names_of(data), items=ITEMS, other=next(x for x in LANGUAGES if x != lang),
+            disputes=with_ages(store.disputes(employee_id, first_day)), error=error,
+            may_dispute=viewer.employee_id == employee_id, month_key=f"{first_day:%Y-%m}",
         )  # fmt: skip
+
+    def with_ages(disputes: list[dict]) -> list[dict]:
+        """Each dispute with its status and its age in days (until answered, or until today)."""
+        for d in disputes:
+            opened = date.fromisoformat(str(d["opened_at"])[:10])
+            until = date.fromisoformat(str(d["answered_at"])[:10]) if d["answered_at"] else today()
+            d["status"] = d["decision"] or "open"
+            d["age_days"] = (until - opened).days
+        return disputes
+
+    @app.post("/disputes")
+    async def open_dispute(request: Request):
+        viewer = signed_in(request)
+        if isinstance(viewer, Response):
+            return viewer
+        form = await form_with_csrf(request)
+        if form is None:
+            return message(request, 403, "bad_form", viewer)
+        employee_id, month = str(form.get("employee_id", "")), str(form.get("month", ""))
+        if viewer.employee_id != employee_id:
+            store.log(viewer.login, "refused: dispute", f"{month}/{employee_id}", client_of(request))
+            return message(request, 403, "dispute_not_yours", viewer)
+        first_day = _parse_month(month)
+        data = snapshot.statement(first_day, employee_id) if first_day else None
+        kpi_code = str(form.get("kpi_code", ""))
+        if data is None or kpi_code not in {k["kpi_code"] for k in data.statements}:
+            return message(request, 404, "not_found", viewer)
+        try:
+            dispute_id = store.open_dispute(
+                viewer.login, employee_id, first_day, kpi_code, str(form.get("fact_id", "")),
+                str(form.get("comment", "")),
+            )  # fmt: skip
+        except PortalError as error:
+            return statement_page(request, viewer, data, employee_id, first_day, 400, str(error))
+        store.log(
+            viewer.login,
+            "opened dispute",
+            f"{dispute_id}: {month}/{employee_id}/{kpi_code}",
+            client_of(request),
+        )
+        return RedirectResponse(f"/statements/{month}/{employee_id}", status_code=303)
+
+    def queue_page(request, viewer, status=200, error=None) -> HTMLResponse:
+        departments = {p["employee_id"]: p["department_id"] for p in snapshot.people()}
+        rows = []
+        for d in with_ages(store.disputes()):
+            department = departments.get(d["employee_id"])
+            if may_view(viewer, d["employee_id"], department):
+                answerable = d["decision"] is None and may_answer(viewer, d["employee_id"], department)
+                rows.append({**d, "may_answer": answerable})
+        store.log(viewer.login, "viewed disputes", f"{len(rows)} disputes", client_of(request))
+        return page(request, "disputes.html", status, viewer=viewer, rows=rows, error=error)
+
+    @app.get("/disputes", response_class=HTMLResponse)
+    def disputes(request: Request):
+        viewer = signed_in(request)
+        if isinstance(viewer, Response):
+            return viewer
+        return queue_page(request, viewer)
+
+    @app.post("/disputes/{dispute_id}/answer")
+    async def answer(request: Request, dispute_id: int):
+        viewer = signed_in(request)
+        if isinstance(viewer, Response):
+            return viewer
+        form = await form_with_csrf(request)
+        if form is None:
+            return message(request, 403, "bad_form", viewer)
+        dispute = store.dispute(dispute_id)
+        person = dispute and snapshot.person(dispute["employee_id"])
+        if dispute is None or not may_answer(
+            viewer, dispute["employee_id"], person and person["department_id"]
+        ):
+            store.log(viewer.login, "refused: answer", str(dispute_id), client_of(request))
+            return message(request, 403, "answer_not_yours", viewer)
+        kind = str(form.get("correction_kind", "")) or None
+        to_employee = str(form.get("to_employee_id", "")).strip() or None
+        try:
+            if kind == "move_deal_line" and to_employee and snapshot.person(to_employee) is None:
+                raise PortalError(f"{to_employee} is not an employee id in the directory")
+            store.answer_dispute(
+                dispute_id,
+                viewer.login,
+                str(form.get("decision", "")),
+                str(form.get("reason", "")),
+                kind,
+                to_employee,
+            )
+        except PortalError as error:
+            return queue_page(request, viewer, 400, str(error))
+        store.log(
+            viewer.login, "answered dispute", f"{dispute_id}: {form.get('decision')}", client_of(request)
+        )
+        return RedirectResponse("/disputes", status_code=303)
 
     @app.exception_handler(404)
     async def not_found(request: Request, _exc):

@@ -45,9 +45,15 @@ class SnapshotReader:
             if self._con is None or inode != self._inode:
                 if self._con is not None:
                     self._con.close()
-                self._con = duckdb.connect(str(self.path), read_only=True)
+                # attached to an in-memory database of its own: duckdb.connect(path) would hand
+                # back the process's cached instance of the old file while anything still holds it
+                self._con = duckdb.connect()
+                quoted = str(self.path).replace("'", "''")
+                self._con.execute(f"attach '{quoted}' as snapshot (read_only)")
                 self._inode = inode
-            return self._con.cursor()
+            cursor = self._con.cursor()
+            cursor.execute("use snapshot")
+            return cursor
 
     def person(self, employee_id: str) -> dict | None:
         cur = self._cursor()

@@ -9,6 +9,9 @@ password hashes, so the share group never reads it). Its schema is Alembic's
   a name of its own with a portal role (``finance``, ``admin``) given by ``autokpi invite``.
 - An **invitation** is a one-time link to set a password; only a hash of its token is kept.
 - The **access log** is append-only: SQLite triggers refuse to change or delete its rows.
+- A **dispute** of a number on a statement, and its one **answer** (accepted with a
+  correction, or rejected with a reason), append-only too; dlt loads both into the
+  warehouse (``raw_disputes``), where dbt applies accepted corrections.
 """
 
 from __future__ import annotations
@@ -27,11 +30,14 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from core.errors import UserFacingError
-from core.paths import portal_dir_for
+from core.paths import portal_database_for
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 PORTAL_ROLES = ("finance", "admin")  # roles that are not read from the directory
 MIN_PASSWORD_LENGTH = 12
+DECISIONS = ("accepted", "rejected")
+CORRECTIONS = ("move_deal_line",)  # what an accepted dispute may change (dbt applies it)
+MAX_TEXT = 2000
 _HASHER = PasswordHasher()
 
 
@@ -48,7 +54,7 @@ class Account:
 
 
 def database_path_for(warehouse: Path) -> Path:
-    return portal_dir_for(warehouse) / "portal.sqlite"
+    return portal_database_for(warehouse)
 
 
 def _now() -> datetime:
@@ -172,6 +178,90 @@ class Store:
         except (VerificationError, InvalidHashError):
             return None
         return self.account(login) if row and row[0] else None
+
+    # disputes
+
+    def open_dispute(self, login: str, employee_id: str, month, kpi_code: str, fact_id: str | None,
+                     comment: str) -> int:  # fmt: skip
+        comment = comment.strip()
+        if not comment:
+            raise PortalError("say what is wrong in the comment: the dispute needs it to be answered")
+        if len(comment) > MAX_TEXT:
+            raise PortalError(f"the comment is {len(comment)} characters long: keep it under {MAX_TEXT}")
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                sa.text(
+                    "insert into disputes (opened_at, opened_by, employee_id, month, kpi_code, fact_id, "
+                    "comment) values (:now, :login, :employee, :month, :kpi, :fact, :comment) "
+                    "returning dispute_id"
+                ),
+                {"now": _now(), "login": login, "employee": employee_id, "month": month, "kpi": kpi_code,
+                 "fact": (fact_id or "").strip() or None, "comment": comment},
+            ).first()  # fmt: skip
+        return row[0]
+
+    def answer_dispute(
+        self, dispute_id: int, login: str, decision: str, reason: str,
+        correction_kind: str | None = None, to_employee_id: str | None = None,
+    ) -> None:  # fmt: skip
+        """One answer per dispute: accepted (with a correction, or none) or rejected, with a reason."""
+        reason = reason.strip()
+        if decision not in DECISIONS:
+            raise PortalError(f"the decision {decision!r} is none of: {', '.join(DECISIONS)}")
+        if not reason:
+            raise PortalError("give the reason for the answer: the employee reads it on their statement")
+        if correction_kind and (decision != "accepted" or correction_kind not in CORRECTIONS):
+            raise PortalError(f"a correction ({', '.join(CORRECTIONS)}) goes only with an accepted dispute")
+        dispute = self.dispute(dispute_id)
+        if dispute is None:
+            raise PortalError(f"there is no dispute {dispute_id}")
+        if dispute["decision"] is not None:
+            raise PortalError(f"dispute {dispute_id} was answered already ({dispute['decision']})")
+        if correction_kind == "move_deal_line" and not (dispute["fact_id"] and to_employee_id):
+            raise PortalError(
+                "moving a deal line needs the line's id in the dispute and the employee to move it to"
+            )
+        with self.engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "insert into dispute_answers (dispute_id, answered_at, answered_by, decision, "
+                    "correction_kind, to_employee_id, reason) "
+                    "values (:id, :now, :login, :decision, :kind, :to, :reason)"
+                ),
+                {"id": dispute_id, "now": _now(), "login": login, "decision": decision,
+                 "kind": correction_kind or None, "to": to_employee_id or None, "reason": reason},
+            )  # fmt: skip
+
+    def disputes(self, employee_id: str | None = None, month=None) -> list[dict]:
+        """Disputes with their answer (if any), newest first; of one employee and month if given."""
+        sql = (
+            "select d.*, a.answered_at, a.answered_by, a.decision, a.correction_kind, a.to_employee_id, "
+            "a.reason from disputes as d left join dispute_answers as a using (dispute_id) where 1 = 1"
+        )
+        params: dict = {}
+        if employee_id is not None:
+            sql, params["employee"] = sql + " and d.employee_id = :employee", employee_id
+        if month is not None:
+            sql, params["month"] = sql + " and d.month = :month", month
+        with self.engine.connect() as conn:
+            return [
+                dict(r) for r in conn.execute(sa.text(sql + " order by d.dispute_id desc"), params).mappings()
+            ]
+
+    def dispute(self, dispute_id: int) -> dict | None:
+        with self.engine.connect() as conn:
+            row = (
+                conn.execute(
+                    sa.text(
+                        "select d.*, a.decision from disputes as d "
+                        "left join dispute_answers as a using (dispute_id) where d.dispute_id = :id"
+                    ),
+                    {"id": dispute_id},
+                )
+                .mappings()
+                .first()
+            )
+        return dict(row) if row else None
 
     # the access log
 

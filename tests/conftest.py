@@ -116,6 +116,7 @@ SLOWEST_FILES_FIRST = [
     "tests/e2e/test_reliability.py",
     "tests/e2e/test_period_close.py",
     "tests/e2e/test_incremental_runs.py",
+    "tests/browser/test_disputes.py",
     "tests/e2e/test_bonus_oracle.py",
     "tests/e2e/test_secrets.py",
     "tests/browser/test_dashboards.py",

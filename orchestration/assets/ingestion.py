@@ -29,6 +29,7 @@ INBOX_FOLDER_OF_SOURCE = {
 # Sources made from other loaded tables rather than from inbox files.
 UPSTREAM_OF_SOURCE = {
     "call_quality": AssetKey("dlt_pbx_files_transcripts"),
+    "disputes": AssetKey(["portal", "disputes"]),
 }
 # Steps that write into a source's inbox folder before it loads.
 WRITERS_BEFORE_SOURCE = {
@@ -59,6 +60,18 @@ def inbox_folder_specs() -> list[AssetSpec]:
             kinds={"file"},
         )
         for folder in INBOX_FOLDER_OF_SOURCE.values()
+    ]
+
+
+def portal_specs() -> list[AssetSpec]:
+    """The portal's disputes: written by people in `autokpi serve`, loaded by dlt each run."""
+    return [
+        AssetSpec(
+            key=AssetKey(["portal", "disputes"]),
+            description="Disputes of statement numbers and their answers, in the portal's database.",
+            group_name="portal",
+            kinds={"sqlite"},
+        )
     ]
 
 

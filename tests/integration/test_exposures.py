@@ -14,6 +14,7 @@ READERS = {
     "dashboard_site": ["dashboards/data.py"],
     "finance_exports": ["orchestration/finance_exports.py"],
     "bonus_simulation": ["orchestration/simulate.py"],
+    "portal": ["portal/snapshot.py"],
 }
 # `schema.table` in SQL text, a ("schema", "table") pair, or _rows(con, "table", …) (marts)
 QUALIFIED = re.compile(r"\b(?:marts|intermediate)\.([a-z_]+)\b")

@@ -67,7 +67,7 @@ def test_the_database_is_private_and_migrates_again_harmlessly(store, tmp_path):
     again = Store(path)  # a second start: alembic finds the schema at its head
     assert again.account("anna").portal_role == "finance"
     with sqlite3.connect(path) as con:
-        assert con.execute("select version_num from alembic_version").fetchone() == ("0001",)
+        assert con.execute("select version_num from alembic_version").fetchone() == ("0002",)
 
 
 def test_the_portal_reader_sees_a_new_snapshot_once_a_run_renames_it_into_place(tmp_path):
@@ -98,3 +98,54 @@ def test_the_portal_reader_sees_a_new_snapshot_once_a_run_renames_it_into_place(
     assert reader.person("E0004")["full_name"] == "Petrova"
     assert reader.person("E0005") is None
     reader.close()
+
+
+def test_the_portal_reader_never_hands_back_a_stale_snapshot_held_elsewhere_in_the_process(tmp_path):
+    """duckdb.connect(path) returns the process's cached instance while any connection to it
+    is open: a reader must still see the file now at the path."""
+    import os
+
+    import duckdb
+
+    from portal.snapshot import SnapshotReader
+
+    path = tmp_path / "autokpi_marts.duckdb"
+    for name, target in (("Ivanova", path), ("Petrova", tmp_path / "next.duckdb")):
+        with duckdb.connect(str(target)) as con:
+            con.execute("create schema marts")
+            con.execute(
+                "create table marts.dim_employee as select 'E0004' as employee_id, ? as full_name", [name]
+            )
+    holder = duckdb.connect(str(path), read_only=True)  # a BI query in the same process, say
+    reader = SnapshotReader(path)
+    assert reader.person("E0004")["full_name"] == "Ivanova"
+    os.replace(tmp_path / "next.duckdb", path)
+    assert reader.person("E0004")["full_name"] == "Petrova"
+    holder.close()
+    reader.close()
+
+
+def test_a_dispute_gets_one_answer_and_a_move_needs_its_line_and_employee(store, tmp_path):
+    first = store.open_dispute(
+        "E0004", "E0004", "2026-11-01", "plan_revenue", "LN1", "this line is my colleague's"
+    )
+    second = store.open_dispute("E0004", "E0004", "2026-11-01", "call_activity", "", "calls missing")
+    with pytest.raises(PortalError, match="say what is wrong"):
+        store.open_dispute("E0004", "E0004", "2026-11-01", "plan_revenue", None, "   ")
+    with pytest.raises(PortalError, match="give the reason"):
+        store.answer_dispute(first, "E0001", "accepted", " ", "move_deal_line", "E0007")
+    with pytest.raises(PortalError, match="needs the line's id"):
+        store.answer_dispute(second, "E0001", "accepted", "fine", "move_deal_line", "E0007")
+    with pytest.raises(PortalError, match="only with an accepted"):
+        store.answer_dispute(second, "E0001", "rejected", "no", "move_deal_line", "E0007")
+    store.answer_dispute(first, "E0001", "accepted", "agreed", "move_deal_line", "E0007")
+    with pytest.raises(PortalError, match="answered already"):
+        store.answer_dispute(first, "anna", "rejected", "changed my mind")
+    rows = {d["dispute_id"]: d for d in store.disputes("E0004")}
+    assert (rows[first]["decision"], rows[first]["to_employee_id"], rows[second]["decision"]) == (
+        "accepted", "E0007", None
+    )  # fmt: skip
+    with sqlite3.connect(tmp_path / "portal" / "portal.sqlite") as con:
+        for change in ("update disputes set comment = 'x'", "delete from dispute_answers"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                con.execute(change)

@@ -63,3 +63,15 @@ def test_failed_sign_ins_are_limited_per_login_and_per_address_in_a_sliding_wind
     limiter.failed("E0004", "10.0.0.1")
     limiter.succeeded("E0004")
     assert len(limiter._recent(("login", "E0004"))) == 0
+
+
+def test_disputes_are_answered_by_the_head_of_the_department_or_finance_never_by_oneself():
+    from portal.access import may_answer
+
+    head = Viewer("E0001", "department_head", "E0001", "D01")
+    assert may_answer(head, "E0004", "D01")
+    assert not may_answer(head, "E0005", "D02")  # another department
+    assert not may_answer(head, "E0001", "D01")  # their own
+    assert not may_answer(Viewer("E0007", "employee", "E0007", "D01"), "E0004", "D01")
+    assert may_answer(Viewer("anna", "finance", None, None), "E0005", "D02")
+    assert not may_answer(Viewer("E0002", "finance", "E0002", "D02"), "E0002", "D02")  # finance, own pay

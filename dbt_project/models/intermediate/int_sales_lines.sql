@@ -1,4 +1,6 @@
 -- One row per deal line, with the deal, the responsible employee and the product's flags.
+-- The employee is the deal's responsible CRM user's, unless an accepted dispute moved the
+-- line to someone else (int_deal_line_moves).
 with
 
 deal_lines as (
@@ -17,13 +19,17 @@ employees as (
     select * from {{ ref('stg_directory__employees') }}
 ),
 
+moves as (
+    select * from {{ ref('int_deal_line_moves') }}
+),
+
 final as (
     select
         deal_lines.deal_line_id,
         deal_lines.deal_id,
         deals.client_id,
-        employees.employee_id,
-        employees.department_id,
+        coalesce(moved_to.employee_id, employees.employee_id) as employee_id,
+        coalesce(moved_to.department_id, employees.department_id) as department_id,
         deals.responsible_crm_user_id,
         deal_lines.product_id,
         products.category as product_category,
@@ -67,6 +73,8 @@ final as (
     left join deals on deal_lines.deal_id = deals.deal_id
     left join products on deal_lines.product_id = products.product_id
     left join employees on deals.responsible_crm_user_id = employees.crm_user_id
+    left join moves on deal_lines.deal_line_id = moves.deal_line_id
+    left join employees as moved_to on moves.to_employee_id = moved_to.employee_id
 )
 
 select * from final
