@@ -228,6 +228,24 @@ SETTINGS: dict[str, Setting] = {
                 _whole_number,
             ),
             Setting(
+                "AUTOKPI_PORTAL_OIDC_ISSUER",
+                "",
+                "The company's OpenID Connect provider (its issuer URL): people may sign in with their "
+                "company account; empty: passwords only.",
+            ),
+            Setting("AUTOKPI_PORTAL_OIDC_CLIENT_ID", "", "The portal's client id at that provider."),
+            Setting(
+                "AUTOKPI_PORTAL_OIDC_CLIENT_SECRET",
+                "",
+                "The portal's client secret at that provider; never written to disk or logs.",
+            ),
+            Setting(
+                "AUTOKPI_PORTAL_OIDC_LOGIN_CLAIM",
+                "preferred_username",
+                "The claim of the provider's ID token that holds the person's employee id "
+                "(or their portal login).",
+            ),
+            Setting(
                 "AUTOKPI_PORTAL_LEAVER_GRACE_DAYS",
                 "30",
                 "Days after the directory's leave date during which someone who left may still "

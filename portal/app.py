@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from authlib.integrations.starlette_client import OAuthError
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
@@ -31,6 +32,7 @@ from dashboards.build import STATIC, names_of, statement_groups
 from dashboards.i18n import LABELS, LANGUAGES, Formatter
 from portal.access import Viewer, access_ends, locked_out, may_answer, may_view, viewer_for
 from portal.labels import PORTAL_LABELS
+from portal.oidc import OidcSettings, company_client
 from portal.rate_limit import SignInLimiter
 from portal.snapshot import SnapshotReader
 from portal.store import PortalError, Store, database_path_for
@@ -68,6 +70,7 @@ def create_app(
     secret: str | None = None,
     today: Callable[[], date] = date.today,
     limiter: SignInLimiter | None = None,
+    oidc: OidcSettings | None = None,
 ) -> FastAPI:
     """The portal over ``warehouse``'s published snapshot and its own database."""
     snapshot = SnapshotReader(snapshot_path_for(warehouse))
@@ -77,6 +80,8 @@ def create_app(
     default_lang = settings.get("AUTOKPI_SITE_LANG")
     env = _environment()
     css = (STATIC / "site.css").read_text(encoding="utf-8")
+    oidc = oidc or OidcSettings.from_env()
+    company = company_client(oidc) if oidc else None
 
     app = FastAPI(title="autokpi portal", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(
@@ -84,7 +89,7 @@ def create_app(
         secret_key=secret or settings.get("AUTOKPI_PORTAL_SECRET") or secrets.token_urlsafe(32),
         session_cookie=SESSION_COOKIE,
         max_age=int(settings.get("AUTOKPI_PORTAL_SESSION_HOURS") * 3600),
-        same_site="strict",
+        same_site="lax",  # strict would drop the cookie on the way back from the company's provider
         https_only=settings.get("AUTOKPI_PORTAL_URL").startswith("https://"),
     )
     app.state.store, app.state.snapshot = store, snapshot
@@ -110,7 +115,8 @@ def create_app(
         lang = lang_of(request)
         html = env.get_template(template).render(
             P=PORTAL_LABELS[lang], L=LABELS[lang], fmt=Formatter(lang), lang=lang, css=css,
-            csrf=csrf_token(request), viewer=context.pop("viewer", None), **context,
+            csrf=csrf_token(request), viewer=context.pop("viewer", None), company=company is not None,
+            **context,
         )  # fmt: skip
         return HTMLResponse(html, status_code=status)
 
@@ -130,6 +136,12 @@ def create_app(
 
     def client_of(request: Request) -> str:
         return request.client.host if request.client else ""
+
+    def start_session(request: Request, login: str) -> None:
+        """A new session for ``login``: nothing of the signed-out session carries over but the language."""
+        lang = request.session.get("lang")
+        request.session.clear()
+        request.session.update({"login": login, "csrf": secrets.token_urlsafe(32), "lang": lang})
 
     def signed_in(request: Request) -> Viewer | Response:
         """The viewer of this session, or the response that says why there is none."""
@@ -183,11 +195,38 @@ def create_app(
             error = PORTAL_LABELS[lang_of(request)]["bad_sign_in"]
             return page(request, "signin.html", 401, error=error, login=login)
         limiter.succeeded(login)
-        lang = request.session.get("lang")
-        request.session.clear()
-        request.session.update({"login": account.login, "csrf": secrets.token_urlsafe(32), "lang": lang})
+        start_session(request, account.login)
         store.log(account.login, "signed in", client=client)
         return RedirectResponse("/", status_code=303)
+
+    @app.get("/signin/company")
+    async def company_signin(request: Request):
+        if company is None:
+            return message(request, 404, "not_found")
+        return await company.authorize_redirect(request, str(request.url_for("company_callback")))
+
+    @app.get("/signin/company/callback", name="company_callback")
+    async def company_callback(request: Request):
+        if company is None:
+            return message(request, 404, "not_found")
+        client = client_of(request)
+        try:
+            token = await company.authorize_access_token(request)
+        except OAuthError as error:
+            store.log(None, "company sign-in failed", error.error or "", client)
+            return message(request, 401, "company_failed", reason=error.description or error.error)
+        claims = token.get("userinfo") or {}
+        login = str(claims.get(oidc.login_claim) or "").strip()
+        account = store.account(login) if login else None
+        person = snapshot.person(login) if login and account is None else None
+        if account is None and person is None:
+            store.log(login or None, "refused: company account not in the directory", client=client)
+            return message(request, 403, "company_unknown", claim=oidc.login_claim, value=login or "-")
+        if account is None:
+            store.ensure_account(login, person["employee_id"])
+        start_session(request, login)
+        store.log(login, "signed in with the company account", client=client)
+        return RedirectResponse("/", status_code=303)  # a leaver is stopped there, as on every page
 
     @app.post("/signout")
     async def signout(request: Request):
@@ -217,9 +256,7 @@ def create_app(
             login = store.redeem(token, password)
         except PortalError as error:
             return page(request, "invite.html", 400, token=token, error=str(error))
-        lang = request.session.get("lang")
-        request.session.clear()
-        request.session.update({"login": login, "csrf": secrets.token_urlsafe(32), "lang": lang})
+        start_session(request, login)
         store.log(login, "invitation used; signed in", client=client_of(request))
         return RedirectResponse("/", status_code=303)
 
@@ -366,3 +403,11 @@ def create_app(
 def access_ends_for(person: dict | None) -> date | None:
     """When a directory person's access ends (for ``autokpi invite``'s refusal)."""
     return access_ends(person and person["leave_date"], settings.get("AUTOKPI_PORTAL_LEAVER_GRACE_DAYS"))
+
+
+def app_from_env() -> FastAPI:
+    """The portal over ``AUTOKPI_WAREHOUSE``, for uvicorn's ``--factory`` (several workers
+    share sessions only with ``AUTOKPI_PORTAL_SECRET`` set)."""
+    from core.paths import warehouse_from_env
+
+    return create_app(warehouse_from_env())

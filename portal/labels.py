@@ -55,6 +55,12 @@ PORTAL_LABELS = {
         "send_answer": "Ответить",
         "applied_next_run": "Исправление войдёт в расчёт при следующем запуске.",
         "dispute_not_yours": "Оспорить можно только свой расчётный лист.",
+        "company_sign_in": "Войти через корпоративную учётную запись",
+        "or": "или",
+        "company_failed": "Вход через корпоративную учётную запись не удался ({reason}): попробуйте ещё раз "
+        "или обратитесь к администратору портала.",
+        "company_unknown": "Корпоративной учётной записи ({claim} = {value}) нет в справочнике сотрудников: "
+        "обратитесь к администратору портала.",
         "answer_not_yours": "Ответить на этот спор может руководитель отдела сотрудника или бухгалтерия.",
     },
     "en": {
@@ -109,6 +115,12 @@ PORTAL_LABELS = {
         "send_answer": "Answer",
         "applied_next_run": "The correction counts from the next run.",
         "dispute_not_yours": "Only your own statement can be disputed.",
+        "company_sign_in": "Sign in with the company account",
+        "or": "or",
+        "company_failed": "Signing in with the company account failed ({reason}): try again or ask "
+        "the portal's administrator.",
+        "company_unknown": "The company account ({claim} = {value}) is not in the employee directory: "
+        "ask the portal's administrator.",
         "answer_not_yours": "This dispute is answered by the head of the employee's department "
         "or by finance.",
     },

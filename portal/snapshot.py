@@ -2,7 +2,9 @@
 never the warehouse, so a signed-in reader never blocks a run.
 
 A run replaces the snapshot file by renaming a new one into place; the reader notices the
-new file (its inode changes) and reopens, so every request sees one whole snapshot.
+new file (its inode changes) and reopens, so every request sees one whole snapshot. What
+it read from one snapshot (people, statements) is kept until the next one: a snapshot
+never changes, and a statement page is read many times between two runs.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class SnapshotReader:
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._inode: int | None = None
+        self._cache: dict = {}  # (inode, what, key) → rows read from that snapshot
         if not path.exists():
             raise SnapshotMissingError(
                 f"there is no published snapshot of the marts at {path}: run `autokpi run` "
@@ -45,6 +48,7 @@ class SnapshotReader:
             if self._con is None or inode != self._inode:
                 if self._con is not None:
                     self._con.close()
+                self._cache.clear()
                 # attached to an in-memory database of its own: duckdb.connect(path) would hand
                 # back the process's cached instance of the old file while anything still holds it
                 self._con = duckdb.connect()
@@ -55,72 +59,88 @@ class SnapshotReader:
             cursor.execute("use snapshot")
             return cursor
 
-    def person(self, employee_id: str) -> dict | None:
-        cur = self._cursor()
+    def _cached(self, what: str, key, read):
+        """``read(cursor)`` once per snapshot; the snapshot's inode is part of the key, so a
+        read that raced a reopen never serves the new snapshot's requests."""
+        with self._lock:
+            entry = (self.path.stat().st_ino, what, key)
+            if entry in self._cache:
+                return self._cache[entry]
+        cursor = self._cursor()
         try:
-            found = _rows(cur, "select * from marts.dim_employee where employee_id = ?", [employee_id])
+            entry = (self._inode, what, key)
+            value = read(cursor)
         finally:
-            cur.close()
-        return found[0] if found else None
+            cursor.close()
+        with self._lock:
+            if len(self._cache) > 10_000:  # bounded: a year of a thousand people's statements
+                self._cache.clear()
+            self._cache[entry] = value
+        return value
+
+    def _people(self) -> dict[str, dict]:
+        return self._cached(
+            "people",
+            None,
+            lambda cur: {r["employee_id"]: r for r in _rows(cur, "select * from marts.dim_employee")},
+        )
+
+    def person(self, employee_id: str) -> dict | None:
+        return self._people().get(employee_id)
 
     def people(self) -> list[dict]:
         """The directory, by employee id."""
-        cur = self._cursor()
-        try:
-            return _rows(cur, "select * from marts.dim_employee order by employee_id")
-        finally:
-            cur.close()
+        return [person for _, person in sorted(self._people().items())]
 
     def statements(self) -> list[dict]:
         """Every (month, employee) with a bonus row, newest month first: the portal's index."""
-        cur = self._cursor()
-        try:
-            return _rows(
+        return self._cached(
+            "statements",
+            None,
+            lambda cur: _rows(
                 cur,
                 "select b.month, b.employee_id, b.full_name, b.department_id, d.department_name, "
                 "b.period_status, b.payout_amount from marts.mart_bonus_monthly as b "
                 "left join marts.dim_department as d using (department_id) "
                 "order by b.month desc, b.department_id, b.employee_id",
-            )
-        finally:
-            cur.close()
+            ),
+        )
 
     def statement(self, month: date, employee_id: str) -> SiteData | None:
         """The rows one statement shows, as the site's data (its template reads those)."""
-        cur = self._cursor()
-        try:
-            data = SiteData(month=month)
-            args = [month, employee_id]
-            data.statements = _rows(
-                cur,
-                "select * from marts.mart_bonus_statements where month = ? and employee_id = ? "
-                "order by kpi_code",
-                args,
-            )
-            if not data.statements:
-                return None
-            data.bonus = _rows(
-                cur, "select * from marts.mart_bonus_monthly where month = ? and employee_id = ?", args
-            )
-            data.adjustments = _rows(
-                cur,
-                "select * from marts.mart_bonus_adjustments where paid_in_month = ? and employee_id = ? "
-                "order by for_month",
-                args,
-            )
-            data.employees = {
-                r["employee_id"]: r
-                for r in _rows(cur, "select * from marts.dim_employee where employee_id = ?", [employee_id])
-            }
-            data.departments = {
-                r["department_id"]: r for r in _rows(cur, "select * from marts.dim_department")
-            }
-            data.kpi_names = {
-                r["kpi_code"]: {"ru": r["kpi_name_ru"], "en": r["kpi_name_en"]} for r in data.statements
-            }
-            return data
-        finally:
-            cur.close()
+        return self._cached(
+            "statement", (month, employee_id), lambda cur: self._read_statement(cur, month, employee_id)
+        )
+
+    @staticmethod
+    def _read_statement(cur, month: date, employee_id: str) -> SiteData | None:
+        data = SiteData(month=month)
+        args = [month, employee_id]
+        data.statements = _rows(
+            cur,
+            "select * from marts.mart_bonus_statements where month = ? and employee_id = ? order by kpi_code",
+            args,
+        )
+        if not data.statements:
+            return None
+        data.bonus = _rows(
+            cur, "select * from marts.mart_bonus_monthly where month = ? and employee_id = ?", args
+        )
+        data.adjustments = _rows(
+            cur,
+            "select * from marts.mart_bonus_adjustments where paid_in_month = ? and employee_id = ? "
+            "order by for_month",
+            args,
+        )
+        data.employees = {
+            r["employee_id"]: r
+            for r in _rows(cur, "select * from marts.dim_employee where employee_id = ?", [employee_id])
+        }
+        data.departments = {r["department_id"]: r for r in _rows(cur, "select * from marts.dim_department")}
+        data.kpi_names = {
+            r["kpi_code"]: {"ru": r["kpi_name_ru"], "en": r["kpi_name_en"]} for r in data.statements
+        }
+        return data
 
     def close(self) -> None:
         with self._lock:

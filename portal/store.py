@@ -57,6 +57,14 @@ def database_path_for(warehouse: Path) -> Path:
     return portal_database_for(warehouse)
 
 
+def _write_ahead(dbapi_connection, _record) -> None:
+    """Write-ahead logging: readers never wait for the log's writers, and several portal
+    workers append to it at once; a commit syncs at checkpoints, not at every page view."""
+    dbapi_connection.execute("pragma journal_mode = wal")
+    dbapi_connection.execute("pragma synchronous = normal")
+    dbapi_connection.execute("pragma busy_timeout = 5000")
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -79,6 +87,7 @@ class Store:
                 path.touch(0o600)
             path.chmod(0o600)
             self.engine = sa.create_engine(f"sqlite:///{path}")
+            sa.event.listen(self.engine, "connect", _write_ahead)
             self._migrate()
         finally:
             os.umask(previous)
@@ -119,6 +128,18 @@ class Store:
                 {"h": _token_hash(token), "l": login, "now": now, "until": now + timedelta(days=days)},
             )
         return token
+
+    def ensure_account(self, login: str, employee_id: str) -> None:
+        """An account without a password for a directory person who signed in with the company's
+        provider (nothing changes when it exists)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "insert into accounts (login, employee_id, created_at) values (:l, :e, :now) "
+                    "on conflict (login) do nothing"
+                ),
+                {"l": login, "e": employee_id, "now": _now()},
+            )
 
     def invitation_login(self, token: str) -> str | None:
         """The login an unused, unexpired invitation is for, else None."""

@@ -8,6 +8,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -56,10 +57,27 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def portal(demo_run, tmp_path_factory):
+@contextmanager
+def served(app):
+    """``app`` served by a real uvicorn on 127.0.0.1 (a free port) while the block runs: its URL."""
     import uvicorn
 
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the portal did not start"
+    try:
+        yield f"http://127.0.0.1:{server.config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def portal(demo_run, tmp_path_factory):
     from portal.app import create_app
 
     _, demo_warehouse = demo_run
@@ -86,20 +104,10 @@ def portal(demo_run, tmp_path_factory):
                 [date.today() - timedelta(days=days), person["employee_id"]],
             )
     app = create_app(warehouse, secret="a test secret that is long enough")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the portal did not start"
-    yield Portal(
-        f"http://127.0.0.1:{port}", warehouse, app.state.store, manager, same[0], other[0], head,
-        left_long_ago, left_lately,
-    )  # fmt: skip
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(app) as url:
+        yield Portal(
+            url, warehouse, app.state.store, manager, same[0], other[0], head, left_long_ago, left_lately
+        )
 
 
 @pytest.fixture
@@ -146,7 +154,7 @@ def test_an_employee_signs_in_by_invitation_and_sees_only_their_own_pay(portal, 
         assert page.locator("#message").inner_text() == WORDS["forbidden"].format(scope="")
 
     cookie = next(c for c in context.cookies() if c["name"] == "autokpi_session")
-    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["expires"] > time.time()
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Lax" and cookie["expires"] > time.time()
 
     page.click("#sign-out")
     page.wait_for_load_state()
@@ -263,3 +271,56 @@ def test_invitations_from_the_command_line(portal):
     assert {portal.store.invitation_login(link.rsplit("/", 1)[1]) for _, _, link in demo} == {
         login for _, login, _ in demo
     }
+
+
+def test_sign_in_with_the_company_account(portal, browser):
+    """A local OpenID Connect provider (oidc-provider-mock on localhost) stands in for the
+    company's: its claim names the employee; someone it knows but the directory does not,
+    and someone who denies, are refused with a sentence."""
+    import oidc_provider_mock
+    from oidc_provider_mock import User
+
+    from portal.app import create_app
+    from portal.oidc import OidcSettings
+
+    me = portal.manager["employee_id"]
+    people = [
+        User(sub="alice", claims={"preferred_username": me}),
+        User(sub="mallory", claims={"preferred_username": "E9999"}),
+    ]
+    with oidc_provider_mock.run_server_in_thread(user_claims=people) as provider:
+        issuer = f"http://localhost:{provider.server_port}"
+        oidc = OidcSettings(issuer, "autokpi-portal", "a client secret", "preferred_username")
+        with served(create_app(portal.warehouse, secret="another test secret", oidc=oidc)) as url:
+
+            def company_sign_in(sub: str | None):
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(f"{url}/signin")
+                page.click("#signin-company")
+                page.wait_for_url(f"{issuer}/**")
+                if sub is None:
+                    page.click("button[value=deny]")
+                else:
+                    page.fill("input[name=sub]", sub)
+                    page.click("button:text('Authorize')")
+                page.wait_for_url(f"{url}/**")
+                return context, page
+
+            context, page = company_sign_in("alice")
+            assert page.url == f"{url}/"
+            assert _listed(page) == set(portal.statements({me}))
+            context.close()
+
+            context, page = company_sign_in("mallory")
+            expected = WORDS["company_unknown"].format(claim="preferred_username", value="E9999")
+            assert page.locator("#message").inner_text() == expected
+            assert page.goto(f"{url}/").url == f"{url}/signin"
+            context.close()
+
+            context, page = company_sign_in(None)
+            assert page.locator("#message").inner_text().startswith(WORDS["company_failed"].split("(")[0])
+            context.close()
+    actions = {(r["login"], r["action"]) for r in portal.store.access_log()}
+    assert (me, "signed in with the company account") in actions
+    assert ("E9999", "refused: company account not in the directory") in actions

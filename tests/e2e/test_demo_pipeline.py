@@ -46,8 +46,8 @@ def test_marts_have_the_contract_columns(demo_run):
     summary, warehouse = demo_run
     assert mart_columns(warehouse, "fct_calls")[: len(FCT_CALLS_CONTRACT)] == FCT_CALLS_CONTRACT
     assert mart_columns(warehouse, "mart_call_activity_daily")[: len(ACTIVITY_CONTRACT)] == ACTIVITY_CONTRACT
-    # adjustments appear only once a closed month's inputs change
-    assert {m for m in MARTS if not summary.mart_rows[m]} == {"mart_bonus_adjustments"}
+    # adjustments appear only once a closed month's inputs change; disputes once someone opens one
+    assert {m for m in MARTS if not summary.mart_rows[m]} == {"mart_bonus_adjustments", "mart_disputes"}
 
 
 def test_the_run_writes_the_dashboards(demo_run):

@@ -1,0 +1,210 @@
+"""Load on the portal: many signed-in people reading their statements at once.
+
+    python bench/portal_load.py [--warehouse var/warehouse/autokpi.duckdb] [--users 200]
+        [--seconds 30] [--think 2.0] [--workers 1]
+
+The portal (uvicorn, ``portal.app:app_from_env``) serves a copy of the warehouse's
+published snapshot from a process of its own, on 127.0.0.1. Each simulated person has
+signed in (the directory's employees, several sessions each when there are more people
+than employees) and, for ``--seconds``, opens one of their statements, reads it for a
+random pause around ``--think`` seconds, and opens another. Then the same people request
+without pausing (saturation). Reports requests, errors and latency percentiles, and
+appends them to bench/RESULTS.md; figures, not assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import os
+import platform
+import random
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.paths import snapshot_path_for  # noqa: E402
+from portal.store import Store, database_path_for  # noqa: E402
+
+PASSWORD = "a load test password"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _statements(snapshot: Path) -> dict[str, list[str]]:
+    """employee → the paths of their statements."""
+    with duckdb.connect(str(snapshot), read_only=True) as con:
+        rows = con.execute(
+            "select employee_id, strftime(month, '%Y-%m') from marts.mart_bonus_monthly order by 1, 2"
+        ).fetchall()
+    out: dict[str, list[str]] = {}
+    for employee, month in rows:
+        out.setdefault(employee, []).append(f"/statements/{month}/{employee}")
+    return out
+
+
+class Person:
+    """One signed-in browser: its own cookies."""
+
+    def __init__(self, base: str, login: str, paths: list[str]):
+        self.base, self.login, self.paths = base, login, paths
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def sign_in(self) -> None:
+        page = self.opener.open(f"{self.base}/signin").read().decode()
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        form = urllib.parse.urlencode({"csrf": csrf, "login": self.login, "password": PASSWORD}).encode()
+        answer = self.opener.open(f"{self.base}/signin", data=form)
+        if not answer.url.endswith("/"):
+            raise RuntimeError(f"{self.login} could not sign in")
+
+    def read_one(self) -> tuple[float, bool]:
+        started = time.perf_counter()
+        try:
+            with self.opener.open(self.base + random.choice(self.paths), timeout=30) as answer:
+                answer.read()
+                ok = answer.status == 200
+        except OSError:
+            ok = False
+        return time.perf_counter() - started, ok
+
+
+def _phase(people: list[Person], seconds: float, think: float) -> tuple[list[float], int]:
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def browse(person: Person) -> None:
+        time.sleep(random.uniform(0, think))  # people do not all start in the same instant
+        while time.monotonic() < deadline:
+            took, ok = person.read_one()
+            with lock:
+                latencies.append(took)
+                errors[0] += 0 if ok else 1
+            if think:
+                time.sleep(random.uniform(0.5 * think, 1.5 * think))
+
+    threads = [threading.Thread(target=browse, args=(p,)) for p in people]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors[0]
+
+
+def _summary(name: str, latencies: list[float], errors: int, seconds: float) -> str:
+    ms = sorted(x * 1000 for x in latencies)
+    q = statistics.quantiles(ms, n=100) if len(ms) > 1 else [ms[0]] * 99
+    return (
+        f"| {name} | {len(ms):,} | {errors} | {len(ms) / seconds:,.0f} | {q[49]:,.0f} | {q[94]:,.0f} | "
+        f"{q[98]:,.0f} | {ms[-1]:,.0f} |"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--warehouse", type=Path, default=ROOT / "var" / "warehouse" / "autokpi.duckdb")
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--think", type=float, default=2.0, help="mean pause between two pages, seconds")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    args = parser.parse_args()
+    snapshot = snapshot_path_for(args.warehouse.resolve())
+    if not snapshot.exists():
+        print(f"no snapshot at {snapshot}: run make demo first", file=sys.stderr)
+        return 1
+
+    folder = Path(tempfile.mkdtemp(prefix="autokpi-portal-load-"))
+    try:
+        warehouse = folder / "autokpi.duckdb"
+        snapshot_path_for(warehouse).parent.mkdir()
+        shutil.copy(snapshot, snapshot_path_for(warehouse))
+        statements = _statements(snapshot_path_for(warehouse))
+        store = Store(database_path_for(warehouse))
+        for employee in statements:
+            store.redeem(store.invite(employee, employee, None, days=1), PASSWORD)
+        port = _free_port()
+        env = {
+            **os.environ,
+            "AUTOKPI_WAREHOUSE": str(warehouse),
+            "AUTOKPI_PORTAL_SECRET": secrets.token_urlsafe(32),
+        }
+        server = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--factory", "portal.app:app_from_env", "--host", "127.0.0.1",
+             "--port", str(port), "--workers", str(args.workers), "--no-access-log",
+             "--log-level", "warning"],
+            env=env, cwd=ROOT,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(300):
+                try:
+                    urllib.request.urlopen(f"{base}/signin", timeout=1).read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            employees = sorted(statements)
+            people = [Person(base, employees[i % len(employees)], statements[employees[i % len(employees)]])
+                      for i in range(args.users)]  # fmt: skip
+            print(f"signing in {len(people)} people ({len(employees)} employees)", file=sys.stderr)
+            for person in people:
+                person.sign_in()
+            rows = []
+            print(f"reading statements for {args.seconds:.0f} s, pausing ~{args.think} s", file=sys.stderr)
+            latencies, errors = _phase(people, args.seconds, args.think)
+            rows.append(_summary(f"{args.users} people, ~{args.think} s between pages", latencies, errors,
+                                 args.seconds))  # fmt: skip
+            print(f"the same people without pausing for {args.seconds:.0f} s", file=sys.stderr)
+            latencies, errors = _phase(people, args.seconds, 0)
+            rows.append(
+                _summary(f"{args.users} people, no pause (saturation)", latencies, errors, args.seconds)
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    lines = [
+        f"## {date.today()} — portal load ({args.workers} uvicorn worker{'s' if args.workers > 1 else ''})",
+        "",
+        f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"a statement page per request, {len(statements)} employees' snapshot, "
+        f"{args.seconds:.0f} s per phase",
+        "",
+        "| load | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | max ms |",
+        "|---|---|---|---|---|---|---|---|",
+        *rows,
+        "",
+    ]
+    print("\n".join(lines))
+    with (ROOT / "bench" / "RESULTS.md").open("a", encoding="utf-8") as fh:
+        fh.write("\n" + "\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
