@@ -15,7 +15,7 @@ appends them to bench/RESULTS.md; figures, not assertions.
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
+import asyncio
 import os
 import platform
 import random
@@ -27,14 +27,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.parse
 import urllib.request
 from datetime import date
 from pathlib import Path
 
 import duckdb
+import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -64,55 +63,64 @@ def _statements(snapshot: Path) -> dict[str, list[str]]:
 
 
 class Person:
-    """One signed-in browser: its own cookies."""
+    """One signed-in browser: its own cookies and connection."""
 
     def __init__(self, base: str, login: str, paths: list[str]):
         self.base, self.login, self.paths = base, login, paths
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
+        self.client = httpx.AsyncClient(base_url=base, timeout=60)
 
-    def sign_in(self) -> None:
-        page = self.opener.open(f"{self.base}/signin").read().decode()
+    async def sign_in(self) -> None:
+        page = (await self.client.get("/signin")).text
         csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-        form = urllib.parse.urlencode({"csrf": csrf, "login": self.login, "password": PASSWORD}).encode()
-        answer = self.opener.open(f"{self.base}/signin", data=form)
-        if not answer.url.endswith("/"):
+        answer = await self.client.post(
+            "/signin", data={"csrf": csrf, "login": self.login, "password": PASSWORD}
+        )
+        if answer.status_code != 303:
             raise RuntimeError(f"{self.login} could not sign in")
 
-    def read_one(self) -> tuple[float, bool]:
+    async def read_one(self) -> tuple[float, bool]:
         started = time.perf_counter()
         try:
-            with self.opener.open(self.base + random.choice(self.paths), timeout=30) as answer:
-                answer.read()
-                ok = answer.status == 200
-        except OSError:
+            answer = await self.client.get(random.choice(self.paths))
+            ok = answer.status_code == 200
+        except httpx.HTTPError:
             ok = False
         return time.perf_counter() - started, ok
 
 
-def _phase(people: list[Person], seconds: float, think: float) -> tuple[list[float], int]:
+async def _phase(people: list[Person], seconds: float, think: float) -> tuple[list[float], int]:
+    """Everyone browses at once (one event loop: the load's own cost stays small and fair)."""
     latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
+    errors = 0
     deadline = time.monotonic() + seconds
 
-    def browse(person: Person) -> None:
-        time.sleep(random.uniform(0, think))  # people do not all start in the same instant
+    async def browse(person: Person) -> None:
+        nonlocal errors
+        await asyncio.sleep(random.uniform(0, think))  # people do not all start in the same instant
         while time.monotonic() < deadline:
-            took, ok = person.read_one()
-            with lock:
-                latencies.append(took)
-                errors[0] += 0 if ok else 1
+            took, ok = await person.read_one()
+            latencies.append(took)
+            errors += 0 if ok else 1
             if think:
-                time.sleep(random.uniform(0.5 * think, 1.5 * think))
+                await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
 
-    threads = [threading.Thread(target=browse, args=(p,)) for p in people]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return latencies, errors[0]
+    await asyncio.gather(*(browse(p) for p in people))
+    return latencies, errors
+
+
+async def _load(people: list[Person], employees: int, seconds: float, think: float) -> list[str]:
+    print(f"signing in {len(people)} people ({employees} employees)", file=sys.stderr)
+    for person in people:
+        await person.sign_in()
+    print(f"reading statements for {seconds:.0f} s, pausing ~{think} s", file=sys.stderr)
+    latencies, errors = await _phase(people, seconds, think)
+    rows = [_summary(f"{len(people)} people, ~{think} s between pages", latencies, errors, seconds)]
+    print(f"the same people without pausing for {seconds:.0f} s", file=sys.stderr)
+    latencies, errors = await _phase(people, seconds, 0)
+    rows.append(_summary(f"{len(people)} people, no pause (saturation)", latencies, errors, seconds))
+    for person in people:
+        await person.client.aclose()
+    return rows
 
 
 def _summary(name: str, latencies: list[float], errors: int, seconds: float) -> str:
@@ -169,19 +177,7 @@ def main() -> int:
             employees = sorted(statements)
             people = [Person(base, employees[i % len(employees)], statements[employees[i % len(employees)]])
                       for i in range(args.users)]  # fmt: skip
-            print(f"signing in {len(people)} people ({len(employees)} employees)", file=sys.stderr)
-            for person in people:
-                person.sign_in()
-            rows = []
-            print(f"reading statements for {args.seconds:.0f} s, pausing ~{args.think} s", file=sys.stderr)
-            latencies, errors = _phase(people, args.seconds, args.think)
-            rows.append(_summary(f"{args.users} people, ~{args.think} s between pages", latencies, errors,
-                                 args.seconds))  # fmt: skip
-            print(f"the same people without pausing for {args.seconds:.0f} s", file=sys.stderr)
-            latencies, errors = _phase(people, args.seconds, 0)
-            rows.append(
-                _summary(f"{args.users} people, no pause (saturation)", latencies, errors, args.seconds)
-            )
+            rows = asyncio.run(_load(people, len(employees), args.seconds, args.think))
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -23,6 +23,7 @@ from authlib.integrations.starlette_client import OAuthError
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+from starlette.datastructures import MutableHeaders
 from starlette.middleware.sessions import SessionMiddleware
 
 from call_quality.checklist import ITEMS
@@ -46,6 +47,24 @@ HEADERS = {
     "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; "
     "frame-ancestors 'none'",
 }
+
+
+class SecurityHeaders:
+    """HEADERS on every response (plain ASGI: Starlette's BaseHTTPMiddleware costs a task per request)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(HEADERS)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _environment() -> Environment:
@@ -94,11 +113,8 @@ def create_app(
     )
     app.state.store, app.state.snapshot = store, snapshot
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(HEADERS)
-        return response
+    app.add_middleware(SecurityHeaders)
+    rendered: dict = {}  # (id of a snapshot's statement data, lang) → (that data, its page)
 
     def lang_of(request: Request) -> str:
         asked = request.query_params.get("lang") or request.session.get("lang")
@@ -290,14 +306,36 @@ def create_app(
         store.log(viewer.login, "viewed statement", subject, client_of(request))
         return statement_page(request, viewer, data, employee_id, first_day)
 
+    def statement_html(data, lang: str) -> str:
+        """The statement itself, rendered once per snapshot and language (it never changes)."""
+        key = (id(data), lang)
+        cached = rendered.get(key)
+        if cached is None or cached[0] is not data:
+            if len(rendered) > 10_000:
+                rendered.clear()
+            html = env.get_template("portal_statement.html").render(
+                L=LABELS[lang], fmt=Formatter(lang), lang=lang, css=css, group=statement_groups(data)[0],
+                data=data, names=names_of(data), items=ITEMS, other=next(x for x in LANGUAGES if x != lang),
+            )  # fmt: skip
+            cached = rendered[key] = (data, html)
+        return cached[1]
+
     def statement_page(request, viewer, data, employee_id, first_day, status=200, error=None) -> HTMLResponse:
         lang = lang_of(request)
-        return page(
-            request, "portal_statement.html", status, viewer=viewer, group=statement_groups(data)[0],
-            data=data, names=names_of(data), items=ITEMS, other=next(x for x in LANGUAGES if x != lang),
-            disputes=with_ages(store.disputes(employee_id, first_day)), error=error,
+        context = {"P": PORTAL_LABELS[lang], "L": LABELS[lang], "lang": lang, "csrf": csrf_token(request),
+                   "viewer": viewer, "company": company is not None}  # fmt: skip
+        nav = env.get_template("portal_nav.html").render(context)
+        after = env.get_template("statement_disputes.html").render(
+            context, disputes=with_ages(store.disputes(employee_id, first_day)), error=error,
             may_dispute=viewer.employee_id == employee_id, month_key=f"{first_day:%Y-%m}",
+            group=statement_groups(data)[0],
         )  # fmt: skip
+        html = (
+            statement_html(data, lang)
+            .replace("<!--autokpi:nav-->", nav)
+            .replace("<!--autokpi:after-->", after)
+        )
+        return HTMLResponse(html, status_code=status)
 
     def with_ages(disputes: list[dict]) -> list[dict]:
         """Each dispute with its status and its age in days (until answered, or until today)."""
