@@ -346,14 +346,20 @@ def create_app(
             d["age_days"] = (until - opened).days
         return disputes
 
-    @app.post("/disputes")
-    async def open_dispute(request: Request):
+    async def signed_in_form(request: Request) -> tuple[Viewer, dict] | Response:
+        """The viewer and their posted form, or the response that refuses them."""
         viewer = signed_in(request)
         if isinstance(viewer, Response):
             return viewer
         form = await form_with_csrf(request)
-        if form is None:
-            return message(request, 403, "bad_form", viewer)
+        return (viewer, form) if form is not None else message(request, 403, "bad_form", viewer)
+
+    @app.post("/disputes")
+    async def open_dispute(request: Request):
+        posted = await signed_in_form(request)
+        if isinstance(posted, Response):
+            return posted
+        viewer, form = posted
         employee_id, month = str(form.get("employee_id", "")), str(form.get("month", ""))
         if viewer.employee_id != employee_id:
             store.log(viewer.login, "refused: dispute", f"{month}/{employee_id}", client_of(request))
@@ -398,12 +404,10 @@ def create_app(
 
     @app.post("/disputes/{dispute_id}/answer")
     async def answer(request: Request, dispute_id: int):
-        viewer = signed_in(request)
-        if isinstance(viewer, Response):
-            return viewer
-        form = await form_with_csrf(request)
-        if form is None:
-            return message(request, 403, "bad_form", viewer)
+        posted = await signed_in_form(request)
+        if isinstance(posted, Response):
+            return posted
+        viewer, form = posted
         dispute = store.dispute(dispute_id)
         person = dispute and snapshot.person(dispute["employee_id"])
         if dispute is None or not may_answer(
