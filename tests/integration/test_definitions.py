@@ -52,7 +52,7 @@ def test_asset_keys_snapshot(graph):
     assert keys >= EXPECTED_MARTS
     assert {"inbox/pbx", "inbox/crm", "inbox/directory", "inbox/plans"} <= keys
     # every dbt source resolves to a dlt asset or the closing history: the only roots
-    # are the inbox folders, the close history and the KPI scheme seeds
+    # are the inbox folders, the close history, the KPI scheme seeds and the portal's disputes
     roots = {k for k in keys if not graph.get(key(k)).parent_keys}
     seed_names = [
         "kpi_codes",
@@ -67,7 +67,8 @@ def test_asset_keys_snapshot(graph):
     closing = {
         "closing/" + t for t in ["period_events", "bonus_statements", "kpi_statements", "bonus_adjustments"]
     }
-    assert roots == {"inbox/pbx", "inbox/crm", "inbox/directory", "inbox/plans"} | closing | seeds
+    portal = {"portal/disputes"}
+    assert roots == {"inbox/pbx", "inbox/crm", "inbox/directory", "inbox/plans"} | closing | seeds | portal
 
 
 @pytest.mark.parametrize(
@@ -77,6 +78,9 @@ def test_asset_keys_snapshot(graph):
         ("staging/stg_pbx__cdr_legs", "dlt_pbx_files_asterisk_cdr"),
         ("staging/stg_directory__employees", "dlt_directory_employees"),
         ("staging/stg_crm__deals", "dlt_crm_files_deals"),
+        ("dlt_disputes_dispute_answers", "portal/disputes"),
+        ("staging/stg_disputes__answers", "dlt_disputes_dispute_answers"),
+        ("intermediate/int_sales_lines", "intermediate/int_deal_line_moves"),
         ("intermediate/int_calls", "intermediate/int_call_legs"),
         ("marts/fct_calls", "intermediate/int_call_facts"),
         ("intermediate/int_call_facts", "intermediate/int_calls"),
