@@ -28,15 +28,15 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from call_quality.checklist import ITEMS
 from core import settings
-from core.paths import snapshot_path_for
+from core.paths import portal_database_for, snapshot_path_for
 from dashboards.build import STATIC, names_of, statement_groups
 from dashboards.i18n import LABELS, LANGUAGES, Formatter
-from portal.access import Viewer, access_ends, locked_out, may_answer, may_view, viewer_for
+from portal.access import Viewer, locked_out, may_answer, may_view, viewer_for
 from portal.labels import PORTAL_LABELS
 from portal.oidc import OidcSettings, company_client
 from portal.rate_limit import SignInLimiter
 from portal.snapshot import SnapshotReader
-from portal.store import PortalError, Store, database_path_for
+from portal.store import PortalError, Store
 
 SESSION_COOKIE = "autokpi_session"
 HEADERS = {
@@ -93,7 +93,7 @@ def create_app(
 ) -> FastAPI:
     """The portal over ``warehouse``'s published snapshot and its own database."""
     snapshot = SnapshotReader(snapshot_path_for(warehouse))
-    store = Store(database_path_for(warehouse))
+    store = Store(portal_database_for(warehouse))
     limiter = limiter or SignInLimiter()
     grace_days = settings.get("AUTOKPI_PORTAL_LEAVER_GRACE_DAYS")
     default_lang = settings.get("AUTOKPI_SITE_LANG")
@@ -440,11 +440,6 @@ def create_app(
         return message(request, 404, "not_found")
 
     return app
-
-
-def access_ends_for(person: dict | None) -> date | None:
-    """When a directory person's access ends (for ``autokpi invite``'s refusal)."""
-    return access_ends(person and person["leave_date"], settings.get("AUTOKPI_PORTAL_LEAVER_GRACE_DAYS"))
 
 
 def app_from_env() -> FastAPI:

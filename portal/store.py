@@ -30,7 +30,6 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from core.errors import UserFacingError
-from core.paths import portal_database_for
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 PORTAL_ROLES = ("finance", "admin")  # roles that are not read from the directory
@@ -38,6 +37,8 @@ MIN_PASSWORD_LENGTH = 12
 DECISIONS = ("accepted", "rejected")
 CORRECTIONS = ("move_deal_line",)  # what an accepted dispute may change (dbt applies it)
 MAX_TEXT = 2000
+# an invitation that may still be used: its token's hash, not spent, not expired
+_USABLE_INVITATION = "token_hash = :h and used_at is null and expires_at > :now"
 _HASHER = PasswordHasher()
 
 
@@ -51,10 +52,6 @@ class Account:
     employee_id: str | None
     portal_role: str | None
     has_password: bool
-
-
-def database_path_for(warehouse: Path) -> Path:
-    return portal_database_for(warehouse)
 
 
 def _write_ahead(dbapi_connection, _record) -> None:
@@ -145,10 +142,7 @@ class Store:
         """The login an unused, unexpired invitation is for, else None."""
         with self.engine.connect() as conn:
             row = conn.execute(
-                sa.text(
-                    "select login from invitations where token_hash = :h and used_at is null "
-                    "and expires_at > :now"
-                ),
+                sa.text(f"select login from invitations where {_USABLE_INVITATION}"),
                 {"h": _token_hash(token), "now": _now()},
             ).first()
         return row[0] if row else None
@@ -159,10 +153,7 @@ class Store:
             raise PortalError(f"the password is too short: use at least {MIN_PASSWORD_LENGTH} characters")
         with self.engine.begin() as conn:
             row = conn.execute(
-                sa.text(
-                    "update invitations set used_at = :now where token_hash = :h and used_at is null "
-                    "and expires_at > :now returning login"
-                ),
+                sa.text(f"update invitations set used_at = :now where {_USABLE_INVITATION} returning login"),
                 {"h": _token_hash(token), "now": _now()},
             ).first()
             if row is None:
