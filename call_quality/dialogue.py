@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from call_quality.checklist import WORD_LISTS, Checklist
 from call_quality.language import WordFacts, facts
-from call_quality.phrases import Phrase, PhraseIndex, normal, tokens
+from call_quality.phrases import Phrase, PhraseIndex, WordMatches, lemma, normal, words_of
 
 ListKey = tuple[str, str]  # (item or "objections:<class>", list name)
 
@@ -75,33 +75,63 @@ class Reader:
         for key, phrases in self.word_lists.items():
             for phrase in phrases:
                 self.by_first_word.setdefault(phrase[0], []).append((key, phrase))
+        self._vocabulary: dict[str, _Word] = {}
+
+    def word(self, said: str) -> _Word:
+        """One word as written, read once per reader: calls reuse a small vocabulary."""
+        known = self._vocabulary.get(said)
+        if known is None:
+            word = normal(said)
+            facts_ = facts(word, self.language)
+            known = _Word(
+                said,
+                word,
+                facts_,
+                self.index.matches(lemma(said, self.language), word),
+                tuple(self.by_first_word.get(word, ())),
+            )
+            if len(self._vocabulary) >= 500_000:
+                self._vocabulary.clear()
+            self._vocabulary[said] = known
+        return known
 
     def turns(self, segments: list[dict]) -> list[Turn]:
         out = []
         for i, segment in enumerate(segments):
             text = segment.get("text") or ""
-            said = tokens(text, self.language)
-            words = [normal(w) for _, w in said]
+            read = [self.word(w) for w in words_of(text)]
+            said = [w.said for w in read]
+            words = [w.word for w in read]
             turn = Turn(
                 index=i,
                 speaker=segment.get("speaker") or "",
                 at=float(segment.get("start") or 0.0),
                 text=text,
                 words=words,
-                facts=[facts(w, self.language) for w in words],
-                said=[w for _, w in said],
+                facts=[w.facts for w in read],
+                said=said,
             )
             # the earliest-listed phrase of each list wins, as the lists are ordered
             best: dict[ListKey, tuple[int, str]] = {}
-            for p, quote in self.index.find(said).items():
-                for key, rank in self.keys_of.get(p, ()):
+            keys_of = self.keys_of
+            for p, quote in self.index.find(said, [w.matches for w in read]).items():
+                for key, rank in keys_of.get(p, ()):
                     if key not in best or rank < best[key][0]:
                         best[key] = (rank, quote)
             turn.hits = {key: quote for key, (_, quote) in best.items()}
-            for start, word in enumerate(words):
-                for key, phrase in self.by_first_word.get(word, ()):
-                    if tuple(words[start : start + len(phrase)]) == phrase:
+            for start, w in enumerate(read):
+                for key, phrase in w.starts_word_phrases:
+                    if len(phrase) == 1 or tuple(words[start : start + len(phrase)]) == phrase:
                         turn.spans.setdefault(key, []).append((start, phrase))
                         turn.hits.setdefault(key, turn.quote(start, len(phrase)))
             out.append(turn)
         return out
+
+
+@dataclass(frozen=True)
+class _Word:
+    said: str  # as written
+    word: str  # lower case, ё as е
+    facts: WordFacts
+    matches: WordMatches
+    starts_word_phrases: tuple[tuple[ListKey, tuple[str, ...]], ...]  # word-list phrases it begins

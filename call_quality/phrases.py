@@ -36,9 +36,14 @@ def lemma(word: str, language: str) -> str:
     return word
 
 
+def words_of(text: str) -> list[str]:
+    """Every word of the text, as written."""
+    return _WORD.findall(text)
+
+
 def tokens(text: str, language: str) -> list[tuple[str, str]]:
     """(lemma, word as said) for every word of the text."""
-    return [(lemma(w, language), w) for w in _WORD.findall(text)]
+    return [(lemma(w, language), w) for w in words_of(text)]
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,12 @@ class Phrase:
 NEAR = 1  # one letter off: counts only inside a phrase with another word matched exactly
 LOOSE = 2  # misspelt (rapidfuzz ratio) on its lemma or its spoken form, or spoken as written
 EXACT = 3  # same lemma
+
+
+@dataclass(frozen=True)
+class WordMatches:
+    positions: dict[tuple[int, int], int]  # (phrase, position) → NEAR | LOOSE | EXACT
+    starts: tuple[tuple[int, int, int], ...]  # (phrase, status, its length) it may begin
 
 
 class PhraseIndex:
@@ -87,15 +98,16 @@ class PhraseIndex:
                     self.long_words.setdefault(word, []).append((p, j))
                 if len(phrase.lemmas) > 1 and len(word) >= 3:
                     self.multi_words.setdefault(word, []).append((p, j))
-        self._seen: dict[tuple[str, str], dict[tuple[int, int], int]] = {}
+        self._seen: dict[tuple[str, str], WordMatches] = {}
 
-    def matches(self, lemma_: str, word: str) -> dict[tuple[int, int], int]:
-        """{(phrase, position): NEAR | LOOSE | EXACT} for one word of a transcript."""
+    def matches(self, lemma_: str, word: str) -> WordMatches:
+        """{(phrase, position): NEAR | LOOSE | EXACT} for one word of a transcript, with the
+        phrases it may start."""
         key = (lemma_, word)
-        found = self._seen.get(key)
-        if found is not None:
-            return found
-        found = {}
+        seen = self._seen.get(key)
+        if seen is not None:
+            return seen
+        found: dict[tuple[int, int], int] = {}
         for pos in self.by_lemma.get(lemma_, ()):
             found[pos] = EXACT
         loose = list(self.by_word.get(word, ()))
@@ -113,8 +125,11 @@ class PhraseIndex:
                     found.setdefault(pos, NEAR)
         if len(self._seen) >= 500_000:
             self._seen.clear()
-        self._seen[key] = found
-        return found
+        starts = tuple(
+            (p, status, len(self.phrases[p].lemmas)) for (p, j), status in found.items() if j == 0
+        )
+        seen = self._seen[key] = WordMatches(found, starts)
+        return seen
 
     def _fuzzy(self, text: str, choices: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
         hits = process.extract(
@@ -122,20 +137,29 @@ class PhraseIndex:
         )
         return [pos for choice, _, _ in hits for pos in choices[choice]]
 
-    def find(self, words: list[tuple[str, str]]) -> dict[int, str]:
-        """{phrase: the words that said it first} for one turn."""
-        matched = [self.matches(lm, normal(w)) for lm, w in words]
+    def find(self, words: list[str], matched: list[WordMatches]) -> dict[int, str]:
+        """{phrase: the words that said it first} for one turn, given each word as said and
+        its matches (``matches``)."""
         found: dict[int, str] = {}
+        end = len(words)
         for i, first in enumerate(matched):
-            for (p, j), status in first.items():
-                if j or p in found:
+            for p, status, n in first.starts:
+                if p in found or i + n > end:
                     continue
-                n = len(self.phrases[p].lemmas)
-                if i + n > len(words):
+                if n == 1:
+                    if status != NEAR:
+                        found[p] = words[i]
                     continue
-                statuses = [status] + [matched[i + k].get((p, k), 0) for k in range(1, n)]
                 # in a phrase of several words, one exact word anchors the others: a short
                 # word may then be one letter off too ("миня зовут")
-                if all(statuses) and (NEAR not in statuses or EXACT in statuses):
-                    found[p] = " ".join(w for _, w in words[i : i + n])
+                exact, near = status == EXACT, status == NEAR
+                for k in range(1, n):
+                    next_status = matched[i + k].positions.get((p, k))
+                    if not next_status:
+                        break
+                    exact = exact or next_status == EXACT
+                    near = near or next_status == NEAR
+                else:
+                    if exact or not near:
+                        found[p] = " ".join(words[i : i + n])
         return found
