@@ -125,9 +125,7 @@ class PhraseIndex:
                     found.setdefault(pos, NEAR)
         if len(self._seen) >= 500_000:
             self._seen.clear()
-        starts = tuple(
-            (p, status, len(self.phrases[p].lemmas)) for (p, j), status in found.items() if j == 0
-        )
+        starts = tuple((p, status, len(self.phrases[p].lemmas)) for (p, j), status in found.items() if j == 0)
         seen = self._seen[key] = WordMatches(found, starts)
         return seen
 
