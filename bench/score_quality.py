@@ -5,9 +5,10 @@ set), and calls scored per second on one core. Reports; never fails on numbers.
     python bench/score_quality.py [--repeat 20] [--mistakes]
 
 The corpus (bench/data/call_corpus/, README.md there) is split by scenario: the scorer is
-tuned on train.jsonl and, since 2026-12-01, heldout.jsonl (the first held-out half, read
-while tuning: a development set now); fresh.jsonl measures it on trades and phrasings
-written before that day's changes and never read while tuning.
+tuned on train.jsonl and on the held-out halves whose mistakes have been read (heldout.jsonl
+since 2026-12-01, fresh.jsonl since 2026-12-02: development sets now); fresh2.jsonl
+measures it on trades and phrasings written before 2026-12-02's changes and never read
+while tuning.
 `expected` lists 0/1 per item in the order greeting, introduction, needs_discovery,
 offer_assortment, objection_handling, closing, politeness, literacy.
 """
@@ -24,8 +25,10 @@ from call_quality.scorer import Scorer
 
 DATA = Path(__file__).parent / "data"
 SETS = {
-    # written 2026-12-01 before that day's scorer changes, never read while tuning
-    "held-out (fresh)": DATA / "call_corpus" / "fresh.jsonl",
+    # written 2026-12-02 before that day's scorer changes, never read while tuning
+    "held-out (fresh2)": DATA / "call_corpus" / "fresh2.jsonl",
+    # the second held-out half: its mistakes were read while tuning on 2026-12-02
+    "development (fresh, second held-out half)": DATA / "call_corpus" / "fresh.jsonl",
     # the first held-out half: its mistakes were read while tuning on 2026-12-01
     "development (first held-out half)": DATA / "call_corpus" / "heldout.jsonl",
     "train": DATA / "call_corpus" / "train.jsonl",

@@ -21,13 +21,21 @@ import random
 import re
 from pathlib import Path
 
-from bench.call_corpus import banks_en, banks_en_fresh, banks_ru, banks_ru_fresh
+from bench.call_corpus import (
+    banks_en,
+    banks_en_fresh,
+    banks_en_fresh2,
+    banks_ru,
+    banks_ru_fresh,
+    banks_ru_fresh2,
+)
 from call_quality.checklist import ITEMS
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "call_corpus"
 CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en", "heldout"): 30,
-         ("ru", "fresh"): 100, ("en", "fresh"): 40}  # fmt: skip
-# the fresh half lives in its own modules, written before the scorer changes of 2026-12-01
+         ("ru", "fresh"): 100, ("en", "fresh"): 40, ("ru", "fresh2"): 100, ("en", "fresh2"): 40}  # fmt: skip
+# the fresh halves live in modules of their own, each written before a day's scorer changes
+# (fresh: 2026-12-01, fresh2: 2026-12-02); new splits go last, so earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
     ("ru", "heldout"): banks_ru,
@@ -35,6 +43,8 @@ BANKS = {
     ("en", "heldout"): banks_en,
     ("ru", "fresh"): banks_ru_fresh,
     ("en", "fresh"): banks_en_fresh,
+    ("ru", "fresh2"): banks_ru_fresh2,
+    ("en", "fresh2"): banks_en_fresh2,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 
@@ -208,7 +218,7 @@ def as_speech_to_text(rng: random.Random, text: str) -> str:
 
 def build(seed: int) -> dict[str, list[dict]]:
     rng = random.Random(seed)
-    out: dict[str, list[dict]] = {"train": [], "heldout": [], "fresh": []}
+    out: dict[str, list[dict]] = {split: [] for _, split in CALLS}
     for (language, split), count in CALLS.items():
         bank = BANKS[(language, split)]
         trades = sorted(bank.TRADES[split])
