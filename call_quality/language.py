@@ -21,15 +21,19 @@ EN_NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "n
               "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
               "percent", "half"}  # fmt: skip
 
+EN_FIRST_PERSON = {"i", "i'll", "i'm", "i've", "i'd", "we", "we'll", "we're", "we've", "let", "me"}
+
 
 @dataclass(frozen=True)
 class WordFacts:
     lemma: str
     is_name: bool = False  # a person's first name (Russian dictionary)
+    may_be_name: bool = False  # a first name in one of its readings ("роман": a novel or Roman)
     is_imperative: bool = False  # "расскажите", "подскажите"
     is_number_or_day: bool = False  # a figure, a number word, a weekday, "завтра"
     is_known: bool = True  # in the dictionary
     pos: str = ""  # the part of speech of its likeliest reading (pymorphy3's tag)
+    is_first_person: bool = False  # a verb said of oneself ("жду", "пришлю")
 
 
 @lru_cache(maxsize=200_000)
@@ -39,7 +43,11 @@ def facts(word: str, language: str) -> WordFacts:
         return WordFacts(word, is_number_or_day=True)
     if language != "ru" or not re.search("[а-я]", word):
         base = word[:-2] if word.endswith("'s") else word  # "what's" asks as "what" does
-        return WordFacts(base, is_number_or_day=base in EN_DAYS or base in EN_NUMBERS)
+        return WordFacts(
+            base,
+            is_number_or_day=base in EN_DAYS or base in EN_NUMBERS,
+            is_first_person=base in EN_FIRST_PERSON,
+        )
     parses = morph().parse(word)
     top = parses[0]
     lemma = normal(top.normal_form)
@@ -47,8 +55,10 @@ def facts(word: str, language: str) -> WordFacts:
     return WordFacts(
         lemma=lemma,
         is_name="Name" in top.tag and len(word) > 2 and known,  # a misspelt word is guessed a name
+        may_be_name=len(word) > 2 and known and any("Name" in p.tag for p in parses[:4]),
         is_imperative=any("impr" in p.tag for p in parses[:3]),
         is_number_or_day="NUMR" in top.tag or lemma in RU_DAYS or "Anum" in top.tag,
         is_known=known,
         pos=str(top.tag.POS or ""),
+        is_first_person="1per" in top.tag and top.tag.POS == "VERB",
     )

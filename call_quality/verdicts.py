@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from call_quality.checklist import Checklist, Item
 from call_quality.dialogue import Turn
 from call_quality.redact import redact
@@ -77,6 +79,12 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
     if turn.has_question_mark:
         return True
     lemmas, words = turn.lemmas, turn.words
+    if _PUNCTUATED.search(turn.text):
+        # a transcript with punctuation marks its questions: a question word in a sentence
+        # ending with a full stop is a conjunction ("как его подключать, написано в инструкции.")
+        return any(f.is_imperative and f.lemma in item.words("requests") for f in turn.facts) or (
+            language != "ru" and bool(turn.hit(item.name, "requests"))
+        )
     question_words = set(item.words("question_words"))
     leads = _leads(language)
     start = 0
@@ -86,7 +94,7 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
         found = lemma if lemma in question_words else word if word in question_words else None
         if found is None:
             continue
-        if found in AMBIGUOUS and i != start:
+        if found in AMBIGUOUS and i != start and not (found == "how" and words[i + 1 : i + 2] in _HOW_MUCH):
             continue
         if found == "или" and i == start:
             continue
@@ -104,6 +112,10 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
     return language != "ru" and bool(turn.hit(item.name, "requests"))
 
 
+_PUNCTUATED = re.compile(r"[.!]")
+_HOW_MUCH = [["many"], ["much"], ["long"], ["soon"], ["often"], ["big"], ["far"]]
+
+
 def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
     """A yes/no question with no question word ("а фундамент уже залит"): it speaks to the
     client or opens with "а", and the client's next turn answers yes or no."""
@@ -112,7 +124,7 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
     opens_with_a = language == "ru" and turn.words[:1] == ["а"]
     if not (opens_with_a or you & set(turn.words)):
         return False
-    if any(f.is_imperative for f in turn.facts) or set(turn.words) & FIRST_PERSON:
+    if any(f.is_imperative or f.is_first_person for f in turn.facts) or set(turn.words) & FIRST_PERSON:
         return False  # "представьте…", "я вам пришлю…": said to the client, not asked
     reply = call.next_turn(turn)
     return bool(
@@ -163,7 +175,7 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         quote = turn.hit(item.name, "phrases")
         if quote:
             return Verdict(True, _said(turn, quote))
-        names = [w for w, f in zip(turn.words, turn.facts, strict=True) if f.is_name]
+        names = _names(turn)
         if names:
             return Verdict(True, _said(turn, names[0]))
         # the phone formula names the company: "алло, электроснаб, слушаю"
@@ -176,13 +188,48 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
             return Verdict(True, _said(turn, said_as_english))
         # "<company>, good afternoon": a name before the greeting in the first turn
         greeting_phrase = greeting_item and turn.hit(greeting_item.name, "phrases")
-        if (
-            greeting_phrase
-            and turn is call.agent_turns[0]
-            and _company_before(turn, greeting_phrase, greeting_item)
-        ):
-            return Verdict(True, _said(turn, turn.text.strip()))
+        if greeting_phrase and turn is call.agent_turns[0]:
+            if _company_before(turn, greeting_phrase, greeting_item):
+                return Verdict(True, _said(turn, turn.text.strip()))
+            company = _company_after(turn, greeting_phrase)
+            if company:  # "доброе утро, принтмастер, чем могу помочь"
+                return Verdict(True, _said(turn, company))
     return Verdict(False)
+
+
+# interjections the name dictionary reads as names, and the words that announce a name
+NOT_NAMES = {"ало", "алло", "да", "ну", "вот"}
+NAME_BEFORE = {"вами", "меня", "это", "я", "связи", "отвечает", "приветствует", "зовут", "звать"}
+NAME_AFTER = {"зовут", "звать", "беспокоит"}
+
+
+def _names(turn: Turn) -> list[str]:
+    """First names said: certain ones ("евгений"), and those that are names only in some
+    readings ("роман", "вера") where a name is announced ("с вами роман", "меня роман зовут")."""
+    words, found = turn.words, []
+    for i, (word, f) in enumerate(zip(words, turn.facts, strict=True)):
+        if word in NOT_NAMES or not f.may_be_name:
+            continue
+        announced = (i and words[i - 1] in NAME_BEFORE) or words[i + 1 : i + 2] in ([w] for w in NAME_AFTER)
+        if f.is_name or announced:
+            found.append(word)
+    return found
+
+
+def _company_after(turn: Turn, greeting_phrase: str) -> str | None:
+    """A word the dictionary does not know right after the greeting: the company's name."""
+    from call_quality.phrases import normal
+
+    phrase = [normal(w) for w in greeting_phrase.split()]
+    n = len(phrase)
+    for i in range(len(turn.words) - n):
+        if turn.words[i : i + n] == phrase:
+            after, facts_ = turn.words[i + n], turn.facts[i + n]
+            echo = fuzz.ratio(after, phrase[-1]) >= 70  # "здравствуйте-здравствйуте" is no company
+            if not facts_.is_known and len(after) >= 4 and after.isalpha() and not echo:
+                return turn.said[i + n]
+            return None
+    return None
 
 
 # English has no name dictionary here: a name or company is read from where it stands
@@ -209,8 +256,14 @@ def needs(call: Call, item: Item) -> Verdict:
     offer_item = _item_of_kind(call.checklist, "offer")
     rude_item = _item_of_kind(call.checklist, "rudeness")
     intro_item = _item_of_kind(call.checklist, "introduction")
+    closing_item = _item_of_kind(call.checklist, "closing")
+    leads = _leads(language)
     for turn in call.agent_turns:
         if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language):
+            continue
+        if sum(w not in leads for w in turn.words) < 2:
+            continue  # "ну?", "чего?": asks nothing about the client
+        if closing_item and turn.hit(closing_item.name, "phrases"):
             continue
         if offer_item and turn.hit(offer_item.name, "phrases"):
             continue
@@ -383,6 +436,7 @@ def _lemma_sets(phrases: tuple[str, ...], language: str) -> tuple[frozenset[str]
 # literal uses of fillers, by the word before or after
 RU_TYPE_BEFORE = {"какого", "такого", "этого", "того", "другого", "одного", "нового", "любого",
                   "нужного", "разного", "всякого", "данного", "вашего", "нашего"}  # fmt: skip
+RU_THAN = {"на", "чем", "этой", "этого", "этих", "того", "той", "тех", "всех", "всего"}
 RU_SUBJECTS = {"вы", "это", "он", "она", "они", "мы", "я", "ты", "оно", "бы"}
 EN_LIKE_BEFORE = {"look", "looks", "looked", "sound", "sounds", "feel", "feels", "seem", "seems", "would",
                   "i'd", "you'd", "we'd", "just", "something", "anything", "don't", "didn't"}  # fmt: skip
@@ -413,8 +467,10 @@ def _literal(pattern: tuple[str, ...], before: str, after: str, after_pos: str, 
             return before in RU_TYPE_BEFORE
         if word == "как бы":
             return after in RU_SUBJECTS
-        if word == "короче":
-            return after in {"на", "чем"} or before in {"гораздо", "намного", "немного", "чуть", "ещё"}
+        if word == "короче":  # "короче на метр", "короче этой модели"
+            return after in RU_THAN or before in {"гораздо", "намного", "немного", "чуть", "ещё"}
+        if word == "как его":  # "как его подключать", "как его зовут" ask; "как его, доставим" fills
+            return after_pos == "INFN" or after in {"зовут", "называют"}
         if word == "ну это":  # "ну это дорого" says something; "ну это, привезём" does not
             return after_pos in {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"}
         return False

@@ -62,7 +62,7 @@ INTRODUCTIONS = {
         "Меня {name} зовут.",
         "{name}, менеджер {company}, приятно познакомиться.",
         "С вами {name}.",
-        "Вас приветствует {name}, {company}.",
+        "Вам отвечает {name}, {company}.",  # was "Вас приветствует…": it greets, so was labelled wrong
         "Это {name} вам звонит, из {company}.",
     ]
 }

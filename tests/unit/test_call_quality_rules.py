@@ -207,3 +207,69 @@ def test_english_names_are_read_from_where_they_stand(en, opening, introduced):
 def test_objections_said_in_other_words_are_still_objections(ru, objection, answer, handled):
     turns = call(("a", "Здравствуйте"), ("c", "Нужен кабель"), ("c", objection), ("a", answer))
     assert ru.score("c", turns).items["objection_handling"] == handled
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Доброе утро, ПринтМастер, чем могу помочь?",  # the company right after the greeting
+        "Здравствуйте, вы позвонили в МедТехника.",  # "вы позвонили в <компания>"
+        "Добрый день! С вами Роман.",  # a name only in one reading ("роман"), announced
+        "ну. меня вера зовут",  # lower case, "<имя> зовут"
+    ],
+)
+def test_an_introduction_by_the_company_or_an_ambiguous_name(ru, opening):
+    assert ru.score("c", call(("a", opening), ("c", "Нужен тонометр"))).items["introduction"] == 1
+
+
+def test_an_echoed_greeting_or_an_interjection_is_no_introduction(ru):
+    for opening in ("здравствуйте-здравствйуте", "Ало.", "Ну?"):
+        assert ru.score("c", call(("a", opening), ("c", "Нужен тонометр"))).items["introduction"] == 0
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "asked"),
+    [
+        ("Ну?", 0),  # a question mark alone asks nothing about the client
+        ("Чего?", 0),
+        ("Как его подключать, написано в инструкции.", 0),  # a full stop: a statement
+        ("Тогда жду от вас реквизиты, всего хорошего", 0),  # a goodbye said to the client
+        ("Подскажите, на какие даты ориентируетесь?", 1),
+    ],
+)
+def test_a_needs_question_has_content_and_is_a_question(ru, agent_says, asked):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужен тур"), ("a", agent_says), ("c", "угу")))
+    assert result.items["needs_discovery"] == asked
+
+
+def test_english_how_many_asks_anywhere_and_how_can_i_help_does_not(en):
+    asks = en.score(
+        "c", call(("a", "Hi"), ("c", "Lunch for a conference"), ("a", "roughly how many would you need"))
+    )
+    assert asks.items["needs_discovery"] == 1
+    opening = en.score("c", call(("a", "Hello, FreshPlate, how can I help?"), ("c", "Lunch please")))
+    assert opening.items["needs_discovery"] == 0
+
+
+def test_blin_is_a_filler_not_an_insult(ru):
+    result = ru.score("c", call(("a", "У нас блин всё в наличии."), ("a", "Короче, доставим в четверг.")))
+    assert (result.items["politeness"], result.items["literacy"]) == (1, 0)
+
+
+def test_sarcasm_vam_chto_trudno_is_rude_and_slushayu_vas_is_not(ru):
+    rude = ru.score("c", call(("a", "вам что трудно сайт открыть и почитать")))
+    assert rude.items["politeness"] == 0
+    polite = ru.score("c", call(("a", "Да, слушаю вас. Меня Кирилл зовут.")))
+    assert polite.items["politeness"] == 1
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "habit"),
+    [
+        ("как его, доставим в четверг. ну типа всё", 1),  # two fillers
+        ("Как его подключать, написано в инструкции. Ну типа всё.", 0),  # "как его" asks how
+        ("Короче этой модели нет. Ну типа всё.", 0),  # "короче" is "shorter"
+    ],
+)
+def test_literal_kak_ego_and_koroche_are_no_fillers(ru, agent_says, habit):
+    assert ru.score("c", call(("a", agent_says))).items["literacy"] == 1 - habit
