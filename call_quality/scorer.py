@@ -25,6 +25,7 @@ class CallScore:
     score: float
     evidence: dict[str, dict]
     objections: list[Objection] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict)  # so a disputed item can be re-weighed
 
 
 class Scorer:
@@ -62,4 +63,6 @@ class Scorer:
         evidence = {name: v.evidence for name, v in decided.items() if v.evidence}
         weights = {n: checklist.items[n].weight for n in ITEMS}
         score = sum(weights[n] * items[n] for n in ITEMS) / sum(weights.values())
-        return CallScore(call_id, checklist.language, items, round(score, 4), evidence, call.objections)
+        return CallScore(
+            call_id, checklist.language, items, round(score, 4), evidence, call.objections, weights
+        )

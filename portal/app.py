@@ -393,7 +393,9 @@ def create_app(
                 answerable = d["decision"] is None and may_answer(viewer, d["employee_id"], department)
                 rows.append({**d, "may_answer": answerable})
         store.log(viewer.login, "viewed disputes", f"{len(rows)} disputes", client_of(request))
-        return page(request, "disputes.html", status, viewer=viewer, rows=rows, error=error)
+        return page(
+            request, "disputes.html", status, viewer=viewer, rows=rows, error=error, quality_items=ITEMS
+        )
 
     @app.get("/disputes", response_class=HTMLResponse)
     def disputes(request: Request):
@@ -417,6 +419,7 @@ def create_app(
             return message(request, 403, "answer_not_yours", viewer)
         kind = str(form.get("correction_kind", "")) or None
         to_employee = str(form.get("to_employee_id", "")).strip() or None
+        quality_item = str(form.get("quality_item", "")).strip() or None
         try:
             if kind == "move_deal_line" and to_employee and snapshot.person(to_employee) is None:
                 raise PortalError(f"{to_employee} is not an employee id in the directory")
@@ -427,6 +430,7 @@ def create_app(
                 str(form.get("reason", "")),
                 kind,
                 to_employee,
+                quality_item,
             )
         except PortalError as error:
             return queue_page(request, viewer, 400, str(error))

@@ -29,13 +29,16 @@ from alembic.config import Config
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from call_quality.checklist import ITEMS
 from core.errors import UserFacingError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 PORTAL_ROLES = ("finance", "admin")  # roles that are not read from the directory
 MIN_PASSWORD_LENGTH = 12
 DECISIONS = ("accepted", "rejected")
-CORRECTIONS = ("move_deal_line",)  # what an accepted dispute may change (dbt applies it)
+# what an accepted dispute may change (dbt applies it): move a deal line to another employee,
+# or pass a checklist item of a graded call that the scorer failed
+CORRECTIONS = ("move_deal_line", "pass_quality_item")
 MAX_TEXT = 2000
 # an invitation that may still be used: its token's hash, not spent, not expired
 _USABLE_INVITATION = "token_hash = :h and used_at is null and expires_at > :now"
@@ -215,6 +218,7 @@ class Store:
     def answer_dispute(
         self, dispute_id: int, login: str, decision: str, reason: str,
         correction_kind: str | None = None, to_employee_id: str | None = None,
+        quality_item: str | None = None,
     ) -> None:  # fmt: skip
         """One answer per dispute: accepted (with a correction, or none) or rejected, with a reason."""
         reason = reason.strip()
@@ -233,22 +237,30 @@ class Store:
             raise PortalError(
                 "moving a deal line needs the line's id in the dispute and the employee to move it to"
             )
+        if correction_kind == "pass_quality_item" and not (dispute["fact_id"] and quality_item in ITEMS):
+            raise PortalError(
+                "passing a checklist item needs the call's id in the dispute and one of the items: "
+                + ", ".join(ITEMS)
+            )
         with self.engine.begin() as conn:
             conn.execute(
                 sa.text(
                     "insert into dispute_answers (dispute_id, answered_at, answered_by, decision, "
-                    "correction_kind, to_employee_id, reason) "
-                    "values (:id, :now, :login, :decision, :kind, :to, :reason)"
+                    "correction_kind, to_employee_id, quality_item, reason) "
+                    "values (:id, :now, :login, :decision, :kind, :to, :item, :reason)"
                 ),
                 {"id": dispute_id, "now": _now(), "login": login, "decision": decision,
-                 "kind": correction_kind or None, "to": to_employee_id or None, "reason": reason},
+                 "kind": correction_kind or None, "to": to_employee_id or None,
+                 "item": (quality_item or None) if correction_kind == "pass_quality_item" else None,
+                 "reason": reason},
             )  # fmt: skip
 
     def disputes(self, employee_id: str | None = None, month=None) -> list[dict]:
         """Disputes with their answer (if any), newest first; of one employee and month if given."""
         sql = (
             "select d.*, a.answered_at, a.answered_by, a.decision, a.correction_kind, a.to_employee_id, "
-            "a.reason from disputes as d left join dispute_answers as a using (dispute_id) where 1 = 1"
+            "a.quality_item, a.reason "
+            "from disputes as d left join dispute_answers as a using (dispute_id) where 1 = 1"
         )
         params: dict = {}
         if employee_id is not None:

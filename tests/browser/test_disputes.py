@@ -1,8 +1,9 @@
 """A dispute's whole life in Chromium, on a copy of the demo warehouse served by a real
-uvicorn on 127.0.0.1: an employee disputes a deal line on their statement, their head
-accepts it by moving the line to a colleague, finance rejects another with a reason; the
-next run loads the answers (dlt, raw_disputes), dbt moves the line, the KPIs recompute in
-the snapshot, and the statement shows the new figure and both answers."""
+uvicorn on 127.0.0.1: an employee disputes a deal line and a failed checklist item of a
+call on their statement, their head accepts the first by moving the line to a colleague
+and the second by passing the item, finance rejects another with a reason; the next run
+loads the answers (dlt, raw_disputes), dbt moves the line and weighs the call again, the
+KPIs recompute in the snapshot, and the statement shows the new figure and the answers."""
 
 from __future__ import annotations
 
@@ -92,11 +93,21 @@ def test_a_dispute_from_statement_to_answer_to_the_next_run(served, browser):
         "and employee_id = ? and kpi_code = 'plan_revenue'"
     )
     before = {who: _query(warehouse, actual_sql, [month, who])[0][0] for who in (manager, colleague)}
+    # one of the manager's graded calls with a failed item
+    call, failed_item, score_before = _query(
+        warehouse,
+        "select call_id, case when needs_discovery = 0 then 'needs_discovery' when offer_assortment = 0 "
+        "then 'offer_assortment' else 'closing' end, score from marts.mart_call_quality "
+        "where employee_id = ? and (needs_discovery = 0 or offer_assortment = 0 or closing = 0) "
+        "order by call_id limit 1",
+        [manager],
+    )[0]
 
     # the manager disputes the line on their statement, and another number too
     context, page = _sign_in_by_invitation(browser, url, store, manager)
     page.goto(f"{url}/statements/{month}/{manager}")
     for kpi, fact, comment in (("plan_revenue", line, "this line was sold by my colleague"),
+                               ("call_quality", call, "I did do it on this call"),
                                ("call_activity", "", "my calls of the 3rd are missing")):  # fmt: skip
         page.select_option("#open-dispute select[name=kpi_code]", kpi)
         page.fill("#open-dispute input[name=fact_id]", fact)
@@ -104,8 +115,8 @@ def test_a_dispute_from_statement_to_answer_to_the_next_run(served, browser):
         page.click("#open-dispute button[type=submit]")
         page.wait_for_load_state()
     statuses = page.locator("#disputes tbody tr").evaluate_all("rows => rows.map(r => r.dataset.status)")
-    assert statuses == ["open", "open"]
-    other_id, moved_id = (d["dispute_id"] for d in store.disputes(manager))  # newest first
+    assert statuses == ["open", "open", "open"]
+    other_id, graded_id, moved_id = (d["dispute_id"] for d in store.disputes(manager))  # newest first
     assert page.locator("#disputes form.answer").count() == 0  # nobody answers their own
     context.close()
 
@@ -121,6 +132,17 @@ def test_a_dispute_from_statement_to_answer_to_the_next_run(served, browser):
     row.locator("button[type=submit]").click()
     page.wait_for_load_state()
     assert page.locator(f"#disputes tr[data-dispute='{moved_id}']").get_attribute("data-status") == "accepted"
+    # and passes the call's failed item
+    row = page.locator(f"#disputes tr[data-dispute='{graded_id}']")
+    row.locator("input[value=accepted]").check()
+    row.locator("select[name=correction_kind]").select_option("pass_quality_item")
+    row.locator("select[name=quality_item]").select_option(failed_item)
+    row.locator("input[name=reason]").fill("heard the recording: it was done")
+    row.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert (
+        page.locator(f"#disputes tr[data-dispute='{graded_id}']").get_attribute("data-status") == "accepted"
+    )
     context.close()
 
     # finance rejects the other with a reason
@@ -141,15 +163,24 @@ def test_a_dispute_from_statement_to_answer_to_the_next_run(served, browser):
     after = {who: _query(warehouse, actual_sql, [month, who])[0][0] for who in (manager, colleague)}
     assert Decimal(after[manager]) == Decimal(before[manager]) - Decimal(revenue)
     assert Decimal(after[colleague]) == Decimal(before[colleague] or 0) + Decimal(revenue)
+    item_after, score_after, passed = _query(
+        warehouse,
+        f"select {failed_item}, score, items_passed_by_dispute from marts.mart_call_quality "
+        "where call_id = ?",
+        [call],
+    )[0]
+    assert (item_after, passed) == (1, 1) and score_after > score_before
     outcomes = _query(
         warehouse,
-        "select dispute_id, dispute_status, correction_kind, to_employee_id, answer_reason, department_id "
-        "from marts.mart_disputes order by dispute_id",
+        "select dispute_id, dispute_status, correction_kind, to_employee_id, quality_item, answer_reason, "
+        "department_id from marts.mart_disputes order by dispute_id",
     )
     assert outcomes == [
-        (moved_id, "accepted", "move_deal_line", colleague, "the colleague closed it", department),
-        (other_id, "rejected", None, None, "the calls of the 3rd are all counted", department),
-    ]
+        (moved_id, "accepted", "move_deal_line", colleague, None, "the colleague closed it", department),
+        (graded_id, "accepted", "pass_quality_item", None, failed_item, "heard the recording: it was done",
+         department),
+        (other_id, "rejected", None, None, None, "the calls of the 3rd are all counted", department),
+    ]  # fmt: skip
 
     # the manager's statement shows the new figure (the portal reopened the new snapshot) and both answers
     context, page = _sign_in_by_invitation(browser, url, store, manager)

@@ -70,7 +70,7 @@ def test_the_database_is_private_and_migrates_again_harmlessly(store, tmp_path):
     again = Store(path)  # a second start: alembic finds the schema at its head
     assert again.account("anna").portal_role == "finance"
     with sqlite3.connect(path) as con:
-        assert con.execute("select version_num from alembic_version").fetchone() == ("0002",)
+        assert con.execute("select version_num from alembic_version").fetchone() == ("0003",)
 
 
 def test_the_portal_reader_sees_a_new_snapshot_once_a_run_renames_it_into_place(tmp_path):
@@ -152,3 +152,46 @@ def test_a_dispute_gets_one_answer_and_a_move_needs_its_line_and_employee(store,
         for change in ("update disputes set comment = 'x'", "delete from dispute_answers"):
             with pytest.raises(sqlite3.IntegrityError, match="append-only"):
                 con.execute(change)
+
+
+def test_an_accepted_dispute_may_pass_one_checklist_item_of_its_call(store):
+    graded = store.open_dispute("E0004", "E0004", "2026-11-01", "call_quality", "C-17", "I did ask")
+    no_call = store.open_dispute("E0004", "E0004", "2026-11-01", "call_quality", "", "unfair")
+    with pytest.raises(PortalError, match="one of the items: greeting"):
+        store.answer_dispute(graded, "E0001", "accepted", "right", "pass_quality_item", None, "tone")
+    with pytest.raises(PortalError, match="needs the call's id"):
+        store.answer_dispute(no_call, "E0001", "accepted", "right", "pass_quality_item", None, "greeting")
+    store.answer_dispute(
+        graded, "E0001", "accepted", "you asked", "pass_quality_item", None, "needs_discovery"
+    )
+    row = next(d for d in store.disputes("E0004") if d["dispute_id"] == graded)
+    assert (row["correction_kind"], row["quality_item"]) == ("pass_quality_item", "needs_discovery")
+
+
+def test_a_portal_database_from_before_quality_item_passes_migrates_and_keeps_its_disputes(tmp_path):
+    """A database left by migration 0002 (a portal from before item passes) gets the new
+    column on the next start, and its disputes and answers stay as they were."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from portal.store import MIGRATIONS
+
+    path = tmp_path / "portal.sqlite"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+        conn.execute(sa.text(
+            "insert into disputes (opened_at, opened_by, employee_id, month, kpi_code, comment) "
+            "values ('2026-11-02', 'E0004', 'E0004', '2026-11-01', 'call_quality', 'old')"
+        ))  # fmt: skip
+    engine.dispose()
+    columns = {r[1] for r in sqlite3.connect(path).execute("pragma table_info(dispute_answers)")}
+    assert "quality_item" not in columns
+    store = Store(path)
+    columns = {r[1] for r in sqlite3.connect(path).execute("pragma table_info(dispute_answers)")}
+    assert "quality_item" in columns
+    assert [d["comment"] for d in store.disputes()] == ["old"]

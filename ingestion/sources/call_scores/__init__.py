@@ -36,6 +36,8 @@ SCORE_SCHEMA = pa.schema(
         ("agent_extension", pa.string()),
         ("score", pa.float64()),
         *[(item, pa.int8()) for item in ITEMS],
+        # each item's weight, so the warehouse can re-weigh a call when a dispute passes an item
+        *[(f"{item}_weight", pa.float64()) for item in ITEMS],
         ("evidence_json", pa.string()),
         ("objections_count", pa.int32()),
         ("unanswered_objections", pa.int32()),
@@ -121,6 +123,7 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
                 "agent_extension": extension,
                 "score": result.score,
                 **result.items,
+                **{f"{item}_weight": result.weights[item] for item in ITEMS},
                 "evidence_json": json.dumps(result.evidence, ensure_ascii=False, sort_keys=True),
                 "objections_count": len(result.objections),
                 "unanswered_objections": sum(not o.answered for o in result.objections),

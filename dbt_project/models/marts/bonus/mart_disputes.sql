@@ -29,6 +29,7 @@ final as (
         coalesce(answers.decision, 'open') as dispute_status,
         answers.correction_kind,
         answers.to_employee_id,
+        answers.quality_item,
         answers.answer_reason,
         answers.answered_by,
         answers.answered_at,

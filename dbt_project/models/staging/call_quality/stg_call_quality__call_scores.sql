@@ -1,3 +1,8 @@
+{%- set weight_columns = [] -%}
+{%- for item in var('checklist_items') -%}
+    {%- do weight_columns.append(item ~ '_weight') -%}
+{%- endfor -%}
+
 with
 
 source as (
@@ -5,7 +10,7 @@ source as (
     from {{ source_columns('call_quality', 'call_scores', [
         'call_id', 'language', 'checklist_version', 'agent_extension', 'score', 'evidence_json',
         'objections_count', 'unanswered_objections'
-    ] + var('checklist_items')) }} as call_scores
+    ] + var('checklist_items') + weight_columns) }} as call_scores
 ),
 
 renamed as (
@@ -23,6 +28,9 @@ renamed as (
         cast(source.score as {{ type_double() }}) as score,
         {%- for item in var('checklist_items') %}
             cast(source.{{ item }} as integer) as {{ item }},
+        {%- endfor %}
+        {%- for item in var('checklist_items') %}
+            cast(source.{{ item }}_weight as {{ type_double() }}) as {{ item }}_weight,
         {%- endfor %}
         cast(source.objections_count as integer) as objections_count,
         cast(source.unanswered_objections as integer) as unanswered_objections

@@ -3,7 +3,7 @@ with
 source as (
     select *
     from {{ source_columns('disputes', 'dispute_answers', [
-        'dispute_id', 'answered_at', 'answered_by', 'decision', 'correction_kind', 'to_employee_id', 'reason'
+        'dispute_id', 'answered_at', 'answered_by', 'decision', 'correction_kind', 'to_employee_id', 'quality_item', 'reason'
     ]) }} as dispute_answers
 ),
 
@@ -16,6 +16,7 @@ renamed as (
         -- the answer
         trim(source.decision) as decision,
         nullif(trim(source.correction_kind), '') as correction_kind,
+        nullif(trim(source.quality_item), '') as quality_item,
         source.reason as answer_reason,
 
         -- who and when
