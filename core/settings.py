@@ -62,6 +62,15 @@ def _whole_number(value: str) -> int:
     return int(value)
 
 
+def _yes_no(value: str) -> bool:
+    word = value.strip().lower()
+    if word in {"yes", "true", "1", "on"}:
+        return True
+    if word in {"no", "false", "0", "off", ""}:
+        return False
+    raise ValueError("yes or no")
+
+
 def _one_of(*choices: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if value not in choices:
@@ -145,6 +154,16 @@ SETTINGS: dict[str, Setting] = {
                 "ru",
                 "The language the site's `index.html` opens in.",
                 _one_of("ru", "en"),
+            ),
+            Setting(
+                "AUTOKPI_SITE_PER_EMPLOYEE_FILES",
+                "no",
+                "`yes`: the site also writes one statement file per employee and month "
+                "(`site/<lang>/statements/<YYYY-MM>/<employee_id>.html`), to send each to its owner "
+                "by mail; `no`: the site, for heads and finance, shows the month's statements in one "
+                "table and each person reads their own in the portal (`autokpi run --per-employee-files` "
+                "sets `yes` for one run).",
+                _yes_no,
             ),
         ),
         *_settings(

@@ -28,6 +28,7 @@ from dashboards.i18n import LABELS, LANGUAGES, Formatter
 
 SITE_ENV = "AUTOKPI_SITE"
 LANG_ENV = "AUTOKPI_SITE_LANG"
+PER_EMPLOYEE_FILES_ENV = "AUTOKPI_SITE_PER_EMPLOYEE_FILES"
 PAGES = ["index", "calls", "alerts", "quality", "bonus", "statements"]
 STATIC = Path(__file__).parent / "static"
 TALK_METRICS = {"talk_minutes", "avg_talk_seconds"}
@@ -99,10 +100,22 @@ def statement_groups(data: SiteData) -> list[dict]:
     return list(groups.values())
 
 
-def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str | None = None) -> Path:
-    """Write the whole site; returns its top ``index.html``."""
+def build_site(
+    warehouse: Path,
+    out_dir: Path | None = None,
+    default_lang: str | None = None,
+    per_employee_files: bool | None = None,
+) -> Path:
+    """Write the whole site; returns its top ``index.html``.
+
+    The site is for heads and finance: the month's statements in one table. One file per
+    employee and month (to mail each to its owner) only with ``per_employee_files``
+    (default ``AUTOKPI_SITE_PER_EMPLOYEE_FILES``): anyone who can open the folder reads them
+    all, so a person reads their own in the portal instead."""
     out_dir = out_dir or site_dir_for(warehouse)
     default_lang = default_lang or settings.get(LANG_ENV)
+    if per_employee_files is None:
+        per_employee_files = settings.get(PER_EMPLOYEE_FILES_ENV)
     data = SiteData.load(warehouse)
     env = _environment()
     names = names_of(data)
@@ -126,7 +139,7 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
         other = next(x for x in LANGUAGES if x != lang)
         common = {"L": labels, "fmt": fmt, "data": data, "names": names, "lang": lang, "other": other,
                   "pages": PAGES, "items": ITEMS, "static": "../static",
-                  "dbt_docs": dbt_docs.is_file()}  # fmt: skip
+                  "dbt_docs": dbt_docs.is_file(), "per_employee_files": per_employee_files}  # fmt: skip
         departments = [r for r in data.plan_progress if r["level"] == "department"]
         people = [r for r in data.plan_progress if r["level"] == "employee"]
         figures = {
@@ -162,7 +175,7 @@ def build_site(warehouse: Path, out_dir: Path | None = None, default_lang: str |
                 evidence={c["call_id"]: json.loads(c["evidence"] or "{}") for c in data.worst_calls},
             )  # fmt: skip
             (lang_dir / f"{page}.html").write_text(html, encoding="utf-8")
-        for group in groups:
+        for group in groups if per_employee_files else ():
             # an id from the data never chooses where a file goes (../ and all)
             folder = lang_dir / "statements" / f"{group['month']:%Y-%m}"
             target = inside(out_dir, folder / f"{file_name(group['employee_id'])}.html")
@@ -191,9 +204,15 @@ def main() -> int:
         "--out", type=Path, default=None, help="site folder (default <warehouse folder>/site)"
     )
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help="language the top page opens")
+    parser.add_argument(
+        "--per-employee-files",
+        action="store_true",
+        default=None,
+        help="also write one statement file per employee and month, to mail each to its owner",
+    )
     args = parser.parse_args()
     warehouse = (args.warehouse or warehouse_from_env()).resolve()
-    top = build_site(warehouse, args.out, args.lang)
+    top = build_site(warehouse, args.out, args.lang, args.per_employee_files)
     print(f"dashboards: {top}")
     return 0
 

@@ -24,6 +24,11 @@ LABELS = {
         "quality": "Качество",
         "bonus": "Премии",
         "statements": "Расчётные листы",
+        "statements_for_heads": (
+            "Расчётные листы месяца одной таблицей, для руководителей и финансов. Каждый сотрудник "
+            "видит свой лист на портале (autokpi serve); файлы по одному на сотрудника, для рассылки "
+            "почтой, пишет autokpi run --per-employee-files."
+        ),
         "switch": "English",
         "data_through": "данные по",
         "plan": "План",
@@ -130,6 +135,11 @@ LABELS = {
         "quality": "Quality",
         "bonus": "Bonus",
         "statements": "Statements",
+        "statements_for_heads": (
+            "The month's statements in one table, for heads and finance. Each person reads their "
+            "own in the portal (autokpi serve); one file per employee, to send by mail, comes from "
+            "autokpi run --per-employee-files."
+        ),
         "switch": "Русский",
         "data_through": "data through",
         "plan": "Plan",

@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"DuckDB file to build (default {default_warehouse})",
     )
     run.add_argument(
+        "--per-employee-files",
+        action="store_true",
+        help="also write one statement file per employee and month in the site, to mail each to "
+        "its owner (AUTOKPI_SITE_PER_EMPLOYEE_FILES=yes for this run)",
+    )
+    run.add_argument(
         "--full-refresh",
         action="store_true",
         help="rebuild every model from the raw tables (after a change to a setting that reaches "
@@ -351,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
             _run(args.out, args.warehouse)
             _demo_invitations(args.warehouse.resolve())
         elif args.command == "run":
+            if args.per_employee_files:
+                os.environ["AUTOKPI_SITE_PER_EMPLOYEE_FILES"] = "yes"  # read by the site's step
             _run(args.inbox, args.warehouse, args.full_refresh)
         elif args.command == "close":
             _close(args)

@@ -25,12 +25,12 @@ def browser():
 
 @pytest.fixture(scope="session")
 def demo_site(demo_run, tmp_path_factory):
-    """The dashboard site written from the demo warehouse."""
+    """The dashboard site written from the demo warehouse, with a statement file per employee."""
     from dashboards.build import build_site
 
     _, warehouse = demo_run
     site = tmp_path_factory.mktemp("site")
-    build_site(warehouse, site)
+    build_site(warehouse, site, per_employee_files=True)
     return site
 
 

@@ -160,7 +160,7 @@ def test_text_from_the_data_is_escaped(demo_run, tmp_path, open_page):
     con.execute("update marts.mart_kpi_alerts set metric_label_en = ?, leader_name = ?", [evil, evil])
     con.close()
     site = tmp_path / "site"
-    build_site(copy, site)
+    build_site(copy, site, per_employee_files=True)
     dialogs = []
     for name in PAGES:
         page, watch = open_page((site / "en" / f"{name}.html").as_uri())
@@ -172,3 +172,38 @@ def test_text_from_the_data_is_escaped(demo_run, tmp_path, open_page):
     page, _ = open_page(statement.as_uri())
     assert evil in page.locator("h1").inner_text()
     assert dialogs == []
+
+
+def test_by_default_the_site_holds_the_months_statements_in_one_table_and_no_file_per_employee(
+    demo_run, tmp_path, open_page
+):
+    """The site is for heads and finance: a person reads their own statement in the portal,
+    and nobody who opens the folder finds a file per employee (those come only with
+    --per-employee-files, for mailing)."""
+    from dashboards.build import build_site
+
+    _, warehouse = demo_run
+    site = tmp_path / "site"
+    build_site(warehouse, site)
+    assert not (site / "en" / "statements").exists() and not (site / "ru" / "statements").exists()
+    month, employee, kpis = query(
+        warehouse,
+        "select strftime(month, '%Y-%m'), employee_id, count(*) from marts.mart_bonus_statements "
+        "group by all order by 1 desc, 2 limit 1",
+    )[0]
+    page, watch = open_page((site / "en" / "bonus.html").as_uri())
+    link = page.locator(f"#bonus-{month} tr[data-employee='{employee}'] a")
+    assert link.get_attribute("href") == f"statements.html#statement-{month}-{employee}"
+    link.click()
+    page.wait_for_load_state()
+    statement = page.locator(f"#statement-{month}-{employee}")
+    assert statement.is_visible() and statement.locator("tr[data-kpi]").count() == kpis
+    payout = query(
+        warehouse,
+        "select payout_amount from marts.mart_bonus_monthly where strftime(month, '%Y-%m') = ? "
+        "and employee_id = ?",
+        [month, employee],
+    )[0][0]
+    shown = statement.locator("[data-field=payout_amount]").get_attribute("data-value")
+    assert Decimal(shown) == Decimal(payout)
+    assert watch.errors == [] and watch.failed == []

@@ -122,7 +122,9 @@ def test_statements_say_what_is_missing(demo_run):
         assert to_cap == max(cap * target - (actual or 0), Decimal(0))  # exact, no rounding
 
 
-def test_a_gated_bonus_says_why_on_the_statement_the_bonus_page_and_the_exports(demo_run):
+def test_a_gated_bonus_says_why_on_the_statement_the_bonus_page_and_the_exports(demo_run, tmp_path):
+    from dashboards.build import build_site
+
     summary, warehouse = demo_run
     gated = query(
         warehouse,
@@ -137,8 +139,10 @@ def test_a_gated_bonus_says_why_on_the_statement_the_bonus_page_and_the_exports(
     # reaching the gate lifts it: the statement promises what the formula then pays, not 0
     assert gain_at_gate > 0 and gain_at_threshold == gain_at_gate
     site = summary.site.parent
-    ru = (site / "ru" / "statements" / f"{month:%Y-%m}" / f"{employee}.html").read_text()
-    en = (site / "en" / "statements" / f"{month:%Y-%m}" / f"{employee}.html").read_text()
+    mailed = tmp_path / "site"  # the statements to mail, one file per employee
+    build_site(warehouse, mailed, per_employee_files=True)
+    ru = (mailed / "ru" / "statements" / f"{month:%Y-%m}" / f"{employee}.html").read_text()
+    en = (mailed / "en" / "statements" / f"{month:%Y-%m}" / f"{employee}.html").read_text()
     assert "Выполнение плана продаж: выполнено" in ru and "ниже порога премии 50%" in ru
     assert "Sales plan:" in en and "below the bonus gate of 50%: no bonus this month" in en
     assert "Премия = база × балл × порог × множитель" in ru and "rounded to kopecks" in en

@@ -55,7 +55,13 @@ def test_the_run_writes_the_dashboards(demo_run):
     site = warehouse.parent / "site"
     assert summary.site == site / "index.html" and summary.site.is_file()
     assert (site / "ru" / "index.html").is_file() and (site / "en" / "bonus.html").is_file()
-    assert any((site / "ru" / "statements").rglob("*.html"))
+    # for heads and finance: the month's statements in one table, no file per employee
+    statements = (site / "en" / "statements.html").read_text(encoding="utf-8")
+    expected = query(
+        warehouse, "select distinct strftime(month, '%Y-%m'), employee_id from marts.mart_bonus_statements"
+    )
+    assert expected and all(f'id="statement-{m}-{e}"' in statements for m, e in expected)
+    assert not (site / "ru" / "statements").exists() and not (site / "en" / "statements").exists()
     assert f"dashboards: {summary.site}" in "\n".join(summary.lines())
 
 

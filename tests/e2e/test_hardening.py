@@ -106,7 +106,7 @@ def test_an_employee_id_that_is_a_path_writes_inside_the_site(demo_run, tmp_path
                 f"update marts.{table} set employee_id = ? where employee_id = ?", [hostile, employee]
             )
     site = tmp_path / "deep" / "er" / "site"
-    build_site(copy, site)
+    build_site(copy, site, per_employee_files=True)
     assert not (tmp_path / "pwned").exists() and not (tmp_path / "deep" / "pwned").exists()
     written = [p for p in site.rglob("*.html") if "pwned" in p.name]
     assert written and all(p.resolve().is_relative_to(site.resolve()) for p in written)

@@ -228,6 +228,7 @@ def test_a_scheme_change_after_the_close_is_labelled_a_scheme_change_not_late_da
         "role,employee_id,base_bonus\nsales_manager,,41000\ndepartment_head,,60000\ndepartment_head,E0001,150000\n"
     )
     monkeypatch.setenv("AUTOKPI_SCHEME_DIR", str(scheme))
+    monkeypatch.setenv("AUTOKPI_SITE_PER_EMPLOYEE_FILES", "yes")  # the statements to mail
     run_pipeline(inbox, warehouse, quiet=True)
     rows = query(
         warehouse,
