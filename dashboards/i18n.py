@@ -266,12 +266,14 @@ CAUSES = {
         "scheme_change": "изменение схемы премирования",
         "late_data_and_scheme_change": "поздние данные и изменение схемы премирования",
         "recalculation": "пересчёт",
+        "dispute": "исправление по спору",
     },
     "en": {
         "late_data": "late data",
         "scheme_change": "a scheme change",
         "late_data_and_scheme_change": "late data and a scheme change",
         "recalculation": "a recalculation",
+        "dispute": "a correction by dispute",
     },
 }
 
@@ -384,6 +386,9 @@ class Formatter:
         codes = [c for c in (row.get("kpi_codes") or "").split(",") if c]
         kpis = f" ({', '.join(self.kpi_name(c, names) for c in codes)})" if codes else ""
         joiner = "за" if self.lang == "ru" else "for"
+        ids = [i for i in (row.get("dispute_ids") or "").split(",") if i]
+        if ids:
+            cause += " " + ", ".join(("№" if self.lang == "ru" else "#") + i for i in ids)
         return f"{cause[:1].upper()}{cause[1:]} {joiner} {month}{kpis}"
 
     def alert_value(self, value, unit: str | None) -> str:

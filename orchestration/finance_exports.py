@@ -35,7 +35,7 @@ KPI_EXPORT_COLUMNS = [
 ]  # fmt: skip
 ADJUSTMENT_EXPORT_COLUMNS = [
     "paid_in_month", "for_month", "employee_id", "adjustment_amount", "adjustment_cause", "kpi_codes",
-    "adjustment_reason_ru", "adjustment_reason_en", "period_status",
+    "dispute_ids", "adjustment_reason_ru", "adjustment_reason_en", "period_status",
 ]  # fmt: skip
 # columns the marts hold; the rest are worded here
 _BONUS_MART_COLUMNS = [c for c in BONUS_EXPORT_COLUMNS if not c.endswith(("_ru", "_en"))] + [

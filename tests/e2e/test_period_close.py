@@ -253,6 +253,70 @@ def test_a_scheme_change_after_the_close_is_labelled_a_scheme_change_not_late_da
     assert exported[managers[0][0]]["adjustment_reason_ru"] == "Изменение схемы премирования за октябрь 2026"
 
 
+def test_a_dispute_accepted_after_the_close_is_paid_as_an_adjustment_naming_the_dispute(own_copy):
+    """A deal line of closed October moved to a colleague by an accepted dispute: both
+    bonuses change, and each change is paid in the next open month with the dispute as
+    its cause and its number in the reason, on the site and in the export too."""
+    from core.paths import portal_database_for
+    from dashboards.i18n import Formatter
+    from portal.store import Store
+
+    inbox, warehouse = own_copy
+    close_month(warehouse, OCTOBER, "finance")
+    manager, department, line = query(
+        warehouse,
+        "select s.employee_id, s.department_id, s.deal_line_id from marts.fct_sales_lines as s "
+        "join marts.mart_bonus_monthly as b on b.employee_id = s.employee_id and b.month = s.closed_month "
+        "join marts.dim_employee as e on e.employee_id = s.employee_id "
+        "where s.is_won and s.closed_month = ? and b.bonus_amount > 0 and e.role = 'sales_manager' "
+        "order by s.revenue desc, s.deal_line_id limit 1",
+        [OCTOBER],
+    )[0]
+    colleague = query(
+        warehouse,
+        "select min(employee_id) from marts.dim_employee where department_id = ? and employee_id != ? "
+        "and role = 'sales_manager'",
+        [department, manager],
+    )[0][0]
+    store = Store(portal_database_for(warehouse))
+    dispute = store.open_dispute(manager, manager, OCTOBER, "plan_revenue", line, "my colleague sold this")
+    store.answer_dispute(dispute, "finance", "accepted", "it was theirs", "move_deal_line", colleague)
+
+    run_pipeline(inbox, warehouse, quiet=True)
+    rows = query(
+        warehouse,
+        "select employee_id, adjustment_cause, dispute_ids, adjustment_reason, adjustment_amount, kpi_codes "
+        "from marts.mart_bonus_adjustments where for_month = ? order by employee_id",
+        [OCTOBER],
+    )
+    by_employee = {r[0]: r for r in rows}
+    assert by_employee[manager][1:3] == ("dispute", str(dispute))
+    # every KPI the line fed changed: its revenue, and its markup or category where it counts
+    assert "plan_revenue" in by_employee[manager][5].split(",")
+    assert (
+        by_employee[manager][3]
+        == f"dispute #{dispute} for 2026-10 ({by_employee[manager][5].replace(',', ', ')})"
+    )
+    # (its sign depends on the line: a low-markup line gone may even raise the markup KPI)
+    assert by_employee[manager][4] != 0
+    assert all(r[1] == "dispute" for r in rows if r[0] in (manager, colleague))
+    worded = Formatter("ru").adjustment_reason(
+        {"adjustment_cause": "dispute", "for_month": OCTOBER, "kpi_codes": "", "dispute_ids": str(dispute)},
+        {},
+    )
+    assert worded == f"Исправление по спору №{dispute} за октябрь 2026"
+    exports = warehouse.parent / "exports"
+    with (exports / "bonus_2026-11.csv").open() as fh:
+        paid = {r["employee_id"]: r for r in csv.DictReader(fh)}
+    assert paid[manager]["adjustment_reason_en"].startswith(
+        f"A correction by dispute #{dispute} for October 2026"
+    )
+    sheet = load_workbook(exports / "bonus_2026-11.xlsx", read_only=True)["adjustments"]
+    header, *cells = [list(r) for r in sheet.iter_rows(values_only=True)]
+    adjustments = {r[header.index("employee_id")]: r for r in cells}
+    assert adjustments[manager][header.index("dispute_ids")] == str(dispute)
+
+
 def test_a_close_from_dagster_records_the_run_and_the_operating_system_user(own_copy, monkeypatch):
     import getpass
 

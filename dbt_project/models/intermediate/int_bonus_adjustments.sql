@@ -3,7 +3,9 @@
 -- month, with its cause:
 --   late_data      an actual (or the multiplier's input, or a plan) changed since the close
 --   scheme_change  the employee's scheme (weights, scales, gates, multiplier, base) changed
--- both when both did, and recalculation when neither (a changed rule of the models).
+--   dispute        an accepted dispute corrected the month's data (dispute_ids names it)
+-- both data and scheme when both changed, and recalculation when nothing did (a changed
+-- rule of the models).
 -- kpi_codes lists the KPIs whose actual or target changed.
 with
 
@@ -25,6 +27,10 @@ frozen as (
 
 frozen_kpis as (
     {{ rows_of_current_close('stg_closing__kpi_statements') }}
+),
+
+disputed as (
+    select * from {{ ref('int_dispute_corrections') }}
 ),
 
 paid as (
@@ -164,11 +170,17 @@ final as (
         case
             when causes.is_late_data and causes.is_scheme_changed then 'late_data_and_scheme_change'
             when causes.is_scheme_changed then 'scheme_change'
+            when disputed.dispute_ids is not null then 'dispute'
             when causes.is_late_data then 'late_data'
             else 'recalculation'
         end as adjustment_cause,
-        causes.kpi_codes
+        causes.kpi_codes,
+        case when not causes.is_scheme_changed then disputed.dispute_ids end as dispute_ids
     from causes
+    left join disputed
+        on
+            causes.for_month = disputed.for_month
+            and causes.employee_id = disputed.employee_id
     left join pay_months
         on
             causes.for_month = pay_months.for_month
