@@ -288,7 +288,7 @@ def create_app(
         return page(request, "index.html", viewer=viewer, rows=rows)
 
     @app.get("/statements/{month}/{employee_id}", response_class=HTMLResponse)
-    def statement(request: Request, month: str, employee_id: str):
+    async def statement(request: Request, month: str, employee_id: str):
         viewer = signed_in(request)
         if isinstance(viewer, Response):
             return viewer
