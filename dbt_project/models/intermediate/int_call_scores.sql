@@ -56,13 +56,18 @@ rescored as (
     select
         scores_after_disputes.*,
         case
-            when items_passed_by_dispute = 0 or weight_total is null or weight_total = 0 then score
+            when
+                scores_after_disputes.items_passed_by_dispute = 0
+                or scores_after_disputes.weight_total is null
+                or scores_after_disputes.weight_total = 0
+                then scores_after_disputes.score
             else round(
                 cast((
                     {%- for item in var('checklist_items') %}
-                        {{ '+ ' if not loop.first }}{{ item }}_weight * {{ item }}_after
+                        {{ '+ ' if not loop.first }}scores_after_disputes.{{ item }}_weight
+                        * scores_after_disputes.{{ item }}_after
                     {%- endfor %}
-                ) / weight_total as {{ dbt.type_numeric() }}),
+                ) / scores_after_disputes.weight_total as {{ dbt.type_numeric() }}),
                 4
             )
         end as score_after

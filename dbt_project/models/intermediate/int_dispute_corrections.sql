@@ -26,21 +26,31 @@ corrections as (
 ),
 
 touched as (
-    select dispute_id, dispute_month, employee_id from corrections
+    select
+        corrections.dispute_id,
+        corrections.dispute_month,
+        corrections.employee_id
+    from corrections
     union all
-    select dispute_id, dispute_month, to_employee_id as employee_id from corrections
-    where to_employee_id is not null and to_employee_id != employee_id
+    select
+        corrections.dispute_id,
+        corrections.dispute_month,
+        corrections.to_employee_id as employee_id
+    from corrections
+    where
+        corrections.to_employee_id is not null
+        and corrections.to_employee_id != corrections.employee_id
 ),
 
 final as (
     select
-        dispute_month as for_month,
-        employee_id,
+        touched.dispute_month as for_month,
+        touched.employee_id,
         {{ dbt.listagg(
-            "cast(dispute_id as " ~ dbt.type_string() ~ ")", "','", "order by dispute_id"
+            "cast(touched.dispute_id as " ~ dbt.type_string() ~ ")", "','", "order by touched.dispute_id"
         ) }} as dispute_ids
     from touched
-    group by dispute_month, employee_id
+    group by touched.dispute_month, touched.employee_id
 )
 
 select * from final
