@@ -46,7 +46,15 @@ def autokpi(*args):
     return subprocess.run([sys.executable, "-m", "orchestration.cli", *args], capture_output=True, text=True)
 
 
-def test_close_freezes_the_month_and_late_data_becomes_an_adjustment(own_copy):
+def test_close_freezes_the_month_and_late_data_or_a_dispute_becomes_an_adjustment(own_copy):
+    """Closed October never changes; what moves it afterwards is paid in November, named
+    for its cause: a won deal that arrives late, or a deal line of another department moved
+    to a colleague by an accepted dispute (the dispute's number in the reason, on the site
+    and in the exports). One pipeline run for both."""
+    from core.paths import portal_database_for
+    from dashboards.i18n import Formatter
+    from portal.store import Store
+
     inbox, warehouse = own_copy
     before = query(
         warehouse,
@@ -80,6 +88,26 @@ def test_close_freezes_the_month_and_late_data_becomes_an_adjustment(own_copy):
     (inbox / "crm" / "deal_lines-late.csv").write_text(
         "deal_line_id,deal_id,product_id,quantity,price,cost\nLATE1-1,LATE1,P004,200,1290.00,780.00\n"
     )
+    # in another department, a manager's biggest October line moved to a colleague by dispute
+    disputer, department, line = query(
+        warehouse,
+        "select s.employee_id, s.department_id, s.deal_line_id from marts.fct_sales_lines as s "
+        "join marts.mart_bonus_monthly as b on b.employee_id = s.employee_id and b.month = s.closed_month "
+        "join marts.dim_employee as e on e.employee_id = s.employee_id "
+        "where s.is_won and s.closed_month = ? and b.bonus_amount > 0 and e.role = 'sales_manager' "
+        "and s.department_id != (select department_id from marts.dim_employee where employee_id = ?) "
+        "order by s.revenue desc, s.deal_line_id limit 1",
+        [OCTOBER, manager[0]],
+    )[0]
+    colleague = query(
+        warehouse,
+        "select min(employee_id) from marts.dim_employee where department_id = ? and employee_id != ? "
+        "and role = 'sales_manager'",
+        [department, disputer],
+    )[0][0]
+    store = Store(portal_database_for(warehouse))
+    dispute = store.open_dispute(disputer, disputer, OCTOBER, "plan_revenue", line, "my colleague sold this")
+    store.answer_dispute(dispute, "finance", "accepted", "it was theirs", "move_deal_line", colleague)
     run_pipeline(inbox, warehouse, quiet=True)
 
     after = query(
@@ -109,6 +137,40 @@ def test_close_freezes_the_month_and_late_data_becomes_an_adjustment(own_copy):
     assert november[0] == november[1] == live - frozen_amount
     assert november[2].startswith("late data for 2026-10 (") and "plan_revenue" in november[2]
     assert november[3] == "open"
+
+    # the dispute: both bonuses of the other department change, paid with the dispute as cause
+    rows = query(
+        warehouse,
+        "select employee_id, adjustment_cause, dispute_ids, adjustment_reason, adjustment_amount, kpi_codes "
+        "from marts.mart_bonus_adjustments where for_month = ? order by employee_id",
+        [OCTOBER],
+    )
+    by_employee = {r[0]: r for r in rows}
+    assert by_employee[disputer][1:3] == ("dispute", str(dispute))
+    # every KPI the line fed changed: its revenue, and its markup or category where it counts
+    assert "plan_revenue" in by_employee[disputer][5].split(",")
+    assert (
+        by_employee[disputer][3]
+        == f"dispute #{dispute} for 2026-10 ({by_employee[disputer][5].replace(',', ', ')})"
+    )
+    # (its sign depends on the line: a low-markup line gone may even raise the markup KPI)
+    assert by_employee[disputer][4] != 0
+    assert all(r[1] == "dispute" for r in rows if r[0] in (disputer, colleague))
+    worded = Formatter("ru").adjustment_reason(
+        {"adjustment_cause": "dispute", "for_month": OCTOBER, "kpi_codes": "", "dispute_ids": str(dispute)},
+        {},
+    )
+    assert worded == f"Исправление по спору №{dispute} за октябрь 2026"
+    exports = warehouse.parent / "exports"
+    with (exports / "bonus_2026-11.csv").open() as fh:
+        paid = {r["employee_id"]: r for r in csv.DictReader(fh)}
+    assert paid[disputer]["adjustment_reason_en"].startswith(
+        f"A correction by dispute #{dispute} for October 2026"
+    )
+    sheet = load_workbook(exports / "bonus_2026-11.xlsx", read_only=True)["adjustments"]
+    header, *cells = [list(r) for r in sheet.iter_rows(values_only=True)]
+    adjustments = {r[header.index("employee_id")]: r for r in cells}
+    assert adjustments[disputer][header.index("dispute_ids")] == str(dispute)
 
 
 def test_reclose_is_refused_and_reopen_needs_a_reason(own_copy):
@@ -251,70 +313,6 @@ def test_a_scheme_change_after_the_close_is_labelled_a_scheme_change_not_late_da
         exported = {r["employee_id"]: r for r in csv.DictReader(fh)}
     assert exported[managers[0][0]]["adjustment_reason_en"] == "A scheme change for October 2026"
     assert exported[managers[0][0]]["adjustment_reason_ru"] == "Изменение схемы премирования за октябрь 2026"
-
-
-def test_a_dispute_accepted_after_the_close_is_paid_as_an_adjustment_naming_the_dispute(own_copy):
-    """A deal line of closed October moved to a colleague by an accepted dispute: both
-    bonuses change, and each change is paid in the next open month with the dispute as
-    its cause and its number in the reason, on the site and in the export too."""
-    from core.paths import portal_database_for
-    from dashboards.i18n import Formatter
-    from portal.store import Store
-
-    inbox, warehouse = own_copy
-    close_month(warehouse, OCTOBER, "finance")
-    manager, department, line = query(
-        warehouse,
-        "select s.employee_id, s.department_id, s.deal_line_id from marts.fct_sales_lines as s "
-        "join marts.mart_bonus_monthly as b on b.employee_id = s.employee_id and b.month = s.closed_month "
-        "join marts.dim_employee as e on e.employee_id = s.employee_id "
-        "where s.is_won and s.closed_month = ? and b.bonus_amount > 0 and e.role = 'sales_manager' "
-        "order by s.revenue desc, s.deal_line_id limit 1",
-        [OCTOBER],
-    )[0]
-    colleague = query(
-        warehouse,
-        "select min(employee_id) from marts.dim_employee where department_id = ? and employee_id != ? "
-        "and role = 'sales_manager'",
-        [department, manager],
-    )[0][0]
-    store = Store(portal_database_for(warehouse))
-    dispute = store.open_dispute(manager, manager, OCTOBER, "plan_revenue", line, "my colleague sold this")
-    store.answer_dispute(dispute, "finance", "accepted", "it was theirs", "move_deal_line", colleague)
-
-    run_pipeline(inbox, warehouse, quiet=True)
-    rows = query(
-        warehouse,
-        "select employee_id, adjustment_cause, dispute_ids, adjustment_reason, adjustment_amount, kpi_codes "
-        "from marts.mart_bonus_adjustments where for_month = ? order by employee_id",
-        [OCTOBER],
-    )
-    by_employee = {r[0]: r for r in rows}
-    assert by_employee[manager][1:3] == ("dispute", str(dispute))
-    # every KPI the line fed changed: its revenue, and its markup or category where it counts
-    assert "plan_revenue" in by_employee[manager][5].split(",")
-    assert (
-        by_employee[manager][3]
-        == f"dispute #{dispute} for 2026-10 ({by_employee[manager][5].replace(',', ', ')})"
-    )
-    # (its sign depends on the line: a low-markup line gone may even raise the markup KPI)
-    assert by_employee[manager][4] != 0
-    assert all(r[1] == "dispute" for r in rows if r[0] in (manager, colleague))
-    worded = Formatter("ru").adjustment_reason(
-        {"adjustment_cause": "dispute", "for_month": OCTOBER, "kpi_codes": "", "dispute_ids": str(dispute)},
-        {},
-    )
-    assert worded == f"Исправление по спору №{dispute} за октябрь 2026"
-    exports = warehouse.parent / "exports"
-    with (exports / "bonus_2026-11.csv").open() as fh:
-        paid = {r["employee_id"]: r for r in csv.DictReader(fh)}
-    assert paid[manager]["adjustment_reason_en"].startswith(
-        f"A correction by dispute #{dispute} for October 2026"
-    )
-    sheet = load_workbook(exports / "bonus_2026-11.xlsx", read_only=True)["adjustments"]
-    header, *cells = [list(r) for r in sheet.iter_rows(values_only=True)]
-    adjustments = {r[header.index("employee_id")]: r for r in cells}
-    assert adjustments[manager][header.index("dispute_ids")] == str(dispute)
 
 
 def test_a_close_from_dagster_records_the_run_and_the_operating_system_user(own_copy, monkeypatch):
