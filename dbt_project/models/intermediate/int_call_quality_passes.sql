@@ -4,31 +4,18 @@
 -- call_quality KPI, the quality multiplier and the bonus recompute.
 with
 
-disputes as (
-    select * from {{ ref('stg_disputes__disputes') }}
-),
-
-answers as (
-    select * from {{ ref('stg_disputes__answers') }}
-),
-
 accepted_passes as (
     select
-        disputes.fact_id as call_id,
-        answers.quality_item,
-        disputes.dispute_id,
-        answers.answered_at,
+        passes.fact_id as call_id,
+        passes.quality_item,
+        passes.dispute_id,
+        passes.answered_at,
         row_number() over (
-            partition by disputes.fact_id, answers.quality_item
-            order by answers.answered_at desc, disputes.dispute_id desc
+            partition by passes.fact_id, passes.quality_item
+            order by passes.answered_at desc, passes.dispute_id desc
         ) as pass_rank
-    from answers
-    inner join disputes on answers.dispute_id = disputes.dispute_id
-    where
-        answers.decision = 'accepted'
-        and answers.correction_kind = 'pass_quality_item'
-        and disputes.fact_id is not null
-        and answers.quality_item is not null
+    from ({{ accepted_corrections(['pass_quality_item']) }}) as passes
+    where passes.fact_id is not null and passes.quality_item is not null
 ),
 
 final as (

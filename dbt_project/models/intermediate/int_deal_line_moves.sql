@@ -4,31 +4,18 @@
 -- a move into a closed month becomes an adjustment in the next open month.
 with
 
-disputes as (
-    select * from {{ ref('stg_disputes__disputes') }}
-),
-
-answers as (
-    select * from {{ ref('stg_disputes__answers') }}
-),
-
 accepted_moves as (
     select
-        disputes.fact_id as deal_line_id,
-        answers.to_employee_id,
-        disputes.dispute_id,
-        answers.answered_at,
+        moves.fact_id as deal_line_id,
+        moves.to_employee_id,
+        moves.dispute_id,
+        moves.answered_at,
         row_number() over (
-            partition by disputes.fact_id
-            order by answers.answered_at desc, disputes.dispute_id desc
+            partition by moves.fact_id
+            order by moves.answered_at desc, moves.dispute_id desc
         ) as move_rank
-    from answers
-    inner join disputes on answers.dispute_id = disputes.dispute_id
-    where
-        answers.decision = 'accepted'
-        and answers.correction_kind = 'move_deal_line'
-        and disputes.fact_id is not null
-        and answers.to_employee_id is not null
+    from ({{ accepted_corrections(['move_deal_line']) }}) as moves
+    where moves.fact_id is not null and moves.to_employee_id is not null
 ),
 
 final as (

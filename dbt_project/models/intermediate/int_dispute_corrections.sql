@@ -4,25 +4,8 @@
 -- (int_bonus_adjustments), and the adjustment names the disputes (dispute_ids).
 with
 
-disputes as (
-    select * from {{ ref('stg_disputes__disputes') }}
-),
-
-answers as (
-    select * from {{ ref('stg_disputes__answers') }}
-),
-
 corrections as (
-    select
-        disputes.dispute_id,
-        disputes.dispute_month,
-        disputes.employee_id,
-        answers.to_employee_id
-    from answers
-    inner join disputes on answers.dispute_id = disputes.dispute_id
-    where
-        answers.decision = 'accepted'
-        and answers.correction_kind in ('move_deal_line', 'pass_quality_item')
+    {{ accepted_corrections(['move_deal_line', 'pass_quality_item']) }}
 ),
 
 touched as (
