@@ -16,7 +16,9 @@ from the export (an employee who left the list, a plan corrected to another mont
 gone from the current rows (``_dlt_valid_to`` is null), and its history stays. When a file
 of the table is refused, the table keeps its last snapshot until the file is corrected. A
 file identical to another one in the folder (``deals (1).csv``) is loaded once and
-reported as a duplicate.
+reported as a duplicate. Where two files give one key different values, the newer file
+(by modification time, then name) wins and the replaced row is quarantined as
+``superseded``, so each file's rows read = rows clean + rows quarantined.
 """
 
 from __future__ import annotations
@@ -240,12 +242,83 @@ def read_rows(
     return rows, rejected
 
 
-def latest_by_key(rows: Iterable[dict], key: tuple[str, ...]) -> list[dict]:
-    """One row per natural key; a later file (or later line) wins, as a newer export would."""
+def oldest_first(paths: Iterable[Path]) -> list[Path]:
+    """Files in the order they were written (then by name): where two give one key two
+    values, the newer file is the correction, whatever its name (``plans-dec.csv`` sorts
+    before ``plans.csv``)."""
+    return sorted(paths, key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+
+@dataclass(frozen=True)
+class Superseded:
+    """A row replaced by a later row with the same key and other values."""
+
+    old: dict
+    new: dict
+    columns: tuple[str, ...]  # the columns whose values differ
+
+
+def latest_by_key(rows: Iterable[dict], key: tuple[str, ...]) -> tuple[list[dict], list[Superseded]]:
+    """One row per natural key, a later file (or later line) winning as a newer export
+    would; and the rows it replaced with other values (the same values twice is no news)."""
     out: dict[tuple, dict] = {}
+    superseded = []
     for row in rows:
-        out[tuple(row[k] for k in key)] = row
-    return list(out.values())
+        k = tuple(row[c] for c in key)
+        before = out.get(k)
+        if before is not None and row_hash(before) != row_hash(row):
+            names = dict.fromkeys(c for c in [*before, *row] if not c.startswith("_"))
+            differ = tuple(c for c in names if before.get(c) != row.get(c))
+            superseded.append(Superseded(before, row, differ))
+        out[k] = row
+    return list(out.values()), superseded
+
+
+def _where(row: dict, own_file: str) -> str:
+    line = f"line {row.get('_source_line')}"
+    return line if row.get("_source_file") == own_file else f"{row.get('_source_file')} {line}"
+
+
+def superseded_quarantine_row(s: Superseded, key: tuple[str, ...]) -> dict:
+    """The replaced row, kept in quarantine with what replaced it."""
+    file = s.old["_source_file"]
+    newer = "a later line of the same file" if s.new["_source_file"] == file else "a newer file"
+    olds = ", ".join(repr(s.old.get(c)) for c in s.columns)
+    news = ", ".join(repr(s.new.get(c)) for c in s.columns)
+    return {
+        "source_file": file,
+        "source_line": s.old.get("_source_line"),
+        "rule": "superseded",
+        "field": ", ".join(s.columns),
+        "raw_value": f"{olds}: replaced by {news} from {_where(s.new, file)}, {newer} "
+        f"with the same {', '.join(key)}",
+        "raw_record": json.dumps(
+            {k: v for k, v in s.old.items() if not k.startswith("_")}, ensure_ascii=False
+        ),
+    }
+
+
+def superseded_message(replaced: list[Superseded], key: tuple[str, ...]) -> str:
+    """One sentence for a file whose rows newer rows replaced: the first, and what to do."""
+    first = replaced[0]
+    file = first.old["_source_file"]
+    ident = ", ".join(f"{c} {first.old[c]}" for c in key)
+    changes = ", ".join(f"{c} {first.old.get(c)} -> {first.new.get(c)}" for c in first.columns)
+    newer = first.new["_source_file"]
+    if newer == file:
+        where, advice = "a later line of this file", "keep one line per key in it"
+    else:
+        where = f"{newer} line {first.new.get('_source_line')}, a newer file"
+        advice = f"if {file} is the right one, correct or remove {newer}"
+    head = (
+        f"{len(replaced)} rows are replaced by newer rows with the same key; the first: "
+        if len(replaced) > 1
+        else ""
+    )
+    return (
+        f"{head}line {first.old.get('_source_line')} ({ident}) "
+        f"is replaced by {where} with other values ({changes}); {advice}"
+    )
 
 
 def row_hash(row: dict) -> str:
@@ -330,7 +403,8 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
         rows: list[dict] = []
         log = []
         seen: dict[str, str] = {}  # content hash -> the file loaded with it
-        for path in files_for(inbox / folder, spec):
+        entries: dict[str, dict] = {}  # file -> its load-log entry, when it was read
+        for path in oldest_first(files_for(inbox / folder, spec)):
             name = path.relative_to(inbox).as_posix()
             digest = content_hash(path)
             if digest in seen:
@@ -349,13 +423,25 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
             if rejected:
                 yield quarantine_item(rejected, spec.name)
             rows.extend(file_rows)
-            log.append(
-                log_entry(name, spec.name, len(file_rows) + len(rejected), len(file_rows), len(rejected))
+            entries[name] = log_entry(
+                name, spec.name, len(file_rows) + len(rejected), len(file_rows), len(rejected)
             )
+            log.append(entries[name])
+        current, superseded = latest_by_key(rows, spec.key)
+        # a replaced row of a file read now is quarantined, so its file's rows still add up;
+        # a refused file's last rows were reported with the refusal
+        replaced = [s for s in superseded if s.old["_source_file"] in entries]
+        if replaced:
+            yield quarantine_item([superseded_quarantine_row(s, spec.key) for s in replaced], spec.name)
+        for name, entry in entries.items():
+            own = [s for s in replaced if s.old["_source_file"] == name]
+            if own:
+                entry["rows_clean"] -= len(own)
+                entry["rows_quarantined"] += len(own)
+                entry["status"], entry["message"] = "conflict", superseded_message(own, spec.key)
         if log:
             yield load_log_item(log)
-        if rows:  # nothing at all keeps the last snapshot: an empty folder is not an empty export
-            current = latest_by_key(rows, spec.key)
+        if current:  # nothing at all keeps the last snapshot: an empty folder is not an empty export
             for row in current:
                 row["_row_hash"], row["_origin"] = row_hash(row), ORIGIN
             yield to_arrow(current, spec.key)

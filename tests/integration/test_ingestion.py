@@ -191,3 +191,67 @@ def test_a_file_refused_later_keeps_its_last_rows_and_a_removed_row_is_retired(t
         "select count(*) from raw_directory.employees where employee_id = 'E8' and _dlt_valid_to is not null"
     ).fetchone() == (1,)
     con.close()
+
+
+def test_two_plan_files_giving_one_key_two_values_keep_the_newer_and_quarantine_the_other(tmp_path):
+    """A corrected plan sent as a second file (cp1251, ``;``, ``1 234,50``) beside the old
+    one: the newer file's value is the plan, the older row goes to quarantine saying which
+    file and line replaced it, and each file's rows read = clean + quarantined."""
+    import os
+
+    inbox = make_inbox(tmp_path, [])
+    (inbox / "plans").mkdir(exist_ok=True)
+    old = inbox / "plans" / "plans.csv"
+    old.write_text(
+        "month,employee_id,revenue_plan,calls_plan\n2026-12-01,E5,586000.00,420\n2026-12-01,E6,600000.00,420\n"
+    )
+    new = inbox / "plans" / "plans-dec.csv"  # sorts before plans.csv by name, yet is the newer
+    new.write_bytes(
+        "month;employee_id;revenue_plan;calls_plan\n2026-12-01;E5;1 234 567 890,50;420\n".encode("cp1251")
+    )
+    os.utime(old, ns=(1_700_000_000_000_000_000,) * 2)
+    os.utime(new, ns=(1_700_000_100_000_000_000,) * 2)
+    warehouse = tmp_path / "w.duckdb"
+    load_source("plans", inbox, warehouse)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    current = con.execute(
+        "select employee_id, revenue_plan, _source_file from raw_plans.monthly_plans "
+        "where _dlt_valid_to is null order by 1"
+    ).fetchall()
+    quarantined = con.execute(
+        "select source_file, source_line, rule, field, raw_value from raw_plans.monthly_plans_quarantine"
+    ).fetchall()
+    log = con.execute(
+        "select source_file, rows_read, rows_clean, rows_quarantined, status, message "
+        "from raw_plans.load_log order by source_file"
+    ).fetchall()
+    con.close()
+    assert current == [("E5", "1234567890.50", "plans/plans-dec.csv"), ("E6", "600000.00", "plans/plans.csv")]
+    assert quarantined == [
+        (
+            "plans/plans.csv",
+            2,
+            "superseded",
+            "revenue_plan",
+            "'586000.00': replaced by '1234567890.50' from plans/plans-dec.csv line 2, "
+            "a newer file with the same month, employee_id",
+        )
+    ]
+    assert [row[:5] for row in log] == [
+        ("plans/plans-dec.csv", 1, 1, 0, "loaded"),
+        ("plans/plans.csv", 2, 1, 1, "conflict"),
+    ]
+    assert log[1][5] == (
+        "line 2 (month 2026-12-01, employee_id E5) is replaced by plans/plans-dec.csv line 2, "
+        "a newer file with other values (revenue_plan 586000.00 -> 1234567890.50); "
+        "if plans/plans.csv is the right one, correct or remove plans/plans-dec.csv"
+    )
+
+    os.utime(old, ns=(1_700_000_200_000_000_000,) * 2)  # the old file saved again: now it is the newer
+    load_source("plans", inbox, warehouse)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert con.execute(
+        "select revenue_plan, _source_file from raw_plans.monthly_plans "
+        "where _dlt_valid_to is null and employee_id = 'E5'"
+    ).fetchall() == [("586000.00", "plans/plans.csv")]
+    con.close()

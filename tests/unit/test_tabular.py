@@ -9,7 +9,7 @@ import pytest
 from ingestion.sources.crm import TABLES as CRM_TABLES
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.plans import TABLES as PLAN_TABLES
-from ingestion.sources.tabular import files_for, latest_by_key, read_rows
+from ingestion.sources.tabular import files_for, latest_by_key, read_rows, superseded_message
 
 CLIENTS = next(t for t in CRM_TABLES if t.name == "clients")
 DEALS = next(t for t in CRM_TABLES if t.name == "deals")
@@ -103,6 +103,20 @@ def test_xlsx_plans(tmp_path):
     ]
 
 
-def test_later_rows_win_per_key():
-    rows = [{"id": "1", "v": "old"}, {"id": "2", "v": "x"}, {"id": "1", "v": "new"}]
-    assert latest_by_key(rows, ("id",)) == [{"id": "1", "v": "new"}, {"id": "2", "v": "x"}]
+def test_later_rows_win_per_key_and_the_replaced_ones_are_named():
+    rows = [
+        {"id": "1", "v": "old", "_source_file": "a.csv", "_source_line": 2},
+        {"id": "2", "v": "x", "_source_file": "a.csv", "_source_line": 3},
+        {"id": "2", "v": "x", "_source_file": "b.csv", "_source_line": 2},  # the same values: no news
+        {"id": "1", "v": "new", "_source_file": "a.csv", "_source_line": 4},
+    ]
+    current, replaced = latest_by_key(rows, ("id",))
+    assert [(r["id"], r["v"], r["_source_file"]) for r in current] == [
+        ("1", "new", "a.csv"),
+        ("2", "x", "b.csv"),
+    ]
+    assert [(s.old["_source_line"], s.new["_source_line"], s.columns) for s in replaced] == [(2, 4, ("v",))]
+    assert superseded_message(replaced, ("id",)) == (
+        "line 2 (id 1) is replaced by a later line of this file with other values (v old -> new); "
+        "keep one line per key in it"
+    )
