@@ -192,6 +192,18 @@ def _skipped_files(inbox: Path) -> list[str]:
     return [f"{path}: {why}" for path, why in skipped_entries(inbox)]
 
 
+def _inbox_notes(inbox: Path) -> list[str]:
+    """What the inbox lacks, and what in it no reader opens."""
+    return _missing_inputs(inbox) + _skipped_files(inbox) + _unread_files(inbox)
+
+
+def _unread_files(inbox: Path) -> list[str]:
+    """Files in a source folder that no source reads (a misnamed plan, an .xls)."""
+    from ingestion.sources.unread import unread_files
+
+    return [f"{path.relative_to(inbox).as_posix()}: not read: {why}" for path, why in unread_files(inbox)]
+
+
 def _missing_inputs(inbox: Path) -> list[str]:
     """Inbox folders that hold nothing: their marts stay empty, which deserves a word."""
     from ingestion.pipeline import API_RESOURCES
@@ -323,6 +335,8 @@ def _run_pipeline(
         _failed_raw_checks(result, advisory=True)
         + _speech_to_text_warnings(result)
         + _load_notes(warehouse, run_started)
-        + (_missing_inputs(inbox) + _skipped_files(inbox) if inbox is not None else []),
+        + (
+            _missing_inputs(inbox) + _skipped_files(inbox) + _unread_files(inbox) if inbox is not None else []
+        ),
         site_dir_for(warehouse) / "index.html",
     )

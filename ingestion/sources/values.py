@@ -24,6 +24,16 @@ _CURRENCY = re.compile(r"(?i)\s*(₽|руб\.?|р\.|rub)\s*$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _MONTH_ONLY = re.compile(r"^(?:(\d{4})-(\d{1,2})|(\d{1,2})[./](\d{4}))$")
+# "декабрь 2026", "Декабрь 2026 г.", "дек.26", "December 2026", "Dec-26" (Excel's mmm-yy)
+_NAMED_MONTH = re.compile(r"^([^\W\d_]+)\.?[\s-]*(\d{4}|\d{2})(?:\s*г(?:\.|ода?)?)?$")
+_MONTH_WORDS = [  # each month's names and abbreviations, Russian (nominative, genitive) and English
+    "январь января янв january jan", "февраль февраля фев февр february feb",
+    "март марта мар march mar", "апрель апреля апр april apr", "май мая may",
+    "июнь июня июн june jun", "июль июля июл july jul", "август августа авг august aug",
+    "сентябрь сентября сен сент september sep sept", "октябрь октября окт october oct",
+    "ноябрь ноября ноя нояб november nov", "декабрь декабря дек december dec",
+]  # fmt: skip
+_MONTH_NAMES = {word: number for number, words in enumerate(_MONTH_WORDS, 1) for word in words.split()}
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?$")
 
 
@@ -86,8 +96,12 @@ def parse_date(text: str) -> str:
 
 
 def parse_month(text: str) -> str:
-    """``2026-10``, ``10.2026``, or any date of the month → ``2026-10-01``."""
+    """``2026-10``, ``10.2026``, ``октябрь 2026`` / ``окт.26`` / ``Oct-26``, or any date of
+    the month → ``2026-10-01``."""
     raw = text.strip()
+    if (m := _NAMED_MONTH.match(raw)) and (month := _MONTH_NAMES.get(m[1].lower())):
+        year = int(m[2]) if len(m[2]) == 4 else 2000 + int(m[2])
+        return date(year, month, 1).isoformat()
     if m := _MONTH_ONLY.match(raw):
         year, month = (m[1], m[2]) if m[1] else (m[4], m[3])
         if 1 <= int(month) <= 12:
@@ -96,7 +110,7 @@ def parse_month(text: str) -> str:
     try:
         return date.fromisoformat(parse_date(raw)).replace(day=1).isoformat()
     except ValueProblem:
-        raise ValueProblem("a month (e.g. 2026-10, 10.2026 or 01.10.2026)") from None
+        raise ValueProblem("a month (e.g. 2026-10, 10.2026, октябрь 2026 or 01.10.2026)") from None
 
 
 def parse_datetime(text: str, zone: str) -> str:

@@ -9,6 +9,8 @@ twice (the second time corrected), and a clear word for each.
 - a Master.csv sent twice under another name, and one that overlaps another: counted once;
 - a caller name with a line break inside its quotes: one record, physical line numbers;
 - a last line Asterisk is still writing: waits for the next run, and says so;
+- a plan saved under a Russian name and a CRM export saved as .xls: named as not read, with
+  what to do;
 - the corrected resend: a plan moved, an employee gone from the list: the current rows
   follow the files, the old version is kept as history.
 """
@@ -120,6 +122,8 @@ def messy(tmp_path_factory, dbt_manifest):
     being_written = cdr("1790000006.1", "89161000006", "101", "2026-10-08 09:00:00", 45)[:60]
     write(asterisk / "Master.csv", written + being_written)
     shutil.copy(ASTERISK_SAMPLES / "smallcdr.csv", asterisk / "old-2017.csv")
+    write(inbox / "plans" / "План декабрь.csv", "month;employee_id;revenue_plan\n12.2026;E1;1 000 000,00\n")
+    write(inbox / "crm" / "deals-old.xls", "an Excel 97-2003 workbook")  # never opened
     first = run_pipeline(inbox, warehouse, quiet=True)
     return inbox, warehouse, first
 
@@ -142,6 +146,22 @@ def test_russian_excel_numbers_dates_and_local_times_are_read(messy):
     assert deal[0][0] == "2026-10-15 06:59:00"  # 9:59 in Moscow, stored in UTC
     revenue = query(warehouse, "select revenue from marts.fct_sales_lines where deal_line_id = 'L1'")[0][0]
     assert revenue == 1290500
+
+
+def test_a_file_no_source_reads_is_named_with_what_to_do(messy):
+    _, warehouse, first = messy
+    assert (
+        "plans/План декабрь.csv: not read: plans/ reads files named plans* "
+        "(.csv, .json, .jsonl, .ndjson or .xlsx); "
+        "rename it, e.g. plans-2026-12.xlsx" in first.warnings
+    )
+    assert (
+        "crm/deals-old.xls: not read: a .xls workbook is not read; save it as .xlsx "
+        "(Excel: File > Save As > Excel Workbook)" in first.warnings
+    )
+    assert query(warehouse, "select count(*) from raw_plans.monthly_plans where month = '2026-12-01'") == [
+        (0,)
+    ]
 
 
 def test_bad_values_are_quarantined_by_file_line_column_and_value(messy):

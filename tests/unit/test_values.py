@@ -66,10 +66,24 @@ def test_a_day_that_does_not_exist():
         ("10.2026", "2026-10-01"),
         ("01.10.2026", "2026-10-01"),
         ("2026-10-17", "2026-10-01"),
+        ("октябрь 2026", "2026-10-01"),  # a Russian Excel export's month column
+        ("Октябрь 2026 г.", "2026-10-01"),
+        ("мая 2026 года", "2026-05-01"),
+        ("май 2026", "2026-05-01"),
+        ("мар.26", "2026-03-01"),
+        ("дек 26", "2026-12-01"),
+        ("Oct-26", "2026-10-01"),
+        ("December 2026", "2026-12-01"),
     ],
 )
 def test_months(text, value):
     assert parse_month(text) == value
+
+
+@pytest.mark.parametrize("text", ["октябрь", "марка 2026", "13.2026", "Smarch 2026"])
+def test_what_is_no_month(text):
+    with pytest.raises(ValueProblem, match="a month"):
+        parse_month(text)
 
 
 def test_a_time_without_an_offset_is_the_sources_local_time():

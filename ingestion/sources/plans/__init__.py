@@ -1,6 +1,7 @@
 """Finance's monthly plans from ``<inbox>/plans/`` (CSV or XLSX).
 
-``plans``: month (YYYY-MM, MM.YYYY or any day of the month as YYYY-MM-DD or DD.MM.YYYY),
+``plans``: month (YYYY-MM, MM.YYYY, a month name as ``октябрь 2026`` or ``Oct-26``, or
+any day of the month as YYYY-MM-DD or DD.MM.YYYY),
 employee_id, revenue_plan (``1 234 567,00`` or ``1234567.00``), and optional task targets
 such as calls_plan.
 """

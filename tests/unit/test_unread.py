@@ -1,0 +1,35 @@
+"""Files in the inbox no source reads are named, each with what to do."""
+
+from __future__ import annotations
+
+from ingestion.sources.unread import unread_files
+
+
+def test_misnamed_misplaced_and_old_format_files_are_named_and_read_ones_are_not(tmp_path):
+    files = {
+        "plans/plans.csv": None,  # read
+        "plans/plans_2026.xlsx": None,  # read
+        "plans/~$plans.xlsx": None,  # Excel's lock file while the workbook is open
+        "plans/План продаж.xlsx": "plans/ reads files named plans* "
+        "(.csv, .json, .jsonl, .ndjson or .xlsx); "
+        "rename it, e.g. plans-2026-12.xlsx",
+        "plans/plans.xls": "a .xls workbook is not read; save it as .xlsx "
+        "(Excel: File > Save As > Excel Workbook)",
+        "crm/deals.csv": None,
+        "crm/2026-12/deals.csv": "files in sub-folders of crm/ are not read; move it into crm/ itself",
+        "crm/deals.txt": "crm/ reads .csv, .json, .jsonl, .ndjson or .xlsx files, not .txt; "
+        "save it as .csv or .xlsx",
+        "directory/.DS_Store": None,
+        "pbx/asterisk/Master.csv": None,
+        "pbx/asterisk/2026/Master-11.csv": None,  # call records are read from sub-folders too
+        "pbx/asterisk/Master.csv.gz": "pbx/asterisk/ reads call records as Asterisk's Master.csv (.csv), "
+        "not .gz",
+        "pbx/transcripts/calls.jsonl": None,
+        "pbx/transcripts/call.wav": "pbx/transcripts/ reads transcripts (.jsonl, .ndjson, .json), not .wav",
+    }
+    for name in files:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    found = {path.relative_to(tmp_path).as_posix(): why for path, why in unread_files(tmp_path)}
+    assert found == {name: why for name, why in files.items() if why is not None}
