@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,8 @@ from core.private_files import inbox_files
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.values import ValueProblem, normalise
 
+# a title, a date and an empty line may come before the header (1C, Excel reports)
+HEADER_SEARCH_ROWS = 20
 SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".xlsx")
 # rows from files share one merge key: a snapshot of the files retires only their rows,
 # never those an API source wrote into the same table
@@ -112,20 +115,37 @@ def _delimiter(header: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
-def _rows_csv(path: Path) -> Iterator[tuple[int, dict]]:
+def _header_index(lines: list[list[str]], required: tuple[str, ...]) -> int:
+    """Which of the first rows is the header: the first naming every required column (an
+    export from 1C or Excel may open with a title, a date and an empty row), else the first."""
+    for i, cells in enumerate(lines[:HEADER_SEARCH_ROWS]):
+        names = {(_text(c) or "").strip().lower() for c in cells}
+        if required and all(r in names for r in required):
+            return i
+    return 0
+
+
+def _rows_csv(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
     text = _decode(path)
-    delimiter = _delimiter(text.split("\n", 1)[0])
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    head = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    skip = _header_index([[c for c in re.split("[;\t,]", line)] for line in head], required)
+    delimiter = _delimiter(head[skip] if head else "")
+    body = io.StringIO(text, newline="")
+    for _ in range(skip):
+        body.readline()
+    reader = csv.DictReader(body, delimiter=delimiter)
     if not reader.fieldnames:
         raise InboxFileError(path, "empty file: expected a header line")
     n_fields = len(reader.fieldnames)
     for row in reader:
         if None in row or len(row) != n_fields or any(v is None for v in row.values()):
-            raise InboxFileError(path, f"expected {n_fields} columns as in the header", line=reader.line_num)
-        yield reader.line_num, row
+            raise InboxFileError(
+                path, f"expected {n_fields} columns as in the header", line=reader.line_num + skip
+            )
+        yield reader.line_num + skip, row
 
 
-def _rows_json(path: Path) -> Iterator[tuple[int, dict]]:
+def _rows_json(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
     text = _decode(path)
     try:
         data = json.loads(text)
@@ -142,7 +162,7 @@ def _rows_json(path: Path) -> Iterator[tuple[int, dict]]:
         yield i, row
 
 
-def _rows_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+def _rows_jsonl(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
     with path.open("rb") as fh:
         for i, raw in enumerate(fh, start=1):
             line = raw.decode("utf-8", "replace").strip()
@@ -157,7 +177,7 @@ def _rows_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
             yield i, row
 
 
-def _rows_xlsx(path: Path) -> Iterator[tuple[int, dict]]:
+def _rows_xlsx(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
     from openpyxl import load_workbook
 
     try:
@@ -166,8 +186,11 @@ def _rows_xlsx(path: Path) -> Iterator[tuple[int, dict]]:
         raise InboxFileError(path, f"not a readable XLSX workbook ({exc.__class__.__name__})") from None
     try:
         rows = wb.worksheets[0].iter_rows(values_only=True)
-        header = [(_text(h) or "").strip() for h in next(rows, [])]
-        for i, values in enumerate(rows, start=2):
+        first = [list(values or ()) for _, values in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
+        skip = _header_index(first, required)
+        header = [(_text(h) or "").strip() for h in (first[skip] if first else [])]
+        after = itertools.chain(first[skip + 1 :], rows)
+        for i, values in enumerate(after, start=skip + 2):
             if values is None or all(v is None for v in values):
                 continue
             yield i, dict(zip(header, values, strict=False))
@@ -193,7 +216,7 @@ def read_rows(
     types = dict(spec.types)
     rows, rejected = [], []
     checked = False
-    for line, raw in reader(path):
+    for line, raw in reader(path, spec.required):
         row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
         if not checked:
             missing = [c for c in spec.required if c not in row]

@@ -120,3 +120,32 @@ def test_later_rows_win_per_key_and_the_replaced_ones_are_named():
         "line 2 (id 1) is replaced by a later line of this file with other values (v old -> new); "
         "keep one line per key in it"
     )
+
+
+def test_a_report_title_above_the_header_is_skipped_and_lines_stay_the_files(tmp_path):
+    """1C and Excel reports open with a title, a date and an empty row before the header."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Лист1"
+    ws.append(["План продаж на декабрь 2026"])
+    ws.append(["Сформирован: 01.12.2026"])
+    ws.append([])
+    ws.append(["Month", "Employee_ID", "Revenue_Plan"])
+    ws.append(["Декабрь 2026", "E0005", "1 234 567 890,50"])
+    wb.save(tmp_path / "plans-dec.xlsx")
+    rows, rejected = read_rows(tmp_path / "plans-dec.xlsx", PLANS, "plans/plans-dec.xlsx", ZONE)
+    assert rejected == []
+    assert [(r["_source_line"], r["month"], r["revenue_plan"]) for r in rows] == [
+        (5, "2026-12-01", "1234567890.50")
+    ]
+    text = "План продаж;;\n\nmonth;employee_id;revenue_plan\n12.2026;E0005;1 000,00\n12.2026;E0006\n"
+    (tmp_path / "plans.csv").write_bytes(text.encode("cp1251"))
+    with pytest.raises(InboxFileError, match=r"plans.csv:5: expected 3 columns"):
+        read_rows(tmp_path / "plans.csv", PLANS, "plans/plans.csv", ZONE)
+    (tmp_path / "plans.csv").write_bytes(text.rsplit("12.2026;E0006", 1)[0].encode("cp1251"))
+    rows = read_rows(tmp_path / "plans.csv", PLANS, "plans/plans.csv", ZONE)[0]
+    assert [(r["_source_line"], r["employee_id"], r["revenue_plan"]) for r in rows] == [
+        (4, "E0005", "1000.00")
+    ]
