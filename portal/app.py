@@ -423,6 +423,16 @@ def create_app(
         try:
             if kind == "move_deal_line" and to_employee and snapshot.person(to_employee) is None:
                 raise PortalError(f"{to_employee} is not an employee id in the directory")
+            fact = dispute["fact_id"]
+            if (
+                kind == "exclude_missed_call"
+                and fact
+                and not snapshot.is_missed_call_of(fact, dispute["employee_id"])
+            ):
+                raise PortalError(
+                    f"{fact} is not a missed call of {dispute['employee_id']}: only a missed call "
+                    "that rang them can be taken off; reject the dispute or answer without a correction"
+                )
             store.answer_dispute(
                 dispute_id,
                 viewer.login,

@@ -142,6 +142,20 @@ class SnapshotReader:
         }
         return data
 
+    def is_missed_call_of(self, call_id: str, employee_id: str) -> bool:
+        """Whether ``call_id`` is a missed call counted for ``employee_id`` now (or was, until a
+        dispute excluded it): what an exclusion by dispute may take off."""
+        cursor = self._cursor()
+        try:
+            cursor.execute(
+                "select count(*) from marts.fct_calls where call_id = ? and is_missed "
+                "and coalesce(employee_id, ?) = ?",
+                [call_id, employee_id, employee_id],
+            )
+            return cursor.fetchone()[0] > 0
+        finally:
+            cursor.close()
+
     def close(self) -> None:
         with self._lock:
             if self._con is not None:

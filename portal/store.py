@@ -37,8 +37,9 @@ PORTAL_ROLES = ("finance", "admin")  # roles that are not read from the director
 MIN_PASSWORD_LENGTH = 12
 DECISIONS = ("accepted", "rejected")
 # what an accepted dispute may change (dbt applies it): move a deal line to another employee,
-# or pass a checklist item of a graded call that the scorer failed
-CORRECTIONS = ("move_deal_line", "pass_quality_item")
+# pass a checklist item of a graded call that the scorer failed, or take a missed call off
+# the employee (it stays the department's)
+CORRECTIONS = ("move_deal_line", "pass_quality_item", "exclude_missed_call")
 MAX_TEXT = 2000
 # an invitation that may still be used: its token's hash, not spent, not expired
 _USABLE_INVITATION = "token_hash = :h and used_at is null and expires_at > :now"
@@ -242,6 +243,8 @@ class Store:
                 "passing a checklist item needs the call's id in the dispute and one of the items: "
                 + ", ".join(ITEMS)
             )
+        if correction_kind == "exclude_missed_call" and not dispute["fact_id"]:
+            raise PortalError("excluding a missed call needs the call's id in the dispute")
         with self.engine.begin() as conn:
             conn.execute(
                 sa.text(

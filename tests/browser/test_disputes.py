@@ -1,9 +1,11 @@
 """A dispute's whole life in Chromium, on a copy of the demo warehouse served by a real
 uvicorn on 127.0.0.1: an employee disputes a deal line and a failed checklist item of a
-call on their statement, their head accepts the first by moving the line to a colleague
-and the second by passing the item, finance rejects another with a reason; the next run
-loads the answers (dlt, raw_disputes), dbt moves the line and weighs the call again, the
-KPIs recompute in the snapshot, and the statement shows the new figure and the answers."""
+call and a missed call on their statement, their head accepts the first by moving the
+line to a colleague, the second by passing the item and the third by taking the call off
+them, finance rejects another with a reason; the next run loads the answers (dlt,
+raw_disputes), dbt moves the line, weighs the call again and makes the missed call the
+department's, the KPIs recompute in the snapshot, and the statement shows the new figure
+and the answers."""
 
 from __future__ import annotations
 
@@ -103,20 +105,33 @@ def test_a_dispute_from_statement_to_answer_to_the_next_run(served, browser):
         [manager],
     )[0]
 
-    # the manager disputes the line on their statement, and another number too
+    # and the manager's latest missed call, with the day's missed count
+    missed_call, missed_day, missed_before = _query(
+        warehouse,
+        "select c.call_id, c.local_date, a.calls_missed from marts.fct_calls as c "
+        "join marts.mart_call_activity_daily as a "
+        "on a.employee_id = c.employee_id and a.activity_date = c.local_date "
+        "where c.employee_id = ? and c.is_missed order by c.local_date desc, c.call_id limit 1",
+        [manager],
+    )[0]
+
+    # the manager disputes the line on their statement, and other numbers too
     context, page = _sign_in_by_invitation(browser, url, store, manager)
     page.goto(f"{url}/statements/{month}/{manager}")
     for kpi, fact, comment in (("plan_revenue", line, "this line was sold by my colleague"),
                                ("call_quality", call, "I did do it on this call"),
-                               ("call_activity", "", "my calls of the 3rd are missing")):  # fmt: skip
+                               ("call_activity", "", "my calls of the 3rd are missing"),
+                               ("call_activity", missed_call, "they hung up at the first ring")):  # fmt: skip
         page.select_option("#open-dispute select[name=kpi_code]", kpi)
         page.fill("#open-dispute input[name=fact_id]", fact)
         page.fill("#open-dispute textarea[name=comment]", comment)
         page.click("#open-dispute button[type=submit]")
         page.wait_for_load_state()
     statuses = page.locator("#disputes tbody tr").evaluate_all("rows => rows.map(r => r.dataset.status)")
-    assert statuses == ["open", "open", "open"]
-    other_id, graded_id, moved_id = (d["dispute_id"] for d in store.disputes(manager))  # newest first
+    assert statuses == ["open", "open", "open", "open"]
+    missed_id, other_id, graded_id, moved_id = (
+        d["dispute_id"] for d in store.disputes(manager)
+    )  # newest first
     assert page.locator("#disputes form.answer").count() == 0  # nobody answers their own
     context.close()
 
@@ -142,6 +157,16 @@ def test_a_dispute_from_statement_to_answer_to_the_next_run(served, browser):
     page.wait_for_load_state()
     assert (
         page.locator(f"#disputes tr[data-dispute='{graded_id}']").get_attribute("data-status") == "accepted"
+    )
+    # and takes the missed call off the manager
+    row = page.locator(f"#disputes tr[data-dispute='{missed_id}']")
+    row.locator("input[value=accepted]").check()
+    row.locator("select[name=correction_kind]").select_option("exclude_missed_call")
+    row.locator("input[name=reason]").fill("the client hung up at the first ring")
+    row.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert (
+        page.locator(f"#disputes tr[data-dispute='{missed_id}']").get_attribute("data-status") == "accepted"
     )
     context.close()
 
@@ -170,6 +195,18 @@ def test_a_dispute_from_statement_to_answer_to_the_next_run(served, browser):
         [call],
     )[0]
     assert (item_after, passed) == (1, 1) and score_after > score_before
+    # the missed call is the department's now, no longer the manager's
+    assert _query(
+        warehouse,
+        "select employee_id, department_id, missed_excluded_by_dispute from marts.fct_calls "
+        "where call_id = ?",
+        [missed_call],
+    ) == [(None, department, missed_id)]
+    assert _query(
+        warehouse,
+        "select calls_missed from marts.mart_call_activity_daily where employee_id = ? and activity_date = ?",
+        [manager, missed_day],
+    ) == [(missed_before - 1,)]
     outcomes = _query(
         warehouse,
         "select dispute_id, dispute_status, correction_kind, to_employee_id, quality_item, answer_reason, "
@@ -180,6 +217,8 @@ def test_a_dispute_from_statement_to_answer_to_the_next_run(served, browser):
         (graded_id, "accepted", "pass_quality_item", None, failed_item, "heard the recording: it was done",
          department),
         (other_id, "rejected", None, None, None, "the calls of the 3rd are all counted", department),
+        (missed_id, "accepted", "exclude_missed_call", None, None, "the client hung up at the first ring",
+         department),
     ]  # fmt: skip
 
     # the manager's statement shows the new figure (the portal reopened the new snapshot) and both answers

@@ -168,6 +168,24 @@ def test_an_accepted_dispute_may_pass_one_checklist_item_of_its_call(store):
     assert (row["correction_kind"], row["quality_item"]) == ("pass_quality_item", "needs_discovery")
 
 
+def test_an_accepted_dispute_may_take_a_missed_call_off_the_employee(store):
+    missed = store.open_dispute("E0004", "E0004", "2026-11-01", "call_activity", "17900.1", "hung up at once")
+    no_call = store.open_dispute("E0004", "E0004", "2026-11-01", "call_activity", "", "too many missed")
+    with pytest.raises(PortalError, match="excluding a missed call needs the call's id"):
+        store.answer_dispute(no_call, "E0001", "accepted", "right", "exclude_missed_call")
+    with pytest.raises(PortalError, match="goes only with an accepted dispute"):
+        store.answer_dispute(missed, "E0001", "rejected", "no", "exclude_missed_call")
+    store.answer_dispute(
+        missed, "E0001", "accepted", "the client hung up at the first ring", "exclude_missed_call"
+    )
+    row = next(d for d in store.disputes("E0004") if d["dispute_id"] == missed)
+    assert (row["correction_kind"], row["to_employee_id"], row["quality_item"]) == (
+        "exclude_missed_call",
+        None,
+        None,
+    )
+
+
 def test_a_portal_database_from_before_quality_item_passes_migrates_and_keeps_its_disputes(tmp_path):
     """A database left by migration 0002 (a portal from before item passes) gets the new
     column on the next start, and its disputes and answers stay as they were."""
