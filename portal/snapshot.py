@@ -149,8 +149,8 @@ class SnapshotReader:
         try:
             cursor.execute(
                 "select count(*) from marts.fct_calls where call_id = ? and is_missed "
-                "and coalesce(employee_id, ?) = ?",
-                [call_id, employee_id, employee_id],
+                "and (employee_id = ? or missed_excluded_by_dispute is not null)",
+                [call_id, employee_id],
             )
             return cursor.fetchone()[0] > 0
         finally:

@@ -128,6 +128,29 @@ def test_the_portal_reader_never_hands_back_a_stale_snapshot_held_elsewhere_in_t
     reader.close()
 
 
+def test_only_a_missed_call_of_the_person_may_be_taken_off_them(tmp_path):
+    import duckdb
+
+    from portal.snapshot import SnapshotReader
+
+    path = tmp_path / "autokpi_marts.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema marts")
+        con.execute(
+            "create table marts.fct_calls as select * from (values ('M1', 'E0004', true, null), "
+            "('A1', 'E0004', false, null), ('M2', 'E0005', true, null), ('M3', null, true, 7), "
+            "('G1', null, true, null)) as t(call_id, employee_id, is_missed, missed_excluded_by_dispute)"
+        )
+    reader = SnapshotReader(path)
+    assert reader.is_missed_call_of("M1", "E0004")
+    assert not reader.is_missed_call_of("A1", "E0004")  # answered
+    assert not reader.is_missed_call_of("M2", "E0004")  # a colleague's
+    assert not reader.is_missed_call_of("nope", "E0004")
+    assert reader.is_missed_call_of("M3", "E0004")  # excluded already: answering again changes nothing
+    assert not reader.is_missed_call_of("G1", "E0004")  # rang a whole group: nobody's to take off
+    reader.close()
+
+
 def test_a_dispute_gets_one_answer_and_a_move_needs_its_line_and_employee(store, tmp_path):
     first = store.open_dispute(
         "E0004", "E0004", "2026-11-01", "plan_revenue", "LN1", "this line is my colleague's"
