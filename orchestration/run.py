@@ -78,10 +78,15 @@ class RunSummary:
     quarantined_rows: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     site: Path | None = None
+    # the portal's close and reopen requests this run performed (or refused)
+    period_requests: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"autokpi: pipeline finished in {self.seconds:.1f} s", "", "rows per mart:"]
         out += [f"  marts.{name:<28} {rows:>10,}" for name, rows in self.mart_rows.items()]
+        if self.period_requests:
+            out += ["", "asked in the portal (finance):"]
+            out += [f"  {line}" for line in self.period_requests]
         if self.warnings:
             out += ["", "warnings (the models were built; worth a look at the source):"]
             out += [f"  {w}" for w in self.warnings]
@@ -290,6 +295,7 @@ def _run_pipeline(
 
     from orchestration.definitions import build_definitions
     from orchestration.instance import run_instance
+    from orchestration.period_requests import perform_period_requests
 
     # built per run: which API sources are on is configuration read now
     job = build_definitions().resolve_job_def(job_name)
@@ -311,6 +317,7 @@ def _run_pipeline(
     ):
         # the run's own inbox, warehouse and options, as run configuration: nothing goes
         # through this process's environment, so two runs in one process do not mix
+        period_requests = perform_period_requests(warehouse)
         settings = {"warehouse_path": str(warehouse)} | ({"inbox_dir": str(inbox)} if inbox else {})
         run_config = {"loggers": loggers, "resources": {"settings": {"config": settings}}}
         if "autokpi_dbt" in {node.name for node in job.nodes_in_topological_order}:
@@ -335,8 +342,7 @@ def _run_pipeline(
         _failed_raw_checks(result, advisory=True)
         + _speech_to_text_warnings(result)
         + _load_notes(warehouse, run_started)
-        + (
-            _missing_inputs(inbox) + _skipped_files(inbox) + _unread_files(inbox) if inbox is not None else []
-        ),
+        + (_inbox_notes(inbox) if inbox is not None else []),
         site_dir_for(warehouse) / "index.html",
+        period_requests,
     )

@@ -6,7 +6,8 @@ tested on their own and read in one place.
 - ``finance`` and ``admin`` (portal roles given by ``autokpi invite --role``): everyone's.
 
 A dispute is opened by the person whose statement it is, and answered by finance, admin or
-the head of their department, never by the person themselves.
+the head of their department, never by the person themselves. Only finance closes and
+reopens months.
 
 Someone who left (the directory's ``leave_date``) keeps access for a grace period
 (``AUTOKPI_PORTAL_LEAVER_GRACE_DAYS``) to read their last statements, then is locked out.
@@ -61,6 +62,11 @@ def may_answer(viewer: Viewer, employee_id: str, department_id: str | None) -> b
     return viewer.role in EVERYONE or (
         viewer.role == "department_head" and may_view(viewer, employee_id, department_id)
     )
+
+
+def may_close(viewer: Viewer) -> bool:
+    """May ``viewer`` ask to close or reopen a month? Finance only: a close fixes what is paid."""
+    return viewer.role == "finance"
 
 
 def access_ends(leave_date: date | None, grace_days: int) -> date | None:

@@ -31,7 +31,7 @@ from core import settings
 from core.paths import portal_database_for, snapshot_path_for
 from dashboards.build import STATIC, names_of, statement_groups
 from dashboards.i18n import LABELS, LANGUAGES, Formatter
-from portal.access import Viewer, locked_out, may_answer, may_view, viewer_for
+from portal.access import Viewer, locked_out, may_answer, may_close, may_view, viewer_for
 from portal.labels import PORTAL_LABELS
 from portal.oidc import OidcSettings, company_client
 from portal.rate_limit import SignInLimiter
@@ -448,6 +448,45 @@ def create_app(
             viewer.login, "answered dispute", f"{dispute_id}: {form.get('decision')}", client_of(request)
         )
         return RedirectResponse("/disputes", status_code=303)
+
+    def periods_page(request, viewer, status=200, error=None) -> HTMLResponse:
+        requests = list(reversed(store.period_requests()))  # newest first
+        waiting = {str(r["month"])[:7]: r["request_id"] for r in requests if r["outcome"] is None}
+        store.log(viewer.login, "viewed periods", f"{len(requests)} requests", client_of(request))
+        return page(
+            request, "periods.html", status, viewer=viewer, months=snapshot.months(), requests=requests,
+            waiting=waiting, error=error,
+        )  # fmt: skip
+
+    @app.get("/periods", response_class=HTMLResponse)
+    def periods(request: Request):
+        viewer = signed_in(request)
+        if isinstance(viewer, Response):
+            return viewer
+        if not may_close(viewer):
+            store.log(viewer.login, "refused: periods", client=client_of(request))
+            return message(request, 403, "periods_finance_only", viewer)
+        return periods_page(request, viewer)
+
+    @app.post("/periods")
+    async def request_period(request: Request):
+        posted = await signed_in_form(request)
+        if isinstance(posted, Response):
+            return posted
+        viewer, form = posted
+        month, action = str(form.get("month", "")), str(form.get("action", ""))
+        if not may_close(viewer):
+            store.log(viewer.login, "refused: period request", f"{action} {month}", client_of(request))
+            return message(request, 403, "periods_finance_only", viewer)
+        first_day = _parse_month(month)
+        if first_day is None or first_day not in {m["month"] for m in snapshot.months()}:
+            return message(request, 404, "not_found", viewer)
+        try:
+            number = store.request_period(viewer.login, first_day, action, str(form.get("reason", "")))
+        except PortalError as error:
+            return periods_page(request, viewer, 400, str(error))
+        store.log(viewer.login, "asked to " + action, f"{number}: {month}", client_of(request))
+        return RedirectResponse("/periods", status_code=303)
 
     @app.exception_handler(404)
     async def not_found(request: Request, _exc):

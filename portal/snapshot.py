@@ -106,6 +106,19 @@ class SnapshotReader:
             ),
         )
 
+    def months(self) -> list[dict]:
+        """Each month with statements: its status, how many and the payout, newest first."""
+        return self._cached(
+            "months",
+            None,
+            lambda cur: _rows(
+                cur,
+                "select month, min(period_status) as period_status, count(*) as statements, "
+                "sum(payout_amount) as payout from marts.mart_bonus_monthly "
+                "group by month order by month desc",
+            ),
+        )
+
     def statement(self, month: date, employee_id: str) -> SiteData | None:
         """The rows one statement shows, as the site's data (its template reads those)."""
         return self._cached(

@@ -12,6 +12,8 @@ password hashes, so the share group never reads it). Its schema is Alembic's
 - A **dispute** of a number on a statement, and its one **answer** (accepted with a
   correction, or rejected with a reason), append-only too; dlt loads both into the
   warehouse (``raw_disputes``), where dbt applies accepted corrections.
+- A **period request**: finance asks to close or reopen a month; the next run performs it
+  (the portal never writes the warehouse) and appends its **outcome**. Append-only.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import hashlib
 import os
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -36,6 +38,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 PORTAL_ROLES = ("finance", "admin")  # roles that are not read from the directory
 MIN_PASSWORD_LENGTH = 12
 DECISIONS = ("accepted", "rejected")
+PERIOD_ACTIONS = ("close", "reopen")
 # what an accepted dispute may change (dbt applies it): move a deal line to another employee,
 # pass a checklist item of a graded call that the scorer failed, or take a missed call off
 # the employee (it stays the department's)
@@ -289,6 +292,60 @@ class Store:
                 .first()
             )
         return dict(row) if row else None
+
+    # period requests: close or reopen a month, performed by the next run
+
+    def request_period(self, login: str, month: date, action: str, reason: str = "") -> int:
+        """Ask the next run to close or reopen ``month``; a reopen needs its reason."""
+        reason = (reason or "").strip()
+        if action not in PERIOD_ACTIONS:
+            raise PortalError(f"the action {action!r} is none of: {', '.join(PERIOD_ACTIONS)}")
+        if action == "reopen" and not reason:
+            raise PortalError("reopening a closed month needs a reason: it is recorded with the reopening")
+        if len(reason) > MAX_TEXT:
+            raise PortalError(f"the reason is {len(reason)} characters long: keep it under {MAX_TEXT}")
+        pending = [
+            r
+            for r in self.period_requests()
+            if r["outcome"] is None and str(r["month"])[:10] == month.isoformat()
+        ]
+        if pending:
+            raise PortalError(
+                f"a request to {pending[0]['action']} {month:%Y-%m} waits for the next run already "
+                f"(#{pending[0]['request_id']}, by {pending[0]['requested_by']})"
+            )
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                sa.text(
+                    "insert into period_requests (requested_at, requested_by, month, action, reason) "
+                    "values (:now, :login, :month, :action, :reason) returning request_id"
+                ),
+                {"now": _now(), "login": login, "month": month, "action": action, "reason": reason or None},
+            ).first()
+        return row[0]
+
+    def period_requests(self) -> list[dict]:
+        """Every request with its outcome (None while it waits), oldest first."""
+        with self.engine.connect() as conn:
+            return [
+                dict(r)
+                for r in conn.execute(
+                    sa.text(
+                        "select r.*, o.done_at, o.outcome, o.message from period_requests as r "
+                        "left join period_request_outcomes as o using (request_id) order by r.request_id"
+                    )
+                ).mappings()
+            ]
+
+    def record_period_outcome(self, request_id: int, outcome: str, message: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "insert into period_request_outcomes (request_id, done_at, outcome, message) "
+                    "values (:id, :now, :outcome, :message)"
+                ),
+                {"id": request_id, "now": _now(), "outcome": outcome, "message": message},
+            )
 
     # the access log
 

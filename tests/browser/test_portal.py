@@ -193,6 +193,32 @@ def test_a_head_sees_their_department_and_finance_sees_everyone(portal, browser)
     ctx.close()
 
 
+def test_finance_asks_for_a_close_that_the_next_run_performs_and_nobody_else_may(portal, browser):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    _set_password(page, portal.link(portal.head["employee_id"]))
+    assert page.locator("#periods-link").count() == 0
+    assert page.goto(f"{portal.url}/periods").status == 403
+    ctx.close()
+
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    _set_password(page, portal.link("finance.boris", "finance"))
+    page.click("#periods-link")
+    page.wait_for_load_state()
+    row = page.locator("#months tbody tr").first
+    month = row.get_attribute("data-month")
+    assert row.get_attribute("data-status") == "open"
+    row.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert WORDS["outcome_waiting"] in page.locator(f"#months tr[data-month='{month}']").inner_text()
+    request = page.locator("#period-requests tbody tr").first
+    assert request.get_attribute("data-outcome") == "waiting"
+    [made] = [r for r in portal.store.period_requests() if r["requested_by"] == "finance.boris"]
+    assert (str(made["month"])[:7], made["action"], made["outcome"]) == (month, "close", None)
+    ctx.close()
+
+
 def test_a_form_without_its_csrf_token_is_refused(portal, context):
     page = context.new_page()
     _set_password(page, portal.link(portal.colleague["employee_id"]))

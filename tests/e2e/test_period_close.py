@@ -193,6 +193,50 @@ def test_reclose_is_refused_and_reopen_needs_a_reason(own_copy):
         parse_month("2026-13")
 
 
+def test_finance_closes_and_reopens_from_the_portal_and_the_next_run_performs_it(own_copy):
+    """The portal never writes the warehouse: finance's request waits in the portal's
+    database, the next run performs it first (so the close freezes what the portal showed),
+    records who asked, builds with the month closed, and answers the request."""
+    from core.paths import portal_database_for
+    from orchestration.period_requests import perform_period_requests
+    from portal.store import Store
+
+    inbox, warehouse = own_copy
+    store = Store(portal_database_for(warehouse))
+    payout = query(
+        warehouse, "select sum(payout_amount) from marts.mart_bonus_monthly where month = ?", [OCTOBER]
+    )[0][0]
+    close = store.request_period("finance.anna", OCTOBER, "close")
+    wrong = store.request_period("finance.anna", date(2026, 11, 1), "reopen", "a typo")
+    summary = run_pipeline(inbox, warehouse, quiet=True)
+    assert summary.period_requests[0].startswith(f"request #{close} by finance.anna: closed 2026-10: ")
+    assert summary.period_requests[0].endswith(f"payout {payout:,.2f}")
+    assert summary.period_requests[1] == (
+        f"request #{wrong} by finance.anna refused: 2026-11 is not closed: nothing to reopen"
+    )
+    assert query(warehouse, "select action, actor from closing.period_events") == [
+        ("close", "finance.anna (portal)")
+    ]
+    assert query(
+        warehouse, "select distinct period_status from marts.mart_bonus_monthly where month = ?", [OCTOBER]
+    ) == [("closed",)]
+    assert [(r["request_id"], r["outcome"]) for r in store.period_requests()] == [
+        (close, "done"),
+        (wrong, "refused"),
+    ]
+    assert perform_period_requests(warehouse) == []  # each request is performed once
+
+    reopen = store.request_period(
+        "finance.oleg", OCTOBER, "reopen", "a deal was booked to October by mistake"
+    )
+    assert perform_period_requests(warehouse) == [
+        f"request #{reopen} by finance.oleg: reopened 2026-10: a deal was booked to October by mistake"
+    ]
+    assert query(
+        warehouse, "select action, actor, reason from closing.period_events order by occurred_at desc limit 1"
+    ) == [("reopen", "finance.oleg (portal)", "a deal was booked to October by mistake")]
+
+
 def test_exports_open_in_a_spreadsheet_with_numbers(demo_run):
     summary, warehouse = demo_run
     csv_path = summary.exports / "bonus_2026-10.csv"

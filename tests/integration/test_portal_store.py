@@ -70,7 +70,7 @@ def test_the_database_is_private_and_migrates_again_harmlessly(store, tmp_path):
     again = Store(path)  # a second start: alembic finds the schema at its head
     assert again.account("anna").portal_role == "finance"
     with sqlite3.connect(path) as con:
-        assert con.execute("select version_num from alembic_version").fetchone() == ("0003",)
+        assert con.execute("select version_num from alembic_version").fetchone() == ("0004",)
 
 
 def test_the_portal_reader_sees_a_new_snapshot_once_a_run_renames_it_into_place(tmp_path):
@@ -236,3 +236,31 @@ def test_a_portal_database_from_before_quality_item_passes_migrates_and_keeps_it
     columns = {r[1] for r in sqlite3.connect(path).execute("pragma table_info(dispute_answers)")}
     assert "quality_item" in columns
     assert [d["comment"] for d in store.disputes()] == ["old"]
+
+
+def test_finance_asks_the_next_run_to_close_or_reopen_and_each_request_gets_one_outcome(store, tmp_path):
+    from datetime import date
+
+    october = date(2026, 10, 1)
+    with pytest.raises(PortalError, match="reopening a closed month needs a reason"):
+        store.request_period("anna", october, "reopen", "  ")
+    with pytest.raises(PortalError, match="none of: close, reopen"):
+        store.request_period("anna", october, "delete")
+    first = store.request_period("anna", october, "close")
+    with pytest.raises(
+        PortalError, match=r"a request to close 2026-10 waits for the next run already \(#1, by anna\)"
+    ):
+        store.request_period("oleg", october, "close")
+    assert [(r["request_id"], r["action"], r["outcome"]) for r in store.period_requests()] == [
+        (first, "close", None)
+    ]
+    store.record_period_outcome(first, "done", "closed 2026-10: 20 statements, payout 1,234,567.00")
+    again = store.request_period("oleg", october, "reopen", "a deal was booked to the wrong month")
+    assert [(r["request_id"], r["requested_by"], r["outcome"]) for r in store.period_requests()] == [
+        (first, "anna", "done"),
+        (again, "oleg", None),
+    ]
+    with sqlite3.connect(tmp_path / "portal" / "portal.sqlite") as con:
+        for change in ("update period_requests set action = 'close'", "delete from period_request_outcomes"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                con.execute(change)

@@ -75,3 +75,12 @@ def test_disputes_are_answered_by_the_head_of_the_department_or_finance_never_by
     assert not may_answer(Viewer("E0007", "employee", "E0007", "D01"), "E0004", "D01")
     assert may_answer(Viewer("anna", "finance", None, None), "E0005", "D02")
     assert not may_answer(Viewer("E0002", "finance", "E0002", "D02"), "E0002", "D02")  # finance, own pay
+
+
+def test_only_finance_closes_and_reopens_months():
+    from portal.access import may_close
+
+    assert may_close(Viewer("anna", "finance", None, None))
+    assert not may_close(Viewer("root", "admin", None, None))  # accounts, not pay
+    assert not may_close(Viewer("E0001", "department_head", "E0001", "D01"))
+    assert not may_close(Viewer("E0004", "employee", "E0004", "D01"))

@@ -1,0 +1,61 @@
+"""Finance's requests from the portal to close or reopen a month, performed by a run.
+
+The portal never writes the warehouse (a run may be writing it, and a close must see the
+marts finance saw): it appends a request to its own database. Every run performs the
+waiting requests first, under the run's warehouse lock and before it loads anything, so a
+close freezes the statements the portal showed; the run then builds with the month closed
+and publishes the snapshot the portal reads. Each request gets one outcome, done or refused
+with the reason, which the portal shows and the run's summary prints.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from core.errors import UserFacingError
+from core.paths import portal_database_for
+from core.warehouse import connect, exists
+
+
+def _has_marts(warehouse: Path) -> bool:
+    if not exists(warehouse):
+        return False
+    with connect(warehouse) as con:
+        return con.table_exists("marts", "mart_bonus_monthly")
+
+
+def perform_period_requests(warehouse: Path) -> list[str]:
+    """Perform the portal's waiting close and reopen requests, oldest first; one line each.
+    The caller holds the warehouse lock. Requests wait while there are no marts to close."""
+    database = portal_database_for(warehouse)
+    if not database.exists() or not _has_marts(warehouse):
+        return []
+    from orchestration.period_close import close_month, reopen_month
+    from portal.store import Store
+
+    store = Store(database)
+    lines = []
+    for request in store.period_requests():
+        if request["outcome"] is not None:
+            continue
+        number, login = request["request_id"], request["requested_by"]
+        month = date.fromisoformat(str(request["month"])[:10])
+        actor = f"{login} (portal)"
+        try:
+            if request["action"] == "close":
+                result = close_month(warehouse, month, actor)
+                message = (
+                    f"closed {month:%Y-%m}: {result.employees} statements, payout {result.total_payout:,.2f}"
+                )
+            else:
+                reopen_month(warehouse, month, request["reason"], actor)
+                message = f"reopened {month:%Y-%m}: {request['reason']}"
+            outcome = "done"
+        except UserFacingError as error:
+            outcome, message = "refused", str(error)
+        store.record_period_outcome(number, outcome, message)
+        lines.append(f"request #{number} by {login}: {message}" if outcome == "done" else
+                     f"request #{number} by {login} refused: {message}")  # fmt: skip
+    store.engine.dispose()
+    return lines
