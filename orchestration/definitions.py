@@ -27,6 +27,8 @@ from orchestration.jobs import (
     daily_schedule,
     full_pipeline_job,
     inbox_sensor,
+    portal_requests_job,
+    portal_requests_sensor,
     refresh_after_close,
     refresh_job,
 )
@@ -48,9 +50,9 @@ def build_definitions() -> Definitions:
             marts_snapshot,
         ],
         asset_checks=raw_table_checks(),
-        jobs=[full_pipeline_job, refresh_job, close_month_job],
+        jobs=[full_pipeline_job, refresh_job, close_month_job, portal_requests_job],
         schedules=[daily_schedule],
-        sensors=[inbox_sensor, refresh_after_close],
+        sensors=[inbox_sensor, portal_requests_sensor, refresh_after_close],
         resources={
             "dlt": DagsterDltResource(),
             "dbt": AutokpiDbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),

@@ -1,5 +1,6 @@
-"""Jobs: the full pipeline, a refresh of the models and exports, and the monthly close;
-the daily schedule, the inbox sensor, and a refresh after every close."""
+"""Jobs: the full pipeline, a refresh of the models and exports, the monthly close and the
+portal's close requests; the daily schedule, the inbox and portal sensors, and a refresh
+after every close."""
 
 import hashlib
 
@@ -24,6 +25,7 @@ from dagster import (
 from core.paths import inbox_from_env
 from orchestration.locking import warehouse_lock
 from orchestration.period_close import close_month, parse_month, reopen_month
+from orchestration.period_requests import perform_period_requests, waiting_period_requests
 from orchestration.resources import AutokpiSettings
 
 # DuckDB allows one writer: the steps of a run go one after another in one process.
@@ -77,9 +79,38 @@ def close_month_job():
     freeze_month()
 
 
+@op(description="Close or reopen the months finance asked for in the portal, and answer each request.")
+def perform_portal_requests(context: OpExecutionContext, settings: AutokpiSettings) -> None:
+    warehouse = settings.warehouse()
+    with warehouse_lock(warehouse):
+        lines = perform_period_requests(warehouse, context.run_id)
+    for line in lines:
+        context.log.info(line)
+
+
+@job(description="Perform finance's close and reopen requests from the portal.")
+def portal_requests_job():
+    perform_portal_requests()
+
+
+@sensor(
+    job=portal_requests_job,
+    minimum_interval_seconds=60,
+    default_status=DefaultSensorStatus.RUNNING,
+    description="Starts portal_requests_job when finance asked in the portal to close or reopen a month.",
+)
+def portal_requests_sensor(context: SensorEvaluationContext):
+    from core.paths import warehouse_from_env
+
+    waiting = waiting_period_requests(warehouse_from_env())
+    if not waiting:
+        return SkipReason("no close or reopen request waits in the portal")
+    return RunRequest(run_key="portal-requests-" + ",".join(str(n) for n in waiting))
+
+
 @run_status_sensor(
     run_status=DagsterRunStatus.SUCCESS,
-    monitored_jobs=[close_month_job],
+    monitored_jobs=[close_month_job, portal_requests_job],
     request_job=refresh_job,
     default_status=DefaultSensorStatus.RUNNING,
     description="After a close, rebuild the marts (the month shows as closed) and the exports.",

@@ -5,7 +5,9 @@ marts finance saw): it appends a request to its own database. Every run performs
 waiting requests first, under the run's warehouse lock and before it loads anything, so a
 close freezes the statements the portal showed; the run then builds with the month closed
 and publishes the snapshot the portal reads. Each request gets one outcome, done or refused
-with the reason, which the portal shows and the run's summary prints.
+with the reason, which the portal shows and the run's summary prints. Where Dagster's
+daemon runs, ``portal_requests_sensor`` starts ``portal_requests_job`` for waiting requests
+within a minute, and the marts are refreshed after it (orchestration/jobs.py).
 """
 
 from __future__ import annotations
@@ -25,7 +27,21 @@ def _has_marts(warehouse: Path) -> bool:
         return con.table_exists("marts", "mart_bonus_monthly")
 
 
-def perform_period_requests(warehouse: Path) -> list[str]:
+def waiting_period_requests(warehouse: Path) -> list[int]:
+    """The numbers of the portal's requests no run has performed yet (for the sensor)."""
+    database = portal_database_for(warehouse)
+    if not database.exists():
+        return []
+    from portal.store import Store
+
+    store = Store(database)
+    try:
+        return [r["request_id"] for r in store.period_requests() if r["outcome"] is None]
+    finally:
+        store.engine.dispose()
+
+
+def perform_period_requests(warehouse: Path, run_id: str | None = None) -> list[str]:
     """Perform the portal's waiting close and reopen requests, oldest first; one line each.
     The caller holds the warehouse lock. Requests wait while there are no marts to close."""
     database = portal_database_for(warehouse)
@@ -44,12 +60,12 @@ def perform_period_requests(warehouse: Path) -> list[str]:
         actor = f"{login} (portal)"
         try:
             if request["action"] == "close":
-                result = close_month(warehouse, month, actor)
+                result = close_month(warehouse, month, actor, run_id)
                 message = (
                     f"closed {month:%Y-%m}: {result.employees} statements, payout {result.total_payout:,.2f}"
                 )
             else:
-                reopen_month(warehouse, month, request["reason"], actor)
+                reopen_month(warehouse, month, request["reason"], actor, run_id)
                 message = f"reopened {month:%Y-%m}: {request['reason']}"
             outcome = "done"
         except UserFacingError as error:

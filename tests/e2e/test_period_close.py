@@ -193,11 +193,14 @@ def test_reclose_is_refused_and_reopen_needs_a_reason(own_copy):
         parse_month("2026-13")
 
 
-def test_finance_closes_and_reopens_from_the_portal_and_the_next_run_performs_it(own_copy):
+def test_finance_closes_and_reopens_from_the_portal_and_the_next_run_performs_it(own_copy, monkeypatch):
     """The portal never writes the warehouse: finance's request waits in the portal's
     database, the next run performs it first (so the close freezes what the portal showed),
     records who asked, builds with the month closed, and answers the request."""
+    from dagster import build_sensor_context
+
     from core.paths import portal_database_for
+    from orchestration.definitions import build_definitions
     from orchestration.period_requests import perform_period_requests
     from portal.store import Store
 
@@ -226,15 +229,24 @@ def test_finance_closes_and_reopens_from_the_portal_and_the_next_run_performs_it
     ]
     assert perform_period_requests(warehouse) == []  # each request is performed once
 
-    reopen = store.request_period(
-        "finance.oleg", OCTOBER, "reopen", "a deal was booked to October by mistake"
-    )
-    assert perform_period_requests(warehouse) == [
-        f"request #{reopen} by finance.oleg: reopened 2026-10: a deal was booked to October by mistake"
+    # where Dagster's daemon runs, the sensor starts the job that performs it
+    reason = "a deal was booked to October by mistake"
+    reopen = store.request_period("finance.oleg", OCTOBER, "reopen", reason)
+    monkeypatch.setenv("AUTOKPI_WAREHOUSE", str(warehouse))
+    definitions = build_definitions()
+    sensor = definitions.resolve_sensor_def("portal_requests_sensor")
+    assert [r.run_key for r in sensor.evaluate_tick(build_sensor_context()).run_requests] == [
+        f"portal-requests-{reopen}"
     ]
+    result = definitions.resolve_job_def("portal_requests_job").execute_in_process()
+    assert result.success
     assert query(
-        warehouse, "select action, actor, reason from closing.period_events order by occurred_at desc limit 1"
-    ) == [("reopen", "finance.oleg (portal)", "a deal was booked to October by mistake")]
+        warehouse,
+        "select action, actor, reason, dagster_run_id from closing.period_events "
+        "order by occurred_at desc limit 1",
+    ) == [("reopen", "finance.oleg (portal)", reason, result.run_id)]
+    assert store.period_requests()[-1]["message"] == f"reopened 2026-10: {reason}"
+    assert sensor.evaluate_tick(build_sensor_context()).run_requests == []
 
 
 def test_exports_open_in_a_spreadsheet_with_numbers(demo_run):
