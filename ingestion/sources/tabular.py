@@ -6,9 +6,10 @@ Windows-1251; separated by ``,``, ``;`` or tabs; numbers as ``1 234,50``, dates 
 spelling at load (``ingestion/sources/values.py``); a value that does not parse sends its
 row to quarantine naming file, line, column and value, and the rest of the file loads.
 Every other value stays text, as the file has it; staging casts. Each row keeps the file
-and line (or array index, or sheet row) it came from. A missing required column, a file
-that is not what its extension says, or a row without its key is an ``InboxFileError``
-naming the file and line: that file is refused whole.
+and line (or array index, or sheet row) it came from. A row without its key (a total, a
+note) is quarantined too; an empty row (``;;;``, as Excel saves one) is skipped like a
+blank line. A missing required column or a file that is not what its extension says is
+an ``InboxFileError`` naming the file and line: that file is refused whole.
 
 Each table is a snapshot of the files now in its folder (a full export replaces the last
 one): dlt's ``scd2`` strategy keeps every version with its validity, so a row that is gone
@@ -226,6 +227,8 @@ def read_rows(
                     f"missing column(s) {', '.join(missing)}; {spec.name} needs {', '.join(spec.required)}",
                 )
             checked = True
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in row.values()):
+            continue  # an empty row as Excel saves one (";;;"): no data, like a blank line
         problem = None
         for column, kind in types.items():
             if column in row:
@@ -257,8 +260,20 @@ def read_rows(
             )
             continue
         empty_key = [k for k in spec.key if not row.get(k)]
-        if empty_key:
-            raise InboxFileError(path, f"empty {', '.join(empty_key)} (the row's key)", line=line)
+        if empty_key:  # a total or a note line: kept in quarantine, the rest of the file loads
+            names = ", ".join(empty_key)
+            rejected.append(
+                {
+                    "source_file": source_file,
+                    "source_line": line,
+                    "rule": "missing_key",
+                    "field": names,
+                    "raw_value": f"'': {names} is empty, and the row's key ({', '.join(spec.key)}) needs it: "
+                    "a total or a note line is not loaded; fill it in or remove the line",
+                    "raw_record": json.dumps(row, ensure_ascii=False),
+                }
+            )
+            continue
         row["_source_file"] = source_file
         row["_source_line"] = line
         rows.append(row)

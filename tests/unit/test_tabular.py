@@ -73,11 +73,14 @@ def test_row_with_wrong_column_count_names_the_line(tmp_path):
         read_rows(path, CLIENTS, "crm/clients.csv", ZONE)[0]
 
 
-def test_empty_key_names_the_line(tmp_path):
+def test_empty_key_names_the_line_and_the_rest_loads(tmp_path):
     path = tmp_path / "clients.csv"
-    path.write_text("client_id,client_name,phones,responsible_user_id\n,A,1,U1\n")
-    with pytest.raises(InboxFileError, match=r"clients\.csv:2: empty client_id"):
-        read_rows(path, CLIENTS, "crm/clients.csv", ZONE)[0]
+    path.write_text("client_id,client_name,phones,responsible_user_id\n,A,1,U1\nC2,B,2,U1\n")
+    rows, rejected = read_rows(path, CLIENTS, "crm/clients.csv", ZONE)
+    assert [r["client_id"] for r in rows] == ["C2"]
+    assert [(r["source_file"], r["source_line"], r["rule"], r["field"]) for r in rejected] == [
+        ("crm/clients.csv", 2, "missing_key", "client_id")
+    ]
 
 
 def test_xlsx_plans(tmp_path):
@@ -148,4 +151,26 @@ def test_a_report_title_above_the_header_is_skipped_and_lines_stay_the_files(tmp
     rows = read_rows(tmp_path / "plans.csv", PLANS, "plans/plans.csv", ZONE)[0]
     assert [(r["_source_line"], r["employee_id"], r["revenue_plan"]) for r in rows] == [
         (4, "E0005", "1000.00")
+    ]
+
+
+def test_excel_empty_rows_are_skipped_and_a_total_line_without_its_key_is_quarantined(tmp_path):
+    """Excel saves formatted empty rows as ";;;" and a report ends with a total: neither
+    refuses the file; the total is kept in quarantine saying why, the plan rows load."""
+    path = tmp_path / "plans.csv"
+    text = (
+        "month;employee_id;revenue_plan;calls_plan\r\n12.2026;E1;1 000,00;40\r\n;;;\r\n"
+        "12.2026;;1 000,00;\r\n;;;\r\n"
+    )
+    path.write_bytes(text.encode("cp1251"))
+    rows, rejected = read_rows(path, PLANS, "plans/plans.csv", ZONE)
+    assert [(r["_source_line"], r["employee_id"]) for r in rows] == [(2, "E1")]
+    assert [(r["source_line"], r["rule"], r["field"], r["raw_value"]) for r in rejected] == [
+        (
+            4,
+            "missing_key",
+            "employee_id",
+            "'': employee_id is empty, and the row's key (month, employee_id) needs it: "
+            "a total or a note line is not loaded; fill it in or remove the line",
+        )
     ]
