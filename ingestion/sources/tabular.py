@@ -116,14 +116,20 @@ def _delimiter(header: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
-def _header_index(lines: list[list[str]], required: tuple[str, ...]) -> int:
+def _find_header(lines: list[list], required: tuple[str, ...]) -> int | None:
     """Which of the first rows is the header: the first naming every required column (an
-    export from 1C or Excel may open with a title, a date and an empty row), else the first."""
+    export from 1C or Excel may open with a title, a date and an empty row); None if none."""
     for i, cells in enumerate(lines[:HEADER_SEARCH_ROWS]):
         names = {(_text(c) or "").strip().lower() for c in cells}
         if required and all(r in names for r in required):
             return i
-    return 0
+    return None
+
+
+def _header_index(lines: list[list], required: tuple[str, ...]) -> int:
+    """The header's row, else the first row (whose missing columns the caller names)."""
+    found = _find_header(lines, required)
+    return 0 if found is None else found
 
 
 def _rows_csv(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
@@ -186,8 +192,13 @@ def _rows_xlsx(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int
     except Exception as exc:  # openpyxl raises several types for a bad archive
         raise InboxFileError(path, f"not a readable XLSX workbook ({exc.__class__.__name__})") from None
     try:
-        rows = wb.worksheets[0].iter_rows(values_only=True)
-        first = [list(values or ()) for _, values in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
+        # the first sheet whose header names the required columns (a workbook may open with
+        # a cover or a summary sheet), else the first sheet
+        for sheet in [*wb.worksheets, wb.worksheets[0]]:
+            rows = sheet.iter_rows(values_only=True)
+            first = [list(values or ()) for _, values in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
+            if _find_header(first, required) is not None:
+                break
         skip = _header_index(first, required)
         header = [(_text(h) or "").strip() for h in (first[skip] if first else [])]
         after = itertools.chain(first[skip + 1 :], rows)

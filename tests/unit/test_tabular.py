@@ -126,7 +126,8 @@ def test_later_rows_win_per_key_and_the_replaced_ones_are_named():
 
 
 def test_a_report_title_above_the_header_is_skipped_and_lines_stay_the_files(tmp_path):
-    """1C and Excel reports open with a title, a date and an empty row before the header."""
+    """1C and Excel reports open with a title, a date and an empty row before the header,
+    and a workbook may open with a summary sheet before the data."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -137,6 +138,8 @@ def test_a_report_title_above_the_header_is_skipped_and_lines_stay_the_files(tmp
     ws.append([])
     ws.append(["Month", "Employee_ID", "Revenue_Plan"])
     ws.append(["Декабрь 2026", "E0005", "1 234 567 890,50"])
+    cover = wb.create_sheet("Сводка", 0)  # a summary sheet before the data
+    cover.append(["Итого по отделу", 1234567890.5])
     wb.save(tmp_path / "plans-dec.xlsx")
     rows, rejected = read_rows(tmp_path / "plans-dec.xlsx", PLANS, "plans/plans-dec.xlsx", ZONE)
     assert rejected == []
