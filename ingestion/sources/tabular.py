@@ -235,7 +235,9 @@ def read_rows(
             if missing:
                 raise InboxFileError(
                     path,
-                    f"missing column(s) {', '.join(missing)}; {spec.name} needs {', '.join(spec.required)}",
+                    f"missing column(s) {', '.join(missing)}; {spec.name} needs {', '.join(spec.required)}"
+                    f" (the header has {', '.join(str(k) for k in raw if k is not None) or 'nothing'}: "
+                    "rename its columns to these names)",
                 )
             checked = True
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in row.values()):

@@ -143,7 +143,8 @@ def test_a_file_missing_a_column_is_refused_and_the_others_load(tmp_path):
             "directory/employees-extra.csv",
             "file_rejected",
             f"{inbox}/directory/employees-extra.csv: missing column(s) department_id, role, extensions; "
-            "employees needs employee_id, full_name, department_id, role, extensions",
+            "employees needs employee_id, full_name, department_id, role, extensions "
+            "(the header has employee_id, full_name: rename its columns to these names)",
         )
     ]
 

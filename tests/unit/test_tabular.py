@@ -177,3 +177,15 @@ def test_excel_empty_rows_are_skipped_and_a_total_line_without_its_key_is_quaran
             "a total or a note line is not loaded; fill it in or remove the line",
         )
     ]
+
+
+def test_a_russian_header_is_refused_naming_what_it_has_and_what_is_needed(tmp_path):
+    path = tmp_path / "plans.csv"
+    path.write_bytes("Месяц;Табельный номер;План продаж\n12.2026;E1;1 000,00\n".encode("cp1251"))
+    with pytest.raises(InboxFileError) as refused:
+        read_rows(path, PLANS, "plans/plans.csv", ZONE)
+    assert str(refused.value) == (
+        f"{path}: missing column(s) month, employee_id, revenue_plan; "
+        "monthly_plans needs month, employee_id, revenue_plan "
+        "(the header has Месяц, Табельный номер, План продаж: rename its columns to these names)"
+    )
