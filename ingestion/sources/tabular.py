@@ -120,7 +120,7 @@ def _find_header(lines: list[list], required: tuple[str, ...]) -> int | None:
     """Which of the first rows is the header: the first naming every required column (an
     export from 1C or Excel may open with a title, a date and an empty row); None if none."""
     for i, cells in enumerate(lines[:HEADER_SEARCH_ROWS]):
-        names = {(_text(c) or "").strip().lower() for c in cells}
+        names = {(_text(c) or "").strip().strip('"').strip().lower() for c in cells}
         if required and all(r in names for r in required):
             return i
     return None

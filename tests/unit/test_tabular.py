@@ -146,7 +146,7 @@ def test_a_report_title_above_the_header_is_skipped_and_lines_stay_the_files(tmp
     assert [(r["_source_line"], r["month"], r["revenue_plan"]) for r in rows] == [
         (5, "2026-12-01", "1234567890.50")
     ]
-    text = "План продаж;;\n\nmonth;employee_id;revenue_plan\n12.2026;E0005;1 000,00\n12.2026;E0006\n"
+    text = 'План продаж;;\n\n"month";"employee_id";"revenue_plan"\n12.2026;E0005;1 000,00\n12.2026;E0006\n'
     (tmp_path / "plans.csv").write_bytes(text.encode("cp1251"))
     with pytest.raises(InboxFileError, match=r"plans.csv:5: expected 3 columns"):
         read_rows(tmp_path / "plans.csv", PLANS, "plans/plans.csv", ZONE)
