@@ -28,14 +28,14 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from call_quality.checklist import ITEMS
 from core import settings
-from core.paths import portal_database_for, snapshot_path_for
+from core.paths import portal_database_for
 from dashboards.build import STATIC, names_of, statement_groups
 from dashboards.i18n import LABELS, LANGUAGES, Formatter
 from portal.access import Viewer, locked_out, may_answer, may_close, may_view, viewer_for
 from portal.labels import PORTAL_LABELS
 from portal.oidc import OidcSettings, company_client
 from portal.rate_limit import SignInLimiter
-from portal.snapshot import SnapshotReader
+from portal.snapshot import open_reader
 from portal.store import PortalError, Store
 
 SESSION_COOKIE = "autokpi_session"
@@ -92,7 +92,7 @@ def create_app(
     oidc: OidcSettings | None = None,
 ) -> FastAPI:
     """The portal over ``warehouse``'s published snapshot and its own database."""
-    snapshot = SnapshotReader(snapshot_path_for(warehouse))
+    snapshot = open_reader(warehouse)
     store = Store(portal_database_for(warehouse))
     limiter = limiter or SignInLimiter()
     grace_days = settings.get("AUTOKPI_PORTAL_LEAVER_GRACE_DAYS")

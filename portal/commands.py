@@ -9,25 +9,16 @@ from pathlib import Path
 from core import settings
 from core.paths import portal_database_for, snapshot_path_for
 from portal.access import locked_out
-from portal.snapshot import SnapshotReader
+from portal.snapshot import open_reader
 from portal.store import PORTAL_ROLES, PortalError, Store
-
-
-def _check_target() -> None:
-    if settings.get("DBT_TARGET") != "duckdb":
-        raise PortalError(
-            "the portal reads the published DuckDB snapshot, which the PostgreSQL target does not "
-            "write: run it over a DuckDB warehouse (DBT_TARGET=duckdb) for now"
-        )
 
 
 def invite(warehouse: Path, login: str, role: str | None = None, today: date | None = None) -> str:
     """A one-time link for ``login`` to set a password: a directory employee id (their role
     and department come from the directory), or any name with ``role`` finance or admin."""
-    _check_target()
     if role is not None and role not in PORTAL_ROLES:
         raise PortalError(f"--role {role!r} is not a portal role: use one of {', '.join(PORTAL_ROLES)}")
-    reader = SnapshotReader(snapshot_path_for(warehouse))
+    reader = open_reader(warehouse)
     try:
         person = reader.person(login)
     finally:
@@ -54,7 +45,7 @@ def invite(warehouse: Path, login: str, role: str | None = None, today: date | N
 def demo_invitations(warehouse: Path) -> list[tuple[str, str, str]]:
     """Links for three demo accounts: the first employee who is no head, the first head,
     and a finance account: (who, login, link)."""
-    reader = SnapshotReader(snapshot_path_for(warehouse))
+    reader = open_reader(warehouse)
     try:
         people = reader.people()
     finally:
@@ -75,9 +66,10 @@ def serve(warehouse: Path, host: str, port: int) -> None:
 
     from portal.app import create_app
 
-    _check_target()
     app = create_app(warehouse)
-    where = snapshot_path_for(warehouse)
+    from core.warehouse import describe, target
+
+    where = snapshot_path_for(warehouse) if target() == "duckdb" else f"the marts on {describe(warehouse)}"
     print(f"autokpi: the portal on http://{host}:{port} (Ctrl-C stops it); reads {where}", file=sys.stderr)
     print("autokpi: accounts: autokpi invite <employee id> prints a link to set a password", file=sys.stderr)
     if not settings.get("AUTOKPI_PORTAL_SECRET"):

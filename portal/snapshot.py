@@ -5,6 +5,11 @@ A run replaces the snapshot file by renaming a new one into place; the reader no
 new file (its inode changes) and reopens, so every request sees one whole snapshot. What
 it read from one snapshot (people, statements) is kept until the next one: a snapshot
 never changes, and a statement page is read many times between two runs.
+
+On the PostgreSQL target there is no file: ``PostgresMartsReader`` reads the ``marts``
+schema on the server in read-only transactions (a reader never blocks a run there either),
+and the build time the marts carry (``mart_bonus_monthly.computed_at``) stands for the
+inode: a new build is a new snapshot. ``open_reader`` picks the one for the target.
 """
 
 from __future__ import annotations
@@ -42,6 +47,10 @@ class SnapshotReader:
                 "(or make demo) first; the portal reads what a run publishes"
             )
 
+    def _version(self):
+        """What changes when a run publishes new marts: the snapshot file's inode."""
+        return self.path.stat().st_ino
+
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
             inode = self.path.stat().st_ino
@@ -62,8 +71,9 @@ class SnapshotReader:
     def _cached(self, what: str, key, read):
         """``read(cursor)`` once per snapshot; the snapshot's inode is part of the key, so a
         read that raced a reopen never serves the new snapshot's requests."""
+        version = self._version()  # outside the lock: on the server it is a query
         with self._lock:
-            entry = (self.path.stat().st_ino, what, key)
+            entry = (version, what, key)
             if entry in self._cache:
                 return self._cache[entry]
         cursor = self._cursor()
@@ -174,3 +184,84 @@ class SnapshotReader:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+
+
+class _QmarkCursor:
+    """A psycopg2 cursor that takes the ``?`` placeholders the DuckDB reader's SQL uses."""
+
+    def __init__(self, cursor):
+        self._cursor = cursor
+
+    def execute(self, sql: str, params=None):
+        if params:
+            return self._cursor.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
+        return self._cursor.execute(sql)
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+
+class PostgresMartsReader(SnapshotReader):
+    """The marts on the PostgreSQL target's server, read as the DuckDB snapshot is read."""
+
+    def __init__(self):
+        from core.warehouse import PostgresSettings
+
+        self.settings = PostgresSettings.from_env()
+        self._lock = threading.Lock()
+        self._con = None
+        self._inode = None  # the build time of the marts last read
+        self._cache = {}
+
+    def _connection(self):
+        import psycopg2
+
+        if self._con is None or self._con.closed:
+            pg = self.settings
+            try:
+                self._con = psycopg2.connect(
+                    host=pg.host, port=pg.port, user=pg.user, password=pg.password, dbname=pg.database
+                )
+            except psycopg2.OperationalError as error:
+                reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+                raise SnapshotMissingError(f"cannot reach the marts on {pg.describe()}: {reason}") from None
+            self._con.set_session(readonly=True, autocommit=True)
+        return self._con
+
+    def _version(self):
+        import psycopg2.errors
+
+        with self._lock:
+            cursor = self._connection().cursor()
+        try:
+            cursor.execute("select max(computed_at) from marts.mart_bonus_monthly")
+            return cursor.fetchone()[0]
+        except psycopg2.errors.UndefinedTable:
+            raise SnapshotMissingError(
+                f"there are no marts on {self.settings.describe()} yet: run `autokpi run` first; "
+                "the portal reads what a run builds"
+            ) from None
+        finally:
+            cursor.close()
+
+    def _cursor(self):
+        version = self._version()
+        with self._lock:
+            if version != self._inode:
+                self._cache.clear()
+                self._inode = version
+            return _QmarkCursor(self._connection().cursor())
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+
+def open_reader(warehouse: Path) -> SnapshotReader:
+    """The portal's reader of the marts for the current target."""
+    from core.paths import snapshot_path_for
+    from core.warehouse import target
+
+    return SnapshotReader(snapshot_path_for(warehouse)) if target() == "duckdb" else PostgresMartsReader()

@@ -120,3 +120,38 @@ def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_
             with pytest.raises(psycopg2.errors.InsufficientPrivilege):
                 cur.execute(f"select count(*) from {private}")
     reader.close()
+
+    # the portal reads the marts on the server (there is no snapshot file): an employee
+    # invited from the server's directory signs in and reads their own statement only
+    _portal_on_the_server(home)
+
+
+def _portal_on_the_server(home) -> None:
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from portal.app import create_app
+    from portal.commands import invite
+
+    with connect(home) as con:
+        month, employee, department, name = con.execute(
+            "select to_char(b.month, 'YYYY-MM'), b.employee_id, b.department_id, b.full_name "
+            "from marts.mart_bonus_monthly as b join marts.dim_employee as e using (employee_id) "
+            "where e.role != 'department_head' order by 1 desc, 2 limit 1"
+        ).fetchone()
+        stranger = con.execute(
+            "select min(employee_id) from marts.mart_bonus_monthly where department_id != ?", [department]
+        ).fetchone()[0]
+    token = invite(home, employee).rsplit("/", 1)[1]
+    client = TestClient(create_app(home, secret="a test secret that is long enough"))
+    form = client.get(f"/invite/{token}").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+    password = "a long enough password"
+    signed_in = client.post(
+        f"/invite/{token}", data={"csrf": csrf, "password": password, "password_again": password}
+    )
+    assert signed_in.status_code == 200 and f"/statements/{month}/{employee}" in signed_in.text
+    own = client.get(f"/statements/{month}/{employee}")
+    assert own.status_code == 200 and name in own.text
+    assert client.get(f"/statements/{month}/{stranger}").status_code == 403
