@@ -69,6 +69,11 @@ def run_log_path(warehouse: Path) -> Path:
     return folder / f"run-{stamp}-{os.getpid()}.log"
 
 
+# rows a newer export replaced are quarantined to keep raw = clean + quarantined, yet
+# mostly need nothing: the warnings above name each file and line
+SUPERSEDED_HINT = "   (replaced by a newer file's rows: nothing to fix if the newer one is right)"
+
+
 @dataclass
 class RunSummary:
     warehouse: Path
@@ -92,7 +97,11 @@ class RunSummary:
             out += [f"  {w}" for w in self.warnings]
         if any(self.quarantined_rows.values()):
             out += ["", "quarantined (autokpi quarantine lists them; fix at the source, send again):"]
-            out += [f"  {name:<50} {rows:>10,}" for name, rows in self.quarantined_rows.items() if rows]
+            out += [
+                f"  {name:<50} {rows:>10,}" + (SUPERSEDED_HINT if name.endswith("(superseded)") else "")
+                for name, rows in self.quarantined_rows.items()
+                if rows
+            ]
         out += [
             "",
             f"warehouse: {describe(self.warehouse)}   ({ENGINE_NAMES[target()]}; marts in schema marts)",
