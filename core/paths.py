@@ -22,6 +22,7 @@ DEFAULT_SCHEME_DIR = PROJECT_ROOT / SETTINGS[SCHEME_ENV].default
 
 # the inbox's layout (README, "Your own exports"): one folder per source
 ASTERISK_FOLDER = "pbx/asterisk"
+ASTERISK_SUFFIXES = (".csv",)
 TRANSCRIPTS_FOLDER = "pbx/transcripts"
 TRANSCRIPT_SUFFIXES = (".jsonl", ".ndjson", ".json")
 

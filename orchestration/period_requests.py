@@ -71,7 +71,6 @@ def perform_period_requests(warehouse: Path, run_id: str | None = None) -> list[
         except UserFacingError as error:
             outcome, message = "refused", str(error)
         store.record_period_outcome(number, outcome, message)
-        lines.append(f"request #{number} by {login}: {message}" if outcome == "done" else
-                     f"request #{number} by {login} refused: {message}")  # fmt: skip
+        lines.append(f"request #{number} by {login}{'' if outcome == 'done' else ' refused'}: {message}")
     store.engine.dispose()
     return lines

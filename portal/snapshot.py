@@ -35,13 +35,13 @@ def _rows(cursor, sql: str, params=None) -> list[dict]:
 
 
 class SnapshotReader:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | None):
         self.path = path
         self._lock = threading.Lock()
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._inode: int | None = None
-        self._cache: dict = {}  # (inode, what, key) → rows read from that snapshot
-        if not path.exists():
+        self._con = None
+        self._inode = None  # the snapshot's version last read: the file's inode (the build time on PG)
+        self._cache: dict = {}  # (version, what, key) → rows read from that snapshot
+        if path is not None and not path.exists():
             raise SnapshotMissingError(
                 f"there is no published snapshot of the marts at {path}: run `autokpi run` "
                 "(or make demo) first; the portal reads what a run publishes"
@@ -207,11 +207,8 @@ class PostgresMartsReader(SnapshotReader):
     def __init__(self):
         from core.warehouse import PostgresSettings
 
+        super().__init__(None)
         self.settings = PostgresSettings.from_env()
-        self._lock = threading.Lock()
-        self._con = None
-        self._inode = None  # the build time of the marts last read
-        self._cache = {}
 
     def _connection(self):
         import psycopg2

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.paths import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
+from core.paths import ASTERISK_FOLDER, ASTERISK_SUFFIXES, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
 from core.private_files import inbox_files
 from ingestion.sources.crm import FOLDER as CRM_FOLDER
 from ingestion.sources.crm import TABLES as CRM_TABLES
@@ -58,7 +58,7 @@ def unread_files(inbox: Path) -> list[tuple[Path, str]]:
             if not _ignorable(path) and (why := _why_not_tabular(path, folder, specs)):
                 unread.append((path, why))
     for folder, suffixes, what in (
-        (ASTERISK_FOLDER, (".csv",), "call records as Asterisk's Master.csv (.csv)"),
+        (ASTERISK_FOLDER, ASTERISK_SUFFIXES, "call records as Asterisk's Master.csv (.csv)"),
         (TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES, f"transcripts ({', '.join(TRANSCRIPT_SUFFIXES)})"),
     ):
         for path in inbox_files(inbox / folder, recursive=True):

@@ -25,7 +25,12 @@ from ingestion.sources.files import (
 )
 from ingestion.sources.load_id import with_load_id
 from ingestion.sources.load_log import load_log_item, log_entry
-from ingestion.sources.pbx.settings import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
+from ingestion.sources.pbx.settings import (
+    ASTERISK_FOLDER,
+    ASTERISK_SUFFIXES,
+    TRANSCRIPT_SUFFIXES,
+    TRANSCRIPTS_FOLDER,
+)
 from ingestion.sources.pbx.transcripts import read_transcripts, to_arrow
 from ingestion.sources.quarantine import quarantine_item, rejected_file_row
 from ingestion.sources.window import DataWindow
@@ -82,7 +87,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
     outside ``window`` (ingestion/sources/window.py) are quarantined."""
     inbox = Path(inbox_dir)
     files_state = dlt.current.resource_state().setdefault("files", {})
-    for path in _files(inbox, ASTERISK_FOLDER, (".csv",)):
+    for path in _files(inbox, ASTERISK_FOLDER, ASTERISK_SUFFIXES):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state):
             continue
