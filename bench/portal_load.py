@@ -38,8 +38,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.paths import portal_database_for, snapshot_path_for  # noqa: E402
-from portal.store import Store  # noqa: E402
+from core.paths import snapshot_path_for  # noqa: E402
+from portal.store import open_store  # noqa: E402
 
 PASSWORD = "a load test password"
 
@@ -181,7 +181,7 @@ def main() -> int:
         snapshot_path_for(warehouse).parent.mkdir()
         shutil.copy(snapshot, snapshot_path_for(warehouse))
         statements = _statements(snapshot_path_for(warehouse))
-        store = Store(portal_database_for(warehouse))
+        store = open_store(warehouse)
         for employee in statements:
             store.redeem(store.invite(employee, employee, None, days=1), PASSWORD)
         port = _free_port()

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from core.errors import UserFacingError
-from core.paths import portal_database_for
+from core.portal_database import portal_database_exists
 from core.warehouse import connect, exists
 
 
@@ -29,12 +29,11 @@ def _has_marts(warehouse: Path) -> bool:
 
 def waiting_period_requests(warehouse: Path) -> list[int]:
     """The numbers of the portal's requests no run has performed yet (for the sensor)."""
-    database = portal_database_for(warehouse)
-    if not database.exists():
+    if not portal_database_exists(warehouse):
         return []
-    from portal.store import Store
+    from portal.store import open_store
 
-    store = Store(database)
+    store = open_store(warehouse)
     try:
         return [r["request_id"] for r in store.period_requests() if r["outcome"] is None]
     finally:
@@ -44,13 +43,12 @@ def waiting_period_requests(warehouse: Path) -> list[int]:
 def perform_period_requests(warehouse: Path, run_id: str | None = None) -> list[str]:
     """Perform the portal's waiting close and reopen requests, oldest first; one line each.
     The caller holds the warehouse lock. Requests wait while there are no marts to close."""
-    database = portal_database_for(warehouse)
-    if not database.exists() or not _has_marts(warehouse):
+    if not portal_database_exists(warehouse) or not _has_marts(warehouse):
         return []
     from orchestration.period_close import close_month, reopen_month
-    from portal.store import Store
+    from portal.store import open_store
 
-    store = Store(database)
+    store = open_store(warehouse)
     lines = []
     for request in store.period_requests():
         if request["outcome"] is not None:

@@ -28,7 +28,6 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from call_quality.checklist import ITEMS
 from core import settings
-from core.paths import portal_database_for
 from dashboards.build import STATIC, names_of, statement_groups
 from dashboards.i18n import LABELS, LANGUAGES, Formatter
 from portal.access import Viewer, locked_out, may_answer, may_close, may_view, viewer_for
@@ -36,7 +35,7 @@ from portal.labels import PORTAL_LABELS
 from portal.oidc import OidcSettings, company_client
 from portal.rate_limit import SignInLimiter
 from portal.snapshot import open_reader
-from portal.store import PortalError, Store
+from portal.store import PortalError, open_store
 
 SESSION_COOKIE = "autokpi_session"
 HEADERS = {
@@ -93,7 +92,7 @@ def create_app(
 ) -> FastAPI:
     """The portal over ``warehouse``'s published snapshot and its own database."""
     snapshot = open_reader(warehouse)
-    store = Store(portal_database_for(warehouse))
+    store = open_store(warehouse)
     limiter = limiter or SignInLimiter()
     grace_days = settings.get("AUTOKPI_PORTAL_LEAVER_GRACE_DAYS")
     default_lang = settings.get("AUTOKPI_SITE_LANG")

@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from core import settings
-from core.paths import portal_database_for, snapshot_path_for
+from core.paths import snapshot_path_for
 from portal.access import locked_out
 from portal.snapshot import open_reader
-from portal.store import PORTAL_ROLES, PortalError, Store
+from portal.store import PORTAL_ROLES, PortalError, open_store
 
 
 def invite(warehouse: Path, login: str, role: str | None = None, today: date | None = None) -> str:
@@ -34,7 +34,7 @@ def invite(warehouse: Path, login: str, role: str | None = None, today: date | N
             f"{login} left on {person['leave_date']} and the {grace} days of access after leaving are over: "
             "send their statements instead (the dashboards' statements folder)"
         )
-    store = Store(portal_database_for(warehouse))
+    store = open_store(warehouse)
     token = store.invite(
         login, person and person["employee_id"], role, settings.get("AUTOKPI_PORTAL_INVITATION_DAYS")
     )

@@ -1,14 +1,17 @@
 """The portal's own database: accounts, one-time invitations and the access log.
 
 A SQLite file, ``<warehouse folder>/portal/portal.sqlite`` (0600 in a 0700 folder: it holds
-password hashes, so the share group never reads it). Its schema is Alembic's
-(``portal/migrations``), brought to the newest revision whenever the store opens.
+password hashes, so the share group never reads it), or on the PostgreSQL target the schema
+``portal`` of the warehouse's database (public's rights revoked; core/portal_database.py).
+Its tables are Alembic's (``portal/migrations``), brought to the newest revision whenever
+the store opens; the same migrations build both.
 
 - An **account** is a login: an employee id from the directory (whose role and department
   are read from the snapshot on every request, so a move or a departure counts at once), or
   a name of its own with a portal role (``finance``, ``admin``) given by ``autokpi invite``.
 - An **invitation** is a one-time link to set a password; only a hash of its token is kept.
-- The **access log** is append-only: SQLite triggers refuse to change or delete its rows.
+- The **access log** is append-only: triggers refuse to change or delete its rows
+  (portal/append_only.py).
 - A **dispute** of a number on a statement, and its one **answer** (accepted with a
   correction, or rejected with a reason), append-only too; dlt loads both into the
   warehouse (``raw_disputes``), where dbt applies accepted corrections.
@@ -33,6 +36,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from call_quality.checklist import ITEMS
 from core.errors import UserFacingError
+from core.paths import portal_database_for
+from core.portal_database import PORTAL_SCHEMA, portal_server_engine, portal_server_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 PORTAL_ROLES = ("finance", "admin")  # roles that are not read from the directory
@@ -47,6 +52,13 @@ MAX_TEXT = 2000
 # an invitation that may still be used: its token's hash, not spent, not expired
 _USABLE_INVITATION = "token_hash = :h and used_at is null and expires_at > :now"
 _HASHER = PasswordHasher()
+
+
+def open_store(warehouse: Path) -> Store:
+    """The portal database of ``warehouse``: its SQLite file beside a DuckDB warehouse, the
+    ``portal`` schema on the PostgreSQL target (core/portal_database.py)."""
+    url = portal_server_url(warehouse)
+    return Store(portal_database_for(warehouse) if url is None else portal_server_engine(url))
 
 
 class PortalError(UserFacingError):
@@ -78,19 +90,29 @@ def _token_hash(token: str) -> str:
 
 
 class Store:
-    """The portal database at ``path`` (made and migrated on first use)."""
+    """The portal database (made and migrated on first use): the SQLite file at ``database``,
+    or the ``portal`` schema of the PostgreSQL server an engine reaches (``open_store``
+    chooses by the target)."""
 
-    def __init__(self, path: Path):
-        self.path = path
-        folder = path.parent
+    def __init__(self, database: Path | sa.Engine):
+        if isinstance(database, sa.Engine):
+            self.path, self.engine = None, database
+            with self.engine.begin() as conn:
+                # private by default: the schema holds password hashes; only its owner reads it
+                conn.execute(sa.text(f"create schema if not exists {PORTAL_SCHEMA}"))
+                conn.execute(sa.text(f"revoke all on schema {PORTAL_SCHEMA} from public"))
+            self._migrate()
+            return
+        self.path = database
+        folder = database.parent
         previous = os.umask(0o077)  # never the share group's: password hashes
         try:
             folder.mkdir(parents=True, exist_ok=True)
             folder.chmod(0o700)
-            if not path.exists():
-                path.touch(0o600)
-            path.chmod(0o600)
-            self.engine = sa.create_engine(f"sqlite:///{path}")
+            if not database.exists():
+                database.touch(0o600)
+            database.chmod(0o600)
+            self.engine = sa.create_engine(f"sqlite:///{database}")
             sa.event.listen(self.engine, "connect", _write_ahead)
             self._migrate()
         finally:

@@ -131,6 +131,7 @@ def _portal_on_the_server(home) -> None:
 
     from fastapi.testclient import TestClient
 
+    from core.paths import portal_dir_for
     from portal.app import create_app
     from portal.commands import invite
 
@@ -155,3 +156,9 @@ def _portal_on_the_server(home) -> None:
     own = client.get(f"/statements/{month}/{employee}")
     assert own.status_code == 200 and name in own.text
     assert client.get(f"/statements/{month}/{stranger}").status_code == 403
+    # the portal's own database is on the server too: its access log there has both views
+    assert not portal_dir_for(home).exists()
+    with connect(home) as con:
+        logged = con.execute("select action, subject from portal.access_log where login = ?", [employee])
+        subjects = {subject for _, subject in logged.fetchall()}
+    assert {f"{month}/{employee}", f"{month}/{stranger}"} <= subjects

@@ -1,19 +1,40 @@
 """The portal's database: invitations spent once, argon2 passwords, an append-only access
-log, private modes, and migrations that run again harmlessly."""
+log, private modes, and migrations that run again harmlessly; the tests taking ``store``
+run on both of its homes, the SQLite file and the PostgreSQL server's ``portal`` schema."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 
 import pytest
+import sqlalchemy as sa
 
-from portal.store import PortalError, Store
+from portal.store import PortalError, Store, open_store
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    """The store of a warehouse in tmp_path: a DuckDB one (its SQLite file), or on the
+    PostgreSQL target (a fresh database of the test server)."""
+    if request.param == "postgres":
+        request.getfixturevalue("postgres_target")
+    store = open_store(tmp_path / "autokpi.duckdb")
+    yield store
+    store.engine.dispose()
 
 
 @pytest.fixture
-def store(tmp_path):
+def sqlite_store(tmp_path):
     return Store(tmp_path / "portal" / "portal.sqlite")
+
+
+def _refused_changes(store, *changes: str) -> None:
+    """Each change, tried by hand on the database, is refused as append-only."""
+    for change in changes:
+        with pytest.raises(sa.exc.IntegrityError, match="append-only"), store.engine.begin() as conn:
+            conn.execute(sa.text(change))
 
 
 def test_an_invitation_sets_a_password_once(store):
@@ -31,7 +52,8 @@ def test_an_invitation_sets_a_password_once(store):
     assert store.check_password("E9999", "correct horse battery") is None
 
 
-def test_only_hashes_are_kept(store, tmp_path):
+def test_only_hashes_are_kept(sqlite_store, tmp_path):
+    store = sqlite_store
     token = store.invite("E0004", "E0004", None, days=7)
     store.redeem(token, "correct horse battery")
     raw = (tmp_path / "portal" / "portal.sqlite").read_bytes()
@@ -49,17 +71,15 @@ def test_an_expired_invitation_does_not_work(store):
         store.redeem(token, "correct horse battery")
 
 
-def test_the_access_log_is_append_only(store, tmp_path):
+def test_the_access_log_is_append_only(store):
     store.log("E0004", "viewed statement", "2026-11/E0004", "127.0.0.1")
     assert [r["action"] for r in store.access_log()] == ["viewed statement"]
-    with sqlite3.connect(tmp_path / "portal" / "portal.sqlite") as con:
-        for change in ("update access_log set login = 'someone else'", "delete from access_log"):
-            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-                con.execute(change)
+    _refused_changes(store, "update access_log set login = 'someone else'", "delete from access_log")
     assert store.access_log()[0]["login"] == "E0004"
 
 
-def test_the_database_is_private_and_migrates_again_harmlessly(store, tmp_path):
+def test_the_database_is_private_and_migrates_again_harmlessly(sqlite_store, tmp_path):
+    store = sqlite_store
     path = tmp_path / "portal" / "portal.sqlite"
     store.log("E0004", "viewed list")  # a write: SQLite's write-ahead files appear
     for item in path.parent.iterdir():
@@ -151,7 +171,7 @@ def test_only_a_missed_call_of_the_person_may_be_taken_off_them(tmp_path):
     reader.close()
 
 
-def test_a_dispute_gets_one_answer_and_a_move_needs_its_line_and_employee(store, tmp_path):
+def test_a_dispute_gets_one_answer_and_a_move_needs_its_line_and_employee(store):
     first = store.open_dispute(
         "E0004", "E0004", "2026-11-01", "plan_revenue", "LN1", "this line is my colleague's"
     )
@@ -171,10 +191,7 @@ def test_a_dispute_gets_one_answer_and_a_move_needs_its_line_and_employee(store,
     assert (rows[first]["decision"], rows[first]["to_employee_id"], rows[second]["decision"]) == (
         "accepted", "E0007", None
     )  # fmt: skip
-    with sqlite3.connect(tmp_path / "portal" / "portal.sqlite") as con:
-        for change in ("update disputes set comment = 'x'", "delete from dispute_answers"):
-            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-                con.execute(change)
+    _refused_changes(store, "update disputes set comment = 'x'", "delete from dispute_answers")
 
 
 def test_an_accepted_dispute_may_pass_one_checklist_item_of_its_call(store):
@@ -238,7 +255,7 @@ def test_a_portal_database_from_before_quality_item_passes_migrates_and_keeps_it
     assert [d["comment"] for d in store.disputes()] == ["old"]
 
 
-def test_finance_asks_the_next_run_to_close_or_reopen_and_each_request_gets_one_outcome(store, tmp_path):
+def test_finance_asks_the_next_run_to_close_or_reopen_and_each_request_gets_one_outcome(store):
     from datetime import date
 
     october = date(2026, 10, 1)
@@ -260,7 +277,50 @@ def test_finance_asks_the_next_run_to_close_or_reopen_and_each_request_gets_one_
         (first, "anna", "done"),
         (again, "oleg", None),
     ]
-    with sqlite3.connect(tmp_path / "portal" / "portal.sqlite") as con:
-        for change in ("update period_requests set action = 'close'", "delete from period_request_outcomes"):
-            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-                con.execute(change)
+    _refused_changes(
+        store, "update period_requests set action = 'close'", "delete from period_request_outcomes"
+    )
+
+
+def test_on_the_server_the_portal_keeps_a_private_schema_that_dlt_loads_disputes_from(
+    postgres_target, tmp_path
+):
+    """On the PostgreSQL target the portal's database is the schema ``portal`` of the
+    warehouse's database: nothing is written beside the run's home, the BI readers' role
+    cannot read it, a second start finds it migrated, and the run's dlt source loads its
+    disputes into ``raw_disputes`` on the server."""
+    import psycopg2
+
+    from core.warehouse import connect
+    from ingestion.pipeline import load_source
+
+    warehouse = tmp_path / "autokpi.duckdb"
+    store = open_store(warehouse)
+    store.redeem(store.invite("E0004", "E0004", None, days=7), "correct horse battery")
+    dispute = store.open_dispute("E0004", "E0004", "2026-11-01", "call_activity", "17900.1", "hung up")
+    store.answer_dispute(dispute, "E0001", "accepted", "the client hung up", "exclude_missed_call")
+    store.engine.dispose()
+    assert list(tmp_path.iterdir()) == []  # no SQLite file, no folder
+
+    again = open_store(warehouse)  # a second start: alembic finds the schema at its head
+    assert again.account("E0004").has_password
+    with again.engine.connect() as conn:
+        assert conn.execute(sa.text("select version_num from portal.alembic_version")).scalar() == "0004"
+        hashed = conn.execute(sa.text("select password_hash from portal.accounts")).scalar()
+    assert hashed.startswith("$argon2id$")
+    _refused_changes(again, "truncate access_log")
+    again.engine.dispose()
+
+    reader = psycopg2.connect(host="127.0.0.1", port=int(os.environ["PGPORT"]), dbname=postgres_target,
+                              user="autokpi_reader")  # fmt: skip
+    with reader, reader.cursor() as cur, pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        cur.execute("select password_hash from portal.accounts")
+    reader.close()
+
+    load_source("disputes", tmp_path / "inbox", warehouse)
+    with connect(warehouse) as con:
+        loaded = con.execute(
+            "select d.dispute_id, d.fact_id, a.decision, a.correction_kind from raw_disputes.disputes as d "
+            "join raw_disputes.dispute_answers as a using (dispute_id)"
+        ).fetchall()
+    assert loaded == [(dispute, "17900.1", "accepted", "exclude_missed_call")]

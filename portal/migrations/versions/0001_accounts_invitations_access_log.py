@@ -7,6 +7,8 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
+from portal.append_only import refuse_changes
+
 revision = "0001"
 down_revision = None
 
@@ -37,8 +39,4 @@ def upgrade() -> None:
         sa.Column("subject", sa.String, nullable=False),
         sa.Column("client", sa.String, nullable=False),
     )
-    for event in ("update", "delete"):
-        op.execute(
-            f"create trigger access_log_no_{event} before {event} on access_log "
-            "begin select raise(abort, 'the access log is append-only'); end"
-        )
+    refuse_changes(op, "access_log", "the access log is append-only")

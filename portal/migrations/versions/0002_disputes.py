@@ -7,6 +7,8 @@ Revises: 0001
 import sqlalchemy as sa
 from alembic import op
 
+from portal.append_only import refuse_changes
+
 revision = "0002"
 down_revision = "0001"
 
@@ -34,8 +36,4 @@ def upgrade() -> None:
         sa.Column("reason", sa.String, nullable=False),
     )
     for table in ("disputes", "dispute_answers"):
-        for event in ("update", "delete"):
-            op.execute(
-                f"create trigger {table}_no_{event} before {event} on {table} "
-                f"begin select raise(abort, 'disputes and their answers are append-only'); end"
-            )
+        refuse_changes(op, table, "disputes and their answers are append-only")

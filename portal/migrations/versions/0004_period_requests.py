@@ -11,6 +11,8 @@ Revises: 0003
 import sqlalchemy as sa
 from alembic import op
 
+from portal.append_only import refuse_changes
+
 revision = "0004"
 down_revision = "0003"
 
@@ -33,8 +35,4 @@ def upgrade() -> None:
         sa.Column("message", sa.String, nullable=False),
     )
     for table in ("period_requests", "period_request_outcomes"):
-        for event in ("update", "delete"):
-            op.execute(
-                f"create trigger {table}_no_{event} before {event} on {table} "
-                f"begin select raise(abort, 'period requests and their outcomes are append-only'); end"
-            )
+        refuse_changes(op, table, "period requests and their outcomes are append-only")
