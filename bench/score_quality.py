@@ -2,13 +2,14 @@
 corpus's held-out calls (and, beside them, on its training calls and the older hand-labelled
 set), and calls scored per second on one core. Reports; never fails on numbers.
 
-    python bench/score_quality.py [--repeat 20] [--mistakes]
+    python bench/score_quality.py [--repeat 20] [--mistakes] [--only fresh2]
 
 The corpus (bench/data/call_corpus/, README.md there) is split by scenario: the scorer is
 tuned on train.jsonl and on the held-out halves whose mistakes have been read (heldout.jsonl
-since 2026-12-01, fresh.jsonl since 2026-12-02: development sets now); fresh2.jsonl
-measures it on trades and phrasings written before 2026-12-02's changes and never read
-while tuning.
+since 2026-12-01, fresh.jsonl and fresh2.jsonl since 2026-12-02: development sets now);
+fresh3.jsonl measures it on trades and phrasings written before session 11's changes and
+never read while tuning. ``--only`` reports the sets whose name holds the word (tuning
+looks at development sets only, so the held-out figure stays unseen until the end).
 `expected` lists 0/1 per item in the order greeting, introduction, needs_discovery,
 offer_assortment, objection_handling, closing, politeness, literacy.
 """
@@ -25,8 +26,10 @@ from call_quality.scorer import Scorer
 
 DATA = Path(__file__).parent / "data"
 SETS = {
-    # written 2026-12-02 before that day's scorer changes, never read while tuning
-    "held-out (fresh2)": DATA / "call_corpus" / "fresh2.jsonl",
+    # written 2026-12-02 before session 11's scorer changes, never read while tuning
+    "held-out (fresh3)": DATA / "call_corpus" / "fresh3.jsonl",
+    # the third held-out half: its mistakes were read while tuning in session 11
+    "development (fresh2, third held-out half)": DATA / "call_corpus" / "fresh2.jsonl",
     # the second held-out half: its mistakes were read while tuning on 2026-12-02
     "development (fresh, second held-out half)": DATA / "call_corpus" / "fresh.jsonl",
     # the first held-out half: its mistakes were read while tuning on 2026-12-01
@@ -93,9 +96,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=20, help="rounds over the training calls for the speed")
     parser.add_argument("--mistakes", action="store_true", help="list every wrong verdict")
+    parser.add_argument("--only", default="", help="report only the sets whose name holds this word")
     args = parser.parse_args()
     scorers = {lang: Scorer(cl) for lang, cl in load_checklists().items()}
     for name, path in SETS.items():
+        if args.only not in name:
+            continue
         calls = load_set(path)
         for language in ("ru", "en"):
             subset = [c for c in calls if c["language"] == language]
