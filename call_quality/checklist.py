@@ -25,7 +25,7 @@ KINDS = {
     "speech": ("fillers", "errors"),
 }
 # lists matched as said (word forms), not on lemmas
-WORD_LISTS = {"fillers", "errors", "question_words", "you", "replies", "bare", "formula"}
+WORD_LISTS = {"fillers", "errors", "question_words", "you", "replies", "bare", "formula", "vocatives"}
 
 
 class ChecklistError(ValueError):

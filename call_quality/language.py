@@ -34,6 +34,7 @@ class WordFacts:
     is_known: bool = True  # in the dictionary
     pos: str = ""  # the part of speech of its likeliest reading (pymorphy3's tag)
     is_first_person: bool = False  # a verb said of oneself ("жду", "пришлю")
+    is_past: bool = False  # a verb in the past tense ("заказывали"): told, not proposed
 
 
 @lru_cache(maxsize=200_000)
@@ -61,4 +62,5 @@ def facts(word: str, language: str) -> WordFacts:
         is_known=known,
         pos=str(top.tag.POS or ""),
         is_first_person="1per" in top.tag and top.tag.POS == "VERB",
+        is_past="past" in top.tag,
     )

@@ -70,6 +70,9 @@ class WordMatches:
     starts: tuple[tuple[int, int, int], ...]  # (phrase, status, its length) it may begin
 
 
+_REFLEXIVE = ("ся", "сь")
+
+
 class PhraseIndex:
     """Every checklist phrase, and for each word ever seen, the phrase positions it matches.
 
@@ -133,7 +136,16 @@ class PhraseIndex:
         hits = process.extract(
             text, choices.keys(), scorer=fuzz.ratio, score_cutoff=self.min_score, limit=None
         )
-        return [pos for choice, _, _ in hits for pos in choices[choice]]
+        # a reflexive verb is another word, not a misspelling of its base ("посоветовать"
+        # asks for advice, "посоветоваться" puts a decision off); a misspelt word's guessed
+        # lemma may end in "-ся" itself, so only that direction is refused
+        reflexive = text.endswith(_REFLEXIVE)
+        return [
+            pos
+            for choice, _, _ in hits
+            if reflexive or not choice.endswith(_REFLEXIVE)
+            for pos in choices[choice]
+        ]
 
     def find(self, words: list[str], matched: list[WordMatches]) -> dict[int, str]:
         """{phrase: the words that said it first} for one turn, given each word as said and

@@ -118,7 +118,8 @@ _HOW_MUCH = [["many"], ["much"], ["long"], ["soon"], ["often"], ["big"], ["far"]
 
 def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
     """A yes/no question with no question word ("а фундамент уже залит"): it speaks to the
-    client or opens with "а", and the client's next turn answers yes or no."""
+    client or opens with "а", and the client's next turn answers yes or no; or it opens
+    with "а" and speaks of the client as "вы"."""
     language = call.checklist.language
     you = set(item.words("you"))
     opens_with_a = language == "ru" and turn.words[:1] == ["а"]
@@ -126,6 +127,8 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
         return False
     if any(f.is_imperative or f.is_first_person for f in turn.facts) or set(turn.words) & FIRST_PERSON:
         return False  # "представьте…", "я вам пришлю…": said to the client, not asked
+    if opens_with_a and "вы" in turn.words:
+        return True  # "а раньше вы уже пользовались…": "а" and "вы" ask in speech, reply or not
     reply = call.next_turn(turn)
     return bool(
         reply and reply.speaker == "client" and reply.words[:1] and reply.words[0] in item.words("replies")
@@ -138,8 +141,11 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
 def greeting(call: Call, item: Item) -> Verdict:
     """A greeting in the agent's first two turns, or the phone formula ("<company>,
     слушаю"). The client's greeting does not count."""
+    only_first = set(item.words("only_first"))
     for turn in call.agent_turns[:2]:
         quote = turn.hit(item.name, "phrases")
+        if quote and quote.lower() in only_first and turn.words[:1] != [quote.lower()]:
+            quote = None  # "going into the evening" greets nobody; "evening!" does
         if quote:
             return Verdict(True, _said(turn, quote))
         formula = turn.hit(item.name, "formula")
@@ -162,7 +168,10 @@ def _company_before(turn: Turn, formula: str, item: Item) -> bool:
     at = turn.words.index(first) if first in turn.words else 0
     bare = item.words("bare")
     before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True) if w not in bare]
-    return bool(before) and not any(f.pos in NOT_A_NAME for f in before)
+    # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are
+    return bool(before) and (
+        any(not f.is_known for f in before) or not any(f.pos in NOT_A_NAME for f in before)
+    )
 
 
 def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
@@ -175,7 +184,7 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         quote = turn.hit(item.name, "phrases")
         if quote:
             return Verdict(True, _said(turn, quote))
-        names = _names(turn)
+        names = _names(turn) or _company_announced(turn)
         if names:
             return Verdict(True, _said(turn, names[0]))
         # the phone formula names the company: "алло, электроснаб, слушаю"
@@ -216,6 +225,20 @@ def _names(turn: Turn) -> list[str]:
     return found
 
 
+def _company_announced(turn: Turn) -> list[str]:
+    """A word the dictionary does not know after "это": the company ("приветствую, это
+    зоомир")."""
+    words = turn.words
+    return [
+        turn.said[i + 1]
+        for i, word in enumerate(words[:-1])
+        if word == "это"
+        and not turn.facts[i + 1].is_known
+        and len(words[i + 1]) >= 4
+        and words[i + 1].isalpha()
+    ]
+
+
 def _company_after(turn: Turn, greeting_phrase: str) -> str | None:
     """A word the dictionary does not know right after the greeting: the company's name."""
     from call_quality.phrases import normal
@@ -235,6 +258,65 @@ def _company_after(turn: Turn, greeting_phrase: str) -> str | None:
 # English has no name dictionary here: a name or company is read from where it stands
 _EN_INTRODUCTIONS = (
     re.compile(r"\b(?:it's|it is|i'm|i am|this is)\s+[\w']+\s+(?:at|from|with|of|here)\b"),
+    # "i'm priya, one of the advisers": a name right after "i'm" at the start of the turn
+    re.compile(
+        r"^(?:(?:yes|yeah|hi|hello|so|and|okay|right)\s+)?(?:i'm|i am)\s+(?!(?:"
+        + "|".join(
+            (
+                "sorry",
+                "afraid",
+                "not",
+                "just",
+                "here",
+                "glad",
+                "happy",
+                "sure",
+                "so",
+                "really",
+                "very",
+                "fine",
+                "good",
+                "great",
+                "the",
+                "a",
+                "an",
+                "on",
+                "in",
+                "at",
+                "with",
+                "from",
+                "about",
+                "still",
+                "also",
+                "only",
+                "back",
+                "off",
+                "out",
+                "up",
+                "down",
+                "over",
+                "done",
+                "free",
+                "busy",
+                "new",
+                "pleased",
+                "delighted",
+                "calling",
+                "going",
+                "afraid",
+                "told",
+                "aware",
+                "able",
+                "unable",
+                "checking",
+                "looking",
+                "trying",
+                "putting",
+                "transferring",
+            )
+        )
+        + r")\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"
+    ),
     re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
     re.compile(r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached)\s+\w+"),
 )
@@ -265,7 +347,9 @@ def needs(call: Call, item: Item) -> Verdict:
             continue  # "ну?", "чего?": asks nothing about the client
         if closing_item and turn.hit(closing_item.name, "phrases"):
             continue
-        if offer_item and turn.hit(offer_item.name, "phrases"):
+        if offer_item and (
+            turn.hit(offer_item.name, "phrases") or _proposes_more(turn, offer_item, language)
+        ):
             continue
         if rude_item and turn.hit(rude_item.name, "phrases"):
             continue
@@ -277,15 +361,31 @@ def needs(call: Call, item: Item) -> Verdict:
 
 
 def offer(call: Call, item: Item) -> Verdict:
-    """The agent offers more of the range, not as an answer to an objection; a turn that
-    says the range is over ("акция закончилась") is no offer."""
+    """The agent offers more of the range, not as an answer to an objection: an offering
+    phrase, or a proposal in the agent's own words — a verb of offering, adding or taking
+    (not told in the past) beside a word for "more" ("хотите, подберу вам ещё…",
+    "оформить вместе?", "we could also throw in…"). A turn that says the range is over
+    ("акция закончилась") is no offer."""
     for turn in call.agent_turns:
-        if turn.index in call.answer_turns:
+        if turn.index in call.answer_turns or turn.hit(item.name, "negations"):
             continue
-        quote = turn.hit(item.name, "phrases")
-        if quote and not turn.hit(item.name, "negations"):
+        quote = turn.hit(item.name, "phrases") or _proposes_more(turn, item, call.checklist.language)
+        if quote:
             return Verdict(True, _said(turn, quote))
     return Verdict(False)
+
+
+def _proposes_more(turn: Turn, item: Item, language: str) -> str | None:
+    """The offering verb and the word for more, when a turn has both: "подберу … ещё"."""
+    verbs, more = item.words("offer_verbs"), item.words("more")
+    if not (verbs and more) or not _mentions(turn, more, language):
+        return None
+    offered = set(_lemma_sets(verbs, language))
+    for word, f in zip(turn.words, turn.facts, strict=True):
+        if frozenset([f.lemma]) in offered and not f.is_past:
+            extra = next(m for m in more if _mentions(turn, (m,), language))
+            return f"{word} … {extra}"
+    return None
 
 
 def find_objections(call: Call, item: Item) -> None:
@@ -375,26 +475,40 @@ def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
 
 
 def rudeness(call: Call, item: Item) -> Verdict:
-    """Rude by words or by tone (blame, sarcasm, impatience, dismissal); a word used
-    literally ("тупой угол") is not. ``tone`` phrases count when all their words are in
-    one turn, in any order and with words between ("я же вам уже объяснил")."""
+    """Rude by words or by tone (blame, sarcasm, impatience, dismissal, a client called
+    "мужчина"); a word used literally ("тупой угол", "угол там тупой") is not. ``tone``
+    phrases count when all their words are in one turn, in any order and with words
+    between ("я же вам уже объяснил")."""
     hits = []
     language = call.checklist.language
     tone = item.words("tone")
+    vocatives = set(item.words("vocatives"))
     for turn in call.agent_turns:
+        if turn.words[:1] and turn.words[0] in vocatives:
+            hits.append(_said(turn, turn.said[0], tone=True))
+            continue
         quote = turn.hit(item.name, "phrases")
         if not quote and tone and _mentions(turn, tone, language):
             hits.append(_said(turn, turn.text.strip(), tone=True))
             continue
         if not quote:
             continue
-        literal = turn.hit(item.name, "literal")
-        if literal and set(quote.split()) <= set(literal.split()):
+        if _said_literally(turn, quote, item.words("literal"), language):
             continue
         hits.append(_said(turn, quote))
     if hits:
         return Verdict(False, {**hits[0], "hits": len(hits)})
     return Verdict(True)
+
+
+def _said_literally(turn: Turn, quote: str, literal: tuple[str, ...], language: str) -> bool:
+    """The rude word is part of a literal or kind phrase the turn has, in any order ("угол
+    там тупой" is "тупой угол")."""
+    from call_quality.phrases import lemma
+
+    quoted = {lemma(w, language) for w in quote.split()}
+    lemmas = set(turn.lemmas)
+    return any(quoted <= words <= lemmas for words in _lemma_sets(literal, language))
 
 
 def speech(call: Call, item: Item) -> Verdict:
@@ -453,20 +567,32 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         before = words[start - 1] if start else ""
         after = words[end] if end < len(words) else ""
         after_pos = turn.facts[end].pos if end < len(words) else ""
-        if not _literal(phrase, before, after, after_pos, language):
+        # a misspelt word's part of speech is a guess: none
+        then_pos = turn.facts[end + 1].pos if end + 1 < len(words) and turn.facts[end + 1].is_known else ""
+        if not _literal(phrase, before, after, (after_pos, then_pos), language):
             found.append(turn.quote(start, len(phrase)))
             taken = end - 1
     return found
 
 
-def _literal(pattern: tuple[str, ...], before: str, after: str, after_pos: str, language: str) -> bool:
-    """A filler word used in its own meaning, told by its neighbours."""
+# what follows "как бы это" when it fills ("как бы это недорого"), not asks ("как бы это смотрелось")
+_SAYS_WHAT_IT_IS = {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"}
+
+
+def _literal(
+    pattern: tuple[str, ...], before: str, after: str, poses: tuple[str, str], language: str
+) -> bool:
+    """A filler word used in its own meaning, told by its neighbours (``poses``: the parts of
+    speech of the two words after it)."""
     word = " ".join(pattern)
+    after_pos, then_pos = poses
     if language == "ru":
         if word == "типа":
             return before in RU_TYPE_BEFORE
-        if word == "как бы":
-            return after in RU_SUBJECTS
+        if (
+            word == "как бы"
+        ):  # "как бы вы хотели" asks, "как бы то ни было" concedes; "как бы это недорого" fills
+            return after == "то" or (after in RU_SUBJECTS and then_pos not in _SAYS_WHAT_IT_IS)
         if word == "короче":  # "короче на метр", "короче этой модели"
             return after in RU_THAN or before in {"гораздо", "намного", "немного", "чуть", "ещё"}
         if word == "как его":  # "как его подключать", "как его зовут" ask; "как его, доставим" fills

@@ -147,13 +147,15 @@ def test_english_reads_the_same_way(en):
 
 
 def test_the_corpus_is_large_split_by_scenario_and_labelled_per_item():
+    names = ("train", "heldout", "fresh", "fresh2", "fresh3")
     splits = {name: [json.loads(line) for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
-              for name in ("train", "heldout", "fresh")}  # fmt: skip
+              for name in names}  # fmt: skip
     assert sum(len(calls) for calls in splits.values()) >= 300
     scenarios = {name: {c["scenario"] for c in calls} for name, calls in splits.items()}
     # no trade is in two splits
-    assert not scenarios["train"] & scenarios["heldout"]
-    assert not (scenarios["train"] | scenarios["heldout"]) & scenarios["fresh"]
+    for i, name in enumerate(names):
+        for other in names[i + 1 :]:
+            assert not scenarios[name] & scenarios[other], (name, other)
     for calls in splits.values():
         assert {c["language"] for c in calls} == {"ru", "en"}
         assert all(len(c["expected"]) == len(ITEMS) and set(c["expected"]) <= {"0", "1"} for c in calls)
@@ -273,3 +275,73 @@ def test_sarcasm_vam_chto_trudno_is_rude_and_slushayu_vas_is_not(ru):
 )
 def test_literal_kak_ego_and_koroche_are_no_fillers(ru, agent_says, habit):
     assert ru.score("c", call(("a", agent_says))).items["literacy"] == 1 - habit
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "offered"),
+    [
+        ("Хотите, подберу вам ещё когтеточку?", 1),  # an offering verb beside "ещё"
+        ("сейчас на трансфер хорошая цена оформить вместе", 1),
+        ("а вы ещё где-то заказывали раньше", 0),  # told in the past: a question, not an offer
+        ("Ещё могу вам сказать, что доставка бесплатная.", 0),  # "ещё" without an offering verb
+    ],
+)
+def test_an_offer_in_ones_own_words_proposes_more(ru, agent_says, offered):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужен корм"), ("a", agent_says)))
+    assert result.items["offer_assortment"] == offered
+    if offered:  # and the offer is not also taken for a needs question
+        assert result.items["needs_discovery"] == 0
+
+
+def test_english_offers_in_ones_own_words_too(en):
+    offered = en.score(
+        "c", call(("a", "Hello"), ("c", "I need a van"), ("a", "We could also throw in breakdown cover."))
+    )
+    assert offered.items["offer_assortment"] == 1
+    assert offered.evidence["offer_assortment"]["quote"] == "throw … also"
+
+
+def test_asking_for_advice_is_no_timing_objection(ru):
+    """ "посоветуете" (advise me) is not "посоветоваться" (I must consult someone) misspelt."""
+    result = ru.score(
+        "c",
+        call(("a", "Здравствуйте"), ("c", "Хотим на море, что посоветуете?"), ("a", "Какой у вас бюджет?")),
+    )
+    assert result.objections == [] and result.items["needs_discovery"] == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "polite"),
+    [
+        ("Угол там тупой, но шкаф встанет.", 1),  # "тупой угол" in another word order
+        ("Мужчина, не перебивайте меня.", 0),  # the client called by their sex, interrupting
+        ("Для мужчины этот аромат подойдёт.", 1),  # the word, not a way to address someone
+        ("Я вам уже третий раз повторяю одно и то же.", 0),
+    ],
+)
+def test_politeness_reads_literal_words_in_any_order_and_rude_address(ru, said, polite):
+    assert ru.score("c", call(("a", said))).items["politeness"] == polite
+
+
+@pytest.mark.parametrize(
+    ("turns", "literate"),
+    [
+        (["Мы в принципе так и сделаем.", "Мы короче так и сделаем."], 0),  # two fillers
+        (["Как бы то ни было, цена фиксированная.", "Мы короче так и сделаем."], 1),  # a concession
+        (["Ну как бы это недорого.", "Ну чё, привезём."], 0),  # "как бы это <adverb>" fills
+    ],
+)
+def test_kak_by_to_ni_bylo_concedes_and_v_printsipe_fills(ru, turns, literate):
+    assert ru.score("c", call(*(("a", t) for t in turns))).items["literacy"] == literate
+
+
+def test_a_company_after_eto_and_a_name_after_im_introduce(ru, en):
+    assert ru.score("c", call(("a", "Приветствую вас, это ЗооМир."))).items["introduction"] == 1
+    assert en.score("c", call(("a", "Yes, I'm Priya, one of the advisers here."))).items["introduction"] == 1
+    assert en.score("c", call(("a", "Yes, I'm afraid we're closed."))).items["introduction"] == 0
+
+
+def test_a_time_of_day_greets_only_when_it_opens_the_turn(en):
+    late = en.score("c", call(("a", "Yes?"), ("a", "Is it a daytime thing or going into the evening?")))
+    assert late.items["greeting"] == 0
+    assert en.score("c", call(("a", "Evening! What can I do for you?"))).items["greeting"] == 1
