@@ -55,6 +55,8 @@ class Checklist:
     opening_agent_turns: int = 3
     version: str = ""
     extra: dict = field(default_factory=dict)
+    # the learned classifiers' weights beside it (<language>_meaning.json; call_quality/meaning.py)
+    meaning_weights: Path | None = None
 
 
 def load_checklist(path: Path) -> Checklist:
@@ -84,7 +86,12 @@ def load_checklist(path: Path) -> Checklist:
             name=name, kind=kind, weight=float(spec["weight"]), lists=lists,
             min_hits=int(spec.get("min_hits", 1)),
         )  # fmt: skip
-    version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    # new weights re-score every call, as a changed word list does
+    meaning_weights = meaning_weights_path(path.parent, data["language"])
+    digest = hashlib.sha256(path.read_bytes())
+    if meaning_weights.exists():
+        digest.update(meaning_weights.read_bytes())
+    version = digest.hexdigest()[:12]
     return Checklist(
         language=data["language"],
         items=items,
@@ -94,7 +101,13 @@ def load_checklist(path: Path) -> Checklist:
         objection_answer_turns=int(data.get("objection_answer_turns", 2)),
         opening_agent_turns=int(data.get("opening_agent_turns", 3)),
         version=version,
+        meaning_weights=meaning_weights if meaning_weights.exists() else None,
     )
+
+
+def meaning_weights_path(folder: Path, language: str) -> Path:
+    """Where a language's learned classifiers are kept, beside its checklist."""
+    return folder / f"{language}_meaning.json"
 
 
 def load_checklists(folder: Path = CHECKLIST_DIR) -> dict[str, Checklist]:

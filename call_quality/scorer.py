@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from call_quality import verdicts
 from call_quality.checklist import ITEMS, Checklist
 from call_quality.dialogue import Reader
+from call_quality.meaning import load_meaning
 from call_quality.verdicts import Objection
 
 __all__ = ["CallScore", "Objection", "Scorer"]
@@ -32,10 +33,11 @@ class Scorer:
     def __init__(self, checklist: Checklist):
         self.checklist = checklist
         self.reader = Reader(checklist)
+        self.meaning = load_meaning(checklist.meaning_weights)
 
     def score(self, call_id: str, segments: list[dict]) -> CallScore:
         checklist = self.checklist
-        call = verdicts.Call(checklist, self.reader.turns(segments))
+        call = verdicts.Call(checklist, self.reader.turns(segments), self.meaning)
         by_kind = {item.kind: item for item in checklist.items.values()}
         # objections first: the turns answering them count for nothing else
         verdicts.find_objections(call, by_kind["objection"])

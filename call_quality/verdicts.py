@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from call_quality.checklist import Checklist, Item
 from call_quality.dialogue import Turn
+from call_quality.meaning import Meaning
 from call_quality.redact import redact
 
 # words that open a Russian question or a clause before its question word ("а где…")
@@ -50,8 +51,13 @@ class Call:
 
     checklist: Checklist
     turns: list[Turn]
+    meaning: Meaning | None = None  # the language's learned classifiers, if it has them
     objections: list[Objection] = field(default_factory=list)
     answer_turns: set[int] = field(default_factory=set)
+
+    def means(self, name: str, turn: Turn) -> float | None:
+        """The meaning classifier's probability that ``turn`` is a ``name`` turn, when sure."""
+        return self.meaning.says(name, turn) if self.meaning else None
 
     @property
     def agent_turns(self) -> list[Turn]:
@@ -348,7 +354,9 @@ def needs(call: Call, item: Item) -> Verdict:
         if closing_item and turn.hit(closing_item.name, "phrases"):
             continue
         if offer_item and (
-            turn.hit(offer_item.name, "phrases") or _proposes_more(turn, offer_item, language)
+            turn.hit(offer_item.name, "phrases")
+            or _proposes_more(turn, offer_item, language)
+            or call.means("offer", turn)
         ):
             continue
         if rude_item and turn.hit(rude_item.name, "phrases"):
@@ -372,6 +380,9 @@ def offer(call: Call, item: Item) -> Verdict:
         quote = turn.hit(item.name, "phrases") or _proposes_more(turn, item, call.checklist.language)
         if quote:
             return Verdict(True, _said(turn, quote))
+        meant = call.means("offer", turn)
+        if meant:
+            return Verdict(True, _said(turn, turn.text.strip(), meaning=round(meant, 2)))
     return Verdict(False)
 
 
@@ -409,7 +420,11 @@ def find_objections(call: Call, item: Item) -> None:
         answer, answered = None, False
         for n, candidate in enumerate(window):
             letting_go = candidate.hit(item.name, "letting_go")
+            if n == 0 and not letting_go and call.means("letting_go", candidate):
+                letting_go = candidate.text.strip()  # "ну смотрите сами": let go in other words
             substance = letting_go or _substance(candidate, item)
+            if n == 0 and not substance and call.meaning and "letting_go" in call.meaning.classifiers:
+                substance = candidate.text.strip()  # an answer the classifier does not read as letting go
             if n == 0 or substance:
                 # the first turn answers (or fails to); a later one only when it says something
                 call.answer_turns.add(candidate.index)
@@ -496,6 +511,10 @@ def rudeness(call: Call, item: Item) -> Verdict:
         if _said_literally(turn, quote, item.words("literal"), language):
             continue
         hits.append(_said(turn, quote))
+    for turn in call.agent_turns if not hits else ():
+        meant = call.means("rude", turn)
+        if meant:  # rude in words no list holds
+            hits.append(_said(turn, turn.text.strip(), meaning=round(meant, 2)))
     if hits:
         return Verdict(False, {**hits[0], "hits": len(hits)})
     return Verdict(True)

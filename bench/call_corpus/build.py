@@ -58,13 +58,16 @@ FAIL_SHARE = 0.3  # each item fails in about this share of calls
 class Call:
     def __init__(self):
         self.turns: list[tuple[str, str]] = []
+        self.roles: list[str | None] = []  # what each agent turn is, for the meaning classifiers
         self.notes: list[str] = []
 
-    def agent(self, text: str) -> None:
+    def agent(self, text: str, role: str) -> None:
         self.turns.append(("agent", text))
+        self.roles.append(role)
 
     def client(self, text: str) -> None:
         self.turns.append(("client", text))
+        self.roles.append(None)
 
 
 def _fails(rng: random.Random) -> bool:
@@ -98,22 +101,22 @@ def compose(rng: random.Random, bank, split: str, trade_name: str) -> tuple[Call
             call.notes.append("refuses to give a name")
         else:
             call.notes.append("no introduction")
-        call.agent(opening)
+        call.agent(opening, "opening")
     elif introduced_by_greeting and rng.random() < 0.5:
-        call.agent(opening)
+        call.agent(opening, "opening")
     else:
         intro = rng.choice(bank.INTRODUCTIONS[split]).format(**fill)
         if rng.random() < 0.6:
-            call.agent(f"{opening} {intro}")
+            call.agent(f"{opening} {intro}", "opening")
         else:
-            call.agent(opening)
-            call.agent(intro)
+            call.agent(opening, "opening")
+            call.agent(intro, "opening")
     label["greeting"] = 0 if fail["greeting"] else 1
     label["introduction"] = 0 if fail["introduction"] else 1
 
     call.client(rng.choice(trade["requests"]))
     if refusal:
-        call.agent(refusal)
+        call.agent(refusal, "refusal")
         call.client(rng.choice(trade["requests"]))
 
     # needs discovery
@@ -122,54 +125,55 @@ def compose(rng: random.Random, bank, split: str, trade_name: str) -> tuple[Call
         if rng.random() < 0.2:
             call.notes.append("no question at all")
         else:
-            call.agent(text)
+            call.agent(text, "no_needs")
             if reply:
                 call.client(reply)
             call.notes.append(f"no needs discovery: {text}")
     else:
         questions = bank.NEEDS[split] + trade["questions"]
         for _ in range(rng.choice([1, 1, 2])):
-            call.agent(rng.choice(questions))
+            call.agent(rng.choice(questions), "needs")
             call.client(rng.choice(trade["answers"]))
     label["needs_discovery"] = 0 if fail["needs_discovery"] else 1
 
     # politeness and literacy: turns mixed into the middle of the call
-    middle: list[str] = []
+    middle: list[tuple[str, str]] = []
     if fail["politeness"]:
-        middle.append(rng.choice(bank.RUDE[split]))
+        middle.append((rng.choice(bank.RUDE[split]), "rude"))
         call.notes.append("rude")
     elif rng.random() < 0.4:
-        middle.append(rng.choice(bank.POLITE_TRAPS[split]))
+        middle.append((rng.choice(bank.POLITE_TRAPS[split]), "polite_trap"))
     if fail["literacy"]:
         if rng.random() < 0.5:
-            middle.append(rng.choice(bank.SPEECH_ERRORS[split]))
+            middle.append((rng.choice(bank.SPEECH_ERRORS[split]), "speech_error"))
             call.notes.append("speech error")
         else:
             for filler in rng.sample(bank.FILLERS[split], 2):
-                middle.append(rng.choice(bank.FILLER_TURNS[split]).format(f=filler))
+                middle.append((rng.choice(bank.FILLER_TURNS[split]).format(f=filler), "filler"))
             call.notes.append("two fillers")
     else:
         if rng.random() < 0.3:
-            middle.append(rng.choice(bank.FILLER_TURNS[split]).format(f=rng.choice(bank.FILLERS[split])))
+            turn = rng.choice(bank.FILLER_TURNS[split]).format(f=rng.choice(bank.FILLERS[split]))
+            middle.append((turn, "filler"))
         if rng.random() < 0.4:
-            middle.append(rng.choice(bank.LITERACY_TRAPS[split]))
+            middle.append((rng.choice(bank.LITERACY_TRAPS[split]), "literacy_trap"))
     label["politeness"] = 0 if fail["politeness"] else 1
     label["literacy"] = 0 if fail["literacy"] else 1
 
     # the offer
     if fail["offer_assortment"]:
         if rng.random() < 0.5:
-            call.agent(rng.choice(bank.NO_OFFERS[split]))
+            call.agent(rng.choice(bank.NO_OFFERS[split]), "no_offer")
             call.notes.append("the offer is a refusal")
         else:
             call.notes.append("no offer")
     else:
-        call.agent(rng.choice(bank.OFFERS[split]).format(extra=rng.choice(trade["extra"])))
+        call.agent(rng.choice(bank.OFFERS[split]).format(extra=rng.choice(trade["extra"])), "offer")
         call.client(rng.choice(bank.CLIENT_AGREE))
     label["offer_assortment"] = 0 if fail["offer_assortment"] else 1
 
-    for text in middle:
-        call.agent(text)
+    for text, role in middle:
+        call.agent(text, role)
         if rng.random() < 0.5:
             call.client(rng.choice(bank.CLIENT_FILLER))
 
@@ -179,10 +183,10 @@ def compose(rng: random.Random, bank, split: str, trade_name: str) -> tuple[Call
         kind, objection = rng.choice(bank.OBJECTIONS[split])
         call.client(objection)
         if fail["objection_handling"]:
-            call.agent(rng.choice(bank.UNHANDLED[split]))
+            call.agent(rng.choice(bank.UNHANDLED[split]), "unhandled")
             call.notes.append(f"{kind} objection not handled")
         else:
-            call.agent(rng.choice(bank.HANDLED[split]))
+            call.agent(rng.choice(bank.HANDLED[split]), "handled")
             call.client(rng.choice(bank.CLIENT_AGREE))
     label["objection_handling"] = 0 if fail["objection_handling"] else 1
 
@@ -191,18 +195,18 @@ def compose(rng: random.Random, bank, split: str, trade_name: str) -> tuple[Call
         how = rng.random()
         if how < 0.4:
             call.client(rng.choice(bank.LAST_QUESTIONS[split]))
-            call.agent(rng.choice(bank.CLOSINGS[split]))
+            call.agent(rng.choice(bank.CLOSINGS[split]), "closing")
             call.notes.append("goodbye over the client's question")
         elif how < 0.7 or objected:  # an answer that fixes a call-back would read as a close
-            call.agent(rng.choice(bank.NO_CLOSINGS[split]))
+            call.agent(rng.choice(bank.NO_CLOSINGS[split]), "no_closing")
             call.notes.append("no closing")
         else:
             call.notes.append("the call just ends")
     else:
         if rng.random() < 0.3:
             call.client(rng.choice(bank.LAST_QUESTIONS[split]))
-            call.agent(rng.choice(trade["answers"]))
-        call.agent(rng.choice(bank.CLOSINGS[split]))
+            call.agent(rng.choice(trade["answers"]), "answer")
+        call.agent(rng.choice(bank.CLOSINGS[split]), "closing")
         if rng.random() < 0.5:
             call.client(rng.choice(bank.CLIENT_FILLER))
     label["closing"] = 0 if fail["closing"] else 1
@@ -244,6 +248,7 @@ def build(seed: int) -> dict[str, list[dict]]:
                     "expected": "".join(str(label[item]) for item in ITEMS),
                     "note": "; ".join(call.notes) or "a model call",
                     "segments": segments,
+                    "roles": call.roles,
                 }
             )
     return out

@@ -1,0 +1,87 @@
+"""The meaning classifiers read what word lists cannot: an offer, or letting an objection go,
+in words no list holds. Their verdicts quote the turn and the probability; a turn of a few
+words is never decided by them; and the weights in the repository are what the trainer
+writes from the corpus."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from call_quality.checklist import CHECKLIST_DIR, meaning_weights_path
+from call_quality.meaning import load_meaning
+
+
+def call(*turns):
+    speakers = {"a": "agent", "c": "client"}
+    return [{"speaker": speakers[s], "start": 5.0 * i, "text": t} for i, (s, t) in enumerate(turns)]
+
+
+def test_an_offer_in_words_no_list_holds(ru):
+    result = ru.score(
+        "c", call(("c", "Нужна дрель"), ("a", "К дрели отлично подходят свёрла по бетону, положить набор?"))
+    )
+    assert result.items["offer_assortment"] == 1
+    evidence = result.evidence["offer_assortment"]
+    assert evidence["quote"].startswith("К дрели") and evidence["meaning"] >= 0.5
+    assert result.items["needs_discovery"] == 0  # the offer's question asks nothing of the client
+
+
+def test_letting_an_objection_go_in_other_words_is_no_answer(ru):
+    let_go = ru.score("c", call(("c", "Дорого у вас."), ("a", "Ну нет так нет.")))
+    assert let_go.items["objection_handling"] == 0
+    assert let_go.objections[0].answer == "Ну нет так нет."
+    answered = ru.score(
+        "c",
+        call(
+            ("c", "Дорого у вас."),
+            ("a", "Давайте я сделаю вам скидку пять процентов, если оформите сегодня."),
+        ),
+    )
+    assert answered.items["objection_handling"] == 1
+
+
+def test_a_turn_of_a_few_words_is_not_read_for_meaning(ru):
+    """ "Выставляю счёт" reads as an offer to the vectors; two words say too little."""
+    result = ru.score("c", call(("a", "Здравствуйте, меня зовут Юля."), ("a", "Выставляю счёт.")))
+    assert result.items["offer_assortment"] == 0
+
+
+def test_rudeness_by_meaning_needs_the_classifier_to_be_sure():
+    from call_quality.checklist import load_checklists
+    from call_quality.dialogue import Reader
+
+    checklist = load_checklists()["ru"]
+    meaning, reader = load_meaning(checklist.meaning_weights), Reader(checklist)
+    rude, kind = reader.turns(
+        [
+            {
+                "speaker": "agent",
+                "text": "Да сколько можно вам объяснять одно и то же, вы вообще меня слышите?",
+            },
+            {"speaker": "agent", "text": "Спасибо за ожидание, сейчас всё проверю."},
+        ]
+    )
+    assert meaning.says("rude", rude) >= meaning.classifiers["rude"].threshold == 0.8
+    assert meaning.says("rude", kind) is None
+
+
+def test_english_has_no_classifiers_and_is_read_by_its_lists(en):
+    assert en.checklist.meaning_weights is None and en.meaning is None
+    assert en.score("c", call(("a", "Hello, I'm Priya."))).items["greeting"] == 1
+
+
+def test_the_weights_are_what_the_trainer_writes_from_the_corpus():
+    from bench.call_corpus.train_meaning import TRAIN_SPLITS, train
+
+    stored = json.loads(meaning_weights_path(CHECKLIST_DIR, "ru").read_text(encoding="utf-8"))
+    assert "fresh3" not in TRAIN_SPLITS  # the held-out half is never trained on
+    again = train("ru")["classifiers"]
+    assert set(again) == set(stored["classifiers"])
+    for name, classifier in stored["classifiers"].items():
+        # the same up to the last digits a different BLAS may round differently
+        assert np.allclose(again[name]["coef"], classifier["coef"], atol=1e-4), name
+        assert abs(again[name]["intercept"] - classifier["intercept"]) < 1e-4, name
+        for key in ("threshold", "min_words", "positives", "negatives"):
+            assert again[name][key] == classifier[key], (name, key)
