@@ -35,6 +35,9 @@ class WordFacts:
     pos: str = ""  # the part of speech of its likeliest reading (pymorphy3's tag)
     is_first_person: bool = False  # a verb said of oneself ("жду", "пришлю")
     is_past: bool = False  # a verb in the past tense ("заказывали"): told, not proposed
+    # a form the dictionary marks as an error or a distortion ("хочут"), a verb in a
+    # substandard form ("ложите"), or an unknown form of a known verb ("ездиют")
+    is_nonstandard: bool = False
 
 
 @lru_cache(maxsize=200_000)
@@ -63,4 +66,19 @@ def facts(word: str, language: str) -> WordFacts:
         pos=str(top.tag.POS or ""),
         is_first_person="1per" in top.tag and top.tag.POS == "VERB",
         is_past="past" in top.tag,
+        is_nonstandard=_nonstandard(word, top, known),
     )
+
+
+_NONSTANDARD = {"Erro", "Dist"}
+
+
+def _nonstandard(word: str, top, known: bool) -> bool:
+    verb = top.tag.POS in {"VERB", "INFN"}
+    if known:
+        return bool(_NONSTANDARD & top.tag.grammemes) or (verb and "Infr" in top.tag.grammemes)
+    if not verb or not morph().word_is_known(top.normal_form) or len(word) < 4:
+        return False
+    # speech-to-text swaps two letters ("пирвезем"): a swap back to a known word is no error
+    swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+    return not any(morph().word_is_known(w) for w in swaps)

@@ -1,5 +1,6 @@
-"""What an agent's turn means, read by small learned classifiers over word vectors: an
-offer of more of the range, a rude turn, and letting a client's objection go.
+"""What a turn means, read by small learned classifiers over word vectors: an agent's
+offer of more of the range, a rude turn, letting a client's objection go, and a client's
+objection.
 
 Word lists catch the phrasings they hold; these read the meaning of words they never saw
 ("у меня нет времени на ваши капризы" is near "мне некогда с вами разговаривать"). A turn
@@ -27,7 +28,6 @@ import numpy as np
 from call_quality.dialogue import Turn
 
 VECTORS_FILE = Path("data") / "emb" / "navec_news_v1_1B_250K_300d_100q.tar"  # inside natasha
-CLASSIFIERS = ("offer", "rude", "letting_go")
 
 
 @lru_cache(maxsize=1)

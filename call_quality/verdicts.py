@@ -122,6 +122,30 @@ _PUNCTUATED = re.compile(r"[.!]")
 _HOW_MUCH = [["many"], ["much"], ["long"], ["soon"], ["often"], ["big"], ["far"]]
 
 
+def _question_word(turn: Turn, item: Item, language: str) -> bool:
+    """A question word in the turn ("какой", "сколько"): an offer proposes, it does not ask
+    which ("положить набор?" proposes, "под какой интерьер подбираем?" asks)."""
+    question_words = set(item.words("question_words")) - {
+        "ли",
+        "или",
+        "is",
+        "are",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "will",
+        "have",
+        "has",
+        "or",
+    }
+    return any(
+        lm in question_words or w in question_words for lm, w in zip(turn.lemmas, turn.words, strict=True)
+    )
+
+
 def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
     """A yes/no question with no question word ("а фундамент уже залит"): it speaks to the
     client or opens with "а", and the client's next turn answers yes or no; or it opens
@@ -261,67 +285,19 @@ def _company_after(turn: Turn, greeting_phrase: str) -> str | None:
     return None
 
 
+# what "i'm" is followed by when no name is given ("i'm afraid", "i'm not sure", "i'm here")
+_NOT_A_NAME_AFTER_IM = (
+    "sorry", "afraid", "not", "just", "here", "glad", "happy", "sure", "so", "really", "very", "fine",
+    "good", "great", "the", "a", "an", "on", "in", "at", "with", "from", "about", "still", "also", "only",
+    "back", "off", "out", "up", "down", "over", "done", "free", "busy", "new", "pleased", "delighted",
+    "told", "aware", "able", "unable",
+)  # fmt: skip
 # English has no name dictionary here: a name or company is read from where it stands
 _EN_INTRODUCTIONS = (
     re.compile(r"\b(?:it's|it is|i'm|i am|this is)\s+[\w']+\s+(?:at|from|with|of|here)\b"),
-    # "i'm priya, one of the advisers": a name right after "i'm" at the start of the turn
+    # "i'm priya, one of the advisers", "hi there, i'm declan": a name right after "i'm"
     re.compile(
-        r"^(?:(?:yes|yeah|hi|hello|so|and|okay|right)\s+)?(?:i'm|i am)\s+(?!(?:"
-        + "|".join(
-            (
-                "sorry",
-                "afraid",
-                "not",
-                "just",
-                "here",
-                "glad",
-                "happy",
-                "sure",
-                "so",
-                "really",
-                "very",
-                "fine",
-                "good",
-                "great",
-                "the",
-                "a",
-                "an",
-                "on",
-                "in",
-                "at",
-                "with",
-                "from",
-                "about",
-                "still",
-                "also",
-                "only",
-                "back",
-                "off",
-                "out",
-                "up",
-                "down",
-                "over",
-                "done",
-                "free",
-                "busy",
-                "new",
-                "pleased",
-                "delighted",
-                "calling",
-                "going",
-                "afraid",
-                "told",
-                "aware",
-                "able",
-                "unable",
-                "checking",
-                "looking",
-                "trying",
-                "putting",
-                "transferring",
-            )
-        )
-        + r")\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"
+        r"\b(?:i'm|i am)\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_IM) + r")\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"
     ),
     re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
     re.compile(r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached)\s+\w+"),
@@ -356,7 +332,7 @@ def needs(call: Call, item: Item) -> Verdict:
         if offer_item and (
             turn.hit(offer_item.name, "phrases")
             or _proposes_more(turn, offer_item, language)
-            or call.means("offer", turn)
+            or (call.means("offer", turn) and not _question_word(turn, item, language))
         ):
             continue
         if rude_item and turn.hit(rude_item.name, "phrases"):
@@ -407,6 +383,8 @@ def find_objections(call: Call, item: Item) -> None:
         if turn.speaker != "client":
             continue
         cls = next((c for c in _objection_classes(call) if turn.hit(f"objections:{c}", "phrases")), None)
+        if cls is None and call.means("objection", turn):
+            cls = "other"  # an objection in words no list holds; its kind is unknown
         if cls is None:
             continue
         window = []
@@ -420,11 +398,12 @@ def find_objections(call: Call, item: Item) -> None:
         answer, answered = None, False
         for n, candidate in enumerate(window):
             letting_go = candidate.hit(item.name, "letting_go")
-            if n == 0 and not letting_go and call.means("letting_go", candidate):
-                letting_go = candidate.text.strip()  # "ну смотрите сами": let go in other words
             substance = letting_go or _substance(candidate, item)
             if n == 0 and not substance and call.meaning and "letting_go" in call.meaning.classifiers:
-                substance = candidate.text.strip()  # an answer the classifier does not read as letting go
+                if call.means("letting_go", candidate):
+                    letting_go = substance = candidate.text.strip()  # "ну смотрите сами", in other words
+                else:
+                    substance = candidate.text.strip()  # an answer the classifier does not read as letting go
             if n == 0 or substance:
                 # the first turn answers (or fails to); a later one only when it says something
                 call.answer_turns.add(candidate.index)
@@ -537,6 +516,12 @@ def speech(call: Call, item: Item) -> Verdict:
     fillers, errors = [], []
     for turn in call.agent_turns:
         errors += [_said(turn, turn.quote(at, len(p))) for at, p in turn.spans.get((item.name, "errors"), ())]
+        construction = turn.hit(item.name, "constructions")  # "оплатите за услугу", any form
+        if construction:
+            errors.append(_said(turn, construction))
+        errors += [
+            _said(turn, said) for said, f in zip(turn.said, turn.facts, strict=True) if f.is_nonstandard
+        ]
         fillers += [_said(turn, q) for q in _fillers(turn, (item.name, "fillers"), language)]
     if errors:
         return Verdict(False, {**errors[0], "hits": len(errors) + len(fillers), "error": True})
@@ -618,6 +603,8 @@ def _literal(
             return after_pos == "INFN" or after in {"зовут", "называют"}
         if word == "ну это":  # "ну это дорого" says something; "ну это, привезём" does not
             return after_pos in {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"}
+        if word == "вот":  # "вот договор", "вот такой" show; "мастер вот приедет" fills
+            return after_pos in {"NOUN", "NPRO", "ADJF", "PRTF", "NUMR"} or after in {"здесь", "тут", "так"}
         return False
     if word == "like":
         return before in EN_LIKE_BEFORE or after in {"to", "this", "that", "the", "a", "an", "it"}

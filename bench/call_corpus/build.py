@@ -63,16 +63,17 @@ FAIL_SHARE = 0.3  # each item fails in about this share of calls
 class Call:
     def __init__(self):
         self.turns: list[tuple[str, str]] = []
-        self.roles: list[str | None] = []  # what each agent turn is, for the meaning classifiers
+        # what each agent turn is, and which client turns object, for the meaning classifiers
+        self.roles: list[str | None] = []
         self.notes: list[str] = []
 
     def agent(self, text: str, role: str) -> None:
         self.turns.append(("agent", text))
         self.roles.append(role)
 
-    def client(self, text: str) -> None:
+    def client(self, text: str, role: str | None = None) -> None:
         self.turns.append(("client", text))
-        self.roles.append(None)
+        self.roles.append(role)
 
 
 def _fails(rng: random.Random) -> bool:
@@ -186,7 +187,7 @@ def compose(rng: random.Random, bank, split: str, trade_name: str) -> tuple[Call
     objected = fail["objection_handling"] or rng.random() < 0.4
     if objected:
         kind, objection = rng.choice(bank.OBJECTIONS[split])
-        call.client(objection)
+        call.client(objection, "objection")
         if fail["objection_handling"]:
             call.agent(rng.choice(bank.UNHANDLED[split]), "unhandled")
             call.notes.append(f"{kind} objection not handled")

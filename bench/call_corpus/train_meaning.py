@@ -1,15 +1,17 @@
 """Train the call scorer's meaning classifiers (call_quality/meaning.py) on the labelled
-corpus's Russian agent turns, and write their weights to
+corpus's Russian turns, and write their weights to
 call_quality/checklists/ru_meaning.json.
 
     python -m bench.call_corpus.train_meaning
 
-Each agent turn of the corpus carries its role (``roles``, written by build.py): what the
-turn was put in the call as. The classifiers learn, from the turns' mean word vectors:
+Each agent turn of the corpus, and each client objection, carries its role (``roles``,
+written by build.py): what the turn was put in the call as. The classifiers learn, from
+the turns' mean word vectors:
 
 - ``offer``: an offer of more of the range, against every other agent turn;
 - ``rude``: a rude turn, against every other agent turn (polite traps included);
-- ``letting_go``: an answer to an objection that lets it go, against answers with substance.
+- ``letting_go``: an answer to an objection that lets it go, against answers with substance;
+- ``objection``: a client's objection, against every other client turn.
 
 Trained on the splits whose mistakes have been read while tuning (TRAIN_SPLITS); the
 held-out split (bench/score_quality.py's first set) is never read here, so its figure
@@ -32,21 +34,26 @@ from call_quality.dialogue import Reader
 from call_quality.meaning import Meaning
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "call_corpus"
-TRAIN_SPLITS = ("train", "heldout", "fresh", "fresh2")
-# (positive role, the roles it is told from: None for every other agent turn, threshold,
+TRAIN_SPLITS = ("train", "heldout", "fresh", "fresh2", "fresh3")
+# (speaker, positive role, the roles it is told from: None for every other turn of that
+# speaker, threshold,
 # fewest words: the mean of two or three words' vectors says little — "выставляю счёт"
 # read as an offer and "что ещё?" as rude on the older set's calls, written by someone else)
 TARGETS = {
-    "offer": ("offer", None, 0.5, 4),
+    "offer": ("agent", "offer", None, 0.5, 4),
     # a rude turn is rare and a false one costs the agent: said only when the classifier is sure
-    "rude": ("rude", None, 0.8, 4),
+    "rude": ("agent", "rude", None, 0.8, 4),
     # short answers are what letting go sounds like ("ясно", "дело ваше"): no floor
-    "letting_go": ("unhandled", {"handled"}, 0.5, 1),
+    "letting_go": ("agent", "unhandled", {"handled"}, 0.5, 1),
+    # a client's objection its lists do not hold ("за такие деньги я лучше сам сделаю"); a
+    # false one would fail the agent for not answering it ("не знаю пока" is no objection),
+    # so only when sure
+    "objection": ("client", "objection", None, 0.9, 3),
 }
 
 
-def agent_turns(language: str, splits: tuple[str, ...]):
-    """(turn, role) for every agent turn of the splits, read as the scorer reads them."""
+def turns_of(language: str, splits: tuple[str, ...], speaker: str):
+    """(turn, role) for every turn of ``speaker`` in the splits, read as the scorer reads them."""
     reader = Reader(load_checklists()[language])
     for split in splits:
         for line in (CORPUS / f"{split}.jsonl").open(encoding="utf-8"):
@@ -55,17 +62,17 @@ def agent_turns(language: str, splits: tuple[str, ...]):
                 continue
             segments = [{"speaker": s, "text": t} for s, t in call["segments"]]
             for turn, role in zip(reader.turns(segments), call["roles"], strict=True):
-                if turn.speaker == "agent":
+                if turn.speaker == speaker:
                     yield turn, role
 
 
 def train(language: str = "ru") -> dict:
     meaning = Meaning({})
-    turns = list(agent_turns(language, TRAIN_SPLITS))
-    vectors = np.array([meaning.vector(turn) for turn, _ in turns])
-    roles = [role for _, role in turns]
     out = {}
-    for name, (positive, against, threshold, min_words) in TARGETS.items():
+    for name, (speaker, positive, against, threshold, min_words) in TARGETS.items():
+        turns = list(turns_of(language, TRAIN_SPLITS, speaker))
+        vectors = np.array([meaning.vector(turn) for turn, _ in turns])
+        roles = [role for _, role in turns]
         rows = [i for i, role in enumerate(roles) if against is None or role in against | {positive}]
         labels = np.array([roles[i] == positive for i in rows])
         model = LogisticRegression(max_iter=5000, class_weight="balanced").fit(vectors[rows], labels)

@@ -295,10 +295,10 @@ def test_an_offer_in_ones_own_words_proposes_more(ru, agent_says, offered):
 
 def test_english_offers_in_ones_own_words_too(en):
     offered = en.score(
-        "c", call(("a", "Hello"), ("c", "I need a van"), ("a", "We could also throw in breakdown cover."))
+        "c", call(("a", "Hello"), ("c", "I need a van"), ("a", "We could also include a tow bar for you."))
     )
     assert offered.items["offer_assortment"] == 1
-    assert offered.evidence["offer_assortment"]["quote"] == "throw … also"
+    assert offered.evidence["offer_assortment"]["quote"] == "include … also"
 
 
 def test_asking_for_advice_is_no_timing_objection(ru):
@@ -345,3 +345,31 @@ def test_a_time_of_day_greets_only_when_it_opens_the_turn(en):
     late = en.score("c", call(("a", "Yes?"), ("a", "Is it a daytime thing or going into the evening?")))
     assert late.items["greeting"] == 0
     assert en.score("c", call(("a", "Evening! What can I do for you?"))).items["greeting"] == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "literate"),
+    [
+        ("Мы туда ездиют каждый день.", 0),  # an unknown form of a known verb
+        ("Они хочут приехать в субботу.", 0),  # the dictionary marks the form as an error
+        ("Оплатите за услугу на сайте.", 0),  # "оплатить за", in any form of the verb
+        ("Мы пирвезем всё завтра.", 1),  # speech-to-text swapped two letters: no speech error
+        ("Вот договор, вот квитанция.", 1),  # "вот" shows something
+        ("Мастер вот приедет, вот, оформим всё сегодня.", 0),  # "вот" fills, twice
+    ],
+)
+def test_speech_errors_are_read_from_the_dictionary_not_only_a_list(ru, said, literate):
+    assert ru.score("c", call(("a", said))).items["literacy"] == literate
+
+
+@pytest.mark.parametrize(
+    ("objection", "answer", "handled"),
+    [
+        ("Let me sleep on it.", "Up to you.", 0),
+        ("That's way over what I expected.", "Fine.", 0),  # objected; the answer lets it go
+        ("That's way over what I expected.", "The smaller package is a third cheaper.", 1),
+    ],
+)
+def test_english_objections_in_common_words(en, objection, answer, handled):
+    result = en.score("c", call(("a", "Hello, I'm Priya."), ("c", objection), ("a", answer)))
+    assert result.objections and result.items["objection_handling"] == handled
