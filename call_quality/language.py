@@ -38,6 +38,7 @@ class WordFacts:
     # a form the dictionary marks as an error or a distortion ("хочут"), a verb in a
     # substandard form ("ложите"), or an unknown form of a known verb ("ездиют")
     is_nonstandard: bool = False
+    is_thing: bool = False  # an inanimate noun ("ножницы", "угол")
 
 
 @lru_cache(maxsize=200_000)
@@ -67,6 +68,7 @@ def facts(word: str, language: str) -> WordFacts:
         is_first_person="1per" in top.tag and top.tag.POS == "VERB",
         is_past="past" in top.tag,
         is_nonstandard=_nonstandard(word, top, known),
+        is_thing=top.tag.POS == "NOUN" and "inan" in top.tag.grammemes,
     )
 
 

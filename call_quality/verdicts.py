@@ -208,7 +208,7 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
     """A name or the company in the agent's opening turns; a refusal to give one's name
     (even one saying "меня зовут") is none."""
     for turn in call.agent_turns[: call.checklist.opening_agent_turns]:
-        refusal = turn.hit(item.name, "refusals")
+        refusal = turn.hit(item.name, "refusals") or _about_my_name(turn)
         if refusal:
             return Verdict(False, _said(turn, refusal, refused=True))
         quote = turn.hit(item.name, "phrases")
@@ -230,7 +230,7 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         if greeting_phrase and turn is call.agent_turns[0]:
             if _company_before(turn, greeting_phrase, greeting_item):
                 return Verdict(True, _said(turn, turn.text.strip()))
-            company = _company_after(turn, greeting_phrase)
+            company = _company_after(turn, greeting_phrase) or _company_ends_greeting(turn, greeting_phrase)
             if company:  # "доброе утро, принтмастер, чем могу помочь"
                 return Verdict(True, _said(turn, company))
     return Verdict(False)
@@ -242,11 +242,30 @@ NAME_BEFORE = {"вами", "меня", "это", "я", "связи", "отвеч
 NAME_AFTER = {"зовут", "звать", "беспокоит"}
 
 
+def _about_my_name(turn: Turn) -> str | None:
+    """ "как меня зовут" speaks about one's name instead of giving it ("без разницы, как меня
+    зовут"), unless a name follows ("как меня зовут? анна")."""
+    words = turn.words
+    for i in range(len(words) - 2):
+        if words[i : i + 3] == ["как", "меня", "зовут"] and not _names_in(turn, i + 3):
+            return turn.quote(i, 3)
+    return None
+
+
+def _names_in(turn: Turn, start: int) -> bool:
+    return any(f.is_name for f in turn.facts[start:])
+
+
 def _names(turn: Turn) -> list[str]:
-    """First names said: certain ones ("евгений"), and those that are names only in some
-    readings ("роман", "вера") where a name is announced ("с вами роман", "меня роман зовут")."""
+    """First names said: certain ones ("евгений"), those that are names only in some readings
+    ("роман", "вера") where a name is announced ("с вами роман", "меня роман зовут"), and a
+    word speech-to-text misspelt before "на связи" ("сетпан на связи")."""
     words, found = turn.words, []
     for i, (word, f) in enumerate(zip(words, turn.facts, strict=True)):
+        on_the_line = words[i + 1 : i + 3] == ["на", "связи"] and not f.is_known and word.isalpha()
+        if on_the_line and word not in NOT_NAMES:
+            found.append(word)
+            continue
         if word in NOT_NAMES or not f.may_be_name:
             continue
         announced = (i and words[i - 1] in NAME_BEFORE) or words[i + 1 : i + 2] in ([w] for w in NAME_AFTER)
@@ -267,6 +286,30 @@ def _company_announced(turn: Turn) -> list[str]:
         and len(words[i + 1]) >= 4
         and words[i + 1].isalpha()
     ]
+
+
+# parts of speech a company's name is made of ("белое облако", "зелёный сад", "зоомир")
+COMPANY_WORDS = {"ADJF", "NOUN"}
+
+
+def _company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
+    """A short name made of adjectives and nouns that ends the greeting's turn ("добрый
+    день, белое облако"): the company. "рада вас слышать" or "слушаю вас" are no name."""
+    from call_quality.phrases import normal
+
+    phrase = [normal(w) for w in greeting_phrase.split()]
+    n = len(phrase)
+    for i in range(len(turn.words) - n + 1):
+        if turn.words[i : i + n] == phrase:
+            rest = turn.facts[i + n :]
+            echo = any(
+                fuzz.ratio(w, phrase[-1]) >= 70 for w in turn.words[i + n :]
+            )  # "здравствуйте-здравствуйте"
+            named = 1 <= len(rest) <= 3 and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
+            if named and not echo and any(f.pos == "NOUN" for f in rest):
+                return " ".join(turn.said[i + n :])
+            return None
+    return None
 
 
 def _company_after(turn: Turn, greeting_phrase: str) -> str | None:
@@ -318,7 +361,6 @@ def needs(call: Call, item: Item) -> Verdict:
     time to talk or the client's name, not an offer or an answer to an objection."""
     language = call.checklist.language
     offer_item = _item_of_kind(call.checklist, "offer")
-    rude_item = _item_of_kind(call.checklist, "rudeness")
     intro_item = _item_of_kind(call.checklist, "introduction")
     closing_item = _item_of_kind(call.checklist, "closing")
     leads = _leads(language)
@@ -330,17 +372,20 @@ def needs(call: Call, item: Item) -> Verdict:
         if closing_item and turn.hit(closing_item.name, "phrases"):
             continue
         if offer_item and (
-            turn.hit(offer_item.name, "phrases")
-            or _proposes_more(turn, offer_item, language)
-            or (call.means("offer", turn) and not _question_word(turn, item, language))
+            turn.hit(offer_item.name, "phrases") or _proposes_more(turn, offer_item, language)
         ):
-            continue
-        if rude_item and turn.hit(rude_item.name, "phrases"):
             continue
         if intro_item and turn.hit(intro_item.name, "refusals"):
             continue
-        if is_question(turn, item, language) or _asks_the_client(call, turn, item):
-            return Verdict(True, _said(turn, turn.text))
+        if not (is_question(turn, item, language) or _asks_the_client(call, turn, item)):
+            continue
+        # the costlier readings, only for a turn that asks: an offer's question ("положить
+        # набор?") or a rude one ("женщина, вы меня вообще слышите?") asks nothing of the client
+        if call.means("offer", turn) and not _question_word(turn, item, language):
+            continue
+        if _is_rude(call, turn):
+            continue
+        return Verdict(True, _said(turn, turn.text))
     return Verdict(False)
 
 
@@ -472,41 +517,62 @@ def rudeness(call: Call, item: Item) -> Verdict:
     """Rude by words or by tone (blame, sarcasm, impatience, dismissal, a client called
     "мужчина"); a word used literally ("тупой угол", "угол там тупой") is not. ``tone``
     phrases count when all their words are in one turn, in any order and with words
-    between ("я же вам уже объяснил")."""
-    hits = []
-    language = call.checklist.language
-    tone = item.words("tone")
-    vocatives = set(item.words("vocatives"))
-    for turn in call.agent_turns:
-        if turn.words[:1] and turn.words[0] in vocatives:
-            hits.append(_said(turn, turn.said[0], tone=True))
-            continue
-        quote = turn.hit(item.name, "phrases")
-        if not quote and tone and _mentions(turn, tone, language):
-            hits.append(_said(turn, turn.text.strip(), tone=True))
-            continue
-        if not quote:
-            continue
-        if _said_literally(turn, quote, item.words("literal"), language):
-            continue
-        hits.append(_said(turn, quote))
-    for turn in call.agent_turns if not hits else ():
-        meant = call.means("rude", turn)
-        if meant:  # rude in words no list holds
-            hits.append(_said(turn, turn.text.strip(), meaning=round(meant, 2)))
+    between ("я же вам уже объяснил"). Where no list finds rudeness, the meaning
+    classifier may ("rude in words no list holds")."""
+    hits = [found for turn in call.agent_turns if (found := _rude_by_words(call, turn, item))]
+    if not hits:
+        hits = [found for turn in call.agent_turns if (found := _rude_by_meaning(call, turn))]
     if hits:
         return Verdict(False, {**hits[0], "hits": len(hits)})
     return Verdict(True)
 
 
-def _said_literally(turn: Turn, quote: str, literal: tuple[str, ...], language: str) -> bool:
+def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
+    """The evidence that a turn is rude by the lists: an address, a phrase, a tone."""
+    language = call.checklist.language
+    if turn.words[:1] and turn.words[0] in set(item.words("vocatives")):
+        return _said(turn, turn.said[0], tone=True)
+    quote = turn.hit(item.name, "phrases")
+    if quote:
+        return None if _said_literally(turn, quote, item, language) else _said(turn, quote)
+    tone = item.words("tone")
+    if tone and _mentions(turn, tone, language):
+        return _said(turn, turn.text.strip(), tone=True)
+    return None
+
+
+def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
+    needs_item = _item_of_kind(call.checklist, "needs")
+    if needs_item and _mentions(turn, needs_item.words("not_needs"), call.checklist.language):
+        return None  # "вы меня хорошо слышите?" checks the line, however close to "вы меня вообще слышите?"
+    meant = call.means("rude", turn)
+    return _said(turn, turn.text.strip(), meaning=round(meant, 2)) if meant else None
+
+
+def _is_rude(call: Call, turn: Turn) -> bool:
+    rude_item = _item_of_kind(call.checklist, "rudeness")
+    return bool(rude_item and (_rude_by_words(call, turn, rude_item) or _rude_by_meaning(call, turn)))
+
+
+def _said_literally(turn: Turn, quote: str, item: Item, language: str) -> bool:
     """The rude word is part of a literal or kind phrase the turn has, in any order ("угол
-    там тупой" is "тупой угол")."""
+    там тупой" is "тупой угол"), or a word with a physical meaning describes a thing beside
+    it ("тупые ножницы"; "тупой вопрос" stays rude)."""
     from call_quality.phrases import lemma
 
     quoted = {lemma(w, language) for w in quote.split()}
     lemmas = set(turn.lemmas)
-    return any(quoted <= words <= lemmas for words in _lemma_sets(literal, language))
+    if any(quoted <= words <= lemmas for words in _lemma_sets(item.words("literal"), language)):
+        return True
+    physical = set(item.words("physical"))
+    if len(quoted) != 1 or not quoted <= physical:
+        return False
+    at = next((i for i, f in enumerate(turn.facts) if f.lemma in quoted), None)
+    if at is None:
+        return False
+    near = turn.facts[max(0, at - 2) : at] + turn.facts[at + 1 : at + 3]
+    abstract = set(item.words("abstract"))
+    return any(f.is_thing and f.lemma not in abstract for f in near)
 
 
 def speech(call: Call, item: Item) -> Verdict:
@@ -522,6 +588,7 @@ def speech(call: Call, item: Item) -> Verdict:
         errors += [
             _said(turn, said) for said, f in zip(turn.said, turn.facts, strict=True) if f.is_nonstandard
         ]
+        errors += [_said(turn, quote) for quote in _verbs_of_people_with_things(turn, item)]
         fillers += [_said(turn, q) for q in _fillers(turn, (item.name, "fillers"), language)]
     if errors:
         return Verdict(False, {**errors[0], "hits": len(errors) + len(fillers), "error": True})
@@ -611,6 +678,17 @@ def _literal(
     if word == "you know":
         return before in EN_KNOW_BEFORE or after in {"what", "the", "how", "that", "where", "when", "if"}
     return False
+
+
+def _verbs_of_people_with_things(turn: Turn, item: Item) -> list[str]:
+    """A verb said of a person used with a thing ("одеть шлем" for "надеть шлем"; "одеть
+    ребёнка" is right): the thing within the next two words."""
+    verbs = set(item.words("of_people"))
+    return [
+        turn.quote(i, 2)
+        for i, f in enumerate(turn.facts)
+        if f.lemma in verbs and any(g.is_thing for g in turn.facts[i + 1 : i + 3])
+    ]
 
 
 def _item_of_kind(checklist: Checklist, kind: str) -> Item | None:

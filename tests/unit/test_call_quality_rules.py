@@ -373,3 +373,41 @@ def test_speech_errors_are_read_from_the_dictionary_not_only_a_list(ru, said, li
 def test_english_objections_in_common_words(en, objection, answer, handled):
     result = en.score("c", call(("a", "Hello, I'm Priya."), ("c", objection), ("a", answer)))
     assert result.objections and result.items["objection_handling"] == handled
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Без разницы, как меня зовут, что нужно?", 0),  # speaks about the name instead of giving it
+        ("Добрый день, Белое Облако.", 1),  # a company of ordinary words ends the greeting
+        ("Здравствуйте, рада вас слышать!", 0),  # no name in that
+        ("слушаю вас сетпан на связи", 1),  # a misspelt name before "на связи"
+    ],
+)
+def test_introductions_read_from_how_the_opening_is_built(ru, opening, introduced):
+    assert ru.score("c", call(("a", opening))).items["introduction"] == introduced
+
+
+@pytest.mark.parametrize(
+    ("said", "polite"),
+    [
+        ("Тупые ножницы мы сразу меняем.", 1),  # blunt scissors: a thing beside the word
+        ("Что за тупой вопрос?", 0),  # a thing of the mind: still rude
+        ("Вы меня хорошо слышите?", 1),  # a line check, however close to "вы меня вообще слышите?"
+    ],
+)
+def test_rude_words_with_a_physical_meaning_and_line_checks(ru, said, polite):
+    assert ru.score("c", call(("a", said))).items["politeness"] == polite
+
+
+def test_a_rude_question_is_no_needs_discovery(ru):
+    result = ru.score("c", call(("c", "Нужен шлем"), ("a", "Женщина, вы меня вообще слышите?"), ("c", "Да")))
+    assert (result.items["politeness"], result.items["needs_discovery"]) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("said", "literate"),
+    [("Вам надо одеть шлем обязательно.", 0), ("Оденьте ребёнка потеплее.", 1)],
+)
+def test_odet_with_a_thing_is_a_speech_error_and_with_a_person_is_not(ru, said, literate):
+    assert ru.score("c", call(("a", said))).items["literacy"] == literate
