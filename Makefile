@@ -105,7 +105,7 @@ test: setup browser postgres-install lint  ## lint, then the whole test suite
 # The inner loop: Python unit tests, then dbt's unit tests (the formulas) on a scratch
 # warehouse whose tables are built empty (`--empty`): no pipeline run, no browser, no server.
 FAST_DIR := $(CURDIR)/var/test-fast
-test-fast: setup  ## unit tests and dbt unit tests only (no pipeline runs; about 2 minutes)
+test-fast: setup  ## unit tests and dbt unit tests only (no pipeline runs; under a minute)
 	$(BIN)/pytest tests/unit $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS)) -q
 	@mkdir -p $(FAST_DIR)
 	cd dbt_project && AUTOKPI_WAREHOUSE=$(FAST_DIR)/unit.duckdb ../$(BIN)/dbt build --quiet \
