@@ -11,11 +11,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from call_quality.checklist import Checklist, Item
 from call_quality.dialogue import Turn
 from call_quality.meaning import Meaning
+from call_quality.names import (
+    about_my_name,
+    company_after,
+    company_announced,
+    company_before,
+    company_ends_greeting,
+    english_introduction,
+    first_names,
+)
 from call_quality.redact import redact
 
 # words that open a Russian question or a clause before its question word ("а где…")
@@ -122,25 +129,15 @@ _PUNCTUATED = re.compile(r"[.!]")
 _HOW_MUCH = [["many"], ["much"], ["long"], ["soon"], ["often"], ["big"], ["far"]]
 
 
+# question words that ask yes or no, not which: an offer's question has them too
+_YES_NO_WORDS = {"ли", "или", "is", "are", "do", "does", "did", "can", "could", "would", "will", "have",
+                 "has", "or"}  # fmt: skip
+
+
 def _question_word(turn: Turn, item: Item, language: str) -> bool:
     """A question word in the turn ("какой", "сколько"): an offer proposes, it does not ask
     which ("положить набор?" proposes, "под какой интерьер подбираем?" asks)."""
-    question_words = set(item.words("question_words")) - {
-        "ли",
-        "или",
-        "is",
-        "are",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "would",
-        "will",
-        "have",
-        "has",
-        "or",
-    }
+    question_words = set(item.words("question_words")) - _YES_NO_WORDS
     return any(
         lm in question_words or w in question_words for lm, w in zip(turn.lemmas, turn.words, strict=True)
     )
@@ -179,181 +176,41 @@ def greeting(call: Call, item: Item) -> Verdict:
         if quote:
             return Verdict(True, _said(turn, quote))
         formula = turn.hit(item.name, "formula")
-        if formula and _company_before(turn, formula, item):
+        if formula and company_before(turn, formula, item):
             return Verdict(True, _said(turn, turn.text.strip()))
     return Verdict(False)
-
-
-# parts of speech a company's name is not made of ("имя моё вам ни к чему, слушаю")
-NOT_A_NAME = {"NPRO", "VERB", "INFN", "PRED", "ADVB", "CONJ", "PRCL", "PREP"}
-
-
-def _company_before(turn: Turn, formula: str, item: Item) -> bool:
-    """The phone formula names the company first: "алло, автодеталь, слушаю" greets,
-    "слушаю. это ольга, компания …" is a bare "слушаю" and an introduction, and a
-    sentence before "слушаю" is not a company's name."""
-    from call_quality.phrases import normal
-
-    first = normal(formula.split()[0])
-    at = turn.words.index(first) if first in turn.words else 0
-    bare = item.words("bare")
-    before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True) if w not in bare]
-    # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are
-    return bool(before) and (
-        any(not f.is_known for f in before) or not any(f.pos in NOT_A_NAME for f in before)
-    )
 
 
 def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
     """A name or the company in the agent's opening turns; a refusal to give one's name
     (even one saying "меня зовут") is none."""
     for turn in call.agent_turns[: call.checklist.opening_agent_turns]:
-        refusal = turn.hit(item.name, "refusals") or _about_my_name(turn)
+        refusal = turn.hit(item.name, "refusals") or about_my_name(turn)
         if refusal:
             return Verdict(False, _said(turn, refusal, refused=True))
         quote = turn.hit(item.name, "phrases")
         if quote:
             return Verdict(True, _said(turn, quote))
-        names = _names(turn) or _company_announced(turn)
-        if names:
-            return Verdict(True, _said(turn, names[0]))
+        said = first_names(turn) or company_announced(turn)
+        if said:
+            return Verdict(True, _said(turn, said[0]))
         # the phone formula names the company: "алло, электроснаб, слушаю"
         greeting_item = _item_of_kind(call.checklist, "greeting")
         formula = greeting_item and turn.hit(greeting_item.name, "formula")
-        if formula and _company_before(turn, formula, greeting_item):
+        if formula and company_before(turn, formula, greeting_item):
             return Verdict(True, _said(turn, turn.text.strip()))
-        said_as_english = call.checklist.language == "en" and _english_introduction(turn.words)
+        said_as_english = call.checklist.language == "en" and english_introduction(turn.words)
         if said_as_english:
             return Verdict(True, _said(turn, said_as_english))
         # "<company>, good afternoon": a name before the greeting in the first turn
         greeting_phrase = greeting_item and turn.hit(greeting_item.name, "phrases")
         if greeting_phrase and turn is call.agent_turns[0]:
-            if _company_before(turn, greeting_phrase, greeting_item):
+            if company_before(turn, greeting_phrase, greeting_item):
                 return Verdict(True, _said(turn, turn.text.strip()))
-            company = _company_after(turn, greeting_phrase) or _company_ends_greeting(turn, greeting_phrase)
+            company = company_after(turn, greeting_phrase) or company_ends_greeting(turn, greeting_phrase)
             if company:  # "доброе утро, принтмастер, чем могу помочь"
                 return Verdict(True, _said(turn, company))
     return Verdict(False)
-
-
-# interjections the name dictionary reads as names, and the words that announce a name
-NOT_NAMES = {"ало", "алло", "да", "ну", "вот"}
-NAME_BEFORE = {"вами", "меня", "это", "я", "связи", "отвечает", "приветствует", "зовут", "звать"}
-NAME_AFTER = {"зовут", "звать", "беспокоит"}
-
-
-def _about_my_name(turn: Turn) -> str | None:
-    """ "как меня зовут" speaks about one's name instead of giving it ("без разницы, как меня
-    зовут"), unless a name follows ("как меня зовут? анна")."""
-    words = turn.words
-    for i in range(len(words) - 2):
-        if words[i : i + 3] == ["как", "меня", "зовут"] and not _names_in(turn, i + 3):
-            return turn.quote(i, 3)
-    return None
-
-
-def _names_in(turn: Turn, start: int) -> bool:
-    return any(f.is_name for f in turn.facts[start:])
-
-
-def _names(turn: Turn) -> list[str]:
-    """First names said: certain ones ("евгений"), those that are names only in some readings
-    ("роман", "вера") where a name is announced ("с вами роман", "меня роман зовут"), and a
-    word speech-to-text misspelt before "на связи" ("сетпан на связи")."""
-    words, found = turn.words, []
-    for i, (word, f) in enumerate(zip(words, turn.facts, strict=True)):
-        on_the_line = words[i + 1 : i + 3] == ["на", "связи"] and not f.is_known and word.isalpha()
-        if on_the_line and word not in NOT_NAMES:
-            found.append(word)
-            continue
-        if word in NOT_NAMES or not f.may_be_name:
-            continue
-        announced = (i and words[i - 1] in NAME_BEFORE) or words[i + 1 : i + 2] in ([w] for w in NAME_AFTER)
-        if f.is_name or announced:
-            found.append(word)
-    return found
-
-
-def _company_announced(turn: Turn) -> list[str]:
-    """A word the dictionary does not know after "это": the company ("приветствую, это
-    зоомир")."""
-    words = turn.words
-    return [
-        turn.said[i + 1]
-        for i, word in enumerate(words[:-1])
-        if word == "это"
-        and not turn.facts[i + 1].is_known
-        and len(words[i + 1]) >= 4
-        and words[i + 1].isalpha()
-    ]
-
-
-# parts of speech a company's name is made of ("белое облако", "зелёный сад", "зоомир")
-COMPANY_WORDS = {"ADJF", "NOUN"}
-
-
-def _company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
-    """A short name made of adjectives and nouns that ends the greeting's turn ("добрый
-    день, белое облако"): the company. "рада вас слышать" or "слушаю вас" are no name."""
-    from call_quality.phrases import normal
-
-    phrase = [normal(w) for w in greeting_phrase.split()]
-    n = len(phrase)
-    for i in range(len(turn.words) - n + 1):
-        if turn.words[i : i + n] == phrase:
-            rest = turn.facts[i + n :]
-            echo = any(
-                fuzz.ratio(w, phrase[-1]) >= 70 for w in turn.words[i + n :]
-            )  # "здравствуйте-здравствуйте"
-            named = 1 <= len(rest) <= 3 and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
-            if named and not echo and any(f.pos == "NOUN" for f in rest):
-                return " ".join(turn.said[i + n :])
-            return None
-    return None
-
-
-def _company_after(turn: Turn, greeting_phrase: str) -> str | None:
-    """A word the dictionary does not know right after the greeting: the company's name."""
-    from call_quality.phrases import normal
-
-    phrase = [normal(w) for w in greeting_phrase.split()]
-    n = len(phrase)
-    for i in range(len(turn.words) - n):
-        if turn.words[i : i + n] == phrase:
-            after, facts_ = turn.words[i + n], turn.facts[i + n]
-            echo = fuzz.ratio(after, phrase[-1]) >= 70  # "здравствуйте-здравствйуте" is no company
-            if not facts_.is_known and len(after) >= 4 and after.isalpha() and not echo:
-                return turn.said[i + n]
-            return None
-    return None
-
-
-# what "i'm" is followed by when no name is given ("i'm afraid", "i'm not sure", "i'm here")
-_NOT_A_NAME_AFTER_IM = (
-    "sorry", "afraid", "not", "just", "here", "glad", "happy", "sure", "so", "really", "very", "fine",
-    "good", "great", "the", "a", "an", "on", "in", "at", "with", "from", "about", "still", "also", "only",
-    "back", "off", "out", "up", "down", "over", "done", "free", "busy", "new", "pleased", "delighted",
-    "told", "aware", "able", "unable",
-)  # fmt: skip
-# English has no name dictionary here: a name or company is read from where it stands
-_EN_INTRODUCTIONS = (
-    re.compile(r"\b(?:it's|it is|i'm|i am|this is)\s+[\w']+\s+(?:at|from|with|of|here)\b"),
-    # "i'm priya, one of the advisers", "hi there, i'm declan": a name right after "i'm"
-    re.compile(
-        r"\b(?:i'm|i am)\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_IM) + r")\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"
-    ),
-    re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
-    re.compile(r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached)\s+\w+"),
-)
-
-
-def _english_introduction(words: list[str]) -> str | None:
-    text = " ".join(words)
-    for pattern in _EN_INTRODUCTIONS:
-        found = pattern.search(text)
-        if found:
-            return found.group(0)
-    return None
 
 
 def needs(call: Call, item: Item) -> Verdict:

@@ -1,0 +1,148 @@
+"""Where an opening names someone: first names from pymorphy3's dictionary and where a
+name is announced, companies (a brand no dictionary knows, ordinary words ending the
+greeting, the phone formula "<company>, слушаю"), English introductions read from where
+they stand, and a refusal that talks about one's name instead of giving it. The greeting
+and introduction rules (verdicts.py) ask these."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from call_quality.checklist import Item
+from call_quality.dialogue import Turn
+from call_quality.phrases import normal
+
+# parts of speech a company's name is not made of ("имя моё вам ни к чему, слушаю")
+NOT_A_NAME = {"NPRO", "VERB", "INFN", "PRED", "ADVB", "CONJ", "PRCL", "PREP"}
+
+
+def company_before(turn: Turn, formula: str, item: Item) -> bool:
+    """The phone formula names the company first: "алло, автодеталь, слушаю" greets,
+    "слушаю. это ольга, компания …" is a bare "слушаю" and an introduction, and a
+    sentence before "слушаю" is not a company's name."""
+    first = normal(formula.split()[0])
+    at = turn.words.index(first) if first in turn.words else 0
+    bare = item.words("bare")
+    before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True) if w not in bare]
+    # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are
+    return bool(before) and (
+        any(not f.is_known for f in before) or not any(f.pos in NOT_A_NAME for f in before)
+    )
+
+
+# interjections the name dictionary reads as names, and the words that announce a name
+NOT_NAMES = {"ало", "алло", "да", "ну", "вот"}
+NAME_BEFORE = {"вами", "меня", "это", "я", "связи", "отвечает", "приветствует", "зовут", "звать"}
+NAME_AFTER = {"зовут", "звать", "беспокоит"}
+
+
+def about_my_name(turn: Turn) -> str | None:
+    """ "как меня зовут" speaks about one's name instead of giving it ("без разницы, как меня
+    зовут"), unless a name follows ("как меня зовут? анна")."""
+    words = turn.words
+    for i in range(len(words) - 2):
+        if words[i : i + 3] == ["как", "меня", "зовут"] and not names_in(turn, i + 3):
+            return turn.quote(i, 3)
+    return None
+
+
+def names_in(turn: Turn, start: int) -> bool:
+    return any(f.is_name for f in turn.facts[start:])
+
+
+def first_names(turn: Turn) -> list[str]:
+    """First names said: certain ones ("евгений"), those that are names only in some readings
+    ("роман", "вера") where a name is announced ("с вами роман", "меня роман зовут"), and a
+    word speech-to-text misspelt before "на связи" ("сетпан на связи")."""
+    words, found = turn.words, []
+    for i, (word, f) in enumerate(zip(words, turn.facts, strict=True)):
+        on_the_line = words[i + 1 : i + 3] == ["на", "связи"] and not f.is_known and word.isalpha()
+        if on_the_line and word not in NOT_NAMES:
+            found.append(word)
+            continue
+        if word in NOT_NAMES or not f.may_be_name:
+            continue
+        announced = (i and words[i - 1] in NAME_BEFORE) or words[i + 1 : i + 2] in ([w] for w in NAME_AFTER)
+        if f.is_name or announced:
+            found.append(word)
+    return found
+
+
+def company_announced(turn: Turn) -> list[str]:
+    """A word the dictionary does not know after "это": the company ("приветствую, это
+    зоомир")."""
+    words = turn.words
+    return [
+        turn.said[i + 1]
+        for i, word in enumerate(words[:-1])
+        if word == "это"
+        and not turn.facts[i + 1].is_known
+        and len(words[i + 1]) >= 4
+        and words[i + 1].isalpha()
+    ]
+
+
+# parts of speech a company's name is made of ("белое облако", "зелёный сад", "зоомир")
+COMPANY_WORDS = {"ADJF", "NOUN"}
+
+
+def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
+    """A short name made of adjectives and nouns that ends the greeting's turn ("добрый
+    день, белое облако"): the company. "рада вас слышать" or "слушаю вас" are no name."""
+    phrase = [normal(w) for w in greeting_phrase.split()]
+    n = len(phrase)
+    for i in range(len(turn.words) - n + 1):
+        if turn.words[i : i + n] == phrase:
+            rest = turn.facts[i + n :]
+            echo = any(
+                fuzz.ratio(w, phrase[-1]) >= 70 for w in turn.words[i + n :]
+            )  # "здравствуйте-здравствуйте"
+            named = 1 <= len(rest) <= 3 and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
+            if named and not echo and any(f.pos == "NOUN" for f in rest):
+                return " ".join(turn.said[i + n :])
+            return None
+    return None
+
+
+def company_after(turn: Turn, greeting_phrase: str) -> str | None:
+    """A word the dictionary does not know right after the greeting: the company's name."""
+    phrase = [normal(w) for w in greeting_phrase.split()]
+    n = len(phrase)
+    for i in range(len(turn.words) - n):
+        if turn.words[i : i + n] == phrase:
+            after, facts_ = turn.words[i + n], turn.facts[i + n]
+            echo = fuzz.ratio(after, phrase[-1]) >= 70  # "здравствуйте-здравствйуте" is no company
+            if not facts_.is_known and len(after) >= 4 and after.isalpha() and not echo:
+                return turn.said[i + n]
+            return None
+    return None
+
+
+# what "i'm" is followed by when no name is given ("i'm afraid", "i'm not sure", "i'm here")
+_NOT_A_NAME_AFTER_IM = (
+    "sorry", "afraid", "not", "just", "here", "glad", "happy", "sure", "so", "really", "very", "fine",
+    "good", "great", "the", "a", "an", "on", "in", "at", "with", "from", "about", "still", "also", "only",
+    "back", "off", "out", "up", "down", "over", "done", "free", "busy", "new", "pleased", "delighted",
+    "told", "aware", "able", "unable",
+)  # fmt: skip
+# English has no name dictionary here: a name or company is read from where it stands
+_EN_INTRODUCTIONS = (
+    re.compile(r"\b(?:it's|it is|i'm|i am|this is)\s+[\w']+\s+(?:at|from|with|of|here)\b"),
+    # "i'm priya, one of the advisers", "hi there, i'm declan": a name right after "i'm"
+    re.compile(
+        r"\b(?:i'm|i am)\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_IM) + r")\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"
+    ),
+    re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
+    re.compile(r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached)\s+\w+"),
+)
+
+
+def english_introduction(words: list[str]) -> str | None:
+    text = " ".join(words)
+    for pattern in _EN_INTRODUCTIONS:
+        found = pattern.search(text)
+        if found:
+            return found.group(0)
+    return None
