@@ -62,6 +62,10 @@ class Call:
     objections: list[Objection] = field(default_factory=list)
     answer_turns: set[int] = field(default_factory=set)
 
+    def can_mean(self, name: str) -> bool:
+        """Whether the language has a classifier for ``name`` turns."""
+        return bool(self.meaning and name in self.meaning.classifiers)
+
     def means(self, name: str, turn: Turn) -> float | None:
         """The meaning classifier's probability that ``turn`` is a ``name`` turn, when sure."""
         return self.meaning.says(name, turn) if self.meaning else None
@@ -266,15 +270,18 @@ def offer(call: Call, item: Item) -> Verdict:
 
 def _proposes_more(turn: Turn, item: Item, language: str) -> str | None:
     """The offering verb and the word for more, when a turn has both: "подберу … ещё"."""
-    verbs, more = item.words("offer_verbs"), item.words("more")
-    if not (verbs and more) or not _mentions(turn, more, language):
+    lemmas = set(turn.lemmas)
+    more = item.words("more")
+    extra = next(
+        (m for m, words in zip(more, _lemma_sets(more, language), strict=True) if words <= lemmas), None
+    )
+    if extra is None:
         return None
-    offered = set(_lemma_sets(verbs, language))
-    for word, f in zip(turn.words, turn.facts, strict=True):
-        if frozenset([f.lemma]) in offered and not f.is_past:
-            extra = next(m for m in more if _mentions(turn, (m,), language))
-            return f"{word} … {extra}"
-    return None
+    offered = _lemma_union(item.words("offer_verbs"), language)
+    said = next(
+        (w for w, f in zip(turn.words, turn.facts, strict=True) if f.lemma in offered and not f.is_past), None
+    )
+    return f"{said} … {extra}" if said else None
 
 
 def find_objections(call: Call, item: Item) -> None:
@@ -301,7 +308,7 @@ def find_objections(call: Call, item: Item) -> None:
         for n, candidate in enumerate(window):
             letting_go = candidate.hit(item.name, "letting_go")
             substance = letting_go or _substance(candidate, item)
-            if n == 0 and not substance and call.meaning and "letting_go" in call.meaning.classifiers:
+            if n == 0 and not substance and call.can_mean("letting_go"):
                 if call.means("letting_go", candidate):
                     letting_go = substance = candidate.text.strip()  # "ну смотрите сами", in other words
                 else:
@@ -466,6 +473,12 @@ def _mentions(turn: Turn, phrases: tuple[str, ...], language: str) -> bool:
     between ("вам удобно сейчас говорить" mentions "удобно говорить")."""
     lemmas = set(turn.lemmas)
     return any(words <= lemmas for words in _lemma_sets(phrases, language))
+
+
+@lru_cache(maxsize=256)
+def _lemma_union(phrases: tuple[str, ...], language: str) -> frozenset[str]:
+    """Every lemma of the phrases, in one set."""
+    return frozenset().union(*_lemma_sets(phrases, language))
 
 
 @lru_cache(maxsize=256)

@@ -50,10 +50,3 @@ def portal_database_exists(warehouse: Path) -> bool:
         return portal_database_for(warehouse).exists()
     with connect(warehouse) as con:
         return con.table_exists(PORTAL_SCHEMA, "alembic_version")
-
-
-def describe_portal_database(warehouse: Path) -> str:
-    """Where it is, for messages (no password)."""
-    if target() == "duckdb":
-        return str(portal_database_for(warehouse))
-    return f"schema {PORTAL_SCHEMA} of {PostgresSettings.from_env().describe()}"

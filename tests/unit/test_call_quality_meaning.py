@@ -11,11 +11,7 @@ import numpy as np
 
 from call_quality.checklist import CHECKLIST_DIR, meaning_weights_path
 from call_quality.meaning import load_meaning
-
-
-def call(*turns):
-    speakers = {"a": "agent", "c": "client"}
-    return [{"speaker": speakers[s], "start": 5.0 * i, "text": t} for i, (s, t) in enumerate(turns)]
+from tests.unit.calls import call
 
 
 def test_an_offer_in_words_no_list_holds(ru):

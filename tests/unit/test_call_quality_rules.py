@@ -9,14 +9,9 @@ import pytest
 
 from call_quality.checklist import ITEMS
 from core.paths import PROJECT_ROOT
+from tests.unit.calls import call
 
 CORPUS = PROJECT_ROOT / "bench" / "data" / "call_corpus"
-
-
-def call(*turns):
-    """("a" | "c", text) pairs → segments five seconds apart."""
-    speakers = {"a": "agent", "c": "client"}
-    return [{"speaker": speakers[s], "start": 5.0 * i, "text": t} for i, (s, t) in enumerate(turns)]
 
 
 def test_a_refusal_saying_menya_zovut_is_no_introduction(ru):
