@@ -20,6 +20,7 @@ from core.errors import UserFacingError, is_user_facing
 from core.paths import exports_from_env
 from core.private_files import private_umask, tighten
 from core.warehouse import ENGINE_NAMES, connect, describe, target
+from core.warehouse import exists as warehouse_exists
 from dashboards.build import site_dir_for
 from orchestration.dbt_project import ensure_manifest
 from orchestration.local_postgres import READER
@@ -199,6 +200,16 @@ def _load_notes(warehouse: Path, since: datetime) -> list[str]:
     return notes
 
 
+def _rows(warehouse: Path, schema: str, table: str) -> int:
+    """Rows of a raw table the warehouse holds (0 where it has none)."""
+    if not warehouse_exists(warehouse):
+        return 0
+    with connect(warehouse) as con:
+        if not con.table_exists(schema, table):
+            return 0
+        return con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
+
+
 def _skipped_files(inbox: Path) -> list[str]:
     """Links and special files in the inbox, which no reader opens."""
     from core.private_files import skipped_entries
@@ -206,9 +217,9 @@ def _skipped_files(inbox: Path) -> list[str]:
     return [f"{path}: {why}" for path, why in skipped_entries(inbox)]
 
 
-def _inbox_notes(inbox: Path) -> list[str]:
+def _inbox_notes(inbox: Path, warehouse: Path) -> list[str]:
     """What the inbox lacks, and what in it no reader opens."""
-    return _missing_inputs(inbox) + _skipped_files(inbox) + _unread_files(inbox)
+    return _missing_inputs(inbox, warehouse) + _skipped_files(inbox) + _unread_files(inbox)
 
 
 def _unread_files(inbox: Path) -> list[str]:
@@ -218,8 +229,9 @@ def _unread_files(inbox: Path) -> list[str]:
     return [f"{path.relative_to(inbox).as_posix()}: not read: {why}" for path, why in unread_files(inbox)]
 
 
-def _missing_inputs(inbox: Path) -> list[str]:
-    """Inbox folders that hold nothing: their marts stay empty, which deserves a word."""
+def _missing_inputs(inbox: Path, warehouse: Path) -> list[str]:
+    """Inbox folders that hold nothing: their marts stay empty (or keep an earlier run's
+    data), which deserves a word."""
     from ingestion.pipeline import API_RESOURCES
     from ingestion.sources.api.settings import enabled_api_sources
 
@@ -229,7 +241,13 @@ def _missing_inputs(inbox: Path) -> list[str]:
             f"no call records: {inbox / 'pbx' / 'asterisk'} holds no .csv file, the call marts are empty"
         )
     if not any((inbox / "directory").glob("employees*")):
-        notes.append(f"no employee directory in {inbox / 'directory'}: calls and deals belong to nobody")
+        kept = _rows(warehouse, "raw_directory", "employees")
+        notes.append(
+            f"no employee directory in {inbox / 'directory'}: the {kept} employees an earlier run loaded "
+            "are used; put employees.csv there to update them"
+            if kept
+            else f"no employee directory in {inbox / 'directory'}: calls and deals belong to nobody"
+        )
     deals_from_api = any("raw_crm.deals" in API_RESOURCES[s].values() for s in enabled_api_sources())
     if not any((inbox / "crm").glob("deals*")) and not deals_from_api:
         notes.append(
@@ -351,7 +369,7 @@ def _run_pipeline(
         _failed_raw_checks(result, advisory=True)
         + _speech_to_text_warnings(result)
         + _load_notes(warehouse, run_started)
-        + (_inbox_notes(inbox) if inbox is not None else []),
+        + (_inbox_notes(inbox, warehouse) if inbox is not None else []),
         site_dir_for(warehouse) / "index.html",
         period_requests,
     )
