@@ -28,12 +28,14 @@ from bench.call_corpus import (
     banks_en_fresh3,
     banks_en_fresh4,
     banks_en_fresh5,
+    banks_en_fresh6,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
     banks_ru_fresh3,
     banks_ru_fresh4,
     banks_ru_fresh5,
+    banks_ru_fresh6,
 )
 from call_quality.checklist import ITEMS
 
@@ -42,9 +44,10 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh"): 100, ("en", "fresh"): 40, ("ru", "fresh2"): 100, ("en", "fresh2"): 40,
          ("ru", "fresh3"): 100, ("en", "fresh3"): 40,
          ("ru", "fresh4"): 100, ("en", "fresh4"): 40,
-         ("ru", "fresh5"): 100, ("en", "fresh5"): 40}  # fmt: skip
+         ("ru", "fresh5"): 100, ("en", "fresh5"): 40,
+         ("ru", "fresh6"): 100, ("en", "fresh6"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
-# changes (fresh: 2026-12-01, fresh2-fresh5: 2026-12-02, two sessions); new splits go
+# changes (fresh: 2026-12-01, fresh2-fresh6: 2026-12-02, three sessions); new splits go
 # last, so earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
@@ -61,6 +64,8 @@ BANKS = {
     ("en", "fresh4"): banks_en_fresh4,
     ("ru", "fresh5"): banks_ru_fresh5,
     ("en", "fresh5"): banks_en_fresh5,
+    ("ru", "fresh6"): banks_ru_fresh6,
+    ("en", "fresh6"): banks_en_fresh6,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 
