@@ -10,9 +10,12 @@ lemma); each classifier is a logistic regression over that vector, trained by
 its weights in ``checklists/<language>_meaning.json``. The rules in verdicts.py ask it
 beside their lists, and a verdict it decides quotes the turn and the probability.
 
-Word vectors: navec (Russian news, 250 k words, 300 dimensions), read from the file the
-natasha package ships, so nothing is downloaded; natasha itself is never imported. A
-language without a weights file (English today) is read by its word lists alone.
+Russian turns are read through word vectors: navec (Russian news, 250 k words, 300
+dimensions), read from the file the natasha package ships, so nothing is downloaded;
+natasha itself is never imported. No package registry ships English word vectors, so an
+English turn is the set of its words (a vocabulary kept with the weights): the classifier
+learns which words tell, and says nothing of a word it never saw. A language without a
+weights file is read by its word lists alone.
 """
 
 from __future__ import annotations
@@ -53,11 +56,13 @@ class Classifier:
 
 
 class Meaning:
-    """The classifiers of one language, and a cache of its word vectors."""
+    """The classifiers of one language, and a cache of its word vectors; with a
+    ``vocabulary``, a turn is the set of its words instead of their mean vector."""
 
-    def __init__(self, classifiers: dict[str, Classifier]):
+    def __init__(self, classifiers: dict[str, Classifier], vocabulary: list[str] | None = None):
         self.classifiers = classifiers
-        self._vectors = word_vectors()
+        self._index = None if vocabulary is None else {word: i for i, word in enumerate(vocabulary)}
+        self._vectors = word_vectors() if vocabulary is None else None
         self._words: dict[str, np.ndarray | None] = {}
         self._turns: dict[str, np.ndarray] = {}  # by text: a turn is asked up to three times
 
@@ -76,9 +81,22 @@ class Meaning:
         cached = self._turns.get(turn.text)
         if cached is not None:
             return cached
+        if self._index is not None:
+            return self._remember(turn, self._bag_of_words(turn.words))
         words = zip(turn.words, turn.lemmas, strict=True)
         found = [v for v in (self._word(w, lm) for w, lm in words) if v is not None]
         vector = np.mean(found, axis=0) if found else np.zeros(self._vectors.pq.dim, dtype=np.float32)
+        return self._remember(turn, vector)
+
+    def _bag_of_words(self, words: list[str]) -> np.ndarray:
+        vector = np.zeros(len(self._index), dtype=np.float32)
+        for word in words:
+            at = self._index.get(word)
+            if at is not None:
+                vector[at] = 1.0
+        return vector
+
+    def _remember(self, turn: Turn, vector: np.ndarray) -> np.ndarray:
         if len(self._turns) >= 10_000:
             self._turns.clear()
         self._turns[turn.text] = vector
@@ -108,5 +126,6 @@ def load_meaning(path: Path | None) -> Meaning | None:
                 int(c.get("min_words", 1)),
             )
             for name, c in stored["classifiers"].items()
-        }
+        },
+        stored.get("vocabulary"),
     )

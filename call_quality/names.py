@@ -24,7 +24,10 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
     sentence before "слушаю" is not a company's name."""
     first = normal(formula.split()[0])
     at = turn.words.index(first) if first in turn.words else 0
-    bare = item.words("bare")
+    bare = set(item.words("bare"))
+    greeting = turn.hit(item.name, "phrases")
+    if greeting:  # "добрый день, слушаю вас" greets and names no one
+        bare |= {normal(w) for w in greeting.split()}
     before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True) if w not in bare]
     # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are
     return bool(before) and (
@@ -34,8 +37,13 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
 
 # interjections the name dictionary reads as names, and the words that announce a name
 NOT_NAMES = {"ало", "алло", "да", "ну", "вот"}
-NAME_BEFORE = {"вами", "меня", "это", "я", "связи", "отвечает", "приветствует", "зовут", "звать"}
-NAME_AFTER = {"зовут", "звать", "беспокоит"}
+NAME_BEFORE = {
+    "вами", "меня", "это", "я", "связи", "отвечает", "приветствует", "зовут", "звать", "помогает"
+}  # fmt: skip
+# a name followed by what one is or does ("злата, консультант")
+NAME_AFTER = {"зовут", "звать", "беспокоит", "менеджер", "консультант", "администратор"}
+# "моё имя вам ничего не даст": the words that speak about one's name instead of giving it
+MY_NAME = (["мое", "имя"], ["имя", "мое"])
 
 
 def about_my_name(turn: Turn) -> str | None:
@@ -45,6 +53,12 @@ def about_my_name(turn: Turn) -> str | None:
     for i in range(len(words) - 2):
         if words[i : i + 3] == ["как", "меня", "зовут"] and not names_in(turn, i + 3):
             return turn.quote(i, 3)
+    # "моё имя вам ни к чему", "имя моё вам зачем": no name where the name would stand
+    for i in range(len(words) - 1):
+        if words[i : i + 2] in MY_NAME:
+            after = turn.facts[i + 2] if i + 2 < len(words) else None
+            if after is None or (after.is_known and not after.may_be_name and after.pos in NOT_A_NAME):
+                return turn.quote(i, 2)
     return None
 
 
@@ -70,11 +84,16 @@ def first_names(turn: Turn) -> list[str]:
     return found
 
 
+# parts of speech a company's name is made of ("белое облако", "зелёный сад", "зоомир")
+COMPANY_WORDS = {"ADJF", "NOUN"}
+
+
 def company_announced(turn: Turn) -> list[str]:
-    """A word the dictionary does not know after "это": the company ("приветствую, это
-    зоомир")."""
+    """A word the dictionary does not know after "это" ("приветствую, это зоомир"), or a
+    short name of nouns and adjectives that ends the turn after it ("здравствуйте, это
+    гостиница заречье"): the company."""
     words = turn.words
-    return [
+    found = [
         turn.said[i + 1]
         for i, word in enumerate(words[:-1])
         if word == "это"
@@ -82,10 +101,16 @@ def company_announced(turn: Turn) -> list[str]:
         and len(words[i + 1]) >= 4
         and words[i + 1].isalpha()
     ]
-
-
-# parts of speech a company's name is made of ("белое облако", "зелёный сад", "зоомир")
-COMPANY_WORDS = {"ADJF", "NOUN"}
+    if not found and "это" in words[:-1]:
+        at = len(words) - 1 - words[::-1].index("это")
+        rest = turn.facts[at + 1 :]
+        if (
+            len(rest) <= 3
+            and all(f.pos in COMPANY_WORDS for f in rest)
+            and any(f.pos == "NOUN" for f in rest)
+        ):
+            found.append(" ".join(turn.said[at + 1 :]))
+    return found
 
 
 def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
@@ -135,8 +160,24 @@ _EN_INTRODUCTIONS = (
         r"\b(?:i'm|i am)\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_IM) + r")\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"
     ),
     re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
-    re.compile(r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached)\s+\w+"),
+    re.compile(
+        r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached|you're through to)\s+\w+"
+    ),
 )
+# words that are no one's name before "here" ("we're here", "is anyone here", "over here")
+_NOT_A_NAME_BEFORE_HERE = {
+    "i", "i'm", "we", "we're", "you", "you're", "they", "they're", "he", "she", "it", "it's", "is", "are",
+    "am", "was", "be", "been", "anyone", "anybody", "someone", "somebody", "nobody", "everyone", "all",
+    "over", "right", "just", "still", "not", "out", "in", "up", "down", "from", "come", "came", "get",
+    "got", "and", "or", "but", "the", "a", "there", "back", "stay", "wait", "sign", "click", "go", "me",
+    "us", "them", "him", "her", "generally", "roughly", "strictly", "who", "who's", "what", "to",
+}  # fmt: skip
+# words after a greeting that are no company's name ("hello and thanks…", "hi how are you")
+_EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
+    "how", "thanks", "thank", "there", "again", "sir", "madam", "everyone", "folks", "yes", "yeah",
+    "please", "welcome", "can", "could", "may", "this", "good", "hello", "hi", "so", "with", "for",
+    "at", "on", "my", "your", "our", "morning", "afternoon", "evening", "today", "mate", "love",
+}  # fmt: skip
 
 
 def english_introduction(words: list[str]) -> str | None:
@@ -145,4 +186,22 @@ def english_introduction(words: list[str]) -> str | None:
         found = pattern.search(text)
         if found:
             return found.group(0)
+    for i, word in enumerate(words[1:], start=1):  # "good morning, holly here"
+        before = words[i - 1]
+        if word == "here" and before.isalpha() and before not in _NOT_A_NAME_BEFORE_HERE:
+            return f"{before} here"
+    return None
+
+
+def english_company_after(turn: Turn, greeting_phrase: str) -> str | None:
+    """A name right after the greeting that is no word of greeting or asking: "good evening,
+    warmflow heating", not "hello and thanks for waiting" nor "hi, how are you"."""
+    phrase = greeting_phrase.lower().split()
+    n = len(phrase)
+    for i in range(len(turn.words) - n):
+        if turn.words[i : i + n] == phrase:
+            after = turn.words[i + n]
+            if after.isalpha() and after not in _EN_NOT_A_COMPANY:
+                return turn.said[i + n]
+            return None
     return None

@@ -20,6 +20,7 @@ from call_quality.names import (
     company_announced,
     company_before,
     company_ends_greeting,
+    english_company_after,
     english_introduction,
     first_names,
 )
@@ -107,6 +108,8 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
     start = 0
     while start < len(words) and words[start] in leads:
         start += 1
+    if any(_has_words(words, phrase.split()) for phrase in question_words if " " in phrase):
+        return True  # "для чего", "каким образом" ask wherever they stand
     for i, (lemma, word) in enumerate(zip(lemmas, words, strict=True)):
         found = lemma if lemma in question_words else word if word in question_words else None
         if found is None:
@@ -127,6 +130,11 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
         return True
     # English requests are phrases ("tell me"); Russian ones are imperatives, checked above
     return language != "ru" and bool(turn.hit(item.name, "requests"))
+
+
+def _has_words(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 _PUNCTUATED = re.compile(r"[.!]")
@@ -160,6 +168,11 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
         return False  # "представьте…", "я вам пришлю…": said to the client, not asked
     if opens_with_a and "вы" in turn.words:
         return True  # "а раньше вы уже пользовались…": "а" and "вы" ask in speech, reply or not
+    opens_with_you = turn.words[:1] == ["вы"] or (
+        turn.words[1:2] == ["вы"] and turn.words[0] in _leads(language)
+    )
+    if opens_with_you and any(f.is_past for f in turn.facts) and not _PUNCTUATED.search(turn.text):
+        return True  # "вы раньше уже садились за руль": the agent cannot know, so asks
     reply = call.next_turn(turn)
     return bool(
         reply and reply.speaker == "client" and reply.words[:1] and reply.words[0] in item.words("replies")
@@ -211,7 +224,10 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         if greeting_phrase and turn is call.agent_turns[0]:
             if company_before(turn, greeting_phrase, greeting_item):
                 return Verdict(True, _said(turn, turn.text.strip()))
-            company = company_after(turn, greeting_phrase) or company_ends_greeting(turn, greeting_phrase)
+            if call.checklist.language == "en":
+                company = english_company_after(turn, greeting_phrase)
+            else:
+                company = company_after(turn, greeting_phrase) or company_ends_greeting(turn, greeting_phrase)
             if company:  # "доброе утро, принтмастер, чем могу помочь"
                 return Verdict(True, _said(turn, company))
     return Verdict(False)
@@ -242,7 +258,7 @@ def needs(call: Call, item: Item) -> Verdict:
             continue
         # the costlier readings, only for a turn that asks: an offer's question ("положить
         # набор?") or a rude one ("женщина, вы меня вообще слышите?") asks nothing of the client
-        if call.means("offer", turn) and not _question_word(turn, item, language):
+        if _offers_by_meaning(call, turn) and not _question_word(turn, item, language):
             continue
         if _is_rude(call, turn):
             continue
@@ -262,10 +278,20 @@ def offer(call: Call, item: Item) -> Verdict:
         quote = turn.hit(item.name, "phrases") or _proposes_more(turn, item, call.checklist.language)
         if quote:
             return Verdict(True, _said(turn, quote))
-        meant = call.means("offer", turn)
+        meant = _offers_by_meaning(call, turn)
         if meant:
             return Verdict(True, _said(turn, turn.text.strip(), meaning=round(meant, 2)))
     return Verdict(False)
+
+
+def _offers_by_meaning(call: Call, turn: Turn) -> float | None:
+    """The offer classifier's probability, except for a turn about what was: a verb in the
+    past and nothing proposed (no imperative, no infinitive) — "вы сравнивали уже с другими
+    вариантами" asks, whatever its words are near."""
+    facts = turn.facts
+    if any(f.is_past for f in facts) and not any(f.is_imperative or f.pos == "INFN" for f in facts):
+        return None
+    return call.means("offer", turn)
 
 
 def _proposes_more(turn: Turn, item: Item, language: str) -> str | None:
@@ -453,6 +479,7 @@ def speech(call: Call, item: Item) -> Verdict:
             _said(turn, said) for said, f in zip(turn.said, turn.facts, strict=True) if f.is_nonstandard
         ]
         errors += [_said(turn, quote) for quote in _verbs_of_people_with_things(turn, item)]
+        errors += [_said(turn, quote) for quote in _double_comparatives(turn)]
         fillers += [_said(turn, q) for q in _fillers(turn, (item.name, "fillers"), language)]
     if errors:
         return Verdict(False, {**errors[0], "hits": len(errors) + len(fillers), "error": True})
@@ -538,8 +565,8 @@ def _literal(
             return after in RU_THAN or before in {"гораздо", "намного", "немного", "чуть", "ещё"}
         if word == "как его":  # "как его подключать", "как его зовут" ask; "как его, доставим" fills
             return after_pos == "INFN" or after in {"зовут", "называют"}
-        if word == "ну это":  # "ну это дорого" says something; "ну это, привезём" does not
-            return after_pos in {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"}
+        if word == "ну это":  # "ну это дорого", "ну это же видно" say something; "ну это, привезём" does not
+            return after_pos in {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"} or after == "же"
         if word == "вот":  # "вот договор", "вот такой" show; "мастер вот приедет" fills
             return after_pos in {"NOUN", "NPRO", "ADJF", "PRTF", "NUMR"} or after in {"здесь", "тут", "так"}
         return False
@@ -548,6 +575,15 @@ def _literal(
     if word == "you know":
         return before in EN_KNOW_BEFORE or after in {"what", "the", "how", "that", "where", "when", "if"}
     return False
+
+
+def _double_comparatives(turn: Turn) -> list[str]:
+    """ "более дешевле", "менее удобнее": a comparative made twice."""
+    return [
+        turn.quote(i, 2)
+        for i, word in enumerate(turn.words[:-1])
+        if word in {"более", "менее"} and turn.facts[i + 1].pos == "COMP"
+    ]
 
 
 def _verbs_of_people_with_things(turn: Turn, item: Item) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
 from call_quality.checklist import CHECKLIST_DIR, meaning_weights_path
 from call_quality.meaning import load_meaning
@@ -63,17 +64,51 @@ def test_rudeness_by_meaning_needs_the_classifier_to_be_sure():
     assert meaning.says("rude", kind) is None
 
 
-def test_english_has_no_classifiers_and_is_read_by_its_lists(en):
-    assert en.checklist.meaning_weights is None and en.meaning is None
-    assert en.score("c", call(("a", "Hello, I'm Priya."))).items["greeting"] == 1
+def test_english_is_read_by_its_words_where_no_list_holds_the_phrase(en):
+    """No package ships English word vectors: its classifiers read which words a turn holds."""
+    impatient = en.score(
+        "c",
+        call(
+            ("a", "Hello, Priya speaking."),
+            ("a", "Honestly, just hurry up, I've got a queue of people waiting."),
+        ),
+    )
+    assert impatient.items["politeness"] == 0 and impatient.evidence["politeness"]["meaning"] >= 0.7
+    patient = en.score(
+        "c", call(("a", "Hello, Priya speaking."), ("a", "Sorry to keep you waiting, I'm checking now."))
+    )
+    assert patient.items["politeness"] == 1
+    let_go = en.score(
+        "c", call(("c", "That's a lot more than I wanted to pay."), ("a", "Fine, whatever you say."))
+    )
+    assert let_go.items["objection_handling"] == 0
+    assert let_go.objections[0].objection_class == "other"  # no list holds it: the classifier found it
+    answered = en.score(
+        "c",
+        call(
+            ("c", "That's a lot more than I wanted to pay."),
+            ("a", "It comes with a three year warranty, so it works out cheaper."),
+        ),
+    )
+    assert answered.items["objection_handling"] == 1
 
 
-def test_the_weights_are_what_the_trainer_writes_from_the_corpus():
+def test_a_word_the_english_classifiers_never_saw_tells_them_nothing(en):
+    meaning = en.meaning
+    (unseen,) = en.reader.turns([{"speaker": "agent", "text": "zyxwv qwertz"}])
+    assert not meaning.vector(unseen).any()
+    assert meaning.says("rude", unseen) is None
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_weights_are_what_the_trainer_writes_from_the_corpus(language):
     from bench.call_corpus.train_meaning import TRAIN_SPLITS, train
 
-    stored = json.loads(meaning_weights_path(CHECKLIST_DIR, "ru").read_text(encoding="utf-8"))
+    stored = json.loads(meaning_weights_path(CHECKLIST_DIR, language).read_text(encoding="utf-8"))
     assert "fresh6" not in TRAIN_SPLITS  # the held-out half is never trained on
-    again = train("ru")["classifiers"]
+    trained = train(language)
+    assert trained.get("vocabulary") == stored.get("vocabulary")
+    again = trained["classifiers"]
     assert set(again) == set(stored["classifiers"])
     for name, classifier in stored["classifiers"].items():
         # the same up to the last digits a different BLAS may round differently

@@ -406,3 +406,83 @@ def test_a_rude_question_is_no_needs_discovery(ru):
 )
 def test_odet_with_a_thing_is_a_speech_error_and_with_a_person_is_not(ru, said, literate):
     assert ru.score("c", call(("a", said))).items["literacy"] == literate
+
+
+@pytest.mark.parametrize(
+    "opening, introduced",
+    [
+        ("Добрый день, слушаю вас внимательно.", 0),  # the greeting before "слушаю" names no company
+        ("Моё имя вам ничего не даст, давайте по существу.", 0),  # talks about the name, gives none
+        ("Добрый день, моё имя Анна.", 1),
+        ("Доброе утро, вам помогает Злата.", 1),
+        ("Алло. Злата, консультант.", 1),
+        ("Здравствуйте, это гостиница Заречье.", 1),  # known words, but a name ending the turn after "это"
+    ],
+)
+def test_an_opening_names_someone_only_where_a_name_stands(ru, opening, introduced):
+    assert (
+        ru.score("c", call(("a", opening), ("c", "Нужен номер на три ночи."))).items["introduction"]
+        == introduced
+    )
+
+
+def test_my_name_talked_about_is_a_refusal_with_its_quote(ru):
+    result = ru.score("c", call(("a", "Здравствуйте."), ("a", "Имя моё вам зачем? Говорите, что надо.")))
+    assert result.evidence["introduction"]["refused"] is True
+
+
+@pytest.mark.parametrize(
+    "agent_says, asked",
+    [
+        ("вы раньше уже садились за руль", True),  # yes/no about the client's past: the agent cannot know
+        ("для чего вам это понадобилось", True),  # a two-word question word, wherever it stands
+        ("Вы уже оформляли у нас заказ.", False),  # a full stop says it is told, not asked
+        ("вы можете сейчас говорить", False),  # about the line, not the client's situation
+    ],
+)
+def test_needs_questions_without_a_question_mark(ru, agent_says, asked):
+    result = ru.score("c", call(("c", "Хочу записаться на права."), ("a", agent_says), ("c", "Пару раз.")))
+    assert result.items["needs_discovery"] == int(asked)
+
+
+def test_nothing_more_to_offer_and_a_question_about_the_past_are_no_offer(ru):
+    nothing = ru.score("c", call(("c", "Нужен корпус."), ("a", "Больше предложить нечего, извините.")))
+    assert nothing.items["offer_assortment"] == 0
+    asked = ru.score("c", call(("c", "Нужен корпус."), ("a", "Вы сравнивали уже с другими вариантами?")))
+    assert asked.items["offer_assortment"] == 0
+    assert asked.items["needs_discovery"] == 1
+
+
+@pytest.mark.parametrize(
+    "said, literate",
+    [
+        ("Это более дешевле, чем у них.", False),  # a comparative made twice
+        ("Это более надёжный вариант.", True),
+        ("Ну это же очевидно, типа, привезём завтра.", True),  # "ну это же" asserts: one filler only
+    ],
+)
+def test_double_comparatives_are_errors_and_nu_eto_zhe_is_no_filler(ru, said, literate):
+    assert ru.score("c", call(("a", said))).items["literacy"] == int(literate)
+
+
+@pytest.mark.parametrize(
+    "opening, introduced",
+    [
+        ("good morning holly here", 1),
+        ("Hi, how are you today? Marcus here.", 1),
+        ("Good evening, WarmFlow Heating.", 1),  # a name after the greeting
+        ("Hello, you're through to WarmFlow Heating.", 1),
+        ("Hello and thanks for waiting.", 0),
+        ("Hi, how are you today?", 0),
+        ("Good morning, we're here until six.", 0),
+    ],
+)
+def test_english_openings_name_someone_where_a_name_stands(en, opening, introduced):
+    assert en.score("c", call(("a", opening))).items["introduction"] == introduced
+
+
+def test_english_closings_and_courtesy_questions(en):
+    closed = en.score("c", call(("c", "Thanks."), ("a", "Have a nice evening.")))
+    assert closed.items["closing"] == 1
+    courtesy = en.score("c", call(("a", "Hi, how are you today?"), ("a", "Could you spell your surname?")))
+    assert courtesy.items["needs_discovery"] == 0
