@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import os
 import secrets
 import shutil
 import subprocess
@@ -56,8 +57,12 @@ def dbt_environment(folder: Path | None = None) -> dict[str, str]:
 
 
 def dbt_executable() -> str:
-    """The dbt of this virtualenv, found even when the virtualenv is not activated."""
-    return str(Path(sys.executable).parent / "dbt")
+    """The dbt of this virtualenv, found even when the virtualenv is not activated: its
+    ``autokpi-dbt`` (orchestration/dbt_entry.py: one parse for every warehouse), or
+    dbt's own where the package was installed before that entry point existed."""
+    bin_dir = Path(sys.executable).parent
+    ours = bin_dir / "autokpi-dbt"
+    return str(ours if ours.exists() else bin_dir / "dbt")
 
 
 def _newest_source_mtime() -> float:
@@ -103,6 +108,8 @@ def _parse() -> None:
         capture_output=True,
         text=True,
         check=False,
+        # as a run sets it: dbt keeps the parse only while the variables it read are the same
+        env={**os.environ, **dbt_environment()},
     )
     if result.returncode != 0:
         lines = [ln for ln in (result.stdout + result.stderr).splitlines() if ln.strip()]

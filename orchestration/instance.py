@@ -6,25 +6,45 @@ so a run from the command line shows in the UI with its steps, logs and asset ch
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 # no usage reports leave the machine; a step's output is in the run's own log file
-# (logs/run-*.log), so Dagster keeps no second copy (and starts no `tail` per step)
+# (logs/run-*.log), so Dagster keeps no second copy (and starts no `tail` per step). The
+# storage is Dagster's default SQLite layout (history/runs.db, history/runs/<run>.db,
+# schedules/), its event log kept open instead of reopened for every event
+# (orchestration/dagster_storage.py)
 DAGSTER_YAML = """\
 telemetry:
   enabled: false
 compute_logs:
   module: dagster._core.storage.noop_compute_log_manager
   class: NoOpComputeLogManager
+run_storage:
+  module: dagster._core.storage.runs
+  class: SqliteRunStorage
+  config:
+    base_dir: "{home}/history/"
+event_log_storage:
+  module: orchestration.dagster_storage
+  class: QuickSqliteEventLogStorage
+  config:
+    base_dir: "{home}/history/runs/"
+schedule_storage:
+  module: dagster._core.storage.schedules
+  class: SqliteScheduleStorage
+  config:
+    base_dir: "{home}/schedules"
 """
 
 
 def dagster_home(warehouse: Path) -> Path:
-    home = warehouse.parent / "dagster"
+    home = warehouse.parent.resolve() / "dagster"
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists() or config.read_text(encoding="utf-8") != DAGSTER_YAML:
-        config.write_text(DAGSTER_YAML, encoding="utf-8")
+    wanted = DAGSTER_YAML.format(home=json.dumps(str(home))[1:-1])
+    if not config.exists() or config.read_text(encoding="utf-8") != wanted:
+        config.write_text(wanted, encoding="utf-8")
         config.chmod(0o600)
     return home
 

@@ -1,0 +1,77 @@
+"""What every run pays before and around its work: dbt's parse holds across warehouses, and
+Dagster's run history is written through one open connection, still read the usual way."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from dagster import DagsterInstance, job, op
+
+from core.paths import DBT_PROJECT_DIR
+from orchestration.dbt_project import dbt_environment, dbt_executable
+from orchestration.instance import dagster_home, run_instance
+
+
+def _parse(executable: str, warehouse: Path, target: Path) -> str:
+    env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(warehouse)}
+    done = subprocess.run(
+        [executable, "parse", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
+         "--target-path", str(target)],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    return done.stdout + done.stderr
+
+
+def test_dbt_parses_once_for_every_warehouse(tmp_path):
+    ours = dbt_executable()
+    assert Path(ours).name == "autokpi-dbt"
+    target = tmp_path / "target"
+    _parse(ours, tmp_path / "a" / "autokpi.duckdb", target)
+    again = _parse(ours, tmp_path / "b" / "autokpi.duckdb", target)
+    assert "Unable to do partial parsing" not in again
+    # dbt's own command line parses in full when only the warehouse's folder changed
+    plain = str(Path(sys.executable).parent / "dbt")
+    assert "profile has changed" in _parse(plain, tmp_path / "c" / "autokpi.duckdb", target)
+    # a database of another name is another parse (its models are named after it)
+    assert "profile has changed" in _parse(ours, tmp_path / "d" / "other.duckdb", target)
+
+
+@op
+def _say_hello(context):
+    context.log.info("hello")
+    return 1
+
+
+@job
+def _two_steps():
+    _say_hello()
+
+
+def test_the_run_history_is_written_once_per_database_and_read_as_dagster_reads_it(tmp_path):
+    warehouse = tmp_path / "a folder with 'quotes' and spaces" / "autokpi.duckdb"
+    warehouse.parent.mkdir()
+    with run_instance(warehouse) as instance:
+        for _ in range(2):
+            assert _two_steps.execute_in_process(instance=instance).success
+        storage = instance.event_log_storage
+        assert type(storage).__name__ == "QuickSqliteEventLogStorage"
+        assert storage._engines  # the connections stay open while the instance lives
+    assert not storage._engines  # and are closed with it
+
+    home = dagster_home(warehouse)
+    run_db = next((home / "history" / "runs").glob("*-*.db"))
+    assert sqlite3.connect(run_db).execute("pragma journal_mode").fetchone() == ("wal",)
+    # the UI's reading: Dagster's default SQLite storage on the same folder sees both runs
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "dagster.yaml").write_text(
+        f'storage:\n  sqlite:\n    base_dir: "{home}"\n', encoding="utf-8"
+    )
+    with DagsterInstance.from_config(str(tmp_path / "plain")) as plain:
+        runs = plain.get_runs()
+        assert len(runs) == 2
+        logged = [entry.user_message for entry in plain.all_logs(runs[0].run_id)]
+        assert "hello" in logged
