@@ -140,9 +140,9 @@ format: setup  ## fix what ruff and sqlfluff can fix
 ui: setup $(LOCAL_POSTGRES)  ## Dagster UI on http://127.0.0.1:3000 (lineage, runs, schedule, sensor)
 	$(BIN)/autokpi ui
 
-bench: setup  ## benchmarks (never run by test): SIZE=100k|1m|10m pipeline vs plain DuckDB, scorer
+bench: setup  ## benchmarks (never run by test): SIZE=100k|1m|10m (or 100k,1m,10m) SHAPE=demo|calls
 	$(BIN)/python bench/score_quality.py
-	$(BIN)/python bench/pipeline.py --size $(or $(SIZE),1m)
+	$(BIN)/python bench/pipeline.py --size $(or $(SIZE),1m) --shape $(or $(SHAPE),demo)
 
 lock: setup  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -q -o requirements.lock

@@ -1,6 +1,7 @@
 """The pipeline against a plain-DuckDB baseline on the same generated files.
 
-    python bench/pipeline.py --size 1m        # 100k, 1m or 10m call rows
+    python bench/pipeline.py --size 1m                  # 100k, 1m or 10m call rows
+    python bench/pipeline.py --size 100k,1m,10m --shape calls   # a scale curve, calls only
 
 Prints wall time, rows per second and peak resident memory of the whole process tree
 for: generating the data; the fair baseline (bench/baseline_calls.sql: plain DuckDB
@@ -9,8 +10,11 @@ and computes the daily per-employee call KPIs; its table must equal autokpi's
 marts.mart_call_activity_daily, checked here, else the bench exits 1); the full autokpi run into a fresh
 warehouse; a second run with nothing new; and an incremental run after one more day of
 calls and deals arrives. For the autokpi runs it also prints where the time goes, step
-by step (from the run's own progress lines). Appends the figures to bench/RESULTS.md.
-Never fails on time: it reports.
+by step (from the run's own progress lines). With several sizes it ends with the scale
+curve: each size's ratios against the issue's targets side by side. ``--shape calls``
+benches the call side alone (call records and the directory), the shape the fair baseline
+does the same work on. Appends the figures to bench/RESULTS.md. Never fails on time: it
+reports.
 """
 
 from __future__ import annotations
@@ -134,10 +138,10 @@ def baseline_differences(baseline_db: Path, warehouse: Path) -> tuple[int, int]:
     return differing, rows
 
 
-def add_one_day(inbox: Path, scale: dict, env: dict) -> int:
+def add_one_day(inbox: Path, scale: dict, env: dict, calls_only: bool = False) -> int:
     """One more day of calls and deals, as a PBX and a CRM would add them: a new month's
-    Master.csv and new deal files, generated for 2026-11-02 (the history ends 2026-10-31).
-    Returns the call rows added."""
+    Master.csv and new deal files, generated for 2026-11-02 (the history ends 2026-10-31);
+    with ``calls_only``, the Master.csv alone. Returns the call rows added."""
     day = inbox.parent / "next_day"
     shutil.rmtree(day, ignore_errors=True)
     cmd = [
@@ -157,6 +161,8 @@ def add_one_day(inbox: Path, scale: dict, env: dict) -> int:
     for master in (day / "pbx" / "asterisk").glob("*.csv"):
         shutil.copy(master, inbox / "pbx" / "asterisk" / master.name)
         added += sum(1 for _ in master.open("rb"))
+    if calls_only:
+        return added
     for transcript in (day / "pbx" / "transcripts").glob("*"):
         shutil.copy(transcript, inbox / "pbx" / "transcripts" / f"next-{transcript.name}")
     shutil.copy(day / "plans" / "plans.csv", inbox / "plans" / "plans-2026-11.csv")
@@ -174,33 +180,33 @@ def _prefix_line(line: str) -> str:
     return f"N{deal_line_id},N{deal_id},{rest}"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", choices=sorted(SIZES), default="100k")
-    parser.add_argument("--workdir", type=Path, default=ROOT / "var" / "bench")
-    args = parser.parse_args()
-    work = args.workdir / args.size
+SHAPES = {
+    "demo": "the demo's shape: call records, transcripts, CRM, plans",
+    "calls": "call records and the directory only (no transcripts, CRM or plans)",
+}
+
+
+def _generate(inbox: Path, scale: dict, shape: str, env: dict, results: list) -> None:
+    cmd = [sys.executable, "-m", "demo.generate", "--out", str(inbox), "--days", "90", "--end", "2026-10-31"]
+    cmd += ["--employees", str(scale["employees"]), "--calls-per-day", str(scale["calls_per_day"])]
+    seconds, peak, _ = measure(cmd, env)
+    results.append(("generate", seconds, peak))
+    if shape == "calls":  # the call side alone: what the fair baseline does too
+        for folder in ("crm", "plans", "pbx/transcripts"):
+            shutil.rmtree(inbox / folder, ignore_errors=True)
+
+
+def bench_size(size: str, shape: str, workdir: Path, env: dict) -> dict:
+    """Generate (once) and run the baseline, a full run, a run with nothing new and a run
+    after one more day, at one size and shape; their figures and the report's lines."""
+    work = workdir / (size if shape == "demo" else f"{size}-{shape}")
     inbox, warehouse = work / "inbox", work / "autokpi.duckdb"
     python = sys.executable
-    env = {**os.environ, "RUNTIME__DLTHUB_TELEMETRY": "false", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-    scale = SIZES[args.size]
-    results = []
+    scale = SIZES[size]
+    results: list[tuple[str, float, int]] = []
 
     if not (inbox / "demo_manifest.json").exists():
-        cmd = [
-            python,
-            "-m",
-            "demo.generate",
-            "--out",
-            str(inbox),
-            "--days",
-            "90",
-            "--end",
-            "2026-10-31",
-        ]
-        cmd += ["--employees", str(scale["employees"]), "--calls-per-day", str(scale["calls_per_day"])]
-        seconds, peak, _ = measure(cmd, env)
-        results.append(("generate", seconds, peak))
+        _generate(inbox, scale, shape, env, results)
     rows = json.loads((inbox / "demo_manifest.json").read_text())["counts"]["cdr_rows"]
 
     baseline_db = work / "baseline.duckdb"
@@ -227,7 +233,7 @@ def main() -> int:
         results.append((name, seconds, peak))
         if name == "full autokpi run":
             differing, mart_rows = baseline_differences(baseline_db, warehouse)
-    added = add_one_day(inbox, scale, env)
+    added = add_one_day(inbox, scale, env, calls_only=shape == "calls")
     name = f"incremental run, one more day ({added:,} call rows)"
     profiles[name] = {}
     seconds, peak, _ = measure(run, env, profiles[name])
@@ -235,7 +241,7 @@ def main() -> int:
 
     base = next(r[1] for r in results if r[0].startswith("baseline"))
     full = next(r[1] for r in results if r[0] == "full autokpi run")
-    lines = [f"## {date.today()} — {args.size} ({rows:,} call rows)", ""]
+    lines = [f"## {date.today()} — {size}, {SHAPES[shape]} ({rows:,} call rows)", ""]
     lines.append(f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     lines += ["", "| step | seconds | rows/s | peak RSS (tree) | × baseline |", "|---|---|---|---|---|"]
     for name, seconds, peak in results:
@@ -262,11 +268,64 @@ def main() -> int:
             # a step shorter than the 0.2 s sampling interval has no memory figure
             cells.append(f"{seconds:.1f} s, {peak / 2**20:,.0f} MB" if peak else f"{seconds:.1f} s")
         lines.append(f"| {step} | " + " | ".join(cells) + " |")
-    report = "\n".join(lines)
-    print(report)
-    with (ROOT / "bench" / "RESULTS.md").open("a", encoding="utf-8") as fh:
-        fh.write(report + "\n\n")
-    return 0 if differing == 0 else 1
+    peak_of_runs = max(
+        peak for name, _, peak in results if name != "generate" and not name.startswith("baseline")
+    )
+    return {
+        "size": size, "rows": rows, "baseline": base, "full": full, "day": incremental, "added": added,
+        "peak": peak_of_runs, "same": differing == 0, "lines": lines,
+    }  # fmt: skip
+
+
+def curve(figures: list[dict], shape: str) -> list[str]:
+    """The figures of every size side by side, against the targets of the issue: full run
+    ≤ 3× the baseline, a day ≤ 10 % of the full run, peak ≤ 4 GB."""
+    lines = [f"## {date.today()} — scale curve, {SHAPES[shape]}", ""]
+    lines.append(f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    lines += [
+        "",
+        "| size | call rows | baseline s | full run s | full ÷ baseline | a day s (rows) | day ÷ full "
+        "| peak RSS | same daily table |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for f in figures:
+        lines.append(
+            f"| {f['size']} | {f['rows']:,} | {f['baseline']:.1f} | {f['full']:.1f} "
+            f"| {f['full'] / f['baseline']:.1f}× "
+            f"| {f['day']:.1f} ({f['added']:,}) | {f['day'] / f['full']:.0%} | {f['peak'] / 2**30:.2f} GB "
+            f"| {'yes' if f['same'] else 'NO'} |"
+        )
+    lines += ["", "Targets (issue 22): full ÷ baseline ≤ 3×, day ÷ full ≤ 10 %, peak ≤ 4 GB."]
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--size", default="100k", help=f"one of {', '.join(SIZES)}, or several with commas (a scale curve)"
+    )
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="demo", help="; ".join(
+        f"{k}: {v}" for k, v in SHAPES.items()))  # fmt: skip
+    parser.add_argument("--workdir", type=Path, default=ROOT / "var" / "bench")
+    args = parser.parse_args()
+    sizes = [s.strip() for s in args.size.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown or not sizes:
+        parser.error(f"unknown size {', '.join(unknown) or '(none)'}: use {', '.join(SIZES)}")
+    env = {**os.environ, "RUNTIME__DLTHUB_TELEMETRY": "false", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    figures = []
+    for size in sizes:
+        figures.append(bench_size(size, args.shape, args.workdir, env))
+        report = "\n".join(figures[-1]["lines"])
+        print(report, flush=True)
+        with (ROOT / "bench" / "RESULTS.md").open("a", encoding="utf-8") as fh:
+            fh.write(report + "\n\n")
+    if len(figures) > 1:
+        report = "\n".join(curve(figures, args.shape))
+        print(report)
+        with (ROOT / "bench" / "RESULTS.md").open("a", encoding="utf-8") as fh:
+            fh.write(report + "\n\n")
+    return 0 if all(f["same"] for f in figures) else 1
 
 
 if __name__ == "__main__":
