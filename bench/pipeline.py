@@ -138,25 +138,32 @@ def baseline_differences(baseline_db: Path, warehouse: Path) -> tuple[int, int]:
     return differing, rows
 
 
+def generate_command(out: Path, days: int, end: str, scale: dict) -> list[str]:
+    """The demo generator writing ``days`` days up to ``end`` at a size's scale into ``out``."""
+    size = ["--employees", str(scale["employees"]), "--calls-per-day", str(scale["calls_per_day"])]
+    return [
+        sys.executable,
+        "-m",
+        "demo.generate",
+        "--out",
+        str(out),
+        "--days",
+        str(days),
+        "--end",
+        end,
+        *size,
+    ]
+
+
 def add_one_day(inbox: Path, scale: dict, env: dict, calls_only: bool = False) -> int:
     """One more day of calls and deals, as a PBX and a CRM would add them: a new month's
     Master.csv and new deal files, generated for 2026-11-02 (the history ends 2026-10-31);
     with ``calls_only``, the Master.csv alone. Returns the call rows added."""
     day = inbox.parent / "next_day"
     shutil.rmtree(day, ignore_errors=True)
-    cmd = [
-        sys.executable,
-        "-m",
-        "demo.generate",
-        "--out",
-        str(day),
-        "--days",
-        "1",
-        "--end",
-        "2026-11-02",
-    ]
-    cmd += ["--employees", str(scale["employees"]), "--calls-per-day", str(scale["calls_per_day"])]
-    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        generate_command(day, 1, "2026-11-02", scale), check=True, env=env, stdout=subprocess.DEVNULL
+    )
     added = 0
     for master in (day / "pbx" / "asterisk").glob("*.csv"):
         shutil.copy(master, inbox / "pbx" / "asterisk" / master.name)
@@ -187,9 +194,7 @@ SHAPES = {
 
 
 def _generate(inbox: Path, scale: dict, shape: str, env: dict, results: list) -> None:
-    cmd = [sys.executable, "-m", "demo.generate", "--out", str(inbox), "--days", "90", "--end", "2026-10-31"]
-    cmd += ["--employees", str(scale["employees"]), "--calls-per-day", str(scale["calls_per_day"])]
-    seconds, peak, _ = measure(cmd, env)
+    seconds, peak, _ = measure(generate_command(inbox, 90, "2026-10-31", scale), env)
     results.append(("generate", seconds, peak))
     if shape == "calls":  # the call side alone: what the fair baseline does too
         for folder in ("crm", "plans", "pbx/transcripts"):

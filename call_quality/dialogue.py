@@ -37,6 +37,11 @@ class Turn:
     def quote(self, start: int, length: int) -> str:
         return " ".join(self.said[start : start + length])
 
+    def end_of(self, phrase: list[str]) -> int | None:
+        """Where the first saying of ``phrase`` (normalised words) ends in the turn, or None."""
+        n = len(phrase)
+        return next((i + n for i in range(len(self.words) - n + 1) if self.words[i : i + n] == phrase), None)
+
     def hit(self, item: str, name: str) -> str | None:
         return self.hits.get((item, name))
 

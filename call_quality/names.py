@@ -117,31 +117,27 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
     """A short name made of adjectives and nouns that ends the greeting's turn ("добрый
     день, белое облако"): the company. "рада вас слышать" or "слушаю вас" are no name."""
     phrase = [normal(w) for w in greeting_phrase.split()]
-    n = len(phrase)
-    for i in range(len(turn.words) - n + 1):
-        if turn.words[i : i + n] == phrase:
-            rest = turn.facts[i + n :]
-            echo = any(
-                fuzz.ratio(w, phrase[-1]) >= 70 for w in turn.words[i + n :]
-            )  # "здравствуйте-здравствуйте"
-            named = 1 <= len(rest) <= 3 and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
-            if named and not echo and any(f.pos == "NOUN" for f in rest):
-                return " ".join(turn.said[i + n :])
-            return None
+    end = turn.end_of(phrase)
+    if end is None:
+        return None
+    rest = turn.facts[end:]
+    echo = any(fuzz.ratio(w, phrase[-1]) >= 70 for w in turn.words[end:])  # "здравствуйте-здравствуйте"
+    named = 1 <= len(rest) <= 3 and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
+    if named and not echo and any(f.pos == "NOUN" for f in rest):
+        return " ".join(turn.said[end:])
     return None
 
 
 def company_after(turn: Turn, greeting_phrase: str) -> str | None:
     """A word the dictionary does not know right after the greeting: the company's name."""
     phrase = [normal(w) for w in greeting_phrase.split()]
-    n = len(phrase)
-    for i in range(len(turn.words) - n):
-        if turn.words[i : i + n] == phrase:
-            after, facts_ = turn.words[i + n], turn.facts[i + n]
-            echo = fuzz.ratio(after, phrase[-1]) >= 70  # "здравствуйте-здравствйуте" is no company
-            if not facts_.is_known and len(after) >= 4 and after.isalpha() and not echo:
-                return turn.said[i + n]
-            return None
+    end = turn.end_of(phrase)
+    if end is None or end == len(turn.words):
+        return None
+    after, facts_ = turn.words[end], turn.facts[end]
+    echo = fuzz.ratio(after, phrase[-1]) >= 70  # "здравствуйте-здравствйуте" is no company
+    if not facts_.is_known and len(after) >= 4 and after.isalpha() and not echo:
+        return turn.said[end]
     return None
 
 
@@ -196,12 +192,8 @@ def english_introduction(words: list[str]) -> str | None:
 def english_company_after(turn: Turn, greeting_phrase: str) -> str | None:
     """A name right after the greeting that is no word of greeting or asking: "good evening,
     warmflow heating", not "hello and thanks for waiting" nor "hi, how are you"."""
-    phrase = greeting_phrase.lower().split()
-    n = len(phrase)
-    for i in range(len(turn.words) - n):
-        if turn.words[i : i + n] == phrase:
-            after = turn.words[i + n]
-            if after.isalpha() and after not in _EN_NOT_A_COMPANY:
-                return turn.said[i + n]
-            return None
-    return None
+    end = turn.end_of(greeting_phrase.lower().split())
+    if end is None or end == len(turn.words):
+        return None
+    after = turn.words[end]
+    return turn.said[end] if after.isalpha() and after not in _EN_NOT_A_COMPANY else None

@@ -108,7 +108,7 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
     start = 0
     while start < len(words) and words[start] in leads:
         start += 1
-    if any(_has_words(words, phrase.split()) for phrase in question_words if " " in phrase):
+    if any(turn.end_of(phrase.split()) for phrase in question_words if " " in phrase):
         return True  # "для чего", "каким образом" ask wherever they stand
     for i, (lemma, word) in enumerate(zip(lemmas, words, strict=True)):
         found = lemma if lemma in question_words else word if word in question_words else None
@@ -130,11 +130,6 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
         return True
     # English requests are phrases ("tell me"); Russian ones are imperatives, checked above
     return language != "ru" and bool(turn.hit(item.name, "requests"))
-
-
-def _has_words(words: list[str], phrase: list[str]) -> bool:
-    n = len(phrase)
-    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 _PUNCTUATED = re.compile(r"[.!]")
