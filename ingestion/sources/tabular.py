@@ -199,6 +199,14 @@ def _rows_xlsx(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int
             first = [list(values or ()) for _, values in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
             if _find_header(first, required) is not None:
                 break
+        if required and len(wb.worksheets) > 1 and _find_header(first, required) is None:
+            # a header in other words on another sheet than the first: said, not read as empty
+            sheets = ", ".join(sheet.title for sheet in wb.worksheets)
+            raise InboxFileError(
+                path,
+                f"no sheet has a header with the columns {', '.join(required)} (sheets: {sheets}): "
+                "rename the columns of the sheet that holds the data to these names",
+            )
         skip = _header_index(first, required)
         header = [(_text(h) or "").strip() for h in (first[skip] if first else [])]
         after = itertools.chain(first[skip + 1 :], rows)

@@ -189,3 +189,24 @@ def test_a_russian_header_is_refused_naming_what_it_has_and_what_is_needed(tmp_p
         "monthly_plans needs month, employee_id, revenue_plan "
         "(the header has Месяц, Табельный номер, План продаж: rename its columns to these names)"
     )
+
+
+def test_a_workbook_whose_sheets_have_no_such_header_is_refused_not_read_as_empty(tmp_path):
+    """A Russian export: a summary sheet first, the plan under Russian column names on the
+    second; without this the summary sheet was read as a header without rows (0 loaded)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Итого"
+    workbook.active.append(["Сводка по отделу"])
+    plan = workbook.create_sheet("План")
+    plan.append(["Месяц", "Сотрудник", "План выручки"])
+    plan.append(["Январь 2027", "E1", "3 750 000,25"])
+    path = tmp_path / "plans.xlsx"
+    workbook.save(path)
+    with pytest.raises(InboxFileError) as refused:
+        read_rows(path, PLANS, "plans/plans.xlsx", ZONE)
+    assert str(refused.value) == (
+        f"{path}: no sheet has a header with the columns month, employee_id, revenue_plan "
+        "(sheets: Итого, План): rename the columns of the sheet that holds the data to these names"
+    )
