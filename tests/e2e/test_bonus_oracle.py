@@ -37,6 +37,7 @@ def slow(examples: int) -> settings:
         phases=[Phase.explicit, Phase.reuse, Phase.generate],
         suppress_health_check=list(HealthCheck),
         database=None,
+        print_blob=True,  # a failing company is random: the blob replays it (@reproduce_failure)
     )
 
 
