@@ -89,6 +89,10 @@ def rows(warehouse: Path, limit: int = 20) -> list[tuple]:
         ).fetchall()
 
 
+def _shortened(text: str, width: int = 100) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def format_report(warehouse: Path, limit: int = 20) -> str:
     groups = summary(warehouse)
     if not groups:
@@ -98,6 +102,8 @@ def format_report(warehouse: Path, limit: int = 20) -> str:
     lines += ["", f"first {limit} rows:"]
     for table, source_file, line, rule, field_name, value in rows(warehouse, limit):
         where = f"{source_file}:{line}" if line is not None else source_file
-        what = f"{field_name}={value!r}" if field_name else (value or "")
-        lines.append(f"  {where:<40} {rule:<22} {what[:100]}  [{table}]")
+        # a row's raw value may be a whole cut line: shortened; a refused file's reason is a
+        # sentence that ends with what to do: printed whole
+        what = _shortened(f"{field_name}={value!r}") if field_name else (value or "")
+        lines.append(f"  {where:<40} {rule:<22} {what}  [{table}]")
     return "\n".join(lines)

@@ -147,6 +147,10 @@ def test_a_file_missing_a_column_is_refused_and_the_others_load(tmp_path):
             "(the header has employee_id, full_name: rename its columns to these names)",
         )
     ]
+    # the report prints a refused file's sentence whole: it says what to do at its end
+    from orchestration.quarantine_report import format_report
+
+    assert "rename its columns to these names)" in format_report(warehouse)
 
 
 def test_a_refused_file_sent_again_corrected_leaves_quarantine(tmp_path):
