@@ -36,7 +36,7 @@ def test_broken_inbox_loads_what_it_can_and_says_why(tmp_path, dbt_manifest):
     )
     (inbox / "crm").mkdir()
     (inbox / "crm" / "deals.json").write_text('[{"deal_id": "1", "status": ')  # truncated
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
 
     summary = run_pipeline(inbox, warehouse, quiet=True)
 
@@ -65,6 +65,9 @@ def test_broken_inbox_loads_what_it_can_and_says_why(tmp_path, dbt_manifest):
     assert (transcripts, bad_transcripts) == (1, [(2, "transcript_format")])
     assert summary.mart_rows["fct_calls"] > 0
     assert summary.quarantined_rows["raw_pbx.asterisk_cdr_quarantine (file_rejected)"] == 1
+    # each refused file's sentence is in the run's summary, once, not only a count
+    refused = [w for w in summary.warnings if "Master-notes.csv" in w or "deals.json" in w]
+    assert len(refused) == 2 and any("deals.json:1: not valid JSON" in w for w in refused), refused
 
     # the load log: for every file, lines read = rows kept + rows quarantined, and it
     # agrees with what the tables hold
@@ -103,7 +106,7 @@ def test_a_failed_raw_check_holds_back_the_models_of_its_source_only(tmp_path, d
     (inbox / "crm" / "deal_lines.csv").write_text(
         "deal_line_id,deal_id,product_id,quantity,price,cost\nL1,D1,P1,0,15,10\nL2,D1,P404,1,15,10\n"
     )
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
     with pytest.raises(PipelineError) as failure:
         run_pipeline(inbox, warehouse, quiet=True)
     message = str(failure.value)
