@@ -186,11 +186,11 @@ def test_marts_from_the_apis_equal_marts_from_the_same_data_as_files(
     files = _inbox(demo_inbox, tmp_path / "files", ["directory", "plans", "crm", "pbx/transcripts"])
     (files / "pbx" / "asterisk").mkdir()
     (files / "pbx" / "asterisk" / "Master.csv").write_text(as_master_csv(calls), encoding="utf-8")
-    file_warehouse = tmp_path / "files" / "w.duckdb"
+    file_warehouse = tmp_path / "files" / "autokpi.duckdb"
     run_pipeline(files, file_warehouse, quiet=True)
 
     api_inbox = _inbox(demo_inbox, tmp_path / "api", ["directory", "plans", "pbx/transcripts"])
-    api_warehouse = tmp_path / "api" / "w.duckdb"
+    api_warehouse = tmp_path / "api" / "autokpi.duckdb"
     with ZadarmaStandIn(as_zadarma(calls)) as pbx, Bitrix24StandIn(**as_bitrix24(demo_inbox / "crm")) as crm:
         _api_env(monkeypatch, pbx, crm)
         run_pipeline(api_inbox, api_warehouse, quiet=True)
@@ -206,7 +206,7 @@ def test_marts_from_the_apis_equal_marts_from_the_same_data_as_files(
 
 def test_a_refused_token_stops_that_source_only(demo_inbox, tmp_path, monkeypatch, dbt_manifest):
     inbox = _inbox(demo_inbox, tmp_path, ["directory", "plans", "crm", "pbx"])
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
     with ZadarmaStandIn([]) as pbx, Bitrix24StandIn() as crm:
         _api_env(monkeypatch, pbx, crm, sources='["zadarma"]')
         monkeypatch.setenv("SOURCES__ZADARMA__API_SECRET", "expired-secret-9931")

@@ -130,7 +130,7 @@ def test_local_time_and_midnight(tmp_path, dbt_manifest):
     directory = tmp_path / "employees.csv"
     directory.write_text("employee_id,full_name,department_id,role,extensions\nE1,A,D,sales_manager,101\n")
     inbox = make_inbox(tmp_path, [master], directory)
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
     run_pipeline(inbox, warehouse, quiet=True)
     calls = query(
         warehouse,

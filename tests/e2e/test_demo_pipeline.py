@@ -162,7 +162,7 @@ def test_running_again_changes_nothing(demo_run, demo_inbox, tmp_path):
     assert mart_digests(warehouse) == before
     assert query(warehouse, passed_sql) == passed  # nothing new loaded: nothing new passed
     # and a fresh warehouse from the same files gives the same marts
-    fresh = tmp_path / "fresh.duckdb"
+    fresh = tmp_path / "fresh" / "autokpi.duckdb"
     run_pipeline(demo_inbox, fresh, quiet=True)
     assert mart_digests(fresh) == before
 

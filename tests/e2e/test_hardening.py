@@ -94,7 +94,7 @@ def test_an_employee_id_that_is_a_path_writes_inside_the_site(demo_run, tmp_path
     from dashboards.build import build_site
 
     _, warehouse = demo_run
-    copy = tmp_path / "w.duckdb"
+    copy = tmp_path / "autokpi.duckdb"
     shutil.copy(warehouse, copy)
     hostile = "../../../pwned/E4"
     with duckdb.connect(str(copy)) as con:

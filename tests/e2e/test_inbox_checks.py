@@ -37,7 +37,7 @@ def test_directory_mistakes_hold_the_models_back_with_a_sentence_each(tmp_path, 
         "E6,F,D1,salesman,106,U6,2026-01-01,\n"
     )
     with pytest.raises(PipelineError) as raised:
-        run_pipeline(inbox, tmp_path / "w.duckdb", quiet=True)
+        run_pipeline(inbox, tmp_path / "autokpi.duckdb", quiet=True)
     message = str(raised.value)
     assert message.startswith("raw data check gx_employees failed on dlt_directory_employees: ")
     for sentence in [
@@ -58,7 +58,7 @@ def test_an_inbox_with_only_a_master_csv_builds_the_call_marts_and_says_what_is_
     inbox = tmp_path / "inbox"
     (inbox / "pbx" / "asterisk").mkdir(parents=True)
     shutil.copy(ASTERISK_SAMPLES / "cdr.csv", inbox / "pbx" / "asterisk")
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
     summary = run_pipeline(inbox, warehouse, quiet=True)
     assert summary.mart_rows["fct_calls"] == 174
     assert any(w.startswith("no employee directory in ") for w in summary.warnings)
@@ -81,7 +81,7 @@ def test_an_inbox_with_only_a_master_csv_builds_the_call_marts_and_says_what_is_
 def test_inbox_arguments_that_cannot_work_say_why(tmp_path):
     a_file = tmp_path / "Master.csv"
     a_file.write_text("x\n")
-    done = autokpi("run", "--inbox", str(a_file), "--warehouse", str(tmp_path / "w.duckdb"))
+    done = autokpi("run", "--inbox", str(a_file), "--warehouse", str(tmp_path / "autokpi.duckdb"))
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1] == (
         f"autokpi: error: {a_file} is a file; --inbox takes the inbox folder "

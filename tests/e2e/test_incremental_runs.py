@@ -57,7 +57,7 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     october.write_bytes(b"".join(october_lines[:100] + october_lines[110:]))
     late_call_ids = {row[-2] for row in csv.reader(line.decode() for line in late)}
 
-    warehouse = tmp_path / "daily.duckdb"
+    warehouse = tmp_path / "daily" / "autokpi.duckdb"
     run_pipeline(inbox, warehouse, quiet=True)
     first = _built_at_of_calls(warehouse)
 
@@ -99,7 +99,7 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     third = _built_at_of_calls(warehouse)
     assert all(third[c] != second.get(c) for c in third)
 
-    fresh = tmp_path / "fresh.duckdb"
+    fresh = tmp_path / "fresh" / "autokpi.duckdb"
     run_pipeline(inbox, fresh, quiet=True)
     assert mart_digests(warehouse) == mart_digests(fresh)
     assert query(warehouse, "select count(*) from marts.fct_calls") == query(

@@ -45,7 +45,7 @@ def kill_when(proc: subprocess.Popen, marker: str, delay: float) -> list[str]:
 
 def test_killed_during_load_and_during_dbt_then_rerun_equals_uninterrupted(demo_run, demo_inbox, tmp_path):
     _, reference = demo_run
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
     seen = kill_when(start_run(demo_inbox, warehouse), "▶ load_pbx_files", 0.3)
     assert any("load_pbx_files" in line for line in seen)
     seen = kill_when(start_run(demo_inbox, warehouse), "built staging/", 0.0)
@@ -61,7 +61,7 @@ def test_killed_during_load_and_during_dbt_then_rerun_equals_uninterrupted(demo_
 
 
 def test_a_second_run_waits_for_the_first(demo_inbox, tmp_path, dbt_manifest):
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
     first = start_run(demo_inbox, warehouse)
     for line in first.stderr:
         if "▶" in line:

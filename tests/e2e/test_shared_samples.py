@@ -20,7 +20,7 @@ HAND_COUNTS = {"cdr.csv": (218, 174), "smallcdr.csv": (45, 37), "smallcdr_wo_par
 @pytest.mark.parametrize("sample", sorted(HAND_COUNTS))
 def test_each_call_group_counted_once(sample, tmp_path, dbt_manifest):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / sample])
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
     summary = run_pipeline(inbox, warehouse, quiet=True)
     rows, calls = HAND_COUNTS[sample]
     assert query(warehouse, "select count(*) from raw_pbx.asterisk_cdr")[0][0] == rows
@@ -39,7 +39,7 @@ def test_parallel_dial_is_one_answered_call_with_the_talk_of_the_answered_row(tm
     # then ANSWERED 524 s with 514 s of talk, 2017-06-20 09:49:22 Moscow = 06:49:22 UTC;
     # the caller 791-445-9811 is a 10-digit number: +77914459811, masked to 12 characters.
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "cdr.csv"])
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
     run_pipeline(inbox, warehouse, quiet=True)
     row = query(
         warehouse,
@@ -58,7 +58,7 @@ def test_cli_run_builds_the_call_marts_and_fails_in_one_line(tmp_path, dbt_manif
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     autokpi = [sys.executable, "-m", "orchestration.cli"]
     done = subprocess.run(
-        [*autokpi, "run", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w.duckdb")],
+        [*autokpi, "run", "--inbox", str(inbox), "--warehouse", str(tmp_path / "autokpi.duckdb")],
         capture_output=True,
         text=True,
         check=False,

@@ -36,7 +36,7 @@ def test_recordings_are_transcribed_once_loaded_and_scored(tmp_path, monkeypatch
         "AUTOKPI_STT_COMMAND",
         f"{sys.executable} {fake_cli} -f {{audio}} -of {{out}} -oj --script-dir {script}",
     )
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "autokpi.duckdb"
 
     first = run_pipeline(inbox, warehouse, quiet=True)
     run_pipeline(inbox, warehouse, quiet=True)  # already transcribed: not again

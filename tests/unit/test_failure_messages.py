@@ -27,7 +27,7 @@ MANIFEST = {
 
 
 def _warehouse(tmp_path):
-    path = tmp_path / "w.duckdb"
+    path = tmp_path / "autokpi.duckdb"
     con = duckdb.connect(str(path))
     con.execute("create schema raw_plans")
     con.execute(

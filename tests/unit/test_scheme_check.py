@@ -123,7 +123,7 @@ def test_a_run_on_a_broken_scheme_stops_before_loading_anything(scheme, tmp_path
     inbox.mkdir()
     done = subprocess.run(
         [sys.executable, "-m", "orchestration.cli", "run", "--inbox", str(inbox), "--warehouse",
-         str(tmp_path / "w.duckdb")],
+         str(tmp_path / "autokpi.duckdb")],
         capture_output=True,
         text=True,
         env={**__import__("os").environ, "AUTOKPI_SCHEME_DIR": str(scheme)},
@@ -131,4 +131,4 @@ def test_a_run_on_a_broken_scheme_stops_before_loading_anything(scheme, tmp_path
     assert done.returncode == 1
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("autokpi: error: the KPI scheme in ") and "weights sum to 1.05, must be 1" in last
-    assert not (tmp_path / "w.duckdb").exists()
+    assert not (tmp_path / "autokpi.duckdb").exists()
