@@ -14,31 +14,34 @@ corridors as (
     select * from {{ ref('kpi_corridors') }}
 ),
 
+-- every branch at the points' 16 places: a union takes its column's type from the first
+-- branch, and the actual's 12 would round a point just below its band (1.99 × a target of
+-- 0.511363636364 read as 1.989999999999 of it, the band under the cap)
 scenarios as (
     select
         targets.*,
         'actual' as scenario,
-        targets.actual_value as scenario_actual
+        cast(targets.actual_value as numeric(38, 16)) as scenario_actual
     from targets
     union all
     select
         targets.*,
         'threshold' as scenario,
-        targets.threshold_value as scenario_actual
+        cast(targets.threshold_value as numeric(38, 16)) as scenario_actual
     from targets
     where targets.threshold_value is not null
     union all
     select
         targets.*,
         'cap' as scenario,
-        targets.cap_value as scenario_actual
+        cast(targets.cap_value as numeric(38, 16)) as scenario_actual
     from targets
     where targets.cap_value is not null
     union all
     select
         targets.*,
         'gate' as scenario,
-        targets.gate_value as scenario_actual
+        cast(targets.gate_value as numeric(38, 16)) as scenario_actual
     from targets
     where targets.gate_value is not null
 ),
