@@ -29,6 +29,7 @@ from bench.call_corpus import (
     banks_en_fresh4,
     banks_en_fresh5,
     banks_en_fresh6,
+    banks_en_fresh7,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
@@ -36,6 +37,7 @@ from bench.call_corpus import (
     banks_ru_fresh4,
     banks_ru_fresh5,
     banks_ru_fresh6,
+    banks_ru_fresh7,
 )
 from call_quality.checklist import ITEMS
 
@@ -45,9 +47,10 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh3"): 100, ("en", "fresh3"): 40,
          ("ru", "fresh4"): 100, ("en", "fresh4"): 40,
          ("ru", "fresh5"): 100, ("en", "fresh5"): 40,
-         ("ru", "fresh6"): 100, ("en", "fresh6"): 40}  # fmt: skip
+         ("ru", "fresh6"): 100, ("en", "fresh6"): 40,
+         ("ru", "fresh7"): 100, ("en", "fresh7"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
-# changes (fresh: 2026-12-01, fresh2-fresh6: 2026-12-02, three sessions); new splits go
+# changes (fresh: 2026-12-01, fresh2-fresh7: 2026-12-02, four sessions); new splits go
 # last, so earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
@@ -66,6 +69,8 @@ BANKS = {
     ("en", "fresh5"): banks_en_fresh5,
     ("ru", "fresh6"): banks_ru_fresh6,
     ("en", "fresh6"): banks_en_fresh6,
+    ("ru", "fresh7"): banks_ru_fresh7,
+    ("en", "fresh7"): banks_en_fresh7,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 
