@@ -39,6 +39,7 @@ class WordFacts:
     # substandard form ("ложите"), or an unknown form of a known verb ("ездиют")
     is_nonstandard: bool = False
     is_thing: bool = False  # an inanimate noun ("ножницы", "угол")
+    is_superlative: bool = False  # an adjective in its superlative form ("наилучший")
 
 
 @lru_cache(maxsize=200_000)
@@ -69,6 +70,7 @@ def facts(word: str, language: str) -> WordFacts:
         is_past="past" in top.tag,
         is_nonstandard=_nonstandard(word, top, known),
         is_thing=top.tag.POS == "NOUN" and "inan" in top.tag.grammemes,
+        is_superlative="Supr" in top.tag,
     )
 
 

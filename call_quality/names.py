@@ -147,10 +147,14 @@ _NOT_A_NAME_AFTER_IM = (
     "good", "great", "the", "a", "an", "on", "in", "at", "with", "from", "about", "still", "also", "only",
     "back", "off", "out", "up", "down", "over", "done", "free", "busy", "new", "pleased", "delighted",
     "told", "aware", "able", "unable",
+    # "does it matter who i am? what do you want": a question, not a name
+    "what", "who", "where", "how", "why", "that", "it", "calling",
 )  # fmt: skip
 # English has no name dictionary here: a name or company is read from where it stands
 _EN_INTRODUCTIONS = (
     re.compile(r"\b(?:it's|it is|i'm|i am|this is)\s+[\w']+\s+(?:at|from|with|of|here)\b"),
+    # "it's freya on the desk today", "this is sam on the phones"
+    re.compile(r"\b(?:it's|it is|this is)\s+[\w']+\s+on\s+the\s+(?:desk|phones?|line|team|switchboard)\b"),
     # "i'm priya, one of the advisers", "hi there, i'm declan": a name right after "i'm"
     re.compile(
         r"\b(?:i'm|i am)\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_IM) + r")\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"

@@ -475,6 +475,7 @@ def speech(call: Call, item: Item) -> Verdict:
         ]
         errors += [_said(turn, quote) for quote in _verbs_of_people_with_things(turn, item)]
         errors += [_said(turn, quote) for quote in _double_comparatives(turn)]
+        errors += [_said(turn, quote) for quote in _them_as_those(turn)]
         fillers += [_said(turn, q) for q in _fillers(turn, (item.name, "fillers"), language)]
     if errors:
         return Verdict(False, {**errors[0], "hits": len(errors) + len(fillers), "error": True})
@@ -513,10 +514,16 @@ def _lemma_sets(phrases: tuple[str, ...], language: str) -> tuple[frozenset[str]
 # literal uses of fillers, by the word before or after
 RU_TYPE_BEFORE = {"какого", "такого", "этого", "того", "другого", "одного", "нового", "любого",
                   "нужного", "разного", "всякого", "данного", "вашего", "нашего"}  # fmt: skip
+RU_HARD_TO_SAY = {"сложно", "трудно", "нельзя", "невозможно", "непросто", "не", "точно"}
 RU_THAN = {"на", "чем", "этой", "этого", "этих", "того", "той", "тех", "всех", "всего"}
 RU_SUBJECTS = {"вы", "это", "он", "она", "они", "мы", "я", "ты", "оно", "бы"}
 EN_LIKE_BEFORE = {"look", "looks", "looked", "sound", "sounds", "feel", "feels", "seem", "seems", "would",
                   "i'd", "you'd", "we'd", "just", "something", "anything", "don't", "didn't"}  # fmt: skip
+# a person who likes, the verb ending the turn: "does she like", "if you like" ("we like
+# bring everything" fills)
+EN_PEOPLE = {"i", "you", "we", "they", "she", "he", "people"}
+# "what sort of music", "a kind of lock": the word's own meaning
+EN_KIND_BEFORE = {"what", "which", "that", "this", "some", "any", "a", "the", "no", "every", "one", "same"}
 EN_KNOW_BEFORE = {"let", "do", "did", "if", "as", "don't", "didn't"}
 
 
@@ -563,21 +570,70 @@ def _literal(
         if word == "ну это":  # "ну это дорого", "ну это же видно" say something; "ну это, привезём" does not
             return after_pos in {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"} or after == "же"
         if word == "вот":  # "вот договор", "вот такой" show; "мастер вот приедет" fills
-            return after_pos in {"NOUN", "NPRO", "ADJF", "PRTF", "NUMR"} or after in {"здесь", "тут", "так"}
+            return (
+                after_pos in {"NOUN", "NPRO", "ADJF", "PRTF", "NUMR"}
+                or after in {"здесь", "тут", "так", "и"}
+                or (before == "ну" and not after)  # "ну, вот." alone: as "ну вот" below
+            )
+        if word == "ну вот":  # "ну вот и всё оформлено" sums up; "ну, вот." alone fills nothing
+            return after == "и" or not (before or after)
+        if word == "так сказать":  # "так сказать сложно" is "hard to say so"
+            return after in RU_HARD_TO_SAY
+        # "это значит", "значит, что" mean, "ну значит покупайте" concludes, "значит так" opens;
+        # "мастер значит приедет" fills
+        if word == "значит":
+            return before in {"это", "что", "то", "не", "и", "ну"} or after in {"что", "так"}
         return False
     if word == "like":
-        return before in EN_LIKE_BEFORE or after in {"to", "this", "that", "the", "a", "an", "it"}
+        return (
+            before in EN_LIKE_BEFORE
+            or after in {"to", "this", "that", "the", "a", "an", "it"}
+            or (before in EN_PEOPLE and not after)
+        )
+    if word in {"sort of", "kind of"}:
+        return before in EN_KIND_BEFORE
+    if (
+        word == "i mean"
+    ):  # "I mean the quote, not the invoice" says what is meant; "it's I mean the best" fills
+        return before in EN_CLAUSE_START | {"no", "sorry", "well", "oh"} and after in {
+            "the",
+            "a",
+            "an",
+            "that",
+            "this",
+            "it",
+            "your",
+            "our",
+        }
     if word == "you know":
         return before in EN_KNOW_BEFORE or after in {"what", "the", "how", "that", "where", "when", "if"}
     return False
 
 
 def _double_comparatives(turn: Turn) -> list[str]:
-    """ "более дешевле", "менее удобнее": a comparative made twice."""
+    """ "более дешевле", "менее удобнее", "самый наилучший": a comparative or a superlative
+    made twice."""
     return [
         turn.quote(i, 2)
         for i, word in enumerate(turn.words[:-1])
-        if word in {"более", "менее"} and turn.facts[i + 1].pos == "COMP"
+        if (word in {"более", "менее"} and turn.facts[i + 1].pos == "COMP")
+        or (turn.facts[i].lemma == "самый" and turn.facts[i + 1].is_superlative)
+    ]
+
+
+# where a clause starts: "them" there is a subject or a determiner, never an object
+EN_CLAUSE_START = {"", "and", "but", "so", "all", "because", "cos"}
+
+
+def _them_as_those(turn: Turn) -> list[str]:
+    """ "Them boxes are included": "them" for "those" before a plural noun, at the start of a
+    clause ("give them boxes" is right: there it follows its verb)."""
+    return [
+        turn.quote(i, 2)
+        for i, word in enumerate(turn.words[:-1])
+        if word == "them"
+        and (turn.words[i - 1] if i else "") in EN_CLAUSE_START
+        and re.fullmatch(r"[a-z]+[^s']s", turn.words[i + 1])
     ]
 
 

@@ -486,3 +486,56 @@ def test_english_closings_and_courtesy_questions(en):
     assert closed.items["closing"] == 1
     courtesy = en.score("c", call(("a", "Hi, how are you today?"), ("a", "Could you spell your surname?")))
     assert courtesy.items["needs_discovery"] == 0
+
+
+@pytest.mark.parametrize(
+    "agent_turns, literate",
+    [
+        (("Это самый наилучший вариант.",), False),  # a superlative made twice
+        (("Это самый надёжный вариант.",), True),
+        (("Мастер значит приедет к десяти.", "Мы значит всё привезём сами."), False),  # a habit
+        (("Это значит, что мастер приедет к десяти.", "Что значит — мы всё привезём сами."), True),
+        (("Значит так, слушайте.", "Ну значит покупайте у них."), True),  # opens, concludes
+        (("Так сказать сложно, надо смотреть на месте.", "Мы типа того всё привезём сами."), True),
+        (("Ну вот и всё оформлено.", "Мы типа того всё привезём сами."), True),  # sums up
+        (("Мы типа того всё привезём сами.", "Ну, вот."), True),  # alone it fills nothing
+        (("Мы так сказать всё привезём.", "Мы типа того всё привезём сами."), False),
+    ],
+)
+def test_fillers_told_from_their_own_meaning(ru, agent_turns, literate):
+    assert ru.score("c", call(*(("a", t) for t in agent_turns))).items["literacy"] == int(literate)
+
+
+@pytest.mark.parametrize(
+    "agent_turns, literate",
+    [
+        (("Them boxes are included.",), False),  # "them" for "those"
+        (("We'll give them boxes to pack.",), True),  # an object after its verb
+        (("Um, we'll be there at eight.", "So yeah, it's included in the quote."), False),
+        (("I mean the quote, not the invoice.", "It's kind of included."), True),
+        (("It's I mean the best one.", "It's kind of included."), False),
+        (("What sort of music does she like?", "It's kind of included."), True),
+        (("We like bring everything.", "It's kind of included."), False),
+    ],
+)
+def test_english_fillers_and_errors_told_from_their_neighbours(en, agent_turns, literate):
+    assert en.score("c", call(*(("a", t) for t in agent_turns))).items["literacy"] == int(literate)
+
+
+@pytest.mark.parametrize(
+    "opening, introduced",
+    [
+        ("Hi, thanks for holding. It's Callum on the desk today.", 1),
+        ("Does it matter who I am? What do you want?", 0),  # a refusal, not "i am <name>"
+    ],
+)
+def test_english_names_on_the_desk_and_refusals(en, opening, introduced):
+    result = en.score("c", call(("a", opening), ("c", "I've locked myself out.")))
+    assert result.items["introduction"] == introduced
+
+
+def test_asking_for_a_postcode_is_no_needs_discovery(en):
+    result = en.score(
+        "c", call(("c", "We need a website."), ("a", "What's your postcode?"), ("c", "LS6 4AB."))
+    )
+    assert result.items["needs_discovery"] == 0
