@@ -227,6 +227,14 @@ READERS = {
 }
 
 
+# "7,91612E+10": a number Excel showed in scientific notation and saved so in a CSV
+_SCIENTIFIC = re.compile(r"\d[.,]?\d*\s*[eE][+]?\d+")
+_SHORTENED_BY_EXCEL = (
+    "phone numbers in full; this one Excel wrote in scientific notation and its last digits "
+    "are lost: format the column as Text in Excel and export the file again"
+)
+
+
 def read_rows(
     path: Path, spec: TableSpec, source_file: str, zone: str, window=None
 ) -> tuple[list[dict], list[dict]]:
@@ -266,6 +274,8 @@ def read_rows(
         }
         for column in spec.phone_lists:
             if isinstance(row.get(column), str):
+                if _SCIENTIFIC.search(row[column]) and not problem:
+                    problem = (column, row[column], _SHORTENED_BY_EXCEL, "phone_format")
                 row[column] = phones.pseudonymise_list(row[column])
         if problem:
             column, value, expected, rule = problem

@@ -83,6 +83,21 @@ def test_empty_key_names_the_line_and_the_rest_loads(tmp_path):
     ]
 
 
+def test_a_phone_excel_shortened_to_scientific_notation_is_quarantined_with_what_to_do(tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_bytes(
+        "client_id;client_name;phones;responsible_user_id\r\n"
+        "C1;ООО Ромашка;7,91612E+10;U1\r\nC2;ООО Лютик;+7 916 123-45-67;U1\r\n".encode("cp1251")
+    )
+    rows, rejected = read_rows(path, CLIENTS, "crm/clients.csv", ZONE)
+    assert [r["client_id"] for r in rows] == ["C2"]  # its number is kept, pseudonymised
+    assert "123-45-67" not in json.dumps(rows, ensure_ascii=False)
+    [row] = rejected
+    assert (row["source_line"], row["rule"], row["field"]) == (2, "phone_format", "phones")
+    assert row["raw_value"].startswith("'7,91612E+10': expected phone numbers in full")
+    assert "format the column as Text in Excel and export the file again" in row["raw_value"]
+
+
 def test_xlsx_plans(tmp_path):
     from datetime import date
 
