@@ -89,8 +89,14 @@ def rows(warehouse: Path, limit: int = 20) -> list[tuple]:
         ).fetchall()
 
 
-def _shortened(text: str, width: int = 100) -> str:
+def _shortened(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _row_reason(field_name: str, value: str | None) -> str:
+    """``phones='7,91612E+10': expected …``: the value shortened, the expectation whole."""
+    raw, said, expected = (value or "").partition(": expected ")
+    return f"{field_name}={_shortened(raw, 60)}" + (f": expected {expected}" if said else "")
 
 
 def format_report(warehouse: Path, limit: int = 20) -> str:
@@ -102,8 +108,9 @@ def format_report(warehouse: Path, limit: int = 20) -> str:
     lines += ["", f"first {limit} rows:"]
     for table, source_file, line, rule, field_name, value in rows(warehouse, limit):
         where = f"{source_file}:{line}" if line is not None else source_file
-        # a row's raw value may be a whole cut line: shortened; a refused file's reason is a
-        # sentence that ends with what to do: printed whole
-        what = _shortened(f"{field_name}={value!r}") if field_name else (value or "")
+        # a refused file's reason is a sentence that ends with what to do: printed whole; so
+        # is what a row's value should have been, only the value itself (a whole cut line,
+        # perhaps) is shortened
+        what = _row_reason(field_name, value) if field_name else (value or "")
         lines.append(f"  {where:<40} {rule:<22} {what}  [{table}]")
     return "\n".join(lines)
