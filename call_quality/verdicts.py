@@ -525,6 +525,9 @@ EN_PEOPLE = {"i", "you", "we", "they", "she", "he", "people"}
 # "what sort of music", "a kind of lock": the word's own meaning
 EN_KIND_BEFORE = {"what", "which", "that", "this", "some", "any", "a", "the", "no", "every", "one", "same"}
 EN_KNOW_BEFORE = {"let", "do", "did", "if", "as", "don't", "didn't"}
+# "I mean" says what is meant where a clause starts and a thing follows
+EN_MEAN_BEFORE = {"", "and", "but", "so", "no", "sorry", "well", "oh"}
+EN_MEANT = {"the", "a", "an", "that", "this", "it", "your", "our"}
 
 
 def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
@@ -592,19 +595,9 @@ def _literal(
         )
     if word in {"sort of", "kind of"}:
         return before in EN_KIND_BEFORE
-    if (
-        word == "i mean"
-    ):  # "I mean the quote, not the invoice" says what is meant; "it's I mean the best" fills
-        return before in EN_CLAUSE_START | {"no", "sorry", "well", "oh"} and after in {
-            "the",
-            "a",
-            "an",
-            "that",
-            "this",
-            "it",
-            "your",
-            "our",
-        }
+    # "I mean the quote, not the invoice" says what is meant; "it's I mean the best" fills
+    if word == "i mean":
+        return before in EN_MEAN_BEFORE and after in EN_MEANT
     if word == "you know":
         return before in EN_KNOW_BEFORE or after in {"what", "the", "how", "that", "where", "when", "if"}
     return False
