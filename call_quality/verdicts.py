@@ -525,8 +525,10 @@ EN_PEOPLE = {"i", "you", "we", "they", "she", "he", "people"}
 # "what sort of music", "a kind of lock": the word's own meaning
 EN_KIND_BEFORE = {"what", "which", "that", "this", "some", "any", "a", "the", "no", "every", "one", "same"}
 EN_KNOW_BEFORE = {"let", "do", "did", "if", "as", "don't", "didn't"}
+# where a clause starts: "them" there is a subject or a determiner, never an object
+EN_CLAUSE_START = {"", "and", "but", "so", "all", "because", "cos"}
 # "I mean" says what is meant where a clause starts and a thing follows
-EN_MEAN_BEFORE = {"", "and", "but", "so", "no", "sorry", "well", "oh"}
+EN_MEAN_BEFORE = EN_CLAUSE_START | {"no", "sorry", "well", "oh"}
 EN_MEANT = {"the", "a", "an", "that", "this", "it", "your", "our"}
 
 
@@ -612,10 +614,6 @@ def _double_comparatives(turn: Turn) -> list[str]:
         if (word in {"более", "менее"} and turn.facts[i + 1].pos == "COMP")
         or (turn.facts[i].lemma == "самый" and turn.facts[i + 1].is_superlative)
     ]
-
-
-# where a clause starts: "them" there is a subject or a determiner, never an object
-EN_CLAUSE_START = {"", "and", "but", "so", "all", "because", "cos"}
 
 
 def _them_as_those(turn: Turn) -> list[str]:
