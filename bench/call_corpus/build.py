@@ -30,6 +30,7 @@ from bench.call_corpus import (
     banks_en_fresh5,
     banks_en_fresh6,
     banks_en_fresh7,
+    banks_en_fresh8,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
@@ -38,6 +39,7 @@ from bench.call_corpus import (
     banks_ru_fresh5,
     banks_ru_fresh6,
     banks_ru_fresh7,
+    banks_ru_fresh8,
 )
 from call_quality.checklist import ITEMS
 
@@ -48,9 +50,10 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh4"): 100, ("en", "fresh4"): 40,
          ("ru", "fresh5"): 100, ("en", "fresh5"): 40,
          ("ru", "fresh6"): 100, ("en", "fresh6"): 40,
-         ("ru", "fresh7"): 100, ("en", "fresh7"): 40}  # fmt: skip
+         ("ru", "fresh7"): 100, ("en", "fresh7"): 40,
+         ("ru", "fresh8"): 100, ("en", "fresh8"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
-# changes (fresh: 2026-12-01, fresh2-fresh7: 2026-12-02, four sessions); new splits go
+# changes (fresh: 2026-12-01, fresh2-fresh8: 2026-12-02, five sessions); new splits go
 # last, so earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
@@ -71,6 +74,8 @@ BANKS = {
     ("en", "fresh6"): banks_en_fresh6,
     ("ru", "fresh7"): banks_ru_fresh7,
     ("en", "fresh7"): banks_en_fresh7,
+    ("ru", "fresh8"): banks_ru_fresh8,
+    ("en", "fresh8"): banks_en_fresh8,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 
