@@ -23,6 +23,8 @@ class Turn:
     facts: list[WordFacts]
     said: list[str] = field(default_factory=list)  # the words exactly as written, for quotes
     hits: dict[ListKey, str] = field(default_factory=dict)  # the first quote of each list hit
+    # every quote of each phrase list hit, in the list's order (``hits`` holds the first)
+    quotes: dict[ListKey, list[str]] = field(default_factory=dict)
     # where each word list's phrases start, in order: {(item, list): [(position, phrase)]}
     spans: dict[ListKey, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -117,13 +119,13 @@ class Reader:
                 said=said,
             )
             # the earliest-listed phrase of each list wins, as the lists are ordered
-            best: dict[ListKey, tuple[int, str]] = {}
+            every: dict[ListKey, list[tuple[int, str]]] = {}
             keys_of = self.keys_of
             for p, quote in self.index.find(said, [w.matches for w in read]).items():
                 for key, rank in keys_of.get(p, ()):
-                    if key not in best or rank < best[key][0]:
-                        best[key] = (rank, quote)
-            turn.hits = {key: quote for key, (_, quote) in best.items()}
+                    every.setdefault(key, []).append((rank, quote))
+            turn.quotes = {key: [quote for _, quote in sorted(found)] for key, found in every.items()}
+            turn.hits = {key: quotes[0] for key, quotes in turn.quotes.items()}
             for start, w in enumerate(read):
                 for key, phrase in w.starts_word_phrases:
                     if len(phrase) == 1 or tuple(words[start : start + len(phrase)]) == phrase:

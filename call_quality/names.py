@@ -24,10 +24,8 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
     sentence before "слушаю" is not a company's name."""
     first = normal(formula.split()[0])
     at = turn.words.index(first) if first in turn.words else 0
-    bare = set(item.words("bare"))
-    greeting = turn.hit(item.name, "phrases")
-    if greeting:  # "добрый день, слушаю вас" greets and names no one
-        bare |= {normal(w) for w in greeting.split()}
+    # "добрый день, слушаю вас", "afternoon, thanks for calling" greet and name no one
+    bare = set(item.words("bare")) | {normal(w) for p in item.words("phrases") for w in p.split()}
     before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True) if w not in bare]
     # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are
     return bool(before) and (
@@ -160,6 +158,8 @@ _EN_INTRODUCTIONS = (
         r"\b(?:i'm|i am)\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_IM) + r")\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"
     ),
     re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
+    # "yup, what? name's rhys": the name after "name's" ("my name's not important" refuses)
+    re.compile(r"\bname's\s+(?!(?:not|none|irrelevant|unimportant)\b)[a-z]+"),
     re.compile(
         r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached|you're through to)\s+\w+"
     ),

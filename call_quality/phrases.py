@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[\w']+", re.UNICODE)
 
@@ -41,6 +41,15 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_PAUSE = re.compile(r"\s*(?:,|\s[—–-]\s)")
+
+
+def pauses_after(text: str) -> set[int]:
+    """The positions (in ``words_of``) of the words followed by a comma or a spaced dash:
+    where the speaker paused ("кто-то" is one word said, no pause)."""
+    return {i for i, found in enumerate(_WORD.finditer(text)) if _PAUSE.match(text, found.end())}
+
+
 def tokens(text: str, language: str) -> list[tuple[str, str]]:
     """(lemma, word as said) for every word of the text."""
     return [(lemma(w, language), w) for w in words_of(text)]
@@ -59,7 +68,7 @@ class Phrase:
 
 
 # How a word of the transcript matches the word at one position of a phrase.
-NEAR = 1  # one letter off: counts only inside a phrase with another word matched exactly
+NEAR = 1  # one letter off or two swapped: counts only inside a phrase with another word matched exactly
 LOOSE = 2  # misspelt (rapidfuzz ratio) on its lemma or its spoken form, or spoken as written
 EXACT = 3  # same lemma
 
@@ -122,7 +131,7 @@ class PhraseIndex:
             found.setdefault(pos, LOOSE)
         if len(word) >= 3:
             for near, _, _ in process.extract(
-                word, self.multi_words.keys(), scorer=Levenshtein.distance, score_cutoff=1, limit=None
+                word, self.multi_words.keys(), scorer=OSA.distance, score_cutoff=1, limit=None
             ):
                 for pos in self.multi_words[near]:
                     found.setdefault(pos, NEAR)

@@ -24,6 +24,7 @@ from call_quality.names import (
     english_introduction,
     first_names,
 )
+from call_quality.phrases import normal, words_of
 from call_quality.redact import redact
 
 # words that open a Russian question or a clause before its question word ("а где…")
@@ -94,8 +95,10 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
     """A question without relying on punctuation: a question mark when there is one, else
     a question word (at the start for the ambiguous ones), a question particle, or a
     request to tell ("расскажите", "tell me")."""
-    if turn.has_question_mark:
-        return True
+    leads = _leads(language)
+    asked = _ASKED.findall(turn.text) if turn.has_question_mark else []
+    if any(_says_something([normal(w) for w in words_of(sentence)], item, language) for sentence in asked):
+        return True  # a sentence that ends in "?" and says more than "yeah?" or "what is it?"
     lemmas, words = turn.lemmas, turn.words
     if _PUNCTUATED.search(turn.text):
         # a transcript with punctuation marks its questions: a question word in a sentence
@@ -104,7 +107,6 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
             language != "ru" and bool(turn.hit(item.name, "requests"))
         )
     question_words = set(item.words("question_words"))
-    leads = _leads(language)
     start = 0
     while start < len(words) and words[start] in leads:
         start += 1
@@ -123,8 +125,8 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
             continue  # the filler "как бы", unless "как бы вы хотели…"
         if found in AUXILIARIES and not set(after[:1]) & SUBJECTS:
             continue  # "have a nice day" is no question; "have you…" is
-        if found == "why" and after[:1] == ["not"]:
-            continue  # "why not" agrees
+        if found in {"why", "почему"} and after[:1] in (["not"], ["нет"], ["бы"]):
+            continue  # "why not", "почему нет", "почему бы и нет" agree
         return True
     if any(f.is_imperative and f.lemma in item.words("requests") for f in turn.facts):
         return True
@@ -133,6 +135,19 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
 
 
 _PUNCTUATED = re.compile(r"[.!]")
+_ASKED = re.compile(r"[^.!?]*\?")
+# words that say nothing of the client's situation: "what is it?", "что там такое?" ask only
+# what the call is about (as "чем могу помочь?")
+_EMPTY = {"it", "it's", "this", "that", "is", "there", "up", "yes", "yeah", "yup", "yep", "hello",
+          "это", "там", "такое", "тут", "да", "алло", "ага"}  # fmt: skip
+
+
+def _says_something(words: list[str], item: Item, language: str) -> bool:
+    """A word beyond leads, question words and the empty ones ("yup, what?" says nothing)."""
+    empty = _leads(language) | set(item.words("question_words")) | _EMPTY
+    return any(w not in empty for w in words)
+
+
 _HOW_MUCH = [["many"], ["much"], ["long"], ["soon"], ["often"], ["big"], ["far"]]
 
 
@@ -239,9 +254,9 @@ def needs(call: Call, item: Item) -> Verdict:
     for turn in call.agent_turns:
         if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language):
             continue
-        if sum(w not in leads for w in turn.words) < 2:
-            continue  # "ну?", "чего?": asks nothing about the client
-        if closing_item and turn.hit(closing_item.name, "phrases"):
+        if sum(w not in leads for w in turn.words) < 2 or not _says_something(turn.lemmas, item, language):
+            continue  # "ну?", "чего?", "what is it?": asks nothing about the client
+        if closing_item and _closing_said(turn, closing_item):
             continue
         if offer_item and (
             turn.hit(offer_item.name, "phrases") or _proposes_more(turn, offer_item, language)
@@ -381,13 +396,23 @@ def closing(call: Call, item: Item, needs_item: Item | None) -> Verdict:
     if not agent_turns:
         return Verdict(False)
     last = agent_turns[-1]
-    quote = last.hit(item.name, "phrases")
+    quote = _closing_said(last, item)
     if not quote:
         return Verdict(False)
     before = call.previous_turn(last)
     if before and before.speaker == "client" and _client_asks(before, needs_item, call.checklist.language):
         return Verdict(False, _said(before, before.text, unanswered_question=True))
     return Verdict(True, _said(last, quote))
+
+
+def _closing_said(turn: Turn, item: Item) -> str | None:
+    """The first closing phrase of the turn, except a lone verb told in the past: "пришлю"
+    names the next step, "записал" and "я её вам отправила" tell what is done, "а раньше
+    вы к кому-то обращались" asks ("спасибо, что обратились" is a phrase and closes)."""
+    for quote in turn.quotes.get((item.name, "phrases"), ()):
+        if " " in quote or not turn.facts[turn.said.index(quote)].is_past:
+            return quote
+    return None
 
 
 def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
@@ -476,6 +501,8 @@ def speech(call: Call, item: Item) -> Verdict:
         errors += [_said(turn, quote) for quote in _verbs_of_people_with_things(turn, item)]
         errors += [_said(turn, quote) for quote in _double_comparatives(turn)]
         errors += [_said(turn, quote) for quote in _them_as_those(turn)]
+        if language == "en":
+            errors += [_said(turn, quote) for quote in _participles_as_past(turn)]
         fillers += [_said(turn, q) for q in _fillers(turn, (item.name, "fillers"), language)]
     if errors:
         return Verdict(False, {**errors[0], "hits": len(errors) + len(fillers), "error": True})
@@ -530,6 +557,16 @@ EN_CLAUSE_START = {"", "and", "but", "so", "all", "because", "cos"}
 # "I mean" says what is meant where a clause starts and a thing follows
 EN_MEAN_BEFORE = EN_CLAUSE_START | {"no", "sorry", "well", "oh"}
 EN_MEANT = {"the", "a", "an", "that", "this", "it", "your", "our"}
+EN_SEEN = EN_MEANT | {"what", "how", "if", "why", "when", "where", "them", "him", "her", "my", "there"}
+# "more better", "most cheapest": the comparative or superlative made twice
+EN_COMPARED = {"better", "worse", "best", "worst", "cheaper", "cheapest", "bigger", "biggest", "smaller",
+               "smallest", "easier", "easiest", "faster", "fastest", "quicker", "quickest", "nicer",
+               "larger", "longer", "higher", "lower", "stronger", "safer", "warmer", "newer", "older",
+               "simpler", "harder", "softer", "lighter", "heavier"}  # fmt: skip
+# "I seen it", "we done that": a participle without "have" after its subject
+EN_SUBJECTS = {"i", "we", "they", "you", "he", "she"}
+EN_PARTICIPLES = {"seen", "done", "been", "gone", "taken", "given", "written", "broken", "spoken", "eaten"}
+EN_BEFORE_A_QUESTION = {"are", "were", "is", "was", "have", "has", "had", "get", "got", "if", "when"}
 
 
 def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
@@ -544,10 +581,41 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         after_pos = turn.facts[end].pos if end < len(words) else ""
         # a misspelt word's part of speech is a guess: none
         then_pos = turn.facts[end + 1].pos if end + 1 < len(words) and turn.facts[end + 1].is_known else ""
+        if phrase == ("это",):
+            if _eto_fills(turn, start):
+                found.append(turn.quote(start, 1))
+                taken = start
+            continue
+        if phrase == ("в", "общем") and after and _locative(after):
+            continue  # "в общем счёте", "в общем чате": the adjective
         if not _literal(phrase, before, after, (after_pos, then_pos), language):
             found.append(turn.quote(start, len(phrase)))
             taken = end - 1
     return found
+
+
+def _eto_fills(turn: Turn, at: int) -> bool:
+    """ "это" alone fills where it stands for nothing: opening a turn before a pause ("это,
+    стоимость скажем после осмотра") or between a noun and its verb ("мастер это будет в
+    обед"). Everywhere else it means "this" or links ("доставка это завтра"), and is no filler."""
+    pauses = _pauses(turn)
+    if at == 0:
+        return at in pauses and len(turn.words) > 1
+    if at - 1 in pauses or at + 1 >= len(turn.facts):
+        return False  # "включу гарантию, это пригодится": a new clause, "это" its subject
+    return turn.facts[at - 1].pos == "NOUN" and turn.facts[at + 1].pos == "VERB"
+
+
+def _pauses(turn: Turn) -> set[int]:
+    from call_quality.phrases import pauses_after
+
+    return pauses_after(turn.text)
+
+
+def _locative(word: str) -> bool:
+    from call_quality.phrases import morph
+
+    return any(p.tag.case in {"loct", "loc2"} and p.tag.POS == "NOUN" for p in morph().parse(word)[:2])
 
 
 # what follows "как бы это" when it fills ("как бы это недорого"), not asks ("как бы это смотрелось")
@@ -595,8 +663,12 @@ def _literal(
             or after in {"to", "this", "that", "the", "a", "an", "it"}
             or (before in EN_PEOPLE and not after)
         )
-    if word in {"sort of", "kind of"}:
+    if word in {"sort of", "kind of", "sorta"}:
         return before in EN_KIND_BEFORE
+    if word == "you see":  # "you see the gate?", "if you see it" say seeing; "it's, you see, booked" fills
+        return before in EN_KNOW_BEFORE | {"can", "will", "i'll", "we'll", "to"} or after in EN_SEEN
+    if word == "i guess":  # "i guess so", "i guess not": an answer, not a habit
+        return after in {"so", "not"}
     # "I mean the quote, not the invoice" says what is meant; "it's I mean the best" fills
     if word == "i mean":
         return before in EN_MEAN_BEFORE and after in EN_MEANT
@@ -613,6 +685,20 @@ def _double_comparatives(turn: Turn) -> list[str]:
         for i, word in enumerate(turn.words[:-1])
         if (word in {"более", "менее"} and turn.facts[i + 1].pos == "COMP")
         or (turn.facts[i].lemma == "самый" and turn.facts[i + 1].is_superlative)
+        or (word in {"more", "most"} and turn.words[i + 1] in EN_COMPARED)
+    ]
+
+
+def _participles_as_past(turn: Turn) -> list[str]:
+    """ "I seen the booking", "we done that job": a participle for the past tense, right after
+    its subject ("are we done", "have you been" ask and are right)."""
+    words = turn.words
+    return [
+        turn.quote(i, 2)
+        for i, word in enumerate(words[:-1])
+        if word in EN_SUBJECTS
+        and words[i + 1] in EN_PARTICIPLES
+        and (words[i - 1] if i else "") not in EN_BEFORE_A_QUESTION
     ]
 
 
