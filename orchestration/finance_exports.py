@@ -9,11 +9,19 @@ that held it back, the multiplier, each adjustment — is written in Russian and
 Text from the data never becomes a formula: a cell that starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return is written as a text cell in the XLSX and behind an
 apostrophe in the CSV (what spreadsheet programs read as "this is text").
+
+A month's files are written again only when what they hold changes: a digest of their
+rows (every column, ``computed_at`` too) and of the files written is kept in
+``.autokpi-exports.json`` beside them. A closed month never changes, so a daily run
+writes the open months only, however long the history; an open month carries the run's
+``computed_at`` and is written every run; a file deleted or edited by hand is written again.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 from datetime import date
 from pathlib import Path
 
@@ -102,19 +110,38 @@ def _worded(bonus: list[dict], adjustments: list[dict], names: dict) -> None:
             row[f"adjustment_reason_{lang}"] = "; ".join(by_employee.get(row["employee_id"], [])) or None
 
 
-def write_month(con, month: date, out_dir: Path) -> list[Path]:
-    from openpyxl import Workbook
+MANIFEST = ".autokpi-exports.json"
 
-    names = kpi_names(con)
+
+def _sheets(con, month: date, names: dict) -> tuple:
     bonus = _rows(con, "mart_bonus_monthly", _BONUS_MART_COLUMNS, "month", month)
     kpis = _rows(con, "mart_kpi_monthly", KPI_EXPORT_COLUMNS, "month", month)
     adjustments = _rows(con, "mart_bonus_adjustments", _ADJUSTMENT_MART_COLUMNS, "paid_in_month", month)
     _worded(bonus, adjustments, names)
-    sheets = (
+    return (
         ("bonus", BONUS_EXPORT_COLUMNS, bonus),
         ("kpi", KPI_EXPORT_COLUMNS, kpis),
         ("adjustments", ADJUSTMENT_EXPORT_COLUMNS, adjustments),
     )
+
+
+def _digest(sheets: tuple) -> str:
+    """What a month's files hold, as one hash: the columns and values of every sheet."""
+    h = hashlib.sha256()
+    for title, columns, rows in sheets:
+        h.update(repr((title, columns, [[row[c] for c in columns] for row in rows])).encode())
+    return h.hexdigest()
+
+
+def _file_digest(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+def write_month(con, month: date, out_dir: Path, sheets: tuple | None = None) -> list[Path]:
+    from openpyxl import Workbook
+
+    sheets = sheets or _sheets(con, month, kpi_names(con))
+    bonus = sheets[0][2]
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"bonus_{month:%Y-%m}"
     csv_path = inside(out_dir, out_dir / f"{stem}.csv")  # a link planted there is refused
@@ -135,7 +162,13 @@ def write_month(con, month: date, out_dir: Path) -> list[Path]:
 
 
 def write_exports(warehouse: Path, out_dir: Path, months: list[date] | None = None) -> list[Path]:
-    """Write every month's files (or just ``months``); returns the paths written."""
+    """Write the files of every month (or just ``months``) whose rows changed since they
+    were last written, or whose files are gone or edited; returns the paths written."""
+    manifest_path = inside(out_dir, out_dir / MANIFEST)
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}  # none yet, or unreadable: every month is written
     with connect(warehouse) as con:
         if months is None:
             months = [
@@ -144,8 +177,18 @@ def write_exports(warehouse: Path, out_dir: Path, months: list[date] | None = No
                     "select distinct month from marts.mart_bonus_monthly order by 1"
                 ).fetchall()
             ]
+        names = kpi_names(con)
         written: list[Path] = []
         for month in months:
-            written += write_month(con, month, out_dir)
+            sheets = _sheets(con, month, names)
+            stem = f"bonus_{month:%Y-%m}"
+            kept, rows = manifest.get(stem, {}), _digest(sheets)
+            files = {suffix: out_dir / f"{stem}.{suffix}" for suffix in ("csv", "xlsx")}
+            if kept.get("rows") == rows and all(kept.get(s) == _file_digest(p) for s, p in files.items()):
+                continue  # the same rows, and the files as they were written
+            written += write_month(con, month, out_dir, sheets)
+            manifest[stem] = {"rows": rows, **{s: _file_digest(p) for s, p in files.items()}}
+    if written:
+        manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     share(out_dir)
     return written

@@ -437,3 +437,29 @@ def test_exports_write_text_that_looks_like_a_formula_as_text(own_copy):
     for employee, name in names.items():
         assert exported[employee]["full_name"] == "'" + name
     Decimal(exported["E0003"]["bonus_amount"])  # amounts stay plain numbers
+
+
+def test_exports_write_only_the_months_whose_rows_or_files_changed(own_copy):
+    """A daily run writes the months that changed, not the whole history: the same rows
+    write nothing; a changed amount, a deleted file or a file edited by hand writes that
+    month again, with the new amount."""
+    _, warehouse = own_copy
+    out = warehouse.parent / "exports-again"
+    first = write_exports(warehouse, out)
+    months = sorted({p.stem for p in first})
+    assert len(months) >= 2 and len(first) == 2 * len(months)
+    assert write_exports(warehouse, out) == []
+
+    (out / "bonus_2026-10.csv").unlink()
+    with (out / f"{months[-1]}.xlsx").open("ab") as fh:
+        fh.write(b"edited")
+    assert sorted(p.name for p in write_exports(warehouse, out)) == sorted(
+        ["bonus_2026-10.csv", "bonus_2026-10.xlsx", f"{months[-1]}.csv", f"{months[-1]}.xlsx"]
+    )
+
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("update marts.mart_bonus_monthly set bonus_amount = 123456.78 where month = ?", [OCTOBER])
+    rewritten = sorted(p.name for p in write_exports(warehouse, out))
+    assert rewritten == ["bonus_2026-10.csv", "bonus_2026-10.xlsx"]
+    with (out / "bonus_2026-10.csv").open(newline="") as fh:
+        assert {r["bonus_amount"] for r in csv.DictReader(fh)} == {"123456.78"}
