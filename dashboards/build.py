@@ -5,19 +5,24 @@ The site goes to ``<warehouse folder>/site`` (``AUTOKPI_SITE`` to change), one f
 language with a switch on every page; ``index.html`` at the top opens the default
 language (``AUTOKPI_SITE_LANG``, ``ru``). Every page works from ``file://``: plotly.js is
 copied beside the pages. Statements are self-contained files, one per employee and
-month, so each can be sent to its owner alone.
+month, so each can be sent to its owner alone. The Statements page is put together from
+one section per month, each rendered again only when its rows change (``.statements-cache``
+in the site folder), so a daily run renders the open month, however long the history.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
+from itertools import groupby
 from pathlib import Path
 
 import plotly
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from call_quality.checklist import ITEMS
 from core import settings
@@ -32,6 +37,10 @@ PER_EMPLOYEE_FILES_ENV = "AUTOKPI_SITE_PER_EMPLOYEE_FILES"
 PAGES = ["index", "calls", "alerts", "quality", "bonus", "statements"]
 STATIC = Path(__file__).parent / "static"
 TALK_METRICS = {"talk_minutes", "avg_talk_seconds"}
+# the statements page's months as rendered, kept in the site folder: a month whose rows are
+# the same is not rendered again (a closed month never changes; an open one changes daily)
+SECTIONS_CACHE = ".statements-cache"
+_SECTION_SOURCES = ("templates/statements_month.html", "templates/statement_kpi_cells.html", "i18n.py")
 
 
 def docs_page_for(warehouse: Path) -> Path:
@@ -100,6 +109,40 @@ def statement_groups(data: SiteData) -> list[dict]:
     return list(groups.values())
 
 
+def _section_key(lang: str, month, month_groups: list[dict], names: dict, per_employee_files: bool) -> str:
+    """Everything one month's section is made from: its rows, the names it shows, the
+    language's labels and the code that formats them."""
+    h = hashlib.sha256(repr((lang, month, month_groups, names, per_employee_files, LABELS[lang])).encode())
+    for source in _SECTION_SOURCES:
+        h.update((Path(__file__).parent / source).read_bytes())
+    return h.hexdigest()
+
+
+def statement_sections(groups: list[dict], names: dict, per_employee_files: bool) -> dict:
+    """(language, month) → (key, the rows of that month's section), newest month first. A
+    section sees only these rows (not the bonus row with its run time), so its key is all
+    it is made from."""
+    sections = {}
+    by_month = sorted(groups, key=lambda g: g["month"], reverse=True)  # stable: employees keep their order
+    for month, in_month in groupby(by_month, key=lambda g: g["month"]):
+        rows = [{k: g[k] for k in ("month", "employee_id", "head", "kpis")} for g in in_month]
+        for lang in LANGUAGES:
+            sections[(lang, month)] = (_section_key(lang, month, rows, names, per_employee_files), rows)
+    return sections
+
+
+def _cached_sections(out_dir: Path, keys: set[str]) -> dict[str, str]:
+    """The sections a previous build rendered that this one needs, read before the site
+    folder is emptied."""
+    cache = out_dir / SECTIONS_CACHE
+    found = {}
+    for key in keys:
+        path = cache / f"{key}.html"
+        if path.is_file() and not path.is_symlink():
+            found[key] = path.read_text(encoding="utf-8")
+    return found
+
+
 def build_site(
     warehouse: Path,
     out_dir: Path | None = None,
@@ -122,6 +165,8 @@ def build_site(
     groups = statement_groups(data)
     adjustments = _adjustments_by_payout(data)
     css = (STATIC / "site.css").read_text(encoding="utf-8")
+    sections = statement_sections(groups, names, per_employee_files)
+    rendered = _cached_sections(out_dir, {key for key, _ in sections.values()})
     replace_folder(out_dir)
     (out_dir / "static").mkdir()
     plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -169,10 +214,21 @@ def build_site(
         }  # fmt: skip
         lang_dir = out_dir / lang
         lang_dir.mkdir()
+        month_sections = []
+        for (section_lang, month), (key, rows) in sections.items():
+            if section_lang != lang:
+                continue
+            if key not in rendered:
+                rendered[key] = env.get_template("statements_month.html").render(
+                    L=labels, fmt=fmt, names=names, lang=lang, per_employee_files=per_employee_files,
+                    month=month, month_groups=rows,
+                )  # fmt: skip
+            month_sections.append(Markup(rendered[key]))
         for page in PAGES:
             html = env.get_template(f"{page}.html").render(
                 **common, page=page, charts=figures.get(page, {}), groups=groups, adjustments=adjustments,
                 evidence={c["call_id"]: json.loads(c["evidence"] or "{}") for c in data.worst_calls},
+                sections=month_sections,
             )  # fmt: skip
             (lang_dir / f"{page}.html").write_text(html, encoding="utf-8")
         for group in groups if per_employee_files else ():
@@ -182,6 +238,10 @@ def build_site(
             target.parent.mkdir(parents=True, exist_ok=True)
             html = env.get_template("statement.html").render(**common, group=group, css=css)
             target.write_text(html, encoding="utf-8")
+    cache = out_dir / SECTIONS_CACHE
+    cache.mkdir()
+    for key, _ in sections.values():
+        (cache / f"{key}.html").write_text(rendered[key], encoding="utf-8")
     top = out_dir / "index.html"
     start = f"{default_lang}/index.html"
     top.write_text(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import duckdb
 import pytest
 
 from orchestration.run import MARTS, run_pipeline
@@ -63,6 +64,33 @@ def test_the_run_writes_the_dashboards(demo_run):
     assert expected and all(f'id="statement-{m}-{e}"' in statements for m, e in expected)
     assert not (site / "ru" / "statements").exists() and not (site / "en" / "statements").exists()
     assert f"dashboards: {summary.site}" in "\n".join(summary.lines())
+
+
+def test_statement_months_whose_rows_are_the_same_are_not_rendered_again(demo_run, tmp_path):
+    """The statements page is kept per month: after one month's figures change, a site built
+    from the kept months equals a site built from nothing, and shows the new figure."""
+    from dashboards.build import SECTIONS_CACHE, build_site
+
+    _, warehouse = demo_run
+    copy = tmp_path / "autokpi.duckdb"
+    shutil.copy(warehouse, copy)
+    kept, fresh = tmp_path / "site", tmp_path / "site-fresh"
+    build_site(copy, kept)
+    before = {p.name for p in (kept / SECTIONS_CACHE).iterdir()}
+    month = query(copy, "select max(month) from marts.mart_bonus_statements")[0][0]
+    with duckdb.connect(str(copy)) as con:
+        con.execute(
+            "update marts.mart_bonus_statements set payout_amount = 987654.32 where month = ?", [month]
+        )
+    build_site(copy, kept)
+    build_site(copy, fresh)
+    for lang in ("ru", "en"):
+        page = (kept / lang / "statements.html").read_text(encoding="utf-8")
+        assert page == (fresh / lang / "statements.html").read_text(encoding="utf-8")
+    assert 'data-value="987654.32"' in page
+    after = {p.name for p in (kept / SECTIONS_CACHE).iterdir()}
+    months = query(copy, "select count(distinct month) from marts.mart_bonus_statements")[0][0]
+    assert len(after) == 2 * months and len(after - before) == 2  # the changed month, in each language
 
 
 def test_old_data_is_a_warning_in_the_summary_not_a_failure(demo_run):
