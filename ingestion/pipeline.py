@@ -17,6 +17,7 @@ import dlt
 from dlt.common.pipeline import LoadInfo
 
 from core.warehouse import dlt_destination, loader_file_format, state_suffix
+from ingestion.first_load import appends_first_load, applies, drop_repeated_lines
 from ingestion.sources.call_scores import call_quality
 from ingestion.sources.crm import crm_files
 from ingestion.sources.directory import directory
@@ -141,11 +142,16 @@ def load_source(source_name: str, inbox: Path, warehouse: Path) -> LoadInfo:
     """Load one source system's files; raises on a failed load job."""
     pipeline = make_pipeline(source_name, warehouse)
     source = make_source(source_name, inbox, warehouse)
+    dataset = SOURCES[source_name].dataset
+    interrupted = pipeline.has_pending_data  # a package a killed run left: dlt loads it first
+    appended = appends_first_load(source_name, source, dataset, warehouse)
     try:
         info = pipeline.run(source, loader_file_format=loader_file_format())
     finally:
         forget_trace(pipeline)
     info.raise_on_failed_jobs()
+    if appended or (interrupted and applies(source_name)):
+        drop_repeated_lines(dataset, warehouse)
     return info
 
 

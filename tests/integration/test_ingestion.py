@@ -260,3 +260,41 @@ def test_two_plan_files_giving_one_key_two_values_keep_the_newer_and_quarantine_
         "where _dlt_valid_to is null and employee_id = 'E5'"
     ).fetchall() == [("586000.00", "plans/plans.csv")]
     con.close()
+
+
+def test_the_first_load_of_call_records_appends_and_later_ones_merge(tmp_path):
+    """Into an empty table the first load appends (no merge through a staging copy); the
+    next load merges, so a corrected file still replaces the lines it corrects."""
+    from ingestion.pipeline import make_pipeline
+
+    sample = (ASTERISK_SAMPLES / "smallcdr.csv").read_bytes().splitlines(keepends=True)
+    inbox = make_inbox(tmp_path, [])
+    master = inbox / "pbx" / "asterisk" / "Master.csv"
+    warehouse = tmp_path / "w.duckdb"
+    master.write_bytes(b"".join(sample[:20]))
+
+    def disposition():
+        schema = make_pipeline("pbx_files", warehouse).default_schema
+        return schema.get_table("asterisk_cdr")["write_disposition"]
+
+    load_source("pbx_files", inbox, warehouse)
+    assert disposition() == "append" and _count(warehouse, "raw_pbx.asterisk_cdr") == 20
+    with master.open("ab") as fh:
+        fh.write(b"".join(sample[20:]))
+    load_source("pbx_files", inbox, warehouse)
+    assert disposition() == "merge" and _count(warehouse, "raw_pbx.asterisk_cdr") == len(sample)
+
+
+def test_a_line_loaded_twice_by_an_interrupted_append_is_kept_once(tmp_path):
+    from ingestion.first_load import drop_repeated_lines
+
+    inbox = make_inbox(tmp_path, [])
+    (inbox / "pbx" / "asterisk" / "Master.csv").write_bytes((ASTERISK_SAMPLES / "smallcdr.csv").read_bytes())
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    loaded = _count(warehouse, "raw_pbx.asterisk_cdr")
+    with duckdb.connect(str(warehouse)) as con:  # a load job loaded again: its lines, twice
+        con.execute("insert into raw_pbx.asterisk_cdr from raw_pbx.asterisk_cdr where _source_line <= 5")
+    assert drop_repeated_lines("raw_pbx", warehouse) == 5
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") == loaded
+    assert drop_repeated_lines("raw_pbx", warehouse) == 0
