@@ -9,7 +9,8 @@ than dlt's default row-by-row path; PostgreSQL through CSV and COPY.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,17 +143,29 @@ def load_source(source_name: str, inbox: Path, warehouse: Path) -> LoadInfo:
     """Load one source system's files; raises on a failed load job."""
     pipeline = make_pipeline(source_name, warehouse)
     source = make_source(source_name, inbox, warehouse)
+    with first_load_appends(source_name, source, pipeline, warehouse):
+        try:
+            info = pipeline.run(source, loader_file_format=loader_file_format())
+        finally:
+            forget_trace(pipeline)
+        info.raise_on_failed_jobs()
+    return info
+
+
+@contextmanager
+def first_load_appends(
+    source_name: str, source: dlt.sources.DltSource, pipeline: dlt.Pipeline, warehouse: Path
+) -> Iterator[None]:
+    """Around a load: the call records append when their raw table is empty, and lines
+    held twice after an appending or an interrupted load are kept once
+    (ingestion/first_load.py). Every load of a source goes through it, the CLI's and
+    Dagster's alike."""
     dataset = SOURCES[source_name].dataset
     interrupted = pipeline.has_pending_data  # a package a killed run left: dlt loads it first
     appended = appends_first_load(source_name, source, dataset, warehouse)
-    try:
-        info = pipeline.run(source, loader_file_format=loader_file_format())
-    finally:
-        forget_trace(pipeline)
-    info.raise_on_failed_jobs()
+    yield
     if appended or (interrupted and applies(source_name)):
         drop_repeated_lines(dataset, warehouse)
-    return info
 
 
 def keep_no_loaded_data() -> None:

@@ -14,7 +14,14 @@ from dagster_dlt import DagsterDltResource, DagsterDltTranslator
 from dagster_dlt.translator import DltResourceTranslatorData
 
 from core.warehouse import loader_file_format, target
-from ingestion.pipeline import API_RESOURCES, FILE_SOURCES, forget_trace, make_pipeline, make_source
+from ingestion.pipeline import (
+    API_RESOURCES,
+    FILE_SOURCES,
+    first_load_appends,
+    forget_trace,
+    make_pipeline,
+    make_source,
+)
 from ingestion.sources.api.http import SourceError, describe_failure
 from ingestion.sources.api.settings import enabled_api_sources
 from orchestration.resources import AutokpiSettings
@@ -104,16 +111,18 @@ def build_source_assets(source_name: str):
         inbox, warehouse = settings.inbox(), settings.warehouse()
         context.log.info(f"loading {source_name} into {warehouse}")
         pipeline = make_pipeline(source_name, warehouse)
-        try:
-            yield from dlt.run(
-                context=context,
-                dlt_source=make_source(source_name, inbox, warehouse),
-                dlt_pipeline=pipeline,
-                dagster_dlt_translator=translator,
-                loader_file_format=loader_file_format(),
-            )
-        finally:
-            forget_trace(pipeline)
+        source = make_source(source_name, inbox, warehouse)
+        with first_load_appends(source_name, source, pipeline, warehouse):
+            try:
+                yield from dlt.run(
+                    context=context,
+                    dlt_source=source,
+                    dlt_pipeline=pipeline,
+                    dagster_dlt_translator=translator,
+                    loader_file_format=loader_file_format(),
+                )
+            finally:
+                forget_trace(pipeline)
         report = retain(warehouse) if source_name == "pbx_files" else None  # AUTOKPI_RETENTION_DAYS
         if report:
             for line in report.deleted_lines():

@@ -8,6 +8,7 @@ import shutil
 import duckdb
 import pytest
 
+from ingestion.pipeline import make_pipeline
 from orchestration.run import MARTS, run_pipeline
 from tests.warehouse import mart_columns, mart_digests, query
 
@@ -193,6 +194,9 @@ def test_running_again_changes_nothing(demo_run, demo_inbox, tmp_path):
     fresh = tmp_path / "fresh" / "autokpi.duckdb"
     run_pipeline(demo_inbox, fresh, quiet=True)
     assert mart_digests(fresh) == before
+    # where the call records went into an empty table: appended, not merged (the same marts)
+    loaded = make_pipeline("pbx_files", fresh).default_schema.get_table("asterisk_cdr")
+    assert loaded["write_disposition"] == "append"
 
 
 def test_the_run_is_in_the_warehouses_dagster_history_and_leaves_no_setting_behind(demo_run):
