@@ -18,6 +18,7 @@ from dagster import (
     asset_check,
 )
 
+from core.memory import release_freed_memory
 from orchestration.resources import AutokpiSettings
 from quality.suites import Suite, suites
 from quality.validate import validate_table
@@ -38,7 +39,10 @@ def _check_for(suite: Suite, advisory: bool = False):
     @asset_check(asset=AssetKey(suite.asset_key), name=name, blocking=blocking, description=description)
     def _check(context: AssetCheckExecutionContext, settings: AutokpiSettings) -> AssetCheckResult:
         current = next(s for s in suites() if s.table == suite.table)  # fresh expectation objects
-        report = validate_table(settings.warehouse(), current, advisory=advisory)
+        try:
+            report = validate_table(settings.warehouse(), current, advisory=advisory)
+        finally:
+            release_freed_memory()  # the rows read into pandas: not held while dbt runs
         if report is None:
             return AssetCheckResult(
                 passed=True, metadata={"rows": 0, "note": "no files of this kind loaded yet"}

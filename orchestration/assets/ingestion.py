@@ -13,6 +13,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, Failure, multi_a
 from dagster_dlt import DagsterDltResource, DagsterDltTranslator
 from dagster_dlt.translator import DltResourceTranslatorData
 
+from core.memory import release_freed_memory
 from core.warehouse import loader_file_format, target
 from ingestion.pipeline import (
     API_RESOURCES,
@@ -123,6 +124,7 @@ def build_source_assets(source_name: str):
                 )
             finally:
                 forget_trace(pipeline)
+                release_freed_memory()
         report = retain(warehouse) if source_name == "pbx_files" else None  # AUTOKPI_RETENTION_DAYS
         if report:
             for line in report.deleted_lines():
