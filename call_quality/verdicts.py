@@ -24,7 +24,7 @@ from call_quality.names import (
     english_introduction,
     first_names,
 )
-from call_quality.phrases import normal, words_of
+from call_quality.phrases import normal, pauses_after, words_of
 from call_quality.redact import redact
 
 # words that open a Russian question or a clause before its question word ("а где…")
@@ -598,18 +598,12 @@ def _eto_fills(turn: Turn, at: int) -> bool:
     """ "это" alone fills where it stands for nothing: opening a turn before a pause ("это,
     стоимость скажем после осмотра") or between a noun and its verb ("мастер это будет в
     обед"). Everywhere else it means "this" or links ("доставка это завтра"), and is no filler."""
-    pauses = _pauses(turn)
+    pauses = pauses_after(turn.text)
     if at == 0:
         return at in pauses and len(turn.words) > 1
     if at - 1 in pauses or at + 1 >= len(turn.facts):
         return False  # "включу гарантию, это пригодится": a new clause, "это" its subject
     return turn.facts[at - 1].pos == "NOUN" and turn.facts[at + 1].pos == "VERB"
-
-
-def _pauses(turn: Turn) -> set[int]:
-    from call_quality.phrases import pauses_after
-
-    return pauses_after(turn.text)
 
 
 def _locative(word: str) -> bool:

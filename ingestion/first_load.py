@@ -49,18 +49,15 @@ def appends_first_load(
 def drop_repeated_lines(dataset: str, warehouse: Path) -> int:
     """Delete the second copy of a line loaded twice (see the module's docstring); the
     number deleted."""
-    key = ", ".join(KEY)
+    key, table = ", ".join(KEY), f"{dataset}.{TABLE}"
     with connect(warehouse, read_only=False) as con:
         repeated = con.execute(
-            f"select count(*) from (select {key} from {dataset}.{TABLE} group by {key} having count(*) > 1)"
+            f"select count(*) from (select {key} from {table} group by {key} having count(*) > 1)"
         ).fetchone()[0]
         if not repeated:
             return 0
-        before = con.execute(f"select count(*) from {dataset}.{TABLE}").fetchone()[0]
-        copies = (
-            f"select rowid, row_number() over (partition by {key} order by _dlt_load_id, rowid) as copy "
-            f"from {dataset}.{TABLE}"
-        )
-        table = f"{dataset}.{TABLE}"
+        before = con.execute(f"select count(*) from {table}").fetchone()[0]
+        order = f"partition by {key} order by _dlt_load_id, rowid"
+        copies = f"select rowid, row_number() over ({order}) as copy from {table}"
         con.execute(f"delete from {table} where rowid in (select rowid from ({copies}) where copy > 1)")
-        return before - con.execute(f"select count(*) from {dataset}.{TABLE}").fetchone()[0]
+        return before - con.execute(f"select count(*) from {table}").fetchone()[0]
