@@ -31,6 +31,7 @@ from bench.call_corpus import (
     banks_en_fresh6,
     banks_en_fresh7,
     banks_en_fresh8,
+    banks_en_fresh9,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
@@ -40,6 +41,7 @@ from bench.call_corpus import (
     banks_ru_fresh6,
     banks_ru_fresh7,
     banks_ru_fresh8,
+    banks_ru_fresh9,
 )
 from call_quality.checklist import ITEMS
 
@@ -51,9 +53,10 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh5"): 100, ("en", "fresh5"): 40,
          ("ru", "fresh6"): 100, ("en", "fresh6"): 40,
          ("ru", "fresh7"): 100, ("en", "fresh7"): 40,
-         ("ru", "fresh8"): 100, ("en", "fresh8"): 40}  # fmt: skip
+         ("ru", "fresh8"): 100, ("en", "fresh8"): 40,
+         ("ru", "fresh9"): 100, ("en", "fresh9"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
-# changes (fresh: 2026-12-01, fresh2-fresh8: 2026-12-02, five sessions); new splits go
+# changes (fresh: 2026-12-01, fresh2-fresh8: 2026-12-02, five sessions; fresh9: 2026-12-03); new splits go
 # last, so earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
@@ -76,6 +79,8 @@ BANKS = {
     ("en", "fresh7"): banks_en_fresh7,
     ("ru", "fresh8"): banks_ru_fresh8,
     ("en", "fresh8"): banks_en_fresh8,
+    ("ru", "fresh9"): banks_ru_fresh9,
+    ("en", "fresh9"): banks_en_fresh9,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 
