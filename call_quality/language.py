@@ -62,7 +62,8 @@ def facts(word: str, language: str) -> WordFacts:
         lemma=lemma,
         is_name="Name" in top.tag and len(word) > 2 and known,  # a misspelt word is guessed a name
         may_be_name=len(word) > 2 and known and any("Name" in p.tag for p in parses[:4]),
-        is_imperative=any("impr" in p.tag for p in parses[:3]),
+        # "расскажите", not "назовём" (an inclusive "let us" asks nothing of the listener)
+        is_imperative=any("impr" in p.tag and "incl" not in p.tag for p in parses[:3]),
         is_number_or_day="NUMR" in top.tag or lemma in RU_DAYS or "Anum" in top.tag,
         is_known=known,
         pos=str(top.tag.POS or ""),
@@ -80,7 +81,9 @@ _NONSTANDARD = {"Erro", "Dist"}
 def _nonstandard(word: str, top, known: bool) -> bool:
     verb = top.tag.POS in {"VERB", "INFN"}
     if known:
-        return bool(_NONSTANDARD & top.tag.grammemes) or (verb and "Infr" in top.tag.grammemes)
+        # "здрасьте" is a colloquial greeting, not a speech error: interjections are spared
+        distorted = bool(_NONSTANDARD & top.tag.grammemes) and top.tag.POS != "INTJ"
+        return distorted or (verb and "Infr" in top.tag.grammemes)
     if not verb or not morph().word_is_known(top.normal_form) or len(word) < 4:
         return False
     # speech-to-text swaps two letters ("пирвезем"): a swap back to a known word is no error

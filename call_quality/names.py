@@ -40,8 +40,17 @@ NAME_BEFORE = {
 }  # fmt: skip
 # a name followed by what one is or does ("злата, консультант")
 NAME_AFTER = {"зовут", "звать", "беспокоит", "менеджер", "консультант", "администратор"}
+# what one is at work: after a word speech-to-text misspelt, it shows the word was a name
+# ("я эвелниа, здешний мастер")
+ROLES = NAME_AFTER - {"зовут", "звать", "беспокоит"} | {
+    "мастер", "специалист", "оператор", "приемщица", "приемщик", "продавец", "инженер", "диспетчер"
+}  # fmt: skip
 # "моё имя вам ничего не даст": the words that speak about one's name instead of giving it
 MY_NAME = (["мое", "имя"], ["имя", "мое"])
+# "зачем вам моё имя": a question about one's name, whatever follows it
+WHY = {"зачем", "почему", "нафига", "чего"}
+# "не буду я представляться", "не назову": declining to say it
+INTRODUCE_STEMS = ("представ", "назов", "назыв", "назва")
 
 
 def about_my_name(turn: Turn) -> str | None:
@@ -55,8 +64,22 @@ def about_my_name(turn: Turn) -> str | None:
     for i in range(len(words) - 1):
         if words[i : i + 2] in MY_NAME:
             after = turn.facts[i + 2] if i + 2 < len(words) else None
-            if after is None or (after.is_known and not after.may_be_name and after.pos in NOT_A_NAME):
+            asked_why = bool(WHY & set(words[max(0, i - 2) : i]))
+            if (
+                asked_why
+                or after is None
+                or (after.is_known and not after.may_be_name and after.pos in NOT_A_NAME)
+            ):
                 return turn.quote(i, 2)
+    # "не буду я представляться", unless a name follows ("ой, я не представилась, я анна")
+    for i, word in enumerate(words):
+        if word != "не" or names_in(turn, i):
+            continue
+        declined = next(
+            (j for j in range(i + 1, min(i + 4, len(words))) if words[j].startswith(INTRODUCE_STEMS)), None
+        )
+        if declined is not None:
+            return turn.quote(i, declined - i + 1)
     return None
 
 
@@ -78,6 +101,11 @@ def first_names(turn: Turn) -> list[str]:
             continue
         announced = (i and words[i - 1] in NAME_BEFORE) or words[i + 1 : i + 2] in ([w] for w in NAME_AFTER)
         if f.is_name or announced:
+            found.append(word)
+    # "я эвелниа, здешний мастер": a word no dictionary knows between "я" and one's role
+    for i, (word, f) in enumerate(zip(words, turn.facts, strict=True)):
+        misspelt = i and words[i - 1] == "я" and not f.is_known and word.isalpha() and len(word) >= 3
+        if misspelt and word not in found and ROLES & set(words[i + 1 : i + 3]):
             found.append(word)
     return found
 
@@ -178,6 +206,7 @@ _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
     "please", "welcome", "can", "could", "may", "this", "good", "hello", "hi", "so", "with", "for",
     "at", "on", "my", "your", "our", "morning", "afternoon", "evening", "today", "mate", "love",
 }  # fmt: skip
+_EN_WELCOME_WORDS = {"nice", "great", "glad", "wonderful", "pleased", "delighted", "happy", "good", "kind"}
 
 
 def english_introduction(words: list[str]) -> str | None:
@@ -190,6 +219,15 @@ def english_introduction(words: list[str]) -> str | None:
         before = words[i - 1]
         if word == "here" and before.isalpha() and before not in _NOT_A_NAME_BEFORE_HERE:
             return f"{before} here"
+        # "hiya, thanks for ringing, declan on the line for you": a name before "on the line"
+        on_the_line = words[i : i + 3] == ["on", "the", "line"]
+        if (
+            on_the_line
+            and before.isalpha()
+            and before not in _EN_NOT_A_COMPANY
+            and not before.endswith("ing")
+        ):
+            return f"{before} on the line"
     return None
 
 
@@ -200,4 +238,6 @@ def english_company_after(turn: Turn, greeting_phrase: str) -> str | None:
     if end is None or end == len(turn.words):
         return None
     after = turn.words[end]
-    return turn.said[end] if after.isalpha() and after not in _EN_NOT_A_COMPANY else None
+    # "good evening, lovely of you to call": an adverb or adjective of welcome names nothing
+    welcome = after.endswith("ly") or after in _EN_WELCOME_WORDS
+    return turn.said[end] if after.isalpha() and after not in _EN_NOT_A_COMPANY and not welcome else None

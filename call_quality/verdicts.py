@@ -139,7 +139,7 @@ _ASKED = re.compile(r"[^.!?]*\?")
 # words that say nothing of the client's situation: "what is it?", "что там такое?" ask only
 # what the call is about (as "чем могу помочь?")
 _EMPTY = {"it", "it's", "this", "that", "is", "there", "up", "yes", "yeah", "yup", "yep", "hello",
-          "это", "там", "такое", "тут", "да", "алло", "ага"}  # fmt: skip
+          "это", "там", "такое", "тут", "да", "алло", "ага", "надо", "надо-то", "то", "чего"}  # fmt: skip
 
 
 def _says_something(words: list[str], item: Item, language: str) -> bool:
@@ -258,12 +258,10 @@ def needs(call: Call, item: Item) -> Verdict:
             continue  # "ну?", "чего?", "what is it?": asks nothing about the client
         if closing_item and _closing_said(turn, closing_item):
             continue
-        if offer_item and (
-            turn.hit(offer_item.name, "phrases") or _proposes_more(turn, offer_item, language)
-        ):
+        if offer_item and (_offering_phrase(turn, offer_item) or _proposes_more(turn, offer_item, language)):
             continue
-        if intro_item and turn.hit(intro_item.name, "refusals"):
-            continue
+        if intro_item and (turn.hit(intro_item.name, "refusals") or about_my_name(turn)):
+            continue  # "зачем вам моё имя?" asks nothing of the client
         if not (is_question(turn, item, language) or _asks_the_client(call, turn, item)):
             continue
         # the costlier readings, only for a turn that asks: an offer's question ("положить
@@ -285,13 +283,28 @@ def offer(call: Call, item: Item) -> Verdict:
     for turn in call.agent_turns:
         if turn.index in call.answer_turns or turn.hit(item.name, "negations"):
             continue
-        quote = turn.hit(item.name, "phrases") or _proposes_more(turn, item, call.checklist.language)
+        quote = _offering_phrase(turn, item) or _proposes_more(turn, item, call.checklist.language)
         if quote:
             return Verdict(True, _said(turn, quote))
         meant = _offers_by_meaning(call, turn)
         if meant:
             return Verdict(True, _said(turn, turn.text.strip(), meaning=round(meant, 2)))
     return Verdict(False)
+
+
+# a question word before an offering phrase makes it ask: "what would you like it to look like"
+_ASKING_WHICH = {"what", "which", "how", "where", "when", "who", "что", "какой", "какую", "какое", "какие"}
+
+
+def _offering_phrase(turn: Turn, item: Item) -> str | None:
+    """The first offering phrase of the turn that is not asked with a question word."""
+    for quote in turn.quotes.get((item.name, "phrases"), ()):
+        words = [normal(w) for w in words_of(quote)]
+        end = turn.end_of(words)
+        start = end - len(words) if end is not None else 0
+        if not (start and turn.words[start - 1] in _ASKING_WHICH):
+            return quote
+    return None
 
 
 def _offers_by_meaning(call: Call, turn: Turn) -> float | None:
@@ -455,6 +468,9 @@ def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
     needs_item = _item_of_kind(call.checklist, "needs")
     if needs_item and _mentions(turn, needs_item.words("not_needs"), call.checklist.language):
         return None  # "вы меня хорошо слышите?" checks the line, however close to "вы меня вообще слышите?"
+    intro_item = _item_of_kind(call.checklist, "introduction")
+    if intro_item and (turn.hit(intro_item.name, "refusals") or about_my_name(turn)):
+        return None  # declining one's name fails the introduction; only rude words make it rude too
     meant = call.means("rude", turn)
     return _said(turn, turn.text.strip(), meaning=round(meant, 2)) if meant else None
 
@@ -544,6 +560,7 @@ RU_TYPE_BEFORE = {"какого", "такого", "этого", "того", "д�
 RU_HARD_TO_SAY = {"сложно", "трудно", "нельзя", "невозможно", "непросто", "не", "точно"}
 RU_THAN = {"на", "чем", "этой", "этого", "этих", "того", "той", "тех", "всех", "всего"}
 RU_SUBJECTS = {"вы", "это", "он", "она", "они", "мы", "я", "ты", "оно", "бы"}
+RU_TO_WHOM = {"вам", "тебе", "нам", "ему", "ей", "им", "мне"}
 EN_LIKE_BEFORE = {"look", "looks", "looked", "sound", "sounds", "feel", "feels", "seem", "seems", "would",
                   "i'd", "you'd", "we'd", "just", "something", "anything", "don't", "didn't"}  # fmt: skip
 # a person who likes, the verb ending the turn: "does she like", "if you like" ("we like
@@ -629,7 +646,12 @@ def _literal(
         if (
             word == "как бы"
         ):  # "как бы вы хотели" asks, "как бы то ни было" concedes; "как бы это недорого" fills
-            return after == "то" or (after in RU_SUBJECTS and then_pos not in _SAYS_WHAT_IT_IS)
+            # "как бы вам удобнее" asks whom it suits
+            return (
+                after == "то"
+                or after in RU_TO_WHOM
+                or (after in RU_SUBJECTS and then_pos not in _SAYS_WHAT_IT_IS)
+            )
         if word == "короче":  # "короче на метр", "короче этой модели"
             return after in RU_THAN or before in {"гораздо", "намного", "немного", "чуть", "ещё"}
         if word == "как его":  # "как его подключать", "как его зовут" ask; "как его, доставим" fills

@@ -35,7 +35,18 @@ from call_quality.dialogue import Reader
 from call_quality.meaning import Meaning
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "call_corpus"
-TRAIN_SPLITS = ("train", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+TRAIN_SPLITS = (
+    "train",
+    "heldout",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+)
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,
 # fewest words: the mean of two or three words' vectors says little — "выставляю счёт"

@@ -671,3 +671,132 @@ def test_english_data_and_line_questions_are_no_needs_discovery(en, agent_says):
 )
 def test_english_fillers_and_errors_of_fresh7(en, agent_turns, literate):
     assert en.score("c", call(*(("a", t) for t in agent_turns))).items["literacy"] == int(literate)
+
+
+# the round tuned on fresh8 (session 15); each case failed before it
+
+
+@pytest.mark.parametrize(
+    ("objection", "answer", "handled"),
+    [
+        ("Ooh, steep, that.", "Have it your way.", 0),  # "steep" objects; "have it your way" lets go
+        ("No, that's not necessary.", "Okey-doke then.", 0),
+        ("Ooh, steep, that.", "It's guaranteed, and we use our own materials.", 1),
+    ],
+)
+def test_english_objections_and_letting_go_of_fresh8(en, objection, answer, handled):
+    result = en.score(
+        "c", call(("a", "Shall I add a guard?"), ("c", objection), ("a", answer), ("a", "Bye."))
+    )
+    assert result.items["objection_handling"] == handled
+    assert result.evidence["objection_handling"]["answer"]
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "polite"),
+    [
+        ("I've told you a hundred times.", 0),  # impatience: told, times
+        ("You should have thought about that before.", 0),  # blame
+        ("Do you even know what you're saying?", 0),  # sarcasm
+        ("I'm busy, call tomorrow.", 0),  # dismissal
+        ("Sorry, I'm busy with another caller, one moment.", 1),  # the same words as an apology
+        ("You should have received the invoice by Monday.", 1),  # "should have", no blame
+    ],
+)
+def test_english_rudeness_by_tone_of_fresh8(en, agent_says, polite):
+    assert en.score("c", call(("c", "Hello."), ("a", agent_says))).items["politeness"] == polite
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Good evening, lovely of you to call.", 0),  # "lovely" is no company
+        ("Hiya, thanks for ringing, Declan on the line for you.", 1),
+        ("Speak. Hamish on the line for you.", 1),
+        ("Hello, is anyone on the line?", 0),
+    ],
+)
+def test_english_introductions_of_fresh8(en, opening, introduced):
+    assert en.score("c", call(("c", "Hi."), ("a", opening))).items["introduction"] == introduced
+
+
+def test_a_question_word_before_an_offering_phrase_asks(en):
+    asked = en.score(
+        "c", call(("c", "The sofa's flat."), ("a", "what would you like it to look like in the end"))
+    )
+    assert (asked.items["needs_discovery"], asked.items["offer_assortment"]) == (1, 0)
+    offered = en.score("c", call(("c", "The sofa's flat."), ("a", "Would you like a stain guard too?")))
+    assert offered.items["offer_assortment"] == 1
+
+
+@pytest.mark.parametrize(
+    ("agent_turns", "literate"),
+    [
+        (("The fitter and me is coming on Tuesday.",), 0),
+        (("Most folk what ring us book in spring.",), 0),
+        (("Me and my colleague are coming on Tuesday, what suits you?",), 1),
+    ],
+)
+def test_english_speech_errors_of_fresh8(en, agent_turns, literate):
+    assert en.score("c", call(*(("a", t) for t in agent_turns))).items["literacy"] == literate
+
+
+def test_an_invitation_to_ring_again_closes(en):
+    assert (
+        en.score("c", call(("c", "Thanks."), ("a", "Glad we could help, give us a ring anytime."))).items[
+            "closing"
+        ]
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced", "polite"),
+    [
+        ("Добрый вечер, вас приветствует Лингво Центр.", 1, 1),  # the company, by the formula
+        ("слушаю я эвелниа здешний мастер", 1, 1),  # a name speech-to-text misspelt, before a role
+        ("я посотрю в базе", 0, 1),  # a misspelt verb, no role: no name
+        ("Не буду я представляться, что надо?", 0, 1),  # declining fails the introduction only
+        ("Ой, я не представилась, я Анна.", 1, 1),
+        ("зачем вам мое имя говоирте по существу", 0, 1),  # a misspelt word after it is no name
+    ],
+)
+def test_russian_introductions_of_fresh8(ru, opening, introduced, polite):
+    result = ru.score("c", call(("c", "Алло."), ("a", "Здравствуйте."), ("a", opening)))
+    assert (result.items["introduction"], result.items["politeness"]) == (introduced, polite)
+
+
+@pytest.mark.parametrize(
+    "agent_says",
+    [
+        "зачем вам мое имя говорите по существу",
+        "Чего надо-то? По записи у нас Ефим.",
+        "ну это самое цену назовем после замера",
+    ],
+)
+def test_russian_turns_that_ask_nothing_of_the_client(ru, agent_says):
+    assert ru.score("c", call(("c", "Нужна скважина."), ("a", agent_says))).items["needs_discovery"] == 0
+
+
+def test_a_wish_for_the_day_closes_and_kstati_offers(ru):
+    result = ru.score(
+        "c",
+        call(
+            ("a", "Кстати, посмотрите срочный перевод, сейчас выгодно."),
+            ("a", "Квитанцию скину в мессенджер, удачного дня."),
+        ),
+    )
+    assert (result.items["offer_assortment"], result.items["closing"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("agent_turns", "literate"),
+    [
+        (("Здрасьте, на связи Ателье Иголочка.",), 1),  # a colloquial greeting, no speech error
+        (("Приедьте к нам в субботу.",), 0),
+        (("Ихняя гарантия хуже нашей.",), 0),
+        (("Как бы вам удобнее забрать, самовывозом?", "Заказ короче будет готов в пятницу."), 1),
+    ],
+)
+def test_russian_literacy_of_fresh8(ru, agent_turns, literate):
+    assert ru.score("c", call(*(("a", t) for t in agent_turns))).items["literacy"] == literate
