@@ -5,6 +5,12 @@ columns are read into a DataFrame through a read-only warehouse connection (Duck
 PostgreSQL, core/warehouse.py) and validated with the pandas datasource: the same
 checks on either target. A large table (``Suite.incremental``) is read only where it has
 rows not yet passed, one ``chunk_by`` value at a time (quality/checked_loads.py).
+
+At ten million call records the first check is the run's largest read outside dbt, so
+its columns come through Arrow, numbers are cast by Arrow when they all are numbers and
+channels' extensions extracted by Arrow's regex engine, only the columns an expectation
+reads are cast, and the memory of each chunk is handed back before the next: 45 → 25 s
+and 3.4 → 3.0 GB for both CDR checks at 10 M rows (bench/README.md).
 """
 
 from __future__ import annotations
@@ -14,8 +20,11 @@ from pathlib import Path
 
 import great_expectations as gx
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.extensions import CHANNEL_EXTENSION, directory_extensions
+from core.memory import release_freed_memory
 from core.warehouse import connect
 from quality import checked_loads
 from quality.suites import Suite
@@ -63,20 +72,20 @@ class ValidationReport:
         return not self.failures
 
 
-def _prepare(frame: pd.DataFrame, suite: Suite) -> pd.DataFrame:
+def _prepare(frame: pd.DataFrame, suite: Suite, read: set[str]) -> pd.DataFrame:
+    """Cast the columns the expectations ``read`` as staging will read them."""
     for column, how in suite.prepare.items():
-        if column not in frame:
-            continue
+        if column not in frame or not ({column, f"{column}_extension"} & read):
+            continue  # "start" is read for its newest value, not cast for every row
         values = frame[column].astype("string").str.strip()
         if how == "number":
-            frame[column] = pd.to_numeric(values, errors="coerce")
+            frame[column] = _numbers(values)
         elif how == "datetime":
             frame[column] = pd.to_datetime(values, errors="coerce", utc=True, format="mixed").dt.tz_localize(
                 None
             )
         elif how == "extension":
-            # SIP/101-0000abcd, Local/101@from-queue → 101 (core/extensions.py)
-            frame[f"{column}_extension"] = values.str.extract(CHANNEL_EXTENSION.pattern, expand=False)
+            frame[f"{column}_extension"] = _extensions(values)
         elif how == "presence":
             continue  # read as '' or null by the query (_select_list)
         elif how == "upper":
@@ -84,6 +93,29 @@ def _prepare(frame: pd.DataFrame, suite: Suite) -> pd.DataFrame:
         else:
             frame[column] = values.str.lower()
     return frame
+
+
+# SIP/101-0000abcd, Local/101@from-queue → 101 (core/extensions.py), as a named group for
+# Arrow's regex engine: ten times faster than pandas' Python one over a million channels
+_EXTENSION_GROUP = CHANNEL_EXTENSION.pattern.replace(r"(\d+)", r"(?P<extension>\d+)", 1)
+assert "?P<extension>" in _EXTENSION_GROUP
+
+
+def _extensions(values: pd.Series) -> pd.Series:
+    found = pc.struct_field(
+        pc.extract_regex(pa.array(values, type=pa.string()), pattern=_EXTENSION_GROUP), [0]
+    )
+    return pd.Series(found.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get), index=values.index)
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    """Plain float64, NaN for what is no number: GX compares a numpy column at once, a
+    nullable Float64 one value by value in Python (3.5 s for three million rows)."""
+    try:  # every value a number, as in nearly every load: Arrow casts millions in milliseconds
+        cast = pc.cast(pa.array(values, type=pa.string()), pa.float64())
+        return pd.Series(cast.to_numpy(zero_copy_only=False), index=values.index)
+    except pa.ArrowInvalid:  # some are not: pandas makes those NaN, for the check to count
+        return pd.to_numeric(values, errors="coerce").astype("float64")
 
 
 def _context():
@@ -105,9 +137,9 @@ def validate_frame(
     asset = context.data_sources.add_pandas("raw").add_dataframe_asset(suite.table)
     batch = asset.add_batch_definition_whole_dataframe("whole")
     gx_suite = context.suites.add(gx.ExpectationSuite(name=suite.table))
-    frame = _prepare(frame.copy(), suite)
     if expectations is None:
         expectations = suite.advisory if advisory else suite.expectations
+    frame = _prepare(frame.copy(), suite, _read_by(expectations) | set(reference_sets or {}))
     for expectation in (
         e for e in expectations if _columns_present(e, frame)
     ):  # a copy: an expectation belongs to one GX suite, and a
@@ -130,10 +162,7 @@ def validate_frame(
                 or ""
             ),
             int(r.result.get("unexpected_count") or 0),
-            [
-                v.item() if hasattr(v, "item") else v
-                for v in (r.result.get("partial_unexpected_list") or [])[:5]
-            ],
+            [_as_written(v) for v in (r.result.get("partial_unexpected_list") or [])[:5]],
             r.result.get("observed_value"),
             (r.expectation_config.kwargs.get("min_value"), r.expectation_config.kwargs.get("max_value")),
         )
@@ -143,20 +172,29 @@ def validate_frame(
     return ValidationReport(suite.table, len(frame), len(result.results), failures)
 
 
+def _as_written(value):
+    """An example as the file wrote it: a quantity of 0 read as a float is shown as 0."""
+    value = value.item() if hasattr(value, "item") else value
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _columns_of(expectation) -> list[str]:
+    """The columns one expectation reads."""
+    named = [getattr(expectation, n, None) for n in ("column", "column_A", "column_B")]
+    return [c for c in named + list(getattr(expectation, "column_list", None) or []) if c]
+
+
+def _read_by(expectations: list) -> set[str]:
+    return {c for e in expectations for c in _columns_of(e)}
+
+
 def _columns_present(expectation, frame: pd.DataFrame) -> bool:
-    names = ("column", "column_A", "column_B")
-    columns = [getattr(expectation, n, None) for n in names] + list(
-        getattr(expectation, "column_list", None) or []
-    )
-    return all(c in frame for c in columns if c)
+    return all(c in frame for c in _columns_of(expectation))
 
 
 def needed_columns(suite: Suite, advisory: bool = False) -> set[str]:
     """The raw columns a suite (or its advisory part) reads, derived columns traced back."""
-    columns: set[str] = set()
-    for expectation in suite.advisory if advisory else suite.expectations:
-        columns |= {getattr(expectation, n, None) for n in ("column", "column_A", "column_B")}
-        columns |= set(getattr(expectation, "column_list", None) or [])
+    columns = _read_by(suite.advisory if advisory else suite.expectations)
     columns |= set(suite.advisory_references if advisory else suite.references)
     derived = {f"{c}_extension": c for c, how in suite.prepare.items() if how == "extension"}
     return {derived.get(c, c) for c in columns if c}
@@ -193,7 +231,7 @@ def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> Val
         listing = _select_list(sorted(needed_columns(suite, advisory) & set(columns)), suite)
         references = _reference_sets(con, suite, advisory)
         if not (suite.incremental and checked_loads.LOAD_ID in columns):
-            frame = con.execute(f"select {listing} from {suite.table}{_current(columns)}").df()
+            frame = con.execute(f"select {listing} from {suite.table}{_current(columns)}").text_df()
             report = validate_frame(frame, suite, references, advisory)
             if suite.rules and not advisory:
                 broken = [Failure("rule", "", 1, [], sentence=s) for s in suite.rules(con)]
@@ -272,17 +310,19 @@ def _validate_unchecked(
             ).fetchall()
             # every unique key holds chunk_by, so chunks of whole values are independent
             for condition, values in _chunks(chunk, sizes):
-                frame = con.execute(f"{rows_sql} and {condition}", [*wanted_params, *values]).df()
+                frame = con.execute(f"{rows_sql} and {condition}", [*wanted_params, *values]).text_df()
                 row_reports.append(validate_frame(frame, suite, references, expectations=row_level))
+                del frame
+                release_freed_memory()  # the next chunk's read reuses nothing: 3.4 → 3.0 GB at 10 M
         else:
-            frame = con.execute(rows_sql, wanted_params).df()
+            frame = con.execute(rows_sql, wanted_params).text_df()
             row_reports.append(validate_frame(frame, suite, references, expectations=row_level))
     table_reports = []
     if table_level and suite.newest_by:
         newest = f"replace(trim(\"{suite.newest_by}\"), 'T', ' ')"  # the PBX's text orders as time
         frame = con.execute(
             f"select {listing} from {suite.table} where {newest} = (select max({newest}) from {suite.table})"
-        ).df()
+        ).text_df()
         table_reports.append(validate_frame(frame, suite, {}, expectations=table_level))
     checked = sum(r.rows for r in row_reports)
     total = con.execute(f"select count(*) from {suite.table}").fetchone()[0]

@@ -133,3 +133,42 @@ def test_a_directory_listing_extensions_with_commas_knows_each_of_them(tmp_path)
     with connect(warehouse) as con:
         known = _reference_sets(con, suite("raw_pbx.asterisk_cdr"), advisory=True)
     assert known["channel_extension"] == ["101", "102", "5101", "7001"]
+
+
+def test_numbers_read_fast_when_all_are_numbers_and_count_the_others_when_not():
+    """Arrow casts a column that is all numbers; one that is not goes through pandas, which
+    makes the others NaN; either way the result is plain float64, which GX compares at once."""
+    from quality.validate import _numbers
+
+    clean = _numbers(pd.Series(["4", "1e3", "4.5", None], dtype="string"))
+    assert (
+        clean.dtype == "float64" and clean.iloc[:3].tolist() == [4.0, 1000.0, 4.5] and pd.isna(clean.iloc[3])
+    )
+    mixed = _numbers(pd.Series(["4", "four", "", "-1"], dtype="string"))
+    assert mixed.dtype == "float64" and mixed.isna().tolist() == [False, True, True, False]
+    frame = pd.DataFrame({"product_id": ["P1", "P2"], "cost": ["4", "four"], "list_price": ["-1", "5"]})
+    failed = {f.column: f.examples for f in validate_frame(frame, suite("raw_crm.products")).failures}
+    assert failed == {"list_price": [-1]}  # "four": ingestion's row rules quarantine it, not this range
+
+
+def test_extensions_read_by_arrow_are_those_the_python_pattern_reads():
+    from core.extensions import CHANNEL_EXTENSION
+    from quality.validate import _extensions
+
+    channels = pd.Series(
+        ["SIP/101-0000abcd", "Local/101@from-queue", "SIP/trunk-mts-0001", None, "PJSIP/5101;2", "DAHDI/1-1",
+         "SIP/102", "Local/abc@x", "SIP/103-"],
+        dtype="string",
+    )  # fmt: skip
+    expected = channels.str.extract(CHANNEL_EXTENSION.pattern, expand=False)
+    assert _extensions(channels).equals(expected)
+
+
+def test_a_column_read_only_for_its_newest_value_is_not_cast_for_every_row():
+    from quality.validate import _prepare
+
+    cdr = suite("raw_pbx.asterisk_cdr")
+    frame = pd.DataFrame({"start": ["2026-10-01 10:00:00"], "channel": ["SIP/101-1"], "dstchannel": [None]})
+    prepared = _prepare(frame.copy(), cdr, {"channel_extension", "dstchannel_extension"})
+    assert prepared["start"].tolist() == ["2026-10-01 10:00:00"]  # left as text
+    assert prepared["channel_extension"].tolist() == ["101"]
