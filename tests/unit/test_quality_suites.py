@@ -172,3 +172,37 @@ def test_a_column_read_only_for_its_newest_value_is_not_cast_for_every_row():
     prepared = _prepare(frame.copy(), cdr, {"channel_extension", "dstchannel_extension"})
     assert prepared["start"].tolist() == ["2026-10-01 10:00:00"]  # left as text
     assert prepared["channel_extension"].tolist() == ["101"]
+
+
+def test_checks_do_not_hash_every_row_of_a_batch(monkeypatch):
+    """GX fingerprints a pandas batch by hashing all its rows (1.9 s for three million call
+    records), a marker nothing reads: validate.py sets its threshold to 0. A GX upgrade that
+    renames the threshold fails here, not silently slower."""
+    from great_expectations.execution_engine import pandas_execution_engine
+
+    def fingerprint(frame):
+        raise AssertionError("a batch was hashed")
+
+    monkeypatch.setattr(pandas_execution_engine, "hash_pandas_dataframe", fingerprint)
+    frame = pd.DataFrame({"deal_id": ["1", "2"], "status": ["won", "lost"]})
+    assert validate_frame(frame, suite("raw_crm.deals")).passed
+
+
+def test_times_read_fast_in_the_pbx_format_and_as_pandas_reads_any_other():
+    from quality.validate import _times
+
+    values = pd.Series(
+        [
+            "2026-08-03 09:00:01",
+            "03/08/2026 09:00",
+            None,
+            "not a time",
+            "2026-08-03T09:00:01Z",
+            "2026-08-03 09:00:01.5",
+        ],
+        dtype="string",
+    )
+    expected = pd.to_datetime(values, errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
+    read = _times(values)
+    assert read.isna().tolist() == [False, False, True, True, False, False]
+    assert read.tolist() == expected.tolist()
