@@ -58,6 +58,31 @@ def test_a_column_is_converted_once_per_distinct_value(monkeypatch):
     assert out == [token, "101", None, token]
 
 
+def test_a_file_s_batches_work_out_each_value_once_and_give_what_each_batch_would(monkeypatch):
+    """A CDR file is read in hundreds of batches: a number's pseudonym is worked out once for
+    the file, and a text with no run of ten digits (a channel name) is not looked at."""
+    monkeypatch.setenv(phones.KEY_ENV, "column-key-column-key")
+    batches = [
+        pa.chunked_array(
+            [['"Ivan" <89161234567>', "SIP/101-0000abcd", None, "Local/84951234567@from-internal-1;1"]]
+        ),
+        pa.chunked_array([['"Ivan" <89161234567>', "SIP/102-0000abce", "2026-10-01 09:01:34"]]),
+    ]
+    expected = [phones.pseudonymise_column(b, embedded=True).to_pylist() for b in batches]
+    seen = []
+
+    def counted(text, secret):
+        seen.append(text)
+        return phones.pseudonymise_text(text, secret)
+
+    pseudonyms = phones.ColumnPseudonyms(embedded=True)
+    pseudonyms.convert = counted
+    assert [pseudonyms(b).to_pylist() for b in batches] == expected
+    assert expected[0][0].startswith('"Ivan" <+*******4567#') and expected[0][1] == "SIP/101-0000abcd"
+    assert len(seen) == len(set(seen)) and '"Ivan" <89161234567>' in seen  # once, not once a batch
+    assert not {"SIP/101-0000abcd", "SIP/102-0000abce"} & set(seen)  # never looked at
+
+
 def test_the_key_is_generated_once_into_a_private_file(tmp_path, monkeypatch):
     monkeypatch.delenv(phones.KEY_ENV, raising=False)
     monkeypatch.setenv(phones.KEY_FILE_ENV, str(tmp_path / "keys" / "phone.key"))

@@ -198,11 +198,16 @@ NUMBER_FIELDS = ("src", "dst")
 TEXT_WITH_NUMBERS = ("clid", "lastdata", "channel", "dstchannel")
 
 
-def _pseudonymised(table: pa.Table) -> pa.Table:
+def _pseudonyms() -> dict[str, phones.ColumnPseudonyms]:
+    """One file's pseudonyms, per column that holds numbers."""
+    names = (*NUMBER_FIELDS, *TEXT_WITH_NUMBERS)
+    return {name: phones.ColumnPseudonyms(embedded=name in TEXT_WITH_NUMBERS) for name in names}
+
+
+def _pseudonymised(table: pa.Table, pseudonyms: dict[str, phones.ColumnPseudonyms]) -> pa.Table:
     """Every full number replaced by its token (core/phones.py) before the rows go anywhere."""
-    for name in (*NUMBER_FIELDS, *TEXT_WITH_NUMBERS):
-        column = phones.pseudonymise_column(table[name], embedded=name in TEXT_WITH_NUMBERS)
-        table = table.set_column(table.column_names.index(name), name, column)
+    for name, pseudonymise in pseudonyms.items():
+        table = table.set_column(table.column_names.index(name), name, pseudonymise(table[name]))
     return table
 
 
@@ -253,6 +258,7 @@ def read_cdr(
     next_record = 1
     bad_rows_seen: list = []
     lines_before = _LineBreaks()  # line breaks inside the records read so far
+    pseudonyms = _pseudonyms()  # each number's pseudonym worked out once in the file
     for record_batch in reader:
         table = pa.Table.from_batches([record_batch])
         records = _line_numbers(next_record, table.num_rows, skipped)
@@ -264,7 +270,7 @@ def read_cdr(
             if name not in table.column_names:
                 table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
         table = table.select(RAW_COLUMNS)
-        table = _pseudonymised(table)
+        table = _pseudonymised(table, pseudonyms)
         # file and line are the row's key: a load interrupted and run again replaces, never doubles
         table = table.append_column(
             pa.field("_source_file", pa.string(), nullable=False),
