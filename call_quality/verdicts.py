@@ -212,7 +212,7 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
     """A name or the company in the agent's opening turns; a refusal to give one's name
     (even one saying "меня зовут") is none."""
     for turn in call.agent_turns[: call.checklist.opening_agent_turns]:
-        refusal = turn.hit(item.name, "refusals") or about_my_name(turn)
+        refusal = _declines_name(turn, item)
         if refusal:
             return Verdict(False, _said(turn, refusal, refused=True))
         quote = turn.hit(item.name, "phrases")
@@ -243,6 +243,12 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
     return Verdict(False)
 
 
+def _declines_name(turn: Turn, intro_item: Item) -> str | None:
+    """What in the turn declines to give one's name ("не обязан представляться", "зачем вам
+    моё имя"): it fails the introduction, and is neither a question nor rude by itself."""
+    return turn.hit(intro_item.name, "refusals") or about_my_name(turn)
+
+
 def needs(call: Call, item: Item) -> Verdict:
     """A question about the client's situation: not a pitch, not a question about hearing,
     time to talk or the client's name, not an offer or an answer to an objection."""
@@ -260,7 +266,7 @@ def needs(call: Call, item: Item) -> Verdict:
             continue
         if offer_item and (_offering_phrase(turn, offer_item) or _proposes_more(turn, offer_item, language)):
             continue
-        if intro_item and (turn.hit(intro_item.name, "refusals") or about_my_name(turn)):
+        if intro_item and _declines_name(turn, intro_item):
             continue  # "зачем вам моё имя?" asks nothing of the client
         if not (is_question(turn, item, language) or _asks_the_client(call, turn, item)):
             continue
@@ -469,7 +475,7 @@ def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
     if needs_item and _mentions(turn, needs_item.words("not_needs"), call.checklist.language):
         return None  # "вы меня хорошо слышите?" checks the line, however close to "вы меня вообще слышите?"
     intro_item = _item_of_kind(call.checklist, "introduction")
-    if intro_item and (turn.hit(intro_item.name, "refusals") or about_my_name(turn)):
+    if intro_item and _declines_name(turn, intro_item):
         return None  # declining one's name fails the introduction; only rude words make it rude too
     meant = call.means("rude", turn)
     return _said(turn, turn.text.strip(), meaning=round(meant, 2)) if meant else None
