@@ -17,6 +17,7 @@ from pathlib import Path
 
 from core import settings
 from core.errors import UserFacingError, is_user_facing
+from core.memory import long_lived_objects_frozen
 from core.paths import exports_from_env
 from core.private_files import private_umask, tighten
 from core.warehouse import ENGINE_NAMES, connect, describe, target
@@ -345,6 +346,7 @@ def _run_pipeline(
         warehouse_lock(warehouse),
         run_instance(warehouse) as instance,
         redirect_stdout(Tee(log_file) if quiet else Tee(sys.stderr, log_file)),
+        long_lived_objects_frozen(),
     ):
         # the run's own inbox, warehouse and options, as run configuration: nothing goes
         # through this process's environment, so two runs in one process do not mix

@@ -28,3 +28,25 @@ def test_memory_freed_by_a_step_is_handed_back():
     base, held, after = map(int, out.split())
     assert held - base > 100  # the freed rows stay with the process until handed back
     assert after - base < (held - base) / 2, (base, held, after)
+
+
+class _Node:
+    def __init__(self):
+        self.me = self  # a cycle: only the garbage collector frees it
+
+
+def test_within_a_run_old_objects_are_skipped_and_new_garbage_still_collected():
+    import gc
+    import weakref
+
+    from core.memory import long_lived_objects_frozen, release_freed_memory
+
+    before = gc.get_freeze_count()
+    with long_lived_objects_frozen():
+        assert gc.get_freeze_count() > before  # the imported world is frozen
+        node = _Node()
+        alive = weakref.ref(node)
+        del node
+        release_freed_memory()
+        assert alive() is None  # a step's garbage is still freed
+    assert gc.get_freeze_count() == before  # and everything is collectable again after the run
