@@ -20,8 +20,29 @@
 
 with
 
+-- only the columns read below: the legs are read three times, so the database keeps them
+-- whole in memory, and every other column of 10 M legs made that 14 s instead of 11
 legs as (
-    select * from {{ ref('int_call_legs') }}
+    select
+        call_id,
+        leg_order,
+        started_at,
+        started_at_local,
+        local_date,
+        ended_at,
+        source_number,
+        destination_number,
+        caller_employee_id,
+        callee_employee_id,
+        callee_department_id,
+        is_talk_app,
+        is_talk_leg,
+        duration_seconds,
+        billed_seconds,
+        source_file,
+        source_line,
+        built_at
+    from {{ ref('int_call_legs') }}
     {% if is_incremental_with(['built_at']) %}
         where built_at > (select coalesce(max(built_at), {{ dbt.cast("'1900-01-01'", dbt.type_timestamp()) }}) from {{ this }})
     {% endif %}
