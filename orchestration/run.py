@@ -8,7 +8,6 @@ a second run wait, since DuckDB allows a single writer.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
@@ -26,7 +25,6 @@ from dashboards.build import site_dir_for
 from orchestration.dbt_project import ensure_manifest
 from orchestration.local_postgres import READER
 from orchestration.locking import warehouse_lock
-from orchestration.run_log import Tee
 from orchestration.scheme_check import raise_if_broken
 from orchestration.serving import snapshot_path_for
 
@@ -87,6 +85,7 @@ class RunSummary:
     site: Path | None = None
     # the portal's close and reopen requests this run performed (or refused)
     period_requests: list[str] = field(default_factory=list)
+    log: Path | None = None
 
     def lines(self) -> list[str]:
         out = [f"autokpi: pipeline finished in {self.seconds:.1f} s", "", "rows per mart:"]
@@ -112,6 +111,8 @@ class RunSummary:
             self._for_bi(),
             "lineage:   make ui   (Dagster UI on http://127.0.0.1:3000)",
         ]
+        if self.log is not None:
+            out.append(f"run log:   {self.log}   (every step's messages, dbt's whole log)")
         return out
 
     def _for_bi(self) -> str:
@@ -339,13 +340,14 @@ def _run_pipeline(
     }
     started = time.monotonic()
     run_started = datetime.now(UTC).replace(tzinfo=None)
-    # dagster-dbt echoes dbt's log on stdout: send it to stderr with the other progress
-    # lines (or nowhere when quiet), so stdout carries only the summary; and to the log.
+    # dagster-dbt echoes dbt's log on stdout (a line per model and test, 200 of them): into
+    # the run's log only, so the screen shows one line per step and built asset and stdout
+    # carries only the summary.
     with (
         log_path.open("a", encoding="utf-8") as log_file,
         warehouse_lock(warehouse),
         run_instance(warehouse) as instance,
-        redirect_stdout(Tee(log_file) if quiet else Tee(sys.stderr, log_file)),
+        redirect_stdout(log_file),
         long_lived_objects_frozen(),
     ):
         # the run's own inbox, warehouse and options, as run configuration: nothing goes
@@ -378,4 +380,5 @@ def _run_pipeline(
         + (_inbox_notes(inbox, warehouse) if inbox is not None else []),
         site_dir_for(warehouse) / "index.html",
         period_requests,
+        log_path,
     )

@@ -68,19 +68,3 @@ def run_log_file(init_context):
     log.handlers = [handler]
     log.propagate = False
     return log
-
-
-class Tee:
-    """A text stream writing to several others (dbt's echo: to the screen and the run log)."""
-
-    def __init__(self, *streams):
-        self.streams = streams
-
-    def write(self, text: str) -> int:
-        for stream in self.streams:
-            stream.write(text)
-        return len(text)
-
-    def flush(self) -> None:
-        for stream in self.streams:
-            stream.flush()

@@ -406,13 +406,16 @@ def with_snapshot_columns(row: dict | None, origin: str) -> dict | None:
 
 
 def to_arrow(rows: list[dict], key: tuple[str, ...] = ()) -> pa.Table:
-    """Text columns (the union over rows), ``_source_line`` as an integer, the key not null."""
+    """Text columns (the union over rows), ``_source_line`` as an integer; the key and the
+    snapshot's version and origin not null, as dlt's merge declares them (a nullable field
+    there had dlt warn on every load that the hints differ)."""
     columns: dict[str, None] = {}
     for row in rows:
         for k in row:
             columns.setdefault(k, None)
+    required = {*key, "_row_hash", "_origin"}
     fields = [
-        pa.field(c, pa.int64() if c == "_source_line" else pa.string(), nullable=c not in key)
+        pa.field(c, pa.int64() if c == "_source_line" else pa.string(), nullable=c not in required)
         for c in columns
     ]
     return pa.Table.from_pylist(rows, schema=pa.schema(fields))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -66,6 +67,11 @@ def test_cli_run_builds_the_call_marts_and_fails_in_one_line(tmp_path, dbt_manif
     assert done.returncode == 0, done.stderr[-2000:]
     assert "marts.fct_calls" in done.stdout and "37" in done.stdout
     assert "▶ autokpi_dbt" in done.stderr  # progress lines
+    # one line per step and built asset on the screen: dbt's own log (a line per model and
+    # test) and dlt's warnings go to the run's log, whose path the summary names
+    assert "Completed successfully" not in done.stderr and "WARNING" not in done.stderr
+    log = Path(done.stdout.split("run log:")[1].split()[0])
+    assert "Completed successfully" in log.read_text(encoding="utf-8")
     failed = subprocess.run(
         [*autokpi, "run", "--inbox", str(tmp_path / "missing")], capture_output=True, text=True, check=False
     )

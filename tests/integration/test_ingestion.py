@@ -298,3 +298,25 @@ def test_a_line_loaded_twice_by_an_interrupted_append_is_kept_once(tmp_path):
     assert drop_repeated_lines("raw_pbx", warehouse) == 5
     assert _count(warehouse, "raw_pbx.asterisk_cdr") == loaded
     assert drop_repeated_lines("raw_pbx", warehouse) == 0
+
+
+def test_file_sources_load_without_dlt_warnings(demo_inbox, tmp_path):
+    """A clean inbox loads without a warning on the screen: the snapshot tables' arrow fields
+    carry the same not-null hints dlt's merge declares (they once warned on every load)."""
+    import logging
+
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record)
+
+    dlt_log = logging.getLogger("dlt")
+    keep = Keep(level=logging.WARNING)
+    dlt_log.addHandler(keep)
+    try:
+        for name in ("crm_files", "directory", "plans"):
+            load_source(name, demo_inbox, tmp_path / "w.duckdb")
+    finally:
+        dlt_log.removeHandler(keep)
+    assert [r.getMessage() for r in records] == []
