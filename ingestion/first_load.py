@@ -51,6 +51,8 @@ def drop_repeated_lines(dataset: str, warehouse: Path) -> int:
     number deleted."""
     key, table = ", ".join(KEY), f"{dataset}.{TABLE}"
     with connect(warehouse, read_only=False) as con:
+        if not con.table_exists(dataset, TABLE):  # no call records in the inbox yet: no table
+            return 0
         repeated = con.execute(
             f"select count(*) from (select {key} from {table} group by {key} having count(*) > 1)"
         ).fetchone()[0]

@@ -104,3 +104,20 @@ def test_the_month_in_progress_counts_the_working_days_elapsed(demo_run):
         "and period_start = '2026-11-01' and rule != 'missing_target'",
     )
     assert november == [(0,)]  # 4 working days: too early to judge a month (alert_rules: 5)
+
+
+def test_an_inbox_without_call_records_builds_the_sales_marts_run_after_run(
+    tmp_path, demo_inbox, dbt_manifest
+):
+    """No pbx/ folder at all (the phone export not set up yet): the CRM, plans and bonus
+    are built, the call marts are empty with a sentence saying why, and the next run too
+    (the first load of call records found no raw table to tidy, and the call staging
+    model, built empty, had no raw table to read from incrementally)."""
+    inbox = tmp_path / "inbox"
+    shutil.copytree(demo_inbox, inbox, ignore=shutil.ignore_patterns("pbx"))
+    warehouse = tmp_path / "autokpi.duckdb"
+    for _ in range(2):
+        summary = run_pipeline(inbox, warehouse, quiet=True)
+        assert summary.mart_rows["fct_calls"] == 0
+        assert summary.mart_rows["fct_sales_lines"] > 0 and summary.mart_rows["mart_bonus_monthly"] > 0
+        assert any(w.startswith("no call records: ") for w in summary.warnings)
