@@ -320,3 +320,24 @@ def test_file_sources_load_without_dlt_warnings(demo_inbox, tmp_path):
     finally:
         dlt_log.removeHandler(keep)
     assert [r.getMessage() for r in records] == []
+
+
+def test_a_transcript_line_still_being_written_waits_and_says_so(demo_inbox, tmp_path):
+    """A transcripts file whose last line has no line end yet: the lines before it load,
+    the cut one waits for the next run, and the load log says which line (as for a CDR)."""
+    inbox = tmp_path / "inbox"
+    folder = inbox / "pbx" / "transcripts"
+    folder.mkdir(parents=True)
+    lines = next((demo_inbox / "pbx" / "transcripts").glob("*.jsonl")).read_bytes().splitlines(keepends=True)
+    transcripts = folder / "transcripts.jsonl"
+    transcripts.write_bytes(b"".join(lines[:3]) + lines[3][:40])
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    assert _count(warehouse, "raw_pbx.transcripts") == 3
+    con = duckdb.connect(str(warehouse), read_only=True)
+    notes = con.execute("select status, message from raw_pbx.load_log where status = 'waiting'").fetchall()
+    con.close()
+    assert notes == [("waiting", "waiting for the rest of line 4 (no line end yet)")]
+    transcripts.write_bytes(b"".join(lines[:4]))  # the line finished
+    load_source("pbx_files", inbox, warehouse)
+    assert _count(warehouse, "raw_pbx.transcripts") == 4

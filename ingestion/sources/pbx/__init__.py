@@ -118,10 +118,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
                 yield quarantine_item(batch.quarantined, "asterisk_cdr")
         rows_read = count_lines(path, part.start, part.stop) - blank  # records, not lines
         yield load_log_item([log_entry(name, "asterisk_cdr", rows_read, clean, quarantined, part.first_line)])
-        waiting = waiting_line(path, part)
-        if waiting:  # Asterisk is still writing the last line: it loads with the next run
-            message = f"waiting for the rest of line {waiting} (no line end yet)"
-            yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, waiting, "waiting", message)])
+        yield from _waiting_note(path, part, name, "asterisk_cdr")
         mark_done(part, files_state)
         if part.start == 0:  # what the whole file held when first read: a resend is recognised
             files_state[name]["sha256"] = content_digest(path, part.stop)
@@ -148,7 +145,17 @@ def transcripts(inbox_dir: str):
         yield load_log_item(
             [log_entry(part.name, "transcripts", clean + quarantined, clean, quarantined, part.first_line)]
         )
+        yield from _waiting_note(path, part, part.name, "transcripts")
         mark_done(part, files_state)
+
+
+def _waiting_note(path: Path, part, name: str, table: str):
+    """A load-log line when the file's last line has no line end yet (the PBX or the
+    speech-to-text is still writing it): it loads with the next run, and the run says so."""
+    waiting = waiting_line(path, part)
+    if waiting:
+        message = f"waiting for the rest of line {waiting} (no line end yet)"
+        yield load_log_item([log_entry(name, table, 0, 0, 0, waiting, "waiting", message)])
 
 
 @dlt.source(name="pbx_files", max_table_nesting=0)
