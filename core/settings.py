@@ -62,6 +62,17 @@ def _whole_number(value: str) -> int:
     return int(value)
 
 
+def _memory_size(value: str) -> str:
+    """A size DuckDB's memory_limit takes, asked of DuckDB itself (an in-memory database)."""
+    import duckdb
+
+    try:
+        duckdb.connect(config={"memory_limit": value}).close()
+    except duckdb.Error:
+        raise ValueError("a size such as 2GB or 512MB") from None
+    return value
+
+
 def _yes_no(value: str) -> bool:
     word = value.strip().lower()
     if word in {"yes", "true", "1", "on"}:
@@ -301,6 +312,7 @@ SETTINGS: dict[str, Setting] = {
                 "AUTOKPI_DUCKDB_MEMORY_LIMIT",
                 "2GB",
                 "DuckDB's memory cap for every connection (dbt's too); past it DuckDB spills to disk.",
+                _memory_size,
             ),
             Setting(
                 "AUTOKPI_SPARK_DIR",

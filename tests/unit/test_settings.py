@@ -63,6 +63,7 @@ def test_dbt_and_make_defaults_agree_with_the_registry():
         ("AUTOKPI_SCORING_WORKERS", "0", "a whole number above 0"),
         ("AUTOKPI_SITE_LANG", "de", "one of ru, en"),
         ("DBT_TARGET", "mysql", "one of duckdb, postgres"),
+        ("AUTOKPI_DUCKDB_MEMORY_LIMIT", "lots", "a size such as 2GB or 512MB"),
     ],
 )
 def test_a_value_that_cannot_work_is_refused_in_one_sentence(monkeypatch, name, value, says):
