@@ -134,6 +134,19 @@ def test_a_file_that_is_not_cdr_csv_names_file_and_line(tmp_path):
         read_all(path)
 
 
+def test_a_master_csv_saved_by_a_spreadsheet_with_semicolons_says_what_to_send(tmp_path):
+    path = tmp_path / "Master.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, delimiter=";", lineterminator="\n").writerow(STANDARD + EXTRA[21])
+    with pytest.raises(InboxFileError) as refused:
+        read_all(path)
+    assert str(refused.value).endswith(
+        "its values are separated by ';' (saved from a spreadsheet?): "
+        "send the file as the PBX wrote it, with commas"
+    )
+    assert "Master.csv:1: not an Asterisk cdr_csv line" in str(refused.value)
+
+
 def test_a_line_still_being_written_waits_for_its_newline(tmp_path):
     path = write_lines(tmp_path / "Master.csv", [STANDARD + EXTRA[18]])
     full = path.stat().st_size

@@ -78,13 +78,27 @@ def detect_layout(path: Path, start: int, stop: int) -> int:
                 known = ", ".join(str(k) for k in LAYOUTS)
                 raise InboxFileError(
                     path,
-                    f"not an Asterisk cdr_csv line: {len(fields)} columns, expected one of {known}",
+                    f"not an Asterisk cdr_csv line: {len(fields)} columns, expected one of {known}"
+                    + _saved_by_a_spreadsheet(reader, complete),
                     line=reader.line_num,
                 )
             return len(fields)
     except csv.Error as exc:  # e.g. a bare carriage return inside the line
         raise InboxFileError(path, f"not an Asterisk cdr_csv line: {exc}", line=reader.line_num) from None
     return 0
+
+
+def _saved_by_a_spreadsheet(reader, text: str) -> str:
+    """What to do when the refused line is an Asterisk line separated by ';' (a Master.csv
+    opened and saved by a spreadsheet in a Russian locale), else nothing."""
+    line = text.splitlines()[reader.line_num - 1] if reader.line_num else ""
+    fields = next(csv.reader([line], delimiter=";"), [])
+    if len(fields) in LAYOUTS:
+        return (
+            "; its values are separated by ';' (saved from a spreadsheet?): "
+            "send the file as the PBX wrote it, with commas"
+        )
+    return ""
 
 
 def _line_numbers(first: int, count: int, skipped: list[int]) -> np.ndarray:
