@@ -39,7 +39,9 @@ directory as (
     from extensions
 ),
 
-{% if is_incremental_with(['built_at', 'directory_version']) %}
+{%- set rebuilding_some_calls = is_incremental_with(['built_at', 'directory_version']) %}
+
+{% if rebuilding_some_calls %}
 
 -- read apart from staged_legs: a CTE read twice is materialised whole by DuckDB, and the
 -- joins below then ran on every leg instead of the few rebuilt (bench/README.md, "Speed")
@@ -78,6 +80,16 @@ legs as (
     where staged_legs.call_id in (select calls_to_rebuild.call_id from calls_to_rebuild)
 ),
 
+{% else %}
+
+    legs as (
+        select * from staged_legs
+    ),
+
+{% endif %}
+
+-- the same legs, narrow, read from the table itself: reading `legs` twice would have
+-- DuckDB materialise every column of every leg first
 leg_keys as (
     select
         leg_id,
@@ -87,29 +99,10 @@ leg_keys as (
         source_file,
         source_line
     from {{ ref('stg_pbx__cdr_legs') }}
-    where call_id in (select calls_to_rebuild.call_id from calls_to_rebuild)
+    {% if rebuilding_some_calls -%}
+        where call_id in (select calls_to_rebuild.call_id from calls_to_rebuild)
+    {%- endif %}
 ),
-
-{% else %}
-
-    legs as (
-        select * from staged_legs
-    ),
-
-    -- the same legs, narrow, read from the table itself: reading `legs` twice would have
-    -- DuckDB materialise every column of every leg first
-    leg_keys as (
-        select
-            leg_id,
-            call_id,
-            record_key,
-            started_at,
-            source_file,
-            source_line
-        from {{ ref('stg_pbx__cdr_legs') }}
-    ),
-
-{% endif %}
 
 -- Both orders are worked out on the legs' keys alone and joined back: a window over every
 -- column of 10 M legs took 51 s, over the keys 28 s (bench/README.md, "Speed").
