@@ -134,6 +134,16 @@ def test_a_file_that_is_not_cdr_csv_names_file_and_line(tmp_path):
         read_all(path)
 
 
+def test_a_header_line_of_column_names_is_no_call_and_no_quarantined_row(tmp_path):
+    names = list(LAYOUTS[21])
+    path = write_lines(tmp_path / "Master.csv", [names, STANDARD + EXTRA[21], STANDARD + EXTRA[21]])
+    batches = list(read_cdr(path, path.name))
+    clean = [row for batch in batches for row in batch.clean.to_pylist()]
+    assert [row["_source_line"] for row in clean] == [2, 3]  # the lines keep their numbers
+    assert [q for batch in batches for q in batch.quarantined] == []
+    assert sum(batch.blank_lines for batch in batches) == 1  # read, and not a record
+
+
 def test_a_master_csv_saved_by_a_spreadsheet_with_semicolons_says_what_to_send(tmp_path):
     path = tmp_path / "Master.csv"
     with path.open("w", newline="", encoding="utf-8") as fh:

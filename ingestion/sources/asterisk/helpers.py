@@ -88,6 +88,14 @@ def detect_layout(path: Path, start: int, stop: int) -> int:
     return 0
 
 
+def _is_header(table: pa.Table, lines) -> bool:
+    """True when the file's first line names the columns (``src``, ``dst``, ``start``…)
+    instead of holding a call: Asterisk writes none, some tools exporting its CDR do."""
+    if not table.num_rows or int(lines[0]) != 1:
+        return False
+    return all(table.column(c)[0].as_py().strip().lower() == c for c in ("src", "dst", "start"))
+
+
 def _saved_by_a_spreadsheet(reader, text: str) -> str:
     """What to do when the refused line is an Asterisk line separated by ';' (a Master.csv
     opened and saved by a spreadsheet in a Russian locale), else nothing."""
@@ -280,6 +288,9 @@ def read_cdr(
             next_record = int(records[-1]) + 1
         breaks = _breaks_per_row(table, names)
         lines = lines_before.lines(first_line, records, breaks, skipped_breaks)
+        if _is_header(table, lines):  # a line of column names, as some export tools write
+            table, lines = table.slice(1), lines[1:]
+            blank[0] += 1
         for name in RAW_COLUMNS:
             if name not in table.column_names:
                 table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
