@@ -111,8 +111,10 @@ def test_the_weights_are_what_the_trainer_writes_from_the_corpus(language):
     again = trained["classifiers"]
     assert set(again) == set(stored["classifiers"])
     for name, classifier in stored["classifiers"].items():
-        # the same up to the last digits a different BLAS may round differently
-        assert np.allclose(again[name]["coef"], classifier["coef"], atol=1e-4), name
-        assert abs(again[name]["intercept"] - classifier["intercept"]) < 1e-4, name
+        # the same up to how far the solver converges (lbfgs stops at tol=1e-4): another
+        # CPU's BLAS takes another path there, and weights moved by up to 3e-4 on one
+        # machine; the thresholds below, which decide the verdicts, must not move at all
+        assert np.allclose(again[name]["coef"], classifier["coef"], atol=1e-3), name
+        assert abs(again[name]["intercept"] - classifier["intercept"]) < 1e-3, name
         for key in ("threshold", "min_words", "positives", "negatives"):
             assert again[name][key] == classifier[key], (name, key)
