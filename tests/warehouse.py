@@ -27,12 +27,13 @@ def mart_columns(warehouse, table: str) -> list[str]:
 
 
 def mart_digests(warehouse) -> dict[str, str]:
-    """A hash of each mart's rows; computed_at (when a row was computed) is left out."""
+    """A hash of each mart's rows; when a row was computed or built (computed_at,
+    built_at) is left out."""
     from orchestration.run import MARTS
 
     digests = {}
     for mart in MARTS:
-        cols = [c for c in mart_columns(warehouse, mart) if c != "computed_at"]
+        cols = [c for c in mart_columns(warehouse, mart) if c not in ("computed_at", "built_at")]
         rows = query(warehouse, f"select {', '.join(cols)} from marts.{mart} order by all")
         digests[mart] = hashlib.sha256(repr(rows).encode()).hexdigest()
     return digests

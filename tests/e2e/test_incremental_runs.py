@@ -37,8 +37,8 @@ def _calls_seen(reader: subprocess.Popen) -> int:
     return int(reader.stdout.readline())
 
 
-def _built_at_of_calls(warehouse) -> dict[str, object]:
-    return dict(query(warehouse, "select call_id, built_at from intermediate.int_calls"))
+def _built_at_of_calls(warehouse, table: str = "intermediate.int_calls") -> dict[str, object]:
+    return dict(query(warehouse, f"select call_id, built_at from {table}"))
 
 
 def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
@@ -60,6 +60,7 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     warehouse = tmp_path / "daily" / "autokpi.duckdb"
     run_pipeline(inbox, warehouse, quiet=True)
     first = _built_at_of_calls(warehouse)
+    first_in_mart = _built_at_of_calls(warehouse, "marts.fct_calls")
 
     # day two: the rest of November appended, the late rows in their own file; a BI tool
     # holds the published snapshot open all the while, and the run does not wait for it
@@ -82,6 +83,9 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     second = _built_at_of_calls(warehouse)
     rebuilt = {c for c, built in second.items() if first.get(c) != built}
     untouched = set(second) - rebuilt
+    # the mart takes the same calls, and leaves the rest as it copied them on day one
+    second_in_mart = _built_at_of_calls(warehouse, "marts.fct_calls")
+    assert {c for c, built in second_in_mart.items() if first_in_mart.get(c) != built} == rebuilt
     assert late_call_ids <= rebuilt  # the late legs' calls, weeks behind the look-back
     assert len(untouched) > len(second) / 2  # most of the history was left as built
 
