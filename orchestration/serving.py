@@ -6,7 +6,8 @@ marts (``dim_*``, ``fct_*``, ``mart_*``) are copied into a file of their own,
 ``serving/<warehouse name>_marts.duckdb``, and as one Parquet file per mart in
 ``serving/parquet/``, each written under a temporary name and renamed into place. A
 reader that holds the old snapshot open keeps seeing it, whole, until it reopens; a run
-never waits for it.
+never waits for it. The new file starts as a copy of the old one, so a mart dbt rebuilds
+by key (``fct_calls``) takes only the rows rebuilt since; the others are copied whole.
 
 On PostgreSQL readers use the server itself: the ``autokpi_reader`` role is granted the
 marts schema and nothing else (dbt's on-run-end hook), so there is nothing to publish.
@@ -15,6 +16,7 @@ marts schema and nothing else (dbt's on-run-end hook), so there is nothing to pu
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +46,12 @@ def publish_snapshot(warehouse: Path) -> Snapshot:
     return Snapshot(final, parquet_dir, tables)
 
 
+# Marts dbt builds incrementally, by key, stamping the rows it rebuilt with built_at: the
+# snapshot takes only those rows into its previous copy (a day of calls, not 10 M of them:
+# 4 s at 10 M calls), and the whole table when the counts then disagree (a full refresh).
+UPDATED_BY_KEY = {"fct_calls": "call_id"}
+
+
 def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tuple[str, ...]:
     """Write the snapshot and the Parquet files; the names of the marts written."""
     import duckdb
@@ -51,6 +59,8 @@ def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tupl
     for leftover in (draft, draft.with_name(draft.name + ".wal")):
         leftover.unlink(missing_ok=True)
     try:
+        if final.is_file():  # the previous snapshot, to update: readers keep the original
+            shutil.copyfile(final, draft)
         con = duckdb.connect(str(draft))
         try:
             con.execute("attach ? as warehouse (read_only)", [str(warehouse)])
@@ -62,8 +72,17 @@ def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tupl
                 ).fetchall()
             )
             con.execute("create schema if not exists marts")
+            for (stale,) in con.execute(
+                "select table_name from information_schema.tables where table_catalog = current_database() "
+                "and table_schema = 'marts'"
+            ).fetchall():
+                if stale not in tables:
+                    con.execute(f'drop table marts."{stale}"')
             for table in tables:
-                con.execute(f'create table marts."{table}" as select * from warehouse.marts."{table}"')
+                if not _update_by_key(con, table):
+                    con.execute(
+                        f'create or replace table marts."{table}" as select * from warehouse.marts."{table}"'
+                    )
                 parquet_draft = parquet_dir / f".{table}.parquet.{os.getpid()}.draft"
                 quoted = str(parquet_draft).replace("'", "''")
                 con.execute(f"copy marts.\"{table}\" to '{quoted}' (format parquet)")
@@ -80,3 +99,30 @@ def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tupl
         if stale.stem not in tables:
             stale.unlink()
     return tables
+
+
+def _columns(con, catalog: str, table: str) -> list[tuple[str, str]]:
+    return con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_catalog = ? and table_schema = 'marts' and table_name = ? order by ordinal_position",
+        [catalog, table],
+    ).fetchall()
+
+
+def _update_by_key(con, table: str) -> bool:
+    """Bring the previous snapshot's copy of an incrementally built mart up to date with
+    the rows built since; False when it has to be copied whole (no copy yet, other
+    columns, or the counts disagree afterwards)."""
+    key = UPDATED_BY_KEY.get(table)
+    if key is None:
+        return False
+    (snapshot_db,) = con.execute("select current_database()").fetchone()
+    ours, theirs = _columns(con, snapshot_db, table), _columns(con, "warehouse", table)
+    if not ours or ours != theirs or ("built_at", "TIMESTAMP") not in theirs:
+        return False
+    mart, copy = f'warehouse.marts."{table}"', f'marts."{table}"'
+    newer = f"select * from {mart} where built_at > (select coalesce(max(built_at), '-infinity') from {copy})"
+    con.execute(f'delete from {copy} where "{key}" in (select "{key}" from ({newer}))')
+    con.execute(f"insert into {copy} {newer}")
+    (same,) = con.execute(f"select (select count(*) from {copy}) = (select count(*) from {mart})").fetchone()
+    return same

@@ -80,6 +80,9 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     calls_on_day_two = query(warehouse, "select count(*) from marts.fct_calls")[0][0]
     assert calls_on_day_two > calls_on_day_one
     assert query(snapshot, "select count(*) from marts.fct_calls")[0][0] == calls_on_day_two
+    # the snapshot took the day's calls into its copy: row for row the warehouse's table
+    every_call = "select * from marts.fct_calls order by call_id"
+    assert query(snapshot, every_call) == query(warehouse, every_call)
     second = _built_at_of_calls(warehouse)
     rebuilt = {c for c, built in second.items() if first.get(c) != built}
     untouched = set(second) - rebuilt
