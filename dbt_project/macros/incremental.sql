@@ -33,3 +33,15 @@
     {%- endfor -%}
     {{ return(true) }}
 {%- endmacro %}
+
+{#- The big call models are rebuilt by key: a run deletes the rows of the keys it rebuilt
+    and inserts them anew (`delete+insert`), a column added to the model is added to the
+    built table. One place for the five of them (stg_pbx__cdr_legs to fct_calls), called where a model would call config. -#}
+{% macro config_rebuilt_by_key(unique_key) -%}
+    {{ config(
+        materialized=incremental_where_supported(),
+        unique_key=unique_key,
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+    ) }}
+{%- endmacro %}

@@ -6,14 +6,7 @@
 -- every call when what a call is joined to changed (the employees' departments, the
 -- clients' numbers, the accepted exclusions): its fingerprint is kept on every row, as
 -- int_call_legs keeps the directory's.
-{{
-    config(
-        materialized=incremental_where_supported(),
-        unique_key='call_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-    )
-}}
+{{ config_rebuilt_by_key('call_id') }}
 
 with
 

@@ -7,14 +7,7 @@
 -- again), a leg dated within the look-back window, or everything when the extension
 -- directory changed (it re-attributes history). All legs of such a call are rebuilt
 -- together, so leg order stays right; delete+insert on call_id replaces them.
-{{
-    config(
-        materialized=incremental_where_supported(),
-        unique_key='call_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-    )
-}}
+{{ config_rebuilt_by_key('call_id') }}
 
 with
 

@@ -9,14 +9,7 @@
 --
 -- Incremental: rebuilds the calls whose legs int_call_legs rebuilt since this model's
 -- last build (it rebuilds all legs of a call together).
-{{
-    config(
-        materialized=incremental_where_supported(),
-        unique_key='call_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-    )
-}}
+{{ config_rebuilt_by_key('call_id') }}
 
 with
 

@@ -3,14 +3,7 @@
 -- Incremental: takes the calls int_call_facts rebuilt since this table's last build
 -- (all of them after a change of what calls are joined to), so a day's run copies a
 -- day's calls instead of every call ever made.
-{{
-    config(
-        materialized=incremental_where_supported(),
-        unique_key='call_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-    )
-}}
+{{ config_rebuilt_by_key('call_id') }}
 
 with
 

@@ -2,14 +2,7 @@
 -- of a long history (times, zones, channel names) on every run dominated it. A run
 -- parses only the rows of dlt loads not staged yet (new lines, a corrected file sent
 -- again); rows loaded before rows carried a load id are found by file and line.
-{{
-    config(
-        materialized=incremental_where_supported(),
-        unique_key='leg_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-    )
-}}
+{{ config_rebuilt_by_key('leg_id') }}
 {#- `end` is a keyword: quoted as the adapter quotes (backticks on Spark) -#}
 {%- set end_column = 'source.' ~ adapter.quote('end') %}
 {%- set raw_columns = [
