@@ -75,3 +75,29 @@ def test_the_run_history_is_written_once_per_database_and_read_as_dagster_reads_
         assert len(runs) == 2
         logged = [entry.user_message for entry in plain.all_logs(runs[0].run_id)]
         assert "hello" in logged
+
+
+_DBT_FROM_DAGSTER = """
+import sys
+from orchestration.dbt_project import DBT_PROJECT_DIR, dbt_executable, ensure_manifest
+from orchestration.resources import AutokpiDbtCliResource
+
+dbt = AutokpiDbtCliResource(project_dir=str(DBT_PROJECT_DIR), dbt_executable=dbt_executable())
+invocation = dbt.cli(["ls", "--select", "fct_calls", "--resource-type", "model", "--output", "name"],
+                     manifest=ensure_manifest(), target_path=__import__("pathlib").Path(sys.argv[1]))
+invocation.wait()
+print("dbt succeeded:", invocation.is_successful())
+print("adapter in this process:", "dbt.config.runtime" in sys.modules)
+"""
+
+
+def test_dagster_drives_dbt_without_loading_dbt_in_its_own_process(tmp_path):
+    """dagster-dbt would load dbt's profile, project and adapter in the run's process at every
+    dbt command (2 s of a command-line run) for metadata autokpi never asks for."""
+    env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(tmp_path / "autokpi.duckdb")}
+    done = subprocess.run(
+        [sys.executable, "-c", _DBT_FROM_DAGSTER, str(tmp_path / "target")],
+        capture_output=True, text=True, env=env, check=True, cwd=Path(__file__).parents[2],
+    )  # fmt: skip
+    assert "dbt succeeded: True" in done.stdout
+    assert "adapter in this process: False" in done.stdout
