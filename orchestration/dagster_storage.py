@@ -34,7 +34,19 @@ class QuickSqliteEventLogStorage(SqliteEventLogStorage):
 
     def __init__(self, base_dir: str, inst_data=None):
         self._engines: dict[str, Engine] = {}
+        self._tables_found: set[str] = set()
         super().__init__(base_dir, inst_data)
+
+    def has_table(self, table_name: str) -> bool:
+        """Dagster asks whether a table exists before storing each asset check's result (a
+        new engine and a look at the schema every time, ~1 s of a run's 300 checks). A
+        table found stays found while the instance lives; one not found is asked again."""
+        if table_name in self._tables_found:
+            return True
+        found = super().has_table(table_name)
+        if found:
+            self._tables_found.add(table_name)
+        return found
 
     @classmethod
     def from_config_value(cls, inst_data, config_value) -> QuickSqliteEventLogStorage:

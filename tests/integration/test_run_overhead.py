@@ -77,6 +77,24 @@ def test_the_run_history_is_written_once_per_database_and_read_as_dagster_reads_
         assert "hello" in logged
 
 
+def test_the_run_history_asks_once_whether_a_table_exists(tmp_path, monkeypatch):
+    """Dagster asks before storing each asset check's result (300 a run), through a new
+    database engine each time."""
+    from dagster._core.storage.event_log.sqlite import sqlite_event_log
+
+    engines = []
+    real = sqlite_event_log.create_engine
+    monkeypatch.setattr(sqlite_event_log, "create_engine", lambda *a, **k: engines.append(a) or real(*a, **k))
+    with run_instance(tmp_path / "autokpi.duckdb") as instance:
+        storage = instance.event_log_storage
+        engines.clear()
+        assert all(storage.supports_asset_checks for _ in range(5))
+        assert len(engines) == 1
+        # a table not there is asked about again (a migration may add it)
+        assert not storage.has_table("no_such_table") and not storage.has_table("no_such_table")
+        assert len(engines) == 3
+
+
 _DBT_FROM_DAGSTER = """
 import sys
 from orchestration.dbt_project import DBT_PROJECT_DIR, dbt_executable, ensure_manifest
