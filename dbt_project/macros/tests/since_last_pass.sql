@@ -17,6 +17,19 @@
     {{ return(api.Relation.create(database=target.database, schema='dbt_state', identifier='test_passes')) }}
 {%- endmacro %}
 
+{#- Whether the target keeps the marks (Spark's tables here take no delete: it tests every row). -#}
+{% macro keeps_test_passes() -%}
+    {{ return(adapter.dispatch('keeps_test_passes', 'autokpi')()) }}
+{%- endmacro %}
+
+{% macro default__keeps_test_passes() -%}
+    {{ return(true) }}
+{%- endmacro %}
+
+{% macro spark__keeps_test_passes() -%}
+    {{ return(false) }}
+{%- endmacro %}
+
 {#- What a pass vouches for: the test's definition and the SQL of the model it tests. -#}
 {% macro test_fingerprint(test_id) -%}
     {%- set test = graph.nodes[test_id] -%}
@@ -27,8 +40,11 @@
 
 {% macro last_pass_of_this_test() -%}
     {%- set since_ever = dbt.cast("'1900-01-01'", dbt.type_timestamp()) -%}
+    {%- if not execute or not keeps_test_passes() -%}
+        {{ return(since_ever) }}
+    {%- endif -%}
     {%- set passes = test_passes_relation() -%}
-    {%- if not execute or adapter.get_relation(passes.database, passes.schema, passes.identifier) is none -%}
+    {%- if adapter.get_relation(passes.database, passes.schema, passes.identifier) is none -%}
         {{ return(since_ever) }}
     {%- endif -%}
     {{ return(
@@ -56,12 +72,8 @@
 
 {#- on-run-end: the tests of this kind that passed in this run, with the run's start. -#}
 {% macro record_test_passes(results) -%}
-    {{ return(adapter.dispatch('record_test_passes', 'autokpi')(results)) }}
-{%- endmacro %}
-
-{% macro default__record_test_passes(results) -%}
     {%- set passed = [] -%}
-    {%- for result in results if execute -%}
+    {%- for result in results if execute and keeps_test_passes() -%}
         {%- if result.node.resource_type == 'test' and result.status == 'pass'
             and '__last_pass_of_this_test__' in (result.node.config.where or '') -%}
             {%- do passed.append(result.node.unique_id) -%}
@@ -80,9 +92,4 @@
     {%- for test_id in passed %}
         ('{{ test_id }}', '{{ test_fingerprint(test_id) }}', {{ build_time() }}){{ "," if not loop.last }}
     {%- endfor %}
-{%- endmacro %}
-
-{#- Spark's tables here take no delete: its tests read every row. -#}
-{% macro spark__record_test_passes(results) -%}
-    select 1
 {%- endmacro %}
