@@ -28,11 +28,14 @@
     exact_divide(cast({{ numerator }} as decimal(38, 18)), cast({{ denominator }} as decimal(38, 18)))
 {%- endmacro %}
 
-{#- Spark's decimal division keeps 18 places when the integer digits of the operands
-    leave room for them (decimal(32, 18) / decimal(20, 6)); rounding is half up. -#}
+{#- Spark narrows a quotient whose declared precision passes 38 to the places its integer
+    digits leave, rounding half up (away from zero): decimal(32, 18) / decimal(26, 12) has
+    14 + 12 = 26 integer digits and so exactly the 12 places asked for. (Both operands as
+    decimal(32, 18) left 6 places: a prorated target of 100,000 × 10 / 21 came out as
+    4761.904762, not 4761.904761904762.) -#}
 {% macro spark__exact_divide(numerator, denominator) -%}
     cast(
-        cast({{ numerator }} as decimal(32, 18)) / nullif(cast({{ denominator }} as decimal(32, 18)), 0)
+        cast({{ numerator }} as decimal(32, 18)) / nullif(cast({{ denominator }} as decimal(26, 12)), 0)
         as decimal(38, 12)
     )
 {%- endmacro %}
