@@ -69,3 +69,19 @@
         2
     )
 {%- endmacro %}
+
+{#- A point of the scale: a factor of 4 places (threshold, cap, a corridor's bound, a gate's
+    minimum: numeric(9, 4)) times an amount of 12 (a target): exact, 16 places. -#}
+{% macro scale_point(factor, amount) -%}
+    {{ return(adapter.dispatch('scale_point', 'autokpi')(factor, amount)) }}
+{%- endmacro %}
+
+{% macro default__scale_point(factor, amount) -%}
+    {{ factor }} * {{ amount }}
+{%- endmacro %}
+
+{#- Spark keeps a product's places only while the declared precisions add up to 38 at
+    most: 8 + 29 + 1 = 38 (4 integer digits for the factor, 17 for the amount). -#}
+{% macro spark__scale_point(factor, amount) -%}
+    cast({{ factor }} as decimal(8, 4)) * cast({{ amount }} as decimal(29, 12))
+{%- endmacro %}

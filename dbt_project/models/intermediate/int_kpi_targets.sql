@@ -130,7 +130,9 @@ kpi_rows as (
             else actuals.actual_value
         end as actual_value,
         -- target = share × plan (× working days employed / working days of the month,
-        -- for additive KPIs): one quotient, exact to 12 places
+        -- for additive KPIs): one quotient, exact to 12 places. Every branch has 12 places:
+        -- Spark gives a case the widest integer part of its branches and keeps only the
+        -- places left within 38 digits (the share × plan product alone left 7)
         case
             when scheme.target_source = 'fixed' and kpi_codes.is_additive
                 then {{ exact_divide(
@@ -153,13 +155,15 @@ kpi_rows as (
                     'scheme.target_value * member_plans.revenue_plan_days',
                     'member_plans.month_working_days'
                 ) }}
-            when scheme.target_source = 'plan_revenue' then scheme.target_value * member_plans.revenue_plan
+            when scheme.target_source = 'plan_revenue'
+                then cast(scheme.target_value * member_plans.revenue_plan as numeric(38, 12))
             when scheme.target_source = 'plan_calls' and kpi_codes.is_additive
                 then {{ exact_divide(
                     'scheme.target_value * member_plans.calls_plan_days',
                     'member_plans.month_working_days'
                 ) }}
-            when scheme.target_source = 'plan_calls' then scheme.target_value * member_plans.calls_plan
+            when scheme.target_source = 'plan_calls'
+                then cast(scheme.target_value * member_plans.calls_plan as numeric(38, 12))
         end as target_value,
         gates.min_achievement as gate_min_achievement
     from employee_months
@@ -189,29 +193,38 @@ kpi_rows as (
             and scheme.kpi_code = gates.kpi_code
 ),
 
--- the actual that reaches each point of the scale (null without a positive target)
+-- the actual that reaches each point of the scale (null without a positive target), to 16
+-- places on every target (scale_point; Spark narrows a case to its widest branch)
 marked as (
     select
         kpi_rows.*,
         case
             when kpi_rows.target_value is null or kpi_rows.target_value <= 0 then null
-            when kpi_rows.scale_kind = 'linear' then kpi_rows.threshold * kpi_rows.target_value
+            when kpi_rows.scale_kind = 'linear'
+                then {{ scale_point('kpi_rows.threshold', 'kpi_rows.target_value') }}
             -- a base at or above the target (a small plan) leaves nothing to reach
             when kpi_rows.scale_kind = 'base_norm' and kpi_rows.target_value <= kpi_rows.base_value then null
             when kpi_rows.scale_kind = 'base_norm' then kpi_rows.base_value
             when kpi_rows.scale_kind = 'corridors'
-                then corridor_marks.first_paying_from * kpi_rows.target_value
+                then {{ scale_point('corridor_marks.first_paying_from', 'kpi_rows.target_value') }}
         end as threshold_value,
         case
             when kpi_rows.target_value is null or kpi_rows.target_value <= 0 then null
-            when kpi_rows.scale_kind = 'linear' then kpi_rows.cap * kpi_rows.target_value
+            when kpi_rows.scale_kind = 'linear'
+                then {{ scale_point('kpi_rows.cap', 'kpi_rows.target_value') }}
             when kpi_rows.scale_kind = 'base_norm' and kpi_rows.target_value <= kpi_rows.base_value then null
             when kpi_rows.scale_kind = 'base_norm'
-                then kpi_rows.base_value + kpi_rows.cap * (kpi_rows.target_value - kpi_rows.base_value)
-            when kpi_rows.scale_kind = 'corridors' then corridor_top.top_band_from * kpi_rows.target_value
+                then cast(
+                    kpi_rows.base_value
+                    + {{ scale_point('kpi_rows.cap', '(kpi_rows.target_value - kpi_rows.base_value)') }}
+                    as numeric(38, 16)
+                )
+            when kpi_rows.scale_kind = 'corridors'
+                then {{ scale_point('corridor_top.top_band_from', 'kpi_rows.target_value') }}
         end as cap_value,
         case
-            when kpi_rows.target_value > 0 then kpi_rows.gate_min_achievement * kpi_rows.target_value
+            when kpi_rows.target_value > 0
+                then {{ scale_point('kpi_rows.gate_min_achievement', 'kpi_rows.target_value') }}
         end as gate_value
     from kpi_rows
     left join corridor_marks
