@@ -97,12 +97,13 @@ def test_the_run_history_asks_once_whether_a_table_exists(tmp_path, monkeypatch)
 
 _DBT_FROM_DAGSTER = """
 import sys
+from pathlib import Path
 from orchestration.dbt_project import DBT_PROJECT_DIR, dbt_executable, ensure_manifest
 from orchestration.resources import AutokpiDbtCliResource
 
 dbt = AutokpiDbtCliResource(project_dir=str(DBT_PROJECT_DIR), dbt_executable=dbt_executable())
 invocation = dbt.cli(["ls", "--select", "fct_calls", "--resource-type", "model", "--output", "name"],
-                     manifest=ensure_manifest(), target_path=__import__("pathlib").Path(sys.argv[1]))
+                     manifest=ensure_manifest(), target_path=Path(sys.argv[1]))
 invocation.wait()
 print("dbt succeeded:", invocation.is_successful())
 print("adapter in this process:", "dbt.config.runtime" in sys.modules)
