@@ -107,16 +107,28 @@ invocation = dbt.cli(["ls", "--select", "fct_calls", "--resource-type", "model",
 invocation.wait()
 print("dbt succeeded:", invocation.is_successful())
 print("adapter in this process:", "dbt.config.runtime" in sys.modules)
+print("debug log written:", (Path(sys.argv[1]) / "dbt.log").exists())
 """
 
 
-def test_dagster_drives_dbt_without_loading_dbt_in_its_own_process(tmp_path):
-    """dagster-dbt would load dbt's profile, project and adapter in the run's process at every
-    dbt command (2 s of a command-line run) for metadata autokpi never asks for."""
+def _drive_dbt_from_dagster(tmp_path) -> str:
     env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(tmp_path / "autokpi.duckdb")}
     done = subprocess.run(
         [sys.executable, "-c", _DBT_FROM_DAGSTER, str(tmp_path / "target")],
         capture_output=True, text=True, env=env, check=True, cwd=Path(__file__).parents[2],
     )  # fmt: skip
     assert "dbt succeeded: True" in done.stdout
-    assert "adapter in this process: False" in done.stdout
+    return done.stdout
+
+
+def test_dagster_drives_dbt_without_loading_dbt_in_its_own_process(tmp_path, monkeypatch):
+    """dagster-dbt would load dbt's profile, project and adapter in the run's process at every
+    dbt command (2 s of a command-line run) for metadata autokpi never asks for; and dbt
+    would write a debug log of every statement into the folder the run deletes after."""
+    monkeypatch.delenv("DBT_LOG_LEVEL_FILE", raising=False)
+    out = _drive_dbt_from_dagster(tmp_path)
+    assert "adapter in this process: False" in out
+    assert "debug log written: False" in out
+    # one can still be asked for
+    monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "debug")
+    assert dbt_environment()["DBT_LOG_LEVEL_FILE"] == "debug"
