@@ -18,11 +18,28 @@ pytestmark = pytest.mark.e2e
 HAND_COUNTS = {"cdr.csv": (218, 174), "smallcdr.csv": (45, 37), "smallcdr_wo_parallelcalls.csv": (34, 34)}
 
 
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory, dbt_manifest):
+    """The pipeline on an inbox of one sample Master.csv, once per sample in this module:
+    (summary, warehouse)."""
+    runs = {}
+
+    def run(sample: str):
+        if sample not in runs:
+            root = tmp_path_factory.mktemp(sample.replace(".", "_"))
+            warehouse = root / "autokpi.duckdb"
+            runs[sample] = (
+                run_pipeline(make_inbox(root, [ASTERISK_SAMPLES / sample]), warehouse, quiet=True),
+                warehouse,
+            )
+        return runs[sample]
+
+    return run
+
+
 @pytest.mark.parametrize("sample", sorted(HAND_COUNTS))
-def test_each_call_group_counted_once(sample, tmp_path, dbt_manifest):
-    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / sample])
-    warehouse = tmp_path / "autokpi.duckdb"
-    summary = run_pipeline(inbox, warehouse, quiet=True)
+def test_each_call_group_counted_once(sample, sample_run):
+    summary, warehouse = sample_run(sample)
     rows, calls = HAND_COUNTS[sample]
     assert query(warehouse, "select count(*) from raw_pbx.asterisk_cdr")[0][0] == rows
     assert summary.mart_rows["fct_calls"] == calls
@@ -35,13 +52,11 @@ def test_each_call_group_counted_once(sample, tmp_path, dbt_manifest):
     assert in_mart == attributed
 
 
-def test_parallel_dial_is_one_answered_call_with_the_talk_of_the_answered_row(tmp_path, dbt_manifest):
+def test_parallel_dial_is_one_answered_call_with_the_talk_of_the_answered_row(sample_run):
     # cdr.csv lines 1-2: uniqueid 1497952162.0 rang 715-413-9112 (E2): NO ANSWER 10 s,
     # then ANSWERED 524 s with 514 s of talk, 2017-06-20 09:49:22 Moscow = 06:49:22 UTC;
     # the caller 791-445-9811 is a 10-digit number: +77914459811, masked to 12 characters.
-    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "cdr.csv"])
-    warehouse = tmp_path / "autokpi.duckdb"
-    run_pipeline(inbox, warehouse, quiet=True)
+    _, warehouse = sample_run("cdr.csv")
     row = query(
         warehouse,
         """
