@@ -10,14 +10,16 @@ from core.paths import DBT_PROJECT_DIR, DEFAULT_WAREHOUSE, PROJECT_ROOT
 
 NAME = re.compile(r"\b(AUTOKPI_[A-Z0-9_]+|DBT_TARGET|PG(?:HOST|PORT|USER|PASSWORD|DATABASE))\b")
 SCANNED = ("*.py", "*.yml", "*.sql", "*.toml", "Makefile", "*.sh")
-SKIPPED = {".venv", "var", "target", "dbt_packages", "logs", ".git", "node_modules"}
+# what tools write (dbt's targets, `make test-spark`'s among them), not what the code reads
+SKIPPED = {".venv", "var", "target", "target-spark", "dbt_packages", "logs", ".git", "node_modules"}
 
 
 def _project_files():
     for pattern in SCANNED:
         for path in PROJECT_ROOT.rglob(pattern):
             parts = set(path.relative_to(PROJECT_ROOT).parts)
-            if not parts & SKIPPED and not any(p.startswith(".") for p in parts - {".ci", ".dlt"}):
+            hidden = any(p.startswith(".") for p in parts - {".ci", ".dlt"})
+            if path.is_file() and not parts & SKIPPED and not hidden:
                 yield path
 
 
