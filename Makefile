@@ -111,7 +111,7 @@ FAST_DIR := $(CURDIR)/var/test-fast
 test-fast: setup  ## unit tests and dbt unit tests only (no pipeline runs; under a minute)
 	$(BIN)/pytest tests/unit $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS)) -q
 	@mkdir -p $(FAST_DIR)
-	cd dbt_project && AUTOKPI_WAREHOUSE=$(FAST_DIR)/unit.duckdb ../$(BIN)/dbt build --quiet \
+	cd dbt_project && DBT_LOG_LEVEL_FILE=$${DBT_LOG_LEVEL_FILE:-none} AUTOKPI_WAREHOUSE=$(FAST_DIR)/unit.duckdb ../$(BIN)/dbt build --quiet \
 		--select "+test_type:unit" --exclude "test_type:data" --empty \
 		--target-path $(FAST_DIR)/target --log-path $(FAST_DIR)/logs
 

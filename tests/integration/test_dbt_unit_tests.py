@@ -11,13 +11,13 @@ import os
 import subprocess
 
 from core.paths import DBT_PROJECT_DIR
-from orchestration.dbt_project import dbt_executable
+from orchestration.dbt_project import dbt_environment, dbt_executable
 
 
 def _unit_tests(tmp_path) -> subprocess.CompletedProcess:
     command = [dbt_executable(), "build", "--select", "+test_type:unit", "--exclude", "test_type:data",
                "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path)]  # fmt: skip
-    env = {**os.environ, "AUTOKPI_WAREHOUSE": str(tmp_path / "unit.duckdb")}
+    env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(tmp_path / "unit.duckdb")}
     return subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True)
 
 
