@@ -319,6 +319,13 @@ SETTINGS: dict[str, Setting] = {
                 "spark",
                 "The Spark target's warehouse and metastore folder (`make test-spark`).",
             ),
+            Setting(
+                "DBT_LOG_LEVEL_FILE",
+                "none",
+                "dbt's own: the level of the log file of the dbt autokpi starts. `debug` keeps a run's "
+                "as `logs/dbt-<run>.log` beside the warehouse (every statement: for a bug report).",
+                _one_of("none", "debug", "info", "warn", "error"),
+            ),
         ),
         *_settings(
             "Tests",

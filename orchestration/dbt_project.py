@@ -51,19 +51,18 @@ def scheme_seed_path(folder: Path | None = None) -> str:
     return str(copy.relative_to(DBT_PROJECT_DIR))
 
 
-# dbt writes a debug log of every event and statement to a file beside its artifacts: about a
-# sixth of a small run's dbt time, into a folder the run deletes when dbt is done (failures
-# are told from run_results.json). Set DBT_LOG_LEVEL_FILE=debug to keep one.
-_DBT_FILE_LOG_ENV = "DBT_LOG_LEVEL_FILE"
+# dbt's own setting. By default dbt writes a debug log of every event and statement beside
+# its artifacts: about a sixth of a small run's dbt time, for a file nobody reads (failures
+# are told from run_results.json). autokpi's default is none; `debug` keeps it (keep_dbt_log).
+DBT_FILE_LOG_ENV = "DBT_LOG_LEVEL_FILE"
 
 
 def dbt_environment(folder: Path | None = None) -> dict[str, str]:
     """What dbt's process needs in its environment beyond autokpi's own: the scheme's seed
-    path, and no debug log file unless asked for."""
-    return {
-        SCHEME_SEEDS_ENV: scheme_seed_path(folder),
-        _DBT_FILE_LOG_ENV: os.environ.get(_DBT_FILE_LOG_ENV, "none"),
-    }
+    path, and the level of dbt's log file."""
+    from core import settings
+
+    return {SCHEME_SEEDS_ENV: scheme_seed_path(folder), DBT_FILE_LOG_ENV: settings.get(DBT_FILE_LOG_ENV)}
 
 
 def dbt_executable() -> str:
@@ -162,6 +161,21 @@ def keep_partial_parse(warehouse: Path, target_path: Path) -> None:
         saved.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         shutil.copyfile(produced, saved)
         saved.chmod(0o600)
+
+
+def keep_dbt_log(warehouse: Path, target_path: Path, run_id: str) -> Path | None:
+    """The log file dbt wrote in the invocation's folder (only when DBT_LOG_LEVEL_FILE asks
+    for one), moved beside the run logs before the folder goes: ``logs/dbt-<run>.log``,
+    private, as it holds every statement."""
+    written = target_path / "dbt.log"
+    if not written.is_file():
+        return None
+    folder = warehouse.parent / "logs"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    kept = folder / f"dbt-{run_id[:8]}.log"
+    shutil.move(written, kept)
+    kept.chmod(0o600)
+    return kept
 
 
 def mart_asset_keys() -> list:

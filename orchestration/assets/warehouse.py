@@ -15,6 +15,7 @@ from orchestration.dbt_failures import DbtBuildFailed, describe
 from orchestration.dbt_project import (
     dbt_project,
     invocation_target_path,
+    keep_dbt_log,
     keep_partial_parse,
     restore_partial_parse,
 )
@@ -95,6 +96,9 @@ def warehouse_assets():
                 )
         finally:
             keep_partial_parse(warehouse, invocation.target_path)
+            kept_log = keep_dbt_log(warehouse, invocation.target_path, context.run_id)
+            if kept_log:
+                context.log.info(f"dbt's log: {kept_log}")
             # each invocation writes its own target folder (about 12 MB): read, then gone,
             # so a daily schedule does not fill the disk
             shutil.rmtree(invocation.target_path, ignore_errors=True)

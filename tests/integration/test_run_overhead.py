@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from dagster import DagsterInstance, job, op
 
 from core.paths import DBT_PROJECT_DIR
-from orchestration.dbt_project import dbt_environment, dbt_executable
+from core.settings import SettingError
+from orchestration.dbt_project import dbt_environment, dbt_executable, keep_dbt_log
 from orchestration.instance import dagster_home, run_instance
 
 
@@ -129,6 +132,18 @@ def test_dagster_drives_dbt_without_loading_dbt_in_its_own_process(tmp_path, mon
     out = _drive_dbt_from_dagster(tmp_path)
     assert "adapter in this process: False" in out
     assert "debug log written: False" in out
-    # one can still be asked for
+    # one can still be asked for, and is then kept beside the run logs, private
     monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "debug")
     assert dbt_environment()["DBT_LOG_LEVEL_FILE"] == "debug"
+    target = tmp_path / "target"
+    (target / "dbt.log").write_text("select 1", encoding="utf-8")
+    kept = keep_dbt_log(tmp_path / "autokpi.duckdb", target, "0123456789abcdef")
+    assert kept == tmp_path / "logs" / "dbt-01234567.log" and kept.read_text(encoding="utf-8") == "select 1"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600 and not (target / "dbt.log").exists()
+    assert keep_dbt_log(tmp_path / "autokpi.duckdb", target, "0123456789abcdef") is None
+    # a level dbt does not know is refused with what would work
+    monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "verbose")
+    with pytest.raises(
+        SettingError, match="DBT_LOG_LEVEL_FILE='verbose' cannot work: it must be one of none"
+    ):
+        dbt_environment()
