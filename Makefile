@@ -128,11 +128,13 @@ test-spark: setup  ## optional: dbt build on Spark (session mode) from the demo 
 	@$(BIN)/uv pip install -q --python $(SPARK_VENV)/bin/python -e ".[spark]"
 	$(SPARK_VENV)/bin/pytest -m spark tests/spark -q -s -p no:cacheprovider
 
+# sqlfluff lints a file per core (pyproject.toml); the warning filter hides the harmless
+# "leaked semaphore" note its process pool sometimes leaves at exit
 lint: setup  ## ruff (Python) and sqlfluff (dbt SQL)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@mkdir -p $(dir $(LINT_WAREHOUSE))
-	AUTOKPI_WAREHOUSE=$(LINT_WAREHOUSE) $(BIN)/sqlfluff lint dbt_project/models
+	PYTHONWARNINGS=ignore:resource_tracker:UserWarning AUTOKPI_WAREHOUSE=$(LINT_WAREHOUSE) $(BIN)/sqlfluff lint dbt_project/models
 
 format: setup  ## fix what ruff and sqlfluff can fix
 	$(BIN)/ruff format .
