@@ -134,9 +134,36 @@ def _parse() -> None:
 PARTIAL_PARSE = "partial_parse.msgpack"
 
 
+_INVOCATIONS = DBT_PROJECT_DIR / "target"
+
+
 def invocation_target_path(run_id: str) -> Path:
-    """A target folder of its own for one dbt invocation (dagster-dbt's layout)."""
-    return DBT_PROJECT_DIR / "target" / f"autokpi_dbt-{run_id[:7]}-{secrets.token_hex(4)}"
+    """A target folder of its own for one dbt invocation (dagster-dbt's layout), named with
+    the process that owns it. The run deletes it when dbt is done; one a killed run left
+    behind (about 12 MB) goes at the next run's start (remove_abandoned_invocations)."""
+    return _INVOCATIONS / f"autokpi_dbt-{run_id[:7]}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def remove_abandoned_invocations(folder: Path = _INVOCATIONS) -> list[Path]:
+    """Invocation folders whose process is gone (killed mid-run: nothing else deletes them).
+    Folders of live processes, another warehouse's run among them, are left alone."""
+    removed = []
+    for path in folder.glob("autokpi_dbt-*-*-*"):
+        pid = path.name.split("-")[2]
+        if path.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def partial_parse_file(warehouse: Path) -> Path:

@@ -17,6 +17,7 @@ from orchestration.dbt_project import (
     invocation_target_path,
     keep_dbt_log,
     keep_partial_parse,
+    remove_abandoned_invocations,
     restore_partial_parse,
 )
 from orchestration.period_close import verify_warehouse
@@ -80,6 +81,7 @@ def warehouse_assets():
             context.log.warning(f"raw checks failed: not rebuilding what depends on {', '.join(held_back)}")
             args += ["--exclude", *(f"source:{s}+" for s in held_back)]
         warehouse = settings.warehouse()
+        remove_abandoned_invocations()
         target_path = invocation_target_path(context.run_id)
         restore_partial_parse(warehouse, target_path)
         with settings.dbt_environment():

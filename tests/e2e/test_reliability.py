@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from core.paths import DBT_PROJECT_DIR
 from tests.conftest import cli_run
 from tests.warehouse import mart_digests, query
 
@@ -50,8 +51,12 @@ def test_killed_during_load_and_during_dbt_then_run_twice_at_once_equals_uninter
     warehouse = tmp_path / "autokpi.duckdb"
     seen = kill_when(start_run(demo_inbox, warehouse), "▶ load_pbx_files", 0.3)
     assert any("load_pbx_files" in line for line in seen)
-    seen = kill_when(start_run(demo_inbox, warehouse), "built staging/", 0.0)
+    killed_in_dbt = start_run(demo_inbox, warehouse)
+    seen = kill_when(killed_in_dbt, "built staging/", 0.0)
     assert any("built staging/" in line for line in seen)
+    # its dbt folder (named with the run's process) is left behind, for the next run to remove
+    left_behind = f"autokpi_dbt-*-{killed_in_dbt.pid}-*"
+    assert list((DBT_PROJECT_DIR / "target").glob(left_behind))
 
     # run again, twice at once: the second waits for the first, which finishes the work
     first = start_run(demo_inbox, warehouse)
@@ -69,3 +74,4 @@ def test_killed_during_load_and_during_dbt_then_run_twice_at_once_equals_uninter
             reference, f"select count(*) from {table}"
         )
     assert mart_digests(warehouse) == mart_digests(reference)
+    assert not list((DBT_PROJECT_DIR / "target").glob(left_behind))
