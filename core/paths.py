@@ -58,6 +58,11 @@ def snapshot_path_for(warehouse: Path) -> Path:
     return serving_dir_for(warehouse) / f"{warehouse.stem}_marts.duckdb"
 
 
+def logs_dir_for(warehouse: Path) -> Path:
+    """The run logs (and dbt's, when asked for) beside the warehouse."""
+    return warehouse.parent / "logs"
+
+
 def portal_dir_for(warehouse: Path) -> Path:
     """The portal's own folder beside the warehouse: its database of accounts and access log."""
     return warehouse.parent / "portal"

@@ -19,7 +19,14 @@ from pathlib import Path
 from dagster_dbt import DbtProject
 
 from core.errors import UserFacingError
-from core.paths import DBT_PROJECT_DIR, DEFAULT_SCHEME_DIR, SCHEME_ENV, SCHEME_FILES, scheme_dir
+from core.paths import (
+    DBT_PROJECT_DIR,
+    DEFAULT_SCHEME_DIR,
+    SCHEME_ENV,
+    SCHEME_FILES,
+    logs_dir_for,
+    scheme_dir,
+)
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
@@ -161,8 +168,8 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:  # another user's process
-        return True
+    except PermissionError:  # another user's process: alive
+        pass
     return True
 
 
@@ -197,7 +204,7 @@ def keep_dbt_log(warehouse: Path, target_path: Path, run_id: str) -> Path | None
     written = target_path / "dbt.log"
     if not written.is_file():
         return None
-    folder = warehouse.parent / "logs"
+    folder = logs_dir_for(warehouse)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     kept = folder / f"dbt-{run_id[:8]}.log"
     shutil.move(written, kept)

@@ -17,7 +17,7 @@ from pathlib import Path
 from core import settings
 from core.errors import UserFacingError, is_user_facing
 from core.memory import long_lived_objects_frozen
-from core.paths import exports_from_env
+from core.paths import exports_from_env, logs_dir_for
 from core.private_files import private_umask, tighten
 from core.warehouse import ENGINE_NAMES, connect, describe, target
 from core.warehouse import exists as warehouse_exists
@@ -63,7 +63,7 @@ class PipelineError(UserFacingError):
 
 def run_log_path(warehouse: Path) -> Path:
     """A new log file per run, under logs/ beside the warehouse."""
-    folder = warehouse.parent / "logs"
+    folder = logs_dir_for(warehouse)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     return folder / f"run-{stamp}-{os.getpid()}.log"
@@ -307,7 +307,7 @@ def _outputs(warehouse: Path) -> list[Path]:
     folder = warehouse.parent
     files = [p for p in folder.glob(f"{warehouse.name}*") if p.is_file()]
     return [*files, pipelines_dir(warehouse), site_dir_for(warehouse), exports_from_env(warehouse),
-            folder / "logs", folder / "dagster", folder / "dbt-docs"]  # fmt: skip
+            logs_dir_for(warehouse), folder / "dagster", folder / "dbt-docs"]  # fmt: skip
 
 
 def _run_pipeline(
