@@ -358,27 +358,29 @@ def _run_pipeline(
         if "autokpi_dbt" in {node.name for node in job.nodes_in_topological_order}:
             run_config["ops"] = {"autokpi_dbt": {"config": {"full_refresh": full_refresh}}}
         result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
-    failed_checks = _failed_raw_checks(result)
-    if failed_checks:
-        raise PipelineError(
-            "; ".join(failed_checks) + " (the models built from that data were held back and keep "
-            "their last good build; the rest was built)",
+        # the summary reads the warehouse: while the lock is held, or a run waiting for
+        # it would open the file for writing first and this run would fail after its work
+        failed_checks = _failed_raw_checks(result)
+        if failed_checks:
+            raise PipelineError(
+                "; ".join(failed_checks) + " (the models built from that data were held back and keep "
+                "their last good build; the rest was built)",
+                log_path,
+            )
+        if not result.success:
+            raise PipelineError(_failure_message(result), log_path)
+        marts, quarantined = count_rows(warehouse)
+        return RunSummary(
+            warehouse,
+            exports_from_env(warehouse),
+            time.monotonic() - started,
+            marts,
+            quarantined,
+            _failed_raw_checks(result, advisory=True)
+            + _speech_to_text_warnings(result)
+            + _load_notes(warehouse, run_started)
+            + (_inbox_notes(inbox, warehouse) if inbox is not None else []),
+            site_dir_for(warehouse) / "index.html",
+            period_requests,
             log_path,
         )
-    if not result.success:
-        raise PipelineError(_failure_message(result), log_path)
-    marts, quarantined = count_rows(warehouse)
-    return RunSummary(
-        warehouse,
-        exports_from_env(warehouse),
-        time.monotonic() - started,
-        marts,
-        quarantined,
-        _failed_raw_checks(result, advisory=True)
-        + _speech_to_text_warnings(result)
-        + _load_notes(warehouse, run_started)
-        + (_inbox_notes(inbox, warehouse) if inbox is not None else []),
-        site_dir_for(warehouse) / "index.html",
-        period_requests,
-        log_path,
-    )

@@ -4,13 +4,15 @@ second waits for the first)."""
 
 from __future__ import annotations
 
+import fcntl
 import subprocess
 import time
 
+import duckdb
 import pytest
 
 from core.paths import DBT_PROJECT_DIR
-from tests.conftest import cli_run
+from tests.conftest import ASTERISK_SAMPLES, cli_run, make_inbox
 from tests.warehouse import mart_digests, query
 
 pytestmark = pytest.mark.e2e
@@ -65,8 +67,9 @@ def test_killed_during_load_and_during_dbt_then_run_twice_at_once_equals_uninter
             break
     second = start_run(demo_inbox, warehouse)
     _, second_err = second.communicate(timeout=600)
-    first.communicate(timeout=600)
-    assert first.returncode == 0 and second.returncode == 0, second_err[-2000:]
+    _, first_err = first.communicate(timeout=600)
+    assert first.returncode == 0, first_err[-2000:]
+    assert second.returncode == 0, second_err[-2000:]
     assert "another run is writing" in second_err and "waiting for it" in second_err
 
     for table in RAW_TABLES:
@@ -75,3 +78,37 @@ def test_killed_during_load_and_during_dbt_then_run_twice_at_once_equals_uninter
         )
     assert mart_digests(warehouse) == mart_digests(reference)
     assert not list((DBT_PROJECT_DIR / "target").glob(left_behind))
+
+
+def test_a_run_reads_the_warehouse_for_its_summary_before_letting_the_next_run_in(
+    tmp_path, monkeypatch, dbt_manifest
+):
+    """A run waiting for the lock opens the file for writing the moment it gets it, and
+    DuckDB then refuses every other process: so a run must be done with the file (its
+    summary's row counts and notes too) before it lets go of the lock, or it fails after
+    its work is done. (Found with two runs at once on a busy machine.)"""
+    from orchestration.run import run_pipeline
+
+    warehouse = tmp_path / "autokpi.duckdb"
+    lock = warehouse.with_name(warehouse.name + ".lock")
+    opened_unlocked = []
+    real_connect = duckdb.connect
+
+    def lock_is_held() -> bool:
+        with lock.open("a") as fh:  # a second open file: flock refuses it while the run holds one
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            return False
+
+    def watched_connect(*args, **kwargs):
+        if str(warehouse) in map(str, [*args, *kwargs.values()]) and not lock_is_held():
+            opened_unlocked.append(args or kwargs)
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(duckdb, "connect", watched_connect)
+    summary = run_pipeline(make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"]), warehouse, quiet=True)
+    assert summary.mart_rows["fct_calls"] > 0  # the summary did read the warehouse
+    assert opened_unlocked == []
