@@ -241,10 +241,13 @@ def _simulate(args) -> None:
 
 
 def _quarantine(args) -> None:
+    from orchestration.locking import warehouse_lock
     from orchestration.quarantine_report import format_report
 
     warehouse = _built_warehouse(args)
-    print(format_report(warehouse, args.limit))
+    with warehouse_lock(warehouse):  # a run writing it: wait, saying so, rather than fail
+        report = format_report(warehouse, args.limit)
+    print(report)
 
 
 def _docs(args) -> None:
@@ -273,11 +276,13 @@ def _check_scheme(args) -> int:
 def _closed_months(warehouse: Path) -> list[str]:
     """Months closed in a warehouse (empty when it has none, or none yet)."""
     from core.warehouse import connect, exists
+    from orchestration.locking import warehouse_lock
 
     if not exists(warehouse):
         return []
     try:
-        with connect(warehouse) as con:
+        # a run writing it holds the file: wait for it, rather than call the file unreadable
+        with warehouse_lock(warehouse), connect(warehouse) as con:
             if not con.table_exists("closing", "period_events"):
                 return []
             rows = con.execute(

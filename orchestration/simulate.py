@@ -24,6 +24,7 @@ from core.errors import UserFacingError
 from core.paths import DBT_PROJECT_DIR, SCHEME_FILES, WAREHOUSE_ENV, scheme_dir
 from core.warehouse import TARGET_ENV, connect, target
 from orchestration.dbt_project import dbt_environment, dbt_executable
+from orchestration.locking import warehouse_lock
 from orchestration.scheme_check import check_scheme
 
 LIVE_BONUS = "intermediate.int_bonus_monthly_live"
@@ -71,16 +72,19 @@ def simulate(warehouse: Path, proposal: Path, month: date) -> list[SimulationRow
         # the proposed scheme is built into a copy of the warehouse file; a server database
         # would need a scratch copy of every schema, which autokpi does not make yet
         raise SimulationError(f"simulate works on the DuckDB target only ({TARGET_ENV}={target()})")
-    current = _bonuses(warehouse, month)
-    if not current:
-        raise SimulationError(f"no bonus rows for {month:%Y-%m} in {warehouse}")
     with tempfile.TemporaryDirectory(prefix="autokpi-simulate-") as tmp:
+        copy = Path(tmp) / "warehouse.duckdb"
+        # read and copied while no run writes it (a copy taken mid-run could be torn)
+        with warehouse_lock(warehouse):
+            current = _bonuses(warehouse, month)
+            if current:
+                shutil.copy(warehouse, copy)
+        if not current:
+            raise SimulationError(f"no bonus rows for {month:%Y-%m} in {warehouse}")
         merged = Path(tmp) / "scheme"
         shutil.copytree(scheme_dir(), merged)
         for name in files:
             shutil.copy(proposal / name, merged / name)
-        copy = Path(tmp) / "warehouse.duckdb"
-        shutil.copy(warehouse, copy)
         seeds = [name.removesuffix(".csv") + "+" for name in SCHEME_FILES]
         done = subprocess.run(
             [dbt_executable(), "build", "--select", *seeds, "--exclude", "test_type:unit",

@@ -86,12 +86,23 @@ def test_broken_inbox_loads_what_it_can_and_says_why(tmp_path, dbt_manifest):
         0
     ] == ("rejected")
 
-    listing = subprocess.run(
+    # asked while another process writes the warehouse (a run's dbt, here for two seconds):
+    # it waits, saying so, instead of failing with DuckDB's lock error
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time\n"
+         f"con = duckdb.connect({str(warehouse)!r}); print('open', flush=True); time.sleep(2); con.close()"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert writer.stdout.readline().strip() == "open"
+    asked = subprocess.run(
         [sys.executable, "-m", "orchestration.cli", "quarantine", "--warehouse", str(warehouse)],
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout
+    )
+    writer.wait()
+    assert asked.returncode == 0, asked.stderr
+    assert f"{warehouse} is held by another process; waiting for it" in asked.stderr
+    listing = asked.stdout
     assert "pbx/asterisk/Master-bad-rows.csv:6" in listing and "timestamp_format" in listing
     assert "crm/deals.json:1" in listing
 
