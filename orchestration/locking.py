@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,10 +17,25 @@ class WarehouseBusyError(RuntimeError):
     """Another autokpi process kept the warehouse for longer than we were willing to wait."""
 
 
+# the locks this process holds, by lock file and thread, and how deep: `autokpi run` takes
+# the lock and then runs the job, whose settings resource takes it again (a run Dagster
+# starts has only the latter)
+_HELD: dict[tuple[str, int], int] = {}
+
+
 @contextmanager
 def warehouse_lock(warehouse: Path, wait_seconds: float = 600) -> Iterator[None]:
-    """Hold an exclusive lock on ``<warehouse>.lock``; wait for another run to finish."""
+    """Hold an exclusive lock on ``<warehouse>.lock``; wait for another run to finish.
+    Re-entrant within a thread: taken again where it is held, it is simply held."""
     lock_path = warehouse.with_name(warehouse.name + ".lock")
+    key = (str(lock_path.resolve()), threading.get_ident())
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with lock_path.open("w") as fh:
         deadline = time.monotonic() + wait_seconds
@@ -38,10 +54,12 @@ def warehouse_lock(warehouse: Path, wait_seconds: float = 600) -> Iterator[None]
                     print(f"autokpi: another run is writing {warehouse}; waiting for it…", file=sys.stderr)
                     told = True
                 time.sleep(0.5)
+        _HELD[key] = 1
         try:
             _wait_for_duckdb(warehouse, deadline)
             yield
         finally:
+            del _HELD[key]
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 

@@ -36,6 +36,17 @@ class AutokpiSettings(ConfigurableResource):
         return exports_from_env(self.warehouse())
 
     @contextmanager
+    def yield_for_execution(self, context) -> Iterator[AutokpiSettings]:
+        """A run holds its warehouse from its first step to its last, however it started:
+        every asset needs these settings, so a run Dagster starts (the daily schedule, the
+        inbox sensor, a click in the UI) waits for another one as ``autokpi run`` does,
+        instead of writing beside it. (``autokpi run`` holds the lock already.)"""
+        from orchestration.locking import warehouse_lock
+
+        with warehouse_lock(self.warehouse()), super().yield_for_execution(context) as resource:
+            yield resource
+
+    @contextmanager
     def dbt_environment(self) -> Iterator[None]:
         """dbt runs as a subprocess and reads the warehouse and the scheme's seed path from
         its environment (profiles.yml, dbt_project.yml): set for that subprocess only, and

@@ -1,0 +1,113 @@
+"""One run writes a warehouse at a time, however it was started: `autokpi run` takes the
+warehouse's lock, and so does every run Dagster starts (the daily schedule, the inbox
+sensor, a click in the UI), through the settings resource every asset needs."""
+
+from __future__ import annotations
+
+import fcntl
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from dagster import job, op
+
+from orchestration.locking import WarehouseBusyError, warehouse_lock
+from orchestration.resources import AutokpiSettings
+
+
+def _held_by_someone(warehouse) -> bool:
+    lock = warehouse.with_name(warehouse.name + ".lock")
+    with lock.open("a") as fh:  # a second open file: flock refuses it while the lock is held
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        return False
+
+
+# when the probe's step ran, and whether the warehouse was held then
+seen: list[tuple[float, bool]] = []
+
+
+@op
+def note_the_lock(settings: AutokpiSettings) -> None:
+    seen.append((time.time(), _held_by_someone(settings.warehouse())))
+
+
+@job
+def probe_job():
+    note_the_lock()
+
+
+def test_a_run_dagster_starts_waits_for_the_run_that_holds_the_warehouse(tmp_path, capfd):
+    warehouse = tmp_path / "autokpi.duckdb"
+    holder = subprocess.Popen(  # another run: holds the lock for two seconds
+        [sys.executable, "-c",
+         "import fcntl, sys, time\n"
+         "fh = open(sys.argv[1], 'w'); fcntl.flock(fh, fcntl.LOCK_EX); print('held', flush=True)\n"
+         "time.sleep(2); print(time.time(), flush=True)",
+         str(warehouse.with_name(warehouse.name + ".lock"))],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout.readline().strip() == "held"
+    seen.clear()
+    result = probe_job.execute_in_process(
+        resources={"settings": AutokpiSettings(warehouse_path=str(warehouse))}, raise_on_error=False
+    )
+    released_at = float(holder.stdout.readline())
+    holder.wait(timeout=30)
+    assert result.success
+    [(ran_at, held)] = seen
+    assert ran_at >= released_at  # it waited for the other run
+    assert held  # and held the warehouse while its step ran
+    assert "another run is writing" in capfd.readouterr().err
+    assert not _held_by_someone(warehouse)  # and let go when it ended
+
+
+def test_the_lock_is_taken_again_where_it_is_held_and_by_no_one_else(tmp_path):
+    warehouse = tmp_path / "autokpi.duckdb"
+    with warehouse_lock(warehouse):
+        with warehouse_lock(warehouse, wait_seconds=0.1):  # `autokpi run`, then its job
+            assert _held_by_someone(warehouse)
+        assert _held_by_someone(warehouse)  # the inner one does not let go of the outer
+        other = subprocess.run(
+            [sys.executable, "-c",
+             "import sys; from pathlib import Path; from orchestration.locking import warehouse_lock\n"
+             "with warehouse_lock(Path(sys.argv[1]), wait_seconds=0.5): pass",
+             str(warehouse)],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        assert other.returncode != 0 and "WarehouseBusyError" in other.stderr
+    assert not _held_by_someone(warehouse)
+    with pytest.raises(ValueError), warehouse_lock(warehouse):
+        raise ValueError  # an error inside lets go too
+
+    # another thread of this process is another run: it waits (and here gives up)
+    failures = []
+
+    def other_run():
+        try:
+            with warehouse_lock(warehouse, wait_seconds=0.1):
+                pass
+        except WarehouseBusyError as error:
+            failures.append(error)
+
+    with warehouse_lock(warehouse):
+        thread = threading.Thread(target=other_run)
+        thread.start()
+        thread.join()
+    assert len(failures) == 1
+
+
+def test_every_step_of_every_job_needs_the_settings_that_hold_the_lock():
+    from orchestration.definitions import build_definitions
+
+    definitions = build_definitions()
+    for name in ("autokpi_full", "autokpi_refresh"):
+        steps = definitions.resolve_job_def(name).nodes_in_topological_order
+        assert steps
+        for step in steps:
+            assert "settings" in step.definition.required_resource_keys, (name, step.name)
