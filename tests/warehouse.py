@@ -3,6 +3,7 @@ the single writer's lock while the pipeline runs."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 
 import duckdb
@@ -14,6 +15,18 @@ def query(warehouse, sql: str, params=None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+def lock_held(warehouse) -> bool:
+    """Whether some process (or this one) holds the warehouse's run lock right now."""
+    lock = warehouse.with_name(warehouse.name + ".lock")
+    with lock.open("a") as fh:  # a second open file: flock refuses it while the lock is held
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        return False
 
 
 def mart_columns(warehouse, table: str) -> list[str]:

@@ -4,7 +4,6 @@ second waits for the first)."""
 
 from __future__ import annotations
 
-import fcntl
 import subprocess
 import time
 
@@ -13,7 +12,7 @@ import pytest
 
 from core.paths import DBT_PROJECT_DIR
 from tests.conftest import ASTERISK_SAMPLES, cli_run, make_inbox
-from tests.warehouse import mart_digests, query
+from tests.warehouse import lock_held, mart_digests, query
 
 pytestmark = pytest.mark.e2e
 RAW_TABLES = [
@@ -90,21 +89,11 @@ def test_a_run_reads_the_warehouse_for_its_summary_before_letting_the_next_run_i
     from orchestration.run import run_pipeline
 
     warehouse = tmp_path / "autokpi.duckdb"
-    lock = warehouse.with_name(warehouse.name + ".lock")
     opened_unlocked = []
     real_connect = duckdb.connect
 
-    def lock_is_held() -> bool:
-        with lock.open("a") as fh:  # a second open file: flock refuses it while the run holds one
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return True
-            fcntl.flock(fh, fcntl.LOCK_UN)
-            return False
-
     def watched_connect(*args, **kwargs):
-        if str(warehouse) in map(str, [*args, *kwargs.values()]) and not lock_is_held():
+        if str(warehouse) in map(str, [*args, *kwargs.values()]) and not lock_held(warehouse):
             opened_unlocked.append(args or kwargs)
         return real_connect(*args, **kwargs)
 

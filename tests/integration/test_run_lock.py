@@ -4,7 +4,6 @@ sensor, a click in the UI), through the settings resource every asset needs."""
 
 from __future__ import annotations
 
-import fcntl
 import subprocess
 import sys
 import threading
@@ -15,18 +14,7 @@ from dagster import job, op
 
 from orchestration.locking import WarehouseBusyError, warehouse_lock
 from orchestration.resources import AutokpiSettings
-
-
-def _held_by_someone(warehouse) -> bool:
-    lock = warehouse.with_name(warehouse.name + ".lock")
-    with lock.open("a") as fh:  # a second open file: flock refuses it while the lock is held
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(fh, fcntl.LOCK_UN)
-        return False
-
+from tests.warehouse import lock_held
 
 # when the probe's step ran, and whether the warehouse was held then
 seen: list[tuple[float, bool]] = []
@@ -34,7 +22,7 @@ seen: list[tuple[float, bool]] = []
 
 @op
 def note_the_lock(settings: AutokpiSettings) -> None:
-    seen.append((time.time(), _held_by_someone(settings.warehouse())))
+    seen.append((time.time(), lock_held(settings.warehouse())))
 
 
 @job
@@ -64,15 +52,15 @@ def test_a_run_dagster_starts_waits_for_the_run_that_holds_the_warehouse(tmp_pat
     assert ran_at >= released_at  # it waited for the other run
     assert held  # and held the warehouse while its step ran
     assert "another run is writing" in capfd.readouterr().err
-    assert not _held_by_someone(warehouse)  # and let go when it ended
+    assert not lock_held(warehouse)  # and let go when it ended
 
 
 def test_the_lock_is_taken_again_where_it_is_held_and_by_no_one_else(tmp_path):
     warehouse = tmp_path / "autokpi.duckdb"
     with warehouse_lock(warehouse):
         with warehouse_lock(warehouse, wait_seconds=0.1):  # `autokpi run`, then its job
-            assert _held_by_someone(warehouse)
-        assert _held_by_someone(warehouse)  # the inner one does not let go of the outer
+            assert lock_held(warehouse)
+        assert lock_held(warehouse)  # the inner one does not let go of the outer
         other = subprocess.run(
             [sys.executable, "-c",
              "import sys; from pathlib import Path; from orchestration.locking import warehouse_lock\n"
@@ -81,7 +69,7 @@ def test_the_lock_is_taken_again_where_it_is_held_and_by_no_one_else(tmp_path):
             capture_output=True, text=True,
         )  # fmt: skip
         assert other.returncode != 0 and "WarehouseBusyError" in other.stderr
-    assert not _held_by_someone(warehouse)
+    assert not lock_held(warehouse)
     with pytest.raises(ValueError), warehouse_lock(warehouse):
         raise ValueError  # an error inside lets go too
 
