@@ -187,16 +187,16 @@ def _failure_message(result) -> str:
 
 def _load_notes(warehouse: Path, since: datetime) -> list[str]:
     """Files this run did not load whole, and why: files refused (their sentence says what
-    to change), duplicates of loaded files, a last line still being written, rows a newer
-    file replaced with other values."""
+    to change), duplicates of loaded files, a last line still being written, an empty call
+    record file, rows a newer file replaced with other values."""
     notes = []
     with connect(warehouse) as con:
         for schema in ("raw_pbx", "raw_crm", "raw_directory", "raw_plans"):
             if con.table_exists(schema, "load_log"):
                 rows = con.execute(
                     f"select source_file, message from {schema}.load_log "
-                    "where status in ('rejected', 'duplicate', 'waiting', 'conflict') and logged_at >= ? "
-                    "order by source_file",
+                    "where status in ('rejected', 'duplicate', 'waiting', 'empty', 'conflict') "
+                    "and logged_at >= ? order by source_file",
                     [since],
                 ).fetchall()
                 # a refusal's sentence names its file already

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 
 import duckdb
 
@@ -341,3 +342,38 @@ def test_a_transcript_line_still_being_written_waits_and_says_so(demo_inbox, tmp
     transcripts.write_bytes(b"".join(lines[:4]))  # the line finished
     load_source("pbx_files", inbox, warehouse)
     assert _count(warehouse, "raw_pbx.transcripts") == 4
+
+
+def test_an_empty_master_csv_is_said_once_and_loads_when_it_fills(tmp_path):
+    """An empty Master.csv (an export that failed) was skipped in silence, as if it loaded."""
+    from orchestration.run import _load_notes
+
+    sample = (ASTERISK_SAMPLES / "smallcdr.csv").read_bytes().splitlines(keepends=True)
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    empty = inbox / "pbx" / "asterisk" / "Master-empty.csv"
+    empty.write_bytes(b"")
+    warehouse = tmp_path / "w.duckdb"
+
+    def notes():
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            return con.execute(
+                "select source_file, status, message from raw_pbx.load_log where status = 'empty'"
+            ).fetchall()
+        finally:
+            con.close()
+
+    load_source("pbx_files", inbox, warehouse)
+    said = [
+        ("pbx/asterisk/Master-empty.csv", "empty",
+         "empty file: no call records; if the PBX had calls then, export them again"),
+    ]  # fmt: skip
+    assert notes() == said
+    assert "pbx/asterisk/Master-empty.csv: empty file: no call records" in "\n".join(
+        _load_notes(warehouse, datetime(2000, 1, 1))
+    )
+    load_source("pbx_files", inbox, warehouse)
+    assert notes() == said  # once, not every run
+    empty.write_bytes(b"".join(sample[:3]))  # it fills: it loads like any other file
+    load_source("pbx_files", inbox, warehouse)
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") == len(sample) + 3

@@ -60,6 +60,17 @@ def _reject(path: Path, name: str, files_state: dict, error: InboxFileError, tab
     )
 
 
+def _empty_file_note(path: Path, name: str, files_state: dict):
+    """A load-log line, once, for a Master.csv never loaded that is empty (an export that
+    failed, or a day without calls): skipped in silence, it looked like a file that loaded."""
+    state = files_state.setdefault(name, {})
+    if "bytes" in state or "empty_said" in state or path.stat().st_size:
+        return  # loaded before (nothing new is the usual case), said already, or not empty
+    state["empty_said"] = True
+    message = "empty file: no call records; if the PBX had calls then, export them again"
+    yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, None, "empty", message)])
+
+
 def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
     """The file already loaded with the very same content as ``path`` (a Master.csv sent
     again under another name), or None. Records of files that only overlap are counted
@@ -71,7 +82,7 @@ def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
             return state["duplicate_of"]
         del files_state[name]  # it grew or changed: now a file of its own
         return None
-    if state or size == 0:
+    if set(state) - {"empty_said"} or size == 0:  # loaded before, or nothing to compare
         return None
     digest = content_digest(path, size)
     for other, other_state in files_state.items():
@@ -101,6 +112,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         try:
             part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v})
             if part is None:
+                yield from _empty_file_note(path, name, files_state)
                 continue
             batches = read_cdr(path, part.name, part.start, part.first_line, part.stop, window)
             first = next(batches, None)  # a file that is not cdr_csv fails here, before any row
