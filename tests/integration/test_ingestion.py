@@ -344,21 +344,24 @@ def test_a_transcript_line_still_being_written_waits_and_says_so(demo_inbox, tmp
     assert _count(warehouse, "raw_pbx.transcripts") == 4
 
 
-def test_an_empty_master_csv_is_said_once_and_loads_when_it_fills(tmp_path):
-    """An empty Master.csv (an export that failed) was skipped in silence, as if it loaded."""
+def test_an_empty_master_csv_or_transcripts_file_is_said_once_and_loads_when_it_fills(tmp_path):
+    """An empty Master.csv or transcripts file (an export that failed) was skipped in
+    silence, as if it loaded."""
     from orchestration.run import _load_notes
 
     sample = (ASTERISK_SAMPLES / "smallcdr.csv").read_bytes().splitlines(keepends=True)
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     empty = inbox / "pbx" / "asterisk" / "Master-empty.csv"
     empty.write_bytes(b"")
+    (inbox / "pbx" / "transcripts").mkdir()
+    (inbox / "pbx" / "transcripts" / "2026-10-01.jsonl").write_bytes(b"")
     warehouse = tmp_path / "w.duckdb"
 
     def notes():
         con = duckdb.connect(str(warehouse), read_only=True)
         try:
             return con.execute(
-                "select source_file, status, message from raw_pbx.load_log where status = 'empty'"
+                "select source_file, status, message from raw_pbx.load_log where status = 'empty' order by 1"
             ).fetchall()
         finally:
             con.close()
@@ -367,6 +370,8 @@ def test_an_empty_master_csv_is_said_once_and_loads_when_it_fills(tmp_path):
     said = [
         ("pbx/asterisk/Master-empty.csv", "empty",
          "empty file: no call records; if the PBX had calls then, export them again"),
+        ("pbx/transcripts/2026-10-01.jsonl", "empty",
+         "empty file: no transcripts; if calls were transcribed then, send the file again"),
     ]  # fmt: skip
     assert notes() == said
     assert "pbx/asterisk/Master-empty.csv: empty file: no call records" in "\n".join(

@@ -60,15 +60,22 @@ def _reject(path: Path, name: str, files_state: dict, error: InboxFileError, tab
     )
 
 
-def _empty_file_note(path: Path, name: str, files_state: dict):
-    """A load-log line, once, for a Master.csv never loaded that is empty (an export that
+# what an empty file of each table lacks, and what to do (for its note in the load log)
+_EMPTY_FILE = {
+    "asterisk_cdr": "no call records; if the PBX had calls then, export them again",
+    "transcripts": "no transcripts; if calls were transcribed then, send the file again",
+}
+
+
+def _empty_file_note(path: Path, name: str, files_state: dict, table: str):
+    """A load-log line, once, for a file never loaded that is empty (an export that
     failed, or a day without calls): skipped in silence, it looked like a file that loaded."""
     state = files_state.setdefault(name, {})
     if "bytes" in state or "empty_said" in state or path.stat().st_size:
         return  # loaded before (nothing new is the usual case), said already, or not empty
     state["empty_said"] = True
-    message = "empty file: no call records; if the PBX had calls then, export them again"
-    yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, None, "empty", message)])
+    message = f"empty file: {_EMPTY_FILE[table]}"
+    yield load_log_item([log_entry(name, table, 0, 0, 0, None, "empty", message)])
 
 
 def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
@@ -112,7 +119,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         try:
             part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v})
             if part is None:
-                yield from _empty_file_note(path, name, files_state)
+                yield from _empty_file_note(path, name, files_state, "asterisk_cdr")
                 continue
             batches = read_cdr(path, part.name, part.start, part.first_line, part.stop, window)
             first = next(batches, None)  # a file that is not cdr_csv fails here, before any row
@@ -142,8 +149,10 @@ def transcripts(inbox_dir: str):
     inbox = Path(inbox_dir)
     files_state = dlt.current.resource_state().setdefault("files", {})
     for path in _files(inbox, TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES):
-        part = new_part(path, _name(inbox, path), files_state)
+        name = _name(inbox, path)
+        part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v})
         if part is None:
+            yield from _empty_file_note(path, name, files_state, "transcripts")
             continue
         clean = quarantined = 0
         for rows, bad in read_transcripts(part):
