@@ -71,7 +71,8 @@ def test_the_lock_is_taken_again_where_it_is_held_and_by_no_one_else(tmp_path):
         assert other.returncode != 0 and "WarehouseBusyError" in other.stderr
     assert not lock_held(warehouse)
     with pytest.raises(ValueError), warehouse_lock(warehouse):
-        raise ValueError  # an error inside lets go too
+        raise ValueError
+    assert not lock_held(warehouse)  # an error inside lets go too
 
     # another thread of this process is another run: it waits (and here gives up)
     failures = []

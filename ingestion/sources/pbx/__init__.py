@@ -89,7 +89,7 @@ def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
             return state["duplicate_of"]
         del files_state[name]  # it grew or changed: now a file of its own
         return None
-    if set(state) - {"empty_said"} or size == 0:  # loaded before, or nothing to compare
+    if set(state) - {"empty_said"} or size == 0:  # known (loaded or refused), or nothing to compare
         return None
     digest = content_digest(path, size)
     for other, other_state in files_state.items():
