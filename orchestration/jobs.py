@@ -23,7 +23,6 @@ from dagster import (
 )
 
 from core.paths import inbox_from_env
-from orchestration.locking import warehouse_lock
 from orchestration.period_close import close_month, parse_month, reopen_month
 from orchestration.period_requests import perform_period_requests, waiting_period_requests
 from orchestration.resources import AutokpiSettings
@@ -62,12 +61,11 @@ class CloseMonthConfig(Config):
 @op(description="Freeze (or reopen) a month's bonus statements in the closing history.")
 def freeze_month(context: OpExecutionContext, config: CloseMonthConfig, settings: AutokpiSettings) -> None:
     month = parse_month(config.month)
-    warehouse = settings.warehouse()
-    with warehouse_lock(warehouse):
-        if config.reopen:
-            result = reopen_month(warehouse, month, config.reason, config.actor, context.run_id)
-        else:
-            result = close_month(warehouse, month, config.actor, context.run_id)
+    warehouse = settings.warehouse()  # held by this run (AutokpiSettings) from its start
+    if config.reopen:
+        result = reopen_month(warehouse, month, config.reason, config.actor, context.run_id)
+    else:
+        result = close_month(warehouse, month, config.actor, context.run_id)
     context.log.info(
         f"{result.action} {month:%Y-%m}: event {result.event_id}, scheme {result.scheme_version}, "
         f"digest {result.digest}"
@@ -81,9 +79,8 @@ def close_month_job():
 
 @op(description="Close or reopen the months finance asked for in the portal, and answer each request.")
 def perform_portal_requests(context: OpExecutionContext, settings: AutokpiSettings) -> None:
-    warehouse = settings.warehouse()
-    with warehouse_lock(warehouse):
-        lines = perform_period_requests(warehouse, context.run_id)
+    # the warehouse is held by this run (AutokpiSettings) from its start
+    lines = perform_period_requests(settings.warehouse(), context.run_id)
     for line in lines:
         context.log.info(line)
 

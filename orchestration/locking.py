@@ -23,11 +23,16 @@ class WarehouseBusyError(RuntimeError):
 _HELD: dict[tuple[str, int], int] = {}
 
 
+def lock_file_for(warehouse: Path) -> Path:
+    """The file whose lock says a run is writing ``warehouse``."""
+    return warehouse.with_name(warehouse.name + ".lock")
+
+
 @contextmanager
 def warehouse_lock(warehouse: Path, wait_seconds: float = 600) -> Iterator[None]:
     """Hold an exclusive lock on ``<warehouse>.lock``; wait for another run to finish.
     Re-entrant within a thread: taken again where it is held, it is simply held."""
-    lock_path = warehouse.with_name(warehouse.name + ".lock")
+    lock_path = lock_file_for(warehouse)
     key = (str(lock_path.resolve()), threading.get_ident())
     if key in _HELD:
         _HELD[key] += 1

@@ -19,8 +19,10 @@ def query(warehouse, sql: str, params=None) -> list[tuple]:
 
 def lock_held(warehouse) -> bool:
     """Whether some process (or this one) holds the warehouse's run lock right now."""
-    lock = warehouse.with_name(warehouse.name + ".lock")
-    with lock.open("a") as fh:  # a second open file: flock refuses it while the lock is held
+    from orchestration.locking import lock_file_for
+
+    # a second open file: flock refuses it while the lock is held
+    with lock_file_for(warehouse).open("a") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

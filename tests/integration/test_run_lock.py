@@ -12,7 +12,7 @@ import time
 import pytest
 from dagster import job, op
 
-from orchestration.locking import WarehouseBusyError, warehouse_lock
+from orchestration.locking import WarehouseBusyError, lock_file_for, warehouse_lock
 from orchestration.resources import AutokpiSettings
 from tests.warehouse import lock_held
 
@@ -37,7 +37,7 @@ def test_a_run_dagster_starts_waits_for_the_run_that_holds_the_warehouse(tmp_pat
          "import fcntl, sys, time\n"
          "fh = open(sys.argv[1], 'w'); fcntl.flock(fh, fcntl.LOCK_EX); print('held', flush=True)\n"
          "time.sleep(2); print(time.time(), flush=True)",
-         str(warehouse.with_name(warehouse.name + ".lock"))],
+         str(lock_file_for(warehouse))],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert holder.stdout.readline().strip() == "held"
@@ -94,9 +94,11 @@ def test_the_lock_is_taken_again_where_it_is_held_and_by_no_one_else(tmp_path):
 def test_every_step_of_every_job_needs_the_settings_that_hold_the_lock():
     from orchestration.definitions import build_definitions
 
-    definitions = build_definitions()
-    for name in ("autokpi_full", "autokpi_refresh"):
-        steps = definitions.resolve_job_def(name).nodes_in_topological_order
+    jobs = build_definitions().resolve_all_job_defs()
+    expected = {"autokpi_full", "autokpi_refresh", "close_month_job", "portal_requests_job"}
+    assert expected <= {j.name for j in jobs}
+    for job_def in jobs:
+        steps = job_def.nodes_in_topological_order
         assert steps
         for step in steps:
-            assert "settings" in step.definition.required_resource_keys, (name, step.name)
+            assert "settings" in step.definition.required_resource_keys, (job_def.name, step.name)
