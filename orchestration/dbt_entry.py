@@ -1,6 +1,6 @@
 """dbt's command line (``autokpi-dbt``), with a parse that holds across warehouses.
 
-dbt re-parses the whole project (about 3 of a run's seconds here) whenever the profile's
+dbt re-parses the whole project (about 6 s of a run here) whenever the profile's
 connection differs from the one its saved parse was made with, and the DuckDB profile
 names the warehouse file: so every first run on a new warehouse, every test's fresh
 warehouse and every bench run parsed from scratch, though nothing dbt parses depends on

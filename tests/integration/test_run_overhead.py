@@ -3,6 +3,7 @@ Dagster's run history is written through one open connection, still read the usu
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -15,7 +16,13 @@ from dagster import DagsterInstance, job, op
 
 from core.paths import DBT_PROJECT_DIR
 from core.settings import SettingError
-from orchestration.dbt_project import dbt_environment, dbt_executable, keep_dbt_log
+from orchestration.dbt_project import (
+    dbt_environment,
+    dbt_executable,
+    keep_dbt_log,
+    partial_parse_file,
+    restore_partial_parse,
+)
 from orchestration.instance import dagster_home, run_instance
 
 
@@ -41,6 +48,18 @@ def test_dbt_parses_once_for_every_warehouse(tmp_path):
     assert "profile has changed" in _parse(plain, tmp_path / "c" / "autokpi.duckdb", target)
     # a database of another name is another parse (its models are named after it)
     assert "profile has changed" in _parse(ours, tmp_path / "d" / "other.duckdb", target)
+
+
+def test_a_new_warehouse_starts_from_the_projects_parse(tmp_path, dbt_manifest):
+    """A warehouse with no parse of its own yet (every test's, every bench's) borrows the
+    one ensure_manifest made, and dbt parses no file again."""
+    warehouse = tmp_path / "new" / "autokpi.duckdb"
+    assert not partial_parse_file(warehouse).exists()
+    target = tmp_path / "target"
+    restore_partial_parse(warehouse, target)
+    _parse(dbt_executable(), warehouse, target)
+    perf = json.loads((target / "perf_info.json").read_text())
+    assert perf["path_count"] > 200 and perf["parsed_path_count"] == 0
 
 
 @op
