@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -119,7 +120,7 @@ def _project_parse_lock(mode: int) -> Iterator[None]:
 def _is_fresh(manifest: Path) -> bool:
     return (
         manifest.exists()
-        and (manifest.parent / PROJECT_PARSE).exists()
+        and project_parse_file().exists()
         and manifest.stat().st_mtime >= _newest_source_mtime()
     )
 
@@ -145,9 +146,9 @@ def _parse() -> None:
         lines = [ln for ln in (result.stdout + result.stderr).splitlines() if ln.strip()]
         reason = next((ln.strip() for ln in lines if "Error" in ln), lines[-1] if lines else "no output")
         raise RuntimeError(f"dbt parse failed: {reason} (run `dbt parse` in dbt_project/ for details)")
-    target = Path(dbt_project.manifest_path).parent
-    if (target / PARTIAL_PARSE).is_file():
-        shutil.copyfile(target / PARTIAL_PARSE, target / PROJECT_PARSE)
+    produced = Path(dbt_project.manifest_path).parent / PARTIAL_PARSE
+    if produced.is_file():
+        shutil.copyfile(produced, project_parse_file())
 
 
 # dbt parses the whole project (about 6 s here) unless it finds a parse of the same
@@ -157,10 +158,19 @@ def _parse() -> None:
 # profile or dbt changed. (autokpi-dbt leaves the warehouse's path out of the profile's
 # part: dbt_entry.py.)
 PARTIAL_PARSE = "partial_parse.msgpack"
-# ensure_manifest's parse, for a new warehouse to start from: kept apart from dbt's own
-# target/partial_parse.msgpack, which any other dbt on the default target folder (sqlfluff's
-# templater in `make lint`, a `dbt build` by hand) writes over with a parse of its profile
-PROJECT_PARSE = "autokpi_project_parse.msgpack"
+
+
+def project_parse_file() -> Path:
+    """ensure_manifest's parse, for a new warehouse to start from: one per target and scheme
+    (a run on another scheme, as the bonus oracle's, parses the project for that scheme),
+    and apart from dbt's own target/partial_parse.msgpack, which any other dbt on the
+    default target folder (sqlfluff's templater in `make lint`, a `dbt build` by hand)
+    writes over with a parse of its own profile."""
+    from core.warehouse import target
+
+    key = json.dumps([target(), dbt_environment()], sort_keys=True)
+    name = f"autokpi_project_parse-{hashlib.sha256(key.encode()).hexdigest()[:12]}.msgpack"
+    return Path(dbt_project.manifest_path).parent / name
 
 
 _INVOCATIONS = DBT_PROJECT_DIR / "target"
@@ -213,7 +223,7 @@ def restore_partial_parse(warehouse: Path, target_path: Path) -> None:
     if saved.is_file():
         shutil.copyfile(saved, target_path / PARTIAL_PARSE)
         return
-    project_parse = Path(dbt_project.manifest_path).parent / PROJECT_PARSE
+    project_parse = project_parse_file()
     with _project_parse_lock(fcntl.LOCK_SH):
         if project_parse.is_file():
             shutil.copyfile(project_parse, target_path / PARTIAL_PARSE)

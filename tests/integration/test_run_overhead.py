@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -14,13 +15,15 @@ from pathlib import Path
 import pytest
 from dagster import DagsterInstance, job, op
 
-from core.paths import DBT_PROJECT_DIR
+from core.paths import DBT_PROJECT_DIR, DEFAULT_SCHEME_DIR, SCHEME_ENV
 from core.settings import SettingError
 from orchestration.dbt_project import (
     dbt_environment,
     dbt_executable,
+    ensure_manifest,
     keep_dbt_log,
     partial_parse_file,
+    project_parse_file,
     restore_partial_parse,
 )
 from orchestration.instance import dagster_home, run_instance
@@ -50,9 +53,10 @@ def test_dbt_parses_once_for_every_warehouse(tmp_path):
     assert "profile has changed" in _parse(ours, tmp_path / "d" / "other.duckdb", target)
 
 
-def test_a_new_warehouse_starts_from_the_projects_parse(tmp_path, dbt_manifest):
+def test_a_new_warehouse_starts_from_the_projects_parse(tmp_path, dbt_manifest, monkeypatch):
     """A warehouse with no parse of its own yet (every test's, every bench's) borrows the
     one ensure_manifest made, and dbt parses no file again."""
+    ensure_manifest()  # this scheme's: another test may have parsed for a scheme of its own
     warehouse = tmp_path / "new" / "autokpi.duckdb"
     assert not partial_parse_file(warehouse).exists()
     target = tmp_path / "target"
@@ -60,6 +64,13 @@ def test_a_new_warehouse_starts_from_the_projects_parse(tmp_path, dbt_manifest):
     _parse(dbt_executable(), warehouse, target)
     perf = json.loads((target / "perf_info.json").read_text())
     assert perf["path_count"] > 200 and perf["parsed_path_count"] == 0
+
+    # a run on another scheme (the bonus oracle's) has a project parse of its own
+    default = project_parse_file()
+    other = tmp_path / "scheme"
+    shutil.copytree(DEFAULT_SCHEME_DIR, other)
+    monkeypatch.setenv(SCHEME_ENV, str(other))
+    assert project_parse_file() != default
 
 
 @op
