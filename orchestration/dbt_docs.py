@@ -12,7 +12,7 @@ from core.errors import UserFacingError
 from core.paths import DBT_PROJECT_DIR, WAREHOUSE_ENV
 from core.warehouse import exists
 from dashboards.build import build_site, docs_page_for, site_dir_for
-from orchestration.dbt_project import dbt_environment, dbt_executable
+from orchestration.dbt_project import dbt_environment, dbt_executable, restore_partial_parse
 from orchestration.locking import warehouse_lock
 
 
@@ -32,7 +32,7 @@ def write_docs(warehouse: Path) -> Path:
     if not built:  # no tables to describe yet: models and lineage only, and no file made
         args.append("--empty-catalog")
     env = {**os.environ, WAREHOUSE_ENV: str(warehouse) if built else ":memory:", **dbt_environment()}
-    out.mkdir(parents=True, exist_ok=True)
+    restore_partial_parse(warehouse, out)  # the warehouse's last parse, or the project's
     with warehouse_lock(warehouse):  # not while a run writes to it
         result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:

@@ -11,13 +11,16 @@ import os
 import subprocess
 
 from core.paths import DBT_PROJECT_DIR
-from orchestration.dbt_project import dbt_environment, dbt_executable
+from orchestration.dbt_project import dbt_environment, dbt_executable, restore_partial_parse
 
 
 def _unit_tests(tmp_path) -> subprocess.CompletedProcess:
     command = [dbt_executable(), "build", "--select", "+test_type:unit", "--exclude", "test_type:data",
                "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path)]  # fmt: skip
-    env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(tmp_path / "unit.duckdb")}
+    # named as a run's warehouse, so dbt starts from the project's parse as a run does
+    warehouse = tmp_path / "autokpi.duckdb"
+    restore_partial_parse(warehouse, tmp_path / "target")
+    env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(warehouse)}
     return subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True)
 
 

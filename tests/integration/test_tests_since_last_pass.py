@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from core.paths import DBT_PROJECT_DIR
-from orchestration.dbt_project import dbt_environment, dbt_executable
+from orchestration.dbt_project import dbt_environment, dbt_executable, restore_partial_parse
 
 pytestmark = pytest.mark.e2e
 UNIQUE_LEG = "unique_stg_pbx__cdr_legs_leg_id"
@@ -23,6 +23,7 @@ def _dbt_test(warehouse, tmp_path) -> dict[str, str]:
     """`dbt test` of stg_pbx__cdr_legs: each test's status by name."""
     command = [dbt_executable(), "test", "--select", "stg_pbx__cdr_legs", "--target-path",
                str(tmp_path / "target"), "--log-path", str(tmp_path)]  # fmt: skip
+    restore_partial_parse(warehouse, tmp_path / "target")  # as a run starts
     env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(warehouse)}
     subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, check=False)
     results = json.loads((tmp_path / "target" / "run_results.json").read_text())["results"]
