@@ -168,7 +168,7 @@ def project_parse_file() -> Path:
     writes over with a parse of its own profile."""
     from core.warehouse import target
 
-    key = json.dumps([target(), dbt_environment()], sort_keys=True)
+    key = json.dumps([target(), scheme_seed_path()])  # what dbt's parse depends on beyond the project
     name = f"autokpi_project_parse-{hashlib.sha256(key.encode()).hexdigest()[:12]}.msgpack"
     return Path(dbt_project.manifest_path).parent / name
 
