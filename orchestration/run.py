@@ -188,7 +188,7 @@ def _failure_message(result) -> str:
 def _load_notes(warehouse: Path, since: datetime) -> list[str]:
     """Files this run did not load whole, and why: files refused (their sentence says what
     to change), duplicates of loaded files, a last line still being written, an empty call
-    record file, rows a newer file replaced with other values."""
+    record file, a file with no rows, rows a newer file replaced with other values."""
     notes = []
     with connect(warehouse) as con:
         for schema in ("raw_pbx", "raw_crm", "raw_directory", "raw_plans"):

@@ -448,6 +448,21 @@ def last_rows_of(warehouse: Path | None, dataset: str, table: str, source_file: 
         return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
 
+def _header_only_message(table: str, held: int, kept: bool) -> str:
+    """What became of a file of column names and no rows (an export whose filter matched
+    nothing): loaded as it stands, it takes its earlier rows out of the current snapshot;
+    when no file of the table has rows, the snapshot stays as it was."""
+    if kept:
+        what = f"; no {table} file has rows, so the {table} loaded before stay as they were"
+    elif held == 1:
+        what = ", and the row it held before is no longer current"
+    elif held:
+        what = f", and the {held} rows it held before are no longer current"
+    else:
+        what = ""
+    return f"holds no rows: nothing loaded from it{what}; if it should have rows, export it again"
+
+
 def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, warehouse=None, dataset=""):
     """A dlt resource holding the snapshot of every ``<inbox>/<folder>/<stem>*`` file; the
     ``dated`` columns must fall in ``window`` (ingestion/sources/window.py). A refused file
@@ -476,6 +491,7 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
         log = []
         seen: dict[str, str] = {}  # content hash -> the file loaded with it
         entries: dict[str, dict] = {}  # file -> its load-log entry, when it was read
+        header_only: list[str] = []  # files read whole that hold no row
         for path in oldest_first(files_for(inbox / folder, spec)):
             name = path.relative_to(inbox).as_posix()
             digest = content_hash(path)
@@ -491,6 +507,9 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
                 yield quarantine_item([rejected_file_row(name, error)], spec.name)
                 log.append(log_entry(name, spec.name, 0, 0, 0, error.line, "rejected", str(error)))
                 rows.extend(last_rows_of(Path(warehouse) if warehouse else None, dataset, spec.name, name))
+                continue
+            if not file_rows and not rejected:  # its column names and no rows: said below
+                header_only.append(name)
                 continue
             if rejected:
                 yield quarantine_item(rejected, spec.name)
@@ -511,6 +530,10 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
                 entry["rows_clean"] -= len(own)
                 entry["rows_quarantined"] += len(own)
                 entry["status"], entry["message"] = "conflict", superseded_message(own, spec.key)
+        for name in header_only:
+            held = len(last_rows_of(Path(warehouse) if warehouse else None, dataset, spec.name, name))
+            message = _header_only_message(spec.name, held, kept=not current)
+            log.append(log_entry(name, spec.name, 0, 0, 0, None, "empty", message))
         if log:
             yield load_log_item(log)
         if current:  # nothing at all keeps the last snapshot: an empty folder is not an empty export

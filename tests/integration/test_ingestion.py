@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
+from datetime import UTC, datetime
 
 import duckdb
 
@@ -382,3 +382,66 @@ def test_an_empty_master_csv_or_transcripts_file_is_said_once_and_loads_when_it_
     empty.write_bytes(b"".join(sample[:3]))  # it fills: it loads like any other file
     load_source("pbx_files", inbox, warehouse)
     assert _count(warehouse, "raw_pbx.asterisk_cdr") == len(sample) + 3
+
+
+def test_a_file_of_column_names_only_is_said_and_what_became_of_its_rows_too(tmp_path):
+    """A CRM or directory export whose filter matched nothing has its header and no rows.
+    It loaded nothing and said nothing: the rows it held before were retired (or, when every
+    file of the table was like it, kept) without a word."""
+    from orchestration.run import _load_notes
+
+    inbox = make_inbox(tmp_path, [])
+    main = inbox / "directory" / "employees.csv"
+    extra = inbox / "directory" / "employees-extra.csv"
+    header = "employee_id,full_name,department_id,role,extensions\n"
+    extra.write_text(header + "E9,A,HQ,sales_manager,909\nE8,B,HQ,sales_manager,908\n")
+    warehouse = tmp_path / "w.duckdb"
+    load_source("directory", inbox, warehouse)
+    current = "select count(*) from raw_directory.employees where _dlt_valid_to is null"
+
+    def said(since):
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            return con.execute(
+                "select source_file, status, rows_read, message from raw_directory.load_log "
+                "where status = 'empty' and logged_at >= ? order by 1",
+                [since],
+            ).fetchall()
+        finally:
+            con.close()
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    (before,) = con.execute(current).fetchone()
+    con.close()
+    assert said(datetime(2000, 1, 1)) == []
+
+    extra.write_text(header)  # the export's filter matched nobody
+    since = datetime.now(UTC).replace(tzinfo=None)
+    load_source("directory", inbox, warehouse)
+    assert said(since) == [
+        ("directory/employees-extra.csv", "empty", 0,
+         "holds no rows: nothing loaded from it, and the 2 rows it held before "
+         "are no longer current; if it should have rows, export it again"),
+    ]  # fmt: skip
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert con.execute(current).fetchone() == (before - 2,)
+    con.close()
+    assert "directory/employees-extra.csv: holds no rows: nothing loaded from it" in "\n".join(
+        _load_notes(warehouse, since)
+    )
+
+    # now every employees file is empty (in another column order: not a copy of the other)
+    main.write_text("full_name,employee_id,department_id,role,extensions\n")
+    since = datetime.now(UTC).replace(tzinfo=None)
+    load_source("directory", inbox, warehouse)
+    kept = (
+        "holds no rows: nothing loaded from it; no employees file has rows, so the "
+        "employees loaded before stay as they were; if it should have rows, export it again"
+    )
+    assert said(since) == [
+        ("directory/employees-extra.csv", "empty", 0, kept),
+        ("directory/employees.csv", "empty", 0, kept),
+    ]
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert con.execute(current).fetchone() == (before - 2,)
+    con.close()
