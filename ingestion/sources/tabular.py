@@ -502,8 +502,9 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
             seen[digest] = name
             try:
                 file_rows, rejected = read_rows(path, spec, name, zone, window)
-            except InboxFileError as error:
+            except InboxFileError as refused:
                 # the file is refused whole, with its reason; the other files still load
+                error = refused.named(name)
                 yield quarantine_item([rejected_file_row(name, error)], spec.name)
                 log.append(log_entry(name, spec.name, 0, 0, 0, error.line, "rejected", str(error)))
                 rows.extend(last_rows_of(Path(warehouse) if warehouse else None, dataset, spec.name, name))

@@ -52,6 +52,7 @@ def _already_rejected(path: Path, name: str, files_state: dict) -> bool:
 
 def _reject(path: Path, name: str, files_state: dict, error: InboxFileError, table: str):
     """Record a refused file in quarantine and the load log, and go on with the next file."""
+    error = error.named(name)
     previous = {k: v for k, v in files_state.get(name, {}).items() if k != "rejected"}
     files_state[name] = {**previous, "rejected": fingerprint(path, path.stat().st_size)}
     yield quarantine_item([rejected_file_row(name, error)], table)
