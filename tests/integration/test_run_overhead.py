@@ -39,10 +39,12 @@ def _parse(executable: str, warehouse: Path, target: Path) -> str:
     return done.stdout + done.stderr
 
 
-def test_dbt_parses_once_for_every_warehouse(tmp_path):
+def test_dbt_parses_once_for_every_warehouse(tmp_path, dbt_manifest):
     ours = dbt_executable()
     assert Path(ours).name == "autokpi-dbt"
     target = tmp_path / "target"
+    ensure_manifest()  # this scheme's: another test may have parsed for a scheme of its own
+    restore_partial_parse(tmp_path / "a" / "autokpi.duckdb", target)  # not a full parse to start
     _parse(ours, tmp_path / "a" / "autokpi.duckdb", target)
     again = _parse(ours, tmp_path / "b" / "autokpi.duckdb", target)
     assert "Unable to do partial parsing" not in again
