@@ -486,6 +486,7 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
     )
     def _rows():
         inbox = Path(inbox_dir)
+        loaded_to = Path(warehouse) if warehouse else None  # where a file's earlier rows are
         zone = crm_timezone()
         rows: list[dict] = []
         log = []
@@ -507,7 +508,7 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
                 error = refused.named(name)
                 yield quarantine_item([rejected_file_row(name, error)], spec.name)
                 log.append(log_entry(name, spec.name, 0, 0, 0, error.line, "rejected", str(error)))
-                rows.extend(last_rows_of(Path(warehouse) if warehouse else None, dataset, spec.name, name))
+                rows.extend(last_rows_of(loaded_to, dataset, spec.name, name))
                 continue
             if not file_rows and not rejected:  # its column names and no rows: said below
                 header_only.append(name)
@@ -532,7 +533,7 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
                 entry["rows_quarantined"] += len(own)
                 entry["status"], entry["message"] = "conflict", superseded_message(own, spec.key)
         for name in header_only:
-            held = len(last_rows_of(Path(warehouse) if warehouse else None, dataset, spec.name, name))
+            held = len(last_rows_of(loaded_to, dataset, spec.name, name))
             message = _header_only_message(spec.name, held, kept=not current)
             log.append(log_entry(name, spec.name, 0, 0, 0, None, "empty", message))
         if log:
