@@ -446,3 +446,30 @@ def test_a_file_of_column_names_only_is_said_and_what_became_of_its_rows_too(tmp
     con = duckdb.connect(str(warehouse), read_only=True)
     assert con.execute(current).fetchone() == (before - 2,)
     con.close()
+
+
+def test_a_rewritten_transcripts_file_is_refused_with_its_name_and_the_call_records_still_load(tmp_path):
+    """A transcripts file rewritten in lines already loaded stopped the whole PBX load (the
+    call records too) with a traceback; a call record file in the same state was refused."""
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    folder = inbox / "pbx" / "transcripts"
+    folder.mkdir()
+    day = folder / "2026-10-01.jsonl"
+    day.write_text('{"call_id": "a1", "language": "ru", "segments": []}\n{"call_id": "a2", "segments": []}\n')
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    day.write_text('{"call_id": "b1", "language": "ru", "segments": []}\n')
+    shutil.copy(ASTERISK_SAMPLES / "smallcdr_wo_parallelcalls.csv", inbox / "pbx" / "asterisk")
+    load_source("pbx_files", inbox, warehouse)
+    load_source("pbx_files", inbox, warehouse)  # refused once, not again while unchanged
+    assert _count(warehouse, "raw_pbx.transcripts") == 2  # the first load's calls stay
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") > 45  # the new call records loaded
+    con = duckdb.connect(str(warehouse), read_only=True)
+    rejected = con.execute(
+        "select source_file, rule, raw_value from raw_pbx.transcripts_quarantine"
+    ).fetchall()
+    con.close()
+    assert len(rejected) == 1
+    assert rejected[0][:2] == ("pbx/transcripts/2026-10-01.jsonl", "file_rejected")
+    changed = "pbx/transcripts/2026-10-01.jsonl: changed in lines that were already loaded"
+    assert rejected[0][2].startswith(changed)

@@ -151,7 +151,13 @@ def transcripts(inbox_dir: str):
     files_state = dlt.current.resource_state().setdefault("files", {})
     for path in _files(inbox, TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES):
         name = _name(inbox, path)
-        part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v})
+        if _already_rejected(path, name, files_state):
+            continue
+        try:
+            part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v})
+        except InboxFileError as error:  # rewritten in lines already loaded: as call records are
+            yield from _reject(path, name, files_state, error, "transcripts")
+            continue
         if part is None:
             yield from _empty_file_note(path, name, files_state, "transcripts")
             continue
