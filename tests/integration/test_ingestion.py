@@ -19,6 +19,14 @@ def _count(warehouse, table):
         con.close()
 
 
+def _quarantined(warehouse, table) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(f"select source_file, rule, raw_value from {table}").fetchall()
+    finally:
+        con.close()
+
+
 def test_every_source_loads_and_a_second_load_adds_nothing(demo_inbox, tmp_path):
     warehouse = tmp_path / "w.duckdb"
     counts = {}
@@ -118,11 +126,7 @@ def test_a_rewritten_file_is_refused_with_its_name_and_not_loaded_twice(tmp_path
     load_source("pbx_files", inbox, warehouse)
     load_source("pbx_files", inbox, warehouse)  # refused once, not again while unchanged
     assert _count(warehouse, "raw_pbx.asterisk_cdr") == 45
-    con = duckdb.connect(str(warehouse), read_only=True)
-    rejected = con.execute(
-        "select source_file, rule, raw_value from raw_pbx.asterisk_cdr_quarantine"
-    ).fetchall()
-    con.close()
+    rejected = _quarantined(warehouse, "raw_pbx.asterisk_cdr_quarantine")
     assert len(rejected) == 1
     assert rejected[0][:2] == ("pbx/asterisk/smallcdr.csv", "file_rejected")
     # named as the inbox names it, like every other note: not where the inbox sits on disk
@@ -464,11 +468,7 @@ def test_a_rewritten_transcripts_file_is_refused_with_its_name_and_the_call_reco
     load_source("pbx_files", inbox, warehouse)  # refused once, not again while unchanged
     assert _count(warehouse, "raw_pbx.transcripts") == 2  # the first load's calls stay
     assert _count(warehouse, "raw_pbx.asterisk_cdr") > 45  # the new call records loaded
-    con = duckdb.connect(str(warehouse), read_only=True)
-    rejected = con.execute(
-        "select source_file, rule, raw_value from raw_pbx.transcripts_quarantine"
-    ).fetchall()
-    con.close()
+    rejected = _quarantined(warehouse, "raw_pbx.transcripts_quarantine")
     assert len(rejected) == 1
     assert rejected[0][:2] == ("pbx/transcripts/2026-10-01.jsonl", "file_rejected")
     changed = "pbx/transcripts/2026-10-01.jsonl: changed in lines that were already loaded"
