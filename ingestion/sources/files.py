@@ -1,11 +1,34 @@
 """Byte-level facts about inbox files, shared by the readers: where the complete lines
-end, what a file's content is (a digest), how many lines a byte range holds. Which
-entries are files to read at all: core/private_files.py (``inbox_files``)."""
+end, what a file's content is (a digest), how many lines a byte range holds, and the
+order files are read in. Which entries are files to read at all:
+core/private_files.py (``inbox_files``)."""
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 from pathlib import Path
+
+# what a browser, a file manager or a mail client adds to the name of a second copy:
+# "deals (1).csv", "Master - Copy.csv", "Master copy 2.csv", "Копия deals.csv"
+_COPY_SUFFIX = re.compile(r"(\s*\(\d+\)|[\s_-]+\(?(copy|копия)\)?(\s*\(?\d+\)?)?)$", re.IGNORECASE)
+_COPY_PREFIX = re.compile(r"^(copy of|копия)\s", re.IGNORECASE)
+
+
+def named_as_a_copy(path: Path) -> bool:
+    """Whether the name says the file is a second copy of another (``deals (1).csv``)."""
+    return bool(_COPY_SUFFIX.search(path.stem) or _COPY_PREFIX.search(path.stem))
+
+
+def oldest_first(paths: Iterable[Path]) -> list[Path]:
+    """Files in the order they were written, then copies after originals, then by name.
+    Where two give one key two values, the newer file is the correction, whatever its
+    name (``plans-dec.csv`` sorts before ``plans.csv``); where two are identical, the
+    later one is the copy. Two files written within the file system's clock tick (one
+    export saved twice at once) are told apart by their names: ``deals (1).csv`` is the
+    copy of ``deals.csv``, though " (1)" sorts first."""
+    return sorted(paths, key=lambda p: (p.stat().st_mtime_ns, named_as_a_copy(p), p.name))
 
 
 def complete_size(path: Path) -> int:

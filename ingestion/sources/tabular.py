@@ -18,8 +18,9 @@ gone from the current rows (``_dlt_valid_to`` is null), and its history stays. W
 of the table is refused, the table keeps its last snapshot until the file is corrected. A
 file identical to another one in the folder (``deals (1).csv``) is loaded once and
 reported as a duplicate. Where two files give one key different values, the newer file
-(by modification time, then name) wins and the replaced row is quarantined as
-``superseded``, so each file's rows read = rows clean + rows quarantined.
+(by modification time, then a copy after its original, then name:
+``ingestion/sources/files.py``) wins and the replaced row is quarantined as ``superseded``,
+so each file's rows read = rows clean + rows quarantined.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ import pyarrow as pa
 from core import phones
 from core.private_files import inbox_files
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.files import oldest_first
 from ingestion.sources.values import ValueProblem, normalise
 
 # a title, a date and an empty line may come before the header (1C, Excel reports)
@@ -309,13 +311,6 @@ def read_rows(
         row["_source_line"] = line
         rows.append(row)
     return rows, rejected
-
-
-def oldest_first(paths: Iterable[Path]) -> list[Path]:
-    """Files in the order they were written (then by name): where two give one key two
-    values, the newer file is the correction, whatever its name (``plans-dec.csv`` sorts
-    before ``plans.csv``)."""
-    return sorted(paths, key=lambda p: (p.stat().st_mtime_ns, p.name))
 
 
 @dataclass(frozen=True)

@@ -197,9 +197,9 @@ def test_a_2017_file_among_2026_plans_is_outside_the_window_and_the_calendar_doe
 
 def test_files_sent_twice_or_overlapping_count_each_call_once(messy):
     _, warehouse, first = messy
-    # the first of the two in name order loads; the other is named as its duplicate
+    # the original loads and the copy is named as its duplicate, though " (1)" sorts first
     assert (
-        "pbx/asterisk/Master-a.csv: identical to pbx/asterisk/Master-a (1).csv, which is loaded already: "
+        "pbx/asterisk/Master-a (1).csv: identical to pbx/asterisk/Master-a.csv, which is loaded already: "
         "not loaded twice" in first.warnings
     )
     calls = query(

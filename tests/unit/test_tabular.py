@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
 from ingestion.sources.crm import TABLES as CRM_TABLES
 from ingestion.sources.errors import InboxFileError
+from ingestion.sources.files import named_as_a_copy, oldest_first
 from ingestion.sources.plans import TABLES as PLAN_TABLES
 from ingestion.sources.tabular import files_for, latest_by_key, read_rows, superseded_message
 
@@ -225,3 +227,36 @@ def test_a_workbook_whose_sheets_have_no_such_header_is_refused_not_read_as_empt
         f"{path}: no sheet has a header with the columns month, employee_id, revenue_plan "
         "(sheets: Итого, План): rename the columns of the sheet that holds the data to these names"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "copy"),
+    [
+        ("deals (1).csv", True),
+        ("Master-2026-10 (2).csv", True),
+        ("Master - Copy.csv", True),
+        ("Master copy 2.csv", True),
+        ("deals - копия.csv", True),
+        ("Копия deals.csv", True),
+        ("Copy of deals.csv", True),
+        ("deals.csv", False),
+        ("plans 2026.csv", False),
+        ("recopy.csv", False),
+        ("Master-2026-10.csv", False),
+    ],
+)
+def test_a_name_says_whether_it_is_a_second_copy(tmp_path, name, copy):
+    assert named_as_a_copy(tmp_path / name) is copy
+
+
+def test_files_are_read_oldest_first_and_of_two_written_at_once_the_copy_after_its_original(tmp_path):
+    original, copy, other = tmp_path / "deals.csv", tmp_path / "deals (1).csv", tmp_path / "clients.csv"
+    for path in (original, copy, other):
+        path.write_text("deal_id\nD1\n", encoding="utf-8")
+    # saved within one tick of the clock: " (1)" sorts before ".csv", yet it is the copy
+    for path in (original, copy, other):
+        os.utime(path, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    assert oldest_first([copy, original, other]) == [other, original, copy]
+    # written later, a file is read later whatever its name: the newer value wins
+    os.utime(original, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_001))
+    assert oldest_first([original, copy, other]) == [other, copy, original]

@@ -21,6 +21,7 @@ from ingestion.sources.files import (
     content_digest,
     count_lines,
     fingerprint,
+    oldest_first,
     waiting_line,
 )
 from ingestion.sources.load_id import with_load_id
@@ -37,7 +38,9 @@ from ingestion.sources.window import DataWindow
 
 
 def _files(inbox: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
-    return [p for p in inbox_files(inbox / folder) if p.suffix.lower() in suffixes]
+    """The folder's files in the order they were written: of two identical ones, the
+    later is the copy, named as the duplicate (ingestion/sources/files.py)."""
+    return oldest_first(p for p in inbox_files(inbox / folder) if p.suffix.lower() in suffixes)
 
 
 def _name(inbox: Path, path: Path) -> str:
