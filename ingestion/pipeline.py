@@ -17,7 +17,7 @@ from pathlib import Path
 import dlt
 from dlt.common.pipeline import LoadInfo
 
-from core.warehouse import dlt_destination, loader_file_format, state_suffix
+from core.warehouse import dlt_destination, loader_file_format, state_suffix, target
 from ingestion.first_load import appends_first_load, applies, drop_repeated_lines
 from ingestion.sources.call_scores import call_quality
 from ingestion.sources.crm import crm_files
@@ -122,6 +122,19 @@ SOURCES.update(
 def pipelines_dir(warehouse: Path) -> Path:
     """dlt's working state, beside the warehouse, one folder per target and database."""
     return warehouse.parent / f".{warehouse.stem}{state_suffix()}.dlt"
+
+
+def unloadable_warehouse(warehouse: Path) -> str | None:
+    """Why dlt cannot load into this DuckDB warehouse, or None. dlt's DuckDB loader writes
+    the path of each file it loads from its working folder (``pipelines_dir``) into SQL
+    between apostrophes as it is: an apostrophe in that path ends the string, and every
+    load fails with "unterminated string literal"."""
+    if target() != "duckdb" or "'" not in str(pipelines_dir(warehouse)):
+        return None
+    return (
+        f"the warehouse path {warehouse} has an apostrophe ('), and dlt cannot load into a "
+        "DuckDB file under such a path; give one without it (--warehouse or AUTOKPI_WAREHOUSE)"
+    )
 
 
 def make_pipeline(source_name: str, warehouse: Path) -> dlt.Pipeline:

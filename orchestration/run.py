@@ -322,6 +322,10 @@ def _run_pipeline(
             )
         if not inbox.is_dir():
             raise PipelineError(f"inbox folder {inbox} does not exist")
+    from ingestion.pipeline import unloadable_warehouse
+
+    if (problem := unloadable_warehouse(warehouse)) is not None:
+        raise PipelineError(problem)  # before a folder is made or a file loaded
     raise_if_broken()  # before anything is loaded: the scheme's problems, all at once
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     ensure_manifest()
