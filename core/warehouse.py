@@ -75,6 +75,27 @@ def exists(warehouse: Path) -> bool:
     return warehouse.exists() if target() == "duckdb" else True
 
 
+def not_a_warehouse(warehouse: Path) -> str | None:
+    """Why ``warehouse`` cannot be opened as a DuckDB warehouse (a folder, or a file of
+    another kind given by mistake), in a sentence; None when it can or does not exist yet."""
+    if target() != "duckdb" or not warehouse.exists():
+        return None
+    if warehouse.is_dir():
+        return (
+            f"{warehouse} is a folder; --warehouse (or AUTOKPI_WAREHOUSE) takes the warehouse file, "
+            f"e.g. {warehouse / 'autokpi.duckdb'}"
+        )
+    with warehouse.open("rb") as fh:
+        head = fh.read(12)
+    if head[8:12] == b"DUCK":  # DuckDB's magic bytes, after the header's checksum
+        return None
+    kind = "an empty file" if not head else "a file of another kind"
+    return (
+        f"{warehouse} is not a DuckDB database but {kind}; give --warehouse (or AUTOKPI_WAREHOUSE) "
+        "an autokpi warehouse, or a file name not taken yet to start one"
+    )
+
+
 # every schema autokpi writes: dlt's raw datasets (and their _staging twins), dbt's layers,
 # the seeds, and the frozen statements of closed months
 OWN_SCHEMAS = ("staging", "intermediate", "marts", "config", "closing", "raw_checks", "quality")

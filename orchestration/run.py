@@ -19,7 +19,7 @@ from core.errors import UserFacingError, is_user_facing
 from core.memory import long_lived_objects_frozen
 from core.paths import exports_from_env, logs_dir_for
 from core.private_files import private_umask, tighten
-from core.warehouse import ENGINE_NAMES, connect, describe, target
+from core.warehouse import ENGINE_NAMES, connect, describe, not_a_warehouse, target
 from core.warehouse import exists as warehouse_exists
 from dashboards.build import site_dir_for
 from orchestration.dbt_project import ensure_manifest
@@ -294,6 +294,11 @@ def run_pipeline(
     """
     settings.check_all()
     warehouse = warehouse.resolve()
+    from ingestion.pipeline import unloadable_warehouse
+
+    for problem in (not_a_warehouse(warehouse), unloadable_warehouse(warehouse)):
+        if problem is not None:
+            raise PipelineError(problem)  # before a folder is made, a mode changed or a file loaded
     with private_umask():
         tighten(_outputs(warehouse))
         return _run_pipeline(inbox, warehouse, quiet, job_name, full_refresh)
@@ -322,10 +327,6 @@ def _run_pipeline(
             )
         if not inbox.is_dir():
             raise PipelineError(f"inbox folder {inbox} does not exist")
-    from ingestion.pipeline import unloadable_warehouse
-
-    if (problem := unloadable_warehouse(warehouse)) is not None:
-        raise PipelineError(problem)  # before a folder is made or a file loaded
     raise_if_broken()  # before anything is loaded: the scheme's problems, all at once
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     ensure_manifest()

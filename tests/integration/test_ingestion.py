@@ -460,6 +460,7 @@ def test_a_rewritten_transcripts_file_is_refused_with_its_name_and_the_call_reco
     call records too) with a traceback; a call record file in the same state was refused."""
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     folder = inbox / "pbx" / "transcripts"
+    folder.mkdir()
     day = folder / "2026-10-01.jsonl"
     day.write_text('{"call_id": "a1", "language": "ru", "segments": []}\n{"call_id": "a2", "segments": []}\n')
     warehouse = tmp_path / "w.duckdb"
@@ -492,6 +493,44 @@ def test_a_warehouse_under_an_apostrophe_is_refused_in_one_sentence_before_anyth
     assert not warehouse.parent.exists()
     # other characters a folder may have load (a space, Cyrillic, a double quote, a $)
     assert unloadable_warehouse(tmp_path / 'Отдел "продаж" $HOME (1)' / "autokpi.duckdb") is None
+
+
+@pytest.mark.parametrize(
+    ("make", "sentence"),
+    [
+        (
+            lambda path: path.mkdir(),
+            "{path} is a folder; --warehouse (or AUTOKPI_WAREHOUSE) takes the warehouse file, "
+            "e.g. {path}/autokpi.duckdb",
+        ),
+        (
+            lambda path: path.write_text("employee_id,name\n", encoding="utf-8"),
+            "{path} is not a DuckDB database but a file of another kind; give --warehouse "
+            "(or AUTOKPI_WAREHOUSE) an autokpi warehouse, or a file name not taken yet to start one",
+        ),
+        (
+            lambda path: path.touch(),
+            "{path} is not a DuckDB database but an empty file; give --warehouse "
+            "(or AUTOKPI_WAREHOUSE) an autokpi warehouse, or a file name not taken yet to start one",
+        ),
+    ],
+    ids=["folder", "csv", "empty"],
+)
+def test_a_warehouse_that_is_no_duckdb_file_is_refused_in_one_sentence_and_left_as_it_was(
+    tmp_path, make, sentence
+):
+    """DuckDB said `IO Error: Could not read from file ...: Is a directory` or `... exists,
+    but it is not a valid DuckDB database file!`: what, not what to do."""
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    warehouse = tmp_path / "employees.csv"
+    make(warehouse)
+    warehouse.chmod(0o755 if warehouse.is_dir() else 0o644)
+    before = sorted((p.name, p.stat().st_mode) for p in tmp_path.iterdir())
+    with pytest.raises(PipelineError) as refused:
+        run_pipeline(inbox, warehouse, quiet=True)
+    assert str(refused.value) == sentence.format(path=warehouse)
+    # no logs or dlt folder beside it, and its mode as it was (a run makes its own files private)
+    assert sorted((p.name, p.stat().st_mode) for p in tmp_path.iterdir()) == before
 
 
 def test_dlt_still_cannot_load_under_an_apostrophe(tmp_path):
