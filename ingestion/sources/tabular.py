@@ -212,10 +212,34 @@ def _rows_xlsx(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int
         skip = _header_index(first, required)
         header = [(_text(h) or "").strip() for h in (first[skip] if first else [])]
         after = itertools.chain(first[skip + 1 :], rows)
+        formulas = _formulas(path, wb.worksheets.index(sheet), skip + 1)
         for i, values in enumerate(after, start=skip + 2):
+            written = next(formulas, None)
             if values is None or all(v is None for v in values):
                 continue
+            if written is not None:  # a formula cell without the value a spreadsheet saves beside it
+                values = [
+                    UncalculatedFormula(w) if v is None and isinstance(w, str) and w.startswith("=") else v
+                    for v, w in itertools.zip_longest(values, written)
+                ]
             yield i, dict(zip(header, values, strict=False))
+    finally:
+        wb.close()
+
+
+class UncalculatedFormula(str):
+    """A cell's formula (``=B2*1.1``) where its value should be: a workbook written by a
+    program rather than saved by Excel or LibreOffice holds no calculated value, and
+    openpyxl, which calculates nothing, reads such a cell as empty."""
+
+
+def _formulas(path: Path, sheet_index: int, skip: int) -> Iterator[tuple]:
+    """The sheet's cells as written (formulas as text), row by row after ``skip`` rows."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=False)
+    try:
+        yield from itertools.islice(wb.worksheets[sheet_index].iter_rows(values_only=True), skip, None)
     finally:
         wb.close()
 
@@ -234,6 +258,12 @@ _SCIENTIFIC = re.compile(r"\d[.,]?\d*\s*[eE][+]?\d+")
 _SHORTENED_BY_EXCEL = (
     "phone numbers in full; this one Excel wrote in scientific notation and its last digits "
     "are lost: format the column as Text in Excel and export the file again"
+)
+
+
+_NOT_CALCULATED = (
+    "a value, not a formula without one: the workbook was written by a program, and only a "
+    "spreadsheet calculates formulas; open it in Excel or LibreOffice, save it and send it again"
 )
 
 
@@ -260,7 +290,14 @@ def read_rows(
             checked = True
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in row.values()):
             continue  # an empty row as Excel saves one (";;;"): no data, like a blank line
-        problem = None
+        problem = next(
+            (
+                (column, value, _NOT_CALCULATED, "formula_not_calculated")
+                for column, value in row.items()
+                if isinstance(value, UncalculatedFormula)
+            ),
+            None,
+        )
         for column, kind in types.items():
             if column in row:
                 try:

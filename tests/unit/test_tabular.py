@@ -123,6 +123,36 @@ def test_xlsx_plans(tmp_path):
     ]
 
 
+def test_a_formula_no_spreadsheet_calculated_is_quarantined_not_read_as_an_empty_plan(tmp_path):
+    """A workbook written by a program (a script, a template generator) holds formulas without
+    the value Excel saves beside each: openpyxl read such a cell as empty, and the plan
+    loaded as missing, in silence."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["План продаж на декабрь"])  # a title above the header: lines stay the sheet's
+    ws.append(["month", "employee_id", "revenue_plan"])
+    ws.append(["2026-12", "E0001", "=1000000*1.1"])
+    ws.append(["2026-12", "E0002", 500000])
+    ws.append(["2026-12", "E0003", None])  # empty, as written: left to the model to say
+    path = tmp_path / "plans.xlsx"
+    wb.save(path)
+    rows, rejected = read_rows(path, PLANS, "plans/plans.xlsx", ZONE)
+    assert [(r["employee_id"], r["revenue_plan"], r["_source_line"]) for r in rows] == [
+        ("E0002", "500000", 4),
+        ("E0003", None, 5),
+    ]
+    assert [(r["source_line"], r["rule"], r["field"]) for r in rejected] == [
+        (3, "formula_not_calculated", "revenue_plan")
+    ]
+    assert rejected[0]["raw_value"] == (
+        "'=1000000*1.1': expected a value, not a formula without one: the workbook was written by a "
+        "program, and only a spreadsheet calculates formulas; open it in Excel or LibreOffice, save it "
+        "and send it again"
+    )
+
+
 def test_later_rows_win_per_key_and_the_replaced_ones_are_named():
     rows = [
         {"id": "1", "v": "old", "_source_file": "a.csv", "_source_line": 2},
