@@ -127,11 +127,32 @@ def test_bad_lines_are_quarantined_with_their_line_numbers(tmp_path):
     assert len(clean) + len(quarantined) == len(rows)  # nothing lost
 
 
-def test_a_file_that_is_not_cdr_csv_names_file_and_line(tmp_path):
+def test_a_file_that_is_not_cdr_csv_names_file_and_line_and_what_to_send(tmp_path):
     path = tmp_path / "Master.csv"
     path.write_text("\nname,phone\n")
-    with pytest.raises(InboxFileError, match=r"Master\.csv:2: not an Asterisk cdr_csv line: 2 columns"):
+    with pytest.raises(InboxFileError) as refused:
         read_all(path)
+    assert str(refused.value) == (
+        f"{path}:2: not an Asterisk cdr_csv line: 2 columns, expected one of 16, 17, 18, 19, 21; "
+        "send the Master.csv files as Asterisk's cdr_csv writes them in /var/log/asterisk/cdr-csv/"
+    )
+
+
+def test_a_cdr_report_export_with_columns_of_its_own_is_named_so(tmp_path):
+    """FreePBX keeps call records in a database and its CDR Reports page exports them with a
+    header, calldate first: 26 columns, which said only "expected one of 16, … 21"."""
+    header = "calldate,clid,src,dst,dcontext,channel,dstchannel,lastapp,lastdata,duration,billsec,"
+    header += "disposition,amaflags,accountcode,uniqueid,userfield,did,recordingfile,cnum,cnam,"
+    header += "outbound_cnum,outbound_cnam,dst_cnam,linkedid,peeraccount,sequence"
+    path = tmp_path / "cdr-report.csv"
+    path.write_text(header + "\n", encoding="utf-8")
+    with pytest.raises(InboxFileError) as refused:
+        read_all(path)
+    assert str(refused.value) == (
+        f"{path}:1: not an Asterisk cdr_csv line: 26 columns, expected one of 16, 17, 18, 19, 21; it is "
+        "the header of a CDR report or database export (calldate, clid, src, dst, …), not a Master.csv: "
+        "send the files Asterisk's cdr_csv writes in /var/log/asterisk/cdr-csv/ (no header, 16 to 21 columns)"
+    )
 
 
 def test_a_header_line_of_column_names_is_no_call_and_no_quarantined_row(tmp_path):

@@ -79,7 +79,7 @@ def detect_layout(path: Path, start: int, stop: int) -> int:
                 raise InboxFileError(
                     path,
                     f"not an Asterisk cdr_csv line: {len(fields)} columns, expected one of {known}"
-                    + _saved_by_a_spreadsheet(reader, complete),
+                    + (_saved_by_a_spreadsheet(reader, complete) or _what_to_send(fields)),
                     line=reader.line_num,
                 )
             return len(fields)
@@ -107,6 +107,22 @@ def _saved_by_a_spreadsheet(reader, text: str) -> str:
             "send the file as the PBX wrote it, with commas"
         )
     return ""
+
+
+_CDR_CSV_FOLDER = "/var/log/asterisk/cdr-csv/"
+
+
+def _what_to_send(fields: list[str]) -> str:
+    """What to send instead of a file that is no Master.csv: a CDR report or database
+    export (FreePBX's CDR Reports: ``calldate, clid, src, …`` with a header) is named so."""
+    names = [f.strip().lower() for f in fields]
+    if {"src", "dst"} <= set(names) and all(n.replace("_", "").isalnum() for n in names if n):
+        shown = ", ".join(n for n in names[:4] if n)
+        return (
+            f"; it is the header of a CDR report or database export ({shown}, …), not a Master.csv: "
+            f"send the files Asterisk's cdr_csv writes in {_CDR_CSV_FOLDER} (no header, 16 to 21 columns)"
+        )
+    return f"; send the Master.csv files as Asterisk's cdr_csv writes them in {_CDR_CSV_FOLDER}"
 
 
 def _line_numbers(first: int, count: int, skipped: list[int]) -> np.ndarray:
