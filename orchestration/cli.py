@@ -345,6 +345,15 @@ def _ui(args) -> None:
     os.execve(dagster, cmd, env)
 
 
+def _refuse_what_is_no_warehouse(warehouse: Path | None) -> None:
+    """A folder or another kind of file given as --warehouse, refused before any command
+    opens, locks, empties or writes beside it."""
+    from core.warehouse import not_a_warehouse
+
+    if warehouse is not None and (problem := not_a_warehouse(warehouse.resolve())) is not None:
+        raise ValueError(problem)
+
+
 def main(argv: list[str] | None = None) -> int:
     for key, value in QUIET_TELEMETRY.items():
         os.environ.setdefault(key, value)
@@ -352,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     # every file a command writes is the user's alone (or AUTOKPI_SHARE_GROUP's), the UI's too
     os.umask(0o027 if settings.get("AUTOKPI_SHARE_GROUP") else 0o077)
     try:
+        _refuse_what_is_no_warehouse(getattr(args, "warehouse", None))
         if args.command == "check-scheme":
             return _check_scheme(args)
         if args.command == "generate":

@@ -545,3 +545,23 @@ def test_dlt_still_cannot_load_under_an_apostrophe(tmp_path):
     )
     with pytest.raises(Exception, match="unterminated string literal"):
         pipeline.run([{"id": 1}], table_name="rows", loader_file_format="parquet").raise_on_failed_jobs()
+
+
+@pytest.mark.parametrize(
+    "command", [["quarantine"], ["close", "--month", "2026-10"], ["demo", "--out", "{tmp}/inbox"], ["docs"]]
+)
+def test_every_command_refuses_a_warehouse_that_is_no_duckdb_file_before_touching_it(
+    tmp_path, capsys, command
+):
+    """`autokpi demo` empties its warehouse: given a file by mistake it must not even lock it."""
+    from orchestration.cli import main
+
+    mistaken = tmp_path / "employees.csv"
+    mistaken.write_text("employee_id,name\nE1,Анна\n", encoding="utf-8")
+    assert main([*(a.format(tmp=tmp_path) for a in command), "--warehouse", str(mistaken)]) == 1
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        f"autokpi: error: {mistaken} is not a DuckDB database but a file of another kind; give --warehouse "
+        "(or AUTOKPI_WAREHOUSE) an autokpi warehouse, or a file name not taken yet to start one"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["employees.csv"]  # no lock file, no folder beside it
+    assert mistaken.read_text(encoding="utf-8") == "employee_id,name\nE1,Анна\n"
