@@ -16,7 +16,8 @@ each chunk's memory is handed back before the next. Both CDR checks of a first l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import great_expectations as gx
@@ -41,10 +42,14 @@ class Failure:
     observed: object = None  # what a table-level expectation (a column's max) saw
     bounds: tuple = (None, None)
     sentence: str | None = None  # a rule between rows (quality/directory_rules.py), in words
+    reference: str | None = None  # schema.table.column the values must be in (Suite.references)
+    where: tuple = ()  # per example: its file and line, and what it resembles there, or ""
 
     def __str__(self) -> str:
         if self.sentence:
             return self.sentence
+        if self.reference and self.unexpected_count:
+            return self._not_in_reference()
         if self.observed is not None and not self.unexpected_count:
             low, high = self.bounds
             if self.expectation == "expect_column_max_to_be_between" and low is not None:
@@ -55,6 +60,47 @@ class Failure:
             return f"{self.expectation}({self.column}): {self.observed}, expected {low} to {high}"
         rows = f"{self.unexpected_count} row{'s' if self.unexpected_count != 1 else ''}"
         return f"{self.expectation}({self.column}): {rows}, e.g. {self.examples}"
+
+    def _not_in_reference(self) -> str:
+        """Values another table does not have, with where they are and what they resemble
+        there: 'Е0004' with a Cyrillic Е looks like E0004 and is no employee."""
+        listed = _inbox_name(self.reference)
+        one = self.unexpected_count == 1
+        rows = f"{self.unexpected_count} row{'' if one else 's'} {'has' if one else 'have'}"
+        shown = [
+            f"{v!r} ({w})" if w else repr(v) for v, w in itertools.zip_longest(self.examples, self.where)
+        ]
+        examples = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+        them = "it" if one else "them"
+        return (
+            f"{rows} {self.column} not in {listed}, e.g. {examples}: write {them} as {listed} does, "
+            f"or add {them} to {listed}"
+        )
+
+
+def _inbox_name(reference: str) -> str:
+    """raw_directory.employees.employee_id -> directory/employees: how the inbox names it."""
+    schema, table, _ = reference.split(".")
+    return f"{schema.removeprefix('raw_')}/{table}"
+
+
+# Cyrillic letters drawn like Latin ones: an id typed on a Russian keyboard looks right
+_CYRILLIC_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+
+
+def resemblance(value: str, listed: list[str], reference: str) -> str:
+    """What ``value`` resembles among the ``listed`` values of ``reference``: the same id
+    with Cyrillic look-alike letters, or in other case or spacing; "" when nothing."""
+    text = str(value)
+    in_latin = text.translate(_CYRILLIC_LOOKALIKES)
+    name = _inbox_name(reference)
+    if in_latin != text and in_latin in listed:
+        cyrillic = "".join(dict.fromkeys(c for c in text if c.translate(_CYRILLIC_LOOKALIKES) != c))
+        letters = f"its {cyrillic!r} {'is' if len(cyrillic) == 1 else 'are'} Cyrillic"
+        return f"{letters}: {name} has {in_latin}"
+    folded = {v.strip().casefold(): v for v in listed}
+    match = folded.get(in_latin.strip().casefold())
+    return f"{name} has {match}" if match is not None else ""
 
 
 def _day(value) -> str:
@@ -175,23 +221,62 @@ def validate_frame(
         gx.ValidationDefinition(name=f"check {suite.table}", data=batch, suite=gx_suite)
     )
     result = definition.run(batch_parameters={"dataframe": frame})
+    # the check may be the advisory one though `advisory` is not passed (checked by load)
+    references = {**suite.references, **suite.advisory_references}
     failures = [
-        Failure(
-            r.expectation_config.type,
-            str(
-                r.expectation_config.kwargs.get("column")
-                or r.expectation_config.kwargs.get("column_list")
-                or ""
+        _with_reference(
+            Failure(
+                r.expectation_config.type,
+                str(
+                    r.expectation_config.kwargs.get("column")
+                    or r.expectation_config.kwargs.get("column_list")
+                    or ""
+                ),
+                int(r.result.get("unexpected_count") or 0),
+                [_as_written(v) for v in (r.result.get("partial_unexpected_list") or [])[:5]],
+                r.result.get("observed_value"),
+                (r.expectation_config.kwargs.get("min_value"), r.expectation_config.kwargs.get("max_value")),
             ),
-            int(r.result.get("unexpected_count") or 0),
-            [_as_written(v) for v in (r.result.get("partial_unexpected_list") or [])[:5]],
-            r.result.get("observed_value"),
-            (r.expectation_config.kwargs.get("min_value"), r.expectation_config.kwargs.get("max_value")),
+            references,
+            reference_sets or {},
         )
         for r in result.results
         if not r.success
     ]
     return ValidationReport(suite.table, len(frame), len(result.results), failures)
+
+
+def _with_reference(failure: Failure, references: dict[str, str], sets: dict[str, list]) -> Failure:
+    """A value missing from a reference set, told as such, with what each example resembles."""
+    target = references.get(failure.column)
+    if (
+        failure.expectation != "expect_column_values_to_be_in_set"
+        or target is None
+        or failure.column not in sets
+    ):
+        return failure
+    listed = [str(v) for v in sets[failure.column]]
+    return replace(
+        failure, reference=target, where=tuple(resemblance(v, listed, target) for v in failure.examples)
+    )
+
+
+def located(con, table: str, failure: Failure) -> Failure:
+    """The file and line of each example of a reference failure (rows that came from files)."""
+    if not failure.reference:
+        return failure
+    if not {"_source_file", "_source_line", failure.column} <= set(con.columns(*table.split("."))):
+        return failure  # a column worked out at the check (a channel's extension), or rows from an API
+    where = []
+    for value, resembles in itertools.zip_longest(failure.examples, failure.where, fillvalue=""):
+        found = con.execute(
+            f'select "_source_file", "_source_line" from {table} where "{failure.column}" = ? '
+            'order by "_source_file", "_source_line" limit 1',
+            [str(value)],
+        ).fetchone()
+        place = f"{found[0]} line {found[1]}" if found else ""
+        where.append("; ".join(part for part in (place, resembles) if part))
+    return replace(failure, where=tuple(where))
 
 
 def _as_written(value):
@@ -255,6 +340,7 @@ def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> Val
         if not (suite.incremental and checked_loads.LOAD_ID in columns):
             frame = con.execute(f"select {listing} from {suite.table}{_current(columns)}").text_df()
             report = validate_frame(frame, suite, references, advisory)
+            report = replace(report, failures=[located(con, suite.table, f) for f in report.failures])
             if suite.rules and not advisory:
                 broken = [Failure("rule", "", 1, [], sentence=s) for s in suite.rules(con)]
                 report = ValidationReport(
@@ -262,6 +348,7 @@ def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> Val
                 )
             return report
         report, passed = _validate_unchecked(con, suite, listing, references, advisory)
+        report = replace(report, failures=[located(con, suite.table, f) for f in report.failures])
     if passed is not None:
         with connect(warehouse, read_only=False) as con:
             checked_loads.record_passed(con, *passed)
@@ -396,6 +483,8 @@ def _merged_failures(reports: list[ValidationReport]) -> list[Failure]:
                 (before.examples + failure.examples)[:5],
                 before.observed,
                 before.bounds,
+                reference=before.reference,
+                where=(before.where + failure.where)[:5],
             )
         merged[key] = failure
     return list(merged.values())

@@ -7,7 +7,7 @@ from datetime import datetime
 import duckdb
 
 from orchestration.dbt_failures import describe
-from quality.validate import Failure
+from quality.validate import Failure, resemblance
 
 MANIFEST = {
     "nodes": {
@@ -106,3 +106,46 @@ def test_a_stale_table_says_how_old_its_newest_row_is_not_a_count_of_zero():
     assert "e.g. []" not in str(failure)
     rows = Failure("expect_column_values_to_be_in_set", "product_id", 1, ["P404"])
     assert str(rows) == "expect_column_values_to_be_in_set(product_id): 1 row, e.g. ['P404']"
+
+
+def test_an_id_another_file_does_not_have_is_told_with_where_it_is_and_what_it_looks_like():
+    """A plan for 'Е0004' typed with a Cyrillic Е (it looks like E0004) said
+    "expect_column_values_to_be_in_set(employee_id): 2 rows, e.g. ['Е0004', 'e0005']"."""
+    reference = "raw_directory.employees.employee_id"
+    listed = ["E0004", "E0005", "E0006"]
+    assert resemblance("Е0004", listed, reference) == "its 'Е' is Cyrillic: directory/employees has E0004"
+    assert resemblance("ЕОО06", listed, reference) == ""  # Cyrillic О is the letter O, not a zero
+    assert (
+        resemblance("СЕ0006", ["CE0006"], reference)
+        == "its 'СЕ' are Cyrillic: directory/employees has CE0006"
+    )
+    assert resemblance("e0005 ", listed, reference) == "directory/employees has E0005"
+    assert resemblance("E9999", listed, reference) == ""
+    failure = Failure(
+        "expect_column_values_to_be_in_set",
+        "employee_id",
+        3,
+        ["Е0004", "e0005", "E9999"],
+        reference=reference,
+        where=(
+            "plans/plans.csv line 13; its 'Е' is Cyrillic: directory/employees has E0004",
+            "plans/plans.csv line 14; directory/employees has E0005",
+            "",
+        ),
+    )
+    assert str(failure) == (
+        "3 rows have employee_id not in directory/employees, e.g. 'Е0004' (plans/plans.csv line 13; its 'Е' "
+        "is Cyrillic: directory/employees has E0004), 'e0005' (plans/plans.csv line 14; directory/employees "
+        "has E0005) and 'E9999': write them as directory/employees does, or add them to directory/employees"
+    )
+    one = Failure(
+        "expect_column_values_to_be_in_set",
+        "product_id",
+        1,
+        ["P404"],
+        reference="raw_crm.products.product_id",
+    )
+    assert str(one) == (
+        "1 row has product_id not in crm/products, e.g. 'P404': write it as crm/products does, "
+        "or add it to crm/products"
+    )

@@ -45,6 +45,16 @@ def test_failing_expectations_fail_with_counts_and_examples():
     assert failed[("expect_column_values_to_be_between", "price")] == (1, [-1])
     assert failed[("expect_column_values_to_be_in_set", "product_id")] == (1, ["P404"])
     assert failed[("expect_column_values_to_be_in_set", "deal_id")] == (1, ["9"])
+    # told as values crm/products does not have, not in GX's words
+    told = {f.column: str(f) for f in report.failures}
+    assert told["product_id"].startswith("1 row has product_id not in crm/products, e.g. 'P404'")
+
+
+def test_an_id_with_cyrillic_look_alike_letters_is_told_what_it_resembles():
+    frame = pd.DataFrame({"month": ["2026-11-01", "2026-11-01"], "employee_id": ["Е0004", "E0005"]})
+    report = validate_frame(frame, suite("raw_plans.monthly_plans"), {"employee_id": ["E0004", "E0005"]})
+    (failure,) = report.failures
+    assert failure.where == ("its 'Е' is Cyrillic: directory/employees has E0004",)
 
 
 def test_cdr_talk_time_cannot_exceed_duration():
