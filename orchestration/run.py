@@ -263,6 +263,33 @@ def _missing_inputs(inbox: Path, warehouse: Path) -> list[str]:
     return notes
 
 
+def sales_credited_to_nobody(warehouse: Path) -> list[str]:
+    """Won deals whose responsible CRM user is no employee's ``crm_user_id``: revenue nobody
+    is paid on, said every run while it lasts. Quiet without a directory (its own note says
+    that everything belongs to nobody then)."""
+    with connect(warehouse) as con:
+        if not (
+            con.table_exists("marts", "fct_sales_lines") and con.table_exists("raw_directory", "employees")
+        ):
+            return []
+        users = con.execute(
+            "select coalesce(responsible_crm_user_id, ''), count(distinct deal_id), sum(revenue) "
+            "from marts.fct_sales_lines where deal_status = 'won' and employee_id is null "
+            "group by 1 order by 3 desc, 1"
+        ).fetchall()
+    if not users:
+        return []
+    shown = ", ".join(
+        f"{user or '(no responsible user)'} ({deals} deal{'' if deals == 1 else 's'}, {revenue:,.2f})"
+        for user, deals, revenue in users[:5]
+    )
+    more = f" and {len(users) - 5} more CRM users" if len(users) > 5 else ""
+    return [
+        f"won deals credited to nobody, their CRM user being no employee's crm_user_id in "
+        f"directory/employees: {shown}{more}; if they sell, fill in their crm_user_id there"
+    ]
+
+
 def count_rows(warehouse: Path) -> tuple[dict[str, int], dict[str, int]]:
     from orchestration.quarantine_report import summary
 
@@ -384,7 +411,8 @@ def _run_pipeline(
             _failed_raw_checks(result, advisory=True)
             + _speech_to_text_warnings(result)
             + _load_notes(warehouse, run_started)
-            + (_inbox_notes(inbox, warehouse) if inbox is not None else []),
+            + (_inbox_notes(inbox, warehouse) if inbox is not None else [])
+            + sales_credited_to_nobody(warehouse),
             site_dir_for(warehouse) / "index.html",
             period_requests,
             log_path,
