@@ -174,7 +174,7 @@ def _rows_json(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int
 def _rows_jsonl(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
     with path.open("rb") as fh:
         for i, raw in enumerate(fh, start=1):
-            line = raw.decode("utf-8", "replace").strip()
+            line = raw.decode("utf-8", "replace").strip().removeprefix("\ufeff")  # as transcripts
             if not line:
                 continue
             try:

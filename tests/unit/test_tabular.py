@@ -290,3 +290,14 @@ def test_files_are_read_oldest_first_and_of_two_written_at_once_the_copy_after_i
     # written later, a file is read later whatever its name: the newer value wins
     os.utime(original, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_001))
     assert oldest_first([original, copy, other]) == [other, copy, original]
+
+
+def test_json_lines_with_a_byte_order_mark(tmp_path):
+    path = tmp_path / "deals.jsonl"
+    path.write_bytes(
+        b"\xef\xbb\xbf"
+        + b'{"deal_id": "D1", "client_id": "C1", "responsible_user_id": "U1", "status": "won", '
+        b'"created_at": "2026-10-15", "closed_at": "2026-10-17"}\r\n'
+    )
+    rows, rejected = read_rows(path, DEALS, "crm/deals.jsonl", ZONE)
+    assert [r["deal_id"] for r in rows] == ["D1"] and rejected == []

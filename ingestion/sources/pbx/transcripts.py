@@ -62,7 +62,9 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
         while fh.tell() < part.stop:
             raw = fh.readline()
             line_no += 1
-            text = raw.decode("utf-8", "replace").strip()
+            # a byte-order mark before the first line (Notepad, PowerShell), or before the
+            # first line of each file when several were joined, is no part of the JSON
+            text = raw.decode("utf-8", "replace").strip().removeprefix("\ufeff")
             if not text:
                 continue
             try:

@@ -1,0 +1,31 @@
+"""The transcripts reader on JSON lines as Windows tools save them."""
+
+from __future__ import annotations
+
+import json
+
+from ingestion.sources.file_parts import new_part
+from ingestion.sources.pbx.transcripts import read_transcripts
+
+CALL = {
+    "call_id": "a1",
+    "language": "ru",
+    "agent_extension": "101",
+    "started_at": "2026-10-01 09:00:00",
+    "segments": [{"speaker": "agent", "start": 0.0, "end": 2.0, "text": "Здравствуйте"}],
+}
+
+
+def _line(call_id: str) -> bytes:
+    return json.dumps({**CALL, "call_id": call_id}, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_no_part_of_the_calls(tmp_path):
+    """Notepad and PowerShell 5 begin UTF-8 with a byte-order mark; two such files joined
+    have one before each: the first call of each went to quarantine as "not valid JSON"."""
+    bom = b"\xef\xbb\xbf"
+    path = tmp_path / "2026-10-01.jsonl"
+    path.write_bytes(bom + _line("a1") + b"\r\n" + _line("a2") + b"\r\n" + bom + _line("a3") + b"\r\n")
+    batches = list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
+    assert [row["call_id"] for rows, _ in batches for row in rows] == ["a1", "a2", "a3"]
+    assert [bad for _, bad in batches] == [[]]
