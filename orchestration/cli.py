@@ -367,6 +367,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "generate":
             _generate(args)
         elif args.command == "demo":
+            from ingestion.pipeline import unloadable_warehouse
+
+            if problem := unloadable_warehouse(args.warehouse.resolve()):
+                raise ValueError(problem)  # before the demo empties the warehouse it cannot load
             _fresh(args)
             _generate(args)
             _run(args.out, args.warehouse)

@@ -491,6 +491,11 @@ def test_a_warehouse_under_an_apostrophe_is_refused_in_one_sentence_before_anyth
         "under such a path; give one without it (--warehouse or AUTOKPI_WAREHOUSE)"
     )
     assert not warehouse.parent.exists()
+    # `autokpi demo` says it before it empties the warehouse and writes its inbox
+    from orchestration.cli import main
+
+    assert main(["demo", "--out", str(tmp_path / "demo"), "--warehouse", str(warehouse)]) == 1
+    assert not (tmp_path / "demo").exists() and not warehouse.parent.exists()
     # other characters a folder may have load (a space, Cyrillic, a double quote, a $)
     assert unloadable_warehouse(tmp_path / 'Отдел "продаж" $HOME (1)' / "autokpi.duckdb") is None
 
