@@ -529,7 +529,10 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
             name = path.relative_to(inbox).as_posix()
             digest = content_hash(path)
             if digest in seen:
-                message = f"identical to {seen[digest]}: loaded once"
+                # said every run while it is there: how to stop it, too
+                message = (
+                    f"identical to {seen[digest]}: loaded once; remove it from the inbox if it is a copy"
+                )
                 log.append(log_entry(name, spec.name, 0, 0, 0, None, "duplicate", message))
                 continue
             seen[digest] = name

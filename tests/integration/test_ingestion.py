@@ -570,3 +570,33 @@ def test_every_command_refuses_a_warehouse_that_is_no_duckdb_file_before_touchin
     )
     assert [p.name for p in tmp_path.iterdir()] == ["employees.csv"]  # no lock file, no folder beside it
     assert mistaken.read_text(encoding="utf-8") == "employee_id,name\nE1,Анна\n"
+
+
+def test_an_export_saved_twice_at_once_names_the_copy_the_duplicate(tmp_path):
+    """ " (1)" sorts before ".csv": taken by name (or by a modification time both share), the
+    original was called the copy's duplicate."""
+    import os
+
+    inbox = tmp_path / "inbox"
+    (inbox / "crm").mkdir(parents=True)
+    deals = "deal_id,client_id,responsible_user_id,status,created_at,closed_at\n"
+    deals += "D1,C1,U1,won,2026-10-15,2026-10-17\n"
+    for name in ("deals.csv", "deals (1).csv"):
+        (inbox / "crm" / name).write_text(deals, encoding="utf-8")
+        os.utime(inbox / "crm" / name, (1_790_000_000, 1_790_000_000))
+    warehouse = tmp_path / "w.duckdb"
+    load_source("crm_files", inbox, warehouse)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        said = con.execute(
+            "select source_file, message from raw_crm.load_log where status = 'duplicate'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert said == [
+        (
+            "crm/deals (1).csv",
+            "identical to crm/deals.csv: loaded once; remove it from the inbox if it is a copy",
+        )
+    ]
+    assert _count(warehouse, "raw_crm.deals") == 1
