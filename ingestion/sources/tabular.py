@@ -212,7 +212,7 @@ def _rows_xlsx(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int
         skip = _header_index(first, required)
         header = [(_text(h) or "").strip() for h in (first[skip] if first else [])]
         after = itertools.chain(first[skip + 1 :], rows)
-        formulas = _formulas(path, wb.worksheets.index(sheet), skip + 1)
+        formulas = _formulas(path, wb.worksheets.index(sheet), skip + 1) if _has_formulas(path) else iter(())
         for i, values in enumerate(after, start=skip + 2):
             written = next(formulas, None)
             if values is None or all(v is None for v in values):
@@ -231,6 +231,28 @@ class UncalculatedFormula(str):
     """A cell's formula (``=B2*1.1``) where its value should be: a workbook written by a
     program rather than saved by Excel or LibreOffice holds no calculated value, and
     openpyxl, which calculates nothing, reads such a cell as empty."""
+
+
+# a cell's formula in a sheet's XML: <f>…</f>, <f t="shared" …/> (not <formula>, <font>)
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula: reading a sheet a second time for
+    them doubled the time of a 50 k-row export (4.9 → 9.2 s), and most exports hold none."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            with archive.open(name) as sheet:
+                tail = b""
+                while chunk := sheet.read(1 << 20):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]  # a tag cut between two chunks
+    return False
 
 
 def _formulas(path: Path, sheet_index: int, skip: int) -> Iterator[tuple]:
