@@ -345,12 +345,22 @@ def _ui(args) -> None:
     os.execve(dagster, cmd, env)
 
 
-def _refuse_what_is_no_warehouse(warehouse: Path | None) -> None:
+def _refuse_what_is_no_warehouse(args) -> None:
     """A folder or another kind of file given as --warehouse, refused before any command
-    opens, locks, empties or writes beside it."""
+    opens, locks, empties or writes beside it; and for the demo, which empties its
+    warehouse first, a path dlt cannot load into (``autokpi run`` refuses it in
+    run_pipeline, before it makes anything)."""
     from core.warehouse import not_a_warehouse
 
-    if warehouse is not None and (problem := not_a_warehouse(warehouse.resolve())) is not None:
+    warehouse = getattr(args, "warehouse", None)
+    if warehouse is None:
+        return
+    problem = not_a_warehouse(warehouse.resolve())
+    if problem is None and args.command == "demo":
+        from ingestion.pipeline import unloadable_warehouse
+
+        problem = unloadable_warehouse(warehouse.resolve())
+    if problem is not None:
         raise ValueError(problem)
 
 
@@ -361,16 +371,12 @@ def main(argv: list[str] | None = None) -> int:
     # every file a command writes is the user's alone (or AUTOKPI_SHARE_GROUP's), the UI's too
     os.umask(0o027 if settings.get("AUTOKPI_SHARE_GROUP") else 0o077)
     try:
-        _refuse_what_is_no_warehouse(getattr(args, "warehouse", None))
+        _refuse_what_is_no_warehouse(args)
         if args.command == "check-scheme":
             return _check_scheme(args)
         if args.command == "generate":
             _generate(args)
         elif args.command == "demo":
-            from ingestion.pipeline import unloadable_warehouse
-
-            if problem := unloadable_warehouse(args.warehouse.resolve()):
-                raise ValueError(problem)  # before the demo empties the warehouse it cannot load
             _fresh(args)
             _generate(args)
             _run(args.out, args.warehouse)

@@ -31,6 +31,13 @@ def oldest_first(paths: Iterable[Path]) -> list[Path]:
     return sorted(paths, key=lambda p: (p.stat().st_mtime_ns, named_as_a_copy(p), p.name))
 
 
+def json_line(raw: bytes) -> str:
+    """One line of a JSON-lines file as text: bytes that are not UTF-8 replaced, and the
+    byte-order mark Notepad and PowerShell write before the first line (before each file's
+    first line when several were joined) dropped with the spaces."""
+    return raw.decode("utf-8", "replace").strip().removeprefix("\ufeff")
+
+
 def complete_size(path: Path) -> int:
     """Bytes up to and including the last newline: a line still being written waits."""
     size = path.stat().st_size

@@ -41,7 +41,7 @@ import pyarrow as pa
 from core import phones
 from core.private_files import inbox_files
 from ingestion.sources.errors import InboxFileError
-from ingestion.sources.files import oldest_first
+from ingestion.sources.files import json_line, oldest_first
 from ingestion.sources.values import ValueProblem, normalise
 
 # a title, a date and an empty line may come before the header (1C, Excel reports)
@@ -174,7 +174,7 @@ def _rows_json(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int
 def _rows_jsonl(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
     with path.open("rb") as fh:
         for i, raw in enumerate(fh, start=1):
-            line = raw.decode("utf-8", "replace").strip().removeprefix("\ufeff")  # as transcripts
+            line = json_line(raw)
             if not line:
                 continue
             try:

@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from call_quality.redact import redact, redact_json_text_values
 from ingestion.sources.file_parts import NewPart
+from ingestion.sources.files import json_line
 
 SCHEMA = pa.schema(
     [
@@ -62,9 +63,7 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
         while fh.tell() < part.stop:
             raw = fh.readline()
             line_no += 1
-            # a byte-order mark before the first line (Notepad, PowerShell), or before the
-            # first line of each file when several were joined, is no part of the JSON
-            text = raw.decode("utf-8", "replace").strip().removeprefix("\ufeff")
+            text = json_line(raw)
             if not text:
                 continue
             try:
