@@ -2,7 +2,8 @@
 
 The call models are incremental (see int_call_legs): a run rebuilds the calls with a
 leg not built yet, a leg within the look-back window, or every call when the extension
-directory changed. Whatever it picks, the marts must be those of a fresh warehouse.
+directory changed, and the calls a corrected line moved a leg out of (dropping them when
+no leg is left). Whatever it picks, the marts must be those of a fresh warehouse.
 """
 
 from __future__ import annotations
@@ -41,6 +42,31 @@ def _built_at_of_calls(warehouse, table: str = "intermediate.int_calls") -> dict
     return dict(query(warehouse, f"select call_id, built_at from {table}"))
 
 
+def _split_off_legs_to_correct(cdr_file, part_file) -> tuple[str, str]:
+    """Move three legs of ``cdr_file`` into ``part_file``: any leg, one leg of a call of
+    three or more, and the only leg of another call; the ids of these two calls. A small
+    file, so that correcting it later stages only its three lines again."""
+    lines = cdr_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    call_ids = [row[-2] for row in csv.reader(lines)]
+    legs_of = {call_id: call_ids.count(call_id) for call_id in call_ids}
+    many = next(i for i, c in enumerate(call_ids) if legs_of[c] >= 3)
+    one = next(i for i, c in enumerate(call_ids) if legs_of[c] == 1 and i > 0)
+    moved = [0, many, one]
+    part_file.write_text("".join(lines[i] for i in moved), encoding="utf-8")
+    cdr_file.write_text("".join(line for i, line in enumerate(lines) if i not in moved), encoding="utf-8")
+    return call_ids[many], call_ids[one]
+
+
+def _relink(part_file, new_ids: list[str]) -> None:
+    """Correct the linked ids of the second and third line of ``part_file``, in place."""
+    lines = part_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, new_id in zip((1, 2), new_ids, strict=True):
+        old_id = next(csv.reader([lines[i]]))[-2]
+        lines[i] = lines[i].replace(f'"{old_id}"', f'"{new_id}"')
+        assert new_id in lines[i]
+    part_file.write_text("".join(lines), encoding="utf-8")
+
+
 def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     inbox = tmp_path / "inbox"
     shutil.copytree(demo_inbox, inbox)
@@ -56,6 +82,8 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     late = october_lines[100:110]
     october.write_bytes(b"".join(october_lines[:100] + october_lines[110:]))
     late_call_ids = {row[-2] for row in csv.reader(line.decode() for line in late)}
+    part = cdr / "Master-2026-10-part.csv"
+    left, emptied = _split_off_legs_to_correct(october, part)
 
     warehouse = tmp_path / "daily" / "autokpi.duckdb"
     run_pipeline(inbox, warehouse, quiet=True)
@@ -72,12 +100,21 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         assert calls_on_day_one == query(warehouse, "select count(*) from marts.fct_calls")[0][0]
         november.write_bytes(b"".join(november_lines))
         (cdr / "Master-late.csv").write_bytes(b"".join(late))
+        # and a file sent again with two linked ids corrected: a leg leaves a call that
+        # keeps its other legs, and the only leg of another call leaves it with none
+        _relink(part, ["9999999999.1", "9999999999.2"])
         run_pipeline(inbox, warehouse, quiet=True)
         assert _calls_seen(reader) == calls_on_day_one  # its snapshot stays whole until it reopens
     finally:
         reader.stdin.close()
         reader.wait(timeout=30)
     calls_on_day_two = query(warehouse, "select count(*) from marts.fct_calls")[0][0]
+    # each leg once, in its new call; the emptied call gone from every call model
+    legs = query(warehouse, "select count(*), count(distinct leg_id) from intermediate.int_call_legs")[0]
+    assert legs[0] == legs[1]
+    for table in ("intermediate.int_call_legs", "intermediate.int_calls", "marts.fct_calls"):
+        calls = {c for (c,) in query(warehouse, f"select call_id from {table}")}
+        assert {"9999999999.1", "9999999999.2", left} <= calls and emptied not in calls, table
     assert calls_on_day_two > calls_on_day_one
     assert query(snapshot, "select count(*) from marts.fct_calls")[0][0] == calls_on_day_two
     # the snapshot took the day's calls into its copy: row for row the warehouse's table

@@ -131,6 +131,13 @@ def test_calls_built_since_the_last_snapshot_replace_their_copies(tmp_path):
     con.close()
     assert _published_calls(publish_snapshot(warehouse)) == [("B", 25), ("C", 5)]
 
+    # a corrected call record moved C's only leg into a new call D: C is dropped (no row
+    # is stamped for it) and D built; the copy must not keep C
+    con = duckdb.connect(str(warehouse))
+    _calls(con, [("B", 25, "2026-10-03 06:00"), ("D", 5, "2026-10-04 06:00")])
+    con.close()
+    assert _published_calls(publish_snapshot(warehouse)) == [("B", 25), ("D", 5)]
+
     con = duckdb.connect(str(warehouse))  # a column added to the mart: copied whole, with it
     con.execute("alter table marts.fct_calls add column client_id varchar default 'K1'")
     con.close()

@@ -7,7 +7,10 @@
 -- again), a leg dated within the look-back window, or everything when the extension
 -- directory changed (it re-attributes history). All legs of such a call are rebuilt
 -- together, so leg order stays right; delete+insert on call_id replaces them.
-{{ config_rebuilt_by_key('call_id') }}
+-- A line corrected in a file sent again can move its leg to another call: the call it
+-- left is rebuilt without it, and when no leg is left the call is dropped here and in
+-- the call models below (moved_from_call_id, macros/incremental.sql).
+{{ config_rebuilt_by_key('call_id', post_hook="{{ drop_legs_left_behind() }}") }}
 
 with
 
@@ -54,8 +57,30 @@ look_back as (
     from {{ this }}
 ),
 
+-- legs staged again since the last build (a line corrected in a file sent again), and the
+-- call each belonged to: a changed linked id moves the leg, and the call it left is
+-- rebuilt too. Read apart and narrowed to the files sent again, so that only their row
+-- groups of the built legs are read.
+restaged_leg_keys as (
+    select
+        staged.leg_id,
+        staged.source_file
+    from {{ ref('stg_pbx__cdr_legs') }} as staged
+    where staged.staged_at > (select max(built.built_at) from {{ this }} as built)
+),
+
+restaged_legs as (
+    select
+        built.leg_id,
+        built.call_id as previous_call_id
+    from {{ this }} as built
+    where
+        built.source_file in (select restaged_leg_keys.source_file from restaged_leg_keys)
+        and built.leg_id in (select restaged_leg_keys.leg_id from restaged_leg_keys)
+),
+
 calls_to_rebuild as (
-    select distinct staged_leg_dates.call_id
+    select staged_leg_dates.call_id
     from staged_leg_dates
     cross join look_back
     cross join directory
@@ -65,6 +90,8 @@ calls_to_rebuild as (
         or staged_leg_dates.local_date >= look_back.first_day
         or look_back.directory_version is null
         or look_back.directory_version != directory.directory_version
+    union
+    select restaged_legs.previous_call_id from restaged_legs
 ),
 
 legs as (
@@ -172,10 +199,20 @@ final as (
         talk_flags.*,
         talk_flags.disposition = 'ANSWERED' and talk_flags.billed_seconds > 0 and talk_flags.is_talk_app
             as is_talk_leg,
+        {% if rebuilding_some_calls -%}
+            case
+                when restaged_legs.previous_call_id != talk_flags.call_id then restaged_legs.previous_call_id
+            end
+        {%- else -%}
+            cast(null as {{ dbt.type_string() }})
+        {%- endif %} as moved_from_call_id,
         directory.directory_version,
         {{ build_time() }} as built_at
     from talk_flags
     cross join directory
+    {% if rebuilding_some_calls -%}
+        left join restaged_legs on talk_flags.leg_id = restaged_legs.leg_id
+    {%- endif %}
 )
 
 select * from final
