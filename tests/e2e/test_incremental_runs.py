@@ -1,9 +1,9 @@
 """Daily runs rebuild only what changed, and still equal a full rebuild from the same files.
 
 The call models are incremental (see int_call_legs): a run rebuilds the calls with a
-leg not built yet, a leg within the look-back window, or every call when the extension
-directory changed, and the calls a corrected line moved a leg out of (dropping them when
-no leg is left). Whatever it picks, the marts must be those of a fresh warehouse.
+leg staged since the last build (new, late or corrected), or every call when the
+extension directory changed, and the calls a corrected line moved a leg out of (dropping
+them when no leg is left). Whatever it picks, the marts must be those of a fresh warehouse.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     # the mart takes the same calls, and leaves the rest as it copied them on day one
     second_in_mart = _built_at_of_calls(warehouse, "marts.fct_calls")
     assert {c for c, built in second_in_mart.items() if first_in_mart.get(c) != built} == rebuilt
-    assert late_call_ids <= rebuilt  # the late legs' calls, weeks behind the look-back
+    assert late_call_ids <= rebuilt  # the late legs' calls, weeks old
     assert len(untouched) > len(second) / 2  # most of the history was left as built
 
     # day three: an extension changes hands retroactively: every call is re-attributed

@@ -4,9 +4,11 @@
 --
 -- Incremental: a daily run rebuilds only the calls that have a leg staged since the
 -- last build (a new day, a late leg of an old call, a line corrected in a file sent
--- again), a leg dated within the look-back window, or everything when the extension
--- directory changed (it re-attributes history). All legs of such a call are rebuilt
--- together, so leg order stays right; delete+insert on call_id replaces them.
+-- again, a row fetched again from an API: each is in a dlt load not staged before), or
+-- everything when the extension directory changed (it re-attributes history). All legs
+-- of such a call are rebuilt together, so leg order stays right; delete+insert on
+-- call_id replaces them. (Until session 24 the calls of the last three days were
+-- rebuilt too, from before legs carried staged_at: four times a day's calls.)
 -- A line corrected in a file sent again can move its leg to another call: the call it
 -- left is rebuilt without it, and when no leg is left the call is dropped here and in
 -- the call models below (moved_from_call_id, macros/incremental.sql).
@@ -44,14 +46,12 @@ directory as (
 staged_leg_dates as (
     select
         call_id,
-        local_date,
         staged_at
     from {{ ref('stg_pbx__cdr_legs') }}
 ),
 
-look_back as (
+last_build as (
     select
-        {{ dbt.dateadd('day', -var('call_lookback_days'), 'max(local_date)') }} as first_day,
         max(built_at) as last_built_at,
         max(directory_version) as directory_version
     from {{ this }}
@@ -82,14 +82,13 @@ restaged_legs as (
 calls_to_rebuild as (
     select staged_leg_dates.call_id
     from staged_leg_dates
-    cross join look_back
+    cross join last_build
     cross join directory
     where
-        staged_leg_dates.staged_at > look_back.last_built_at
-        or look_back.last_built_at is null
-        or staged_leg_dates.local_date >= look_back.first_day
-        or look_back.directory_version is null
-        or look_back.directory_version != directory.directory_version
+        staged_leg_dates.staged_at > last_build.last_built_at
+        or last_build.last_built_at is null
+        or last_build.directory_version is null
+        or last_build.directory_version != directory.directory_version
     union
     select restaged_legs.previous_call_id from restaged_legs
 ),
