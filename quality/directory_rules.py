@@ -1,7 +1,7 @@
 """The employee directory's rules, each broken one a sentence naming the rows and the fix.
 
 These are rules between rows and files that Great Expectations' per-column expectations
-do not state: an extension is one person's at a time, every employee is in a department
+do not state: an extension is a number and one person's at a time, every employee is in a department
 the department list knows, nobody leaves before being hired, every role is one the KPI
 scheme pays. They run with the directory's raw check (quality/suites.py ``rules``), so a
 broken directory holds back the models built on it, as any failed raw check does.
@@ -9,6 +9,7 @@ broken directory holds back the models built on it, as any failed raw check does
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -66,6 +67,37 @@ def shareddirectory_extensions(employees: list[dict]) -> list[str]:
                         "a time: give one of them another, or end one's leave_date before the other's "
                         "hire_date"
                     )
+    return problems
+
+
+# letters typed for the digits they look like: Latin and Cyrillic O, l, I, З
+DIGIT_LOOKALIKES = str.maketrans(
+    {"O": "0", "o": "0", "О": "0", "о": "0", "l": "1", "I": "1", "З": "3", "з": "3"}
+)
+# what people type between two extensions instead of ";" or ","
+OTHER_SEPARATORS = re.compile(r"[\s/|]+")
+
+
+def extensions_are_numbers(employees: list[dict]) -> list[str]:
+    """An extension is read from a call's channel as digits only (core/extensions.py), so
+    one written with anything else would never have a call counted for its employee."""
+    problems = []
+    for row in employees:
+        for extension in directory_extensions(row.get("extensions")):
+            if extension.isascii() and extension.isdigit():
+                continue
+            parts = [p for p in OTHER_SEPARATORS.split(extension) if p]
+            lookalike = extension.translate(DIGIT_LOOKALIKES)
+            if len(parts) > 1 and all(p.isascii() and p.isdigit() for p in parts):
+                fix = f"separate extensions with ';' ({';'.join(parts)})"
+            elif lookalike.isascii() and lookalike.isdigit():
+                fix = f"write it in digits ({lookalike}?)"
+            else:
+                fix = "write it in digits, as the phone system numbers it"
+            problems.append(
+                f"{_where([row])}: {row['employee_id']}'s extension {extension!r} is not a number, so no "
+                f"call would count for them (a call names its extension in digits); {fix}"
+            )
     return problems
 
 
@@ -145,7 +177,8 @@ def directory_problems(con) -> list[str]:
             ).fetchall()
         }
     return (
-        shareddirectory_extensions(employees)
+        extensions_are_numbers(employees)
+        + shareddirectory_extensions(employees)
         + departments_known(employees, departments)
         + dates_in_order(employees)
         + roles_known(employees, scheme_roles())

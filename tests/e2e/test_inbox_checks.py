@@ -35,6 +35,8 @@ def test_directory_mistakes_hold_the_models_back_with_a_sentence_each(tmp_path, 
         "E4,D,D99,sales_manager,104,U4,2026-01-01,\n"
         "E5,E,D1,sales_manager,105,U5,2026-10-01,2026-09-01\n"
         "E6,F,D1,salesman,106,U6,2026-01-01,\n"
+        "E7,G,D1,sales_manager,1O7,U7,2026-01-01,\n"
+        "E8,H,D1,sales_manager,108 5108,U8,2026-01-01,\n"
     )
     with pytest.raises(PipelineError) as raised:
         run_pipeline(inbox, tmp_path / "autokpi.duckdb", quiet=True)
@@ -47,6 +49,10 @@ def test_directory_mistakes_hold_the_models_back_with_a_sentence_each(tmp_path, 
         "directory/employees.csv line 5: E4's department D99 is not in the department list (known: D1)",
         "directory/employees.csv line 6: E5 leaves (2026-09-01) before being hired (2026-10-01)",
         "directory/employees.csv line 7: E6's role 'salesman' is not a role of the KPI scheme",
+        "directory/employees.csv line 8: E7's extension '1O7' is not a number, so no call would count "
+        "for them (a call names its extension in digits); write it in digits (107?)",
+        "directory/employees.csv line 9: E8's extension '108 5108' is not a number, so no call would "
+        "count for them (a call names its extension in digits); separate extensions with ';' (108;5108)",
     ]:
         assert sentence in message, sentence
     assert "unique_int_call_legs" not in message and "held back" in message
