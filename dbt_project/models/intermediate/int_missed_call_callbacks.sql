@@ -1,19 +1,25 @@
 -- Each missed inbound call from a known number, and whether the client was called back
 -- (an answered outbound call to the number) or called again and was answered, within
 -- the callback window.
+-- The calls are read twice, apart and each narrowed to its rows: a CTE read twice is kept
+-- whole in memory by DuckDB, and the join then ran on every call (10 M calls: 1.06 → 0.67 s).
 with
-
-calls as (
-    select * from {{ ref('int_calls') }}
-),
 
 missed as (
     select
         call_id,
         client_phone_e164,
         started_at
-    from calls
+    from {{ ref('int_calls') }}
     where is_missed and client_phone_e164 is not null
+),
+
+answered_contacts as (
+    select
+        client_phone_e164,
+        started_at
+    from {{ ref('int_calls') }}
+    where is_answered and client_phone_e164 is not null
 ),
 
 later_answered_contacts as (
@@ -21,13 +27,12 @@ later_answered_contacts as (
         missed.call_id,
         min({{ dbt.datediff('missed.started_at', 'contact.started_at', 'second') }}) as callback_delay_seconds
     from missed
-    inner join calls as contact
+    inner join answered_contacts as contact
         on
             missed.client_phone_e164 = contact.client_phone_e164
             and missed.started_at < contact.started_at
             and contact.started_at
             <= {{ dbt.dateadd('hour', var('callback_window_hours'), 'missed.started_at') }}
-            and contact.is_answered
     group by missed.call_id
 ),
 
