@@ -7,8 +7,8 @@
 -- again, a row fetched again from an API: each is in a dlt load not staged before), or
 -- everything when the extension directory changed (it re-attributes history). All legs
 -- of such a call are rebuilt together, so leg order stays right; delete+insert on
--- call_id replaces them. (Until session 24 the calls of the last three days were
--- rebuilt too, from before legs carried staged_at: four times a day's calls.)
+-- call_id replaces them. (A three-day look-back, from before legs carried staged_at,
+-- rebuilt recent calls too: four times a day's calls, for nothing staged_at misses.)
 -- A line corrected in a file sent again can move its leg to another call: the call it
 -- left is rebuilt without it, and when no leg is left the call is dropped here and in
 -- the call models below (moved_from_call_id, macros/incremental.sql).
