@@ -14,6 +14,7 @@ from collections import defaultdict
 from datetime import date
 
 from core.extensions import directory_extensions
+from core.phones import is_token
 
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(9999, 12, 31)
 
@@ -84,7 +85,9 @@ def extensions_are_numbers(employees: list[dict]) -> list[str]:
     problems = []
     for row in employees:
         for extension in directory_extensions(row.get("extensions")):
-            if extension.isascii() and extension.isdigit():
+            # a full number (an employee's own mobile, as a sample's directory has) is kept
+            # as its pseudonym, which calls from and to it carry too
+            if (extension.isascii() and extension.isdigit()) or is_token(extension):
                 continue
             parts = [p for p in OTHER_SEPARATORS.split(extension) if p]
             lookalike = extension.translate(DIGIT_LOOKALIKES)
