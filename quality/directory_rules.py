@@ -94,7 +94,11 @@ def extensions_are_numbers(employees: list[dict]) -> list[str]:
             if len(parts) > 1 and all(p.isascii() and p.isdigit() for p in parts):
                 fix = f"separate extensions with ';' ({';'.join(parts)})"
             elif lookalike.isascii() and lookalike.isdigit():
-                fix = f"write it in digits ({lookalike}?)"
+                letters = "".join(dict.fromkeys(c for c in extension if not c.isdigit()))
+                cyrillic = "" if letters.isascii() else "Cyrillic "
+                one = len(letters) == 1
+                what = f"is a {cyrillic}letter, not a digit" if one else f"are {cyrillic}letters, not digits"
+                fix = f"its {letters!r} {what}: write {lookalike}?"
             else:
                 fix = "write it in digits, as the phone system numbers it"
             problems.append(

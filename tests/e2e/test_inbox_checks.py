@@ -50,7 +50,7 @@ def test_directory_mistakes_hold_the_models_back_with_a_sentence_each(tmp_path, 
         "directory/employees.csv line 6: E5 leaves (2026-09-01) before being hired (2026-10-01)",
         "directory/employees.csv line 7: E6's role 'salesman' is not a role of the KPI scheme",
         "directory/employees.csv line 8: E7's extension '1O7' is not a number, so no call would count "
-        "for them (a call names its extension in digits); write it in digits (107?)",
+        "for them (a call names its extension in digits); its 'O' is a letter, not a digit: write 107?",
         "directory/employees.csv line 9: E8's extension '108 5108' is not a number, so no call would "
         "count for them (a call names its extension in digits); separate extensions with ';' (108;5108)",
     ]:

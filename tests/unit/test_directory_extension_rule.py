@@ -19,7 +19,12 @@ def test_digits_the_usual_separators_and_a_full_number_pass():
 def test_a_cyrillic_letter_for_a_digit_is_named_with_the_digit_it_looks_like():
     (problem,) = _problems("101;1З4")  # Cyrillic Зэ for 3
     assert problem.startswith("directory/employees.csv line 2: E1's extension '1З4' is not a number")
-    assert problem.endswith("write it in digits (134?)")
+    assert problem.endswith("its 'З' is a Cyrillic letter, not a digit: write 134?")
+
+
+def test_several_look_alike_letters_are_named_together():
+    (problem,) = _problems("lO5")
+    assert problem.endswith("its 'lO' are letters, not digits: write 105?")
 
 
 def test_two_extensions_run_together_are_told_apart():
