@@ -49,7 +49,7 @@ def _split_off_legs_to_correct(cdr_file, part_file) -> tuple[str, str]:
     lines = cdr_file.read_text(encoding="utf-8").splitlines(keepends=True)
     call_ids = [row[-2] for row in csv.reader(lines)]
     legs_of = {call_id: call_ids.count(call_id) for call_id in call_ids}
-    many = next(i for i, c in enumerate(call_ids) if legs_of[c] >= 3)
+    many = next(i for i, c in enumerate(call_ids) if legs_of[c] >= 3 and i > 0)
     one = next(i for i, c in enumerate(call_ids) if legs_of[c] == 1 and i > 0)
     moved = [0, many, one]
     part_file.write_text("".join(lines[i] for i in moved), encoding="utf-8")
