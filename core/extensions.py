@@ -11,7 +11,9 @@ import re
 
 # SIP/101-0000abcd, PJSIP/101-00000001, Local/101@from-queue-0000;1, SIP/101;2 → 101; a
 # trunk's name (SIP/trunk-…) or a number with a + is not an extension
-CHANNEL_EXTENSION = re.compile(r"^[^/]+/(\d+)(?:[-@;]|$)")
+# what an extension is, in a channel name and in the directory alike: digits
+EXTENSION = r"\d+"
+CHANNEL_EXTENSION = re.compile(rf"^[^/]+/({EXTENSION})(?:[-@;]|$)")
 # an employee's extensions as HR lists them: "101;5101", "101, 5101"
 DIRECTORY_SEPARATORS = re.compile(r"[;,]")
 
@@ -19,6 +21,11 @@ DIRECTORY_SEPARATORS = re.compile(r"[;,]")
 def channel_extension(channel: str | None) -> str | None:
     match = CHANNEL_EXTENSION.match(channel or "")
     return match.group(1) if match else None
+
+
+def is_extension(text: str) -> bool:
+    """Whether ``text`` could be read as an extension from a call's channel."""
+    return re.fullmatch(EXTENSION, text) is not None
 
 
 def directory_extensions(text: str | None) -> list[str]:

@@ -1,9 +1,9 @@
 """The employee directory's rules, each broken one a sentence naming the rows and the fix.
 
 These are rules between rows and files that Great Expectations' per-column expectations
-do not state: an extension is a number and one person's at a time, every employee is in a department
-the department list knows, nobody leaves before being hired, every role is one the KPI
-scheme pays. They run with the directory's raw check (quality/suites.py ``rules``), so a
+do not state: an extension is a number and one person's at a time, every employee is in
+a department the department list knows, nobody leaves before being hired, every role is
+one the KPI scheme pays. They run with the directory's raw check (quality/suites.py ``rules``), so a
 broken directory holds back the models built on it, as any failed raw check does.
 """
 
@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from datetime import date
 
-from core.extensions import directory_extensions
+from core.extensions import directory_extensions, is_extension
 from core.phones import is_token
 
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(9999, 12, 31)
@@ -80,20 +80,20 @@ OTHER_SEPARATORS = re.compile(r"[\s/|]+")
 
 
 def extensions_are_numbers(employees: list[dict]) -> list[str]:
-    """An extension is read from a call's channel as digits only (core/extensions.py), so
+    """An extension is read from a call's channel as digits only (``core.extensions``), so
     one written with anything else would never have a call counted for its employee."""
     problems = []
     for row in employees:
         for extension in directory_extensions(row.get("extensions")):
             # a full number (an employee's own mobile, as a sample's directory has) is kept
             # as its pseudonym, which calls from and to it carry too
-            if (extension.isascii() and extension.isdigit()) or is_token(extension):
+            if is_extension(extension) or is_token(extension):
                 continue
             parts = [p for p in OTHER_SEPARATORS.split(extension) if p]
             lookalike = extension.translate(DIGIT_LOOKALIKES)
-            if len(parts) > 1 and all(p.isascii() and p.isdigit() for p in parts):
+            if len(parts) > 1 and all(is_extension(p) for p in parts):
                 fix = f"separate extensions with ';' ({';'.join(parts)})"
-            elif lookalike.isascii() and lookalike.isdigit():
+            elif is_extension(lookalike):
                 letters = "".join(dict.fromkeys(c for c in extension if not c.isdigit()))
                 cyrillic = "" if letters.isascii() else "Cyrillic "
                 one = len(letters) == 1

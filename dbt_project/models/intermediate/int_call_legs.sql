@@ -66,7 +66,8 @@ restaged_leg_keys as (
         staged.leg_id,
         staged.source_file
     from {{ ref('stg_pbx__cdr_legs') }} as staged
-    where staged.staged_at > (select max(built.built_at) from {{ this }} as built)
+    cross join last_build
+    where staged.staged_at > last_build.last_built_at
 ),
 
 restaged_legs as (
