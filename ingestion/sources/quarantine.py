@@ -53,3 +53,35 @@ def rejected_file_row(source_file: str, error: Exception) -> dict:
         "raw_value": str(error),
         "raw_record": None,
     }
+
+
+# a merged raw table's column marking the rows dlt deletes instead of loading (hard_delete)
+WITHDRAWN = "_withdrawn"
+
+
+def clean_rows(table: pa.Table) -> pa.Table:
+    """``table`` with an empty ``_withdrawn`` column: rows to load, not to delete."""
+    return table.append_column(pa.field(WITHDRAWN, pa.bool_()), pa.nulls(table.num_rows, pa.bool_()))
+
+
+def lines_withdrawn(table: str, schema: pa.Schema, source_file: str, lines: list[int]):
+    """A dlt item that deletes ``lines`` of ``source_file`` from ``table``, a raw table
+    merged on file and line: lines a corrected file sent again holds wrong now,
+    quarantined instead. The rows have the clean rows' own ``schema`` (``clean_rows``), as
+    dlt's CSV writer for PostgreSQL takes one schema per table and load."""
+    columns = {
+        "_source_file": pa.array([source_file] * len(lines), pa.string()),
+        "_source_line": pa.array(lines, pa.int64()),
+        WITHDRAWN: pa.array([True] * len(lines), pa.bool_()),
+    }
+    return dlt.mark.with_hints(
+        pa.Table.from_arrays(
+            [columns.get(f.name, pa.nulls(len(lines), f.type)) for f in schema], schema=schema
+        ),
+        dlt.mark.make_hints(
+            table_name=table, columns=[{"name": WITHDRAWN, "data_type": "bool", "hard_delete": True}]
+        ),
+        # the hint on these rows only: not on the load log and quarantine the resource
+        # writes too, nor on the clean rows of a first load, which append
+        create_table_variant=True,
+    )

@@ -9,6 +9,7 @@ them when no leg is left). Whatever it picks, the marts must be those of a fresh
 from __future__ import annotations
 
 import csv
+import io
 import shutil
 import subprocess
 import sys
@@ -42,25 +43,33 @@ def _built_at_of_calls(warehouse, table: str = "intermediate.int_calls") -> dict
     return dict(query(warehouse, f"select call_id, built_at from {table}"))
 
 
-def _split_off_legs_to_correct(cdr_file, part_file) -> tuple[str, str]:
-    """Move three legs of ``cdr_file`` into ``part_file``: any leg, one leg of a call of
-    three or more, and the only leg of another call; the ids of these two calls. A small
-    file, so that correcting it later stages only its three lines again."""
+def _split_off_legs_to_correct(cdr_file, part_file) -> list[str]:
+    """Move five legs of ``cdr_file`` into ``part_file``: any leg (the first line, kept as
+    it is), then twice one leg of a call of three or more and the only leg of another
+    call; the ids of these four calls. A small file, so that correcting it later stages
+    only its lines again."""
     lines = cdr_file.read_text(encoding="utf-8").splitlines(keepends=True)
     call_ids = [row[-2] for row in csv.reader(lines)]
     legs_of = {call_id: call_ids.count(call_id) for call_id in call_ids}
-    many = next(i for i, c in enumerate(call_ids) if legs_of[c] >= 3 and i > 0)
-    one = next(i for i, c in enumerate(call_ids) if legs_of[c] == 1 and i > 0)
-    moved = [0, many, one]
+    many = [i for i, c in enumerate(call_ids) if legs_of[c] >= 3 and i > 0]
+    many = [many[0], next(i for i in many if call_ids[i] != call_ids[many[0]])]
+    one = [i for i, c in enumerate(call_ids) if legs_of[c] == 1 and i > 0][:2]
+    moved = [0, many[0], one[0], many[1], one[1]]
     part_file.write_text("".join(lines[i] for i in moved), encoding="utf-8")
     cdr_file.write_text("".join(line for i, line in enumerate(lines) if i not in moved), encoding="utf-8")
-    return call_ids[many], call_ids[one]
+    return [call_ids[i] for i in moved[1:]]
 
 
-def _relink(part_file, new_ids: list[str]) -> None:
-    """Correct the linked ids of the second and third line of ``part_file``, in place."""
+def _cut_and_relink(part_file, new_ids: list[str]) -> None:
+    """Cut the second and third line of ``part_file`` to their first ten fields (as a
+    copy that lost the end of a line), and correct the linked ids of the fourth and
+    fifth, in place."""
     lines = part_file.read_text(encoding="utf-8").splitlines(keepends=True)
-    for i, new_id in zip((1, 2), new_ids, strict=True):
+    for i in (1, 2):
+        cut = io.StringIO()
+        csv.writer(cut, lineterminator="\n").writerow(next(csv.reader([lines[i]]))[:10])
+        lines[i] = cut.getvalue()
+    for i, new_id in zip((3, 4), new_ids, strict=True):
         old_id = next(csv.reader([lines[i]]))[-2]
         lines[i] = lines[i].replace(f'"{old_id}"', f'"{new_id}"')
         assert new_id in lines[i]
@@ -83,7 +92,7 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     october.write_bytes(b"".join(october_lines[:100] + october_lines[110:]))
     late_call_ids = {row[-2] for row in csv.reader(line.decode() for line in late)}
     part = cdr / "Master-2026-10-part.csv"
-    left, emptied = _split_off_legs_to_correct(october, part)
+    cut_from, cut_away, left, emptied = _split_off_legs_to_correct(october, part)
 
     warehouse = tmp_path / "daily" / "autokpi.duckdb"
     run_pipeline(inbox, warehouse, quiet=True)
@@ -100,9 +109,10 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         assert calls_on_day_one == query(warehouse, "select count(*) from marts.fct_calls")[0][0]
         november.write_bytes(b"".join(november_lines))
         (cdr / "Master-late.csv").write_bytes(b"".join(late))
-        # and a file sent again with two linked ids corrected: a leg leaves a call that
-        # keeps its other legs, and the only leg of another call leaves it with none
-        _relink(part, ["9999999999.1", "9999999999.2"])
+        # and a file sent again with two lines cut short and two linked ids corrected: a
+        # leg leaves a call that keeps its other legs, and the only leg of another call
+        # leaves it with none, for the quarantine (the cut lines) or for another call
+        _cut_and_relink(part, ["9999999999.1", "9999999999.2"])
         run_pipeline(inbox, warehouse, quiet=True)
         assert _calls_seen(reader) == calls_on_day_one  # its snapshot stays whole until it reopens
     finally:
@@ -114,7 +124,14 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     assert legs[0] == legs[1]
     for table in ("intermediate.int_call_legs", "intermediate.int_calls", "marts.fct_calls"):
         calls = {c for (c,) in query(warehouse, f"select call_id from {table}")}
-        assert {"9999999999.1", "9999999999.2", left} <= calls and emptied not in calls, table
+        assert {"9999999999.1", "9999999999.2", left, cut_from} <= calls, table
+        assert emptied not in calls and cut_away not in calls, table
+    # raw = clean + quarantined for the file as last sent: its two cut lines are quarantined only
+    part_name = "pbx/asterisk/Master-2026-10-part.csv"
+    raw_lines = "select _source_line from raw_pbx.asterisk_cdr where _source_file = ? order by 1"
+    assert query(warehouse, raw_lines, [part_name]) == [(1,), (4,), (5,)]
+    legs_of_part = "select leg_id from intermediate.int_call_legs where source_file = ? order by 1"
+    assert query(warehouse, legs_of_part, [part_name]) == [(f"{part_name}:{n}",) for n in (1, 4, 5)]
     assert calls_on_day_two > calls_on_day_one
     assert query(snapshot, "select count(*) from marts.fct_calls")[0][0] == calls_on_day_two
     # the snapshot took the day's calls into its copy: row for row the warehouse's table

@@ -119,6 +119,32 @@ def test_a_corrected_file_sent_again_replaces_the_quarantined_rows_it_fixes(tmp_
     assert log == [(1, 45, 43, 2), (1, 45, 44, 1), (1, 47, 47, 0)]
 
 
+def test_a_line_a_corrected_file_now_holds_wrong_leaves_the_raw_table_for_quarantine(tmp_path):
+    """raw = clean + quarantined for the file as last sent: the old version of a line the
+    resend breaks is not kept counting beside its quarantine record."""
+    from orchestration.quarantine_report import rows
+
+    inbox = make_inbox(tmp_path, [])
+    good = (ASTERISK_SAMPLES / "smallcdr.csv").read_text().splitlines(keepends=True)
+    master = inbox / "pbx" / "asterisk" / "Master.csv"
+    master.write_text("".join(good))
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    broken = list(good)
+    broken[3] = '"too","few","columns"\n'
+    master.write_text("".join(broken))
+    load_source("pbx_files", inbox, warehouse)
+    assert [(r[2], r[3]) for r in rows(warehouse)] == [(4, "column_count")]
+    con = duckdb.connect(str(warehouse), read_only=True)
+    lines = [r[0] for r in con.execute("select _source_line from raw_pbx.asterisk_cdr order by 1").fetchall()]
+    con.close()
+    assert lines == [n for n in range(1, len(good) + 1) if n != 4]
+
+    master.write_text("".join(good))  # corrected again: the line is back, once
+    load_source("pbx_files", inbox, warehouse)
+    assert rows(warehouse) == [] and _count(warehouse, "raw_pbx.asterisk_cdr") == len(good)
+
+
 def test_a_rewritten_file_is_refused_with_its_name_and_not_loaded_twice(tmp_path):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     warehouse = tmp_path / "w.duckdb"

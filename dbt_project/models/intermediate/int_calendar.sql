@@ -14,6 +14,7 @@ bounds as (
             min(local_date) as first_day,
             max(local_date) as last_day
         from {{ ref('stg_pbx__cdr_legs') }}
+        where {{ not_withdrawn() }}
         union all
         select
             min(closed_date) as first_day,

@@ -6,7 +6,7 @@
 -- every call when what a call is joined to changed (the employees' departments, the
 -- clients' numbers, the accepted exclusions): its fingerprint is kept on every row, as
 -- int_call_legs keeps the directory's.
--- depends_on: {{ ref('int_call_legs') }}
+-- depends_on: {{ ref('int_call_legs') }}, {{ ref('stg_pbx__cdr_legs') }}
 {{ config_rebuilt_by_key('call_id', post_hook="{{ drop_calls_left_without_legs() }}") }}
 
 with

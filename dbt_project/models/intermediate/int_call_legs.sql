@@ -9,15 +9,19 @@
 -- of such a call are rebuilt together, so leg order stays right; delete+insert on
 -- call_id replaces them. (A three-day look-back, from before legs carried staged_at,
 -- rebuilt recent calls too: four times a day's calls, for nothing staged_at misses.)
--- A line corrected in a file sent again can move its leg to another call: the call it
--- left is rebuilt without it, and when no leg is left the call is dropped here and in
--- the call models below (moved_from_call_id, macros/incremental.sql).
+-- A line corrected in a file sent again can move its leg to another call, or be wrong now
+-- and withdraw its leg (stg_pbx__cdr_legs.is_withdrawn): the call it left is rebuilt
+-- without it, and when no leg is left the call is dropped here and in the call models
+-- below (moved_from_call_id, macros/incremental.sql).
 {{ config_rebuilt_by_key('call_id', post_hook="{{ drop_legs_left_behind() }}") }}
 
 with
 
+-- a leg withdrawn from the raw table (stg_pbx__cdr_legs) is left out; it is still read
+-- below as staged again, so that the call it was in is rebuilt without it
 staged_legs as (
     select * from {{ ref('stg_pbx__cdr_legs') }}
+    where {{ not_withdrawn() }}
 ),
 
 extensions as (
@@ -119,9 +123,9 @@ leg_keys as (
         source_file,
         source_line
     from {{ ref('stg_pbx__cdr_legs') }}
-    {% if rebuilding_some_calls -%}
-        where call_id in (select calls_to_rebuild.call_id from calls_to_rebuild)
-    {%- endif %}
+    where
+        {{ not_withdrawn() }}
+        and {{ 'call_id in (select call_id from calls_to_rebuild)' if rebuilding_some_calls else '1 = 1' }}
 ),
 
 -- Both orders are worked out on the legs' keys alone and joined back: a window over every

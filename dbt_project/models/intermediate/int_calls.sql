@@ -9,6 +9,7 @@
 --
 -- Incremental: rebuilds the calls whose legs int_call_legs rebuilt since this model's
 -- last build (it rebuilds all legs of a call together).
+-- depends_on: {{ ref('stg_pbx__cdr_legs') }}
 {{ config_rebuilt_by_key('call_id', post_hook="{{ drop_calls_left_without_legs() }}") }}
 
 with

@@ -33,7 +33,7 @@ from ingestion.sources.pbx.settings import (
     TRANSCRIPTS_FOLDER,
 )
 from ingestion.sources.pbx.transcripts import read_transcripts, to_arrow
-from ingestion.sources.quarantine import quarantine_item, rejected_file_row
+from ingestion.sources.quarantine import clean_rows, lines_withdrawn, quarantine_item, rejected_file_row
 from ingestion.sources.window import DataWindow
 
 
@@ -130,15 +130,23 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         except InboxFileError as error:
             yield from _reject(path, name, files_state, error, "asterisk_cdr")
             continue
+        # a corrected file read again from its first line: a line loaded before that is wrong
+        # now leaves the raw table for its quarantine, so that the file's raw rows stay its
+        # clean rows and nothing is counted from a version the file no longer holds
+        read_again = part.start == 0 and "bytes" in files_state.get(name, {})
         clean = quarantined = blank = 0
         for batch in itertools.chain([first] if first else [], batches):
             clean += batch.clean.num_rows
             quarantined += len(batch.quarantined)
             blank += batch.blank_lines + batch.inner_breaks
-            if batch.clean.num_rows:
-                yield with_load_id(batch.clean)
+            rows = clean_rows(with_load_id(batch.clean))
+            if rows.num_rows:
+                yield rows
             if batch.quarantined:
                 yield quarantine_item(batch.quarantined, "asterisk_cdr")
+                if read_again:
+                    wrong_now = [row["source_line"] for row in batch.quarantined]
+                    yield lines_withdrawn("asterisk_cdr", rows.schema, part.name, wrong_now)
         rows_read = count_lines(path, part.start, part.stop) - blank  # records, not lines
         yield load_log_item([log_entry(name, "asterisk_cdr", rows_read, clean, quarantined, part.first_line)])
         yield from _waiting_note(path, part, name, "asterisk_cdr")

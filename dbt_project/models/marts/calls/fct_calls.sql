@@ -3,7 +3,7 @@
 -- Incremental: takes the calls int_call_facts rebuilt since this table's last build
 -- (all of them after a change of what calls are joined to), so a day's run copies a
 -- day's calls instead of every call ever made.
--- depends_on: {{ ref('int_call_legs') }}
+-- depends_on: {{ ref('int_call_legs') }}, {{ ref('stg_pbx__cdr_legs') }}
 {{ config_rebuilt_by_key('call_id', post_hook="{{ drop_calls_left_without_legs() }}") }}
 
 with

@@ -2,7 +2,10 @@
 -- of a long history (times, zones, channel names) on every run dominated it. A run
 -- parses only the rows of dlt loads not staged yet (new lines, a corrected file sent
 -- again); rows loaded before rows carried a load id are found by file and line.
-{{ config_rebuilt_by_key('leg_id') }}
+-- A line a corrected file sent again holds wrong now leaves the raw table for the
+-- quarantine; its leg stays here marked is_withdrawn, so that int_call_legs rebuilds (or
+-- drops) the call it was in. Every reader of this model leaves such legs out.
+{{ config_rebuilt_by_key('leg_id', post_hook="{{ mark_withdrawn_legs() }}") }}
 {#- `end` is a keyword: quoted as the adapter quotes (backticks on Spark) -#}
 {%- set end_column = 'source.' ~ adapter.quote('end') %}
 {%- set raw_columns = [
@@ -116,7 +119,8 @@ renamed as (
         source._source_file as source_file,
         source._source_line as source_line,
         source._dlt_load_id as load_id,
-        {{ build_time() }} as staged_at
+        {{ build_time() }} as staged_at,
+        false as is_withdrawn
     from source
 )
 
