@@ -206,6 +206,36 @@ def _load_notes(warehouse: Path, since: datetime) -> list[str]:
     return notes
 
 
+def _withdrawn_call_records(warehouse: Path, since: datetime) -> list[str]:
+    """Call records that counted until a corrected file sent again held their line wrong:
+    the line went to quarantine, and its call no longer counts it (stg_pbx__cdr_legs'
+    is_withdrawn, marked in this run). A call someone was paid on can change, so it is said."""
+    with connect(warehouse) as con:
+        if "is_withdrawn" not in con.columns("staging", "stg_pbx__cdr_legs"):
+            return []
+        rows = con.execute(
+            "select source_file, source_line from staging.stg_pbx__cdr_legs "
+            "where is_withdrawn and staged_at >= ? order by source_file, source_line",
+            [since],
+        ).fetchall()
+    lines_of: dict[str, list[int]] = {}
+    for file, line in rows:
+        lines_of.setdefault(file, []).append(line)
+    notes = []
+    for file, lines in lines_of.items():
+        named = ", ".join(str(n) for n in lines[:5]) + (
+            f" and {len(lines) - 5} more" if len(lines) > 5 else ""
+        )
+        one = len(lines) == 1
+        what = "line {} counted before and is" if one else "lines {} counted before and are"
+        counts = "its call record no longer counts" if one else "their call records no longer count"
+        notes.append(
+            f"{file}: {what.format(named)} wrong in the file sent again, so {counts}: "
+            "autokpi quarantine says what is wrong; correct the file and send it again"
+        )
+    return notes
+
+
 def _rows(warehouse: Path, schema: str, table: str) -> int:
     """Rows of a raw table the warehouse holds (0 where it has none)."""
     if not warehouse_exists(warehouse):
@@ -411,6 +441,7 @@ def _run_pipeline(
             _failed_raw_checks(result, advisory=True)
             + _speech_to_text_warnings(result)
             + _load_notes(warehouse, run_started)
+            + _withdrawn_call_records(warehouse, run_started)
             + (_inbox_notes(inbox, warehouse) if inbox is not None else [])
             + sales_credited_to_nobody(warehouse),
             site_dir_for(warehouse) / "index.html",

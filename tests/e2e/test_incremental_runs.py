@@ -113,7 +113,7 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         # leg leaves a call that keeps its other legs, and the only leg of another call
         # leaves it with none, for the quarantine (the cut lines) or for another call
         _cut_and_relink(part, ["9999999999.1", "9999999999.2"])
-        run_pipeline(inbox, warehouse, quiet=True)
+        day_two = run_pipeline(inbox, warehouse, quiet=True)
         assert _calls_seen(reader) == calls_on_day_one  # its snapshot stays whole until it reopens
     finally:
         reader.stdin.close()
@@ -132,6 +132,12 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     assert query(warehouse, raw_lines, [part_name]) == [(1,), (4,), (5,)]
     legs_of_part = "select leg_id from intermediate.int_call_legs where source_file = ? order by 1"
     assert query(warehouse, legs_of_part, [part_name]) == [(f"{part_name}:{n}",) for n in (1, 4, 5)]
+    # and the run says which lines stopped counting
+    said = [w for w in day_two.warnings if w.startswith(part_name)]
+    assert said == [
+        f"{part_name}: lines 2, 3 counted before and are wrong in the file sent again, so their call "
+        "records no longer count: autokpi quarantine says what is wrong; correct the file and send it again"
+    ]
     assert calls_on_day_two > calls_on_day_one
     assert query(snapshot, "select count(*) from marts.fct_calls")[0][0] == calls_on_day_two
     # the snapshot took the day's calls into its copy: row for row the warehouse's table
