@@ -53,21 +53,25 @@
     only the files staged in this run are compared with the raw table. -#}
 {% macro mark_withdrawn_legs() -%}
     {%- if is_incremental() -%}
+        {%- set files_staged_now -%}
+            select staged.source_file from {{ this }} as staged where staged.staged_at = {{ build_time() }}
+        {%- endset -%}
         update {{ this }}
         set is_withdrawn = true, staged_at = {{ build_time() }}
         where
             {{ not_withdrawn() }}
-            and source_file in (
-                select staged.source_file from {{ this }} as staged where staged.staged_at = {{ build_time() }}
-            )
+            and source_file in ({{ files_staged_now }})
             and leg_id not in (
                 select asterisk_cdr._source_file || ':' || cast(asterisk_cdr._source_line as {{ dbt.type_string() }})
                 from {{ source_columns('pbx', 'asterisk_cdr', []) }} as asterisk_cdr
-                where asterisk_cdr._source_file in (
-                    select staged.source_file from {{ this }} as staged where staged.staged_at = {{ build_time() }}
-                )
+                where asterisk_cdr._source_file in ({{ files_staged_now }})
             )
     {%- endif -%}
+{%- endmacro %}
+
+{#- The calls of withdrawn legs (a few ids): the post-hooks below drop those left with no leg. -#}
+{% macro withdrawn_call_ids() -%}
+    select withdrawn.call_id from {{ ref('stg_pbx__cdr_legs') }} as withdrawn where withdrawn.is_withdrawn
 {%- endmacro %}
 
 {#- The staged legs every reader of stg_pbx__cdr_legs takes: those still in the raw table
@@ -98,16 +102,10 @@
             union
             (
                 -- by call, not by leg: a few call ids are found without reading every leg id
-                select withdrawn.call_id from {{ ref('stg_pbx__cdr_legs') }} as withdrawn
-                where withdrawn.is_withdrawn
+                {{ withdrawn_call_ids() }}
                 except
                 select staged.call_id from {{ ref('stg_pbx__cdr_legs') }} as staged
-                where
-                    {{ not_withdrawn('staged') }}
-                    and staged.call_id in (
-                        select withdrawn.call_id from {{ ref('stg_pbx__cdr_legs') }} as withdrawn
-                        where withdrawn.is_withdrawn
-                    )
+                where {{ not_withdrawn('staged') }} and staged.call_id in ({{ withdrawn_call_ids() }})
             )
         )
     {%- endif -%}
@@ -124,8 +122,7 @@
                 select legs.moved_from_call_id as call_id from {{ ref('int_call_legs') }} as legs
                 where legs.moved_from_call_id is not null
                 union
-                select withdrawn.call_id from {{ ref('stg_pbx__cdr_legs') }} as withdrawn
-                where withdrawn.is_withdrawn
+                {{ withdrawn_call_ids() }}
             )
 
             select calls_left.call_id from calls_left
