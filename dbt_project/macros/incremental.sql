@@ -49,22 +49,33 @@
 
 {#- A line a corrected file sent again holds wrong now is deleted from the raw table (its
     record goes to the quarantine: raw = clean + quarantined). Its staged leg is kept,
-    marked withdrawn and staged again, so that int_call_legs rebuilds the call it was in;
-    only the files staged in this run are compared with the raw table. -#}
+    marked withdrawn and staged again, so that int_call_legs rebuilds the call it was in.
+    Only these files are compared with the raw table: those with a line staged now, and
+    those read whole with every line quarantined (a file sent again with every line wrong
+    now stages none: a few files, compared again each run to the same end). -#}
 {% macro mark_withdrawn_legs() -%}
     {%- if is_incremental() -%}
-        {%- set files_staged_now -%}
+        {%- set log_columns = ['target_table', 'source_file', 'first_line', 'rows_clean', 'rows_quarantined'] -%}
+        {%- set files_to_compare -%}
             select staged.source_file from {{ this }} as staged where staged.staged_at = {{ build_time() }}
+            union
+            select load_log.source_file
+            from {{ source_columns('pbx', 'load_log', log_columns) }} as load_log
+            where
+                load_log.target_table = 'asterisk_cdr'
+                and cast(load_log.first_line as {{ dbt.type_bigint() }}) = 1
+                and cast(load_log.rows_clean as {{ dbt.type_bigint() }}) = 0
+                and cast(load_log.rows_quarantined as {{ dbt.type_bigint() }}) > 0
         {%- endset -%}
         update {{ this }}
         set is_withdrawn = true, staged_at = {{ build_time() }}
         where
             {{ not_withdrawn() }}
-            and source_file in ({{ files_staged_now }})
+            and source_file in ({{ files_to_compare }})
             and leg_id not in (
                 select asterisk_cdr._source_file || ':' || cast(asterisk_cdr._source_line as {{ dbt.type_string() }})
                 from {{ source_columns('pbx', 'asterisk_cdr', []) }} as asterisk_cdr
-                where asterisk_cdr._source_file in ({{ files_staged_now }})
+                where asterisk_cdr._source_file in ({{ files_to_compare }})
             )
     {%- endif -%}
 {%- endmacro %}

@@ -16,6 +16,7 @@ import sys
 
 import pytest
 
+from ingestion.sources.asterisk.settings import LAYOUTS
 from orchestration.run import run_pipeline
 from orchestration.serving import snapshot_path_for
 from tests.warehouse import mart_digests, query
@@ -76,6 +77,26 @@ def _cut_and_relink(part_file, new_ids: list[str]) -> None:
     part_file.write_text("".join(lines), encoding="utf-8")
 
 
+def _split_off_single_legs(cdr_file, part_file, count: int = 2) -> list[str]:
+    """Move the only legs of ``count`` calls of ``cdr_file`` into ``part_file``; their call ids."""
+    lines = cdr_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    call_ids = [row[-2] for row in csv.reader(lines)]
+    moved = [i for i, c in enumerate(call_ids) if call_ids.count(c) == 1 and i > 0][:count]
+    part_file.write_text("".join(lines[i] for i in moved), encoding="utf-8")
+    cdr_file.write_text("".join(line for i, line in enumerate(lines) if i not in moved), encoding="utf-8")
+    return [call_ids[i] for i in moved]
+
+
+def _misspell_dispositions(part_file, lines: list[int]) -> None:
+    """``lines`` of ``part_file`` (1-based) with a disposition no PBX writes: the layout
+    still reads, and the lines are wrong."""
+    rows = list(csv.reader(part_file.read_text(encoding="utf-8").splitlines()))
+    for n in lines:
+        rows[n - 1][LAYOUTS[len(rows[n - 1])].index("disposition")] = "ANSWRED"
+    with part_file.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
+
+
 def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     inbox = tmp_path / "inbox"
     shutil.copytree(demo_inbox, inbox)
@@ -93,6 +114,9 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     late_call_ids = {row[-2] for row in csv.reader(line.decode() for line in late)}
     part = cdr / "Master-2026-10-part.csv"
     cut_from, cut_away, left, emptied = _split_off_legs_to_correct(october, part)
+    misspelt = cdr / "Master-2026-10-misspelt.csv"
+    misspelt_first, misspelt_later = _split_off_single_legs(october, misspelt)
+    _misspell_dispositions(misspelt, [1])
 
     warehouse = tmp_path / "daily" / "autokpi.duckdb"
     run_pipeline(inbox, warehouse, quiet=True)
@@ -113,6 +137,10 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         # leg leaves a call that keeps its other legs, and the only leg of another call
         # leaves it with none, for the quarantine (the cut lines) or for another call
         _cut_and_relink(part, ["9999999999.1", "9999999999.2"])
+        # and a file sent again with every line wrong now (its first line, wrong from the
+        # start, unchanged: a correction): no line of it is staged in this run, and the
+        # call of its second line must go all the same
+        _misspell_dispositions(misspelt, [1, 2])
         day_two = run_pipeline(inbox, warehouse, quiet=True)
         assert _calls_seen(reader) == calls_on_day_one  # its snapshot stays whole until it reopens
     finally:
@@ -126,6 +154,7 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         calls = {c for (c,) in query(warehouse, f"select call_id from {table}")}
         assert {"9999999999.1", "9999999999.2", left, cut_from} <= calls, table
         assert emptied not in calls and cut_away not in calls, table
+        assert misspelt_first not in calls and misspelt_later not in calls, table
     # raw = clean + quarantined for the file as last sent: its two cut lines are quarantined only
     part_name = "pbx/asterisk/Master-2026-10-part.csv"
     raw_lines = "select _source_line from raw_pbx.asterisk_cdr where _source_file = ? order by 1"
@@ -138,6 +167,9 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         f"{part_name}: lines 2, 3 counted before and are wrong in the file sent again, so their call "
         "records no longer count: autokpi quarantine says what is wrong; correct the file and send it again"
     ]
+    misspelt_name = "pbx/asterisk/Master-2026-10-misspelt.csv"
+    assert query(warehouse, raw_lines, [misspelt_name]) == []
+    assert any(w.startswith(f"{misspelt_name}: line 2 counted before") for w in day_two.warnings)
     assert calls_on_day_two > calls_on_day_one
     assert query(snapshot, "select count(*) from marts.fct_calls")[0][0] == calls_on_day_two
     # the snapshot took the day's calls into its copy: row for row the warehouse's table
