@@ -145,6 +145,56 @@ def test_a_line_a_corrected_file_now_holds_wrong_leaves_the_raw_table_for_quaran
     assert rows(warehouse) == [] and _count(warehouse, "raw_pbx.asterisk_cdr") == len(good)
 
 
+def test_a_copy_set_aside_is_named_again_once_its_original_is_corrected(tmp_path):
+    """A copy set aside as identical to a loaded file stays out when the original is sent
+    again corrected (its older version of the corrected lines must not count), and the load
+    log says so once: a fresh build would load it, so the user is told to remove it."""
+    import os
+
+    inbox = make_inbox(tmp_path, [])
+    good = (ASTERISK_SAMPLES / "smallcdr.csv").read_text().splitlines(keepends=True)
+    folder = inbox / "pbx" / "asterisk"
+    master, copy = folder / "Master.csv", folder / "Master (1).csv"
+    master.write_text("".join(good))
+    copy.write_text("".join(good))
+    os.utime(master, (1_700_000_000, 1_700_000_000))  # the original is the older file
+    warehouse = tmp_path / "w.duckdb"
+
+    def notes():
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            return con.execute(
+                "select message from raw_pbx.load_log where source_file = 'pbx/asterisk/Master (1).csv' "
+                "order by logged_at"
+            ).fetchall()
+        finally:
+            con.close()
+
+    load_source("pbx_files", inbox, warehouse)
+    assert notes() == [("identical to pbx/asterisk/Master.csv, which is loaded already: not loaded twice",)]
+    load_source("pbx_files", inbox, warehouse)
+    assert len(notes()) == 1
+
+    corrected = list(good)
+    corrected[5] = corrected[5].replace("ANSWERED", "NO ANSWER", 1)
+    assert corrected[5] != good[5]
+    master.write_text("".join(corrected))  # sent again, corrected: now the newer file
+    load_source("pbx_files", inbox, warehouse)
+    load_source("pbx_files", inbox, warehouse)  # said once
+    assert notes()[1:] == [
+        (
+            "identical to pbx/asterisk/Master.csv when it arrived, and that file was sent again "
+            "corrected since: not loaded, as it holds the version before the correction; remove it "
+            "from the inbox (a fresh build would load it), or give it a new name if it holds calls "
+            "of its own",
+        )
+    ]
+    con = duckdb.connect(str(warehouse), read_only=True)
+    files = con.execute("select distinct _source_file from raw_pbx.asterisk_cdr").fetchall()
+    con.close()
+    assert files == [("pbx/asterisk/Master.csv",)]
+
+
 def test_a_rewritten_file_is_refused_with_its_name_and_not_loaded_twice(tmp_path):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     warehouse = tmp_path / "w.duckdb"

@@ -98,9 +98,29 @@ def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
     digest = content_digest(path, size)
     for other, other_state in files_state.items():
         if other != name and other_state.get("sha256") == digest and other_state.get("bytes") == size:
-            files_state[name] = {"duplicate_of": other, "size": size}
+            files_state[name] = {"duplicate_of": other, "size": size, "sha256": digest}
             return other
     return None
+
+
+def _copies_of_corrected_files(files_state: dict):
+    """A load-log line, once, for a copy set aside whose original was sent again corrected
+    since (read again from its first line: its digest changed, which an appended line does
+    not do). The copy holds the lines before the correction, so it stays out; but a fresh
+    build would load it, and only its removal makes the two agree."""
+    for name, state in files_state.items():
+        original = files_state.get(state.get("duplicate_of"), {})
+        now = original.get("sha256")
+        if "sha256" not in state or now in (None, state["sha256"]) or state.get("corrected_said") == now:
+            continue
+        state["corrected_said"] = now
+        message = (
+            f"identical to {state['duplicate_of']} when it arrived, and that file was sent again "
+            "corrected since: not loaded, as it holds the version before the correction; remove it "
+            "from the inbox (a fresh build would load it), or give it a new name if it holds calls "
+            "of its own"
+        )
+        yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, None, "duplicate", message)])
 
 
 @dlt.resource(name="asterisk_cdr", write_disposition="merge", primary_key=["_source_file", "_source_line"])
@@ -153,6 +173,8 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         mark_done(part, files_state)
         if part.start == 0:  # what the whole file held when first read: a resend is recognised
             files_state[name]["sha256"] = content_digest(path, part.stop)
+    # after every file: an original corrected in this run is newer than its copy, so read after it
+    yield from _copies_of_corrected_files(files_state)
 
 
 @dlt.resource(name="transcripts", write_disposition="merge", primary_key="call_id")
