@@ -7,7 +7,8 @@ marts (``dim_*``, ``fct_*``, ``mart_*``) are copied into a file of their own,
 ``serving/parquet/``, each written under a temporary name and renamed into place. A
 reader that holds the old snapshot open keeps seeing it, whole, until it reopens; a run
 never waits for it. The new file starts as a copy of the old one, so a mart dbt rebuilds
-by key (``fct_calls``) takes only the rows rebuilt since; the others are copied whole.
+by key (``fct_calls``) takes only the rows rebuilt since; the others are copied whole when
+their rows changed. A mart whose rows did not change keeps its Parquet file as it was.
 
 On PostgreSQL readers use the server itself: the ``autokpi_reader`` role is granted the
 marts schema and nothing else (dbt's on-run-end hook), so there is nothing to publish.
@@ -79,10 +80,14 @@ def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tupl
                 if stale not in tables:
                     con.execute(f'drop table marts."{stale}"')
             for table in tables:
-                if not _update_by_key(con, table):
-                    con.execute(
-                        f'create or replace table marts."{table}" as select * from warehouse.marts."{table}"'
-                    )
+                changed = _update_by_key(con, table)
+                if changed is None:  # not updated by key: copied whole, unless it is the same
+                    changed = not _same_as_before(con, table)
+                    if changed:
+                        whole = f'select * from warehouse.marts."{table}"'
+                        con.execute(f'create or replace table marts."{table}" as {whole}')
+                if not changed and (parquet_dir / f"{table}.parquet").is_file():
+                    continue  # its Parquet holds these very rows: 2 s for fct_calls at 10 M
                 parquet_draft = parquet_dir / f".{table}.parquet.{os.getpid()}.draft"
                 quoted = str(parquet_draft).replace("'", "''")
                 con.execute(f"copy marts.\"{table}\" to '{quoted}' (format parquet)")
@@ -109,20 +114,36 @@ def _columns(con, catalog: str, table: str) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-def _update_by_key(con, table: str) -> bool:
+def _same_as_before(con, table: str) -> bool:
+    """The previous snapshot's copy of a mart copied whole holds the warehouse's rows
+    already: the same columns, rows and sum of row hashes (0.1 s for 4.7 M rows, where
+    copying them and writing their Parquet took 1.9 s)."""
+    (snapshot_db,) = con.execute("select current_database()").fetchone()
+    ours, theirs = _columns(con, snapshot_db, table), _columns(con, "warehouse", table)
+    if not ours or ours != theirs:
+        return False
+    fingerprint = "select count(*), sum(hash(t)) from {} as t"
+    (mine,) = con.execute(fingerprint.format(f'marts."{table}"')).fetchall()
+    (yours,) = con.execute(fingerprint.format(f'warehouse.marts."{table}"')).fetchall()
+    return mine == yours
+
+
+def _update_by_key(con, table: str) -> bool | None:
     """Bring the previous snapshot's copy of an incrementally built mart up to date with
-    the rows built since; False when it has to be copied whole (no copy yet, other
-    columns, or the counts disagree afterwards)."""
+    the rows built since; whether any were, or None when it has to be copied whole (no
+    copy yet, other columns, or the counts disagree afterwards)."""
     key = UPDATED_BY_KEY.get(table)
     if key is None:
-        return False
+        return None
     (snapshot_db,) = con.execute("select current_database()").fetchone()
     ours, theirs = _columns(con, snapshot_db, table), _columns(con, "warehouse", table)
     if not ours or ours != theirs or ("built_at", "TIMESTAMP") not in theirs:
-        return False
+        return None
     mart, copy = f'warehouse.marts."{table}"', f'marts."{table}"'
     newer = f"select * from {mart} where built_at > (select coalesce(max(built_at), '-infinity') from {copy})"
-    con.execute(f'delete from {copy} where "{key}" in (select "{key}" from ({newer}))')
-    con.execute(f"insert into {copy} {newer}")
+    (rebuilt,) = con.execute(f"select count(*) from ({newer})").fetchone()
+    if rebuilt:
+        con.execute(f'delete from {copy} where "{key}" in (select "{key}" from ({newer}))')
+        con.execute(f"insert into {copy} {newer}")
     (same,) = con.execute(f"select (select count(*) from {copy}) = (select count(*) from {mart})").fetchone()
-    return same
+    return rebuilt > 0 if same else None
