@@ -12,6 +12,7 @@ import pytest
 from ingestion.pipeline import FILE_SOURCES, load_source, unloadable_warehouse
 from orchestration.run import PipelineError, run_pipeline
 from tests.conftest import ASTERISK_SAMPLES, make_inbox
+from tests.warehouse import query
 
 
 def _count(warehouse, table):
@@ -161,14 +162,8 @@ def test_a_copy_set_aside_is_named_again_once_its_original_is_corrected(tmp_path
     warehouse = tmp_path / "w.duckdb"
 
     def notes():
-        con = duckdb.connect(str(warehouse), read_only=True)
-        try:
-            return con.execute(
-                "select message from raw_pbx.load_log where source_file = 'pbx/asterisk/Master (1).csv' "
-                "order by logged_at"
-            ).fetchall()
-        finally:
-            con.close()
+        copy_log = "select message from raw_pbx.load_log where source_file = ? order by logged_at"
+        return query(warehouse, copy_log, ["pbx/asterisk/Master (1).csv"])
 
     load_source("pbx_files", inbox, warehouse)
     assert notes() == [("identical to pbx/asterisk/Master.csv, which is loaded already: not loaded twice",)]
@@ -189,9 +184,7 @@ def test_a_copy_set_aside_is_named_again_once_its_original_is_corrected(tmp_path
             "of its own",
         )
     ]
-    con = duckdb.connect(str(warehouse), read_only=True)
-    files = con.execute("select distinct _source_file from raw_pbx.asterisk_cdr").fetchall()
-    con.close()
+    files = query(warehouse, "select distinct _source_file from raw_pbx.asterisk_cdr")
     assert files == [("pbx/asterisk/Master.csv",)]
 
 
