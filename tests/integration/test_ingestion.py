@@ -187,6 +187,12 @@ def test_a_copy_set_aside_is_named_again_once_its_original_is_corrected(tmp_path
     files = query(warehouse, "select distinct _source_file from raw_pbx.asterisk_cdr")
     assert files == [("pbx/asterisk/Master.csv",)]
 
+    copy.unlink()  # removed, as told: the next correction says nothing more of it
+    corrected[6] = corrected[6].replace("ANSWERED", "BUSY", 1)
+    master.write_text("".join(corrected))
+    load_source("pbx_files", inbox, warehouse)
+    assert len(notes()) == 2
+
 
 def test_a_rewritten_file_is_refused_with_its_name_and_not_loaded_twice(tmp_path):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])

@@ -103,7 +103,7 @@ def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
     return None
 
 
-def _copies_of_corrected_files(files_state: dict):
+def _copies_of_corrected_files(inbox: Path, files_state: dict):
     """A load-log line, once, for a copy set aside whose original was sent again corrected
     since (read again from its first line: its digest changed, which an appended line does
     not do). The copy holds the lines before the correction, so it stays out; but a fresh
@@ -112,6 +112,8 @@ def _copies_of_corrected_files(files_state: dict):
         original = files_state.get(state.get("duplicate_of"), {})
         now = original.get("sha256")
         if "sha256" not in state or now in (None, state["sha256"]) or state.get("corrected_said") == now:
+            continue
+        if not (inbox / name).is_file():  # removed already
             continue
         state["corrected_said"] = now
         message = (
@@ -174,7 +176,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         if part.start == 0:  # what the whole file held when first read: a resend is recognised
             files_state[name]["sha256"] = content_digest(path, part.stop)
     # after every file: an original corrected in this run is newer than its copy, so read after it
-    yield from _copies_of_corrected_files(files_state)
+    yield from _copies_of_corrected_files(inbox, files_state)
 
 
 @dlt.resource(name="transcripts", write_disposition="merge", primary_key="call_id")
