@@ -41,7 +41,9 @@ source as (
 
     union all
 
-    -- rows loaded before rows carried a load id: found by file and line
+    -- rows loaded before rows carried a load id: found by file and line, among the legs
+    -- staged from such rows (no load id either): DuckDB hashed every staged leg for the
+    -- lookup even when no raw row lacked a load id, 0.4-0.7 s a run at 10 M
     select asterisk_cdr.*
     from {{ source_columns('pbx', 'asterisk_cdr', raw_columns) }} as asterisk_cdr
     where
@@ -49,7 +51,8 @@ source as (
         and not exists (
             select 1 from {{ this }} as staged
             where
-                staged.source_file = asterisk_cdr._source_file
+                staged.load_id is null
+                and staged.source_file = asterisk_cdr._source_file
                 and staged.source_line = asterisk_cdr._source_line
         )
 ),
