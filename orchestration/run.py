@@ -206,6 +206,11 @@ def _load_notes(warehouse: Path, since: datetime) -> list[str]:
     return notes
 
 
+def _first_five(items: list[str], more: str = "more") -> str:
+    """``a, b, c, d, e and 7 more``: a summary line names a few, and says how many it left out."""
+    return ", ".join(items[:5]) + (f" and {len(items) - 5} {more}" if len(items) > 5 else "")
+
+
 def _withdrawn_call_records(warehouse: Path, since: datetime) -> list[str]:
     """Call records that counted until a corrected file sent again held their line wrong:
     the line went to quarantine, and its call no longer counts it (stg_pbx__cdr_legs'
@@ -223,9 +228,7 @@ def _withdrawn_call_records(warehouse: Path, since: datetime) -> list[str]:
         lines_of.setdefault(file, []).append(line)
     notes = []
     for file, lines in lines_of.items():
-        named = ", ".join(str(n) for n in lines[:5]) + (
-            f" and {len(lines) - 5} more" if len(lines) > 5 else ""
-        )
+        named = _first_five([str(n) for n in lines])
         one = len(lines) == 1
         what = "line {} counted before and is" if one else "lines {} counted before and are"
         counts = "its call record no longer counts" if one else "their call records no longer count"
@@ -309,14 +312,16 @@ def sales_credited_to_nobody(warehouse: Path) -> list[str]:
         ).fetchall()
     if not users:
         return []
-    shown = ", ".join(
-        f"{user or '(no responsible user)'} ({deals} deal{'' if deals == 1 else 's'}, {revenue:,.2f})"
-        for user, deals, revenue in users[:5]
+    shown = _first_five(
+        [
+            f"{user or '(no responsible user)'} ({deals} deal{'' if deals == 1 else 's'}, {revenue:,.2f})"
+            for user, deals, revenue in users
+        ],
+        more="more CRM users",
     )
-    more = f" and {len(users) - 5} more CRM users" if len(users) > 5 else ""
     return [
         f"won deals credited to nobody, their CRM user being no employee's crm_user_id in "
-        f"directory/employees: {shown}{more}; if they sell, fill in their crm_user_id there"
+        f"directory/employees: {shown}; if they sell, fill in their crm_user_id there"
     ]
 
 
