@@ -5,9 +5,10 @@ The site goes to ``<warehouse folder>/site`` (``AUTOKPI_SITE`` to change), one f
 language with a switch on every page; ``index.html`` at the top opens the default
 language (``AUTOKPI_SITE_LANG``, ``ru``). Every page works from ``file://``: plotly.js is
 copied beside the pages. Statements are self-contained files, one per employee and
-month, so each can be sent to its owner alone. The Statements page is put together from
-one section per month, each rendered again only when its rows change (``.statements-cache``
-in the site folder), so a daily run renders the open month, however long the history.
+month, so each can be sent to its owner alone. The Statements and Bonus pages are put
+together from one section per month, each rendered again only when its rows change
+(``.month-sections`` in the site folder), so a daily run renders the open month, however
+long the history.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import hashlib
 import json
 import os
 import shutil
+from dataclasses import dataclass
+from datetime import date
 from itertools import groupby
 from pathlib import Path
 
@@ -37,10 +40,13 @@ PER_EMPLOYEE_FILES_ENV = "AUTOKPI_SITE_PER_EMPLOYEE_FILES"
 PAGES = ["index", "calls", "alerts", "quality", "bonus", "statements"]
 STATIC = Path(__file__).parent / "static"
 TALK_METRICS = {"talk_minutes", "avg_talk_seconds"}
-# the statements page's months as rendered, kept in the site folder: a month whose rows are
-# the same is not rendered again (a closed month never changes; an open one changes daily)
-SECTIONS_CACHE = ".statements-cache"
-_SECTION_SOURCES = ("templates/statements_month.html", "templates/statement_kpi_cells.html", "i18n.py")
+# the statements and bonus pages' months as rendered, kept in the site folder: a month whose
+# rows are the same is not rendered again (a closed month never changes; an open one changes daily)
+SECTIONS_CACHE = ".month-sections"
+_SECTION_SOURCES = (
+    "templates/statements_month.html", "templates/statement_kpi_cells.html", "templates/bonus_month.html",
+    "i18n.py",
+)  # fmt: skip
 
 
 def docs_page_for(warehouse: Path) -> Path:
@@ -109,25 +115,55 @@ def statement_groups(data: SiteData) -> list[dict]:
     return list(groups.values())
 
 
-def _section_key(lang: str, month, month_groups: list[dict], names: dict, per_employee_files: bool) -> str:
-    """Everything one month's section is made from: its rows, the names it shows, the
-    language's labels and the code that formats them."""
-    h = hashlib.sha256(repr((lang, month, month_groups, names, per_employee_files, LABELS[lang])).encode())
-    for source in _SECTION_SOURCES:
-        h.update((Path(__file__).parent / source).read_bytes())
-    return h.hexdigest()
+def _digest(value) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
-def statement_sections(groups: list[dict], names: dict, per_employee_files: bool) -> dict:
-    """(language, month) → (key, the rows of that month's section), newest month first. A
-    section sees only these rows (not the bonus row with its run time), so its key is all
-    it is made from."""
-    sections = {}
+@dataclass(frozen=True)
+class MonthSection:
+    """One month of the statements or bonus page in one language, rendered from
+    ``<page>_month.html`` with ``context``; ``key`` hashes all it is made from."""
+
+    page: str
+    lang: str
+    month: date
+    key: str
+    context: dict
+
+
+def _in_every_language(page: str, month, context: dict, made_from: str) -> list[MonthSection]:
+    """The month's section in each language. Its key: the section's rows (hashed once, not
+    once per language), the names and options it shows (``made_from``), the language's
+    labels and the code that formats them."""
+    rows = _digest(context)
+    sources = b"".join((Path(__file__).parent / source).read_bytes() for source in _SECTION_SOURCES)
+    keys = {
+        lang: hashlib.sha256(f"{page}|{lang}|{month}|{rows}|{made_from}|{LABELS[lang]!r}".encode() + sources)
+        for lang in LANGUAGES
+    }
+    return [MonthSection(page, lang, month, key.hexdigest(), context) for lang, key in keys.items()]
+
+
+def month_sections(data: SiteData, groups: list[dict], names: dict, per_employee_files: bool) -> list:
+    """Every month's section of the statements and bonus pages, newest month first. A
+    section sees only its month's rows, never the run time the bonus rows carry
+    (``computed_at``), so a month whose figures did not change keeps its section."""
+    made_from = _digest((names, per_employee_files, data.kpi_names))
+    sections = []
     by_month = sorted(groups, key=lambda g: g["month"], reverse=True)  # stable: employees keep their order
     for month, in_month in groupby(by_month, key=lambda g: g["month"]):
         rows = [{k: g[k] for k in ("month", "employee_id", "head", "kpis")} for g in in_month]
-        for lang in LANGUAGES:
-            sections[(lang, month)] = (_section_key(lang, month, rows, names, per_employee_files), rows)
+        sections += _in_every_language("statements", month, {"month_groups": rows}, made_from)
+    adjustments = _adjustments_by_payout(data)
+    by_month = sorted(data.bonus, key=lambda b: b["month"], reverse=True)
+    for month, in_month in groupby(by_month, key=lambda b: b["month"]):
+        rows = [{k: v for k, v in b.items() if k != "computed_at"} for b in in_month]
+        paid = {
+            b["employee_id"]: adjustments[month, b["employee_id"]]
+            for b in rows
+            if (month, b["employee_id"]) in adjustments
+        }
+        sections += _in_every_language("bonus", month, {"rows": rows, "adjustments": paid}, made_from)
     return sections
 
 
@@ -165,8 +201,8 @@ def build_site(
     groups = statement_groups(data)
     adjustments = _adjustments_by_payout(data)
     css = (STATIC / "site.css").read_text(encoding="utf-8")
-    sections = statement_sections(groups, names, per_employee_files)
-    rendered = _cached_sections(out_dir, {key for key, _ in sections.values()})
+    sections = month_sections(data, groups, names, per_employee_files)
+    rendered = _cached_sections(out_dir, {section.key for section in sections})
     replace_folder(out_dir)
     (out_dir / "static").mkdir()
     plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -214,21 +250,19 @@ def build_site(
         }  # fmt: skip
         lang_dir = out_dir / lang
         lang_dir.mkdir()
-        month_sections = []
-        for (section_lang, month), (key, rows) in sections.items():
-            if section_lang != lang:
-                continue
-            if key not in rendered:
-                rendered[key] = env.get_template("statements_month.html").render(
+        by_page: dict[str, list] = {}
+        for section in (s for s in sections if s.lang == lang):
+            if section.key not in rendered:
+                rendered[section.key] = env.get_template(f"{section.page}_month.html").render(
                     L=labels, fmt=fmt, names=names, lang=lang, per_employee_files=per_employee_files,
-                    month=month, month_groups=rows,
+                    kpi_names=data.kpi_names, month=section.month, **section.context,
                 )  # fmt: skip
-            month_sections.append(Markup(rendered[key]))
+            by_page.setdefault(section.page, []).append(Markup(rendered[section.key]))
         for page in PAGES:
             html = env.get_template(f"{page}.html").render(
                 **common, page=page, charts=figures.get(page, {}), groups=groups, adjustments=adjustments,
                 evidence={c["call_id"]: json.loads(c["evidence"] or "{}") for c in data.worst_calls},
-                sections=month_sections,
+                sections=by_page.get(page, []),
             )  # fmt: skip
             (lang_dir / f"{page}.html").write_text(html, encoding="utf-8")
         for group in groups if per_employee_files else ():
@@ -240,8 +274,8 @@ def build_site(
             target.write_text(html, encoding="utf-8")
     cache = out_dir / SECTIONS_CACHE
     cache.mkdir()
-    for key, _ in sections.values():
-        (cache / f"{key}.html").write_text(rendered[key], encoding="utf-8")
+    for section in sections:
+        (cache / f"{section.key}.html").write_text(rendered[section.key], encoding="utf-8")
     top = out_dir / "index.html"
     start = f"{default_lang}/index.html"
     top.write_text(

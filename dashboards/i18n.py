@@ -324,6 +324,8 @@ class Formatter:
         self.money = lru_cache(maxsize=100_000)(self._money)
         self.number = lru_cache(maxsize=100_000)(self._number)
         self.percent = lru_cache(maxsize=100_000)(self._percent)
+        self.day = lru_cache(maxsize=10_000)(self._day)
+        self.month = lru_cache(maxsize=1_000)(self._month)
 
     def note(self, text: str | None) -> str:
         return NOTES[self.lang].get(text, text) if text else ""
@@ -343,10 +345,10 @@ class Formatter:
         pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
         return format_percent(Decimal(value), format=pattern, locale=self.locale)
 
-    def day(self, value: date | None) -> str:
+    def _day(self, value: date | None) -> str:
         return "—" if value is None else format_date(value, "medium", locale=self.locale)
 
-    def month(self, value: date | None) -> str:
+    def _month(self, value: date | None) -> str:
         return "—" if value is None else format_date(value, "LLLL y", locale=self.locale).capitalize()
 
     def kpi_name(self, code: str | None, names: dict) -> str:

@@ -67,9 +67,10 @@ def test_the_run_writes_the_dashboards(demo_run):
     assert f"dashboards: {summary.site}" in "\n".join(summary.lines())
 
 
-def test_statement_months_whose_rows_are_the_same_are_not_rendered_again(demo_run, tmp_path):
-    """The statements page is kept per month: after one month's figures change, a site built
-    from the kept months equals a site built from nothing, and shows the new figure."""
+def test_months_whose_rows_are_the_same_are_not_rendered_again(demo_run, tmp_path):
+    """The statements and bonus pages are kept per month: after one month's figures change,
+    a site built from the kept months equals a site built from nothing and shows the new
+    figures; the run time every bonus row carries (computed_at) renders nothing again."""
     from dashboards.build import SECTIONS_CACHE, build_site
 
     _, warehouse = demo_run
@@ -83,15 +84,25 @@ def test_statement_months_whose_rows_are_the_same_are_not_rendered_again(demo_ru
         con.execute(
             "update marts.mart_bonus_statements set payout_amount = 987654.32 where month = ?", [month]
         )
+        con.execute("update marts.mart_bonus_monthly set computed_at = computed_at + interval 1 day")
+        con.execute("update marts.mart_bonus_monthly set bonus_amount = 876543.21 where month = ?", [month])
     build_site(copy, kept)
     build_site(copy, fresh)
     for lang in ("ru", "en"):
-        page = (kept / lang / "statements.html").read_text(encoding="utf-8")
-        assert page == (fresh / lang / "statements.html").read_text(encoding="utf-8")
-    assert 'data-value="987654.32"' in page
+        for page in ("statements", "bonus"):
+            html = (kept / lang / f"{page}.html").read_text(encoding="utf-8")
+            assert html == (fresh / lang / f"{page}.html").read_text(encoding="utf-8")
+    assert 'data-value="987654.32"' in (kept / "en" / "statements.html").read_text(encoding="utf-8")
+    assert 'data-value="876543.21"' in (kept / "en" / "bonus.html").read_text(encoding="utf-8")
     after = {p.name for p in (kept / SECTIONS_CACHE).iterdir()}
-    months = query(copy, "select count(distinct month) from marts.mart_bonus_statements")[0][0]
-    assert len(after) == 2 * months and len(after - before) == 2  # the changed month, in each language
+    months = query(
+        copy,
+        "select (select count(distinct month) from marts.mart_bonus_statements)"
+        " + (select count(distinct month) from marts.mart_bonus_monthly)",
+    )[0][0]
+    # the changed month of each page, in each language: no other month, though every
+    # bonus row's computed_at changed
+    assert len(after) == 2 * months and len(after - before) == 4
 
 
 def test_old_data_is_a_warning_in_the_summary_not_a_failure(demo_run):
