@@ -4,6 +4,11 @@
 -- contacted / assigned clients; call_quality: Σ call scores / scored calls); the others
 -- add their numerator. Every branch is cast to one exact type before the union: DuckDB
 -- would otherwise unite decimals with the scorer's doubles as doubles.
+--
+-- A view: its millions of rows are the calls' (int_call_activity_contributions, built by
+-- call), and a table of them all was written again on every run, growing with the history.
+{{ config(materialized='view') }}
+
 with
 
 employee_months as (
@@ -32,6 +37,10 @@ deals as (
     select * from {{ ref('stg_crm__deals') }}
 ),
 
+call_activity as (
+    select * from {{ ref('int_call_activity_contributions') }}
+),
+
 scored_calls as (
     select * from {{ ref('int_call_scores') }}
     where employee_id is not null
@@ -43,9 +52,7 @@ role_parameters as (
         employee_months.period_month,
         coalesce(
             max(case when scheme.kpi_code = 'markup' then cast(scheme.parameter as numeric(9, 4)) end), 0.3
-        ) as target_markup,
-        coalesce(max(case when scheme.kpi_code = 'call_activity' then scheme.parameter end), 'answered_calls')
-            as call_activity_measure
+        ) as target_markup
     from employee_months
     left join scheme on employee_months.role = scheme.role
     group by employee_months.employee_id, employee_months.period_month
@@ -122,27 +129,15 @@ line_facts as (
 
 call_facts as (
     select
-        answered_calls.employee_id,
-        role_parameters.period_month,
+        employee_id,
+        period_month,
         'call_activity' as kpi_code,
         'call' as fact_type,
-        answered_calls.call_id as fact_id,
-        cast(
-            case
-                when
-                    role_parameters.call_activity_measure = 'talk_minutes'
-                    then {{ exact_divide('answered_calls.talk_seconds', '60') }}
-                else 1
-            end
-            as numeric(38, 12)
-        ) as numerator,
+        call_id as fact_id,
+        numerator,
         cast(null as numeric(38, 12)) as denominator
-    from answered_calls
-    inner join role_parameters
-        on
-            answered_calls.employee_id = role_parameters.employee_id
-            and cast({{ dbt.date_trunc('month', 'answered_calls.local_date') }} as date)
-            = role_parameters.period_month
+    from call_activity
+    where is_counted
 ),
 
 contacts as (
