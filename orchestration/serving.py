@@ -7,8 +7,9 @@ marts (``dim_*``, ``fct_*``, ``mart_*``) are copied into a file of their own,
 ``serving/parquet/``, each written under a temporary name and renamed into place. A
 reader that holds the old snapshot open keeps seeing it, whole, until it reopens; a run
 never waits for it. The new file starts as a copy of the old one, so a mart dbt rebuilds
-by key (``fct_calls``) takes only the rows rebuilt since; the others are copied whole when
-their rows changed. A mart whose rows did not change keeps its Parquet file as it was.
+by key (``fct_calls``) takes only the rows rebuilt since, the KPI facts only the months
+whose rows changed; the others are copied whole when their rows changed. A mart whose
+rows did not change keeps its Parquet file as it was.
 
 On PostgreSQL readers use the server itself: the ``autokpi_reader`` role is granted the
 marts schema and nothing else (dbt's on-run-end hook), so there is nothing to publish.
@@ -51,6 +52,10 @@ def publish_snapshot(warehouse: Path) -> Snapshot:
 # snapshot takes only those rows into its previous copy (a day of calls, not 10 M of them:
 # 4 s at 10 M calls), and the whole table when the counts then disagree (a full refresh).
 UPDATED_BY_KEY = {"fct_calls": "call_id"}
+# Marts whose changed rows are taken month by month into the previous copy: a day changes
+# the open month's KPI facts, not the closed months' (4.7 M rows at 10 M calls, 1.8 s to
+# copy whole, and more with every month of history).
+UPDATED_BY_MONTH = {"fct_kpi_contributions": "month"}
 
 
 def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tuple[str, ...]:
@@ -83,7 +88,7 @@ def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tupl
                 changed = _update_by_key(con, table)
                 if changed is None:  # not updated by key: copied whole, unless it is the same
                     changed = not _same_as_before(con, table)
-                    if changed:
+                    if changed and not _update_by_month(con, table):
                         whole = f'select * from warehouse.marts."{table}"'
                         con.execute(f'create or replace table marts."{table}" as {whole}')
                 if not changed and (parquet_dir / f"{table}.parquet").is_file():
@@ -152,3 +157,29 @@ def _update_by_key(con, table: str) -> bool | None:
         con.execute(f"insert into {copy} {newer}")
     (same,) = con.execute(f"select (select count(*) from {copy}) = (select count(*) from {mart})").fetchone()
     return rebuilt > 0 if same else None
+
+
+def _update_by_month(con, table: str) -> bool:
+    """Replace in the previous snapshot's copy of a mart the months whose rows changed
+    (count or sum of row hashes), months gone included; whether the copy then holds the
+    warehouse's rows. When it does not, or the mart is not taken by month, it is copied whole."""
+    month = UPDATED_BY_MONTH.get(table)
+    if month is None or _columns_of_both(con, table) is None:
+        return False
+    mart, copy = f'warehouse.marts."{table}"', f'marts."{table}"'
+    for name, source in (("months_ours", copy), ("months_theirs", mart)):
+        con.execute(
+            f'create or replace temp table "{name}" as '
+            f'select "{month}" as month, count(*) as n, sum(hash(t)) as h from {source} as t group by 1'
+        )
+    months = con.execute(
+        "select month from (select * from months_ours except select * from months_theirs) "
+        "union select month from (select * from months_theirs except select * from months_ours)"
+    ).fetchall()
+    con.execute("drop table months_ours; drop table months_theirs")
+    if not months or (None,) in months:
+        return False  # a null month cannot be picked out: copied whole
+    changed = [m for (m,) in months]
+    con.execute(f'delete from {copy} where list_contains(?, "{month}")', [changed])
+    con.execute(f'insert into {copy} select * from {mart} where list_contains(?, "{month}")', [changed])
+    return _same_as_before(con, table)

@@ -186,3 +186,54 @@ def test_a_mart_whose_rows_did_not_change_keeps_its_parquet(tmp_path):
         [str(snapshot.parquet_dir / "fct_calls.parquet")],
     ).fetchone() == (21,)
     assert _published_calls(snapshot) == [("A", 10), ("B", 21)]
+
+
+def _facts(con, rows: list[tuple]):
+    con.execute(
+        "create or replace table marts.fct_kpi_contributions "
+        "(month date, fact_id varchar, numerator decimal(38, 12))"
+    )
+    con.executemany("insert into marts.fct_kpi_contributions values (?, ?, ?)", rows)
+
+
+def _published_facts(snapshot) -> list[tuple]:
+    con = duckdb.connect(str(snapshot.database), read_only=True)
+    try:
+        return con.execute(
+            "select rowid, strftime(month, '%Y-%m'), fact_id, numerator "
+            "from marts.fct_kpi_contributions order by fact_id"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_kpi_facts_are_taken_by_the_months_whose_rows_changed(tmp_path):
+    """A day changes the open month's KPI facts: the snapshot replaces that month in its
+    previous copy (the closed months' rows stay where they were, same row ids), adds a
+    new month and drops one gone; the copy equals the warehouse's rows."""
+    warehouse = tmp_path / "autokpi.duckdb"
+    _warehouse(warehouse, 1)
+    con = duckdb.connect(str(warehouse))
+    _facts(
+        con,
+        [("2026-09-01", "S1", 1), ("2026-09-01", "S2", 1), ("2026-10-01", "O1", 1), ("2026-08-01", "G1", 1)],
+    )
+    con.close()
+    before = {row[2]: row for row in _published_facts(publish_snapshot(warehouse))}
+
+    # October's fact changed, November's came, August's went (rebuilt in another order: a
+    # copy made whole would number September's rows anew)
+    con = duckdb.connect(str(warehouse))
+    _facts(
+        con,
+        [("2026-11-01", "N1", 1), ("2026-10-01", "O1", 2), ("2026-09-01", "S1", 1), ("2026-09-01", "S2", 1)],
+    )
+    con.close()
+    after = {row[2]: row for row in _published_facts(publish_snapshot(warehouse))}
+    assert {k: v[1:] for k, v in after.items()} == {
+        "S1": ("2026-09", "S1", 1),
+        "S2": ("2026-09", "S2", 1),
+        "O1": ("2026-10", "O1", 2),
+        "N1": ("2026-11", "N1", 1),
+    }
+    assert after["S1"] == before["S1"] and after["S2"] == before["S2"]  # September not rewritten
