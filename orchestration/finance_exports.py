@@ -75,11 +75,14 @@ def is_formula_like(value) -> bool:
 
 
 def csv_cell(value):
-    """A CSV value: dates as ISO, text that a spreadsheet would run as a formula behind '."""
+    """A CSV value: dates as ISO, decimals in plain digits (a zero with 12 places is 0E-12
+    to Python), text that a spreadsheet would run as a formula behind '."""
     if value is None:
         return ""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
     if is_formula_like(value):
         return "'" + value
     return value

@@ -24,6 +24,7 @@ from core.errors import UserFacingError
 from core.paths import DBT_PROJECT_DIR, SCHEME_FILES, WAREHOUSE_ENV, scheme_dir
 from core.warehouse import TARGET_ENV, connect, target
 from orchestration.dbt_project import dbt_environment, dbt_executable
+from orchestration.finance_exports import csv_cell
 from orchestration.locking import warehouse_lock
 from orchestration.scheme_check import check_scheme
 
@@ -121,9 +122,9 @@ def write_csv(rows: list[SimulationRow], path: Path) -> Path:
         writer = csv.writer(fh)
         writer.writerow(["employee_id", "full_name", "role", "current_bonus", "proposed_bonus", "difference"])
         for r in rows:
-            writer.writerow(
-                [r.employee_id, r.full_name, r.role, r.current_bonus, r.proposed_bonus, r.difference]
-            )
+            # as in the finance exports: a name a spreadsheet would run as a formula goes behind '
+            values = [r.employee_id, r.full_name, r.role, r.current_bonus, r.proposed_bonus, r.difference]
+            writer.writerow([csv_cell(value) for value in values])
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -36,6 +37,7 @@ ROWS = [
         "full_name": "+7 (916) 000-00-00",
         "bonus_amount": Decimal("0.01"),
         "total_score": 0,
+        "gate_factor": Decimal("0E-12"),  # a zero with 12 places, as the warehouse returns it
         "computed_at": datetime(2026, 11, 2, 6, 30, 15),
         "adjustment_reason": "http://example.org 1 234,50",
     },
@@ -64,3 +66,29 @@ def test_a_month_reads_back_as_numbers_dates_and_plain_text(tmp_path):
     assert second[3].value == 0.01 and second[4].value == 0
     assert second[6].data_type == "s" and second[6].value == "http://example.org 1 234,50"
     assert sheet.max_row == 3 and workbook["kpi"].max_row == 1
+
+
+def test_the_csv_writes_decimals_as_plain_numbers(tmp_path):
+    """Payroll imports read the CSV: a zero the warehouse returns with 12 places was written
+    as 0E-12, scientific notation; every decimal is written in plain digits."""
+    sheets = (("bonus", COLUMNS, ROWS), ("kpi", ["month"], []), ("adjustments", ["paid_in_month"], []))
+    write_month(None, date(2026, 10, 1), tmp_path, sheets)
+    with (tmp_path / "bonus_2026-10.csv").open(encoding="utf-8", newline="") as fh:
+        first, second = list(csv.DictReader(fh))
+    assert first["bonus_amount"] == "1234567890.50" and first["total_score"] == "1.087500000000"
+    assert second["gate_factor"] == "0.000000000000" and second["bonus_amount"] == "0.01"
+    assert second["full_name"] == "'+7 (916) 000-00-00"  # text a spreadsheet would run, behind '
+
+
+def test_the_simulation_csv_keeps_names_from_running_as_formulas(tmp_path):
+    from orchestration.simulate import SimulationRow, write_csv
+
+    rows = [SimulationRow("E1", "=1+2", "sales_manager", Decimal("1000.00"), Decimal("1234567890.50"))]
+    with write_csv(rows, tmp_path / "simulation.csv").open(encoding="utf-8", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["full_name"] == "'=1+2"
+    assert (row["current_bonus"], row["proposed_bonus"], row["difference"]) == (
+        "1000.00",
+        "1234567890.50",
+        "1234566890.50",
+    )
