@@ -55,7 +55,7 @@ UPDATED_BY_KEY = {"fct_calls": "call_id"}
 # Marts whose changed rows are taken month by month into the previous copy: a day changes
 # the open month's KPI facts, not the closed months'. Copied whole, the 4.7 M rows of four
 # months at 10 M calls took 1.1-1.8 s, more with every month of history; by month, about
-# the same at four months (three passes of row hashes), and it no longer grows with them.
+# the same at four months (two passes of row hashes), and it no longer grows with them.
 UPDATED_BY_MONTH = {"fct_kpi_contributions": "month"}
 
 
@@ -87,9 +87,11 @@ def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tupl
                     con.execute(f'drop table marts."{stale}"')
             for table in tables:
                 changed = _update_by_key(con, table)
-                if changed is None:  # not updated by key: copied whole, unless it is the same
+                if changed is None:
+                    changed = _update_by_month(con, table)
+                if changed is None:  # neither by key nor by month: copied whole, unless the same
                     changed = not _same_as_before(con, table)
-                    if changed and not _update_by_month(con, table):
+                    if changed:
                         whole = f'select * from warehouse.marts."{table}"'
                         con.execute(f'create or replace table marts."{table}" as {whole}')
                 if not changed and (parquet_dir / f"{table}.parquet").is_file():
@@ -160,13 +162,14 @@ def _update_by_key(con, table: str) -> bool | None:
     return rebuilt > 0 if same else None
 
 
-def _update_by_month(con, table: str) -> bool:
-    """Replace in the previous snapshot's copy of a mart the months whose rows changed
-    (count or sum of row hashes), months gone included; whether the copy then holds the
-    warehouse's rows. When it does not, or the mart is not taken by month, it is copied whole."""
+def _update_by_month(con, table: str) -> bool | None:
+    """Replace in the previous snapshot's copy of a mart taken by month the months whose
+    rows differ (count or sum of row hashes), months gone included; whether any did, or
+    None when it has to be copied whole (no copy yet, other columns, a month that is null,
+    or the counts disagree afterwards)."""
     month = UPDATED_BY_MONTH.get(table)
     if month is None or _columns_of_both(con, table) is None:
-        return False
+        return None
     mart, copy = f'warehouse.marts."{table}"', f'marts."{table}"'
     for name, source in (("months_ours", copy), ("months_theirs", mart)):
         con.execute(
@@ -178,9 +181,11 @@ def _update_by_month(con, table: str) -> bool:
         "union select month from (select * from months_theirs except select * from months_ours)"
     ).fetchall()
     con.execute("drop table months_ours; drop table months_theirs")
-    if not months or (None,) in months:
-        return False  # a null month cannot be picked out: copied whole
+    if (None,) in months:
+        return None  # a null month cannot be picked out
     changed = [m for (m,) in months]
-    con.execute(f'delete from {copy} where list_contains(?, "{month}")', [changed])
-    con.execute(f'insert into {copy} select * from {mart} where list_contains(?, "{month}")', [changed])
-    return _same_as_before(con, table)
+    if changed:
+        con.execute(f'delete from {copy} where list_contains(?, "{month}")', [changed])
+        con.execute(f'insert into {copy} select * from {mart} where list_contains(?, "{month}")', [changed])
+    (same,) = con.execute(f"select (select count(*) from {copy}) = (select count(*) from {mart})").fetchone()
+    return bool(changed) if same else None
