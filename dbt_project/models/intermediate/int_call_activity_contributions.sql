@@ -15,23 +15,12 @@
 
 with
 
-employee_months as (
-    select * from {{ ref('int_employee_months') }}
-),
-
-scheme as (
-    select * from {{ ref('kpi_scheme') }}
-),
-
 measures as (
     select
-        employee_months.employee_id,
-        employee_months.period_month,
-        coalesce(max(case when scheme.kpi_code = 'call_activity' then scheme.parameter end), 'answered_calls')
-            as call_activity_measure
-    from employee_months
-    left join scheme on employee_months.role = scheme.role
-    group by employee_months.employee_id, employee_months.period_month
+        employee_id,
+        period_month,
+        call_activity_measure
+    from {{ ref('int_employee_month_parameters') }}
 ),
 
 {%- set rebuilding_some_calls = is_incremental_with(['built_at', 'call_activity_measure']) %}

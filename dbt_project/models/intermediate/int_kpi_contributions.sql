@@ -15,10 +15,6 @@ employee_months as (
     select * from {{ ref('int_employee_months') }}
 ),
 
-scheme as (
-    select * from {{ ref('kpi_scheme') }}
-),
-
 won_lines as (
     select * from {{ ref('int_sales_lines') }}
     where is_won and closed_month is not null and employee_id is not null
@@ -47,15 +43,7 @@ scored_calls as (
 ),
 
 role_parameters as (
-    select
-        employee_months.employee_id,
-        employee_months.period_month,
-        coalesce(
-            max(case when scheme.kpi_code = 'markup' then cast(scheme.parameter as numeric(9, 4)) end), 0.3
-        ) as target_markup
-    from employee_months
-    left join scheme on employee_months.role = scheme.role
-    group by employee_months.employee_id, employee_months.period_month
+    select * from {{ ref('int_employee_month_parameters') }}
 ),
 
 lines as (
