@@ -88,7 +88,9 @@ SOURCES: dict[str, SourceSpec] = {
         SourceSpec(
             "pbx_files",
             "raw_pbx",
-            lambda inbox, _: pbx_files(inbox_dir=str(inbox), window=data_window(inbox)),
+            lambda inbox, warehouse: pbx_files(
+                inbox_dir=str(inbox), window=data_window(inbox), warehouse=str(warehouse)
+            ),
         ),
         SourceSpec(
             "crm_files",

@@ -239,6 +239,35 @@ def _withdrawn_call_records(warehouse: Path, since: datetime) -> list[str]:
     return notes
 
 
+def _withdrawn_transcripts(warehouse: Path, since: datetime) -> list[str]:
+    """Transcripts that counted until a corrected file sent again no longer held their call
+    on that line (the line is wrong now, or holds another call): the transcript and its
+    quality score left the warehouse in this run (ingestion/sources/pbx/transcripts.py)."""
+    with connect(warehouse) as con:
+        if not con.table_exists("raw_pbx", "transcripts_withdrawn"):
+            return []
+        rows = con.execute(
+            "select source_file, source_line, call_id from raw_pbx.transcripts_withdrawn "
+            "where withdrawn_at >= ? order by source_file, source_line",
+            [since],
+        ).fetchall()
+    calls_of: dict[str, list[str]] = {}
+    for file, line, call_id in rows:
+        calls_of.setdefault(file, []).append(f"{line} (call {call_id})")
+    notes = []
+    for file, lines in calls_of.items():
+        if len(lines) == 1:
+            what = f"line {lines[0]} no longer holds that call, so its transcript and quality score"
+        else:
+            named = _first_five(lines)
+            what = f"lines {named} no longer hold those calls, so their transcripts and quality scores"
+        notes.append(
+            f"{file} was sent again corrected and {what} no longer count: autokpi quarantine says "
+            "what is wrong with a line it set aside; correct the file and send it again"
+        )
+    return notes
+
+
 def _rows(warehouse: Path, schema: str, table: str) -> int:
     """Rows of a raw table the warehouse holds (0 where it has none)."""
     if not warehouse_exists(warehouse):
@@ -447,6 +476,7 @@ def _run_pipeline(
             + _speech_to_text_warnings(result)
             + _load_notes(warehouse, run_started)
             + _withdrawn_call_records(warehouse, run_started)
+            + _withdrawn_transcripts(warehouse, run_started)
             + (_inbox_notes(inbox, warehouse) if inbox is not None else [])
             + sales_credited_to_nobody(warehouse),
             site_dir_for(warehouse) / "index.html",

@@ -67,17 +67,19 @@ def clean_rows(table: pa.Table) -> pa.Table:
 def lines_withdrawn(table: str, schema: pa.Schema, source_file: str, lines: list[int]):
     """A dlt item that deletes ``lines`` of ``source_file`` from ``table``, a raw table
     merged on file and line: lines a corrected file sent again holds wrong now,
-    quarantined instead. The rows have the clean rows' own ``schema`` (``clean_rows``), as
-    dlt's CSV writer for PostgreSQL takes one schema per table and load."""
-    columns = {
-        "_source_file": pa.array([source_file] * len(lines), pa.string()),
-        "_source_line": pa.array(lines, pa.int64()),
-        WITHDRAWN: pa.array([True] * len(lines), pa.bool_()),
-    }
+    quarantined instead."""
+    return rows_withdrawn(table, schema, {"_source_file": [source_file] * len(lines), "_source_line": lines})
+
+
+def rows_withdrawn(table: str, schema: pa.Schema, keys: dict[str, list]):
+    """A dlt item that deletes from the merged ``table`` the rows of these merge ``keys``
+    (columns of equal length). The rows have the clean rows' own ``schema``
+    (``clean_rows``), as dlt's CSV writer for PostgreSQL takes one schema per table and load."""
+    count = len(next(iter(keys.values())))
+    columns = {name: pa.array(values, schema.field(name).type) for name, values in keys.items()}
+    columns[WITHDRAWN] = pa.array([True] * count, pa.bool_())
     return dlt.mark.with_hints(
-        pa.Table.from_arrays(
-            [columns.get(f.name, pa.nulls(len(lines), f.type)) for f in schema], schema=schema
-        ),
+        pa.Table.from_arrays([columns.get(f.name, pa.nulls(count, f.type)) for f in schema], schema=schema),
         dlt.mark.make_hints(
             table_name=table, columns=[{"name": WITHDRAWN, "data_type": "bool", "hard_delete": True}]
         ),

@@ -1,9 +1,12 @@
 """The dlt source that scores transcripts not yet scored by the current checklists.
 
 It reads ``raw_pbx.transcripts`` from the warehouse, scores each call whose score is
-missing or was made by an older checklist version, and loads ``raw_call_quality.call_scores``
-(merged on call_id) and ``raw_call_quality.call_objections`` (replaced per call), so a
-changed checklist re-scores everything and an unchanged one scores only new calls.
+missing, was made by an older checklist version or from an older load of its transcript
+(a corrected file sent again), and loads ``raw_call_quality.call_scores`` (merged on
+call_id) and ``raw_call_quality.call_objections`` (replaced per call), so a changed
+checklist re-scores everything and an unchanged one scores only new calls. A call whose
+transcript a corrected file took back (``raw_pbx.transcripts_withdrawn``) loses its score
+and objections; a call scored again with no objections now loses its old ones.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -24,7 +27,7 @@ from call_quality.checklist import ITEMS, checklists_version, load_checklists
 from call_quality.scorer import Scorer
 from core import settings
 from core.warehouse import connect, exists
-from ingestion.sources.quarantine import quarantine_item
+from ingestion.sources.quarantine import clean_rows, quarantine_item, rows_withdrawn
 
 BATCH = 5_000
 
@@ -41,6 +44,8 @@ SCORE_SCHEMA = pa.schema(
         ("evidence_json", pa.string()),
         ("objections_count", pa.int32()),
         ("unanswered_objections", pa.int32()),
+        # the load of the transcript scored: a transcript loaded again is scored again
+        ("transcript_load_id", pa.string()),
     ]
 )
 OBJECTION_SCHEMA = pa.schema(
@@ -54,6 +59,10 @@ OBJECTION_SCHEMA = pa.schema(
     ]
 )
 
+# the schemas of the rows loaded, with their empty ``_withdrawn`` column (clean_rows)
+SCORED_SCHEMA = clean_rows(SCORE_SCHEMA.empty_table()).schema
+OBJECTIONS_SCHEMA = clean_rows(OBJECTION_SCHEMA.empty_table()).schema
+
 
 def _unscored(warehouse: Path, version: str) -> Iterator[list[tuple]]:
     if not exists(warehouse):
@@ -61,19 +70,47 @@ def _unscored(warehouse: Path, version: str) -> Iterator[list[tuple]]:
     with connect(warehouse) as con:
         if not con.table_exists("raw_pbx", "transcripts"):
             return
-        already = (
-            "left join raw_call_quality.call_scores as s "
-            "on s.call_id = t.call_id and s.checklist_version = ? where s.call_id is null"
-            if con.table_exists("raw_call_quality", "call_scores")
-            else "where ? is not null"
-        )
+        load_id = "t._dlt_load_id" if "_dlt_load_id" in con.columns("raw_pbx", "transcripts") else "null"
+        if con.table_exists("raw_call_quality", "call_scores"):
+            scored_from = (
+                "s.transcript_load_id"
+                if "transcript_load_id" in con.columns("raw_call_quality", "call_scores")
+                else "null"
+            )
+            scored = (
+                "left join raw_call_quality.call_scores as s on s.call_id = t.call_id "
+                "where s.call_id is null or s.checklist_version <> ? "
+                f"or {scored_from} is distinct from {load_id}"
+            )
+            scored_before = "s.call_id is not null"
+        else:
+            scored, scored_before = "where ? is not null", "false"
         # in the order the table is read: sorting would hold every transcript's text
         yield from con.stream(
             "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
-            f"t._source_line from raw_pbx.transcripts as t {already}",
+            f"t._source_line, {load_id}, {scored_before} from raw_pbx.transcripts as t {scored}",
             [version],
             BATCH,
         )
+
+
+def _withdrawn(warehouse: Path) -> list[str]:
+    """Scored calls whose transcript a corrected file sent again took back."""
+    if not exists(warehouse):
+        return []
+    with connect(warehouse) as con:
+        tables = [("raw_pbx", "transcripts_withdrawn"), ("raw_pbx", "transcripts")]
+        if not all(con.table_exists(*t) for t in [*tables, ("raw_call_quality", "call_scores")]):
+            return []
+        return [
+            call_id
+            for (call_id,) in con.execute(
+                "select distinct w.call_id from raw_pbx.transcripts_withdrawn as w "
+                "inner join raw_call_quality.call_scores as s on s.call_id = w.call_id "
+                "where not exists (select 1 from raw_pbx.transcripts as t where t.call_id = w.call_id) "
+                "order by 1"
+            ).fetchall()
+        ]
 
 
 WORKERS_ENV = "AUTOKPI_SCORING_WORKERS"
@@ -89,18 +126,21 @@ def _scorers(version: str) -> dict:
 
 @dataclass
 class ScoredBatch:
-    """Scores, objections and quarantined rows of one batch of transcripts."""
+    """Scores, objections and quarantined rows of one batch of transcripts, and the
+    calls whose score (``withdrawn``) or old objections (``cleared``, and ``withdrawn``) go."""
 
     scores: list[dict]
     objections: list[dict]
     bad: list[dict]
+    withdrawn: list[str] = field(default_factory=list)
+    cleared: list[str] = field(default_factory=list)
 
 
 def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
     """Score one batch of transcripts (in a worker process when there are several)."""
     scorers = _scorers(version)
-    scores, objections, bad = [], [], []
-    for call_id, language, extension, segments_json, source_file, source_line in batch:
+    scores, objections, bad, cleared = [], [], [], []
+    for call_id, language, extension, segments_json, source_file, source_line, load_id, before in batch:
         scorer = scorers.get((language or "ru").lower())
         if scorer is None:
             bad.append(
@@ -127,8 +167,11 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
                 "evidence_json": json.dumps(result.evidence, ensure_ascii=False, sort_keys=True),
                 "objections_count": len(result.objections),
                 "unanswered_objections": sum(not o.answered for o in result.objections),
+                "transcript_load_id": load_id,
             }
         )
+        if before and not result.objections:
+            cleared.append(call_id)  # the objections found before no longer stand
         objections += [
             {
                 "call_id": call_id,
@@ -140,7 +183,7 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
             }
             for i, o in enumerate(result.objections)
         ]
-    return ScoredBatch(scores, objections, bad)
+    return ScoredBatch(scores, objections, bad, cleared=cleared)
 
 
 def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[ScoredBatch]:
@@ -149,6 +192,9 @@ def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[Score
     each. At most two batches per worker are in flight, so memory stays bounded."""
     version = checklists_version(load_checklists())
     workers = workers or settings.get(WORKERS_ENV) or os.cpu_count() or 1
+    withdrawn = _withdrawn(warehouse)
+    if withdrawn:
+        yield ScoredBatch([], [], [], withdrawn=withdrawn)
     batches = _unscored(warehouse, version)
     first = next(batches, None)
     if first is None:
@@ -185,7 +231,9 @@ def call_quality(warehouse: str = dlt.config.value):
     )
     def call_scores(batch: ScoredBatch):
         if batch.scores:
-            yield pa.Table.from_pylist(batch.scores, schema=SCORE_SCHEMA)
+            yield clean_rows(pa.Table.from_pylist(batch.scores, schema=SCORE_SCHEMA))
+        if batch.withdrawn:
+            yield rows_withdrawn("call_scores", SCORED_SCHEMA, {"call_id": batch.withdrawn})
         if batch.bad:
             yield quarantine_item(batch.bad, "call_scores")
 
@@ -197,6 +245,9 @@ def call_quality(warehouse: str = dlt.config.value):
     )
     def call_objections(batch: ScoredBatch):
         if batch.objections:
-            yield pa.Table.from_pylist(batch.objections, schema=OBJECTION_SCHEMA)
+            yield clean_rows(pa.Table.from_pylist(batch.objections, schema=OBJECTION_SCHEMA))
+        gone = batch.withdrawn + batch.cleared
+        if gone:  # delete-insert on call_id: the call's rows are deleted, these not inserted
+            yield rows_withdrawn("call_objections", OBJECTIONS_SCHEMA, {"call_id": gone})
 
     return scored_batches, call_scores, call_objections

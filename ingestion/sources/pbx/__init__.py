@@ -32,8 +32,19 @@ from ingestion.sources.pbx.settings import (
     TRANSCRIPT_SUFFIXES,
     TRANSCRIPTS_FOLDER,
 )
-from ingestion.sources.pbx.transcripts import read_transcripts, to_arrow
-from ingestion.sources.quarantine import clean_rows, lines_withdrawn, quarantine_item, rejected_file_row
+from ingestion.sources.pbx.transcripts import (
+    read_transcripts,
+    stored_calls,
+    to_arrow,
+    withdrawal_log_item,
+)
+from ingestion.sources.quarantine import (
+    clean_rows,
+    lines_withdrawn,
+    quarantine_item,
+    rejected_file_row,
+    rows_withdrawn,
+)
 from ingestion.sources.window import DataWindow
 
 
@@ -180,10 +191,16 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
 
 
 @dlt.resource(name="transcripts", write_disposition="merge", primary_key="call_id")
-def transcripts(inbox_dir: str):
-    """One row per transcribed call; segments kept as a JSON array for the scorer."""
+def transcripts(inbox_dir: str, warehouse: str = ""):
+    """One row per transcribed call; segments kept as a JSON array for the scorer. A
+    corrected file sent again takes back the calls it held before (as the raw table in
+    ``warehouse`` has them) and no file read in this run holds: their transcripts leave
+    the table, into the withdrawal log."""
     inbox = Path(inbox_dir)
     files_state = dlt.current.resource_state().setdefault("files", {})
+    # the calls read in this run, but for a first load (no file can be read again then)
+    held: set[str] | None = set() if files_state else None
+    held_before: dict[str, dict[str, int]] = {}  # file read again -> its calls before, by line
     for path in _files(inbox, TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state):
@@ -196,13 +213,17 @@ def transcripts(inbox_dir: str):
         if part is None:
             yield from _empty_file_note(path, name, files_state, "transcripts")
             continue
+        if part.start == 0 and "bytes" in files_state.get(name, {}):
+            held_before[name] = stored_calls(warehouse, name)
         clean = quarantined = 0
         for rows, bad in read_transcripts(part):
             clean += len(rows)
             quarantined += len(bad)
             if rows:
                 latest = {r["call_id"]: r for r in rows}  # a call transcribed twice: last wins
-                yield with_load_id(to_arrow(list(latest.values())))
+                if held is not None:
+                    held.update(latest)
+                yield clean_rows(with_load_id(to_arrow(list(latest.values()))))
             if bad:
                 yield quarantine_item(bad, "transcripts")
         yield load_log_item(
@@ -210,6 +231,13 @@ def transcripts(inbox_dir: str):
         )
         yield from _waiting_note(path, part, part.name, "transcripts")
         mark_done(part, files_state)
+    # after every file: a call that moved to another file in this run is not taken back
+    for name, before in held_before.items():
+        withdrawn = {call_id: line for call_id, line in before.items() if call_id not in held}
+        if withdrawn:
+            schema = clean_rows(with_load_id(to_arrow([]))).schema
+            yield rows_withdrawn("transcripts", schema, {"call_id": list(withdrawn)})
+            yield withdrawal_log_item(name, withdrawn)
 
 
 def _waiting_note(path: Path, part, name: str, table: str):
@@ -222,6 +250,7 @@ def _waiting_note(path: Path, part, name: str, table: str):
 
 
 @dlt.source(name="pbx_files", max_table_nesting=0)
-def pbx_files(inbox_dir: str = dlt.config.value, window: DataWindow | None = None):
-    """Call records and transcripts under ``<inbox>/pbx/``."""
-    return asterisk_cdr(inbox_dir, window), transcripts(inbox_dir)
+def pbx_files(inbox_dir: str = dlt.config.value, window: DataWindow | None = None, warehouse: str = ""):
+    """Call records and transcripts under ``<inbox>/pbx/`` (``warehouse``: where the
+    transcripts a corrected file sent again takes back were loaded)."""
+    return asterisk_cdr(inbox_dir, window), transcripts(inbox_dir, warehouse)

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
 
+import dlt
 import pyarrow as pa
 
 from call_quality.redact import redact, redact_json_text_values
@@ -111,3 +114,53 @@ def _opt_str(value) -> str | None:
 
 def to_arrow(rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=SCHEMA)
+
+
+# A corrected transcripts file sent again takes back the calls its lines held before and
+# no longer hold (a line wrong now, or holding another call): the call's transcript leaves
+# the raw table, and this log says which, so that its quality score goes too (the
+# call_quality source) and the run says so (orchestration/run.py).
+WITHDRAWN_TABLE = "transcripts_withdrawn"
+WITHDRAWAL_SCHEMA = pa.schema(
+    [
+        ("call_id", pa.string()),
+        ("source_file", pa.string()),
+        ("source_line", pa.int64()),
+        ("withdrawn_at", pa.timestamp("us")),
+    ]
+)
+
+
+def stored_calls(warehouse: str, source_file: str) -> dict[str, int]:
+    """The calls whose transcript the raw table holds from ``source_file``, with their line."""
+    from core.warehouse import connect, exists
+
+    if not warehouse or not exists(Path(warehouse)):
+        return {}
+    with connect(Path(warehouse)) as con:
+        if not con.table_exists("raw_pbx", "transcripts"):
+            return {}
+        rows = con.execute(
+            "select call_id, _source_line from raw_pbx.transcripts where _source_file = ?", [source_file]
+        ).fetchall()
+    return dict(rows)
+
+
+def withdrawal_log_item(source_file: str, withdrawn: dict[str, int]):
+    """A dlt item that appends the withdrawn calls (call id → line) to the withdrawal log."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    rows = [
+        {"call_id": call_id, "source_file": source_file, "source_line": line, "withdrawn_at": now}
+        for call_id, line in sorted(withdrawn.items(), key=lambda item: item[1])
+    ]
+    return dlt.mark.with_hints(
+        pa.Table.from_pylist(rows, schema=WITHDRAWAL_SCHEMA),
+        dlt.mark.make_hints(
+            table_name=WITHDRAWN_TABLE,
+            write_disposition="append",
+            primary_key=[],
+            merge_key=[],
+            columns=[{"name": f.name, "nullable": True} for f in WITHDRAWAL_SCHEMA],
+        ),
+        create_table_variant=True,
+    )

@@ -1,0 +1,116 @@
+"""A transcripts file sent again corrected: the calls it takes back lose their transcript,
+score and objections; a call whose transcript changed is scored again from the new text."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from core.warehouse import connect
+from ingestion.pipeline import load_source
+from tests.conftest import ASTERISK_SAMPLES, make_inbox
+
+FILE = "pbx/transcripts/2026-10-01.jsonl"
+
+
+def _line(call_id: str, *turns: tuple[str, str]) -> str:
+    segments = [
+        {"speaker": speaker, "start": 10.0 * i, "end": 10.0 * i + 5, "text": text}
+        for i, (speaker, text) in enumerate(turns)
+    ]
+    return json.dumps({"call_id": call_id, "language": "ru", "segments": segments}, ensure_ascii=False) + "\n"
+
+
+GREETING = ("agent", "Здравствуйте! Меня зовут Анна, компания ЭлектроСнаб.")
+EXPENSIVE = ("client", "Это слишком дорого для нас.")
+GOODBYE = ("agent", "Отправлю счёт на почту. Всего доброго!")
+
+
+def query(warehouse, sql: str, params=None) -> list[tuple]:
+    """On the target the test runs on (DuckDB or PostgreSQL)."""
+    with connect(warehouse) as con:
+        return [tuple(row) for row in con.execute(sql, params).fetchall()]
+
+
+def _load(inbox, warehouse) -> None:
+    load_source("pbx_files", inbox, warehouse)
+    load_source("call_quality", inbox, warehouse)
+
+
+def test_a_corrected_transcripts_file_takes_back_the_calls_it_no_longer_holds(tmp_path, monkeypatch):
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    _scenario(tmp_path)
+
+
+@pytest.mark.usefixtures("postgres_target")
+def test_the_same_on_postgres(tmp_path):
+    _scenario(tmp_path)
+
+
+def _scenario(tmp_path) -> None:
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    day = inbox / "pbx" / "transcripts" / "2026-10-01.jsonl"
+    day.parent.mkdir()
+    day.write_text(
+        _line("c1", GREETING, GOODBYE)
+        + _line("c2", GREETING, EXPENSIVE, GOODBYE)
+        + _line("c3", GREETING, EXPENSIVE, GOODBYE)
+        + _line("c4", GREETING, GOODBYE)
+        + _line("c6", GREETING, GOODBYE),
+        encoding="utf-8",
+    )
+    warehouse = tmp_path / "w.duckdb"
+    _load(inbox, warehouse)
+    calls = "select call_id from raw_pbx.transcripts order by 1"
+    scored = "select call_id from raw_call_quality.call_scores order by 1"
+    objected = "select distinct call_id from raw_call_quality.call_objections order by 1"
+    assert query(warehouse, calls) == query(warehouse, scored) == [(f"c{n}",) for n in (1, 2, 3, 4, 6)]
+    assert query(warehouse, objected) == [("c2",), ("c3",)]
+    scored_before = dict(query(warehouse, "select call_id, evidence_json from raw_call_quality.call_scores"))
+
+    # sent again corrected: line 2 is wrong now, line 3 lost the client's objection, and
+    # lines 4 and 5 hold other calls than before; the call of line 5 is in a new file
+    since = datetime.now(UTC).replace(tzinfo=None)
+    day.write_text(
+        _line("c1", GREETING, GOODBYE)
+        + '{"call_id": "c2", "segments": [{"speaker": "robot", "text": "?"}]}\n'
+        + _line("c3", GREETING, GOODBYE)
+        + _line("c5", GREETING, GOODBYE)
+        + _line("c7", GREETING, GOODBYE),
+        encoding="utf-8",
+    )
+    (day.parent / "2026-10-02.jsonl").write_text(_line("c6", GREETING, EXPENSIVE), encoding="utf-8")
+    _load(inbox, warehouse)
+
+    # raw = clean + quarantined for the file as last sent; the call that moved stays
+    survivors = [(f"c{n}",) for n in (1, 3, 5, 6, 7)]
+    assert query(warehouse, calls) == survivors
+    moved = "select _source_file from raw_pbx.transcripts where call_id = 'c6'"
+    assert query(warehouse, moved) == [("pbx/transcripts/2026-10-02.jsonl",)]
+    quarantined = "select source_line, rule from raw_pbx.transcripts_quarantine where source_file = ?"
+    assert query(warehouse, quarantined, [FILE]) == [(2, "transcript_format")]
+    # the calls taken back lose their score and objections; the corrected one is scored again
+    assert query(warehouse, scored) == survivors
+    assert query(warehouse, objected) == [("c6",)]
+    scored_now = dict(query(warehouse, "select call_id, evidence_json from raw_call_quality.call_scores"))
+    assert scored_now["c1"] == scored_before["c1"]
+    assert scored_now["c3"] != scored_before["c3"]
+    # each score names the load of the transcript it read (the file's second load)
+    loads = "select t._dlt_load_id = s.transcript_load_id from raw_pbx.transcripts as t inner join "
+    loads += "raw_call_quality.call_scores as s on s.call_id = t.call_id order by t.call_id"
+    assert query(warehouse, loads) == [(True,)] * len(survivors)
+    # and the run says which lines took which calls back, and what to do
+    from orchestration.run import _withdrawn_transcripts
+
+    assert _withdrawn_transcripts(warehouse, since) == [
+        f"{FILE} was sent again corrected and lines 2 (call c2), 4 (call c4) no longer hold those "
+        "calls, so their transcripts and quality scores no longer count: autokpi quarantine says "
+        "what is wrong with a line it set aside; correct the file and send it again"
+    ]
+
+    # loaded again unchanged: nothing more is taken back or scored
+    _load(inbox, warehouse)
+    assert query(warehouse, "select count(*) from raw_pbx.transcripts_withdrawn") == [(2,)]
+    assert query(warehouse, scored) == survivors
