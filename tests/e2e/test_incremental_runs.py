@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -97,6 +98,20 @@ def _misspell_dispositions(part_file, lines: list[int]) -> None:
         csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
 
 
+def _correct_transcripts(path) -> tuple[str, str]:
+    """Send a transcripts file again with its second line cut short and the agent's words
+    of its third changed: (the call of the cut line, the call of the changed one)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    cut, changed = json.loads(lines[1]), json.loads(lines[2])
+    lines[1] = lines[1][: len(lines[1]) // 2] + "\n"
+    for segment in changed["segments"]:
+        if segment["speaker"] == "agent":
+            segment["text"] = "Да."
+    lines[2] = json.dumps(changed, ensure_ascii=False) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return cut["call_id"], changed["call_id"]
+
+
 def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     inbox = tmp_path / "inbox"
     shutil.copytree(demo_inbox, inbox)
@@ -122,6 +137,7 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
     run_pipeline(inbox, warehouse, quiet=True)
     first = _built_at_of_calls(warehouse)
     first_in_mart = _built_at_of_calls(warehouse, "marts.fct_calls")
+    first_transcript_load = query(warehouse, "select max(_dlt_load_id) from raw_pbx.transcripts")[0][0]
 
     # day two: the rest of November appended, the late rows in their own file; a BI tool
     # holds the published snapshot open all the while, and the run does not wait for it
@@ -141,6 +157,10 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         # start, unchanged: a correction): no line of it is staged in this run, and the
         # call of its second line must go all the same
         _misspell_dispositions(misspelt, [1, 2])
+        # and the transcripts sent again corrected: a line cut short, another's words changed
+        withdrawn_call, rescored_call = _correct_transcripts(
+            inbox / "pbx" / "transcripts" / "transcripts-2026-10.jsonl"
+        )
         day_two = run_pipeline(inbox, warehouse, quiet=True)
         assert _calls_seen(reader) == calls_on_day_one  # its snapshot stays whole until it reopens
     finally:
@@ -167,6 +187,16 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         f"{part_name}: lines 2, 3 counted before and are wrong in the file sent again, so their call "
         "records no longer count: autokpi quarantine says what is wrong; correct the file and send it again"
     ]
+    # the transcript cut short no longer counts, and the changed one is scored again
+    scored = dict(query(warehouse, "select call_id, score from staging.stg_call_quality__call_scores"))
+    assert withdrawn_call not in scored and rescored_call in scored
+    read_from = (
+        "select s.transcript_load_id = t._dlt_load_id, t._dlt_load_id <> ? from raw_pbx.transcripts as t "
+        "inner join raw_call_quality.call_scores as s on s.call_id = t.call_id where t.call_id = ?"
+    )
+    assert query(warehouse, read_from, [first_transcript_load, rescored_call]) == [(True, True)]
+    assert any(w.startswith("pbx/transcripts/transcripts-2026-10.jsonl was sent again corrected and line 2 ")
+               for w in day_two.warnings)  # fmt: skip
     misspelt_name = "pbx/asterisk/Master-2026-10-misspelt.csv"
     assert query(warehouse, raw_lines, [misspelt_name]) == []
     assert any(w.startswith(f"{misspelt_name}: line 2 counted before") for w in day_two.warnings)
