@@ -17,6 +17,7 @@ twice (the second time corrected), and a clear word for each.
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -25,7 +26,7 @@ import pytest
 from core.phones import pseudonymise
 from orchestration.run import run_pipeline
 from tests.conftest import ASTERISK_SAMPLES
-from tests.warehouse import query
+from tests.warehouse import mart_digests, query
 
 pytestmark = pytest.mark.e2e
 
@@ -271,3 +272,53 @@ def test_the_corrected_resend_replaces_what_it_corrects_and_keeps_the_history(me
     from orchestration.quarantine_report import summary
 
     assert not [g for g in summary(warehouse) if g.table.endswith("monthly_plans_quarantine")]
+
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def _as_russian_excel_saves(inbox: Path) -> None:
+    """Write the demo's files again as Excel and Windows save them: deals, their lines and
+    plans in Windows-1251 with ``;``, amounts as ``1 234,50`` (a no-break space), dates as
+    ``15.10.2026 12:53``; the directory and the clients as Excel's "CSV UTF-8" (a byte
+    order mark, ``;`` for the directory); the call records with Windows line ends."""
+
+    def amount(text: str) -> str:
+        whole, _, cents = f"{float(text):.2f}".partition(".")
+        return f"{int(whole):,}".replace(",", NO_BREAK_SPACE) + "," + cents
+
+    def day(text: str) -> str:  # 2026-10-15 or 2026-10-15T12:53:00+03:00 (Moscow, as the CRM's)
+        y, m, d = text[:10].split("-")
+        return f"{d}.{m}.{y}" + (f" {text[11:16]}" if len(text) > 10 else "")
+
+    def save(name: str, encoding: str, delimiter: str, change: dict | None = None) -> None:
+        change = change or {}
+        path = inbox / name
+        rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+        with path.open("w", encoding=encoding, newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator="\r\n")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(
+                    {k: (change[k](v) if change and k in change and v else v) for k, v in row.items()}
+                )
+
+    save("crm/deal_lines.csv", "cp1251", ";", {"price": amount, "cost": amount})
+    save("crm/deals.csv", "cp1251", ";", {"created_at": day, "closed_at": day})
+    save("plans/plans.csv", "cp1251", ";", {"month": day, "revenue_plan": amount})
+    save("directory/employees.csv", "utf-8-sig", ";")
+    save("crm/clients.csv", "utf-8-sig", ",")
+    for master in (inbox / "pbx" / "asterisk").iterdir():
+        master.write_bytes(master.read_bytes().replace(b"\n", b"\r\n"))
+
+
+def test_the_same_data_as_excel_and_windows_save_it_builds_the_same_marts(demo_run, demo_inbox, tmp_path):
+    _, plain = demo_run
+    inbox = tmp_path / "inbox"
+    shutil.copytree(demo_inbox, inbox)
+    _as_russian_excel_saves(inbox)
+    assert "15.10.2026 12:53" in (inbox / "crm" / "deals.csv").read_text(encoding="cp1251")
+    saved = tmp_path / "autokpi.duckdb"
+    summary = run_pipeline(inbox, saved, quiet=True)
+    assert summary.quarantined_rows == {}
+    assert mart_digests(saved) == mart_digests(plain)
