@@ -211,6 +211,14 @@ def _first_five(items: list[str], more: str = "more") -> str:
     return ", ".join(items[:5]) + (f" and {len(items) - 5} {more}" if len(items) > 5 else "")
 
 
+def _by_file(rows: list[tuple], said) -> dict[str, list[str]]:
+    """Rows of (file, …) as each file's list of ``said(…)``, in the rows' order."""
+    of_file: dict[str, list[str]] = {}
+    for file, *rest in rows:
+        of_file.setdefault(file, []).append(said(*rest))
+    return of_file
+
+
 def _withdrawn_call_records(warehouse: Path, since: datetime) -> list[str]:
     """Call records that counted until a corrected file sent again held their line wrong:
     the line went to quarantine, and its call no longer counts it (stg_pbx__cdr_legs'
@@ -223,12 +231,9 @@ def _withdrawn_call_records(warehouse: Path, since: datetime) -> list[str]:
             "where is_withdrawn and staged_at >= ? order by source_file, source_line",
             [since],
         ).fetchall()
-    lines_of: dict[str, list[int]] = {}
-    for file, line in rows:
-        lines_of.setdefault(file, []).append(line)
     notes = []
-    for file, lines in lines_of.items():
-        named = _first_five([str(n) for n in lines])
+    for file, lines in _by_file(rows, str).items():
+        named = _first_five(lines)
         one = len(lines) == 1
         what = "line {} counted before and is" if one else "lines {} counted before and are"
         counts = "its call record no longer counts" if one else "their call records no longer count"
@@ -251,11 +256,8 @@ def _withdrawn_transcripts(warehouse: Path, since: datetime) -> list[str]:
             "where withdrawn_at >= ? order by source_file, source_line",
             [since],
         ).fetchall()
-    calls_of: dict[str, list[str]] = {}
-    for file, line, call_id in rows:
-        calls_of.setdefault(file, []).append(f"{line} (call {call_id})")
     notes = []
-    for file, lines in calls_of.items():
+    for file, lines in _by_file(rows, lambda line, call_id: f"{line} (call {call_id})").items():
         if len(lines) == 1:
             what = f"line {lines[0]} no longer holds that call, so its transcript and quality score"
         else:
