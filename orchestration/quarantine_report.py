@@ -99,13 +99,22 @@ def _row_reason(field_name: str, value: str | None) -> str:
     return f"{field_name}={_shortened(raw, 60)}" + (f": expected {expected}" if said else "")
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 row``, ``1,234 rows``."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def format_report(warehouse: Path, limit: int = 20) -> str:
     groups = summary(warehouse)
     if not groups:
         return "quarantine is empty: every row of every file loaded."
     lines = ["quarantine (raw = clean + quarantined; fix at the source, then send the file again):", ""]
-    lines += [f"  {g.table:<36} {g.rule:<22} {g.rows:>8,} rows in {g.files} file(s)" for g in groups]
-    lines += ["", f"first {limit} rows:"]
+    lines += [
+        f"  {g.table:<36} {g.rule:<22} {_count(g.rows, 'row'):>12} in {_count(g.files, 'file')}"
+        for g in groups
+    ]
+    total = sum(g.rows for g in groups)
+    lines += ["", "the rows:" if total <= limit else f"the first {limit} of {total:,} rows:"]
     for table, source_file, line, rule, field_name, value in rows(warehouse, limit):
         where = f"{source_file}:{line}" if line is not None else source_file
         # a refused file's reason is a sentence that ends with what to do: printed whole; so

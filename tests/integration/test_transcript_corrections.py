@@ -91,6 +91,12 @@ def _scenario(tmp_path) -> None:
     assert query(warehouse, moved) == [("pbx/transcripts/2026-10-02.jsonl",)]
     quarantined = "select source_line, rule from raw_pbx.transcripts_quarantine where source_file = ?"
     assert query(warehouse, quarantined, [FILE]) == [(2, "transcript_format")]
+    from orchestration.quarantine_report import format_report
+
+    report = format_report(warehouse).splitlines()
+    listed = [line.split() for line in report if line.startswith("  raw_pbx.transcripts_quarantine ")]
+    assert listed == [["raw_pbx.transcripts_quarantine", "transcript_format", "1", "row", "in", "1", "file"]]
+    assert "the rows:" in report and f"  {FILE}:2" in "\n".join(report)
     # the calls taken back lose their score and objections; the corrected one is scored again
     assert query(warehouse, scored) == survivors
     assert query(warehouse, objected) == [("c6",)]
