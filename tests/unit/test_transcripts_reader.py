@@ -29,3 +29,25 @@ def test_a_byte_order_mark_and_crlf_line_ends_are_no_part_of_the_calls(tmp_path)
     batches = list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
     assert [row["call_id"] for rows, _ in batches for row in rows] == ["a1", "a2", "a3"]
     assert [bad for _, bad in batches] == [[]]
+
+
+def test_speakers_written_in_capitals_or_with_spaces_are_read_and_stored_in_one_spelling(tmp_path):
+    """A speech-to-text tool writing "Agent" or " CLIENT " had the whole call quarantined
+    ("speaker must be agent or client"); a speaker that is neither still is."""
+    segments = [
+        {"speaker": "Agent", "start": 0.0, "end": 2.0, "text": "Здравствуйте"},
+        {"speaker": " CLIENT ", "start": 2.0, "end": 4.0, "text": "Добрый день"},
+    ]
+    robot = [{"speaker": "robot", "start": 0.0, "end": 1.0, "text": "?"}]
+    path = tmp_path / "2026-10-01.jsonl"
+    path.write_text(
+        json.dumps({**CALL, "segments": segments}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({**CALL, "call_id": "a2", "segments": robot})
+        + "\n",
+        encoding="utf-8",
+    )
+    ((rows, bad),) = list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
+    assert [s["speaker"] for s in json.loads(rows[0]["segments_json"])] == ["agent", "client"]
+    refused = [(b["source_line"], b["raw_value"]) for b in bad]
+    assert refused == [(2, "segment 0: speaker must be agent or client")]

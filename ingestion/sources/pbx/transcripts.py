@@ -40,6 +40,11 @@ SCHEMA = pa.schema(
 SPEAKERS = {"agent", "client"}
 
 
+def _speaker(value) -> str | None:
+    """``Agent``, `` CLIENT ``: a speaker as speech-to-text tools spell it, in one spelling."""
+    return value.strip().lower() if isinstance(value, str) else None
+
+
 def _problem(record) -> str | None:
     if not isinstance(record, dict):
         return "not a JSON object"
@@ -49,7 +54,7 @@ def _problem(record) -> str | None:
     if not isinstance(segments, list):
         return "missing segments list"
     for i, seg in enumerate(segments):
-        if not isinstance(seg, dict) or seg.get("speaker") not in SPEAKERS:
+        if not isinstance(seg, dict) or _speaker(seg.get("speaker")) not in SPEAKERS:
             return f"segment {i}: speaker must be agent or client"
         if not isinstance(seg.get("text"), str):
             return f"segment {i}: missing text"
@@ -94,7 +99,10 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
                     "started_at": _opt_str(record.get("started_at")),
                     "segment_count": len(record["segments"]),
                     "segments_json": json.dumps(
-                        [{**seg, "text": redact(seg["text"])} for seg in record["segments"]],
+                        [
+                            {**seg, "speaker": _speaker(seg["speaker"]), "text": redact(seg["text"])}
+                            for seg in record["segments"]
+                        ],
                         ensure_ascii=False,
                     ),
                     "_source_file": part.name,
