@@ -22,6 +22,7 @@ import dlt
 import pyarrow as pa
 
 from call_quality.redact import redact, redact_json_text_values
+from core.warehouse import connect, exists
 from ingestion.sources.file_parts import NewPart
 from ingestion.sources.files import json_line
 
@@ -141,8 +142,6 @@ WITHDRAWAL_SCHEMA = pa.schema(
 
 def stored_calls(warehouse: str, source_file: str) -> dict[str, int]:
     """The calls whose transcript the raw table holds from ``source_file``, with their line."""
-    from core.warehouse import connect, exists
-
     if not warehouse or not exists(Path(warehouse)):
         return {}
     with connect(Path(warehouse)) as con:
