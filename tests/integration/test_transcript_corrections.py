@@ -120,3 +120,26 @@ def _scenario(tmp_path) -> None:
     _load(inbox, warehouse)
     assert query(warehouse, "select count(*) from raw_pbx.transcripts_withdrawn") == [(2,)]
     assert query(warehouse, scored) == survivors
+
+
+def test_a_call_corrected_into_a_language_without_a_checklist_loses_its_old_score(tmp_path, monkeypatch):
+    """Its transcript stays, it cannot be scored now (quarantined, as a fresh build would),
+    and the score and objections of its earlier version go."""
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    day = inbox / "pbx" / "transcripts" / "2026-10-01.jsonl"
+    day.parent.mkdir()
+    first = _line("c0", GREETING, GOODBYE)  # a correction keeps its first line
+    day.write_text(first + _line("c1", GREETING, EXPENSIVE, GOODBYE), encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    _load(inbox, warehouse)
+    assert query(warehouse, "select count(*) from raw_call_quality.call_objections") == [(1,)]
+    german = _line("c1", GREETING, EXPENSIVE, GOODBYE).replace('"ru"', '"de"')
+    day.write_text(first + german, encoding="utf-8")
+    _load(inbox, warehouse)
+    languages = "select call_id, language from raw_pbx.transcripts order by 1"
+    assert query(warehouse, languages) == [("c0", "ru"), ("c1", "de")]
+    assert query(warehouse, "select call_id from raw_call_quality.call_scores") == [("c0",)]
+    assert query(warehouse, "select count(*) from raw_call_quality.call_objections") == [(0,)]
+    refused = "select distinct rule, raw_value from raw_call_quality.call_scores_quarantine"
+    assert query(warehouse, refused) == [("checklist_language", "de")]

@@ -6,7 +6,8 @@ missing, was made by an older checklist version or from an older load of its tra
 call_id) and ``raw_call_quality.call_objections`` (replaced per call), so a changed
 checklist re-scores everything and an unchanged one scores only new calls. A call whose
 transcript a corrected file took back (``raw_pbx.transcripts_withdrawn``) loses its score
-and objections; a call scored again with no objections now loses its old ones.
+and objections, as does one a correction left in a language no checklist reads; a call
+scored again with no objections now loses its old ones.
 """
 
 from __future__ import annotations
@@ -127,7 +128,8 @@ def _scorers(version: str) -> dict:
 @dataclass
 class ScoredBatch:
     """Scores, objections and quarantined rows of one batch of transcripts, and the
-    calls whose score (``withdrawn``) or old objections (``cleared``, and ``withdrawn``) go."""
+    calls whose score (``withdrawn``: taken back, or no longer scorable) or old objections
+    (``cleared``, and ``withdrawn``) go."""
 
     scores: list[dict]
     objections: list[dict]
@@ -139,7 +141,7 @@ class ScoredBatch:
 def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
     """Score one batch of transcripts (in a worker process when there are several)."""
     scorers = _scorers(version)
-    scores, objections, bad, cleared = [], [], [], []
+    scores, objections, bad, cleared, unscorable = [], [], [], [], []
     for call_id, language, extension, segments_json, source_file, source_line, load_id, before in batch:
         scorer = scorers.get((language or "ru").lower())
         if scorer is None:
@@ -153,6 +155,8 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
                     "raw_record": f"no checklist for language {language!r} (call {call_id})",
                 }
             )
+            if before:
+                unscorable.append(call_id)  # its earlier version's score no longer stands
             continue
         result = scorer.score(call_id, json.loads(segments_json))
         scores.append(
@@ -183,7 +187,7 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
             }
             for i, o in enumerate(result.objections)
         ]
-    return ScoredBatch(scores, objections, bad, cleared=cleared)
+    return ScoredBatch(scores, objections, bad, withdrawn=unscorable, cleared=cleared)
 
 
 def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[ScoredBatch]:
