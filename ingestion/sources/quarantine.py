@@ -64,16 +64,10 @@ def clean_rows(table: pa.Table) -> pa.Table:
     return table.append_column(pa.field(WITHDRAWN, pa.bool_()), pa.nulls(table.num_rows, pa.bool_()))
 
 
-def lines_withdrawn(table: str, schema: pa.Schema, source_file: str, lines: list[int]):
-    """A dlt item that deletes ``lines`` of ``source_file`` from ``table``, a raw table
-    merged on file and line: lines a corrected file sent again holds wrong now,
-    quarantined instead."""
-    return rows_withdrawn(table, schema, {"_source_file": [source_file] * len(lines), "_source_line": lines})
-
-
 def rows_withdrawn(table: str, schema: pa.Schema, keys: dict[str, list]):
     """A dlt item that deletes from the merged ``table`` the rows of these merge ``keys``
-    (columns of equal length). The rows have the clean rows' own ``schema``
+    (columns of equal length): lines a corrected file sent again holds wrong now (by file
+    and line), calls a transcripts file took back (by call id). The rows have the clean rows' own ``schema``
     (``clean_rows``), as dlt's CSV writer for PostgreSQL takes one schema per table and load."""
     count = len(next(iter(keys.values())))
     columns = {name: pa.array(values, schema.field(name).type) for name, values in keys.items()}

@@ -188,12 +188,17 @@ def test_a_mart_whose_rows_did_not_change_keeps_its_parquet(tmp_path):
     assert _published_calls(snapshot) == [("A", 10), ("B", 21)]
 
 
-def _facts(con, rows: list[tuple]):
-    con.execute(
-        "create or replace table marts.fct_kpi_contributions "
-        "(month date, fact_id varchar, numerator decimal(38, 12))"
-    )
-    con.executemany("insert into marts.fct_kpi_contributions values (?, ?, ?)", rows)
+def _facts(warehouse, rows: list[tuple]):
+    """The warehouse's KPI facts, written anew as these (month, fact_id, numerator) rows."""
+    con = duckdb.connect(str(warehouse))
+    try:
+        con.execute(
+            "create or replace table marts.fct_kpi_contributions "
+            "(month date, fact_id varchar, numerator decimal(38, 12))"
+        )
+        con.executemany("insert into marts.fct_kpi_contributions values (?, ?, ?)", rows)
+    finally:
+        con.close()
 
 
 def _published_facts(snapshot) -> list[tuple]:
@@ -213,22 +218,18 @@ def test_kpi_facts_are_taken_by_the_months_whose_rows_changed(tmp_path):
     new month and drops one gone; the copy equals the warehouse's rows."""
     warehouse = tmp_path / "autokpi.duckdb"
     _warehouse(warehouse, 1)
-    con = duckdb.connect(str(warehouse))
     _facts(
-        con,
+        warehouse,
         [("2026-09-01", "S1", 1), ("2026-09-01", "S2", 1), ("2026-10-01", "O1", 1), ("2026-08-01", "G1", 1)],
     )
-    con.close()
     before = {row[2]: row for row in _published_facts(publish_snapshot(warehouse))}
 
     # October's fact changed, November's came, August's went (rebuilt in another order: a
     # copy made whole would number September's rows anew)
-    con = duckdb.connect(str(warehouse))
     _facts(
-        con,
+        warehouse,
         [("2026-11-01", "N1", 1), ("2026-10-01", "O1", 2), ("2026-09-01", "S1", 1), ("2026-09-01", "S2", 1)],
     )
-    con.close()
     after = {row[2]: row for row in _published_facts(publish_snapshot(warehouse))}
     assert {k: v[1:] for k, v in after.items()} == {
         "S1": ("2026-09", "S1", 1),

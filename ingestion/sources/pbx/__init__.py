@@ -40,7 +40,6 @@ from ingestion.sources.pbx.transcripts import (
 )
 from ingestion.sources.quarantine import (
     clean_rows,
-    lines_withdrawn,
     quarantine_item,
     rejected_file_row,
     rows_withdrawn,
@@ -179,7 +178,8 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
                 yield quarantine_item(batch.quarantined, "asterisk_cdr")
                 if read_again:
                     wrong_now = [row["source_line"] for row in batch.quarantined]
-                    yield lines_withdrawn("asterisk_cdr", rows.schema, part.name, wrong_now)
+                    keys = {"_source_file": [part.name] * len(wrong_now), "_source_line": wrong_now}
+                    yield rows_withdrawn("asterisk_cdr", rows.schema, keys)
         rows_read = count_lines(path, part.start, part.stop) - blank  # records, not lines
         yield load_log_item([log_entry(name, "asterisk_cdr", rows_read, clean, quarantined, part.first_line)])
         yield from _waiting_note(path, part, name, "asterisk_cdr")
