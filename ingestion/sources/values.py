@@ -41,36 +41,86 @@ class ValueProblem(ValueError):
     """A value that is not what its column holds; the message says what was expected."""
 
 
-def parse_decimal(text: str) -> str:
-    """``1 234,50`` / ``1,234.50`` / ``1234.5`` / ``-0,5`` → ``1234.50`` … as written, no rounding."""
+_AMBIGUOUS = re.compile(r"[1-9]\d{0,2}([.,])\d{3}")  # 1,500 / 150.000: thousands or a decimal mark?
+_NUMBER = "a number (e.g. 1234.50 or 1 234,50)"
+
+
+def _bare(text: str) -> str:
+    return _CURRENCY.sub("", text.strip()).strip("()").lstrip("-+").strip()
+
+
+def decimal_mark_shown(text: str) -> str | None:
+    """The decimal mark one written number shows beyond doubt (``,`` or ``.``), else None:
+    ``1 234,50``, ``0,5``, ``1.234,5`` and ``1,234,567`` show one; ``1,500`` and ``1234`` do not."""
+    raw = _bare(text)
+    marks = [c for c in raw if c in ",."]
+    if not marks:
+        return None
+    if len(set(marks)) == 2:
+        return marks[-1]  # the later mark is the decimal one
+    mark = marks[0]
+    if len(marks) > 1:
+        return "." if mark == "," else ","  # one mark written again groups thousands
+    if _SPACES.search(raw) or not _AMBIGUOUS.fullmatch(raw):
+        return mark  # spaces group the thousands, or the mark cannot be grouping (0,500 / 1,5 / 1234,500)
+    return None
+
+
+def decimal_mark_of(texts) -> str | None:
+    """The decimal mark a file's numbers agree on, from those that show one; None when none
+    shows one or they disagree (a file is written by one program, so its numbers share a mark)."""
+    shown = {decimal_mark_shown(t) for t in texts if isinstance(t, str)} - {None}
+    return shown.pop() if len(shown) == 1 else None
+
+
+def parse_decimal(text: str, decimal_mark: str | None = None) -> str:
+    """``1 234,50`` / ``1,234.50`` / ``1234.5`` / ``-0,5`` → ``1234.50`` … as written, no rounding.
+
+    ``1,500`` or ``150.000`` is 1500 / 150000 where thousands are grouped with that mark and
+    1.5 / 150 where it is the decimal one: it is read by ``decimal_mark`` (the file's, from
+    ``decimal_mark_of``) and refused without one, since a guess could pay a thousand times over."""
     raw = _CURRENCY.sub("", text.strip())
     negative = raw.startswith("-") or (raw.startswith("(") and raw.endswith(")"))
     raw = raw.strip("()").lstrip("-+")
+    if m := _AMBIGUOUS.fullmatch(raw):
+        mark = m[1]
+        if decimal_mark is None:
+            grouped, decimal = raw.replace(mark, ""), raw.replace(mark, ".")
+            decimal = decimal.rstrip("0").rstrip(".")
+            raise ValueProblem(
+                f"a number whose decimal mark is clear: {raw} is {grouped} if '{mark}' groups thousands and "
+                f"{decimal} if it is the decimal mark, and no other number in the file shows which; "
+                f"write it as {grouped} or {decimal.replace('.', ',')} and send the file again"
+            )
+        raw = raw.replace(mark, "") if decimal_mark != mark else raw
     raw = _SPACES.sub("", raw)
     if "," in raw and "." in raw:  # the later mark is the decimal one, the other groups thousands
         thousands = "," if raw.rfind(".") > raw.rfind(",") else "."
         whole, _, fraction = raw.rpartition("." if thousands == "," else ",")
         if not _GROUPED[thousands].fullmatch(whole):
-            raise ValueProblem("a number (e.g. 1234.50 or 1 234,50)")
+            raise ValueProblem(_NUMBER)
         raw = whole.replace(thousands, "") + "." + fraction
     elif raw.count(",") > 1 or raw.count(".") > 1:  # 1,234,567 / 1.234.567: thousands only
         mark = "," if "," in raw else "."
         if not _GROUPED[mark].fullmatch(raw):
-            raise ValueProblem("a number (e.g. 1234.50 or 1 234,50)")
+            raise ValueProblem(_NUMBER)
         raw = raw.replace(mark, "")
     else:
         raw = raw.replace(",", ".")  # Russian: the comma is the decimal mark
     if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", raw):
-        raise ValueProblem("a number (e.g. 1234.50 or 1 234,50)")
+        raise ValueProblem(_NUMBER)
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise ValueProblem("a number (e.g. 1234.50 or 1 234,50)") from None
+        raise ValueProblem(_NUMBER) from None
     return format(-value if negative else value, "f")
 
 
-def parse_integer(text: str) -> str:
-    value = Decimal(parse_decimal(text))
+def parse_integer(text: str, decimal_mark: str | None = None) -> str:
+    """A whole number; ``1,500`` in a file that shows no decimal mark is 1500, its one whole reading."""
+    if decimal_mark is None and (m := _AMBIGUOUS.fullmatch(_bare(text))):
+        decimal_mark = "." if m[1] == "," else ","
+    value = Decimal(parse_decimal(text, decimal_mark))
     if value != value.to_integral_value():
         raise ValueProblem("a whole number")
     return str(int(value))
@@ -141,8 +191,9 @@ def as_local(value: datetime, zone: str) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=ZoneInfo(zone))
 
 
-def normalise(value, kind: str, zone: str) -> str | None:
-    """A cell (text, or a typed XLSX value) in the one spelling of ``kind``; None stays None."""
+def normalise(value, kind: str, zone: str, decimal_mark: str | None = None) -> str | None:
+    """A cell (text, or a typed XLSX value) in the one spelling of ``kind``; None stays None.
+    ``decimal_mark`` is the file's (``decimal_mark_of``), for numbers like ``1,500``."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
@@ -170,9 +221,9 @@ def normalise(value, kind: str, zone: str) -> str | None:
         raise ValueProblem(f"a {kind}, not a number")
     text = str(value)
     if kind == "decimal":
-        return parse_decimal(text)
+        return parse_decimal(text, decimal_mark)
     if kind == "integer":
-        return parse_integer(text)
+        return parse_integer(text, decimal_mark)
     if kind == "date":
         return parse_date(text)
     if kind == "month":

@@ -10,9 +10,18 @@ import pytest
 from ingestion.sources.crm import TABLES as CRM_TABLES
 from ingestion.sources.plans import TABLES as PLAN_TABLES
 from ingestion.sources.tabular import read_rows
-from ingestion.sources.values import ValueProblem, normalise, parse_date, parse_decimal, parse_month
+from ingestion.sources.values import (
+    ValueProblem,
+    decimal_mark_of,
+    normalise,
+    parse_date,
+    parse_decimal,
+    parse_integer,
+    parse_month,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "russian_excel"
+MARKS = Path(__file__).resolve().parents[1] / "fixtures" / "thousands_or_decimals"
 DEALS = next(t for t in CRM_TABLES if t.name == "deals")
 DEAL_LINES = next(t for t in CRM_TABLES if t.name == "deal_lines")
 PLANS = PLAN_TABLES[0]
@@ -37,6 +46,47 @@ PLANS = PLAN_TABLES[0]
 )
 def test_money_as_it_is_written(text, value):
     assert parse_decimal(text) == value
+
+
+@pytest.mark.parametrize(
+    ("texts", "mark"),
+    [
+        (["1,500", "2,345.50"], "."),  # the second shows '.' decimal, ',' thousands
+        (["1,500", "1 234,50"], ","),
+        (["1,500", "0,5"], ","),
+        (["150.000", "1.234.567"], ","),  # '.' written twice groups thousands
+        (["1,500", "1234,500"], ","),  # four digits before a mark: it cannot be grouping
+        (["1,500", "150.000", "1500"], None),  # no number shows a mark
+        (["1,5", "1,234.50"], None),  # they disagree
+    ],
+)
+def test_the_decimal_mark_a_file_shows(texts, mark):
+    assert decimal_mark_of(texts) == mark
+
+
+@pytest.mark.parametrize(
+    ("text", "mark", "value"),
+    [("1,500", ".", "1500"), ("1,500", ",", "1.500"), ("150.000", ",", "150000"), ("150.000", ".", "150.000"),
+     ("-1,500", ".", "-1500"), ("(584,000)", ".", "-584000")],
+)  # fmt: skip
+def test_a_number_with_one_mark_and_three_digits_is_read_by_the_files_mark(text, mark, value):
+    assert parse_decimal(text, mark) == value
+
+
+def test_a_number_with_one_mark_and_three_digits_and_no_mark_in_the_file_is_refused():
+    with pytest.raises(ValueProblem) as refused:
+        parse_decimal("150,000")
+    assert str(refused.value) == (
+        "a number whose decimal mark is clear: 150,000 is 150000 if ',' groups thousands and 150 if it "
+        "is the decimal mark, and no other number in the file shows which; write it as 150000 or 150 "
+        "and send the file again"
+    )
+
+
+def test_a_whole_number_with_one_mark_is_grouped_thousands():
+    assert parse_integer("1,500") == "1500" and parse_integer("2.000") == "2000"
+    with pytest.raises(ValueProblem, match="a whole number"):
+        parse_integer("1,500", ",")
 
 
 @pytest.mark.parametrize("text", ["584 000.00.00", "12a", "—", "1,2,3.4.5", "."])
@@ -127,3 +177,36 @@ def test_excel_unicode_text_tab_separated():
         ("2.5", "1290.00", "780"),
         ("1", "7400", None),
     ]
+
+
+def test_an_english_plans_export_reads_thousands_by_the_files_own_decimal_point():
+    rows, rejected = read_rows(MARKS / "plans_english.csv", PLANS, "plans/plans.csv", "Europe/Moscow")
+    assert rejected == []
+    assert [(r["employee_id"], r["revenue_plan"], r["calls_plan"]) for r in rows] == [
+        ("E0003", "150000", "420"),
+        ("E0004", "1250000.00", "1500"),
+        ("E0005", "584000", "400"),
+    ]
+
+
+def test_a_russian_export_reads_a_quantity_by_the_files_own_decimal_comma():
+    rows, rejected = read_rows(
+        MARKS / "deal_lines_russian.csv", DEAL_LINES, "crm/deal_lines.csv", "Europe/Moscow"
+    )
+    assert rejected == []
+    assert [(r["quantity"], r["price"], r["cost"]) for r in rows] == [
+        ("1.500", "1290.00", "780"),
+        ("2", "7400", "5100.50"),
+    ]
+
+
+def test_numbers_no_other_number_explains_go_to_quarantine_with_both_readings():
+    rows, rejected = read_rows(MARKS / "plans_unclear.csv", PLANS, "plans/plans.csv", "Europe/Moscow")
+    assert [(r["employee_id"], r["revenue_plan"]) for r in rows] == [("E0005", "1200000")]
+    assert [(r["source_line"], r["field"], r["rule"]) for r in rejected] == [
+        (2, "revenue_plan", "decimal_format"),
+        (3, "revenue_plan", "decimal_format"),
+    ]
+    assert rejected[0]["raw_value"].startswith(
+        "'150.000': expected a number whose decimal mark is clear: 150.000 is"
+    )
