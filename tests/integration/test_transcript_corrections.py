@@ -141,5 +141,15 @@ def test_a_call_corrected_into_a_language_without_a_checklist_loses_its_old_scor
     assert query(warehouse, languages) == [("c0", "ru"), ("c1", "de")]
     assert query(warehouse, "select call_id from raw_call_quality.call_scores") == [("c0",)]
     assert query(warehouse, "select count(*) from raw_call_quality.call_objections") == [(0,)]
-    refused = "select distinct rule, raw_value from raw_call_quality.call_scores_quarantine"
-    assert query(warehouse, refused) == [("checklist_language", "de")]
+    refused = "select source_line, rule, raw_value from raw_call_quality.call_scores_quarantine"
+    assert query(warehouse, refused) == [(2, "checklist_language", "de")]
+    _load(inbox, warehouse)  # a run with nothing new quarantines the line no second time
+    assert query(warehouse, refused) == [(2, "checklist_language", "de")]
+    day.write_text(first + german + _line("c2", GOODBYE).replace('"ru"', '"de"'), encoding="utf-8")
+    _load(inbox, warehouse)  # a new line in that language is quarantined, once
+    assert sorted(query(warehouse, refused)) == [
+        (2, "checklist_language", "de"),
+        (3, "checklist_language", "de"),
+    ]
+    _load(inbox, warehouse)
+    assert len(query(warehouse, refused)) == 2

@@ -65,13 +65,17 @@ SCORED_SCHEMA = clean_rows(SCORE_SCHEMA.empty_table()).schema
 OBJECTIONS_SCHEMA = clean_rows(OBJECTION_SCHEMA.empty_table()).schema
 
 
-def _unscored(warehouse: Path, version: str) -> Iterator[list[tuple]]:
+def _unscored(warehouse: Path, version: str, languages: list[str]) -> Iterator[list[tuple]]:
+    """Transcripts to score: never scored, scored by another checklist version or from another
+    load of the transcript. A transcript in a language no checklist reads whose line is in
+    quarantine already is left out, so a run with nothing new quarantines it no second time."""
     if not exists(warehouse):
         return
     with connect(warehouse) as con:
         if not con.table_exists("raw_pbx", "transcripts"):
             return
         load_id = "t._dlt_load_id" if "_dlt_load_id" in con.columns("raw_pbx", "transcripts") else "null"
+        params: list = [version]
         if con.table_exists("raw_call_quality", "call_scores"):
             scored_from = (
                 "s.transcript_load_id"
@@ -80,17 +84,25 @@ def _unscored(warehouse: Path, version: str) -> Iterator[list[tuple]]:
             )
             scored = (
                 "left join raw_call_quality.call_scores as s on s.call_id = t.call_id "
-                "where s.call_id is null or s.checklist_version <> ? "
-                f"or {scored_from} is distinct from {load_id}"
+                "where (s.call_id is null or s.checklist_version <> ? "
+                f"or {scored_from} is distinct from {load_id})"
             )
             scored_before = "s.call_id is not null"
         else:
             scored, scored_before = "where ? is not null", "false"
+        if con.table_exists("raw_call_quality", "call_scores_quarantine"):
+            scored += (
+                f" and not (lower(coalesce(t.language, 'ru')) not in ({', '.join('?' * len(languages))}) "
+                "and exists (select 1 from raw_call_quality.call_scores_quarantine as q "
+                "where q.rule = 'checklist_language' and q.source_file = t._source_file "
+                "and q.source_line = t._source_line and q.raw_value = t.language))"
+            )
+            params += languages
         # in the order the table is read: sorting would hold every transcript's text
         yield from con.stream(
             "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
             f"t._source_line, {load_id}, {scored_before} from raw_pbx.transcripts as t {scored}",
-            [version],
+            params,
             BATCH,
         )
 
@@ -194,12 +206,13 @@ def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[Score
     """Batches scored in order, by ``workers`` processes (``AUTOKPI_SCORING_WORKERS``, default
     the CPU count) when there is more than one batch: the scorer is pure Python, one core
     each. At most two batches per worker are in flight, so memory stays bounded."""
-    version = checklists_version(load_checklists())
+    checklists = load_checklists()
+    version = checklists_version(checklists)
     workers = workers or settings.get(WORKERS_ENV) or os.cpu_count() or 1
     withdrawn = _withdrawn(warehouse)
     if withdrawn:
         yield ScoredBatch([], [], [], withdrawn=withdrawn)
-    batches = _unscored(warehouse, version)
+    batches = _unscored(warehouse, version, sorted(checklists))
     first = next(batches, None)
     if first is None:
         return
