@@ -4,6 +4,7 @@ score and objections; a call whose transcript changed is scored again from the n
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, datetime
 
 import pytest
@@ -153,3 +154,26 @@ def test_a_call_corrected_into_a_language_without_a_checklist_loses_its_old_scor
     ]
     _load(inbox, warehouse)
     assert len(query(warehouse, refused)) == 2
+
+
+def test_a_call_in_two_files_keeps_the_transcript_of_the_file_written_last(tmp_path, monkeypatch):
+    """As a corrected CRM row does: the newer file is the correction, whatever its name and
+    whether both arrive in one run (a fresh build) or one run after the other."""
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    calls = [f"c{i}" for i in range(300)]
+    first = "".join(_line(c, GREETING, GOODBYE) for c in calls)
+    corrected = "".join(_line(c, GREETING, EXPENSIVE, GOODBYE) for c in calls)
+    kept = "select count(*) from raw_pbx.transcripts where segment_count = 3"
+    for name, runs in (("fresh", 1), ("daily", 2)):
+        inbox = make_inbox(tmp_path / name, [ASTERISK_SAMPLES / "smallcdr.csv"])
+        folder = inbox / "pbx" / "transcripts"
+        folder.mkdir()
+        warehouse = tmp_path / name / "w.duckdb"
+        (folder / "z-first.jsonl").write_text(first, encoding="utf-8")
+        os.utime(folder / "z-first.jsonl", (1_790_000_000, 1_790_000_000))
+        if runs == 2:
+            _load(inbox, warehouse)
+        (folder / "a-corrected.jsonl").write_text(corrected, encoding="utf-8")
+        _load(inbox, warehouse)
+        assert query(warehouse, kept) == [(300,)], name
+        assert query(warehouse, "select count(*) from raw_call_quality.call_objections") == [(300,)], name

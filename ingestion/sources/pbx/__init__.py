@@ -190,18 +190,25 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
     yield from _copies_of_corrected_files(inbox, files_state)
 
 
-@dlt.resource(name="transcripts", write_disposition="merge", primary_key="call_id")
+@dlt.resource(
+    name="transcripts",
+    write_disposition="merge",
+    primary_key="call_id",
+    columns={"_read_order": {"data_type": "bigint", "dedup_sort": "desc"}},
+)
 def transcripts(inbox_dir: str, warehouse: str = ""):
-    """One row per transcribed call; segments kept as a JSON array for the scorer. A
-    corrected file sent again takes back the calls it held before (as the raw table in
-    ``warehouse`` has them) and no file read in this run holds: their transcripts leave
-    the table, into the withdrawal log."""
+    """One row per transcribed call; segments kept as a JSON array for the scorer. Of a
+    call in several files, the file written last counts (files are read in that order, and
+    ``_read_order`` settles a call read twice in one run). A corrected file sent again
+    takes back the calls it held before (as the raw table in ``warehouse`` has them) and
+    no file read in this run holds: their transcripts leave the table, into the
+    withdrawal log."""
     inbox = Path(inbox_dir)
     files_state = dlt.current.resource_state().setdefault("files", {})
     # the calls read in this run, but for a first load (no file can be read again then)
     held: set[str] | None = set() if files_state else None
     held_before: dict[str, dict[str, int]] = {}  # file read again -> its calls before, by line
-    for path in _files(inbox, TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES):
+    for file_order, path in enumerate(_files(inbox, TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES)):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state):
             continue
@@ -223,7 +230,7 @@ def transcripts(inbox_dir: str, warehouse: str = ""):
                 latest = {r["call_id"]: r for r in rows}  # a call transcribed twice: last wins
                 if held is not None:
                     held.update(latest)
-                yield clean_rows(with_load_id(to_arrow(list(latest.values()))))
+                yield clean_rows(with_load_id(to_arrow(list(latest.values()), file_order)))
             if bad:
                 yield quarantine_item(bad, "transcripts")
         yield load_log_item(

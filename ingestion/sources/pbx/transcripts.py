@@ -36,6 +36,10 @@ SCHEMA = pa.schema(
         ("segments_json", pa.string()),
         ("_source_file", pa.string()),
         ("_source_line", pa.int64()),
+        # where the row was read in its run: (the file's place in the run) << 32 + its line.
+        # Of two rows of one call in a load, dlt keeps the later read (dedup_sort), so the
+        # file written last counts, as the next run's merge would have it
+        ("_read_order", pa.int64()),
     ]
 )
 SPEAKERS = {"agent", "client"}
@@ -121,7 +125,10 @@ def _opt_str(value) -> str | None:
     return None if value is None else str(value)
 
 
-def to_arrow(rows: list[dict]) -> pa.Table:
+def to_arrow(rows: list[dict], file_order: int = 0) -> pa.Table:
+    """The rows of the ``file_order``-th file read in this run (files in the order written)."""
+    for row in rows:
+        row["_read_order"] = (file_order << 32) + row["_source_line"]
     return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 
