@@ -42,7 +42,7 @@ from core import phones
 from core.private_files import inbox_files
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.files import json_line, oldest_first
-from ingestion.sources.values import ValueProblem, decimal_mark_of, normalise
+from ingestion.sources.values import ValueProblem, conventions_of, normalise
 
 # a title, a date and an empty line may come before the header (1C, Excel reports)
 HEADER_SEARCH_ROWS = 20
@@ -299,8 +299,12 @@ def read_rows(
     rows, rejected = [], []
     checked = False
     read = list(reader(path, spec.required))
-    numeric = {column for column, kind in types.items() if kind in ("decimal", "integer")}
-    mark = decimal_mark_of(v for _, raw in read for k, v in raw.items() if str(k).strip().lower() in numeric)
+    conventions = conventions_of(
+        (types[column], v)
+        for _, raw in read
+        for k, v in raw.items()
+        if (column := str(k).strip().lower()) in types
+    )
     for line, raw in read:
         row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
         if not checked:
@@ -326,7 +330,7 @@ def read_rows(
         for column, kind in types.items():
             if column in row:
                 try:
-                    row[column] = normalise(row[column], kind, zone, mark)
+                    row[column] = normalise(row[column], kind, zone, conventions)
                 except ValueProblem as error:
                     problem = problem or (column, row[column], str(error), f"{kind}_format")
         for column in spec.dated if window is not None else ():

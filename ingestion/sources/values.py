@@ -7,11 +7,19 @@ raw table in one spelling (``1234.50``, ``2026-10-01``, ``2026-10-15T09:59:00+03
 staging's casts never meet a value they cannot read. A value that does not parse raises
 ``ValueProblem`` with what was expected; the row goes to quarantine naming file, line,
 column and value.
+
+Some values read two ways alone: ``1,500`` (1500, or 1.5 with a decimal comma) and
+``05/10/2026`` (5 October, or 10 May as English US Excel writes it). A file is written by
+one program, so such a value is read as the file's other values show (``conventions_of``);
+where none shows it, it is refused with both readings (``Ambiguous``) rather than guessed,
+since a guess could pay a thousand times over or credit a deal to another month.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
@@ -34,11 +42,52 @@ _MONTH_WORDS = [  # each month's names and abbreviations, Russian (nominative, g
     "ноябрь ноября ноя нояб november nov", "декабрь декабря дек december dec",
 ]  # fmt: skip
 _MONTH_NAMES = {word: number for number, words in enumerate(_MONTH_WORDS, 1) for word in words.split()}
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?(?:\s*([AaPp])\.?[Mm]\.?)?$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")  # 05/10/2026: day or month first?
 
 
 class ValueProblem(ValueError):
     """A value that is not what its column holds; the message says what was expected."""
+
+
+class Ambiguous(ValueProblem):
+    """A value that reads two ways, and nothing else in its file says which."""
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How one file writes what a value alone may not tell, from the values that do: the
+    decimal mark of ``1,500`` (``,`` or ``.``) and whether ``05/10/2026`` is day first
+    (``month_first`` False) or month first, as English (US) Excel writes it. None: no
+    value in the file shows it (or they disagree). A file is written by one program."""
+
+    decimal_mark: str | None = None
+    month_first: bool | None = None
+
+
+def conventions_of(cells: Iterable[tuple[str, object]]) -> Conventions:
+    """The conventions a file's typed cells (column kind, value) show."""
+    marks, orders = set(), set()
+    for kind, value in cells:
+        if not isinstance(value, str):
+            continue
+        if kind in ("decimal", "integer"):
+            marks.add(decimal_mark_shown(value))
+        elif kind in ("date", "datetime", "month"):
+            orders.add(month_first_shown(value))
+    marks.discard(None)
+    orders.discard(None)
+    return Conventions(marks.pop() if len(marks) == 1 else None, orders.pop() if len(orders) == 1 else None)
+
+
+def month_first_shown(text: str) -> bool | None:
+    """Whether a slashed date shows its order: ``25/10/2026`` day first (False),
+    ``10/25/2026`` month first (True); ``05/10/2026``, a dotted or an ISO date do not."""
+    m = _SLASHED.match(re.split(r"[ T]", text.strip(), maxsplit=1)[0])
+    if not m:
+        return None
+    first, second = int(m[1]), int(m[2])
+    return False if first > 12 >= second else True if second > 12 >= first else None
 
 
 _AMBIGUOUS = re.compile(r"[1-9]\d{0,2}([.,])\d{3}")  # 1,500 / 150.000: thousands or a decimal mark?
@@ -66,19 +115,12 @@ def decimal_mark_shown(text: str) -> str | None:
     return None
 
 
-def decimal_mark_of(texts) -> str | None:
-    """The decimal mark a file's numbers agree on, from those that show one; None when none
-    shows one or they disagree (a file is written by one program, so its numbers share a mark)."""
-    shown = {decimal_mark_shown(t) for t in texts if isinstance(t, str)} - {None}
-    return shown.pop() if len(shown) == 1 else None
-
-
 def parse_decimal(text: str, decimal_mark: str | None = None) -> str:
     """``1 234,50`` / ``1,234.50`` / ``1234.5`` / ``-0,5`` → ``1234.50`` … as written, no rounding.
 
     ``1,500`` or ``150.000`` is 1500 / 150000 where thousands are grouped with that mark and
     1.5 / 150 where it is the decimal one: it is read by ``decimal_mark`` (the file's, from
-    ``decimal_mark_of``) and refused without one, since a guess could pay a thousand times over."""
+    ``conventions_of``) and refused without one, since a guess could pay a thousand times over."""
     raw = _CURRENCY.sub("", text.strip())
     negative = raw.startswith("-") or (raw.startswith("(") and raw.endswith(")"))
     raw = raw.strip("()").lstrip("-+")
@@ -87,7 +129,7 @@ def parse_decimal(text: str, decimal_mark: str | None = None) -> str:
         if decimal_mark is None:
             grouped, decimal = raw.replace(mark, ""), raw.replace(mark, ".")
             decimal = decimal.rstrip("0").rstrip(".")
-            raise ValueProblem(
+            raise Ambiguous(
                 f"a number whose decimal mark is clear: {raw} is {grouped} if '{mark}' groups thousands and "
                 f"{decimal} if it is the decimal mark, and no other number in the file shows which; "
                 f"write it as {grouped} or {decimal.replace('.', ',')} and send the file again"
@@ -130,14 +172,28 @@ def _year(text: str) -> int:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
-def parse_date(text: str) -> str:
-    """``2026-10-01``, ``01.10.2026``, ``1.10.26``, ``01/10/2026`` (day first) or the date of
-    a date-time → ``2026-10-01``."""
+def parse_date(text: str, month_first: bool | None = False) -> str:
+    """``2026-10-01``, ``01.10.2026``, ``1.10.26`` or the date of a date-time → ``2026-10-01``.
+    ``05/10/2026`` is read day first or month first by ``month_first`` (the file's, from
+    ``conventions_of``), and refused with both readings when it is None."""
     raw = text.strip()
     day_part = re.split(r"[ T]", raw, maxsplit=1)[0]
+    slashed = _SLASHED.match(day_part)
+    if slashed and month_first is None:
+        first, second, year = int(slashed[1]), int(slashed[2]), _year(slashed[3])
+        if first != second and first <= 12 and second <= 12:
+            day_first, month_first_ = date(year, second, first), date(year, first, second)
+            raise Ambiguous(
+                f"a date whose order is clear: {day_part} is {day_first:%d.%m.%Y} read day first and "
+                f"{month_first_:%d.%m.%Y} read month first, and no other date in the file shows "
+                f"which; write it as {day_first.isoformat()} or {month_first_.isoformat()} and send "
+                "the file again"
+            )
     try:
         if m := _ISO_DATE.match(day_part):
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        if slashed and month_first:
+            return date(_year(slashed[3]), int(slashed[1]), int(slashed[2])).isoformat()
         if m := _DMY.match(day_part):
             return date(_year(m[3]), int(m[2]), int(m[1])).isoformat()
     except ValueError:
@@ -145,7 +201,7 @@ def parse_date(text: str) -> str:
     raise ValueProblem("a date (e.g. 2026-10-01 or 01.10.2026)")
 
 
-def parse_month(text: str) -> str:
+def parse_month(text: str, month_first: bool | None = False) -> str:
     """``2026-10``, ``10.2026``, ``октябрь 2026`` / ``окт.26`` / ``Oct-26``, or any date of
     the month → ``2026-10-01``."""
     raw = text.strip()
@@ -158,28 +214,36 @@ def parse_month(text: str) -> str:
             return date(int(year), int(month), 1).isoformat()
         raise ValueProblem("a month (e.g. 2026-10 or 10.2026)")
     try:
-        return date.fromisoformat(parse_date(raw)).replace(day=1).isoformat()
+        return date.fromisoformat(parse_date(raw, month_first)).replace(day=1).isoformat()
+    except Ambiguous:
+        raise
     except ValueProblem:
         raise ValueProblem("a month (e.g. 2026-10, 10.2026, октябрь 2026 or 01.10.2026)") from None
 
 
-def parse_datetime(text: str, zone: str) -> str:
-    """An ISO date-time with or without an offset, or ``15.10.2026 09:59[:00]``: a time
-    without an offset is the source's local time (``zone``) → ISO with the offset."""
+def parse_datetime(text: str, zone: str, month_first: bool | None = False) -> str:
+    """An ISO date-time with or without an offset, or ``15.10.2026 09:59[:00]`` (or
+    ``10/15/2026 9:59 AM``, the date read as ``parse_date`` does): a time without an offset
+    is the source's local time (``zone``) → ISO with the offset."""
     raw = text.strip().replace("Z", "+00:00")
     try:
         parsed = datetime.fromisoformat(raw)
     except ValueError:
         parts = re.split(r"[ T]+", raw, maxsplit=1)
-        day = date.fromisoformat(parse_date(parts[0]))
+        day = date.fromisoformat(parse_date(parts[0], month_first))
         if len(parts) == 1:
             parsed = datetime.combine(day, time())
         else:
             m = _TIME.match(parts[1])
             if not m:
                 raise ValueProblem("a date and time (e.g. 2026-10-15 09:59 or 15.10.2026 09:59)") from None
+            hour = int(m[1])
+            if m[5]:  # 12 AM is midnight, 12 PM noon
+                if not 1 <= hour <= 12:
+                    raise ValueProblem("a time that exists (hours 1–12 before AM or PM)") from None
+                hour = hour % 12 + (12 if m[5].lower() == "p" else 0)
             try:
-                clock = time(int(m[1]), int(m[2]), int(m[3] or 0), int((m[4] or "0").ljust(6, "0")))
+                clock = time(hour, int(m[2]), int(m[3] or 0), int((m[4] or "0").ljust(6, "0")))
             except ValueError:
                 raise ValueProblem("a time that exists (hours 0–23, minutes 0–59)") from None
             parsed = datetime.combine(day, clock)
@@ -191,9 +255,10 @@ def as_local(value: datetime, zone: str) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=ZoneInfo(zone))
 
 
-def normalise(value, kind: str, zone: str, decimal_mark: str | None = None) -> str | None:
+def normalise(value, kind: str, zone: str, file: Conventions = Conventions(month_first=False)) -> str | None:
     """A cell (text, or a typed XLSX value) in the one spelling of ``kind``; None stays None.
-    ``decimal_mark`` is the file's (``decimal_mark_of``), for numbers like ``1,500``."""
+    ``file``: the conventions of the cell's file (``conventions_of``), for ``1,500`` and
+    ``05/10/2026``."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
@@ -221,11 +286,11 @@ def normalise(value, kind: str, zone: str, decimal_mark: str | None = None) -> s
         raise ValueProblem(f"a {kind}, not a number")
     text = str(value)
     if kind == "decimal":
-        return parse_decimal(text, decimal_mark)
+        return parse_decimal(text, file.decimal_mark)
     if kind == "integer":
-        return parse_integer(text, decimal_mark)
+        return parse_integer(text, file.decimal_mark)
     if kind == "date":
-        return parse_date(text)
+        return parse_date(text, file.month_first)
     if kind == "month":
-        return parse_month(text)
-    return parse_datetime(text, zone)
+        return parse_month(text, file.month_first)
+    return parse_datetime(text, zone, file.month_first)

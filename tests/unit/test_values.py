@@ -11,8 +11,9 @@ from ingestion.sources.crm import TABLES as CRM_TABLES
 from ingestion.sources.plans import TABLES as PLAN_TABLES
 from ingestion.sources.tabular import read_rows
 from ingestion.sources.values import (
+    Conventions,
     ValueProblem,
-    decimal_mark_of,
+    conventions_of,
     normalise,
     parse_date,
     parse_decimal,
@@ -21,7 +22,7 @@ from ingestion.sources.values import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "russian_excel"
-MARKS = Path(__file__).resolve().parents[1] / "fixtures" / "thousands_or_decimals"
+MARKS = Path(__file__).resolve().parents[1] / "fixtures" / "two_readings"
 DEALS = next(t for t in CRM_TABLES if t.name == "deals")
 DEAL_LINES = next(t for t in CRM_TABLES if t.name == "deal_lines")
 PLANS = PLAN_TABLES[0]
@@ -61,7 +62,7 @@ def test_money_as_it_is_written(text, value):
     ],
 )
 def test_the_decimal_mark_a_file_shows(texts, mark):
-    assert decimal_mark_of(texts) == mark
+    assert conventions_of(("decimal", t) for t in texts).decimal_mark == mark
 
 
 @pytest.mark.parametrize(
@@ -210,3 +211,56 @@ def test_numbers_no_other_number_explains_go_to_quarantine_with_both_readings():
     assert rejected[0]["raw_value"].startswith(
         "'150.000': expected a number whose decimal mark is clear: 150.000 is"
     )
+
+
+TWO_READINGS = Path(__file__).resolve().parents[1] / "fixtures" / "two_readings"
+
+
+def test_an_english_us_export_reads_dates_month_first_with_am_and_pm():
+    rows, rejected = read_rows(TWO_READINGS / "deals_english_us.csv", DEALS, "crm/deals.csv", "Europe/Moscow")
+    assert rejected == []
+    assert [(r["created_at"], r["closed_at"]) for r in rows] == [
+        ("2026-10-15T09:59:00+03:00", "2026-10-05"),
+        ("2026-10-02T12:30:00+03:00", "2026-11-01"),
+        ("2026-10-03T00:05:00+03:00", None),
+    ]
+
+
+def test_an_english_uk_export_reads_dates_day_first():
+    rows, rejected = read_rows(TWO_READINGS / "deals_english_uk.csv", DEALS, "crm/deals.csv", "Europe/Moscow")
+    assert rejected == []
+    assert [(r["created_at"], r["closed_at"]) for r in rows] == [
+        ("2026-10-25T09:59:00+03:00", "2026-11-05"),
+        ("2026-10-02T14:30:00+03:00", "2026-11-03"),
+    ]
+
+
+def test_dates_no_other_date_explains_go_to_quarantine_with_both_readings():
+    rows, rejected = read_rows(
+        TWO_READINGS / "deals_unclear_dates.csv", DEALS, "crm/deals.csv", "Europe/Moscow"
+    )
+    assert [(r["deal_id"], r["closed_at"]) for r in rows] == [("D3", "2026-07-07")]
+    assert [(r["source_line"], r["field"], r["rule"]) for r in rejected] == [
+        (2, "closed_at", "date_format"),
+        (3, "closed_at", "date_format"),
+    ]
+    assert rejected[0]["raw_value"] == (
+        "'05/10/2026': expected a date whose order is clear: 05/10/2026 is 05.10.2026 read day first and "
+        "10.05.2026 read month first, and no other date in the file shows which; write it as 2026-10-05 or "
+        "2026-05-10 and send the file again"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("10/15/2026 12:00 AM", "2026-10-15T00:00:00+03:00"),
+     ("10/15/2026 12:00 PM", "2026-10-15T12:00:00+03:00"),
+     ("10/15/2026 1:05:09 p.m.", "2026-10-15T13:05:09+03:00")],
+)  # fmt: skip
+def test_times_with_am_and_pm(text, value):
+    assert normalise(text, "datetime", "Europe/Moscow", Conventions(month_first=True)) == value
+
+
+def test_hour_thirteen_is_no_time_before_pm():
+    with pytest.raises(ValueProblem, match="hours 1–12 before AM or PM"):
+        normalise("10/15/2026 13:05 PM", "datetime", "Europe/Moscow", Conventions(month_first=True))
