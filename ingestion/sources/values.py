@@ -25,7 +25,11 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 # column types a table may declare (ingestion/sources/tabular.py TableSpec.types)
-TYPES = ("decimal", "integer", "date", "month", "datetime")
+TYPES = ("decimal", "integer", "date", "month", "datetime", "flag")
+# yes/no as exports write it: Russian Excel saves TRUE and FALSE as ИСТИНА and ЛОЖЬ
+_YES = {"true", "t", "1", "yes", "y", "да", "д", "истина", "+", "x", "х", "✓", "✔"}
+_NO = {"false", "f", "0", "no", "n", "нет", "н", "ложь", "-", "–", "—"}
+_FLAG = "yes or no (true/false, 1/0, да/нет, ИСТИНА/ЛОЖЬ; empty is no)"
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")  # thousands: spaces of every kind, Swiss '
 _GROUPED = {mark: re.compile(rf"\d{{1,3}}(\{mark}\d{{3}})+") for mark in (",", ".")}
 _CURRENCY = re.compile(r"(?i)\s*(₽|руб\.?|р\.|rub)\s*$")
@@ -158,6 +162,18 @@ def parse_decimal(text: str, decimal_mark: str | None = None) -> str:
     return format(-value if negative else value, "f")
 
 
+def parse_flag(text: str) -> str:
+    """``да``, ``ИСТИНА``, ``Y``, ``1``, ``+`` → ``true``; ``нет``, ``ЛОЖЬ``, ``0`` → ``false``.
+    Anything else is refused: read as "no", a misspelt "yes" would quietly drop a product
+    from the priority products a bonus pays on."""
+    word = text.strip().lower()
+    if word in _YES:
+        return "true"
+    if word in _NO:
+        return "false"
+    raise ValueProblem(_FLAG)
+
+
 def parse_integer(text: str, decimal_mark: str | None = None) -> str:
     """A whole number; ``1,500`` in a file that shows no decimal mark is 1500, its one whole reading."""
     if decimal_mark is None and (m := _AMBIGUOUS.fullmatch(_bare(text))):
@@ -262,7 +278,15 @@ def normalise(value, kind: str, zone: str, file: Conventions = Conventions(month
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
+        if kind == "flag":
+            return "true" if value else "false"
         raise ValueProblem(f"a {kind}, not yes/no")
+    if kind == "flag":
+        if isinstance(value, (int, float, Decimal)) and value in (0, 1):
+            return "true" if value else "false"
+        if not isinstance(value, str):
+            raise ValueProblem(_FLAG)
+        return parse_flag(value)
     if isinstance(value, datetime):  # an XLSX cell: typed already
         if kind == "datetime":
             return as_local(value, zone).isoformat()

@@ -25,6 +25,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "russian_excel"
 MARKS = Path(__file__).resolve().parents[1] / "fixtures" / "two_readings"
 DEALS = next(t for t in CRM_TABLES if t.name == "deals")
 DEAL_LINES = next(t for t in CRM_TABLES if t.name == "deal_lines")
+PRODUCTS = next(t for t in CRM_TABLES if t.name == "products")
 PLANS = PLAN_TABLES[0]
 
 
@@ -264,3 +265,21 @@ def test_times_with_am_and_pm(text, value):
 def test_hour_thirteen_is_no_time_before_pm():
     with pytest.raises(ValueProblem, match="hours 1–12 before AM or PM"):
         normalise("10/15/2026 13:05 PM", "datetime", "Europe/Moscow", Conventions(month_first=True))
+
+
+def test_yes_and_no_as_russian_excel_saves_them_and_a_word_that_is_neither_goes_to_quarantine():
+    rows, rejected = read_rows(FIXTURES / "products.csv", PRODUCTS, "crm/products.csv", "Europe/Moscow")
+    assert [(r["product_id"], r["is_priority"], r["is_promo"]) for r in rows] == [
+        ("P1", "true", "false"),
+        ("P2", "false", "true"),
+        ("P4", "true", "false"),
+    ]
+    assert [(r["source_line"], r["field"], r["rule"], r["raw_value"]) for r in rejected] == [
+        (4, "is_priority", "flag_format",
+         "'приоритет': expected yes or no (true/false, 1/0, да/нет, ИСТИНА/ЛОЖЬ; empty is no)"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("value", "flag"), [(True, "true"), (False, "false"), (1, "true"), (0.0, "false")])
+def test_yes_and_no_in_typed_xlsx_cells(value, flag):
+    assert normalise(value, "flag", "Europe/Moscow") == flag

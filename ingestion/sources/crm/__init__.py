@@ -45,6 +45,8 @@ TABLES = [
             ("list_price", "decimal"),
             ("season_start", "date"),
             ("season_end", "date"),
+            ("is_priority", "flag"),
+            ("is_promo", "flag"),
         ),
     ),
     TableSpec(
