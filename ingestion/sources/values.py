@@ -98,8 +98,11 @@ _AMBIGUOUS = re.compile(r"[1-9]\d{0,2}([.,])\d{3}")  # 1,500 / 150.000: thousand
 _NUMBER = "a number (e.g. 1234.50 or 1 234,50)"
 
 
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})  # the minus sign and the en dash of typeset reports
+
+
 def _bare(text: str) -> str:
-    return _CURRENCY.sub("", text.strip()).strip("()").lstrip("-+").strip()
+    return _CURRENCY.sub("", text.strip().translate(_MINUS)).strip("()").lstrip("-+").strip()
 
 
 def decimal_mark_shown(text: str) -> str | None:
@@ -125,7 +128,7 @@ def parse_decimal(text: str, decimal_mark: str | None = None) -> str:
     ``1,500`` or ``150.000`` is 1500 / 150000 where thousands are grouped with that mark and
     1.5 / 150 where it is the decimal one: it is read by ``decimal_mark`` (the file's, from
     ``conventions_of``) and refused without one, since a guess could pay a thousand times over."""
-    raw = _CURRENCY.sub("", text.strip())
+    raw = _CURRENCY.sub("", text.strip().translate(_MINUS))
     negative = raw.startswith("-") or (raw.startswith("(") and raw.endswith(")"))
     raw = raw.strip("()").lstrip("-+")
     if m := _AMBIGUOUS.fullmatch(raw):
