@@ -30,81 +30,8 @@ from core.extensions import CHANNEL_EXTENSION, directory_extensions
 from core.memory import release_freed_memory
 from core.warehouse import connect
 from quality import checked_loads
+from quality.failures import Failure, resemblance
 from quality.suites import Suite
-
-
-@dataclass(frozen=True)
-class Failure:
-    expectation: str
-    column: str
-    unexpected_count: int
-    examples: list
-    observed: object = None  # what a table-level expectation (a column's max) saw
-    bounds: tuple = (None, None)
-    sentence: str | None = None  # a rule between rows (quality/directory_rules.py), in words
-    reference: str | None = None  # schema.table.column the values must be in (Suite.references)
-    where: tuple = ()  # per example: its file and line, and what it resembles there, or ""
-
-    def __str__(self) -> str:
-        if self.sentence:
-            return self.sentence
-        if self.reference and self.unexpected_count:
-            return self._not_in_reference()
-        if self.observed is not None and not self.unexpected_count:
-            low, high = self.bounds
-            if self.expectation == "expect_column_max_to_be_between" and low is not None:
-                return (
-                    f"the newest {self.column} is {_day(self.observed)}, before {_day(low)}: no new data "
-                    "arrived lately (AUTOKPI_FRESHNESS_DAYS says how old is too old)"
-                )
-            return f"{self.expectation}({self.column}): {self.observed}, expected {low} to {high}"
-        rows = f"{self.unexpected_count} row{'s' if self.unexpected_count != 1 else ''}"
-        return f"{self.expectation}({self.column}): {rows}, e.g. {self.examples}"
-
-    def _not_in_reference(self) -> str:
-        """Values another table does not have, with where they are and what they resemble
-        there: 'Е0004' with a Cyrillic Е looks like E0004 and is no employee."""
-        listed = _inbox_name(self.reference)
-        one = self.unexpected_count == 1
-        rows = f"{self.unexpected_count} row{'' if one else 's'} {'has' if one else 'have'}"
-        shown = [
-            f"{v!r} ({w})" if w else repr(v) for v, w in itertools.zip_longest(self.examples, self.where)
-        ]
-        examples = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
-        them = "it" if one else "them"
-        return (
-            f"{rows} {self.column} not in {listed}, e.g. {examples}: write {them} as {listed} does, "
-            f"or add {them} to {listed}"
-        )
-
-
-def _inbox_name(reference: str) -> str:
-    """raw_directory.employees.employee_id -> directory/employees: how the inbox names it."""
-    schema, table, _ = reference.split(".")
-    return f"{schema.removeprefix('raw_')}/{table}"
-
-
-# Cyrillic letters drawn like Latin ones: an id typed on a Russian keyboard looks right
-_CYRILLIC_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
-
-
-def resemblance(value: str, listed: list[str], reference: str) -> str:
-    """What ``value`` resembles among the ``listed`` values of ``reference``: the same id
-    with Cyrillic look-alike letters, or in other case or spacing; "" when nothing."""
-    text = str(value)
-    in_latin = text.translate(_CYRILLIC_LOOKALIKES)
-    name = _inbox_name(reference)
-    if in_latin != text and in_latin in listed:
-        cyrillic = "".join(dict.fromkeys(c for c in text if c.translate(_CYRILLIC_LOOKALIKES) != c))
-        letters = f"its {cyrillic!r} {'is' if len(cyrillic) == 1 else 'are'} Cyrillic"
-        return f"{letters}: {name} has {in_latin}"
-    folded = {v.strip().casefold(): v for v in listed}
-    match = folded.get(in_latin.strip().casefold())
-    return f"{name} has {match}" if match is not None else ""
-
-
-def _day(value) -> str:
-    return str(value)[:10] if value is not None else "nothing"
 
 
 @dataclass(frozen=True)
@@ -220,30 +147,60 @@ def validate_frame(
     definition = context.validation_definitions.add(
         gx.ValidationDefinition(name=f"check {suite.table}", data=batch, suite=gx_suite)
     )
-    result = definition.run(batch_parameters={"dataframe": frame})
+    located_by = [c for c in PLACE_COLUMNS if c in frame]
+    result = definition.run(
+        batch_parameters={"dataframe": frame},
+        result_format={"result_format": "SUMMARY", "unexpected_index_column_names": located_by}
+        if len(located_by) == len(PLACE_COLUMNS)
+        else "SUMMARY",
+    )
     # the check may be the advisory one though `advisory` is not passed (checked by load)
     references = {**suite.references, **suite.advisory_references}
     failures = [
-        _with_reference(
-            Failure(
-                r.expectation_config.type,
-                str(
-                    r.expectation_config.kwargs.get("column")
-                    or r.expectation_config.kwargs.get("column_list")
-                    or ""
-                ),
-                int(r.result.get("unexpected_count") or 0),
-                [_as_written(v) for v in (r.result.get("partial_unexpected_list") or [])[:5]],
-                r.result.get("observed_value"),
-                (r.expectation_config.kwargs.get("min_value"), r.expectation_config.kwargs.get("max_value")),
-            ),
-            references,
-            reference_sets or {},
-        )
+        _with_reference(_failure(r), references, reference_sets or {})
         for r in result.results
         if not r.success
     ]
     return ValidationReport(suite.table, len(frame), len(result.results), failures)
+
+
+# the columns that say where a row came from: each example of a failure is told with them
+PLACE_COLUMNS = ("_source_file", "_source_line")
+
+
+def _failure(r) -> Failure:
+    """One failed expectation's result, with its first examples and the file and line of each."""
+    kwargs = r.expectation_config.kwargs
+    columns = tuple(kwargs.get("column_list") or ()) or tuple(
+        c for c in (kwargs.get("column_A"), kwargs.get("column_B")) if c
+    )
+    rows = r.result.get("partial_unexpected_index_list") or []
+    if rows and isinstance(rows[0], dict):  # the rows themselves: the examples and their places
+        column = kwargs.get("column")
+        examples = [
+            _as_written(row.get(column)) if column else tuple(_as_written(row.get(c)) for c in columns)
+            for row in rows[:5]
+        ]
+        places = tuple(
+            f"{row['_source_file']} line {int(row['_source_line'])}" if row.get("_source_file") else ""
+            for row in rows[:5]
+        )
+    else:
+        examples = [_as_written(v) for v in (r.result.get("partial_unexpected_list") or [])[:5]]
+        places = ()
+    return Failure(
+        r.expectation_config.type,
+        str(kwargs.get("column") or kwargs.get("column_list") or ""),
+        int(r.result.get("unexpected_count") or 0),
+        examples,
+        r.result.get("observed_value"),
+        (kwargs.get("min_value"), kwargs.get("max_value")),
+        places=places,
+        allowed=tuple(kwargs.get("value_set") or ()),
+        strict=(bool(kwargs.get("strict_min")), bool(kwargs.get("strict_max"))),
+        columns=columns,
+        or_equal=bool(kwargs.get("or_equal", True)),
+    )
 
 
 def _with_reference(failure: Failure, references: dict[str, str], sets: dict[str, list]) -> Failure:
@@ -256,14 +213,19 @@ def _with_reference(failure: Failure, references: dict[str, str], sets: dict[str
     ):
         return failure
     listed = [str(v) for v in sets[failure.column]]
-    return replace(
-        failure, reference=target, where=tuple(resemblance(v, listed, target) for v in failure.examples)
+    where = tuple(
+        "; ".join(part for part in (place, resemblance(value, listed, target)) if part)
+        for value, place in itertools.zip_longest(failure.examples, failure.places, fillvalue="")
     )
+    return replace(failure, reference=target, where=where)
 
 
 def located(con, table: str, failure: Failure) -> Failure:
-    """The file and line of each example of a reference failure (rows that came from files)."""
+    """The file and line of each example of a reference failure whose rows were read without
+    them (rows that came from files)."""
     if not failure.reference:
+        return failure
+    if any(failure.places):  # the rows were read with their file and line (_with_reference)
         return failure
     if not {"_source_file", "_source_line", failure.column} <= set(con.columns(*table.split("."))):
         return failure  # a column worked out at the check (a channel's extension), or rows from an API
@@ -335,7 +297,9 @@ def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> Val
             return None
         columns = con.columns(schema, table)
         # only the columns the expectations read: a wide raw table costs far less that way
-        listing = _select_list(sorted(needed_columns(suite, advisory) & set(columns)), suite)
+        # and where each row came from, so that a failure names the file and line of its examples
+        read = (needed_columns(suite, advisory) | set(PLACE_COLUMNS)) & set(columns)
+        listing = _select_list(sorted(read), suite)
         references = _reference_sets(con, suite, advisory)
         if not (suite.incremental and checked_loads.LOAD_ID in columns):
             frame = con.execute(f"select {listing} from {suite.table}{_current(columns)}").text_df()
@@ -469,6 +433,11 @@ def _chunks(column: str, sizes: list[tuple]) -> list[tuple[str, list]]:
     return chunks
 
 
+def _padded(failure: Failure) -> tuple:
+    """Its places, one per example (none known: "")."""
+    return tuple(failure.places) + ("",) * (len(failure.examples) - len(failure.places))
+
+
 def _merged_failures(reports: list[ValidationReport]) -> list[Failure]:
     """One failure per expectation and column over all chunks, its first examples kept."""
     merged: dict[tuple[str, str], Failure] = {}
@@ -476,15 +445,12 @@ def _merged_failures(reports: list[ValidationReport]) -> list[Failure]:
         key = (failure.expectation, failure.column)
         if key in merged:
             before = merged[key]
-            failure = Failure(
-                before.expectation,
-                before.column,
-                before.unexpected_count + failure.unexpected_count,
-                (before.examples + failure.examples)[:5],
-                before.observed,
-                before.bounds,
-                reference=before.reference,
+            failure = replace(
+                before,
+                unexpected_count=before.unexpected_count + failure.unexpected_count,
+                examples=(before.examples + failure.examples)[:5],
                 where=(before.where + failure.where)[:5],
+                places=(_padded(before) + failure.places)[:5],
             )
         merged[key] = failure
     return list(merged.values())

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import duckdb
+import pandas as pd
 
 from orchestration.dbt_failures import describe
-from quality.validate import Failure, resemblance
+from quality.suites import suites
+from quality.validate import Failure, resemblance, validate_frame
 
 MANIFEST = {
     "nodes": {
@@ -149,3 +151,62 @@ def test_an_id_another_file_does_not_have_is_told_with_where_it_is_and_what_it_l
         "1 row has product_id not in crm/products, e.g. 'P404': write it as crm/products does, "
         "or add it to crm/products"
     )
+
+
+def _said(table: str, rows: dict, references=None) -> set[str]:
+    """What ``table``'s raw check says of ``rows``, read with their file and line."""
+    suite = next(s for s in suites() if s.table == table)
+    count = len(next(iter(rows.values())))
+    frame = pd.DataFrame(
+        {**rows, "_source_file": [f"{table.split('.')[1]}.csv"] * count,
+         "_source_line": [str(n) for n in range(2, count + 2)]}
+    )  # fmt: skip
+    return {str(f) for f in validate_frame(frame, suite, references or {}).failures}
+
+
+def test_a_raw_check_names_the_file_line_and_value_of_each_rule_broken_and_what_to_do():
+    """It said "expect_column_values_to_be_between(quantity): 1 row, e.g. [0]": a rule's
+    name, no file, no line, nothing to do."""
+    lines = {"deal_line_id": ["L1", "L2", "L1"], "deal_id": ["D1"] * 3, "product_id": ["P1"] * 3,
+             "quantity": ["2", "0", "1"], "price": ["10", "5", "-1"]}  # fmt: skip
+    assert _said("raw_crm.deal_lines", lines, {"product_id": ["P1"], "deal_id": ["D1"]}) == {
+        "2 rows share a deal_line_id with another row, e.g. 'L1' (deal_lines.csv lines 2 and 4): keep one "
+        "row per deal_line_id, or give each its own, and send the file again",
+        "1 row has a quantity that is not above 0, e.g. 0 (deal_lines.csv line 3): correct it in the file "
+        "and send it again",
+        "1 row has a price that is not 0 or more, e.g. -1 (deal_lines.csv line 4): correct it in the file "
+        "and send it again",
+    }
+    deals = {"deal_id": ["D1", "D2"], "status": ["won", "Успешно"]}
+    assert _said("raw_crm.deals", deals) == {
+        "1 row has a status that is none of won, lost, in_progress, e.g. 'успешно' (deals.csv line 3): "
+        "write it as one of these and send the file again"
+    }
+    clients = {"client_id": ["C1", "C2"], "phones": ["+7 916 000-00-01", None]}
+    assert _said("raw_crm.clients", clients) == {
+        "1 row has no phones, e.g. clients.csv line 3: fill it in and send the file again"
+    }
+    plans = {"month": ["2026-10-01", "2026-10-01"], "employee_id": ["E1", "E1"], "revenue_plan": ["1", "2"]}
+    assert _said("raw_plans.monthly_plans", plans, {"employee_id": ["E1"]}) == {
+        "2 rows share a month and employee_id with another row, e.g. (month 2026-10-01, employee_id E1) "
+        "(monthly_plans.csv lines 2 and 3): keep one row per month and employee_id, or give each its own, "
+        "and send the file again"
+    }
+
+
+def test_a_reference_failure_takes_its_file_and_line_from_the_rows_read():
+    plans = {"month": ["2026-10-01"], "employee_id": ["Е0004"], "revenue_plan": ["1"]}
+    assert _said("raw_plans.monthly_plans", plans, {"employee_id": ["E0004"]}) == {
+        "1 row has employee_id not in directory/employees, e.g. 'Е0004' (monthly_plans.csv line 2; its 'Е' "
+        "is Cyrillic: directory/employees has E0004): write it as directory/employees does, or add it to "
+        "directory/employees"
+    }
+
+
+def test_talk_time_above_the_calls_duration_is_told_with_both_and_the_line():
+    cdr = {"start": ["2026-10-01 10:00:00"] * 2, "disposition": ["ANSWERED"] * 2,
+           "duration": ["60", "10"], "billsec": ["50", "20"]}  # fmt: skip
+    assert _said("raw_pbx.asterisk_cdr", cdr) == {
+        "1 row has a billsec above its duration, e.g. duration 10 and billsec 20 (asterisk_cdr.csv line 3): "
+        "correct it in the file and send it again"
+    }
