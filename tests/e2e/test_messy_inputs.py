@@ -18,6 +18,7 @@ twice (the second time corrected), and a clear word for each.
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -277,19 +278,32 @@ def test_the_corrected_resend_replaces_what_it_corrects_and_keeps_the_history(me
 NO_BREAK_SPACE = "\u00a0"
 
 
-def _as_russian_excel_saves(inbox: Path) -> None:
-    """Write the demo's files again as Excel and Windows save them: deals, their lines and
-    plans in Windows-1251 with ``;``, amounts as ``1 234,50`` (a no-break space), dates as
-    ``15.10.2026 12:53``; the directory and the clients as Excel's "CSV UTF-8" (a byte
-    order mark, ``;`` for the directory); the call records with Windows line ends."""
+def _as_excel_saves(inbox: Path) -> None:
+    """Write the demo's files again as Excel and Windows save them, in Russian and English
+    locales: deal lines in Windows-1251 with ``;`` and amounts as ``1 234,50`` (a no-break
+    space); products there too, flags as ``ИСТИНА``/``ЛОЖЬ``; deals as English (US) Excel,
+    ``10/15/2026 12:53 PM`` (month first, shown by days past the 12th); plans as English
+    Excel, ``626,000`` beside ``9,460,000`` (which shows the comma groups thousands); the
+    directory and the clients as Excel's "CSV UTF-8" (a byte order mark, ``;`` for the
+    directory); the call records with Windows line ends."""
 
     def amount(text: str) -> str:
         whole, _, cents = f"{float(text):.2f}".partition(".")
         return f"{int(whole):,}".replace(",", NO_BREAK_SPACE) + "," + cents
 
-    def day(text: str) -> str:  # 2026-10-15 or 2026-10-15T12:53:00+03:00 (Moscow, as the CRM's)
+    def english_amount(text: str) -> str:
+        value = float(text)
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+
+    def us_day(text: str) -> str:  # 2026-10-15 or 2026-10-15T12:53:00+03:00 (Moscow, as the CRM's)
         y, m, d = text[:10].split("-")
-        return f"{d}.{m}.{y}" + (f" {text[11:16]}" if len(text) > 10 else "")
+        if len(text) == 10:
+            return f"{m}/{d}/{y}"
+        hour, minute = int(text[11:13]), text[14:16]
+        return f"{m}/{d}/{y} {hour % 12 or 12}:{minute} {'PM' if hour >= 12 else 'AM'}"
+
+    def flag(text: str) -> str:
+        return {"true": "ИСТИНА", "false": "ЛОЖЬ"}[text]
 
     def save(name: str, encoding: str, delimiter: str, change: dict | None = None) -> None:
         change = change or {}
@@ -304,8 +318,10 @@ def _as_russian_excel_saves(inbox: Path) -> None:
                 )
 
     save("crm/deal_lines.csv", "cp1251", ";", {"price": amount, "cost": amount})
-    save("crm/deals.csv", "cp1251", ";", {"created_at": day, "closed_at": day})
-    save("plans/plans.csv", "cp1251", ";", {"month": day, "revenue_plan": amount})
+    save("crm/products.csv", "cp1251", ";", {"cost": amount, "list_price": amount, "is_priority": flag,
+                                             "is_promo": flag})  # fmt: skip
+    save("crm/deals.csv", "utf-8", ",", {"created_at": us_day, "closed_at": us_day})
+    save("plans/plans.csv", "utf-8", ",", {"revenue_plan": english_amount})
     save("directory/employees.csv", "utf-8-sig", ";")
     save("crm/clients.csv", "utf-8-sig", ",")
     for master in (inbox / "pbx" / "asterisk").iterdir():
@@ -316,8 +332,10 @@ def test_the_same_data_as_excel_and_windows_save_it_builds_the_same_marts(demo_r
     _, plain = demo_run
     inbox = tmp_path / "inbox"
     shutil.copytree(demo_inbox, inbox)
-    _as_russian_excel_saves(inbox)
-    assert "15.10.2026 12:53" in (inbox / "crm" / "deals.csv").read_text(encoding="cp1251")
+    _as_excel_saves(inbox)
+    assert "/2026 12:53 PM" in (inbox / "crm" / "deals.csv").read_text()
+    assert re.search(r'"\d{3},000"', (inbox / "plans" / "plans.csv").read_text())  # one mark: 626,000
+    assert "ИСТИНА" in (inbox / "crm" / "products.csv").read_text(encoding="cp1251")
     saved = tmp_path / "autokpi.duckdb"
     summary = run_pipeline(inbox, saved, quiet=True)
     assert summary.quarantined_rows == {}
