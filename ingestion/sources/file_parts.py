@@ -29,8 +29,10 @@ class NewPart:
     stop: int
 
 
-def new_part(path: Path, name: str, files_state: dict) -> NewPart | None:
-    """The part of ``path`` not loaded yet, or None when there is nothing new."""
+def new_part(path: Path, name: str, files_state: dict, started_again: str = "") -> NewPart | None:
+    """The part of ``path`` not loaded yet, or None when there is nothing new.
+    ``started_again``: what to do when the file starts with other lines than were loaded
+    (a log file rotated), added to the refusal."""
     stop = complete_size(path)
     prev = files_state.get(name)
     start, first_line = 0, 1
@@ -41,7 +43,8 @@ def new_part(path: Path, name: str, files_state: dict) -> NewPart | None:
                 raise InboxFileError(
                     path,
                     "changed in lines that were already loaded, and is not a correction of them "
-                    "(its first line differs or it has fewer lines); put the new data in a new file",
+                    "(its first line differs or it has fewer lines); put the new data in a new file"
+                    + started_again,
                 )
         else:
             start, first_line = done, prev["lines"] + 1

@@ -7,6 +7,7 @@ would be missing from the bonus with nothing to say so. The run summary lists th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from core.paths import ASTERISK_FOLDER, ASTERISK_SUFFIXES, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
@@ -63,7 +64,30 @@ def unread_files(inbox: Path) -> list[tuple[Path, str]]:
     ):
         for path in inbox_files(inbox / folder, recursive=True):
             if not _ignorable(path) and path.suffix.lower() not in suffixes:
+                why = _set_aside_by_logrotate(path) if folder == ASTERISK_FOLDER else None
                 unread.append(
-                    (path, f"{folder}/ reads {what}, not {path.suffix or 'a file without an extension'}")
+                    (
+                        path,
+                        why or f"{folder}/ reads {what}, not {path.suffix or 'a file without an extension'}",
+                    )
                 )
     return unread
+
+
+# Master.csv.1, Master.csv.2.gz (Debian's /etc/logrotate.d/asterisk: weekly, compressed
+# from the second week), or Master.csv-20261123 with logrotate's dateext
+_ROTATED = re.compile(r"(?i)\.csv(\.\d+|-\d{8})(\.gz)?$")
+
+
+def _set_aside_by_logrotate(path: Path) -> str | None:
+    """What to do with a call record file logrotate set aside, or a compressed one."""
+    if _ROTATED.search(path.name):
+        return (
+            "a Master.csv that logrotate set aside; it is not read under that name, which the next "
+            "rotation gives another file (.1 becomes .2.gz): copy it in once under a name of its own "
+            "ending in .csv, unpacked, e.g. Master-2026-11-23.csv (calls it shares with a file loaded "
+            "before count once)"
+        )
+    if path.suffix.lower() == ".gz":
+        return "a compressed file is not read; unpack it (gunzip) into pbx/asterisk/ as a .csv file"
+    return None

@@ -209,6 +209,12 @@ def test_a_rewritten_file_is_refused_with_its_name_and_not_loaded_twice(tmp_path
     assert rejected[0][:2] == ("pbx/asterisk/smallcdr.csv", "file_rejected")
     # named as the inbox names it, like every other note: not where the inbox sits on disk
     assert rejected[0][2].startswith("pbx/asterisk/smallcdr.csv: changed in lines that were already loaded")
+    # a call record file starting again is what logrotate does: what to do then is said too
+    assert rejected[0][2].endswith(
+        "(if logrotate rotated it, give this one a name of its own, e.g. Master-2026-11-30.csv, and copy "
+        "the file it set aside in under a name of its own too, e.g. Master-2026-11-23.csv: calls loaded "
+        "before count once)"
+    )
 
 
 def test_a_file_missing_a_column_is_refused_and_the_others_load(tmp_path):

@@ -22,8 +22,16 @@ def test_misnamed_misplaced_and_old_format_files_are_named_and_read_ones_are_not
         "directory/.DS_Store": None,
         "pbx/asterisk/Master.csv": None,
         "pbx/asterisk/2026/Master-11.csv": None,  # call records are read from sub-folders too
-        "pbx/asterisk/Master.csv.gz": "pbx/asterisk/ reads call records as Asterisk's Master.csv (.csv), "
-        "not .gz",
+        "pbx/asterisk/Master.csv.txt": "pbx/asterisk/ reads call records as Asterisk's Master.csv (.csv), "
+        "not .txt",
+        "pbx/asterisk/calls.gz": "a compressed file is not read; unpack it (gunzip) into pbx/asterisk/ "
+        "as a .csv file",
+        **dict.fromkeys(
+            ("pbx/asterisk/Master.csv.1", "pbx/asterisk/Master.csv.2.gz", "pbx/asterisk/Master.csv-20261123"),
+            "a Master.csv that logrotate set aside; it is not read under that name, which the next rotation "
+            "gives another file (.1 becomes .2.gz): copy it in once under a name of its own ending in .csv, "
+            "unpacked, e.g. Master-2026-11-23.csv (calls it shares with a file loaded before count once)",
+        ),
         "pbx/transcripts/calls.jsonl": None,
         "pbx/transcripts/call.wav": "pbx/transcripts/ reads transcripts (.jsonl, .ndjson, .json), not .wav",
     }

@@ -135,6 +135,14 @@ def _copies_of_corrected_files(inbox: Path, files_state: dict):
         yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, None, "duplicate", message)])
 
 
+# a Master.csv that logrotate rotated starts again under its name; the calls loaded from it stay
+ROTATED = (
+    " (if logrotate rotated it, give this one a name of its own, e.g. Master-2026-11-30.csv, and copy "
+    "the file it set aside in under a name of its own too, e.g. Master-2026-11-23.csv: calls loaded "
+    "before count once)"
+)
+
+
 @dlt.resource(name="asterisk_cdr", write_disposition="merge", primary_key=["_source_file", "_source_line"])
 def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
     """One row per CDR line, every field as text, with its file and line; lines dated
@@ -153,7 +161,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
                 yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, None, "duplicate", message)])
             continue
         try:
-            part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v})
+            part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v}, ROTATED)
             if part is None:
                 yield from _empty_file_note(path, name, files_state, "asterisk_cdr")
                 continue
