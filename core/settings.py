@@ -82,6 +82,17 @@ def _yes_no(value: str) -> bool:
     raise ValueError("yes or no")
 
 
+def _speaker_roles(value: str) -> dict[str, str]:
+    """``0=agent,1=client`` → {"0": "agent", "1": "client"}: a transcript's own speaker labels."""
+    roles = {}
+    for pair in (p for p in value.split(",") if p.strip()):
+        label, sep, role = pair.partition("=")
+        if not sep or not label.strip() or role.strip().lower() not in ("agent", "client"):
+            raise ValueError("labels with their role, such as 0=agent,1=client")
+        roles[label.strip().lower()] = role.strip().lower()
+    return roles
+
+
 def _one_of(*choices: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if value not in choices:
@@ -207,6 +218,14 @@ SETTINGS: dict[str, Setting] = {
                 "0",
                 "Which channel of a stereo recording is the agent's.",
                 _one_of("0", "1"),
+            ),
+            Setting(
+                "AUTOKPI_TRANSCRIPT_SPEAKERS",
+                "",
+                "Transcripts whose speech-to-text tool labels speakers its own way: each label with its "
+                "role, e.g. `0=agent,1=client` (a stereo recording's channels); empty: `agent` and "
+                "`client` only.",
+                _speaker_roles,
             ),
         ),
         *_settings(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from core.settings import SettingError
 from ingestion.sources.file_parts import new_part
 from ingestion.sources.pbx.transcripts import read_transcripts
 
@@ -50,4 +53,26 @@ def test_speakers_written_in_capitals_or_with_spaces_are_read_and_stored_in_one_
     ((rows, bad),) = list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
     assert [s["speaker"] for s in json.loads(rows[0]["segments_json"])] == ["agent", "client"]
     refused = [(b["source_line"], b["raw_value"]) for b in bad]
-    assert refused == [(2, "segment 0: speaker must be agent or client")]
+    assert refused == [
+        (2, "segment 0: speaker must be agent or client, not 'robot' (a speech-to-text tool's own label: "
+         "give each of its labels a role with AUTOKPI_TRANSCRIPT_SPEAKERS, e.g. 0=agent,1=client)")
+    ]  # fmt: skip
+
+
+def test_a_tools_own_speaker_labels_are_read_by_the_roles_the_setting_gives_them(tmp_path, monkeypatch):
+    """Yandex SpeechKit tags a stereo recording's channels, whisper-style tools write
+    SPEAKER_00: every such call went to quarantine."""
+    segments = [
+        {"speaker": 0, "start": 0.0, "end": 2.0, "text": "Здравствуйте"},
+        {"speaker": "1", "start": 2.0, "end": 4.0, "text": "Добрый день"},
+        {"speaker": "SPEAKER_00", "start": 4.0, "end": 5.0, "text": "Слушаю"},
+    ]
+    path = tmp_path / "2026-10-01.jsonl"
+    path.write_text(json.dumps({**CALL, "segments": segments}, ensure_ascii=False) + "\n", encoding="utf-8")
+    monkeypatch.setenv("AUTOKPI_TRANSCRIPT_SPEAKERS", "0=agent, 1=Client,speaker_00=agent")
+    ((rows, bad),) = list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
+    assert bad == []
+    assert [s["speaker"] for s in json.loads(rows[0]["segments_json"])] == ["agent", "client", "agent"]
+    monkeypatch.setenv("AUTOKPI_TRANSCRIPT_SPEAKERS", "0=boss")
+    with pytest.raises(SettingError, match="AUTOKPI_TRANSCRIPT_SPEAKERS"):
+        list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))

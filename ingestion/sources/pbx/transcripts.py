@@ -22,6 +22,7 @@ import dlt
 import pyarrow as pa
 
 from call_quality.redact import redact, redact_json_text_values
+from core import settings
 from core.warehouse import connect, exists
 from ingestion.sources.file_parts import NewPart
 from ingestion.sources.files import json_line
@@ -45,12 +46,19 @@ SCHEMA = pa.schema(
 SPEAKERS = {"agent", "client"}
 
 
-def _speaker(value) -> str | None:
-    """``Agent``, `` CLIENT ``: a speaker as speech-to-text tools spell it, in one spelling."""
-    return value.strip().lower() if isinstance(value, str) else None
+SPEAKERS_ENV = "AUTOKPI_TRANSCRIPT_SPEAKERS"
 
 
-def _problem(record) -> str | None:
+def _speaker(value, roles: dict[str, str]) -> str | None:
+    """``Agent``, `` CLIENT ``, or a label ``roles`` gives a role (``0`` → agent): a speaker
+    as speech-to-text tools write it, in one spelling."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    word = str(value).strip().lower()
+    return word if word in SPEAKERS else roles.get(word)
+
+
+def _problem(record, roles: dict[str, str]) -> str | None:
     if not isinstance(record, dict):
         return "not a JSON object"
     if not record.get("call_id"):
@@ -59,8 +67,14 @@ def _problem(record) -> str | None:
     if not isinstance(segments, list):
         return "missing segments list"
     for i, seg in enumerate(segments):
-        if not isinstance(seg, dict) or _speaker(seg.get("speaker")) not in SPEAKERS:
-            return f"segment {i}: speaker must be agent or client"
+        if not isinstance(seg, dict) or _speaker(seg.get("speaker"), roles) not in SPEAKERS:
+            said = seg.get("speaker") if isinstance(seg, dict) else None
+            return f"segment {i}: speaker must be agent or client" + (
+                f", not {said!r} (a speech-to-text tool's own label: give each of its labels a role "
+                f"with {SPEAKERS_ENV}, e.g. 0=agent,1=client)"
+                if said is not None and not (isinstance(said, str) and said.strip().lower() in SPEAKERS)
+                else ""
+            )
         if not isinstance(seg.get("text"), str):
             return f"segment {i}: missing text"
     return None
@@ -68,6 +82,7 @@ def _problem(record) -> str | None:
 
 def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[list[dict], list[dict]]]:
     """(rows, quarantined) batches from the new part of one JSON-lines file."""
+    roles = settings.get(SPEAKERS_ENV)
     rows: list[dict] = []
     bad: list[dict] = []
     with part.path.open("rb") as fh:
@@ -81,7 +96,7 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
                 continue
             try:
                 record = json.loads(text)
-                problem = _problem(record)
+                problem = _problem(record, roles)
             except json.JSONDecodeError as exc:
                 record, problem = None, f"not valid JSON: {exc.msg}"
             if problem:
@@ -105,7 +120,7 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
                     "segment_count": len(record["segments"]),
                     "segments_json": json.dumps(
                         [
-                            {**seg, "speaker": _speaker(seg["speaker"]), "text": redact(seg["text"])}
+                            {**seg, "speaker": _speaker(seg["speaker"], roles), "text": redact(seg["text"])}
                             for seg in record["segments"]
                         ],
                         ensure_ascii=False,
