@@ -360,6 +360,27 @@ def test_amocrm_leads_become_deals_with_a_budget_line(tmp_path, amocrm_env):
     ]
 
 
+def test_a_lead_updated_while_its_pages_were_read_keeps_its_newest_version(tmp_path, amocrm_env):
+    """Leads come ordered by their update time, so a lead updated during the reading comes
+    again on a later page: dlt kept an arbitrary one of the two in the load, so a deal won
+    meanwhile could stay in progress (and its budget the old one) until a later run."""
+
+    def lead(i: int, updated: int, status: int, price: int) -> dict:
+        return {"id": 1000 + i, "name": f"Сделка {i}", "price": price, "responsible_user_id": 5,
+                "status_id": status, "pipeline_id": 1, "created_at": 1790845200, "updated_at": updated,
+                "closed_at": 1790931600 if status == 142 else None,
+                "_embedded": {"contacts": [{"id": 40, "is_main": True}], "companies": []}}  # fmt: skip
+
+    before = [lead(i, 1790845200 + i, 555, 1000) for i in range(200)]
+    won_meanwhile = [lead(i, 1790900000 + i, 142, 2500) for i in range(200)]  # the same 200, later
+    warehouse = tmp_path / "w.duckdb"
+    with AmoCrmStandIn(leads=before + won_meanwhile) as api:
+        amocrm_env(api)
+        load_source("amocrm", tmp_path, warehouse)
+    assert query(warehouse, "select status, count(*) from raw_crm.deals group by 1") == [("won", 200)]
+    assert query(warehouse, "select distinct price from raw_crm.deal_lines") == [("2500",)]
+
+
 def test_amocrm_refused_token_names_the_source_not_the_token(tmp_path, amocrm_env):
     with AmoCrmStandIn() as api:
         amocrm_env(api, token="stolen-or-expired-0042")

@@ -21,7 +21,7 @@ from dlt.sources.rest_api import rest_api_resources
 from core import phones
 from ingestion.sources.api.bitrix24 import API_CURSOR
 from ingestion.sources.api.http import retrying_session
-from ingestion.sources.api.settings import SYSTEM_COLUMNS, merged_resource
+from ingestion.sources.api.settings import SYSTEM_COLUMNS, keep_newest, merged_resource
 from ingestion.sources.tabular import with_snapshot_columns
 
 WON, LOST = 142, 143
@@ -88,6 +88,7 @@ def amocrm(
             "quantity": "1",
             "price": lead["budget"],
             "cost": "",
+            API_CURSOR: lead[API_CURSOR],  # the lead's version: the newest of a lead read twice stays
         }
 
     def user(u: dict) -> dict:
@@ -121,22 +122,25 @@ def amocrm(
         }
         return merged_resource(name, key, endpoint, mapper, table)
 
-    leads = listing(
-        "leads",
-        "leads",
-        "deal_id",
-        deal,
-        table="deals",
-        **{
-            "with": "contacts",
-            "order[updated_at]": "asc",
-            "filter[updated_at][from]": {
-                "type": "incremental",
-                "cursor_path": API_CURSOR,
-                "initial_value": initial_updated_at,
-                "lag": lookback_hours * 3600,
+    leads = keep_newest(
+        listing(
+            "leads",
+            "leads",
+            "deal_id",
+            deal,
+            table="deals",
+            **{
+                "with": "contacts",
+                "order[updated_at]": "asc",
+                "filter[updated_at][from]": {
+                    "type": "incremental",
+                    "cursor_path": API_CURSOR,
+                    "initial_value": initial_updated_at,
+                    "lag": lookback_hours * 3600,
+                },
             },
-        },
+        ),
+        API_CURSOR,
     )
 
     @dlt.transformer(
@@ -144,7 +148,7 @@ def amocrm(
         table_name="deal_lines",
         write_disposition="merge",
         primary_key="deal_line_id",
-        columns=SYSTEM_COLUMNS,
+        columns={**SYSTEM_COLUMNS, API_CURSOR: {"dedup_sort": "desc"}},
     )
     def lead_budgets(deals: list[dict]):
         yield [with_snapshot_columns(budget_line(d), "api:amocrm") for d in deals]

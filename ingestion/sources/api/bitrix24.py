@@ -26,7 +26,7 @@ from dlt.sources.rest_api import rest_api_resources
 from core import phones
 from ingestion.sources.api.cdr import cdr_row
 from ingestion.sources.api.http import retrying_session
-from ingestion.sources.api.settings import merged_resource
+from ingestion.sources.api.settings import keep_newest, merged_resource
 
 CDR_KEY = ["_source_file", "_source_line"]
 # CALL_FAILED_CODE: 200 talked, 304 missed, 486 busy, 603 declined; the rest failed
@@ -261,7 +261,7 @@ def bitrix24_crm(
     product_properties = [
         p for p in (priority_property, promo_property, season_start_property, season_end_property) if p
     ]
-    deals = listing(
+    deals = keep_newest(listing(
         "deals",
         "crm.deal.list",
         "deal_id",
@@ -278,7 +278,7 @@ def bitrix24_crm(
                 "lag": lookback_hours * 3600,
             },
         },
-    )  # fmt: skip
+    ), API_CURSOR)  # fmt: skip
     products = listing(
         "products",
         "catalog.product.list",

@@ -48,3 +48,10 @@ def merged_resource(name: str, key, endpoint: dict, mapper, table: str | None = 
         "endpoint": endpoint,
         "processing_steps": [{"map": lambda item: with_snapshot_columns(mapper(item), f"api:{name}")}],
     }
+
+
+def keep_newest(resource: dict, cursor: str) -> dict:
+    """A listing ordered by update time lists a row updated while its pages were read again
+    on a later page; of the two in one load, dlt keeps an arbitrary one unless told which
+    (``dedup_sort``): the newer ``cursor`` stays, so a deal won meanwhile is won."""
+    return {**resource, "columns": {**resource["columns"], cursor: {"dedup_sort": "desc"}}}
