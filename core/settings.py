@@ -224,7 +224,7 @@ SETTINGS: dict[str, Setting] = {
                 "",
                 "Transcripts whose speech-to-text tool labels speakers its own way: each label with its "
                 "role, e.g. `0=agent,1=client` (a stereo recording's channels); empty: `agent` and "
-                "`client` only.",
+                "`client` only. A file with lines set aside for their labels is read again after a change.",
                 _speaker_roles,
             ),
         ),

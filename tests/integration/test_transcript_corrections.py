@@ -177,3 +177,33 @@ def test_a_call_in_two_files_keeps_the_transcript_of_the_file_written_last(tmp_p
         _load(inbox, warehouse)
         assert query(warehouse, kept) == [(300,)], name
         assert query(warehouse, "select count(*) from raw_call_quality.call_objections") == [(300,)], name
+
+
+def test_a_file_set_aside_for_its_speaker_labels_is_read_again_once_they_are_given_roles(
+    tmp_path, monkeypatch
+):
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    monkeypatch.delenv("AUTOKPI_TRANSCRIPT_SPEAKERS", raising=False)
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    folder = inbox / "pbx" / "transcripts"
+    folder.mkdir()
+    (folder / "plain.jsonl").write_text(_line("c0", GREETING, GOODBYE), encoding="utf-8")
+    by_channel = _line("c1", GREETING, EXPENSIVE, GOODBYE).replace('"agent"', "0").replace('"client"', "1")
+    (folder / "channels.jsonl").write_text(by_channel, encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    _load(inbox, warehouse)
+    assert query(warehouse, "select call_id from raw_pbx.transcripts") == [("c0",)]
+    assert query(warehouse, "select source_file from raw_pbx.transcripts_quarantine") == [
+        ("pbx/transcripts/channels.jsonl",)
+    ]
+    monkeypatch.setenv("AUTOKPI_TRANSCRIPT_SPEAKERS", "0=agent,1=client")
+    _load(inbox, warehouse)
+    scored = "select call_id, objections_count from raw_call_quality.call_scores order by 1"
+    assert query(warehouse, scored) == [("c0", 0), ("c1", 1)]
+    plain_load = query(warehouse, "select _dlt_load_id from raw_pbx.transcripts where call_id = 'c0'")
+    from orchestration.quarantine_report import format_report
+
+    assert "channels.jsonl" not in format_report(warehouse)  # its line no longer open
+    _load(inbox, warehouse)  # nothing new: neither file is read again
+    assert query(warehouse, "select _dlt_load_id from raw_pbx.transcripts where call_id = 'c0'") == plain_load
+    assert query(warehouse, "select count(*) from raw_pbx.transcripts_quarantine") == [(1,)]

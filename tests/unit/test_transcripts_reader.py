@@ -55,7 +55,8 @@ def test_speakers_written_in_capitals_or_with_spaces_are_read_and_stored_in_one_
     refused = [(b["source_line"], b["raw_value"]) for b in bad]
     assert refused == [
         (2, "segment 0: speaker must be agent or client, not 'robot' (a speech-to-text tool's own label: "
-         "give each of its labels a role with AUTOKPI_TRANSCRIPT_SPEAKERS, e.g. 0=agent,1=client)")
+         "give each of its labels a role with AUTOKPI_TRANSCRIPT_SPEAKERS, e.g. 0=agent,1=client, and the "
+         "next run reads the file again)")
     ]  # fmt: skip
 
 

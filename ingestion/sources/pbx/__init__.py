@@ -34,6 +34,7 @@ from ingestion.sources.pbx.settings import (
 )
 from ingestion.sources.pbx.transcripts import (
     read_transcripts,
+    speaker_roles_key,
     stored_calls,
     to_arrow,
     withdrawal_log_item,
@@ -216,12 +217,18 @@ def transcripts(inbox_dir: str, warehouse: str = ""):
     # the calls read in this run, but for a first load (no file can be read again then)
     held: set[str] | None = set() if files_state else None
     held_before: dict[str, dict[str, int]] = {}  # file read again -> its calls before, by line
+    speakers = speaker_roles_key()
     for file_order, path in enumerate(_files(inbox, TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES)):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state):
             continue
+        # a file with lines set aside for their speakers, read since with other speaker roles:
+        # read again whole, as a corrected file is, so that the roles given now take them in
+        state = files_state.get(name, {})
+        relabelled = "bytes" in state and state.get("speakers", speakers) != speakers
+        known = {k: v for k, v in files_state.items() if "bytes" in v and not (k == name and relabelled)}
         try:
-            part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v})
+            part = new_part(path, name, known)
         except InboxFileError as error:  # rewritten in lines already loaded: as call records are
             yield from _reject(path, name, files_state, error, "transcripts")
             continue
@@ -246,6 +253,8 @@ def transcripts(inbox_dir: str, warehouse: str = ""):
         )
         yield from _waiting_note(path, part, part.name, "transcripts")
         mark_done(part, files_state)
+        if quarantined or (part.start > 0 and "speakers" in state):
+            files_state[name]["speakers"] = speakers  # the roles its set-aside lines were read with
     # after every file: a call that moved to another file in this run is not taken back
     for name, before in held_before.items():
         withdrawn = {call_id: line for call_id, line in before.items() if call_id not in held}

@@ -58,6 +58,11 @@ def _speaker(value, roles: dict[str, str]) -> str | None:
     return word if word in SPEAKERS else roles.get(word)
 
 
+def speaker_roles_key() -> str:
+    """The speaker roles given now, as one text: a file read with other roles is read again."""
+    return json.dumps(sorted(settings.get(SPEAKERS_ENV).items()))
+
+
 def _problem(record, roles: dict[str, str]) -> str | None:
     if not isinstance(record, dict):
         return "not a JSON object"
@@ -71,7 +76,7 @@ def _problem(record, roles: dict[str, str]) -> str | None:
             said = seg.get("speaker") if isinstance(seg, dict) else None
             return f"segment {i}: speaker must be agent or client" + (
                 f", not {said!r} (a speech-to-text tool's own label: give each of its labels a role "
-                f"with {SPEAKERS_ENV}, e.g. 0=agent,1=client)"
+                f"with {SPEAKERS_ENV}, e.g. 0=agent,1=client, and the next run reads the file again)"
                 if said is not None and not (isinstance(said, str) and said.strip().lower() in SPEAKERS)
                 else ""
             )
