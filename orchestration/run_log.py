@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
 
 from dagster import DagsterEventType, logger
 
@@ -68,3 +71,23 @@ def run_log_file(init_context):
     log.handlers = [handler]
     log.propagate = False
     return log
+
+
+# Dagster's plan warns on stderr of every blocking dbt test a step did not run: when a failed
+# raw check holds models back, a dozen "Blocking asset check … emitted no result … will
+# proceed without gating on it" lines came before the run's one sentence saying so
+PLAN_LOGGER = "dagster._core.execution.plan.active"
+
+
+@contextmanager
+def plan_warnings_into(log_file: TextIO) -> Iterator[None]:
+    """Dagster's execution-plan warnings go into the run's log file, not onto the screen."""
+    plan = logging.getLogger(PLAN_LOGGER)
+    handler = logging.StreamHandler(log_file)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handlers, propagate = plan.handlers, plan.propagate
+    plan.handlers, plan.propagate = [handler], False
+    try:
+        yield
+    finally:
+        plan.handlers, plan.propagate = handlers, propagate
