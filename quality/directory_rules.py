@@ -1,7 +1,8 @@
 """The employee directory's rules, each broken one a sentence naming the rows and the fix.
 
 These are rules between rows and files that Great Expectations' per-column expectations
-do not state: an extension is a number and one person's at a time, every employee is in
+do not state: an extension is a number and one person's at a time, a CRM user is one
+employee's, every employee is in
 a department the department list knows, nobody leaves before being hired, every role is
 one the KPI scheme pays. They run with the directory's raw check (quality/suites.py ``rules``), so a
 broken directory holds back the models built on it, as any failed raw check does.
@@ -43,7 +44,7 @@ def _where(rows: list[dict]) -> str:
     return "; ".join(parts)
 
 
-def shareddirectory_extensions(employees: list[dict]) -> list[str]:
+def shared_extensions(employees: list[dict]) -> list[str]:
     holders: dict[str, list[dict]] = defaultdict(list)
     for row in employees:
         for extension in directory_extensions(row.get("extensions")):
@@ -69,6 +70,27 @@ def shareddirectory_extensions(employees: list[dict]) -> list[str]:
                         "hire_date"
                     )
     return problems
+
+
+def shared_crm_users(employees: list[dict]) -> list[str]:
+    """A deal is credited to the employee whose crm_user_id is its responsible CRM user's:
+    two employees with one would both be credited with every deal of that user."""
+    holders: dict[str, list[dict]] = defaultdict(list)
+    for row in employees:
+        user = (row.get("crm_user_id") or "").strip()
+        if user:
+            holders[user].append(row)
+    return [
+        f"{_where(rows)}: {_listed([r['employee_id'] for r in rows])} {'both' if len(rows) == 2 else 'all'} "
+        f"have crm_user_id {user}, so each would be credited with every deal of that CRM user; a CRM "
+        "user is one employee's: give each their own, or leave it empty for one who left"
+        for user, rows in sorted(holders.items())
+        if len(rows) > 1
+    ]
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # letters typed for the digits they look like: Latin and Cyrillic O, l, I, З
@@ -169,8 +191,8 @@ def directory_problems(con) -> list[str]:
     """Every broken rule of the current directory, in words."""
     columns = set(con.columns("raw_directory", "employees"))
     current = ' where "_dlt_valid_to" is null' if "_dlt_valid_to" in columns else ""
-    wanted = [c for c in ("employee_id", "department_id", "role", "extensions", "hire_date", "leave_date",
-                          "_source_file", "_source_line") if c in columns]  # fmt: skip
+    wanted = [c for c in ("employee_id", "department_id", "role", "extensions", "crm_user_id", "hire_date",
+                          "leave_date", "_source_file", "_source_line") if c in columns]  # fmt: skip
     result = con.execute(f"select {', '.join(wanted)} from raw_directory.employees{current}")
     employees = [dict(zip(wanted, row, strict=True)) for row in result.fetchall()]
     departments = None
@@ -185,7 +207,8 @@ def directory_problems(con) -> list[str]:
         }
     return (
         extensions_are_numbers(employees)
-        + shareddirectory_extensions(employees)
+        + shared_extensions(employees)
+        + shared_crm_users(employees)
         + departments_known(employees, departments)
         + dates_in_order(employees)
         + roles_known(employees, scheme_roles())

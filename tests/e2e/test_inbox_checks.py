@@ -37,6 +37,7 @@ def test_directory_mistakes_hold_the_models_back_with_a_sentence_each(tmp_path, 
         "E6,F,D1,salesman,106,U6,2026-01-01,\n"
         "E7,G,D1,sales_manager,1O7,U7,2026-01-01,\n"
         "E8,H,D1,sales_manager,108 5108,U8,2026-01-01,\n"
+        "E9,I,D1,sales_manager,109,U1,2026-01-01,\n"
     )
     with pytest.raises(PipelineError) as raised:
         run_pipeline(inbox, tmp_path / "autokpi.duckdb", quiet=True)
@@ -53,6 +54,9 @@ def test_directory_mistakes_hold_the_models_back_with_a_sentence_each(tmp_path, 
         "for them (a call names its extension in digits); its 'O' is a letter, not a digit: write 107?",
         "directory/employees.csv line 9: E8's extension '108 5108' is not a number, so no call would "
         "count for them (a call names its extension in digits); separate extensions with ';' (108;5108)",
+        "directory/employees.csv lines 2 and 10: E1 and E9 both have crm_user_id U1, so each would be "
+        "credited with every deal of that CRM user; a CRM user is one employee's: give each their own, "
+        "or leave it empty for one who left",
     ]:
         assert sentence in message, sentence
     assert "unique_int_call_legs" not in message and "held back" in message

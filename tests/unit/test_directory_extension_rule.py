@@ -35,3 +35,40 @@ def test_two_extensions_run_together_are_told_apart():
 def test_anything_else_asks_for_the_number_the_phone_system_uses():
     (problem,) = _problems("anna")
     assert "'anna' is not a number" in problem and problem.endswith("as the phone system numbers it")
+
+
+def test_a_crm_user_is_one_employees():
+    from quality.directory_rules import shared_crm_users
+
+    rows = [
+        {
+            "employee_id": "E1",
+            "crm_user_id": "U1",
+            "_source_file": "directory/employees.csv",
+            "_source_line": 2,
+        },
+        {
+            "employee_id": "E2",
+            "crm_user_id": " U1 ",
+            "_source_file": "directory/employees.csv",
+            "_source_line": 5,
+        },
+        {
+            "employee_id": "E3",
+            "crm_user_id": "",
+            "_source_file": "directory/employees.csv",
+            "_source_line": 6,
+        },
+        {
+            "employee_id": "E4",
+            "crm_user_id": None,
+            "_source_file": "directory/employees.csv",
+            "_source_line": 7,
+        },
+    ]
+    assert shared_crm_users(rows) == [
+        "directory/employees.csv lines 2 and 5: E1 and E2 both have crm_user_id U1, so each would be "
+        "credited with every deal of that CRM user; a CRM user is one employee's: give each their own, "
+        "or leave it empty for one who left"
+    ]
+    assert shared_crm_users(rows[2:]) == []  # no CRM user is no one's
