@@ -74,7 +74,8 @@ def shared_extensions(employees: list[dict]) -> list[str]:
 
 def shared_crm_users(employees: list[dict]) -> list[str]:
     """A deal is credited to the employee whose crm_user_id is its responsible CRM user's:
-    two employees with one would both be credited with every deal of that user."""
+    two employees with one would both be credited with every deal of that user (each deal
+    line twice, which int_sales_lines' key test stops without naming the cause)."""
     holders: dict[str, list[dict]] = defaultdict(list)
     for row in employees:
         user = (row.get("crm_user_id") or "").strip()
