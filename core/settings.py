@@ -156,6 +156,22 @@ SETTINGS: dict[str, Setting] = {
                 lambda v: _time_zone(v) if v else v,
             ),
             Setting(
+                "AUTOKPI_DECIMAL_MARK",
+                "",
+                "How a CRM, directory or plans file's `1,500` or `150.000` reads when no other number "
+                "in it shows the decimal mark: `comma` (1.5, Russian) or `point` (1500, English); empty: "
+                "such a number is quarantined with both readings.",
+                _one_of("", "comma", "point"),
+            ),
+            Setting(
+                "AUTOKPI_SLASHED_DATES",
+                "",
+                "How such a file's `05/10/2026` reads when no other date in it shows the order: "
+                "`day-first` or `month-first` (English US Excel); empty: it is quarantined with both "
+                "readings.",
+                _one_of("", "day-first", "month-first"),
+            ),
+            Setting(
                 "AUTOKPI_DATA_FROM",
                 "",
                 "Calls and deals dated before this day (YYYY-MM-DD) are quarantined; empty: a year "

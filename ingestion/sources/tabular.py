@@ -42,7 +42,7 @@ from core import phones
 from core.private_files import inbox_files
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.files import json_line, oldest_first
-from ingestion.sources.values import ValueProblem, conventions_of, normalise
+from ingestion.sources.values import ValueProblem, configured_conventions, conventions_of, normalise
 
 # a title, a date and an empty line may come before the header (1C, Excel reports)
 HEADER_SEARCH_ROWS = 20
@@ -299,12 +299,13 @@ def read_rows(
     rows, rejected = [], []
     checked = False
     read = list(reader(path, spec.required))
-    conventions = conventions_of(
+    cells = (
         (types[column], v)
         for _, raw in read
         for k, v in raw.items()
         if (column := str(k).strip().lower()) in types
     )
+    conventions = conventions_of(cells, default=configured_conventions())
     for line, raw in read:
         row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
         if not checked:

@@ -69,8 +69,18 @@ class Conventions:
     month_first: bool | None = None
 
 
-def conventions_of(cells: Iterable[tuple[str, object]]) -> Conventions:
-    """The conventions a file's typed cells (column kind, value) show."""
+def configured_conventions() -> Conventions:
+    """What to read where a file shows nothing: AUTOKPI_DECIMAL_MARK, AUTOKPI_SLASHED_DATES."""
+    from core import settings
+
+    mark = {"comma": ",", "point": "."}.get(settings.get("AUTOKPI_DECIMAL_MARK"))
+    order = {"day-first": False, "month-first": True}.get(settings.get("AUTOKPI_SLASHED_DATES"))
+    return Conventions(mark, order)
+
+
+def conventions_of(cells: Iterable[tuple[str, object]], default: Conventions = Conventions()) -> Conventions:
+    """The conventions a file's typed cells (column kind, value) show; ``default`` (the
+    settings) where they show none. What a file shows wins over a setting."""
     marks, orders = set(), set()
     for kind, value in cells:
         if not isinstance(value, str):
@@ -81,7 +91,10 @@ def conventions_of(cells: Iterable[tuple[str, object]]) -> Conventions:
             orders.add(month_first_shown(value))
     marks.discard(None)
     orders.discard(None)
-    return Conventions(marks.pop() if len(marks) == 1 else None, orders.pop() if len(orders) == 1 else None)
+    return Conventions(
+        marks.pop() if len(marks) == 1 else default.decimal_mark if not marks else None,
+        orders.pop() if len(orders) == 1 else default.month_first if not orders else None,
+    )
 
 
 def month_first_shown(text: str) -> bool | None:
@@ -139,7 +152,8 @@ def parse_decimal(text: str, decimal_mark: str | None = None) -> str:
             raise Ambiguous(
                 f"a number whose decimal mark is clear: {raw} is {grouped} if '{mark}' groups thousands and "
                 f"{decimal} if it is the decimal mark, and no other number in the file shows which; "
-                f"write it as {grouped} or {decimal.replace('.', ',')} and send the file again"
+                f"write it as {grouped} or {decimal.replace('.', ',')} and send the file again (or say "
+                "which with AUTOKPI_DECIMAL_MARK)"
             )
         raw = raw.replace(mark, "") if decimal_mark != mark else raw
     raw = _SPACES.sub("", raw)
@@ -206,7 +220,7 @@ def parse_date(text: str, month_first: bool | None = False) -> str:
                 f"a date whose order is clear: {day_part} is {day_first:%d.%m.%Y} read day first and "
                 f"{month_first_:%d.%m.%Y} read month first, and no other date in the file shows "
                 f"which; write it as {day_first.isoformat()} or {month_first_.isoformat()} and send "
-                "the file again"
+                "the file again (or say which with AUTOKPI_SLASHED_DATES)"
             )
     try:
         if m := _ISO_DATE.match(day_part):

@@ -82,7 +82,7 @@ def test_a_number_with_one_mark_and_three_digits_and_no_mark_in_the_file_is_refu
     assert str(refused.value) == (
         "a number whose decimal mark is clear: 150,000 is 150000 if ',' groups thousands and 150 if it "
         "is the decimal mark, and no other number in the file shows which; write it as 150000 or 150 "
-        "and send the file again"
+        "and send the file again (or say which with AUTOKPI_DECIMAL_MARK)"
     )
 
 
@@ -249,7 +249,7 @@ def test_dates_no_other_date_explains_go_to_quarantine_with_both_readings():
     assert rejected[0]["raw_value"] == (
         "'05/10/2026': expected a date whose order is clear: 05/10/2026 is 05.10.2026 read day first and "
         "10.05.2026 read month first, and no other date in the file shows which; write it as 2026-10-05 or "
-        "2026-05-10 and send the file again"
+        "2026-05-10 and send the file again (or say which with AUTOKPI_SLASHED_DATES)"
     )
 
 
@@ -284,3 +284,21 @@ def test_yes_and_no_as_russian_excel_saves_them_and_a_word_that_is_neither_goes_
 @pytest.mark.parametrize(("value", "flag"), [(True, "true"), (False, "false"), (1, "true"), (0.0, "false")])
 def test_yes_and_no_in_typed_xlsx_cells(value, flag):
     assert normalise(value, "flag", "Europe/Moscow") == flag
+
+
+def test_the_settings_say_what_a_file_does_not_and_a_file_that_shows_it_wins(monkeypatch):
+    monkeypatch.setenv("AUTOKPI_DECIMAL_MARK", "point")
+    monkeypatch.setenv("AUTOKPI_SLASHED_DATES", "month-first")
+    rows, rejected = read_rows(MARKS / "plans_unclear.csv", PLANS, "plans/plans.csv", "Europe/Moscow")
+    # '.' the decimal mark: 150.000 is 150, 584,000 is 584000
+    assert rejected == [] and [r["revenue_plan"] for r in rows] == ["150.000", "584000", "1200000"]
+    rows, rejected = read_rows(
+        TWO_READINGS / "deals_unclear_dates.csv", DEALS, "crm/deals.csv", "Europe/Moscow"
+    )
+    assert rejected == [] and [r["closed_at"] for r in rows] == ["2026-05-10", "2026-03-11", "2026-07-07"]
+    # a British file shows day first (25/10/2026): the setting does not turn it round
+    rows, _ = read_rows(TWO_READINGS / "deals_english_uk.csv", DEALS, "crm/deals.csv", "Europe/Moscow")
+    assert [r["closed_at"] for r in rows] == ["2026-11-05", "2026-11-03"]
+    monkeypatch.setenv("AUTOKPI_DECIMAL_MARK", "comma")
+    rows, _ = read_rows(MARKS / "deal_lines_russian.csv", DEAL_LINES, "crm/deal_lines.csv", "Europe/Moscow")
+    assert rows[0]["quantity"] == "1.500"
