@@ -168,6 +168,17 @@ def validate_frame(
 PLACE_COLUMNS = ("_source_file", "_source_line")
 
 
+def _place(row: dict) -> str:
+    """``crm/deals.csv line 3``; "" for a row an API wrote (no file, or no line: NaN in pandas)."""
+    file, line = row.get("_source_file"), row.get("_source_line")
+    if not isinstance(file, str) or not file:
+        return ""
+    try:
+        return f"{file} line {int(line)}"
+    except (TypeError, ValueError):
+        return file
+
+
 def _failure(r) -> Failure:
     """One failed expectation's result, with its first examples and the file and line of each."""
     kwargs = r.expectation_config.kwargs
@@ -181,10 +192,7 @@ def _failure(r) -> Failure:
             _as_written(row.get(column)) if column else tuple(_as_written(row.get(c)) for c in columns)
             for row in rows[:5]
         ]
-        places = tuple(
-            f"{row['_source_file']} line {int(row['_source_line'])}" if row.get("_source_file") else ""
-            for row in rows[:5]
-        )
+        places = tuple(_place(row) for row in rows[:5])
     else:
         examples = [_as_written(v) for v in (r.result.get("partial_unexpected_list") or [])[:5]]
         places = ()

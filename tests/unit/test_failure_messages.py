@@ -210,3 +210,16 @@ def test_talk_time_above_the_calls_duration_is_told_with_both_and_the_line():
         "1 row has a billsec above its duration, e.g. duration 10 and billsec 20 (asterisk_cdr.csv line 3): "
         "correct it in the file and send it again"
     }
+
+
+def test_rows_an_api_wrote_beside_a_files_rows_are_told_without_a_place():
+    frame = pd.DataFrame(
+        {"deal_id": ["D1", "D1", "D2"], "status": ["won", "won", "lost"],
+         "_source_file": ["crm/deals.csv", None, float("nan")], "_source_line": ["2", None, float("nan")]}
+    )  # fmt: skip
+    suite = next(s for s in suites() if s.table == "raw_crm.deals")
+    (failure,) = validate_frame(frame, suite).failures
+    assert str(failure) == (
+        "2 rows share a deal_id with another row, e.g. 'D1' (crm/deals.csv line 2): keep one row per "
+        "deal_id, or give each its own, and send the file again"
+    )
