@@ -83,8 +83,8 @@ def conventions_of(cells: Iterable[tuple[str, object]], default: Conventions = C
     settings) where they show none. What a file shows wins over a setting."""
     marks, orders = set(), set()
     for kind, value in cells:
-        if not isinstance(value, str):
-            continue
+        if not isinstance(value, str) or value.startswith("="):
+            continue  # a typed XLSX cell, or a formula (written in English whatever the locale)
         if kind in ("decimal", "integer"):
             marks.add(decimal_mark_shown(value))
         elif kind in ("date", "datetime", "month"):

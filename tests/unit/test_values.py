@@ -61,6 +61,7 @@ def test_money_as_it_is_written(text, value):
         (["1,500", "1234,500"], ","),  # four digits before a mark: it cannot be grouping
         (["1,500", "150.000", "1500"], None),  # no number shows a mark
         (["1,5", "1,234.50"], None),  # they disagree
+        (["1,500", "=B2*1.1"], None),  # a formula a program wrote shows nothing of the file's own
     ],
 )
 def test_the_decimal_mark_a_file_shows(texts, mark):
