@@ -93,7 +93,7 @@ def create_app(
     """The portal over ``warehouse``'s published snapshot and its own database."""
     snapshot = open_reader(warehouse)
     store = open_store(warehouse)
-    limiter = limiter or SignInLimiter()
+    limiter = limiter or SignInLimiter(store)
     grace_days = settings.get("AUTOKPI_PORTAL_LEAVER_GRACE_DAYS")
     default_lang = settings.get("AUTOKPI_SITE_LANG")
     env = _environment()
@@ -204,12 +204,10 @@ def create_app(
         ):
             store.log(login, "refused: left", str(person["leave_date"]), client)
             return message(request, 403, "locked_out", days=grace_days, leave_date=person["leave_date"])
-        if account is None:
-            limiter.failed(login, client)
+        if account is None:  # logged: the limiter counts the log's failures
             store.log(login or None, "sign-in failed", client=client)
             error = PORTAL_LABELS[lang_of(request)]["bad_sign_in"]
             return page(request, "signin.html", 401, error=error, login=login)
-        limiter.succeeded(login)
         start_session(request, account.login)
         store.log(account.login, "signed in", client=client)
         return RedirectResponse("/", status_code=303)

@@ -85,6 +85,11 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _as_time(value) -> datetime:
+    """A time as the database gives it back (SQLite through text: a string)."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -380,6 +385,27 @@ class Store:
                 ),
                 {"at": _now(), "login": login, "action": action, "subject": subject, "client": client},
             )
+
+    def now(self) -> datetime:
+        """The time the log writes (UTC, without a zone)."""
+        return _now()
+
+    def sign_in_failures(self, login: str, client: str, since: datetime) -> dict[str, list[datetime]]:
+        """When sign-in failed since ``since``: for ``login`` (after its last sign-in), and from
+        ``client``, oldest first."""
+        failed = "select at from access_log where action = 'sign-in failed' and at > :since"
+        last_sign_in = "select max(at) from access_log where action = 'signed in' and login = :login"
+        with self.engine.connect() as conn:
+            by_login = conn.execute(
+                sa.text(
+                    f"{failed} and login = :login and at > coalesce(({last_sign_in}), :since) order by at"
+                ),
+                {"since": since, "login": login},
+            ).scalars()
+            by_client = conn.execute(
+                sa.text(f"{failed} and client = :client order by at"), {"since": since, "client": client}
+            ).scalars()
+            return {"login": [_as_time(t) for t in by_login], "client": [_as_time(t) for t in by_client]}
 
     def access_log(self) -> list[dict]:
         with self.engine.connect() as conn:

@@ -90,7 +90,7 @@ def test_the_database_is_private_and_migrates_again_harmlessly(sqlite_store, tmp
     again = Store(path)  # a second start: alembic finds the schema at its head
     assert again.account("anna").portal_role == "finance"
     with sqlite3.connect(path) as con:
-        assert con.execute("select version_num from alembic_version").fetchone() == ("0004",)
+        assert con.execute("select version_num from alembic_version").fetchone() == ("0005",)
 
 
 def test_the_portal_reader_sees_a_new_snapshot_once_a_run_renames_it_into_place(tmp_path):
@@ -305,7 +305,7 @@ def test_on_the_server_the_portal_keeps_a_private_schema_that_dlt_loads_disputes
     again = open_store(warehouse)  # a second start: alembic finds the schema at its head
     assert again.account("E0004").has_password
     with again.engine.connect() as conn:
-        assert conn.execute(sa.text("select version_num from portal.alembic_version")).scalar() == "0004"
+        assert conn.execute(sa.text("select version_num from portal.alembic_version")).scalar() == "0005"
         hashed = conn.execute(sa.text("select password_hash from portal.accounts")).scalar()
     assert hashed.startswith("$argon2id$")
     _refused_changes(again, "truncate access_log")
@@ -324,3 +324,39 @@ def test_on_the_server_the_portal_keeps_a_private_schema_that_dlt_loads_disputes
             "join raw_disputes.dispute_answers as a using (dispute_id)"
         ).fetchall()
     assert loaded == [(dispute, "17900.1", "accepted", "exclude_missed_call")]
+
+
+def test_failed_sign_ins_are_limited_per_login_and_per_address_from_the_log(store, monkeypatch):
+    """Counted from the access log, the limit holds across the portal's processes and its
+    restarts: before, each worker kept its own count in memory, and a restart forgot it."""
+    from datetime import datetime, timedelta
+
+    import portal.store as stored
+    from portal.rate_limit import SignInLimiter
+
+    now = [datetime(2026, 12, 4, 10, 0, 0)]
+    monkeypatch.setattr(stored, "_now", lambda: now[0])
+    first, second = (SignInLimiter(store, per_login=3, per_client=5, window_seconds=60) for _ in range(2))
+
+    def fail(login: str, client: str) -> None:
+        store.log(login, "sign-in failed", client=client)
+        now[0] += timedelta(seconds=1)
+
+    for _ in range(3):
+        assert first.wait_seconds("E0004", "10.0.0.1") == 0
+        fail("E0004", "10.0.0.1")
+    # the other worker sees them: the login is refused from anywhere until the first ages out
+    assert second.wait_seconds("E0004", "10.0.0.2") == pytest.approx(57)
+    assert second.wait_seconds("E0005", "10.0.0.1") == 0  # the address may still try others
+    fail("E0005", "10.0.0.1")
+    fail("E0006", "10.0.0.1")
+    assert first.wait_seconds("E0007", "10.0.0.1") > 0  # five failures from one address
+    now[0] += timedelta(seconds=61)
+    assert first.wait_seconds("E0004", "10.0.0.1") == 0  # aged out
+    fail("E0004", "10.0.0.1")
+    fail("E0004", "10.0.0.1")
+    store.log("E0004", "signed in", client="10.0.0.1")
+    now[0] += timedelta(seconds=1)
+    fail("E0004", "10.0.0.1")
+    fail("E0004", "10.0.0.1")
+    assert second.wait_seconds("E0004", "10.0.0.3") == 0  # a sign-in ended the login's count

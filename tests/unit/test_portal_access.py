@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from portal.access import Viewer, locked_out, may_view, viewer_for
-from portal.rate_limit import SignInLimiter
 
 MANAGER = {"employee_id": "E0004", "department_id": "D01", "role": "sales_manager", "leave_date": None}
 HEAD = {"employee_id": "E0001", "department_id": "D01", "role": "department_head", "leave_date": None}
@@ -45,24 +44,6 @@ def test_someone_who_left_keeps_access_for_the_grace_days_then_is_locked_out():
     assert locked_out(left, 30, date(2026, 12, 1))
     assert not locked_out(left, 0, left)  # their last day
     assert locked_out(left, 0, date(2026, 11, 1))
-
-
-def test_failed_sign_ins_are_limited_per_login_and_per_address_in_a_sliding_window():
-    now = [1000.0]
-    limiter = SignInLimiter(per_login=3, per_client=5, window_seconds=60, clock=lambda: now[0])
-    for _ in range(3):
-        assert limiter.wait_seconds("E0004", "10.0.0.1") == 0
-        limiter.failed("E0004", "10.0.0.1")
-    assert limiter.wait_seconds("E0004", "10.0.0.2") == pytest.approx(60)  # the login, from anywhere
-    assert limiter.wait_seconds("E0005", "10.0.0.1") == 0  # the address may still try others
-    limiter.failed("E0005", "10.0.0.1")
-    limiter.failed("E0006", "10.0.0.1")
-    assert limiter.wait_seconds("E0007", "10.0.0.1") > 0  # five failures from one address
-    now[0] += 61
-    assert limiter.wait_seconds("E0004", "10.0.0.1") == 0  # aged out
-    limiter.failed("E0004", "10.0.0.1")
-    limiter.succeeded("E0004")
-    assert len(limiter._recent(("login", "E0004"))) == 0
 
 
 def test_disputes_are_answered_by_the_head_of_the_department_or_finance_never_by_oneself():
