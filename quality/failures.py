@@ -191,9 +191,11 @@ def _inbox_name(reference: str) -> str:
 _CYRILLIC_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
 
 
-def resemblance(value: str, listed: list[str], reference: str) -> str:
+def resemblance(value: str, listed: list[str], reference: str, names: dict[str, str] | None = None) -> str:
     """What ``value`` resembles among the ``listed`` values of ``reference``: the same id
-    with Cyrillic look-alike letters, or in other case or spacing; "" when nothing."""
+    with Cyrillic look-alike letters, or in other case or spacing, or (``names``: a person's
+    name, folded by ``name_key``, to their ids: "E0004", or "E0004 and E0009" for namesakes)
+    someone's name typed for their id; "" when nothing."""
     text = str(value)
     in_latin = text.translate(_CYRILLIC_LOOKALIKES)
     name = _inbox_name(reference)
@@ -203,7 +205,15 @@ def resemblance(value: str, listed: list[str], reference: str) -> str:
         return f"{letters}: {name} has {in_latin}"
     folded = {v.strip().casefold(): v for v in listed}
     match = folded.get(in_latin.strip().casefold())
-    return f"{name} has {match}" if match is not None else ""
+    if match is not None:
+        return f"{name} has {match}"
+    people = (names or {}).get(name_key(text))
+    return f"{name} has that name for {people}" if people else ""
+
+
+def name_key(text: str) -> str:
+    """A person's name as typed, in one spelling: case, spaces and ё do not count."""
+    return " ".join(str(text).replace("ё", "е").replace("Ё", "Е").split()).casefold()
 
 
 def _day(value) -> str:

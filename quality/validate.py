@@ -30,7 +30,7 @@ from core.extensions import CHANNEL_EXTENSION, directory_extensions
 from core.memory import release_freed_memory
 from core.warehouse import connect
 from quality import checked_loads
-from quality.failures import Failure, resemblance
+from quality.failures import Failure, name_key, resemblance
 from quality.suites import Suite
 
 
@@ -125,9 +125,11 @@ def validate_frame(
     reference_sets: dict[str, list] | None = None,
     advisory: bool = False,
     expectations: list | None = None,
+    reference_names: dict[str, dict[str, str]] | None = None,
 ) -> ValidationReport:
     """The suite's expectations (its advisory ones when ``advisory``, or just
-    ``expectations``) and the reference sets on one frame."""
+    ``expectations``) and the reference sets on one frame (``reference_names``: per
+    column, the referenced people's names to their ids, ``_reference_names``)."""
     context = _context()
     asset = context.data_sources.add_pandas("raw").add_dataframe_asset(suite.table)
     batch = asset.add_batch_definition_whole_dataframe("whole")
@@ -157,7 +159,7 @@ def validate_frame(
     # the check may be the advisory one though `advisory` is not passed (checked by load)
     references = {**suite.references, **suite.advisory_references}
     failures = [
-        _with_reference(_failure(r), references, reference_sets or {})
+        _with_reference(_failure(r), references, reference_sets or {}, reference_names)
         for r in result.results
         if not r.success
     ]
@@ -211,8 +213,11 @@ def _failure(r) -> Failure:
     )
 
 
-def _with_reference(failure: Failure, references: dict[str, str], sets: dict[str, list]) -> Failure:
-    """A value missing from a reference set, told as such, with what each example resembles."""
+def _with_reference(
+    failure: Failure, references: dict[str, str], sets: dict[str, list], names: dict | None = None
+) -> Failure:
+    """A value missing from a reference set, told as such, with what each example resembles
+    (``names``: per column, people's names to their ids, for a name typed for an id)."""
     target = references.get(failure.column)
     if (
         failure.expectation != "expect_column_values_to_be_in_set"
@@ -222,7 +227,11 @@ def _with_reference(failure: Failure, references: dict[str, str], sets: dict[str
         return failure
     listed = [str(v) for v in sets[failure.column]]
     where = tuple(
-        "; ".join(part for part in (place, resemblance(value, listed, target)) if part)
+        "; ".join(
+            part
+            for part in (place, resemblance(value, listed, target, (names or {}).get(failure.column)))
+            if part
+        )
         for value, place in itertools.zip_longest(failure.examples, failure.places, fillvalue="")
     )
     return replace(failure, reference=target, where=where)
@@ -296,6 +305,25 @@ def _reference_sets(con, suite: Suite, advisory: bool) -> dict[str, list]:
     return references
 
 
+def _reference_names(con, suite: Suite, advisory: bool) -> dict[str, dict[str, str]]:
+    """Per column that references people (a table with ``full_name``, the directory), their
+    names to their ids: finance types a name where the plan wants the employee's id."""
+    names = {}
+    for column, target in (suite.advisory_references if advisory else suite.references).items():
+        ref_schema, ref_table, ref_column = target.split(".")
+        if con.table_exists(ref_schema, ref_table) and "full_name" in con.columns(ref_schema, ref_table):
+            current = _current(con.columns(ref_schema, ref_table))
+            rows = con.execute(
+                f"select full_name, {ref_column} from {ref_schema}.{ref_table}{current}"
+            ).fetchall()
+            ids: dict[str, set[str]] = {}
+            for name, key in rows:
+                if name and key:
+                    ids.setdefault(name_key(name), set()).add(str(key))
+            names[column] = {name: " and ".join(sorted(keys)) for name, keys in ids.items()}  # namesakes: all
+    return names
+
+
 def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> ValidationReport | None:
     """Validate a raw table (its advisory expectations when ``advisory``); None when the
     table was never loaded (no files of its kind)."""
@@ -311,7 +339,8 @@ def validate_table(warehouse: Path, suite: Suite, advisory: bool = False) -> Val
         references = _reference_sets(con, suite, advisory)
         if not (suite.incremental and checked_loads.LOAD_ID in columns):
             frame = con.execute(f"select {listing} from {suite.table}{_current(columns)}").text_df()
-            report = validate_frame(frame, suite, references, advisory)
+            names = _reference_names(con, suite, advisory)
+            report = validate_frame(frame, suite, references, advisory, reference_names=names)
             report = replace(report, failures=[located(con, suite.table, f) for f in report.failures])
             if suite.rules and not advisory:
                 broken = [Failure("rule", "", 1, [], sentence=s) for s in suite.rules(con)]

@@ -223,3 +223,32 @@ def test_rows_an_api_wrote_beside_a_files_rows_are_told_without_a_place():
         "2 rows share a deal_id with another row, e.g. 'D1' (crm/deals.csv line 2): keep one row per "
         "deal_id, or give each its own, and send the file again"
     )
+
+
+def test_a_persons_name_typed_for_their_id_is_told_whose_name_it_is(tmp_path):
+    """Finance types "Иванов Иван" where the plan wants E0004; namesakes are all named."""
+    from quality.validate import validate_table
+
+    path = tmp_path / "autokpi.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create schema raw_directory")
+    con.execute(
+        "create table raw_directory.employees as select * from (values ('E0004', 'Иванов Иван'), "
+        "('E0005', 'Петрова Алёна'), ('E0009', 'Петрова Алёна')) as t(employee_id, full_name)"
+    )
+    con.execute("create schema raw_plans")
+    con.execute(
+        "create table raw_plans.monthly_plans as select * from (values "
+        "('2026-12-01', 'иванов  иван', '150000', 'plans/plans.csv', 2), "
+        "('2026-12-01', 'Петрова Алена', '584000', 'plans/plans.csv', 3)) "
+        "as t(month, employee_id, revenue_plan, _source_file, _source_line)"
+    )
+    con.close()
+    suite = next(s for s in suites() if s.table == "raw_plans.monthly_plans")
+    (failure,) = validate_table(path, suite).failures
+    assert str(failure) == (
+        "2 rows have employee_id not in directory/employees, e.g. 'иванов  иван' (plans/plans.csv line 2; "
+        "directory/employees has that name for E0004) and 'Петрова Алена' (plans/plans.csv line 3; "
+        "directory/employees has that name for E0005 and E0009): write them as directory/employees does, "
+        "or add them to directory/employees"
+    )
