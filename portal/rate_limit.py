@@ -12,8 +12,6 @@ from datetime import timedelta
 
 from portal.store import Store
 
-FAILED, SIGNED_IN = "sign-in failed", "signed in"  # the access log's actions
-
 
 class SignInLimiter:
     def __init__(self, store: Store, per_login: int = 5, per_client: int = 20, window_seconds: float = 900):

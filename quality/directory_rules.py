@@ -16,6 +16,7 @@ from datetime import date
 
 from core.extensions import directory_extensions, is_extension
 from core.phones import is_token
+from quality.failures import and_listed
 
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(9999, 12, 31)
 
@@ -81,17 +82,17 @@ def shared_crm_users(employees: list[dict]) -> list[str]:
         user = (row.get("crm_user_id") or "").strip()
         if user:
             holders[user].append(row)
-    return [
-        f"{_where(rows)}: {_listed([r['employee_id'] for r in rows])} {'both' if len(rows) == 2 else 'all'} "
-        f"have crm_user_id {user}, so each would be credited with every deal of that CRM user; a CRM "
-        "user is one employee's: give each their own, or leave it empty for one who left"
-        for user, rows in sorted(holders.items())
-        if len(rows) > 1
-    ]
-
-
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    problems = []
+    for user, rows in sorted(holders.items()):
+        if len(rows) < 2:
+            continue
+        people = and_listed([r["employee_id"] for r in rows])
+        problems.append(
+            f"{_where(rows)}: {people} {'both' if len(rows) == 2 else 'all'} have crm_user_id {user}, so "
+            "each would be credited with every deal of that CRM user; a CRM user is one employee's: give "
+            "each their own, or leave it empty for one who left"
+        )
+    return problems
 
 
 # letters typed for the digits they look like: Latin and Cyrillic O, l, I, З

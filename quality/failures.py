@@ -79,7 +79,7 @@ class Failure:
             f"{show(v)} ({p})" if p else show(v)
             for v, p in itertools.zip_longest(self.examples[:3], self.places[:3], fillvalue="")
         ]
-        return _listed(shown)
+        return and_listed(shown)
 
     def _between(self) -> str:
         low, high = self.bounds
@@ -94,7 +94,7 @@ class Failure:
         )
 
     def _not_null(self) -> str:
-        places = _listed([p for p in self.places[:3] if p])
+        places = and_listed([p for p in self.places[:3] if p])
         where = f", e.g. {places}" if places else ""
         return f"{self._rows_have()} no {self.column}{where}: fill it in and send the file again"
 
@@ -119,7 +119,7 @@ class Failure:
             f"{value} ({_lines_of(places)})" if any(places) else value for value, places in lines.items()
         ]
         return (
-            f"{self.unexpected_count} rows share a {key} with another row, e.g. {_listed(shown[:3])}: "
+            f"{self.unexpected_count} rows share a {key} with another row, e.g. {and_listed(shown[:3])}: "
             f"keep one row per {key}, or give each its own, and send the file again"
         )
 
@@ -135,7 +135,7 @@ class Failure:
         ]
         it = "it" if self._one else "them"
         return (
-            f"{self._rows_have()} a {b} {relation} its {a}, e.g. {_listed(shown)}: "
+            f"{self._rows_have()} a {b} {relation} its {a}, e.g. {and_listed(shown)}: "
             f"correct {it} in the file and send it again"
         )
 
@@ -157,7 +157,7 @@ def _plain(value) -> str:
     return str(value)
 
 
-def _listed(items: list[str]) -> str:
+def and_listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}" if items else ""
 
 
@@ -176,7 +176,7 @@ def _lines_of(places: list[str]) -> str:
         file, _, line = place.rpartition(" line ")
         by_file.setdefault(file, []).append(line)
     return "; ".join(
-        f"{file} line {lines[0]}" if len(lines) == 1 else f"{file} lines {_listed(lines)}"
+        f"{file} line {lines[0]}" if len(lines) == 1 else f"{file} lines {and_listed(lines)}"
         for file, lines in by_file.items()
     )
 
