@@ -16,7 +16,7 @@ from datetime import date
 
 from core.extensions import directory_extensions, is_extension
 from core.phones import is_token
-from quality.failures import and_listed
+from quality.failures import and_listed, lines_in_files
 
 FAR_PAST, FAR_FUTURE = date(1900, 1, 1), date(9999, 12, 31)
 
@@ -30,19 +30,9 @@ def _day(text) -> date | None:
 
 def _where(rows: list[dict]) -> str:
     """ "directory/employees.csv lines 3 and 8" (or several files)."""
-    by_file: dict[str, list[int]] = defaultdict(list)
-    for row in rows:
-        by_file[row.get("_source_file") or "the directory"].append(row.get("_source_line"))
-    parts = []
-    for file, lines in by_file.items():
-        lines = sorted(n for n in lines if n is not None)
-        if not lines:
-            parts.append(file)
-        elif len(lines) == 1:
-            parts.append(f"{file} line {lines[0]}")
-        else:
-            parts.append(f"{file} lines {', '.join(str(n) for n in lines[:-1])} and {lines[-1]}")
-    return "; ".join(parts)
+    return lines_in_files(
+        (row.get("_source_file") or "the directory", row.get("_source_line")) for row in rows
+    )
 
 
 def shared_extensions(employees: list[dict]) -> list[str]:

@@ -171,14 +171,27 @@ def _key_text(value, names: tuple) -> str:
 
 def _lines_of(places: list[str]) -> str:
     """``crm/deals.csv line 2`` and ``crm/deals.csv line 5`` → ``crm/deals.csv lines 2 and 5``."""
-    by_file: dict[str, list[str]] = {}
-    for place in (p for p in places if p):
-        file, _, line = place.rpartition(" line ")
-        by_file.setdefault(file, []).append(line)
-    return "; ".join(
-        f"{file} line {lines[0]}" if len(lines) == 1 else f"{file} lines {and_listed(lines)}"
-        for file, lines in by_file.items()
-    )
+    pairs = [p.rpartition(" line ") for p in places if p]
+    return lines_in_files((file, int(line)) for file, _, line in pairs)
+
+
+def lines_in_files(places) -> str:
+    """(file, line) pairs as a person reads them: ``directory/employees.csv lines 2 and 3;
+    other.csv line 5`` (a file without a line: its name alone)."""
+    by_file: dict[str, list[int]] = {}
+    for file, line in places:
+        by_file.setdefault(file, [])
+        if line is not None:
+            by_file[file].append(line)
+    parts = []
+    for file, lines in by_file.items():
+        lines = sorted(lines)
+        parts.append(
+            file
+            if not lines
+            else f"{file} line{'s' if len(lines) > 1 else ''} {and_listed([str(n) for n in lines])}"
+        )
+    return "; ".join(parts)
 
 
 def _inbox_name(reference: str) -> str:

@@ -28,23 +28,28 @@ MANIFEST = {
 }
 
 
-def _warehouse(tmp_path):
+def _duckdb_with(tmp_path, tables: dict[str, str]):
+    """A DuckDB warehouse holding each ``schema.table`` as ``select * from (values …) as t(…)``."""
     path = tmp_path / "autokpi.duckdb"
     con = duckdb.connect(str(path))
-    con.execute("create schema raw_plans")
-    con.execute(
-        "create table raw_plans.monthly_plans as select * from (values "
-        "('2026-10-01', 'E1', '120000.00', 'plans/plans.csv', 2), "
-        "('2026-10-01', 'E2', '584 000,00', 'plans/plans.csv', 3)) "
-        "as t(month, employee_id, revenue_plan, _source_file, _source_line)"
-    )
-    con.execute("create schema intermediate")
-    con.execute(
-        "create table intermediate.int_call_legs as select * from (values "
-        "('L1', 'calls/Master.csv', 7), ('L1', 'calls/Master.csv', 9)) as t(leg_id, source_file, source_line)"
-    )
+    for table, values in tables.items():
+        con.execute(f"create schema if not exists {table.split('.')[0]}")
+        con.execute(f"create table {table} as select * from ({values})")
     con.close()
     return path
+
+
+def _warehouse(tmp_path):
+    return _duckdb_with(
+        tmp_path,
+        {
+            "raw_plans.monthly_plans": "values ('2026-10-01', 'E1', '120000.00', 'plans/plans.csv', 2), "
+            "('2026-10-01', 'E2', '584 000,00', 'plans/plans.csv', 3)) "
+            "as t(month, employee_id, revenue_plan, _source_file, _source_line",
+            "intermediate.int_call_legs": "values ('L1', 'calls/Master.csv', 7), "
+            "('L1', 'calls/Master.csv', 9)) as t(leg_id, source_file, source_line",
+        },
+    )
 
 
 def test_a_model_error_names_the_model_the_cause_and_the_inbox_line(tmp_path):
@@ -229,21 +234,17 @@ def test_a_persons_name_typed_for_their_id_is_told_whose_name_it_is(tmp_path):
     """Finance types "Иванов Иван" where the plan wants E0004; namesakes are all named."""
     from quality.validate import validate_table
 
-    path = tmp_path / "autokpi.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute("create schema raw_directory")
-    con.execute(
-        "create table raw_directory.employees as select * from (values ('E0004', 'Иванов Иван'), "
-        "('E0005', 'Петрова Алёна'), ('E0009', 'Петрова Алёна')) as t(employee_id, full_name)"
+    path = _duckdb_with(
+        tmp_path,
+        {
+            "raw_directory.employees": "values ('E0004', 'Иванов Иван'), ('E0005', 'Петрова Алёна'), "
+            "('E0009', 'Петрова Алёна')) as t(employee_id, full_name",
+            "raw_plans.monthly_plans": "values "
+            "('2026-12-01', 'иванов  иван', '150000', 'plans/plans.csv', 2), "
+            "('2026-12-01', 'Петрова Алена', '584000', 'plans/plans.csv', 3)) "
+            "as t(month, employee_id, revenue_plan, _source_file, _source_line",
+        },
     )
-    con.execute("create schema raw_plans")
-    con.execute(
-        "create table raw_plans.monthly_plans as select * from (values "
-        "('2026-12-01', 'иванов  иван', '150000', 'plans/plans.csv', 2), "
-        "('2026-12-01', 'Петрова Алена', '584000', 'plans/plans.csv', 3)) "
-        "as t(month, employee_id, revenue_plan, _source_file, _source_line)"
-    )
-    con.close()
     suite = next(s for s in suites() if s.table == "raw_plans.monthly_plans")
     (failure,) = validate_table(path, suite).failures
     assert str(failure) == (
