@@ -681,3 +681,29 @@ def test_an_export_saved_twice_at_once_names_the_copy_the_duplicate(tmp_path):
         )
     ]
     assert _count(warehouse, "raw_crm.deals") == 1
+
+
+def test_a_cdr_export_an_older_reader_refused_is_read_without_being_sent_again(tmp_path, monkeypatch):
+    """A FreePBX export dropped in before the reader took exports was refused, and a refused
+    file is skipped until it changes: the upgrade would have read it only if sent again."""
+    from ingestion.sources import pbx
+    from ingestion.sources.errors import InboxFileError
+    from orchestration.quarantine_report import summary
+
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "freepbx-cdr-report.csv"])
+    warehouse = tmp_path / "w.duckdb"
+
+    def older_reader(path, *args, **kwargs):
+        raise InboxFileError(path, "not an Asterisk cdr_csv line: 26 columns, expected one of 16, …", line=1)
+
+    with monkeypatch.context() as older:  # the reader before version 2, and its state
+        older.setattr(pbx, "read_cdr", older_reader)
+        older.setattr(pbx, "READER_VERSIONS", {"asterisk_cdr": 1, "transcripts": 1})
+        load_source("pbx_files", inbox, warehouse)
+        load_source("pbx_files", inbox, warehouse)  # refused once, not again
+    assert [(g.rule, g.rows) for g in summary(warehouse)] == [("file_rejected", 1)]
+    load_source("pbx_files", inbox, warehouse)
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") == 45
+    assert summary(warehouse) == []
+    load_source("pbx_files", inbox, warehouse)  # and once read, it is not read again
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") == 45

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from core.phones import pseudonymise
 from ingestion.sources.asterisk.helpers import read_cdr
-from ingestion.sources.asterisk.settings import LAYOUTS
+from ingestion.sources.asterisk.settings import LAYOUTS, RAW_COLUMNS
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.files import complete_size
 from tests.conftest import ASTERISK_SAMPLES
@@ -138,20 +140,93 @@ def test_a_file_that_is_not_cdr_csv_names_file_and_line_and_what_to_send(tmp_pat
     )
 
 
-def test_a_cdr_report_export_with_columns_of_its_own_is_named_so(tmp_path):
-    """FreePBX keeps call records in a database and its CDR Reports page exports them with a
-    header, calldate first: 26 columns, which said only "expected one of 16, … 21"."""
-    header = "calldate,clid,src,dst,dcontext,channel,dstchannel,lastapp,lastdata,duration,billsec,"
-    header += "disposition,amaflags,accountcode,uniqueid,userfield,did,recordingfile,cnum,cnam,"
-    header += "outbound_cnum,outbound_cnam,dst_cnam,linkedid,peeraccount,sequence"
+FREEPBX_EXPORT = ASTERISK_SAMPLES / "freepbx-cdr-report.csv"  # smallcdr.csv as FreePBX exports it
+
+
+def _seconds(text: str) -> float:
+    return datetime.fromisoformat(text).timestamp()
+
+
+def test_a_freepbx_cdr_export_reads_as_the_master_csv_it_came_from():
+    """FreePBX keeps call records in a database; its CDR Reports page (or the cdr table saved
+    as CSV) exports them with a header, calldate first, 26 columns, no answer and no end.
+    Such a file was refused ("expected one of 16, … 21"), so a FreePBX user had no way in."""
+    export, quarantined = read_all(FREEPBX_EXPORT)
+    master, _ = read_all(ASTERISK_SAMPLES / "smallcdr.csv")
+    assert quarantined == [] and len(export) == len(master) == 45
+    for got, wrote in zip(export, master, strict=True):
+        assert got["_source_line"] == wrote["_source_line"] + 1  # after the header line
+        same = [c for c in RAW_COLUMNS if c not in ("answer", "end", "amaflags")]
+        # an empty column of the export is the column an 18-column Master.csv lacks (null)
+        assert {c: got[c] or None for c in same} == {c: wrote[c] or None for c in same}
+        # worked out from duration and billsec, which Asterisk rounds down: within a second
+        assert got["end"] == _at(_seconds(got["start"]) + int(got["duration"]))
+        assert abs(_seconds(got["end"]) - _seconds(wrote["end"])) <= 1
+        if wrote["answer"]:
+            assert got["answer"] == _at(_seconds(got["end"]) - int(got["billsec"]))
+            assert abs(_seconds(got["answer"]) - _seconds(wrote["answer"])) <= 1
+        else:
+            assert got["answer"] == ""
+    exact = sum(got["end"] == wrote["end"] for got, wrote in zip(export, master, strict=True))
+    assert 0 < exact < 45  # the sample has both: the test would see an off-by-one either way
+
+
+def _at(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_an_export_saved_with_semicolons_reads_the_same(tmp_path):
+    rows = list(csv.reader(FREEPBX_EXPORT.open(newline="", encoding="utf-8")))
+    path = tmp_path / FREEPBX_EXPORT.name
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, delimiter=";", lineterminator="\r\n").writerows(rows)
+    assert read_all(path) == read_all(FREEPBX_EXPORT)
+
+
+def test_an_export_read_on_from_where_it_grew_keeps_its_header_names(tmp_path):
     path = tmp_path / "cdr-report.csv"
-    path.write_text(header + "\n", encoding="utf-8")
+    path.write_bytes(FREEPBX_EXPORT.read_bytes())
+    third_line = len(b"".join(FREEPBX_EXPORT.read_bytes().splitlines(keepends=True)[:2]))
+    rows = [
+        r
+        for batch in read_cdr(path, path.name, start=third_line, first_line=3)
+        for r in batch.clean.to_pylist()
+    ]
+    assert [r["_source_line"] for r in rows] == list(range(3, 47))
+    assert rows[0]["start"] == "2017-06-27 10:29:03" and rows[0]["answer"] == "2017-06-27 10:29:15"
+
+
+def test_an_export_row_with_a_start_of_another_form_is_quarantined_under_the_exports_name(tmp_path):
+    lines = FREEPBX_EXPORT.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("2017-06-27 10:29:03", "27.06.2017 10:29", 1)
+    path = tmp_path / "cdr-report.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    clean, quarantined = read_all(path)
+    assert len(clean) == 44  # raw = clean + quarantined
+    [bad] = quarantined
+    assert (bad["source_line"], bad["rule"], bad["field"], bad["raw_value"]) == (
+        3,
+        "timestamp_format",
+        "calldate",
+        "27.06.2017 10:29",
+    )
+    record = json.loads(bad["raw_record"])
+    assert record["calldate"] == "27.06.2017 10:29" and record["billsec"] == "390"
+    assert "cnam" not in record  # a column autokpi does not read is not kept
+
+
+def test_an_export_without_a_column_calls_are_attributed_by_is_refused_naming_it(tmp_path):
+    rows = list(csv.reader(FREEPBX_EXPORT.open(newline="", encoding="utf-8")))
+    keep = [i for i, name in enumerate(rows[0]) if name not in ("channel", "dstchannel")]
+    path = tmp_path / "cdr-report.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([[row[i] for i in keep] for row in rows])
     with pytest.raises(InboxFileError) as refused:
         read_all(path)
     assert str(refused.value) == (
-        f"{path}:1: not an Asterisk cdr_csv line: 26 columns, expected one of 16, 17, 18, 19, 21; it is "
-        "the header of a CDR report or database export (calldate, clid, src, dst, …), not a Master.csv: "
-        "send the files Asterisk's cdr_csv writes in /var/log/asterisk/cdr-csv/ (no header, 16 to 21 columns)"
+        f"{path}:1: a CDR export without the columns channel, dstchannel (calls are counted and "
+        "attributed by them): export every column of the cdr table again, or send the files "
+        "Asterisk's cdr_csv writes in /var/log/asterisk/cdr-csv/"
     )
 
 

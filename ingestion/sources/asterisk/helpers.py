@@ -23,12 +23,23 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from core import phones
-from ingestion.sources.asterisk.settings import BLOCK_SIZE, DISPOSITIONS, LAYOUTS, RAW_COLUMNS
+from ingestion.sources.asterisk.settings import (
+    BLOCK_SIZE,
+    DISPOSITIONS,
+    EXPORT_NAMES,
+    EXPORT_REQUIRED,
+    LAYOUTS,
+    RAW_COLUMNS,
+)
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.files import complete_size, count_lines
 
 TIMESTAMP_RE = r"^\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?\s*$"
 INTEGER_RE = r"^\s*\d+\s*$"
+PBX_TIME = "%Y-%m-%d %H:%M:%S"
+
+_CDR_CSV_FOLDER = "/var/log/asterisk/cdr-csv/"
+EXPORT_NAMES_BACK = {raw: name for name, raw in EXPORT_NAMES.items()}
 
 
 class _Utf8Window(io.RawIOBase):
@@ -62,44 +73,119 @@ class _Utf8Window(io.RawIOBase):
         super().close()
 
 
-def detect_layout(path: Path, start: int, stop: int) -> int:
-    """Column count of the first non-empty record in the window; must be a known layout.
-    A record may span lines (a quoted line break in a caller name)."""
+@dataclass(frozen=True)
+class Layout:
+    """How a file's columns map onto the raw table: by their count (Master.csv) or by the
+    names in its header line (a CDR export, ``settings.EXPORT_NAMES``)."""
+
+    names: tuple[str, ...]  # the column each of the file's columns is read into
+    delimiter: str = ","
+    headings: tuple[str, ...] = ()  # an export's own names for them, in the file's order
+
+    @property
+    def export(self) -> bool:
+        return bool(self.headings)
+
+    @property
+    def times_worked_out(self) -> bool:
+        """An export without ``answer`` and ``end``: they follow from duration and billsec."""
+        return self.export and not {"answer", "end"} <= set(self.names)
+
+    def heading(self, column: str) -> str:
+        """The file's own name of a column (``calldate`` for start), for messages."""
+        if self.export and column in self.names:
+            return self.headings[self.names.index(column)]
+        return column
+
+
+def _first_record(path: Path, start: int, stop: int, delimiter: str = ",") -> tuple[list[str], int, str]:
+    """The first non-empty record from byte ``start``, its line (counted from ``start``) and the
+    text read. A record may span lines (a quoted line break in a caller name)."""
     with path.open("rb") as fh:
         fh.seek(start)
         head = fh.read(min(stop - start, 256 << 10)).decode("utf-8", "replace")
     complete = head if stop - start <= 256 << 10 else head[: head.rfind("\n") + 1]
+    reader = csv.reader(io.StringIO(complete, newline=""), delimiter=delimiter)
     try:
-        reader = csv.reader(io.StringIO(complete, newline=""))
         for fields in reader:
-            if not any(f.strip() for f in fields):
-                continue
-            if len(fields) not in LAYOUTS:
-                known = ", ".join(str(k) for k in LAYOUTS)
-                raise InboxFileError(
-                    path,
-                    f"not an Asterisk cdr_csv line: {len(fields)} columns, expected one of {known}"
-                    + (_saved_by_a_spreadsheet(reader, complete) or _what_to_send(fields)),
-                    line=reader.line_num,
-                )
-            return len(fields)
+            if any(f.strip() for f in fields):
+                return fields, reader.line_num, complete
     except csv.Error as exc:  # e.g. a bare carriage return inside the line
         raise InboxFileError(path, f"not an Asterisk cdr_csv line: {exc}", line=reader.line_num) from None
-    return 0
+    return [], 0, complete
 
 
-def _is_header(table: pa.Table, lines) -> bool:
+def _names_columns(fields: list[str]) -> bool:
+    """True for a line of column names holding ``src`` and ``dst`` (a header, not a call)."""
+    names = [f.strip().lower() for f in fields]
+    return {"src", "dst"} <= set(names) and all(n.replace("_", "").isalnum() for n in names if n)
+
+
+def _export_layout(path: Path, stop: int) -> Layout | None:
+    """The layout a CDR export's header line gives (its first line, however far the file was
+    read before), or None for a file without one. An export missing a column that calls are
+    counted or attributed by is refused, naming it."""
+    delimiter = ","
+    fields, line, _ = _first_record(path, 0, stop)
+    if len(fields) == 1 and ";" in fields[0]:  # saved as "CSV for MS Excel" in a Russian locale
+        delimiter = ";"
+        fields, line, _ = _first_record(path, 0, stop, delimiter)
+    if not _names_columns(fields):
+        return None
+    headings = tuple(f.strip() for f in fields)
+    lowered = [h.lower() for h in headings]
+    names: list[str] = []
+    for position, heading in enumerate(lowered):
+        name = EXPORT_NAMES.get(heading, heading)
+        if name != heading and name in lowered:  # both calldate and start: start is the start
+            name = heading
+        # a column named twice, or one the raw table has no place for, is read and left out
+        names.append(name if name and name not in names else f"{heading}#{position}")
+    missing = [EXPORT_NAMES_BACK.get(c, c) for c in EXPORT_REQUIRED if c not in names]
+    if missing:
+        raise InboxFileError(
+            path,
+            f"a CDR export without the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            "(calls are counted and attributed by them): export every column of the cdr table again, "
+            f"or send the files Asterisk's cdr_csv writes in {_CDR_CSV_FOLDER}",
+            line=line,
+        )
+    return Layout(tuple(names), delimiter, headings)
+
+
+def detect_layout(path: Path, start: int, stop: int) -> Layout | None:
+    """The file's layout: an export's header, else the column count of the first non-empty
+    record in the window, which must be a known layout; None for a window of blank lines."""
+    export = _export_layout(path, stop)
+    if export is not None:
+        return export
+    fields, line, text = _first_record(path, start, stop)
+    if not fields:
+        return None
+    if len(fields) not in LAYOUTS:
+        known = ", ".join(str(k) for k in LAYOUTS)
+        raise InboxFileError(
+            path,
+            f"not an Asterisk cdr_csv line: {len(fields)} columns, expected one of {known}"
+            + (_saved_by_a_spreadsheet(line, text) or _what_to_send()),
+            line=line,
+        )
+    return Layout(tuple(LAYOUTS[len(fields)]))
+
+
+def _is_header(table: pa.Table, lines, layout: Layout) -> bool:
     """True when the file's first line names the columns (``src``, ``dst``, ``start``…)
-    instead of holding a call: Asterisk writes none, some tools exporting its CDR do."""
+    instead of holding a call: Asterisk writes none, exports and some tools write one."""
     if not table.num_rows or int(lines[0]) != 1:
         return False
-    return all(table.column(c)[0].as_py().strip().lower() == c for c in ("src", "dst", "start"))
+    first = {c: table.column(c)[0].as_py().strip().lower() for c in ("src", "dst", "start")}
+    return all(value == layout.heading(c).lower() for c, value in first.items())
 
 
-def _saved_by_a_spreadsheet(reader, text: str) -> str:
+def _saved_by_a_spreadsheet(line_number: int, text: str) -> str:
     """What to do when the refused line is an Asterisk line separated by ';' (a Master.csv
     opened and saved by a spreadsheet in a Russian locale), else nothing."""
-    line = text.splitlines()[reader.line_num - 1] if reader.line_num else ""
+    line = text.splitlines()[line_number - 1] if line_number else ""
     fields = next(csv.reader([line], delimiter=";"), [])
     if len(fields) in LAYOUTS:
         return (
@@ -109,19 +195,7 @@ def _saved_by_a_spreadsheet(reader, text: str) -> str:
     return ""
 
 
-_CDR_CSV_FOLDER = "/var/log/asterisk/cdr-csv/"
-
-
-def _what_to_send(fields: list[str]) -> str:
-    """What to send instead of a file that is no Master.csv: a CDR report or database
-    export (FreePBX's CDR Reports: ``calldate, clid, src, …`` with a header) is named so."""
-    names = [f.strip().lower() for f in fields]
-    if {"src", "dst"} <= set(names) and all(n.replace("_", "").isalnum() for n in names if n):
-        shown = ", ".join(n for n in names[:4] if n)
-        return (
-            f"; it is the header of a CDR report or database export ({shown}, …), not a Master.csv: "
-            f"send the files Asterisk's cdr_csv writes in {_CDR_CSV_FOLDER} (no header, 16 to 21 columns)"
-        )
+def _what_to_send() -> str:
     return f"; send the Master.csv files as Asterisk's cdr_csv writes them in {_CDR_CSV_FOLDER}"
 
 
@@ -195,9 +269,40 @@ class _Batch:
     inner_breaks: int = 0
 
 
-def _validate(table: pa.Table, window=None) -> tuple[pa.Array, list[tuple[str, str, pa.Array]]]:
+def _start_time(table: pa.Table) -> pa.Array:
+    """Each row's start as a timestamp (null where it is no time of the PBX's format)."""
+    start = pc.replace_substring(pc.utf8_trim_whitespace(table["start"]), "T", " ")
+    return pc.strptime(pc.utf8_slice_codeunits(start, 0, 19), format=PBX_TIME, unit="s", error_is_null=True)
+
+
+def _with_answer_and_end(table: pa.Table) -> pa.Table:
+    """An export's answer and end, worked out as the PBX wrote them: end = start + duration,
+    answer = end − billsec for an answered call (to the second, as the export keeps them);
+    empty where the start, duration or billsec is no time or number (quarantined by them)."""
+    started = _start_time(table)
+    seconds = {}
+    for column in ("duration", "billsec"):
+        values = pc.utf8_trim_whitespace(table[column])
+        number = pc.fill_null(pc.match_substring_regex(values, INTEGER_RE), False)
+        seconds[column] = pc.cast(pc.if_else(number, values, "0"), pa.int64()).cast(pa.duration("s"))
+    ended = pc.add(started, seconds["duration"])
+    answered = pc.equal(pc.utf8_upper(pc.utf8_trim_whitespace(table["disposition"])), "ANSWERED")
+    times = {
+        "end": ended,
+        "answer": pc.if_else(answered, pc.subtract(ended, seconds["billsec"]), pa.scalar(None, ended.type)),
+    }
+    for column, time in times.items():
+        text = pc.fill_null(pc.strftime(time, format=PBX_TIME), "")
+        table = table.set_column(table.column_names.index(column), column, text)
+    return table
+
+
+def _validate(
+    table: pa.Table, window=None, times_worked_out: bool = False
+) -> tuple[pa.Array, list[tuple[str, str, pa.Array]]]:
     """Row-level rules that staging's casts rely on, and the data window (a call dated
-    years before the plans, or in the future); returns the ok-mask and the failures."""
+    years before the plans, or in the future); returns the ok-mask and the failures. Where
+    answer and end were worked out, the start, duration and billsec they came from are checked."""
     failures = []
     checks = [
         ("start", TIMESTAMP_RE, False),
@@ -206,12 +311,16 @@ def _validate(table: pa.Table, window=None) -> tuple[pa.Array, list[tuple[str, s
         ("duration", INTEGER_RE, False),
         ("billsec", INTEGER_RE, False),
     ]
+    if times_worked_out:
+        checks = [check for check in checks if check[0] not in ("end", "answer")]
     ok = pa.array(np.ones(table.num_rows, dtype=bool))
     for column, pattern, may_be_empty in checks:
         values = table[column]
         good = pc.match_substring_regex(values, pattern)
         if may_be_empty:
             good = pc.or_(good, pc.equal(pc.utf8_trim_whitespace(values), ""))
+        if column == "start" and times_worked_out:  # a time answer and end can be worked out from
+            good = pc.and_(good, pc.is_valid(_start_time(table)))
         good = pc.fill_null(good, False)
         rule = "timestamp_format" if "d{4}" in pattern else "non_negative_integer"
         failures.append((rule, column, good))
@@ -249,6 +358,14 @@ def _pseudonymised(table: pa.Table, pseudonyms: dict[str, phones.ColumnPseudonym
     return table
 
 
+def _raw_record(row: dict, layout: Layout) -> str:
+    """A quarantined row as the file wrote it: its columns by the file's names (an export's
+    columns the raw table has no place for are not kept)."""
+    headings = layout.headings or layout.names
+    record = {heading: row[name] for name, heading in zip(layout.names, headings, strict=True) if name in row}
+    return json.dumps(record, ensure_ascii=False)
+
+
 def read_cdr(
     path: Path, source_file: str, start: int = 0, first_line: int = 1, stop: int | None = None, window=None
 ) -> Iterator[_Batch]:
@@ -256,11 +373,11 @@ def read_cdr(
     stop = complete_size(path) if stop is None else stop
     if stop <= start:
         return
-    n_columns = detect_layout(path, start, stop)
-    if n_columns == 0:  # only blank lines: nothing to load, but every line accounted for
+    layout = detect_layout(path, start, stop)
+    if layout is None:  # only blank lines: nothing to load, but every line accounted for
         yield _Batch(pa.table({}), blank_lines=count_lines(path, start, stop))
         return
-    names = LAYOUTS[n_columns]
+    names, n_columns = list(layout.names), len(layout.names)
     # pyarrow numbers records, not lines: a quoted line break inside a value (a caller
     # name) makes one record of two lines. Records are numbered here and turned into
     # physical line numbers by the line breaks each record holds.
@@ -285,7 +402,10 @@ def read_cdr(
         _Utf8Window(path, start, stop),
         read_options=pcsv.ReadOptions(column_names=names, block_size=BLOCK_SIZE, use_threads=False),
         parse_options=pcsv.ParseOptions(
-            invalid_row_handler=on_invalid, ignore_empty_lines=False, newlines_in_values=True
+            delimiter=layout.delimiter,
+            invalid_row_handler=on_invalid,
+            ignore_empty_lines=False,
+            newlines_in_values=True,
         ),
         convert_options=pcsv.ConvertOptions(
             column_types={name: pa.string() for name in names},
@@ -304,13 +424,15 @@ def read_cdr(
             next_record = int(records[-1]) + 1
         breaks = _breaks_per_row(table, names)
         lines = lines_before.lines(first_line, records, breaks, skipped_breaks)
-        if _is_header(table, lines):  # a line of column names, as some export tools write
+        if _is_header(table, lines, layout):  # a line of column names, as some export tools write
             table, lines = table.slice(1), lines[1:]
             blank[0] += 1
         for name in RAW_COLUMNS:
             if name not in table.column_names:
                 table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
         table = table.select(RAW_COLUMNS)
+        if layout.times_worked_out:
+            table = _with_answer_and_end(table)
         table = _pseudonymised(table, pseudonyms)
         # file and line are the row's key: a load interrupted and run again replaces, never doubles
         table = table.append_column(
@@ -321,7 +443,7 @@ def read_cdr(
             pa.field("_source_line", pa.int64(), nullable=False), pa.array(lines, pa.int64())
         )
         table = table.append_column("_column_count", pa.array(np.full(table.num_rows, n_columns), pa.int16()))
-        ok, failures = _validate(table, window)
+        ok, failures = _validate(table, window, layout.times_worked_out)
         quarantined = []
         if not pc.all(ok).as_py():
             bad = table.filter(pc.invert(ok))
@@ -333,11 +455,11 @@ def read_cdr(
                             "source_file": source_file,
                             "source_line": rec["_source_line"],
                             "rule": rule,
-                            "field": column,
+                            "field": layout.heading(column),
                             "raw_value": rec[column]
                             if rule != "date_window"
                             else f"{rec[column]!r}: {window.why_outside(rec[column].strip())}",
-                            "raw_record": json.dumps({k: rec[k] for k in names}, ensure_ascii=False),
+                            "raw_record": _raw_record(rec, layout),
                         }
                     )
             # A row failing two rules is quarantined once, under its first failure.

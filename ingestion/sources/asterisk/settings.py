@@ -36,6 +36,15 @@ LAYOUTS: dict[int, list[str]] = {
 # The raw table always has every column; a layout without one leaves it null.
 RAW_COLUMNS = LAYOUTS[21]
 
+# A CDR report or database export (FreePBX's CDR Reports page; the ``cdr`` table of
+# ``asteriskcdrdb`` saved as CSV) names its columns in a header line, in an order of its
+# own, with columns Master.csv lacks (did, recordingfile, cnum, cnam…: not loaded) and
+# without ``answer`` and ``end``: the table keeps the start as ``calldate`` and how long
+# the call lasted (``duration``) and was answered (``billsec``).
+EXPORT_NAMES = {"calldate": "start"}  # the export's name -> the raw column
+# what an export must hold for calls to be counted and attributed; the rest may be missing
+EXPORT_REQUIRED = ["start", "src", "dst", "channel", "dstchannel", "duration", "billsec", "disposition"]
+
 DISPOSITIONS = ["ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"]
 
 

@@ -58,17 +58,31 @@ def _name(inbox: Path, path: Path) -> str:
     return path.relative_to(inbox).as_posix()
 
 
-def _already_rejected(path: Path, name: str, files_state: dict) -> bool:
-    """A file refused before and unchanged since is not refused (and quarantined) again."""
-    rejected = files_state.get(name, {}).get("rejected")
-    return rejected is not None and rejected == fingerprint(path, path.stat().st_size)
+# The version of each table's reader, raised when it comes to read files it refused before
+# (2: CDR exports with a header, such as FreePBX's): a file refused by an older reader is
+# tried again once, without its having to be sent again.
+READER_VERSIONS = {"asterisk_cdr": 2, "transcripts": 1}
+
+
+def _already_rejected(path: Path, name: str, files_state: dict, table: str) -> bool:
+    """A file refused before, unchanged since and by this reader, is not refused (and
+    quarantined) again."""
+    state = files_state.get(name, {})
+    rejected = state.get("rejected")
+    if rejected is None or state.get("rejected_by", 1) != READER_VERSIONS[table]:
+        return False
+    return rejected == fingerprint(path, path.stat().st_size)
 
 
 def _reject(path: Path, name: str, files_state: dict, error: InboxFileError, table: str):
     """Record a refused file in quarantine and the load log, and go on with the next file."""
     error = error.named(name)
-    previous = {k: v for k, v in files_state.get(name, {}).items() if k != "rejected"}
-    files_state[name] = {**previous, "rejected": fingerprint(path, path.stat().st_size)}
+    previous = {k: v for k, v in files_state.get(name, {}).items() if k not in ("rejected", "rejected_by")}
+    files_state[name] = {
+        **previous,
+        "rejected": fingerprint(path, path.stat().st_size),
+        "rejected_by": READER_VERSIONS[table],
+    }
     yield quarantine_item([rejected_file_row(name, error)], table)
     yield load_log_item(
         [log_entry(name, table, 0, 0, 0, getattr(error, "line", None), "rejected", str(error))]
@@ -152,7 +166,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
     files_state = dlt.current.resource_state().setdefault("files", {})
     for path in _files(inbox, ASTERISK_FOLDER, ASTERISK_SUFFIXES):
         name = _name(inbox, path)
-        if _already_rejected(path, name, files_state):
+        if _already_rejected(path, name, files_state, "asterisk_cdr"):
             continue
         original = _duplicate_of(path, name, files_state)
         if original is not None:
@@ -220,7 +234,7 @@ def transcripts(inbox_dir: str, warehouse: str = ""):
     speakers = speaker_roles_key()
     for file_order, path in enumerate(_files(inbox, TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES)):
         name = _name(inbox, path)
-        if _already_rejected(path, name, files_state):
+        if _already_rejected(path, name, files_state, "transcripts"):
             continue
         # a file with lines set aside for their speakers, read since with other speaker roles:
         # read again whole, as a corrected file is, so that the roles given now take them in
