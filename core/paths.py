@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from core.settings import SETTINGS
@@ -23,12 +24,23 @@ DEFAULT_SCHEME_DIR = PROJECT_ROOT / SETTINGS[SCHEME_ENV].default
 # the inbox's layout (README, "Your own exports"): one folder per source
 ASTERISK_FOLDER = "pbx/asterisk"
 ASTERISK_SUFFIXES = (".csv",)
+# call record files logrotate set aside, uncompressed: Master.csv.1 (Debian's delaycompress
+# keeps the last week's so), Master.csv-20261123 (dateext). Compressed ones are not read.
+ROTATED_CALL_RECORDS = re.compile(r"(?i)\.csv(\.\d+|-\d{8})$")
+# names that logrotate gives other calls each rotation: the PBX's live Master.csv, which
+# starts again, and the numbered ones (.1 holds next week what the live file holds now)
+REUSED_CALL_RECORD_NAMES = re.compile(r"(?i)(^master\.csv|\.csv\.\d+)$")
 TRANSCRIPTS_FOLDER = "pbx/transcripts"
 TRANSCRIPT_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 SCHEME_FILES = ("kpi_scheme.csv", "kpi_corridors.csv", "bonus_base.csv", "bonus_gates.csv",
                 "bonus_multipliers.csv")  # fmt: skip
 SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
+
+
+def is_call_record_file(path: Path) -> bool:
+    """A file of ``pbx/asterisk/`` the call records source reads."""
+    return path.suffix.lower() in ASTERISK_SUFFIXES or bool(ROTATED_CALL_RECORDS.search(path.name))
 
 
 def inbox_from_env() -> Path:

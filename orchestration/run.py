@@ -188,14 +188,16 @@ def _failure_message(result) -> str:
 def _load_notes(warehouse: Path, since: datetime) -> list[str]:
     """Files this run did not load whole, and why: files refused (their sentence says what
     to change), duplicates of loaded files, a last line still being written, an empty call
-    record file, a file with no rows, rows a newer file replaced with other values."""
+    record file, a file with no rows, rows a newer file replaced with other values, a call
+    record file that logrotate started again."""
     notes = []
     with connect(warehouse) as con:
         for schema in ("raw_pbx", "raw_crm", "raw_directory", "raw_plans"):
             if con.table_exists(schema, "load_log"):
                 rows = con.execute(
                     f"select source_file, message from {schema}.load_log "
-                    "where status in ('rejected', 'duplicate', 'waiting', 'empty', 'conflict') "
+                    "where status in "
+                    "('rejected', 'duplicate', 'waiting', 'empty', 'conflict', 'started_again') "
                     "and logged_at >= ? order by source_file",
                     [since],
                 ).fetchall()

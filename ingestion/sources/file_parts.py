@@ -8,7 +8,10 @@ half-way reads the same bytes again next time.
 A file that changed in lines already loaded is read again from its first line when it
 is a correction of them: same first line, at least as many lines. Rows are keyed by file
 and line, so the corrected lines replace the old ones (and their quarantine records).
-Anything else (a rotated or truncated file under the same name) is refused.
+A file under a name that logrotate gives other lines each week (``Master.csv``, which starts
+again, ``Master.csv.1``) is read as a file of its own, its rows keyed by the name and its
+generation (``Master.csv#2``), so the rows loaded from the lines before stay theirs.
+Anything else (a truncated file, another file under the same name) is refused.
 """
 
 from __future__ import annotations
@@ -23,23 +26,43 @@ from ingestion.sources.files import complete_size, count_lines, fingerprint, fir
 @dataclass(frozen=True)
 class NewPart:
     path: Path
-    name: str  # path relative to the inbox: what rows and quarantine records name
+    name: str  # what rows and quarantine records name: the path relative to the inbox, or
+    # for a file that started again, that path and its generation (pbx/asterisk/Master.csv#2)
     start: int
     first_line: int
     stop: int
+    state_key: str = ""  # the path relative to the inbox, where its state is kept
+    generation: int = 1  # how many times a file under this name started again, plus one
+
+    @property
+    def started_again(self) -> bool:
+        """The first part of a new generation: lines before it under the name were others'."""
+        return self.generation > 1 and self.start == 0
 
 
-def new_part(path: Path, name: str, files_state: dict, started_again: str = "") -> NewPart | None:
+def _key(name: str, generation: int) -> str:
+    return name if generation == 1 else f"{name}#{generation}"
+
+
+def new_part(
+    path: Path, name: str, files_state: dict, started_again: str = "", reused_name: bool = False
+) -> NewPart | None:
     """The part of ``path`` not loaded yet, or None when there is nothing new.
     ``started_again``: what to do when the file starts with other lines than were loaded
-    (a log file rotated), added to the refusal."""
+    (a log file rotated), added to the refusal; with ``reused_name`` (a name logrotate
+    gives other lines) it is read as the name's next generation instead."""
     stop = complete_size(path)
     prev = files_state.get(name)
     start, first_line = 0, 1
+    generation = prev.get("generation", 1) if prev else 1
     if prev:
         done = prev["bytes"]
         if done > stop or fingerprint(path, done) != prev["fingerprint"]:
-            if not _is_correction(path, stop, prev):
+            if _is_correction(path, stop, prev):
+                pass
+            elif reused_name:
+                generation += 1
+            else:
                 raise InboxFileError(
                     path,
                     "changed in lines that were already loaded, and is not a correction of them "
@@ -50,7 +73,7 @@ def new_part(path: Path, name: str, files_state: dict, started_again: str = "") 
             start, first_line = done, prev["lines"] + 1
     if start >= stop:
         return None
-    return NewPart(path, name, start, first_line, stop)
+    return NewPart(path, _key(name, generation), start, first_line, stop, name, generation)
 
 
 def _is_correction(path: Path, stop: int, prev: dict) -> bool:
@@ -60,9 +83,12 @@ def _is_correction(path: Path, stop: int, prev: dict) -> bool:
 
 def mark_done(part: NewPart, files_state: dict) -> None:
     prev_lines = part.first_line - 1
-    files_state[part.name] = {
+    state = {
         "bytes": part.stop,
         "lines": prev_lines + count_lines(part.path, part.start, part.stop),
         "fingerprint": fingerprint(part.path, part.stop),
         "head": first_line_hash(part.path),
     }
+    if part.generation > 1:
+        state["generation"] = part.generation
+    files_state[part.state_key or part.name] = state

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from core.paths import ASTERISK_FOLDER, ASTERISK_SUFFIXES, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER
+from core.paths import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER, is_call_record_file
 from core.private_files import inbox_files
 from ingestion.sources.crm import FOLDER as CRM_FOLDER
 from ingestion.sources.crm import TABLES as CRM_TABLES
@@ -58,13 +58,13 @@ def unread_files(inbox: Path) -> list[tuple[Path, str]]:
         for path in inbox_files(inbox / folder, recursive=True):
             if not _ignorable(path) and (why := _why_not_tabular(path, folder, specs)):
                 unread.append((path, why))
-    for folder, suffixes, what in (
-        (ASTERISK_FOLDER, ASTERISK_SUFFIXES, "call records as Asterisk's Master.csv (.csv)"),
-        (TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES, f"transcripts ({', '.join(TRANSCRIPT_SUFFIXES)})"),
+    for folder, is_read, what in (
+        (ASTERISK_FOLDER, is_call_record_file, "call records as Asterisk's Master.csv (.csv)"),
+        (TRANSCRIPTS_FOLDER, _is_transcripts_file, f"transcripts ({', '.join(TRANSCRIPT_SUFFIXES)})"),
     ):
         for path in inbox_files(inbox / folder, recursive=True):
-            if not _ignorable(path) and path.suffix.lower() not in suffixes:
-                why = _set_aside_by_logrotate(path) if folder == ASTERISK_FOLDER else None
+            if not _ignorable(path) and not is_read(path):
+                why = _compressed_call_records(path) if folder == ASTERISK_FOLDER else None
                 unread.append(
                     (
                         path,
@@ -74,19 +74,23 @@ def unread_files(inbox: Path) -> list[tuple[Path, str]]:
     return unread
 
 
-# Master.csv.1, Master.csv.2.gz (Debian's /etc/logrotate.d/asterisk: weekly, compressed
-# from the second week), or Master.csv-20261123 with logrotate's dateext
-_ROTATED = re.compile(r"(?i)\.csv(\.\d+|-\d{8})(\.gz)?$")
+def _is_transcripts_file(path: Path) -> bool:
+    return path.suffix.lower() in TRANSCRIPT_SUFFIXES
 
 
-def _set_aside_by_logrotate(path: Path) -> str | None:
-    """What to do with a call record file logrotate set aside, or a compressed one."""
-    if _ROTATED.search(path.name):
+# Master.csv.2.gz (Debian's /etc/logrotate.d/asterisk compresses from the second week), or
+# Master.csv-20261123.gz with logrotate's dateext
+_ROTATED_COMPRESSED = re.compile(r"(?i)\.csv(\.\d+|-\d{8})\.gz$")
+
+
+def _compressed_call_records(path: Path) -> str | None:
+    """What to do with a call record file logrotate compressed, or another compressed one."""
+    if _ROTATED_COMPRESSED.search(path.name):
         return (
-            "a Master.csv that logrotate set aside; it is not read under that name, which the next "
-            "rotation gives another file (.1 becomes .2.gz): copy it in once under a name of its own "
-            "ending in .csv, unpacked, e.g. Master-2026-11-23.csv (calls it shares with a file loaded "
-            "before count once)"
+            "a Master.csv that logrotate set aside and compressed is not read: its calls were read while it "
+            "was Master.csv and then Master.csv.1 if autokpi ran in that week; if it did not, unpack it "
+            "(gunzip) into pbx/asterisk/ under a name of its own ending in .csv, e.g. Master-2026-11-23.csv "
+            "(calls it shares with a file loaded before count once)"
         )
     if path.suffix.lower() == ".gz":
         return "a compressed file is not read; unpack it (gunzip) into pbx/asterisk/ as a .csv file"

@@ -100,6 +100,35 @@ def test_the_sample_exported_by_freepbx_builds_the_same_call_marts(sample_run):
         assert call == same_call and 0 <= master_end - export_end <= 1
 
 
+def test_a_master_csv_logrotate_rotated_between_runs_builds_the_same_call_marts(tmp_path, sample_run):
+    """smallcdr.csv written by a PBX whose cdr-csv logrotate rotates: the first run loads 25
+    lines; ten more are written, then Master.csv is set aside as Master.csv.1 and starts
+    again with the last ten. The second run builds the marts a single file of all 45 lines
+    builds: no call lost (the ten only Master.csv.1 holds), none counted twice."""
+    import os
+
+    lines = (ASTERISK_SAMPLES / "smallcdr.csv").read_bytes().splitlines(keepends=True)
+    inbox = make_inbox(tmp_path, [])
+    live, rotated = inbox / "pbx" / "asterisk" / "Master.csv", inbox / "pbx" / "asterisk" / "Master.csv.1"
+    warehouse = tmp_path / "autokpi.duckdb"
+    live.write_bytes(b"".join(lines[:25]))
+    run_pipeline(inbox, warehouse, quiet=True)
+    with live.open("ab") as fh:
+        fh.write(b"".join(lines[25:35]))
+    os.replace(live, rotated)
+    live.write_bytes(b"".join(lines[35:]))
+    os.utime(rotated, (1_000, 1_000))
+    summary = run_pipeline(inbox, warehouse, quiet=True)
+
+    assert any(
+        note.startswith("pbx/asterisk/Master.csv: starts with other calls") for note in summary.warnings
+    )
+    _, whole_file = sample_run("smallcdr.csv")
+    for table, leave_out in {"fct_calls": ("built_at",), "mart_call_activity_daily": ()}.items():
+        expected = _rows(whole_file, table, leave_out)
+        assert expected and _rows(warehouse, table, leave_out) == expected, table
+
+
 def test_cli_run_builds_the_call_marts_and_fails_in_one_line(tmp_path, dbt_manifest):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
     autokpi = [sys.executable, "-m", "orchestration.cli"]

@@ -707,3 +707,87 @@ def test_a_cdr_export_an_older_reader_refused_is_read_without_being_sent_again(t
     assert summary(warehouse) == []
     load_source("pbx_files", inbox, warehouse)  # and once read, it is not read again
     assert _count(warehouse, "raw_pbx.asterisk_cdr") == 45
+
+
+def _rotate(folder, lines: list[bytes], keep_from: int, week: int) -> None:
+    """What Debian's logrotate does to cdr-csv weekly (delaycompress): Master.csv.1 is
+    compressed to .2.gz, Master.csv becomes Master.csv.1, and Asterisk starts a new one."""
+    import gzip
+    import os
+
+    one, live = folder / "Master.csv.1", folder / "Master.csv"
+    if one.exists():
+        (folder / "Master.csv.2.gz").write_bytes(gzip.compress(one.read_bytes()))
+    os.replace(live, one)
+    live.write_bytes(b"".join(lines[keep_from:]))
+    os.utime(one, (week * 1000, week * 1000))  # written before the new live file
+    os.utime(live, (week * 1000 + 500, week * 1000 + 500))
+
+
+def test_a_master_csv_logrotate_rotates_is_read_on_and_every_call_is_kept(tmp_path):
+    """Debian rotates cdr-csv/*.csv weekly: Master.csv starts again, and the lines written
+    since the last load are only in Master.csv.1. The new Master.csv was refused (a file
+    changed in lines already loaded) and Master.csv.1 not read, every week, until renamed."""
+    from ingestion.sources.unread import unread_files
+
+    lines = (ASTERISK_SAMPLES / "cdr.csv").read_bytes().splitlines(keepends=True)
+    inbox = make_inbox(tmp_path, [])
+    folder = inbox / "pbx" / "asterisk"
+    warehouse = tmp_path / "w.duckdb"
+    (folder / "Master.csv").write_bytes(b"".join(lines[:100]))
+    load_source("pbx_files", inbox, warehouse)
+    with (folder / "Master.csv").open("ab") as live:  # written after the load, before rotation
+        live.write(b"".join(lines[100:120]))
+    _rotate(folder, lines[:150], 120, week=1)
+    load_source("pbx_files", inbox, warehouse)
+    with (folder / "Master.csv").open("ab") as live:
+        live.write(b"".join(lines[150:170]))
+    _rotate(folder, lines, 170, week=2)
+    load_source("pbx_files", inbox, warehouse)
+    load_source("pbx_files", inbox, warehouse)  # nothing new: nothing read again
+
+    quarantine = "select count(*) from information_schema.tables where table_name = 'asterisk_cdr_quarantine'"
+    assert query(warehouse, quarantine) == [(0,)]  # nothing refused or set aside, ever
+    by_file = query(
+        warehouse, "select _source_file, count(*) from raw_pbx.asterisk_cdr group by 1 order by 1"
+    )
+    assert by_file == [
+        ("pbx/asterisk/Master.csv", 100),  # week 1, as loaded then
+        ("pbx/asterisk/Master.csv#2", 30),  # week 2's live file: lines 121-150
+        ("pbx/asterisk/Master.csv#3", 48),  # week 3's: lines 171-218
+        ("pbx/asterisk/Master.csv.1", 120),  # week 1 whole, with the 20 lines never loaded live
+        ("pbx/asterisk/Master.csv.1#2", 50),  # week 2 whole
+    ]
+    columns = (
+        'accountcode, src, dst, clid, channel, start, answer, "end", duration, billsec, disposition, uniqueid'
+    )
+    distinct = query(warehouse, f"select count(*) from (select distinct {columns} from raw_pbx.asterisk_cdr)")
+    assert distinct[0][0] == len(set(lines))  # every line of the three weeks (210 distinct of 218)
+    notes = query(
+        warehouse,
+        "select source_file, message from raw_pbx.load_log where status = 'started_again' order by logged_at",
+    )
+    assert [file for file, _ in notes] == [  # said once each time, read in the order written
+        "pbx/asterisk/Master.csv",
+        "pbx/asterisk/Master.csv.1",
+        "pbx/asterisk/Master.csv",
+    ]
+    assert notes[0][1].startswith(
+        "starts with other calls than were loaded from it before (rotated by logrotate)"
+    )
+    assert [p.name for p, _ in unread_files(inbox)] == ["Master.csv.2.gz"]
+
+
+def test_a_file_of_another_name_that_starts_again_is_still_refused(tmp_path):
+    """Only the names logrotate reuses start a file of their own: Master-2026-10.csv sent
+    again with other calls is more likely a mistake than a rotation, and is said so."""
+    inbox = make_inbox(tmp_path, [])
+    lines = (ASTERISK_SAMPLES / "cdr.csv").read_bytes().splitlines(keepends=True)
+    path = inbox / "pbx" / "asterisk" / "Master-2026-10.csv"
+    path.write_bytes(b"".join(lines[:10]))
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    path.write_bytes(b"".join(lines[10:20]))
+    load_source("pbx_files", inbox, warehouse)
+    rejected = _quarantined(warehouse, "raw_pbx.asterisk_cdr_quarantine")
+    assert [r[:2] for r in rejected] == [("pbx/asterisk/Master-2026-10.csv", "file_rejected")]

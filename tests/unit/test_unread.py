@@ -26,11 +26,15 @@ def test_misnamed_misplaced_and_old_format_files_are_named_and_read_ones_are_not
         "not .txt",
         "pbx/asterisk/calls.gz": "a compressed file is not read; unpack it (gunzip) into pbx/asterisk/ "
         "as a .csv file",
+        # set aside by logrotate: read when unpacked (.1 with delaycompress, dateext names)
+        "pbx/asterisk/Master.csv.1": None,
+        "pbx/asterisk/Master.csv-20261123": None,
         **dict.fromkeys(
-            ("pbx/asterisk/Master.csv.1", "pbx/asterisk/Master.csv.2.gz", "pbx/asterisk/Master.csv-20261123"),
-            "a Master.csv that logrotate set aside; it is not read under that name, which the next rotation "
-            "gives another file (.1 becomes .2.gz): copy it in once under a name of its own ending in .csv, "
-            "unpacked, e.g. Master-2026-11-23.csv (calls it shares with a file loaded before count once)",
+            ("pbx/asterisk/Master.csv.2.gz", "pbx/asterisk/Master.csv-20261116.gz"),
+            "a Master.csv that logrotate set aside and compressed is not read: its calls were read while it "
+            "was Master.csv and then Master.csv.1 if autokpi ran in that week; if it did not, unpack it "
+            "(gunzip) into pbx/asterisk/ under a name of its own ending in .csv, e.g. Master-2026-11-23.csv "
+            "(calls it shares with a file loaded before count once)",
         ),
         "pbx/transcripts/calls.jsonl": None,
         "pbx/transcripts/call.wav": "pbx/transcripts/ reads transcripts (.jsonl, .ndjson, .json), not .wav",

@@ -28,9 +28,10 @@ from ingestion.sources.load_id import with_load_id
 from ingestion.sources.load_log import load_log_item, log_entry
 from ingestion.sources.pbx.settings import (
     ASTERISK_FOLDER,
-    ASTERISK_SUFFIXES,
+    REUSED_CALL_RECORD_NAMES,
     TRANSCRIPT_SUFFIXES,
     TRANSCRIPTS_FOLDER,
+    is_call_record_file,
 )
 from ingestion.sources.pbx.transcripts import (
     read_transcripts,
@@ -48,10 +49,14 @@ from ingestion.sources.quarantine import (
 from ingestion.sources.window import DataWindow
 
 
-def _files(inbox: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
-    """The folder's files in the order they were written: of two identical ones, the
-    later is the copy, named as the duplicate (ingestion/sources/files.py)."""
-    return oldest_first(p for p in inbox_files(inbox / folder) if p.suffix.lower() in suffixes)
+def _files(inbox: Path, folder: str, is_read) -> list[Path]:
+    """The folder's files that ``is_read``, in the order they were written: of two identical
+    ones, the later is the copy, named as the duplicate (ingestion/sources/files.py)."""
+    return oldest_first(p for p in inbox_files(inbox / folder) if is_read(p))
+
+
+def _is_transcripts_file(path: Path) -> bool:
+    return path.suffix.lower() in TRANSCRIPT_SUFFIXES
 
 
 def _name(inbox: Path, path: Path) -> str:
@@ -123,7 +128,13 @@ def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
     digest = content_digest(path, size)
     for other, other_state in files_state.items():
         if other != name and other_state.get("sha256") == digest and other_state.get("bytes") == size:
-            files_state[name] = {"duplicate_of": other, "size": size, "sha256": digest}
+            generation = other_state.get("generation", 1)  # of the original's lines it holds
+            files_state[name] = {
+                "duplicate_of": other,
+                "size": size,
+                "sha256": digest,
+                "generation": generation,
+            }
             return other
     return None
 
@@ -138,6 +149,8 @@ def _copies_of_corrected_files(inbox: Path, files_state: dict):
         now = original.get("sha256")
         if "sha256" not in state or now in (None, state["sha256"]) or state.get("corrected_said") == now:
             continue
+        if original.get("generation", 1) != state.get("generation", 1):
+            continue  # the original started again (rotated): the copy holds the lines before, loaded
         if not (inbox / name).is_file():  # removed already
             continue
         state["corrected_said"] = now
@@ -150,7 +163,12 @@ def _copies_of_corrected_files(inbox: Path, files_state: dict):
         yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, None, "duplicate", message)])
 
 
-# a Master.csv that logrotate rotated starts again under its name; the calls loaded from it stay
+# a Master.csv (or Master.csv.1) that logrotate rotated starts again under its name
+STARTED_AGAIN = (
+    "starts with other calls than were loaded from it before (rotated by logrotate): read as a file "
+    "of its own; the calls loaded from it before still count, once where a file set aside holds them too"
+)
+# any other file that starts again: the calls loaded from it stay
 ROTATED = (
     " (if logrotate rotated it, give this one a name of its own, e.g. Master-2026-11-30.csv, and copy "
     "the file it set aside in under a name of its own too, e.g. Master-2026-11-23.csv: calls loaded "
@@ -164,7 +182,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
     outside ``window`` (ingestion/sources/window.py) are quarantined."""
     inbox = Path(inbox_dir)
     files_state = dlt.current.resource_state().setdefault("files", {})
-    for path in _files(inbox, ASTERISK_FOLDER, ASTERISK_SUFFIXES):
+    for path in _files(inbox, ASTERISK_FOLDER, is_call_record_file):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state, "asterisk_cdr"):
             continue
@@ -176,7 +194,9 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
                 yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, None, "duplicate", message)])
             continue
         try:
-            part = new_part(path, name, {k: v for k, v in files_state.items() if "bytes" in v}, ROTATED)
+            known = {k: v for k, v in files_state.items() if "bytes" in v}
+            reused = bool(REUSED_CALL_RECORD_NAMES.search(path.name))
+            part = new_part(path, name, known, ROTATED, reused_name=reused)
             if part is None:
                 yield from _empty_file_note(path, name, files_state, "asterisk_cdr")
                 continue
@@ -188,7 +208,10 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         # a corrected file read again from its first line: a line loaded before that is wrong
         # now leaves the raw table for its quarantine, so that the file's raw rows stay its
         # clean rows and nothing is counted from a version the file no longer holds
-        read_again = part.start == 0 and "bytes" in files_state.get(name, {})
+        read_again = part.start == 0 and "bytes" in files_state.get(name, {}) and not part.started_again
+        if part.started_again:
+            note = log_entry(name, "asterisk_cdr", 0, 0, 0, None, "started_again", STARTED_AGAIN)
+            yield load_log_item([note])
         clean = quarantined = blank = 0
         for batch in itertools.chain([first] if first else [], batches):
             clean += batch.clean.num_rows
@@ -232,7 +255,7 @@ def transcripts(inbox_dir: str, warehouse: str = ""):
     held: set[str] | None = set() if files_state else None
     held_before: dict[str, dict[str, int]] = {}  # file read again -> its calls before, by line
     speakers = speaker_roles_key()
-    for file_order, path in enumerate(_files(inbox, TRANSCRIPTS_FOLDER, TRANSCRIPT_SUFFIXES)):
+    for file_order, path in enumerate(_files(inbox, TRANSCRIPTS_FOLDER, _is_transcripts_file)):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state, "transcripts"):
             continue
