@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -213,6 +214,38 @@ def test_an_export_row_with_a_start_of_another_form_is_quarantined_under_the_exp
     record = json.loads(bad["raw_record"])
     assert record["calldate"] == "27.06.2017 10:29" and record["billsec"] == "390"
     assert "cnam" not in record  # a column autokpi does not read is not kept
+
+
+def _as_russian_excel_saves(row: list[str]) -> list[str]:
+    """A row of the export as Russian Excel shows and saves it: times without seconds, day
+    first; numbers with a decimal comma."""
+    out = []
+    for value in row:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", value):
+            value = datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+        elif re.fullmatch(r"\d+\.\d+", value):
+            value = value.replace(".", ",")
+        out.append(value)
+    return out
+
+
+def test_an_export_opened_and_saved_in_excel_is_refused_saying_what_was_lost(tmp_path):
+    """Opened in Excel and saved, an export's times lose their seconds and its unique ids
+    become numbers (1498559343.30 and .3 one call): every line was quarantined, one reason
+    each, and nothing said what had happened to the file."""
+    rows = list(csv.reader(FREEPBX_EXPORT.open(newline="", encoding="utf-8")))
+    path = tmp_path / "cdr-report.csv"
+    with path.open("w", newline="", encoding="cp1251") as fh:
+        writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
+        writer.writerows([rows[0]] + [_as_russian_excel_saves(row) for row in rows[1:]])
+    with pytest.raises(InboxFileError) as refused:
+        read_all(path)
+    assert str(refused.value) == (
+        f"{path}:2: a CDR export opened and saved in a spreadsheet, which rewrote its values (calldate "
+        "'27.06.2017 09:27' and uniqueid '1498555635,0': times lose their seconds and unique ids their "
+        "digits): download the export again and put it in pbx/asterisk/ as it downloads, without "
+        "opening it in Excel"
+    )
 
 
 def test_an_export_without_a_column_calls_are_attributed_by_is_refused_naming_it(tmp_path):

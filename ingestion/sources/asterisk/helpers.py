@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,10 +127,10 @@ def _export_layout(path: Path, stop: int) -> Layout | None:
     read before), or None for a file without one. An export missing a column that calls are
     counted or attributed by is refused, naming it."""
     delimiter = ","
-    fields, line, _ = _first_record(path, 0, stop)
+    fields, line, text = _first_record(path, 0, stop)
     if len(fields) == 1 and ";" in fields[0]:  # saved as "CSV for MS Excel" in a Russian locale
         delimiter = ";"
-        fields, line, _ = _first_record(path, 0, stop, delimiter)
+        fields, line, text = _first_record(path, 0, stop, delimiter)
     if not _names_columns(fields):
         return None
     headings = tuple(f.strip() for f in fields)
@@ -150,7 +151,49 @@ def _export_layout(path: Path, stop: int) -> Layout | None:
             f"or send the files Asterisk's cdr_csv writes in {_CDR_CSV_FOLDER}",
             line=line,
         )
-    return Layout(tuple(names), delimiter, headings)
+    layout = Layout(tuple(names), delimiter, headings)
+    _refuse_if_saved_by_a_spreadsheet(path, layout, text)
+    return layout
+
+
+# a time as a spreadsheet shows it (27.06.2017 10:29, 6/27/2017 10:29 AM), not as the PBX wrote it
+_SPREADSHEET_TIME = re.compile(r"^\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+# a unique id a spreadsheet took for a number: 1498559343,3 or 1,49856E+09
+_SPREADSHEET_NUMBER = re.compile(r",|[eE]\+")
+
+
+def _refuse_if_saved_by_a_spreadsheet(path: Path, layout: Layout, text: str) -> None:
+    """An export opened and saved in Excel has lost what it held: times rewritten (seconds
+    gone), unique ids turned into numbers (``1498559343.30`` and ``.3`` one call). Its first
+    call says so; the file is refused whole rather than every line quarantined."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
+    records = []  # (line, fields) of the header and the first call
+    try:
+        for fields in reader:
+            if any(f.strip() for f in fields):
+                records.append((reader.line_num, fields))
+            if len(records) == 2:
+                break
+    except csv.Error:
+        return  # the reader names the line
+    if len(records) < 2 or len(records[1][1]) != len(layout.names):
+        return
+    line, fields = records[1]
+    call = dict(zip(layout.names, fields, strict=True))
+    changed = [
+        (layout.heading(column), call[column])
+        for column, looks_changed in (("start", _SPREADSHEET_TIME), ("uniqueid", _SPREADSHEET_NUMBER))
+        if column in call and looks_changed.search(call[column])
+    ]
+    if changed:
+        shown = " and ".join(f"{column} {value!r}" for column, value in changed)
+        raise InboxFileError(
+            path,
+            f"a CDR export opened and saved in a spreadsheet, which rewrote its values ({shown}: times "
+            "lose their seconds and unique ids their digits): download the export again and put it in "
+            "pbx/asterisk/ as it downloads, without opening it in Excel",
+            line=line,
+        )
 
 
 def detect_layout(path: Path, start: int, stop: int) -> Layout | None:
