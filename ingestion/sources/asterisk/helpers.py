@@ -26,6 +26,7 @@ import pyarrow.csv as pcsv
 from core import phones
 from ingestion.sources.asterisk.settings import (
     BLOCK_SIZE,
+    CUSTOM_SAMPLE_COLUMNS,
     DISPOSITIONS,
     EXPORT_NAMES,
     EXPORT_REQUIRED,
@@ -196,6 +197,24 @@ def _refuse_if_saved_by_a_spreadsheet(path: Path, layout: Layout, text: str) -> 
         )
 
 
+def _custom_sample_layout(fields: list[str]) -> Layout | None:
+    """The layout of a line cdr_custom's sample mapping wrote (``settings.CUSTOM_SAMPLE_COLUMNS``),
+    with the fields an admin added after it, or None. A cdr_csv line holds lastdata and
+    billsec where this one holds the start and the disposition, so the two cannot be mistaken."""
+    columns = CUSTOM_SAMPLE_COLUMNS
+    if len(fields) < len(columns):
+        return None
+    value = dict(zip(columns, fields, strict=False))
+    if not (
+        re.match(TIMESTAMP_RE, value["start"])
+        and value["disposition"].strip().upper() in DISPOSITIONS
+        and re.match(INTEGER_RE, value["billsec"])
+    ):
+        return None
+    added = [f"custom_field_{position}" for position in range(len(columns) + 1, len(fields) + 1)]
+    return Layout((*columns, *added))
+
+
 def detect_layout(path: Path, start: int, stop: int) -> Layout | None:
     """The file's layout: an export's header, else the column count of the first non-empty
     record in the window, which must be a known layout; None for a window of blank lines."""
@@ -205,6 +224,9 @@ def detect_layout(path: Path, start: int, stop: int) -> Layout | None:
     fields, line, text = _first_record(path, start, stop)
     if not fields:
         return None
+    custom = _custom_sample_layout(fields)
+    if custom is not None:
+        return custom
     if len(fields) not in LAYOUTS:
         known = ", ".join(str(k) for k in LAYOUTS)
         raise InboxFileError(

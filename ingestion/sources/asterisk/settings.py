@@ -33,6 +33,16 @@ LAYOUTS: dict[int, list[str]] = {
     21: [*STANDARD_COLUMNS, "uniqueid", "userfield", *NEW_CDR_COLUMNS],
 }
 
+# cdr_custom's sample mapping (cdr_custom.conf.sample, /var/log/asterisk/cdr-custom/Master.csv):
+# the same fields in another order, clid first and no peeraccount or linkedid, often with
+# fields of the admin's own after them (callid, rtcpinfo…: read and not kept). Told from a
+# cdr_csv line by its content: the start 9th and the disposition 14th.
+CUSTOM_SAMPLE_COLUMNS = [
+    "clid", "src", "dst", "dcontext", "channel", "dstchannel", "lastapp", "lastdata", "start",
+    "answer", "end", "duration", "billsec", "disposition", "amaflags", "accountcode", "uniqueid",
+    "userfield", "sequence",
+]  # fmt: skip
+
 # The raw table always has every column; a layout without one leaves it null.
 RAW_COLUMNS = LAYOUTS[21]
 
