@@ -283,6 +283,20 @@ def test_a_file_cdr_custom_writes_with_its_sample_mapping_reads_as_the_sample(tm
         assert got["_source_line"] == wrote["_source_line"]
 
 
+def test_durations_in_fractions_of_a_second_are_whole_seconds_as_cdr_csv_writes_them(tmp_path):
+    """cdr_custom's ``${CDR(duration,f)}`` writes 65.123 s: a line of it was quarantined as no
+    whole number; Asterisk's own whole seconds round down, and so does the reader."""
+    line = [*STANDARD]
+    line[12], line[13] = "65.873", "60.2"
+    clean, quarantined = read_all(write_lines(tmp_path / "Master.csv", [line]))
+    assert quarantined == [] and (clean[0]["duration"], clean[0]["billsec"]) == ("65", "60")
+    line[13] = "60.2.1"  # no number: quarantined as before
+    clean, quarantined = read_all(write_lines(tmp_path / "Master.csv", [line]))
+    assert clean == [] and [(q["rule"], q["raw_value"]) for q in quarantined] == [
+        ("non_negative_integer", "60.2.1")
+    ]
+
+
 def test_a_header_line_of_column_names_is_no_call_and_no_quarantined_row(tmp_path):
     names = list(LAYOUTS[21])
     path = write_lines(tmp_path / "Master.csv", [names, STANDARD + EXTRA[21], STANDARD + EXTRA[21]])

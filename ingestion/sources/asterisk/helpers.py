@@ -334,6 +334,17 @@ class _Batch:
     inner_breaks: int = 0
 
 
+def _whole_seconds(table: pa.Table) -> pa.Table:
+    """Durations in whole seconds, as cdr_csv writes them: cdr_custom's ``${CDR(duration,f)}``
+    writes ``65.123``, which is 65 (Asterisk rounds down)."""
+    for column in ("duration", "billsec"):
+        values = table[column]
+        if pc.any(pc.match_substring(values, ".")).as_py():
+            whole = pc.replace_substring_regex(values, r"^(\s*\d+)\.\d+(\s*)$", r"\1\2")
+            table = table.set_column(table.column_names.index(column), column, whole)
+    return table
+
+
 def _start_time(table: pa.Table) -> pa.Array:
     """Each row's start as a timestamp (null where it is no time of the PBX's format)."""
     start = pc.replace_substring(pc.utf8_trim_whitespace(table["start"]), "T", " ")
@@ -496,6 +507,7 @@ def read_cdr(
             if name not in table.column_names:
                 table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
         table = table.select(RAW_COLUMNS)
+        table = _whole_seconds(table)
         if layout.times_worked_out:
             table = _with_answer_and_end(table)
         table = _pseudonymised(table, pseudonyms)
