@@ -145,7 +145,8 @@ SETTINGS: dict[str, Setting] = {
             Setting(
                 "AUTOKPI_PBX_TIMEZONE",
                 "Europe/Moscow",
-                "The time zone the PBX writes its local times in (Asterisk writes local time).",
+                "The time zone the PBX writes its local times in (Asterisk writes local time; `UTC` where "
+                "cdr.conf has usegmtime=yes).",
                 _time_zone,
             ),
             Setting(
