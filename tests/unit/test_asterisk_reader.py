@@ -144,6 +144,18 @@ def test_a_file_that_is_not_cdr_csv_names_file_and_line_and_what_to_send(tmp_pat
 FREEPBX_EXPORT = ASTERISK_SAMPLES / "freepbx-cdr-report.csv"  # smallcdr.csv as FreePBX exports it
 
 
+def export_rows() -> list[list[str]]:
+    """The FreePBX export's header and rows."""
+    return list(csv.reader(FREEPBX_EXPORT.open(newline="", encoding="utf-8")))
+
+
+def write_export(path: Path, rows: list[list[str]], delimiter: str = ",", encoding: str = "utf-8") -> Path:
+    """The export's rows saved another way (another separator, as a spreadsheet saves them)."""
+    with path.open("w", newline="", encoding=encoding) as fh:
+        csv.writer(fh, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return path
+
+
 def _seconds(text: str) -> float:
     return datetime.fromisoformat(text).timestamp()
 
@@ -177,10 +189,7 @@ def _at(seconds: float) -> str:
 
 
 def test_an_export_saved_with_semicolons_reads_the_same(tmp_path):
-    rows = list(csv.reader(FREEPBX_EXPORT.open(newline="", encoding="utf-8")))
-    path = tmp_path / FREEPBX_EXPORT.name
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        csv.writer(fh, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path = write_export(tmp_path / FREEPBX_EXPORT.name, export_rows(), delimiter=";")
     assert read_all(path) == read_all(FREEPBX_EXPORT)
 
 
@@ -233,11 +242,9 @@ def test_an_export_opened_and_saved_in_excel_is_refused_saying_what_was_lost(tmp
     """Opened in Excel and saved, an export's times lose their seconds and its unique ids
     become numbers (1498559343.30 and .3 one call): every line was quarantined, one reason
     each, and nothing said what had happened to the file."""
-    rows = list(csv.reader(FREEPBX_EXPORT.open(newline="", encoding="utf-8")))
-    path = tmp_path / "cdr-report.csv"
-    with path.open("w", newline="", encoding="cp1251") as fh:
-        writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
-        writer.writerows([rows[0]] + [_as_russian_excel_saves(row) for row in rows[1:]])
+    header, *rows = export_rows()
+    saved = [header] + [_as_russian_excel_saves(row) for row in rows]
+    path = write_export(tmp_path / "cdr-report.csv", saved, delimiter=";", encoding="cp1251")
     with pytest.raises(InboxFileError) as refused:
         read_all(path)
     assert str(refused.value) == (
@@ -249,11 +256,9 @@ def test_an_export_opened_and_saved_in_excel_is_refused_saying_what_was_lost(tmp
 
 
 def test_an_export_without_a_column_calls_are_attributed_by_is_refused_naming_it(tmp_path):
-    rows = list(csv.reader(FREEPBX_EXPORT.open(newline="", encoding="utf-8")))
+    rows = export_rows()
     keep = [i for i, name in enumerate(rows[0]) if name not in ("channel", "dstchannel")]
-    path = tmp_path / "cdr-report.csv"
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        csv.writer(fh, lineterminator="\n").writerows([[row[i] for i in keep] for row in rows])
+    path = write_export(tmp_path / "cdr-report.csv", [[row[i] for i in keep] for row in rows])
     with pytest.raises(InboxFileError) as refused:
         read_all(path)
     assert str(refused.value) == (
