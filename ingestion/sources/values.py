@@ -32,7 +32,9 @@ _NO = {"false", "f", "0", "no", "n", "нет", "н", "ложь", "-", "–", "�
 _FLAG = "yes or no (true/false, 1/0, да/нет, ИСТИНА/ЛОЖЬ; empty is no)"
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")  # thousands: spaces of every kind, Swiss '
 _GROUPED = {mark: re.compile(rf"\d{{1,3}}(\{mark}\d{{3}})+") for mark in (",", ".")}
-_CURRENCY = re.compile(r"(?i)\s*(₽|руб\.?|р\.|rub)\s*$")
+# the rouble as Excel's currency formats write it: after the number (Russian), before it
+# (English: ₽1,234.50); another currency is no number here, so such a row is quarantined
+_CURRENCY = re.compile(r"(?i)^\s*(₽|rub)\s*|\s*(₽|руб\.?|р\.|rub)\s*$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _MONTH_ONLY = re.compile(r"^(?:(\d{4})-(\d{1,2})|(\d{1,2})[./](\d{4}))$")
@@ -114,8 +116,20 @@ _NUMBER = "a number (e.g. 1234.50 or 1 234,50)"
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})  # the minus sign and the en dash of typeset reports
 
 
+def _signed(text: str) -> tuple[bool, str]:
+    """Whether a written amount is negative (``-1 234,50``, ``(1 234,50 ₽)``, ``-₽1,234.50``),
+    and its digits and marks without the sign or the rouble."""
+    raw = _CURRENCY.sub("", text.strip().translate(_MINUS))
+    negative = False
+    if raw.startswith("(") and raw.endswith(")"):
+        negative, raw = True, _CURRENCY.sub("", raw[1:-1])
+    if raw[:1] in ("-", "+"):
+        negative, raw = negative or raw[0] == "-", _CURRENCY.sub("", raw[1:])
+    return negative, raw.strip()
+
+
 def _bare(text: str) -> str:
-    return _CURRENCY.sub("", text.strip().translate(_MINUS)).strip("()").lstrip("-+").strip()
+    return _signed(text)[1]
 
 
 def decimal_mark_shown(text: str) -> str | None:
@@ -141,9 +155,7 @@ def parse_decimal(text: str, decimal_mark: str | None = None) -> str:
     ``1,500`` or ``150.000`` is 1500 / 150000 where thousands are grouped with that mark and
     1.5 / 150 where it is the decimal one: it is read by ``decimal_mark`` (the file's, from
     ``conventions_of``) and refused without one, since a guess could pay a thousand times over."""
-    raw = _CURRENCY.sub("", text.strip().translate(_MINUS))
-    negative = raw.startswith("-") or (raw.startswith("(") and raw.endswith(")"))
-    raw = raw.strip("()").lstrip("-+")
+    negative, raw = _signed(text)
     if m := _AMBIGUOUS.fullmatch(raw):
         mark = m[1]
         if decimal_mark is None:

@@ -43,12 +43,22 @@ PLANS = PLAN_TABLES[0]
         ("\u22121 234,50", "-1234.50"),  # the minus sign 1C and typeset reports write
         ("1 234,50 ₽", "1234.50"),
         ("12 000 руб.", "12000"),
+        ("(1 234,50 ₽)", "-1234.50"),  # Excel's accounting format with the rouble
+        ("₽1,234.50", "1234.50"),  # English Excel's rouble currency format
+        ("-₽1,234.50", "-1234.50"),
+        ("RUB 1 234,50", "1234.50"),
         ("1,234,567", "1234567"),
         ("999999999999.99", "999999999999.99"),
     ],
 )
 def test_money_as_it_is_written(text, value):
     assert parse_decimal(text) == value
+
+
+@pytest.mark.parametrize("text", ["$1,234.50", "1 234,50 USD", "€1.234,50", "12%", "1 234,50 ₽ 5"])
+def test_another_currency_or_a_percentage_is_no_amount_in_roubles(text):
+    with pytest.raises(ValueProblem):
+        parse_decimal(text)
 
 
 @pytest.mark.parametrize(
