@@ -791,3 +791,29 @@ def test_a_file_of_another_name_that_starts_again_is_still_refused(tmp_path):
     load_source("pbx_files", inbox, warehouse)
     rejected = _quarantined(warehouse, "raw_pbx.asterisk_cdr_quarantine")
     assert [r[:2] for r in rejected] == [("pbx/asterisk/Master-2026-10.csv", "file_rejected")]
+
+
+def test_a_copy_of_a_master_csv_that_logrotate_started_again_is_not_called_a_correction(tmp_path):
+    """A copy set aside as identical to Master.csv holds the lines it held: when logrotate
+    starts Master.csv again, that is no correction of them, and the copy is not named so."""
+    import os
+
+    lines = (ASTERISK_SAMPLES / "cdr.csv").read_bytes().splitlines(keepends=True)
+    inbox = make_inbox(tmp_path, [])
+    folder = inbox / "pbx" / "asterisk"
+    master, copy = folder / "Master.csv", folder / "Master (1).csv"
+    master.write_bytes(b"".join(lines[:50]))
+    copy.write_bytes(b"".join(lines[:50]))
+    os.utime(master, (1_700_000_000, 1_700_000_000))
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    master.write_bytes(b"".join(lines[50:]))  # rotated: the week's lines are in the copy already
+    load_source("pbx_files", inbox, warehouse)
+    said = query(
+        warehouse, "select source_file, status from raw_pbx.load_log where status != 'loaded' order by 1"
+    )
+    assert said == [
+        ("pbx/asterisk/Master (1).csv", "duplicate"),
+        ("pbx/asterisk/Master.csv", "started_again"),
+    ]
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") == len(lines)
