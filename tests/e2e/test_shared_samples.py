@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -100,33 +103,53 @@ def test_the_sample_exported_by_freepbx_builds_the_same_call_marts(sample_run):
         assert call == same_call and 0 <= master_end - export_end <= 1
 
 
-def test_a_master_csv_logrotate_rotated_between_runs_builds_the_same_call_marts(tmp_path, sample_run):
-    """smallcdr.csv written by a PBX whose cdr-csv logrotate rotates: the first run loads 25
-    lines; ten more are written, then Master.csv is set aside as Master.csv.1 and starts
-    again with the last ten. The second run builds the marts a single file of all 45 lines
-    builds: no call lost (the ten only Master.csv.1 holds), none counted twice."""
+def _without_ids(rows: list[list[str]]) -> bytes:
+    """Lines as cdr_csv writes them without loguniqueid: 16 columns, no unique or linked id,
+    so a call's legs are grouped by file, caller and start second (stg_pbx__cdr_legs)."""
+    text = io.StringIO()
+    csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(row[:16] for row in rows)
+    return text.getvalue().encode()
+
+
+def test_a_master_csv_logrotate_rotated_between_runs_builds_what_a_fresh_build_does(tmp_path):
+    """smallcdr.csv written without unique ids by a PBX whose cdr-csv logrotate rotates: the
+    first run loads 25 lines; ten more are written, then Master.csv is set aside as
+    Master.csv.1 and starts again with the last ten; a copy of lines 11-45 under a name that
+    sorts first arrives too. Each record in two files is a call of its own per file (no id
+    to share), and the daily run counted every copy: 58 calls where a fresh build of the
+    same files has 37, talk time 1.6 times over. It builds what a fresh build does now."""
     import os
 
-    lines = (ASTERISK_SAMPLES / "smallcdr.csv").read_bytes().splitlines(keepends=True)
-    inbox = make_inbox(tmp_path, [])
-    live, rotated = inbox / "pbx" / "asterisk" / "Master.csv", inbox / "pbx" / "asterisk" / "Master.csv.1"
-    warehouse = tmp_path / "autokpi.duckdb"
-    live.write_bytes(b"".join(lines[:25]))
+    rows = list(csv.reader((ASTERISK_SAMPLES / "smallcdr.csv").open(newline="")))
+    inbox = make_inbox(tmp_path / "daily", [])
+    folder = inbox / "pbx" / "asterisk"
+    warehouse = tmp_path / "daily.duckdb"
+    (folder / "Master.csv").write_bytes(_without_ids(rows[:25]))
     run_pipeline(inbox, warehouse, quiet=True)
-    with live.open("ab") as fh:
-        fh.write(b"".join(lines[25:35]))
-    os.replace(live, rotated)
-    live.write_bytes(b"".join(lines[35:]))
-    os.utime(rotated, (1_000, 1_000))
+    with (folder / "Master.csv").open("ab") as fh:
+        fh.write(_without_ids(rows[25:35]))
+    os.replace(folder / "Master.csv", folder / "Master.csv.1")
+    (folder / "Master.csv").write_bytes(_without_ids(rows[35:]))
+    (folder / "A-copy.csv").write_bytes(_without_ids(rows[10:]))  # its copies are the ones kept
+    for age, name in enumerate(("Master.csv.1", "Master.csv", "A-copy.csv")):
+        os.utime(folder / name, (1_000 + age, 1_000 + age))
     summary = run_pipeline(inbox, warehouse, quiet=True)
-
     assert any(
         note.startswith("pbx/asterisk/Master.csv: starts with other calls") for note in summary.warnings
     )
-    _, whole_file = sample_run("smallcdr.csv")
-    for table, leave_out in {"fct_calls": ("built_at",), "mart_call_activity_daily": ()}.items():
-        expected = _rows(whole_file, table, leave_out)
-        assert expected and _rows(warehouse, table, leave_out) == expected, table
+
+    fresh = make_inbox(tmp_path / "fresh", [])
+    for path in folder.iterdir():
+        shutil.copy2(path, fresh / "pbx" / "asterisk" / path.name)
+    fresh_build = tmp_path / "fresh.duckdb"
+    run_pipeline(fresh, fresh_build, quiet=True)
+    # an id-less call's id names the file it was first read from: Master.csv for the daily
+    # run, which read its lines before the rotation, and Master.csv.1 for the fresh build
+    leave_out = {"fct_calls": ("call_id", "built_at"), "mart_call_activity_daily": ()}
+    for table, columns in leave_out.items():
+        expected = _rows(fresh_build, table, columns)
+        assert expected and _rows(warehouse, table, columns) == expected, table
+    assert len(_rows(warehouse, "fct_calls", ())) == 37
 
 
 def test_cli_run_builds_the_call_marts_and_fails_in_one_line(tmp_path, dbt_manifest):

@@ -84,6 +84,32 @@ restaged_legs as (
         and built.leg_id in (select restaged_leg_keys.leg_id from restaged_leg_keys)
 ),
 
+-- a record staged now that a call built before holds already: the same line in two files
+-- (a Master.csv and the Master.csv.1 logrotate set it aside as) whose legs have no unique or
+-- linked id, so that each file's copy is a call of its own (call_id falls back to the file).
+-- That call is rebuilt too, and the record counts once, as in a full build; where the new
+-- file's copy is the one kept (its name sorts first), the call built before is left behind
+-- and dropped (moved_from_call_id). Legs with an id share their call across files, so only
+-- id-less legs are looked up.
+new_idless_records as (
+    select staged.record_key
+    from {{ ref('stg_pbx__cdr_legs') }} as staged
+    cross join last_build
+    where
+        staged.staged_at > last_build.last_built_at
+        and staged.unique_id is null
+        and staged.linked_id is null
+        and staged.record_key is not null
+),
+
+calls_holding_a_new_record as (
+    select
+        built.call_id,
+        built.record_key
+    from {{ this }} as built
+    where built.record_key in (select new_idless_records.record_key from new_idless_records)
+),
+
 calls_to_rebuild as (
     select staged_leg_dates.call_id
     from staged_leg_dates
@@ -96,6 +122,8 @@ calls_to_rebuild as (
         or last_build.directory_version != directory.directory_version
     union
     select restaged_legs.previous_call_id from restaged_legs
+    union
+    select calls_holding_a_new_record.call_id from calls_holding_a_new_record
 ),
 
 legs as (
@@ -206,6 +234,7 @@ final as (
         {% if rebuilding_some_calls -%}
             case
                 when restaged_legs.previous_call_id != talk_flags.call_id then restaged_legs.previous_call_id
+                when copied_from.call_id != talk_flags.call_id then copied_from.call_id
             end
         {%- else -%}
             cast(null as {{ dbt.type_string() }})
@@ -216,6 +245,7 @@ final as (
     cross join directory
     {% if rebuilding_some_calls -%}
         left join restaged_legs on talk_flags.leg_id = restaged_legs.leg_id
+        left join calls_holding_a_new_record as copied_from on talk_flags.record_key = copied_from.record_key
     {%- endif %}
 )
 
