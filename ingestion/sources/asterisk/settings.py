@@ -55,6 +55,10 @@ EXPORT_NAMES = {"calldate": "start"}  # the export's name -> the raw column
 # what an export must hold for calls to be counted and attributed; the rest may be missing
 EXPORT_REQUIRED = ["start", "src", "dst", "channel", "dstchannel", "duration", "billsec", "disposition"]
 
+# a time and a count of seconds as cdr_csv writes them
+TIMESTAMP_RE = r"^\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?\s*$"
+INTEGER_RE = r"^\s*\d+\s*$"
+
 DISPOSITIONS = ["ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"]
 
 
