@@ -295,10 +295,14 @@ def _inbox_notes(inbox: Path, warehouse: Path) -> list[str]:
 
 
 def _unread_files(inbox: Path) -> list[str]:
-    """Files in a source folder that no source reads (a misnamed plan, an .xls)."""
+    """Files in a source folder that no source reads (a misnamed plan, an .xls), one line
+    per reason: a cdr-csv folder synced as it is holds a year of logrotate's .gz files."""
     from ingestion.sources.unread import unread_files
 
-    return [f"{path.relative_to(inbox).as_posix()}: not read: {why}" for path, why in unread_files(inbox)]
+    names_by_why: dict[str, list[str]] = {}
+    for path, why in unread_files(inbox):
+        names_by_why.setdefault(why, []).append(path.relative_to(inbox).as_posix())
+    return [f"{_first_five(names, 'more')}: not read: {why}" for why, names in names_by_why.items()]
 
 
 def _missing_inputs(inbox: Path, warehouse: Path) -> list[str]:

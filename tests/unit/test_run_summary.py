@@ -59,3 +59,24 @@ def test_won_deals_of_a_crm_user_no_employee_has_are_said_with_their_revenue(tmp
         "directory/employees: U7 (2 deals, 1,250,010.50), U8 (1 deal, 99.99), "
         "(no responsible user) (1 deal, 1.00); if they sell, fill in their crm_user_id there"
     ]
+
+
+def test_files_not_read_for_one_reason_are_one_line(tmp_path):
+    """A cdr-csv folder synced as it is holds logrotate's compressed weeks, a year of them:
+    a line each was 52 lines on every run's screen, drowning the one that mattered."""
+    from orchestration.run import _unread_files
+
+    folder = tmp_path / "pbx" / "asterisk"
+    folder.mkdir(parents=True)
+    for week in range(2, 53):
+        (folder / f"Master.csv.{week}.gz").write_bytes(b"")
+    (folder / "Master.csv").write_text("")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "plans.xls").write_bytes(b"")
+    plans, rotated = _unread_files(tmp_path)
+    assert plans == (
+        "plans/plans.xls: not read: a .xls workbook is not read; save it as .xlsx "
+        "(Excel: File > Save As > Excel Workbook)"
+    )
+    assert rotated.startswith("pbx/asterisk/Master.csv.10.gz, pbx/asterisk/Master.csv.11.gz, ")
+    assert " and 46 more: not read: a Master.csv that logrotate set aside and compressed" in rotated
