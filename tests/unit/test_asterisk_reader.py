@@ -193,6 +193,14 @@ def test_an_export_saved_with_semicolons_reads_the_same(tmp_path):
     assert read_all(path) == read_all(FREEPBX_EXPORT)
 
 
+def test_an_export_saved_with_a_byte_order_mark_reads_the_same(tmp_path):
+    """Excel's "CSV UTF-8" and many Windows tools begin the file with a byte-order mark: it
+    sat in the first heading (calldate), and the export was refused as no call records."""
+    path = tmp_path / FREEPBX_EXPORT.name
+    path.write_bytes(b"\xef\xbb\xbf" + FREEPBX_EXPORT.read_bytes())
+    assert read_all(path) == read_all(FREEPBX_EXPORT)
+
+
 def test_an_export_read_on_from_where_it_grew_keeps_its_header_names(tmp_path):
     path = tmp_path / "cdr-report.csv"
     path.write_bytes(FREEPBX_EXPORT.read_bytes())

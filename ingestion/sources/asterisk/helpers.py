@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from core import phones
-from ingestion.sources.asterisk.layouts import Layout, detect_layout
+from ingestion.sources.asterisk.layouts import BOM, Layout, detect_layout
 from ingestion.sources.asterisk.settings import (
     BLOCK_SIZE,
     DISPOSITIONS,
@@ -72,7 +72,7 @@ def _is_header(table: pa.Table, lines, layout: Layout) -> bool:
     instead of holding a call: Asterisk writes none, exports and some tools write one."""
     if not table.num_rows or int(lines[0]) != 1:
         return False
-    first = {c: table.column(c)[0].as_py().strip().lower() for c in ("src", "dst", "start")}
+    first = {c: table.column(c)[0].as_py().strip().removeprefix(BOM).lower() for c in ("src", "dst", "start")}
     return all(value == layout.heading(c).lower() for c, value in first.items())
 
 

@@ -26,6 +26,7 @@ from ingestion.sources.asterisk.settings import (
 from ingestion.sources.errors import InboxFileError
 
 _CDR_CSV_FOLDER = "/var/log/asterisk/cdr-csv/"
+BOM = "\ufeff"  # a byte-order mark, which str.strip() keeps
 EXPORT_NAMES_BACK = {raw: name for name, raw in EXPORT_NAMES.items()}
 
 
@@ -60,6 +61,8 @@ def _first_record(path: Path, start: int, stop: int, delimiter: str = ",") -> tu
     with path.open("rb") as fh:
         fh.seek(start)
         head = fh.read(min(stop - start, 256 << 10)).decode("utf-8", "replace")
+    if start == 0:
+        head = head.removeprefix(BOM)  # Excel's "CSV UTF-8" and Windows tools write one
     complete = head if stop - start <= 256 << 10 else head[: head.rfind("\n") + 1]
     reader = csv.reader(io.StringIO(complete, newline=""), delimiter=delimiter)
     try:
