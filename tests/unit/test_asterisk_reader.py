@@ -188,8 +188,9 @@ def _at(seconds: float) -> str:
     return datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def test_an_export_saved_with_semicolons_reads_the_same(tmp_path):
-    path = write_export(tmp_path / FREEPBX_EXPORT.name, export_rows(), delimiter=";")
+@pytest.mark.parametrize("delimiter", [";", "\t"])  # phpMyAdmin's CSV for MS Excel; a database client
+def test_an_export_saved_with_semicolons_or_tabs_reads_the_same(tmp_path, delimiter):
+    path = write_export(tmp_path / FREEPBX_EXPORT.name, export_rows(), delimiter=delimiter)
     assert read_all(path) == read_all(FREEPBX_EXPORT)
 
 

@@ -86,8 +86,10 @@ def _export_layout(path: Path, stop: int) -> Layout | None:
     counted or attributed by is refused, naming it."""
     delimiter = ","
     fields, line, text = _first_record(path, 0, stop)
-    if len(fields) == 1 and ";" in fields[0]:  # saved as "CSV for MS Excel" in a Russian locale
-        delimiter = ";"
+    # ";" where it was saved as "CSV for MS Excel" in a Russian locale, tabs from a database client
+    other = next((d for d in (";", "\t") if len(fields) == 1 and d in fields[0]), None)
+    if other:
+        delimiter = other
         fields, line, text = _first_record(path, 0, stop, delimiter)
     if not _names_columns(fields):
         return None
