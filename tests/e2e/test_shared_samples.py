@@ -103,6 +103,26 @@ def test_the_sample_exported_by_freepbx_builds_the_same_call_marts(sample_run):
         assert call == same_call and 0 <= master_end - export_end <= 1
 
 
+def test_a_master_csv_and_an_export_of_the_same_calls_are_said_to_count_twice(tmp_path, sample_run):
+    """The same calls sent as Master.csv and as a FreePBX export: where the export's worked-out
+    end is a second off (27 of the sample's 45 lines), the two copies are not one record and
+    both count. The run says so, naming both files and what to do; an export alone says nothing."""
+    inbox = make_inbox(
+        tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv", ASTERISK_SAMPLES / "freepbx-cdr-report.csv"]
+    )
+    summary = run_pipeline(inbox, tmp_path / "autokpi.duckdb", quiet=True)
+    said = [w for w in summary.warnings if "call records (e.g. unique id" in w]
+    assert said == [
+        "pbx/asterisk/freepbx-cdr-report.csv and pbx/asterisk/smallcdr.csv both hold 27 call records (e.g. "
+        "unique id 1498559343.3), written differently (an export works out answer and end, a second off "
+        "where the PBX rounded), so each counts twice: send a period's call records once, as Master.csv "
+        "files or as an export; take one of the two out of the inbox and build a new warehouse from it "
+        "(this one keeps the rows)"
+    ]
+    export_alone, _ = sample_run("freepbx-cdr-report.csv")
+    assert not [w for w in export_alone.warnings if "call records (e.g. unique id" in w]
+
+
 def _without_ids(rows: list[list[str]]) -> bytes:
     """Lines as cdr_csv writes them without loguniqueid: 16 columns, no unique or linked id,
     so a call's legs are grouped by file, caller and start second (stg_pbx__cdr_legs)."""

@@ -144,6 +144,8 @@ class _Batch:
     blank_lines: int = 0
     # line breaks inside records (quoted in a value): lines that are not records of their own
     inner_breaks: int = 0
+    # a CDR export's: answer and end worked out from duration and billsec
+    times_worked_out: bool = False
 
 
 def _whole_seconds(table: pa.Table) -> pa.Table:
@@ -374,4 +376,4 @@ def read_cdr(
         blank_lines, blank[0] = blank[0], 0
         inner = int(breaks.sum()) + sum(skipped_breaks.get(record, 0) for record, _, _ in bad_rows_seen)
         bad_rows_seen.clear()
-        yield _Batch(table, quarantined, blank_lines, inner)
+        yield _Batch(table, quarantined, blank_lines, inner, layout.times_worked_out)

@@ -168,6 +168,8 @@ STARTED_AGAIN = (
     "starts with other calls than were loaded from it before (rotated by logrotate): read as a file "
     "of its own; the calls loaded from it before still count, once where a file set aside holds them too"
 )
+# said of a CDR export loaded (the run's summary looks for exports by it: orchestration/run.py)
+EXPORT_NOTE = "a CDR export: answer and end worked out from calldate, duration and billsec"
 # any other file that starts again: the calls loaded from it stay
 ROTATED = (
     " (if logrotate rotated it, give this one a name of its own, e.g. Master-2026-11-30.csv, and copy "
@@ -227,7 +229,9 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
                     keys = {"_source_file": [part.name] * len(wrong_now), "_source_line": wrong_now}
                     yield rows_withdrawn("asterisk_cdr", rows.schema, keys)
         rows_read = count_lines(path, part.start, part.stop) - blank  # records, not lines
-        yield load_log_item([log_entry(name, "asterisk_cdr", rows_read, clean, quarantined, part.first_line)])
+        note = EXPORT_NOTE if first is not None and first.times_worked_out else None
+        entry = log_entry(name, "asterisk_cdr", rows_read, clean, quarantined, part.first_line, message=note)
+        yield load_log_item([entry])
         yield from _waiting_note(path, part, name, "asterisk_cdr")
         mark_done(part, files_state)
         if part.start == 0:  # what the whole file held when first read: a resend is recognised
