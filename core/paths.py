@@ -26,7 +26,8 @@ ASTERISK_FOLDER = "pbx/asterisk"
 ASTERISK_SUFFIXES = (".csv",)
 # call record files logrotate set aside, uncompressed: Master.csv.1 (Debian's delaycompress
 # keeps the last week's so), Master.csv-20261123 (dateext). Compressed ones are not read.
-ROTATED_CALL_RECORDS = re.compile(r"(?i)\.csv(\.\d+|-\d{8})$")
+ROTATED_CALL_RECORD_ENDING = r"\.csv(\.\d+|-\d{8})"
+ROTATED_CALL_RECORDS = re.compile(rf"(?i){ROTATED_CALL_RECORD_ENDING}$")
 # names that logrotate gives other calls each rotation: the PBX's live Master.csv, which
 # starts again, and the numbered ones (.1 holds next week what the live file holds now)
 REUSED_CALL_RECORD_NAMES = re.compile(r"(?i)(^master\.csv|\.csv\.\d+)$")
@@ -41,6 +42,11 @@ SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
 def is_call_record_file(path: Path) -> bool:
     """A file of ``pbx/asterisk/`` the call records source reads."""
     return path.suffix.lower() in ASTERISK_SUFFIXES or bool(ROTATED_CALL_RECORDS.search(path.name))
+
+
+def is_transcripts_file(path: Path) -> bool:
+    """A file of ``pbx/transcripts/`` the transcripts source reads."""
+    return path.suffix.lower() in TRANSCRIPT_SUFFIXES
 
 
 def inbox_from_env() -> Path:

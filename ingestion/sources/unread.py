@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from core.paths import ASTERISK_FOLDER, TRANSCRIPT_SUFFIXES, TRANSCRIPTS_FOLDER, is_call_record_file
+from core.paths import (
+    ASTERISK_FOLDER,
+    ROTATED_CALL_RECORD_ENDING,
+    TRANSCRIPT_SUFFIXES,
+    TRANSCRIPTS_FOLDER,
+    is_call_record_file,
+    is_transcripts_file,
+)
 from core.private_files import inbox_files
 from ingestion.sources.crm import FOLDER as CRM_FOLDER
 from ingestion.sources.crm import TABLES as CRM_TABLES
@@ -60,7 +67,7 @@ def unread_files(inbox: Path) -> list[tuple[Path, str]]:
                 unread.append((path, why))
     for folder, is_read, what in (
         (ASTERISK_FOLDER, is_call_record_file, "call records as Asterisk's Master.csv (.csv)"),
-        (TRANSCRIPTS_FOLDER, _is_transcripts_file, f"transcripts ({', '.join(TRANSCRIPT_SUFFIXES)})"),
+        (TRANSCRIPTS_FOLDER, is_transcripts_file, f"transcripts ({', '.join(TRANSCRIPT_SUFFIXES)})"),
     ):
         for path in inbox_files(inbox / folder, recursive=True):
             if not _ignorable(path) and not is_read(path):
@@ -74,13 +81,9 @@ def unread_files(inbox: Path) -> list[tuple[Path, str]]:
     return unread
 
 
-def _is_transcripts_file(path: Path) -> bool:
-    return path.suffix.lower() in TRANSCRIPT_SUFFIXES
-
-
 # Master.csv.2.gz (Debian's /etc/logrotate.d/asterisk compresses from the second week), or
 # Master.csv-20261123.gz with logrotate's dateext
-_ROTATED_COMPRESSED = re.compile(r"(?i)\.csv(\.\d+|-\d{8})\.gz$")
+_ROTATED_COMPRESSED = re.compile(rf"(?i){ROTATED_CALL_RECORD_ENDING}\.gz$")
 
 
 def _compressed_call_records(path: Path) -> str | None:

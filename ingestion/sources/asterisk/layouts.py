@@ -55,9 +55,13 @@ class Layout:
         return column
 
 
-def _first_record(path: Path, start: int, stop: int, delimiter: str = ",") -> tuple[list[str], int, str]:
-    """The first non-empty record from byte ``start``, its line (counted from ``start``) and the
-    text read. A record may span lines (a quoted line break in a caller name)."""
+def _first_records(
+    path: Path, start: int, stop: int, delimiter: str = ",", count: int = 1
+) -> tuple[list[tuple[int, list[str]]], str]:
+    """The first ``count`` non-empty records from byte ``start``, each with its line (counted
+    from ``start``), and the text read. A record may span lines (a quoted line break in a
+    caller name). A line that is no CSV is refused when it is the first; after it, the
+    reader of the whole file names it."""
     with path.open("rb") as fh:
         fh.seek(start)
         head = fh.read(min(stop - start, 256 << 10)).decode("utf-8", "replace")
@@ -65,13 +69,17 @@ def _first_record(path: Path, start: int, stop: int, delimiter: str = ",") -> tu
         head = head.removeprefix(BOM)  # Excel's "CSV UTF-8" and Windows tools write one
     complete = head if stop - start <= 256 << 10 else head[: head.rfind("\n") + 1]
     reader = csv.reader(io.StringIO(complete, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
     try:
         for fields in reader:
             if any(f.strip() for f in fields):
-                return fields, reader.line_num, complete
+                records.append((reader.line_num, fields))
+                if len(records) == count:
+                    break
     except csv.Error as exc:  # e.g. a bare carriage return inside the line
-        raise InboxFileError(path, f"not an Asterisk cdr_csv line: {exc}", line=reader.line_num) from None
-    return [], 0, complete
+        if not records:
+            raise InboxFileError(path, f"not an Asterisk cdr_csv line: {exc}", line=reader.line_num) from None
+    return records, complete
 
 
 def _names_columns(fields: list[str]) -> bool:
@@ -85,14 +93,16 @@ def _export_layout(path: Path, stop: int) -> Layout | None:
     read before), or None for a file without one. An export missing a column that calls are
     counted or attributed by is refused, naming it."""
     delimiter = ","
-    fields, line, text = _first_record(path, 0, stop)
+    records, _ = _first_records(path, 0, stop, count=2)  # the header and the first call
     # ";" where it was saved as "CSV for MS Excel" in a Russian locale, tabs from a database client
-    other = next((d for d in (";", "\t") if len(fields) == 1 and d in fields[0]), None)
+    header = records[0][1] if records else []
+    other = next((d for d in (";", "\t") if len(header) == 1 and d in header[0]), None)
     if other:
         delimiter = other
-        fields, line, text = _first_record(path, 0, stop, delimiter)
-    if not _names_columns(fields):
+        records, _ = _first_records(path, 0, stop, delimiter, count=2)
+    if not records or not _names_columns(records[0][1]):
         return None
+    (line, fields), first_call = records[0], records[1] if len(records) > 1 else None
     headings = tuple(f.strip() for f in fields)
     lowered = [h.lower() for h in headings]
     names: list[str] = []
@@ -112,7 +122,8 @@ def _export_layout(path: Path, stop: int) -> Layout | None:
             line=line,
         )
     layout = Layout(tuple(names), delimiter, headings)
-    _refuse_if_saved_by_a_spreadsheet(path, layout, text)
+    if first_call is not None:
+        _refuse_if_saved_by_a_spreadsheet(path, layout, *first_call)
     return layout
 
 
@@ -122,23 +133,13 @@ _SPREADSHEET_TIME = re.compile(r"^\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _SPREADSHEET_NUMBER = re.compile(r",|[eE]\+")
 
 
-def _refuse_if_saved_by_a_spreadsheet(path: Path, layout: Layout, text: str) -> None:
+def _refuse_if_saved_by_a_spreadsheet(path: Path, layout: Layout, line: int, fields: list[str]) -> None:
     """An export opened and saved in Excel has lost what it held: times rewritten (seconds
     gone), unique ids turned into numbers (``1498559343.30`` and ``.3`` one call). Its first
-    call says so; the file is refused whole rather than every line quarantined."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
-    records = []  # (line, fields) of the header and the first call
-    try:
-        for fields in reader:
-            if any(f.strip() for f in fields):
-                records.append((reader.line_num, fields))
-            if len(records) == 2:
-                break
-    except csv.Error:
-        return  # the reader names the line
-    if len(records) < 2 or len(records[1][1]) != len(layout.names):
+    call (``fields``, on ``line``) says so; the file is refused whole rather than every line
+    quarantined."""
+    if len(fields) != len(layout.names):
         return
-    line, fields = records[1]
     call = dict(zip(layout.names, fields, strict=True))
     changed = [
         (layout.heading(column), call[column])
@@ -180,9 +181,10 @@ def detect_layout(path: Path, start: int, stop: int) -> Layout | None:
     export = _export_layout(path, stop)
     if export is not None:
         return export
-    fields, line, text = _first_record(path, start, stop)
-    if not fields:
+    records, text = _first_records(path, start, stop)
+    if not records:
         return None
+    line, fields = records[0]
     custom = _custom_sample_layout(fields)
     if custom is not None:
         return custom

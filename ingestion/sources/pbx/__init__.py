@@ -29,9 +29,9 @@ from ingestion.sources.load_log import load_log_item, log_entry
 from ingestion.sources.pbx.settings import (
     ASTERISK_FOLDER,
     REUSED_CALL_RECORD_NAMES,
-    TRANSCRIPT_SUFFIXES,
     TRANSCRIPTS_FOLDER,
     is_call_record_file,
+    is_transcripts_file,
 )
 from ingestion.sources.pbx.transcripts import (
     read_transcripts,
@@ -53,10 +53,6 @@ def _files(inbox: Path, folder: str, is_read) -> list[Path]:
     """The folder's files that ``is_read``, in the order they were written: of two identical
     ones, the later is the copy, named as the duplicate (ingestion/sources/files.py)."""
     return oldest_first(p for p in inbox_files(inbox / folder) if is_read(p))
-
-
-def _is_transcripts_file(path: Path) -> bool:
-    return path.suffix.lower() in TRANSCRIPT_SUFFIXES
 
 
 def _name(inbox: Path, path: Path) -> str:
@@ -259,7 +255,7 @@ def transcripts(inbox_dir: str, warehouse: str = ""):
     held: set[str] | None = set() if files_state else None
     held_before: dict[str, dict[str, int]] = {}  # file read again -> its calls before, by line
     speakers = speaker_roles_key()
-    for file_order, path in enumerate(_files(inbox, TRANSCRIPTS_FOLDER, _is_transcripts_file)):
+    for file_order, path in enumerate(_files(inbox, TRANSCRIPTS_FOLDER, is_transcripts_file)):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state, "transcripts"):
             continue

@@ -8,6 +8,7 @@ from core.paths import (
     TRANSCRIPT_SUFFIXES,
     TRANSCRIPTS_FOLDER,
     is_call_record_file,
+    is_transcripts_file,
 )
 
 __all__ = [
@@ -17,4 +18,5 @@ __all__ = [
     "TRANSCRIPTS_FOLDER",
     "TRANSCRIPT_SUFFIXES",
     "is_call_record_file",
+    "is_transcripts_file",
 ]
