@@ -335,7 +335,8 @@ SETTINGS: dict[str, Setting] = {
             Setting(
                 "AUTOKPI_LOCAL_PG_PORT",
                 "55432",
-                "The port of the PostgreSQL server `make postgres` starts for tests and the demo.",
+                "The port of the PostgreSQL server `make postgres` starts for the demo's postgres target; "
+                "the tests' server takes it too, or a free one while another server holds it.",
                 _whole_number,
             ),
             Setting(

@@ -30,6 +30,7 @@ import hashlib
 import os
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -100,6 +101,51 @@ def is_running(data_dir: Path = DATA_DIR) -> bool:
     if not (data_dir / "PG_VERSION").exists():
         return False
     return _run([str(_bin_dir() / "pg_ctl"), "-D", str(data_dir), "status"], check=False).returncode == 0
+
+
+def running_port(data_dir: Path = DATA_DIR) -> int | None:
+    """The port the server in ``data_dir`` listens on while it runs (the fourth line of its
+    ``postmaster.pid``), else None."""
+    if not is_running(data_dir):
+        return None
+    try:
+        return int((data_dir / "postmaster.pid").read_text().splitlines()[3])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def a_free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def port_for_a_test_session() -> int:
+    """The port the test suite's server is to listen on: the project's server's own while it
+    runs (started by `make postgres`, on whatever port), else the configured one if free,
+    else any free one. A test server is thrown away, so it need not keep the documented port,
+    and another server holding that port (another clone's, a CI machine's) is no reason for
+    the PostgreSQL tests to fail."""
+    running = running_port(DATA_DIR)
+    if running is not None:
+        return running
+    return PORT if port_is_free(PORT) else a_free_port()
+
+
+def listen_on(port: int) -> None:
+    """Point this process's ``PORT`` and ``ENV`` at ``port`` (the test session's choice)."""
+    global PORT
+    PORT = port
+    ENV["PGPORT"] = str(port)
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -175,7 +221,8 @@ def _reset_passwords(bin_dir: Path, data_dir: Path) -> None:
     _write_private(password_file(data_dir), "\n".join(lines) + "\n")
 
 
-def start(data_dir: Path = DATA_DIR, port: int = PORT) -> None:
+def start(data_dir: Path = DATA_DIR, port: int | None = None) -> None:
+    port = PORT if port is None else port  # read now: the test session may have moved it
     bin_dir = _bin_dir()
     if not (data_dir / "PG_VERSION").exists():
         _initdb(bin_dir, data_dir)
@@ -254,10 +301,11 @@ def _ensure_roles(bin_dir: Path, port: int, data_dir: Path) -> None:
               data_dir)  # fmt: skip
 
 
-def create_database(name: str, port: int = PORT, data_dir: Path = DATA_DIR, drop: bool = True) -> None:
+def create_database(name: str, port: int | None = None, data_dir: Path = DATA_DIR, drop: bool = True) -> None:
     """A fresh, empty database owned by autokpi (dropped first if it exists), which only
     autokpi and the reader role may connect to; dbt grants the reader the marts after each
     run (dbt_project/macros/grant_bi_readers.sql)."""
+    port = PORT if port is None else port
     bin_dir = _bin_dir()
     if drop:
         _psql(bin_dir, port, "postgres", f"drop database if exists {name}", data_dir)

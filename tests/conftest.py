@@ -136,6 +136,20 @@ def pytest_collection_modifyitems(session, config, items):
     items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
 
 
+def pytest_configure(config):
+    """The PostgreSQL tests' server listens on a port chosen once, by the controller, before
+    pytest-xdist starts its workers (they inherit the environment): another server on the
+    documented port (another clone's tests, a CI machine's) failed every PostgreSQL test with
+    "the port is taken". A port the user set is kept."""
+    if hasattr(config, "workerinput") or "AUTOKPI_LOCAL_PG_PORT" in os.environ:
+        return
+    from orchestration import local_postgres
+
+    port = local_postgres.port_for_a_test_session()
+    os.environ["AUTOKPI_LOCAL_PG_PORT"] = str(port)
+    local_postgres.listen_on(port)
+
+
 def pytest_sessionstart(session):
     if not hasattr(session.config, "workerinput"):  # the controller (or the only process)
         from orchestration import local_postgres

@@ -107,6 +107,30 @@ def test_a_port_taken_by_another_server_is_named():
             shutil.rmtree(data_dir.parent, ignore_errors=True)
 
 
+def test_the_test_servers_port_moves_off_a_taken_port_and_follows_the_running_server(
+    postgres_server, monkeypatch
+):
+    """Another server on the configured port (another clone's tests, a CI machine's) does not
+    fail the PostgreSQL tests: the session's server takes a free port; and while the
+    project's own server runs, the session uses whatever port it listens on."""
+    import socket
+
+    from orchestration import local_postgres
+
+    assert local_postgres.running_port() == int(postgres_server["PGPORT"])
+    assert local_postgres.port_for_a_test_session() == int(postgres_server["PGPORT"])
+
+    monkeypatch.setattr(local_postgres, "DATA_DIR", local_postgres.DATA_DIR.with_name("no-such-server"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        monkeypatch.setattr(local_postgres, "PORT", taken.getsockname()[1])
+        chosen = local_postgres.port_for_a_test_session()
+        assert chosen != local_postgres.PORT
+        assert local_postgres.port_is_free(chosen)
+    assert local_postgres.port_for_a_test_session() == local_postgres.PORT  # free again
+
+
 def test_a_server_whose_password_file_is_gone_gets_new_passwords_and_keeps_its_data():
     """A new clone at an old clone's path finds the old data folder (outside the project, as
     root) without the password file: the server is given new passwords instead of refusing
