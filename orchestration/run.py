@@ -221,70 +221,6 @@ def _by_file(rows: list[tuple], said) -> dict[str, list[str]]:
     return of_file
 
 
-def _call_records_sent_twice(warehouse: Path) -> list[str]:
-    """Call records a CDR export holds that a Master.csv (or another export) holds too, written
-    differently: an export's answer and end are worked out, a second off where Asterisk
-    rounded, so the two copies are not recognised as one record and both count. Said every
-    run while it is so; looked for only once an export was loaded."""
-    from ingestion.sources.pbx import EXPORT_NOTE
-
-    with connect(warehouse) as con:
-        if not (con.table_exists("raw_pbx", "load_log") and con.table_exists("staging", "stg_pbx__cdr_legs")):
-            return []
-        exports = [
-            file
-            for (file,) in con.execute(
-                "select distinct source_file from raw_pbx.load_log where message = ?", [EXPORT_NOTE]
-            ).fetchall()
-        ]
-        if not exports:
-            return []
-        listed = ", ".join("?" for _ in exports)
-        rows = con.execute(
-            f"""
-            with export_legs as (
-                select * from staging.stg_pbx__cdr_legs
-                where source_file in ({listed}) and unique_id is not null
-            ),
-
-            other_legs as (
-                select * from staging.stg_pbx__cdr_legs
-                where unique_id in (select unique_id from export_legs)
-            )
-
-            select
-                export_legs.source_file,
-                other_legs.source_file,
-                count(distinct export_legs.leg_id),
-                min(export_legs.unique_id)
-            from export_legs
-            inner join other_legs
-                on
-                    export_legs.unique_id = other_legs.unique_id
-                    and export_legs.started_at = other_legs.started_at
-                    and export_legs.channel is not distinct from other_legs.channel
-                    and export_legs.destination_channel is not distinct from other_legs.destination_channel
-                    and export_legs.source_number is not distinct from other_legs.source_number
-                    and export_legs.destination_number is not distinct from other_legs.destination_number
-                    and export_legs.disposition = other_legs.disposition
-                    and export_legs.billed_seconds = other_legs.billed_seconds
-                    and export_legs.duration_seconds = other_legs.duration_seconds
-                    and export_legs.source_file != other_legs.source_file
-                    and export_legs.record_key != other_legs.record_key
-            group by 1, 2
-            order by 1, 2
-            """,
-            exports,
-        ).fetchall()
-    return [
-        f"{export} and {other} both hold {count:,} call records (e.g. unique id {example}), written "
-        "differently (an export works out answer and end, a second off where the PBX rounded), so "
-        "each counts twice: send a period's call records once, as Master.csv files or as an export; "
-        "take one of the two out of the inbox and build a new warehouse from it (this one keeps the rows)"
-        for export, other, count, example in rows
-    ]
-
-
 def _withdrawn_call_records(warehouse: Path, since: datetime) -> list[str]:
     """Call records that counted until a corrected file sent again held their line wrong:
     the line went to quarantine, and its call no longer counts it (stg_pbx__cdr_legs'
@@ -550,7 +486,6 @@ def _run_pipeline(
             + _speech_to_text_warnings(result)
             + _load_notes(warehouse, run_started)
             + _withdrawn_call_records(warehouse, run_started)
-            + _call_records_sent_twice(warehouse)
             + _withdrawn_transcripts(warehouse, run_started)
             + (_inbox_notes(inbox, warehouse) if inbox is not None else [])
             + sales_credited_to_nobody(warehouse),

@@ -103,24 +103,36 @@ def test_the_sample_exported_by_freepbx_builds_the_same_call_marts(sample_run):
         assert call == same_call and 0 <= master_end - export_end <= 1
 
 
-def test_a_master_csv_and_an_export_of_the_same_calls_are_said_to_count_twice(tmp_path, sample_run):
+def test_a_master_csv_and_an_export_of_the_same_calls_count_each_call_once(tmp_path, sample_run):
     """The same calls sent as Master.csv and as a FreePBX export: where the export's worked-out
-    end is a second off (27 of the sample's 45 lines), the two copies are not one record and
-    both count. The run says so, naming both files and what to do; an export alone says nothing."""
-    inbox = make_inbox(
-        tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv", ASTERISK_SAMPLES / "freepbx-cdr-report.csv"]
+    end is a second off (27 of the sample's 45 lines) the two copies have different record
+    keys, and both counted (37 calls became 64 before int_call_legs matched them). Built
+    fresh from both, or daily with the export arriving after the Master.csv was built, the
+    call marts are the Master.csv's alone (but for ended_at: the copies kept are the
+    export's, whose name sorts first)."""
+    _, from_master_csv = sample_run("smallcdr.csv")
+    both = make_inbox(
+        tmp_path / "both", [ASTERISK_SAMPLES / "smallcdr.csv", ASTERISK_SAMPLES / "freepbx-cdr-report.csv"]
     )
-    summary = run_pipeline(inbox, tmp_path / "autokpi.duckdb", quiet=True)
-    said = [w for w in summary.warnings if "call records (e.g. unique id" in w]
-    assert said == [
-        "pbx/asterisk/freepbx-cdr-report.csv and pbx/asterisk/smallcdr.csv both hold 27 call records (e.g. "
-        "unique id 1498559343.3), written differently (an export works out answer and end, a second off "
-        "where the PBX rounded), so each counts twice: send a period's call records once, as Master.csv "
-        "files or as an export; take one of the two out of the inbox and build a new warehouse from it "
-        "(this one keeps the rows)"
-    ]
-    export_alone, _ = sample_run("freepbx-cdr-report.csv")
-    assert not [w for w in export_alone.warnings if "call records (e.g. unique id" in w]
+    fresh_build = tmp_path / "fresh.duckdb"
+    run_pipeline(both, fresh_build, quiet=True)
+
+    daily = make_inbox(tmp_path / "daily", [ASTERISK_SAMPLES / "smallcdr.csv"])
+    daily_build = tmp_path / "daily.duckdb"
+    run_pipeline(daily, daily_build, quiet=True)
+    shutil.copy(ASTERISK_SAMPLES / "freepbx-cdr-report.csv", daily / "pbx" / "asterisk")
+    run_pipeline(daily, daily_build, quiet=True)
+
+    leave_out = {"fct_calls": ("ended_at", "built_at"), "mart_call_activity_daily": ()}
+    for table, columns in leave_out.items():
+        expected = _rows(from_master_csv, table, columns)
+        assert _rows(fresh_build, table, columns) == expected, table
+        assert _rows(daily_build, table, columns) == expected, table
+    assert len(_rows(daily_build, "fct_calls", ())) == 37
+    kept = "select source_file, count(*) from intermediate.int_call_legs group by 1 order by 1"
+    ((_, legs),) = query(from_master_csv, kept)
+    export = [("pbx/asterisk/freepbx-cdr-report.csv", legs)]
+    assert query(fresh_build, kept) == query(daily_build, kept) == export
 
 
 def _without_ids(rows: list[list[str]]) -> bytes:

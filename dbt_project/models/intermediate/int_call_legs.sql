@@ -1,4 +1,5 @@
--- Call legs, once each (a record in two overlapping files is one leg), with the employees
+-- Call legs, once each (a record in two overlapping files is one leg, written alike or
+-- not: later_copies), with the employees
 -- on either end resolved from their extensions
 -- (by channel name first, then by number), valid on the day of the call.
 --
@@ -110,7 +111,7 @@ calls_holding_a_new_record as (
     where built.record_key in (select new_idless_records.record_key from new_idless_records)
 ),
 
-calls_to_rebuild as (
+calls_with_changed_legs as (
     select staged_leg_dates.call_id
     from staged_leg_dates
     cross join last_build
@@ -124,6 +125,26 @@ calls_to_rebuild as (
     select restaged_legs.previous_call_id from restaged_legs
     union
     select calls_holding_a_new_record.call_id from calls_holding_a_new_record
+),
+
+-- a record two files write differently can sit in two calls (a CDR export carries the linked
+-- id an 18-column Master.csv of the same calls has not; later_copies below): the calls
+-- holding the unique ids of the legs rebuilt are rebuilt with them, so that the copies are
+-- told apart as in a full build
+unique_ids_rebuilt as (
+    select staged.unique_id
+    from {{ ref('stg_pbx__cdr_legs') }} as staged
+    where
+        staged.unique_id is not null
+        and staged.call_id in (select calls_with_changed_legs.call_id from calls_with_changed_legs)
+),
+
+calls_to_rebuild as (
+    select calls_with_changed_legs.call_id from calls_with_changed_legs
+    union
+    select staged.call_id
+    from {{ ref('stg_pbx__cdr_legs') }} as staged
+    where staged.unique_id in (select unique_ids_rebuilt.unique_id from unique_ids_rebuilt)
 ),
 
 legs as (
@@ -140,6 +161,11 @@ legs as (
 
 {% endif %}
 
+{%- set in_calls_rebuilt = '1 = 1' %}
+{%- if rebuilding_some_calls %}
+    {%- set in_calls_rebuilt = 'call_id in (select call_id from calls_to_rebuild)' %}
+{%- endif %}
+
 -- the same legs, narrow, read from the table itself: reading `legs` twice would have
 -- DuckDB materialise every column of every leg first
 leg_keys as (
@@ -153,7 +179,65 @@ leg_keys as (
     from {{ ref('stg_pbx__cdr_legs') }}
     where
         {{ not_withdrawn() }}
-        and {{ 'call_id in (select call_id from calls_to_rebuild)' if rebuilding_some_calls else '1 = 1' }}
+        and {{ in_calls_rebuilt }}
+),
+
+-- The unique ids more than one file holds: the few legs among which a record two files
+-- write differently is looked for (later_copies)
+unique_ids_in_several_files as (
+    select unique_id
+    from {{ ref('stg_pbx__cdr_legs') }}
+    where {{ not_withdrawn() }} and unique_id is not null and {{ in_calls_rebuilt }}
+    group by unique_id
+    having min(source_file) != max(source_file)
+),
+
+legs_sharing_a_unique_id as (
+    select
+        staged.leg_id,
+        staged.call_id,
+        staged.unique_id,
+        staged.started_at,
+        staged.channel,
+        staged.destination_channel,
+        staged.source_number,
+        staged.destination_number,
+        staged.disposition,
+        staged.billed_seconds,
+        staged.duration_seconds,
+        staged.source_file
+    from {{ ref('stg_pbx__cdr_legs') }} as staged
+    where
+        {{ not_withdrawn('staged') }}
+        and staged.unique_id in (
+            select unique_ids_in_several_files.unique_id from unique_ids_in_several_files
+        )
+),
+
+-- A record a file holds that a file before it (by name) holds too, written differently: a
+-- CDR export beside the Master.csv of the same calls works its answer and end out (a second
+-- off where the PBX rounded) and may carry a linked id the Master.csv has not, so the two
+-- copies have different record keys, and may sit in different calls. Matched on what both
+-- write alike; the first file's copy is kept, as for copies written alike (leg_ranks).
+later_copies as (
+    select
+        later.leg_id,
+        later.call_id,
+        earlier.leg_id as earlier_leg_id,
+        earlier.call_id as earlier_call_id
+    from legs_sharing_a_unique_id as later
+    inner join legs_sharing_a_unique_id as earlier
+        on
+            later.unique_id = earlier.unique_id
+            and later.started_at = earlier.started_at
+            and coalesce(later.channel, '') = coalesce(earlier.channel, '')
+            and coalesce(later.destination_channel, '') = coalesce(earlier.destination_channel, '')
+            and coalesce(later.source_number, '') = coalesce(earlier.source_number, '')
+            and coalesce(later.destination_number, '') = coalesce(earlier.destination_number, '')
+            and later.disposition = earlier.disposition
+            and later.billed_seconds = earlier.billed_seconds
+            and later.duration_seconds = earlier.duration_seconds
+            and later.source_file > earlier.source_file
 ),
 
 -- Both orders are worked out on the legs' keys alone and joined back: a window over every
@@ -181,7 +265,12 @@ leg_ranks as (
             ) as record_copy
         from leg_keys
     ) as first_copies
-    where first_copies.record_copy = 1
+    where
+        first_copies.record_copy = 1
+        and not exists (
+            select 1 from later_copies
+            where later_copies.leg_id = first_copies.leg_id
+        )
 ),
 
 unique_legs as (
@@ -218,6 +307,21 @@ resolved as (
             and legs.local_date between by_destination.valid_from and by_destination.valid_to
 ),
 
+{% if rebuilding_some_calls %}
+
+    -- a kept leg whose later copy sat in another call built before: that call is left
+    -- behind, and dropped where no leg of its own is left (moved_from_call_id)
+    copies_left_in_other_calls as (
+        select
+            later_copies.earlier_leg_id as kept_leg_id,
+            min(later_copies.call_id) as call_id
+        from later_copies
+        where later_copies.call_id != later_copies.earlier_call_id
+        group by later_copies.earlier_leg_id
+    ),
+
+{% endif %}
+
 talk_flags as (
     select
         *,
@@ -235,6 +339,7 @@ final as (
             case
                 when restaged_legs.previous_call_id != talk_flags.call_id then restaged_legs.previous_call_id
                 when copied_from.call_id != talk_flags.call_id then copied_from.call_id
+                else copy_left_elsewhere.call_id
             end
         {%- else -%}
             cast(null as {{ dbt.type_string() }})
@@ -246,6 +351,8 @@ final as (
     {% if rebuilding_some_calls -%}
         left join restaged_legs on talk_flags.leg_id = restaged_legs.leg_id
         left join calls_holding_a_new_record as copied_from on talk_flags.record_key = copied_from.record_key
+        left join copies_left_in_other_calls as copy_left_elsewhere
+            on talk_flags.leg_id = copy_left_elsewhere.kept_leg_id
     {%- endif %}
 )
 

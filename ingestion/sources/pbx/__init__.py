@@ -164,7 +164,7 @@ STARTED_AGAIN = (
     "starts with other calls than were loaded from it before (rotated by logrotate): read as a file "
     "of its own; the calls loaded from it before still count, once where a file set aside holds them too"
 )
-# said of a CDR export loaded (the run's summary looks for exports by it: orchestration/run.py)
+# the load log says which call record files are exports, and that their ends are worked out
 EXPORT_NOTE = "a CDR export: answer and end worked out from calldate, duration and billsec"
 # any other file that starts again: the calls loaded from it stay
 ROTATED = (
