@@ -42,7 +42,11 @@ directory as (
     from extensions
 ),
 
-{%- set rebuilding_some_calls = is_incremental_with(['built_at', 'directory_version']) %}
+{#- the rules that tell a leg's copies apart: raised when a change of them has to reach the legs
+    built before (2: records two files write differently matched). A warehouse whose legs were
+    built by other rules is rebuilt whole, once; one built before the column is too. -#}
+{%- set leg_rules_version = 2 %}
+{%- set rebuilding_some_calls = is_incremental_with(['built_at', 'directory_version', 'leg_rules_version']) %}
 
 {% if rebuilding_some_calls %}
 
@@ -58,7 +62,8 @@ staged_leg_dates as (
 last_build as (
     select
         max(built_at) as last_built_at,
-        max(directory_version) as directory_version
+        max(directory_version) as directory_version,
+        max(leg_rules_version) as leg_rules_version
     from {{ this }}
 ),
 
@@ -121,6 +126,7 @@ calls_with_changed_legs as (
         or last_build.last_built_at is null
         or last_build.directory_version is null
         or last_build.directory_version != directory.directory_version
+        or last_build.leg_rules_version != {{ leg_rules_version }}
     union
     select restaged_legs.previous_call_id from restaged_legs
     union
@@ -307,20 +313,17 @@ resolved as (
             and legs.local_date between by_destination.valid_from and by_destination.valid_to
 ),
 
-{% if rebuilding_some_calls %}
-
-    -- a kept leg whose later copy sat in another call built before: that call is left
-    -- behind, and dropped where no leg of its own is left (moved_from_call_id)
-    copies_left_in_other_calls as (
-        select
-            later_copies.earlier_leg_id as kept_leg_id,
-            min(later_copies.call_id) as call_id
-        from later_copies
-        where later_copies.call_id != later_copies.earlier_call_id
-        group by later_copies.earlier_leg_id
-    ),
-
-{% endif %}
+-- a kept leg whose later copy sat in another call: that call, if built before, is left
+-- behind, and dropped where no leg of its own is left (moved_from_call_id; also when a
+-- warehouse built by other rules is rebuilt whole)
+copies_left_in_other_calls as (
+    select
+        later_copies.earlier_leg_id as kept_leg_id,
+        min(later_copies.call_id) as call_id
+    from later_copies
+    where later_copies.call_id != later_copies.earlier_call_id
+    group by later_copies.earlier_leg_id
+),
 
 talk_flags as (
     select
@@ -342,18 +345,19 @@ final as (
                 else copy_left_elsewhere.call_id
             end
         {%- else -%}
-            cast(null as {{ dbt.type_string() }})
+            copy_left_elsewhere.call_id
         {%- endif %} as moved_from_call_id,
         directory.directory_version,
+        {{ leg_rules_version }} as leg_rules_version,
         {{ build_time() }} as built_at
     from talk_flags
     cross join directory
     {% if rebuilding_some_calls -%}
         left join restaged_legs on talk_flags.leg_id = restaged_legs.leg_id
         left join calls_holding_a_new_record as copied_from on talk_flags.record_key = copied_from.record_key
-        left join copies_left_in_other_calls as copy_left_elsewhere
-            on talk_flags.leg_id = copy_left_elsewhere.kept_leg_id
     {%- endif %}
+    left join copies_left_in_other_calls as copy_left_elsewhere
+        on talk_flags.leg_id = copy_left_elsewhere.kept_leg_id
 )
 
 select * from final
