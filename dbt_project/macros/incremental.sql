@@ -143,3 +143,23 @@
         )
     {%- endif -%}
 {%- endmacro %}
+
+{#- `as materialized` for a CTE the planner must work out first: in a daily run int_call_legs'
+    few rebuilt legs, whose pruned read the planner otherwise moved above a join and read
+    every leg of the history instead (10 M legs: 0.5 → 1.7 s). DuckDB and PostgreSQL (12+)
+    take the keyword; elsewhere it is left out. -#}
+{% macro materialized_cte() -%}
+    {{ return(adapter.dispatch('materialized_cte', 'autokpi')()) }}
+{%- endmacro %}
+
+{% macro default__materialized_cte() -%}
+    {{ return('') }}
+{%- endmacro %}
+
+{% macro duckdb__materialized_cte() -%}
+    {{ return('materialized') }}
+{%- endmacro %}
+
+{% macro postgres__materialized_cte() -%}
+    {{ return('materialized') }}
+{%- endmacro %}

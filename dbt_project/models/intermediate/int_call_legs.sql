@@ -153,7 +153,8 @@ calls_to_rebuild as (
     where staged.unique_id in (select unique_ids_rebuilt.unique_id from unique_ids_rebuilt)
 ),
 
-legs as (
+-- worked out first (materialized_cte): the few legs rebuilt, read pruned to their calls
+legs as {{ materialized_cte() }} (
     select staged_legs.*
     from staged_legs
     where staged_legs.call_id in (select calls_to_rebuild.call_id from calls_to_rebuild)
