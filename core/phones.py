@@ -38,11 +38,24 @@ TOKEN_SEPARATOR = "#"
 _NOT_DIGIT = re.compile(r"\D")
 # a number inside a longer text: a caller id ("Name" <79161234567>), a dial string
 # (SIP/trunk/89161234567,60), a channel (Local/89161234567@from-internal-0001;1); never a
-# date and hour of a whole line ("2026-10-01 09:01:34") nor a unique id (1790845294.249)
-_EMBEDDED = re.compile(r"(?<![\w.#*])(?!\d{4}-\d\d-\d\d)\+?\d[\d\-() ]{8,}\d(?![\w.])")
+# date and hour of a whole line ("2026-10-01 09:01:34") nor a unique id (1790845294.249).
+# Digits and a channel's id, '-' and 8 hex digits, are a channel's peer and id, never one
+# number: "SIP/701-00003485" read as +70100003485 (eleven digits starting with 7 when the
+# id is all digits) lost the leg its extension; of "SIP/89161234567-00003485" the number is
+# the peer ("+49-30-12345678" is still a number, as the digits before the last '-' are not
+# all of it)
+_CHANNEL_ID = r"-[0-9A-Fa-f]{8}(?![\w.])"
+_EMBEDDED = re.compile(
+    r"(?<![\w.#*])(?:"
+    rf"(?!\d{{4}}-\d\d-\d\d)(?!\+?\d+{_CHANNEL_ID})\+?\d[\d\-() ]{{8,}}\d(?![\w.])"
+    rf"|\+?\d{{10,}}(?={_CHANNEL_ID}))"
+)
 # what every text holding such a number also holds, in the syntax of Arrow's regex engine
-# (no look-arounds): most channel names ("SIP/101-0000abcd") have none of it
-_MAY_EMBED = r"\d[\d\-() ]{8,}\d"
+# (no look-arounds), once a short peer and its channel id at its end are cut off: most
+# channel names ("SIP/101-0000abcd", "SIP/1764-00003485") have none of it. Digits of any
+# script, as Python's \d reads them
+_MAY_EMBED = r"\p{Nd}[\p{Nd}\-() ]{8,}\p{Nd}"
+_SHORT_PEER_AND_CHANNEL_ID_AT_END = r"(^|[^\p{Nd}\-() +])\p{Nd}{1,9}-[0-9A-Fa-f]{8}(;[0-9]+)?$"
 
 
 def key_file() -> Path:
@@ -139,8 +152,9 @@ class ColumnPseudonyms:
     """The pseudonyms of one text column, batch after batch of one file. A file is read in
     hundreds of batches and a client's number is in many of them (40 k numbers in 3 M call
     records), so each value's pseudonym is remembered for the file instead of being worked
-    out again in every batch; and a text holding no run of ten digits (most channel names)
-    is never looked at in Python. What it remembers stays in memory, for one file."""
+    out again in every batch; and a text holding no run of ten digits once a short peer
+    and its channel id at its end are cut off (most channel names: "SIP/1764-00003485") is
+    never looked at in Python. What it remembers stays in memory, for one file."""
 
     REMEMBERED = 500_000  # values kept before starting afresh: a bound on memory
 
@@ -153,7 +167,8 @@ class ColumnPseudonyms:
     def __call__(self, column: pa.ChunkedArray | pa.Array) -> pa.Array:
         distinct = pc.unique(column)
         if self.embedded:
-            candidates = pc.fill_null(pc.match_substring_regex(distinct, _MAY_EMBED), False)
+            without_channel_id = pc.replace_substring_regex(distinct, _SHORT_PEER_AND_CHANNEL_ID_AT_END, "$1")
+            candidates = pc.fill_null(pc.match_substring_regex(without_channel_id, _MAY_EMBED), False)
             changed = pa.array(
                 self._pseudonyms(pc.filter(distinct, candidates).to_pylist()), type=pa.string()
             )

@@ -88,6 +88,23 @@ def test_real_sample_quirks_doubled_quotes_and_ids_as_text():
     assert "1497955026.13" in ids  # never read as a float
 
 
+def test_a_leg_keeps_the_extension_its_channel_names_when_the_channel_id_is_all_digits(tmp_path):
+    """Extension 701 (or 12) on a channel whose id is all digits: the reader stored
+    "SIP/+*******3485#…" as if "701-00003485" were a number, and the leg lost the extension
+    it is attributed by; a client's number in a trunk's channel name is still replaced."""
+    rows = []
+    for extension, trunk in (("701", "SIP/89161234567-00003484"), ("12", "SIP/trunk-0000a001")):
+        row = list(STANDARD)
+        row[1], row[5], row[6] = extension, f"SIP/{extension}-00003485", trunk
+        rows.append(row)
+    clean, quarantined = read_all(write_lines(tmp_path / "Master.csv", rows))
+    assert quarantined == []
+    assert [r["channel"] for r in clean] == ["SIP/701-00003485", "SIP/12-00003485"]
+    assert [r["src"] for r in clean] == ["701", "12"]
+    assert clean[0]["dstchannel"] == f"SIP/{pseudonymise('89161234567')}-00003484"
+    assert clean[1]["dstchannel"] == "SIP/trunk-0000a001"
+
+
 def test_unquoted_empty_fields_and_padding_spaces(tmp_path):
     path = tmp_path / "Master.csv"
     path.write_text(

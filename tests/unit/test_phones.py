@@ -6,6 +6,8 @@ import stat
 
 import pyarrow as pa
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from core import phones
 
@@ -43,6 +45,65 @@ def test_numbers_inside_texts_are_replaced_and_the_rest_kept():
     assert phones.pseudonymise_text(line, KEY) == f'"","{token}","101","from-trunk","2026-10-01 09:01:34",15'
     again = phones.pseudonymise_text(phones.pseudonymise_text("<89161234567>", KEY), KEY)
     assert again == f"<{token}>"  # a token is never pseudonymised twice
+
+
+@pytest.mark.parametrize(
+    "channel",
+    [
+        "SIP/701-00003485",
+        "PJSIP/812-00000012",
+        "SIP/12-00039925",
+        "SIP/1764-00003485",
+        "Local/701@from-internal-00000012;1",
+    ],
+)
+def test_a_channel_keeps_its_extension_when_its_id_is_all_digits(channel):
+    """Asterisk names a channel <peer>-<8 hex digits>: with an extension 701 and an id
+    00003485 that is eleven digits starting with 7, which read as a number once, and the
+    leg lost the extension it is attributed by (2-digit extensions too, at ten digits)."""
+    assert phones.pseudonymise_text(channel, KEY) == channel
+    line = f'"","89161234567","701","from-trunk","","{channel}","SIP/trunk-0000abcd"'
+    assert f'"{channel}"' in phones.pseudonymise_text(line, KEY)
+
+
+@pytest.mark.parametrize("channel_id", ["00003485", "0000abcd"])
+def test_a_number_before_a_channel_id_is_replaced_whatever_the_id(channel_id, monkeypatch):
+    """A trunk peer named by a number: the id used to run on into the number when all
+    digits (twenty digits, no number: kept in clear)."""
+    monkeypatch.setenv(phones.KEY_ENV, KEY.decode())
+    token = phones.token("+79161234567", KEY)
+    out = phones.pseudonymise_text(f"SIP/89161234567-{channel_id}", KEY)
+    assert out == f"SIP/{token}-{channel_id}"
+    column = pa.chunked_array([[f"SIP/89161234567-{channel_id}", "SIP/701-00003485"]])
+    assert phones.ColumnPseudonyms(embedded=True)(column).to_pylist() == [out, "SIP/701-00003485"]
+
+
+# pieces of what PBXs write in caller ids, dial strings and channels
+_PIECES = st.sampled_from(
+    ["SIP/", "PJSIP/", "Local/", "trunk", "-", "@from-internal", ";1", ";2", ",60,tT", '"', "<", ">", " ",
+     "(", ")", "+", ".", "#", "*", "a", "f", "Ж", "٣", "7", "8", "9", "0", "701", "12", "00003485",
+     "0000abcd", "12345678", "9161234567", "89161234567", "+79161234567", "+49", "2026-10-01"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@example(["+49-30-12345678", "9161234567-12345678", "(8)-12345678;1", "12 701-00003485", "-701-00003485"])
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), min_size=1, max_size=6))
+def test_a_column_gives_what_each_value_gives_alone(values):
+    """The column form leaves out in Arrow what holds no number (a channel's id cut off
+    first): it must never leave out a value the text form would change."""
+    secret = phones.key()
+    out = phones.ColumnPseudonyms(embedded=True)(pa.chunked_array([values])).to_pylist()
+    assert out == [phones.pseudonymise_text(v, secret) for v in values]
+
+
+def test_numbers_written_with_dashes_are_still_numbers():
+    token = phones.token("+79161234567", KEY)
+    for typed in ("8-916-123-45-67", "+7 (916) 123-45-67", "8-916-1234567"):
+        assert phones.pseudonymise_text(f"<{typed}>", KEY) == f"<{token}>"
+    berlin = phones.token("+493012345678", KEY)  # ends in '-' and 8 digits, as a channel's id
+    assert phones.pseudonymise_text('"Hans" <+49-30-12345678>', KEY) == f'"Hans" <{berlin}>'
+    assert phones.pseudonymise_text("+49-30-12345678", KEY) == berlin
 
 
 def test_a_crm_list_of_numbers():
