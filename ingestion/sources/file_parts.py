@@ -33,11 +33,12 @@ class NewPart:
     stop: int
     state_key: str = ""  # the path relative to the inbox, where its state is kept
     generation: int = 1  # how many times a file under this name started again, plus one
+    read_again: bool = False  # lines this generation loaded before, read again from its first
 
     @property
     def started_again(self) -> bool:
         """The first part of a new generation: lines before it under the name were others'."""
-        return self.generation > 1 and self.start == 0
+        return self.generation > 1 and self.start == 0 and not self.read_again
 
 
 def _key(name: str, generation: int) -> str:
@@ -45,12 +46,18 @@ def _key(name: str, generation: int) -> str:
 
 
 def new_part(
-    path: Path, name: str, files_state: dict, started_again: str = "", reused_name: bool = False
+    path: Path,
+    name: str,
+    files_state: dict,
+    started_again: str = "",
+    reused_name: bool = False,
+    whole: bool = False,
 ) -> NewPart | None:
     """The part of ``path`` not loaded yet, or None when there is nothing new.
     ``started_again``: what to do when the file starts with other lines than were loaded
     (a log file rotated), added to the refusal; with ``reused_name`` (a name logrotate
-    gives other lines) it is read as the name's next generation instead."""
+    gives other lines) it is read as the name's next generation instead. ``whole``: from
+    the first line of its generation even when nothing changed (read by older rules)."""
     stop = complete_size(path)
     prev = files_state.get(name)
     start, first_line = 0, 1
@@ -69,11 +76,12 @@ def new_part(
                     "(its first line differs or it has fewer lines); put the new data in a new file"
                     + started_again,
                 )
-        else:
+        elif not whole:
             start, first_line = done, prev["lines"] + 1
     if start >= stop:
         return None
-    return NewPart(path, _key(name, generation), start, first_line, stop, name, generation)
+    read_again = prev is not None and start == 0 and generation == prev.get("generation", 1)
+    return NewPart(path, _key(name, generation), start, first_line, stop, name, generation, read_again)
 
 
 def _is_correction(path: Path, stop: int, prev: dict) -> bool:

@@ -709,6 +709,57 @@ def test_a_cdr_export_an_older_reader_refused_is_read_without_being_sent_again(t
     assert _count(warehouse, "raw_pbx.asterisk_cdr") == 45
 
 
+def test_call_records_an_older_reader_loaded_are_read_again_once_and_their_rows_replaced(
+    tmp_path, monkeypatch
+):
+    """Reader 3 no longer reads a channel's id into a phone number ("SIP/701-00003485"
+    lost its extension; a number before an all-digit id stayed in clear). A file an
+    older reader loaded, and that grew since, is read again whole once: its rows are
+    replaced, none doubled, its quarantined line quarantined once."""
+    import re
+
+    from core import phones
+    from ingestion.sources import pbx
+    from orchestration.quarantine_report import rows as quarantined_rows
+
+    def line(n: int, trunk: str, agent: str) -> str:
+        return (
+            f'"","89161234567","701","from-trunk","""A"" <89161234567>","{trunk}","{agent}","Dial","",'
+            f'"2026-10-01 10:00:0{n}","2026-10-01 10:00:0{n}","2026-10-01 10:01:0{n}",60,60,'
+            f'"ANSWERED","DOCUMENTATION","1.{n}",""\n'
+        )
+
+    inbox = make_inbox(tmp_path, [])
+    master = inbox / "pbx" / "asterisk" / "Master.csv"
+    master.write_text(line(1, "SIP/89161234567-00003484", "SIP/701-00003485") + '"a","cut line"\n')
+    warehouse = tmp_path / "w.duckdb"
+    with monkeypatch.context() as older:  # reader 2: a number ran on into an all-digit id
+        embedded = r"(?<![\w.#*])(?!\d{4}-\d\d-\d\d)\+?\d[\d\-() ]{8,}\d(?![\w.])"
+        older.setattr(phones, "_EMBEDDED", re.compile(embedded))
+        older.setattr(phones, "_SHORT_PEER_AND_CHANNEL_ID_AT_END", "no channel id is cut off")
+        older.setattr(pbx, "READER_VERSIONS", {"asterisk_cdr": 2, "transcripts": 1})
+        load_source("pbx_files", inbox, warehouse)
+        with master.open("a") as fh:
+            fh.write(line(2, "SIP/trunk-0000a001", "SIP/702-00003487"))
+        load_source("pbx_files", inbox, warehouse)
+    channels = "select _source_line, channel, dstchannel from raw_pbx.asterisk_cdr order by 1"
+    before = query(warehouse, channels)
+    assert before[0][1] == "SIP/89161234567-00003484" and before[0][2].startswith("SIP/+*******3485#")
+    assert before[1][2].startswith("SIP/+*******3487#")
+
+    load_source("pbx_files", inbox, warehouse)
+    token = phones.pseudonymise("89161234567")
+    assert query(warehouse, channels) == [
+        (1, f"SIP/{token}-00003484", "SIP/701-00003485"),
+        (3, "SIP/trunk-0000a001", "SIP/702-00003487"),
+    ]
+    assert [(r[2], r[3]) for r in quarantined_rows(warehouse)] == [(2, "column_count")]
+    logged = query(warehouse, "select count(*) from raw_pbx.load_log")
+    load_source("pbx_files", inbox, warehouse)  # read again once, not at every load
+    assert query(warehouse, "select count(*) from raw_pbx.load_log") == logged
+    assert query(warehouse, channels)[0][2] == "SIP/701-00003485"
+
+
 def _rotate(folder, lines: list[bytes], keep_from: int, week: int) -> None:
     """What Debian's logrotate does to cdr-csv weekly (delaycompress): Master.csv.1 is
     compressed to .2.gz, Master.csv becomes Master.csv.1, and Asterisk starts a new one."""

@@ -60,9 +60,14 @@ def _name(inbox: Path, path: Path) -> str:
 
 
 # The version of each table's reader, raised when it comes to read files it refused before
-# (2: CDR exports with a header, such as FreePBX's): a file refused by an older reader is
-# tried again once, without its having to be sent again.
-READER_VERSIONS = {"asterisk_cdr": 2, "transcripts": 1}
+# (2: CDR exports with a header, such as FreePBX's) or to read lines into other rows (3: a
+# channel's id, "SIP/701-00003485", no longer read into a phone number: the leg kept no
+# extension, and a number before an all-digit id stayed in clear). A file refused by an
+# older reader is tried again once, without its having to be sent again; a file loaded by
+# a reader older than ROWS_CHANGED_BY is read again whole once, as a corrected file is,
+# its rows replacing the ones it gave before.
+READER_VERSIONS = {"asterisk_cdr": 3, "transcripts": 1}
+ROWS_CHANGED_BY = {"asterisk_cdr": 3, "transcripts": 1}
 
 
 def _already_rejected(path: Path, name: str, files_state: dict, table: str) -> bool:
@@ -194,7 +199,8 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         try:
             known = {k: v for k, v in files_state.items() if "bytes" in v}
             reused = bool(REUSED_CALL_RECORD_NAMES.search(path.name))
-            part = new_part(path, name, known, ROTATED, reused_name=reused)
+            older_reader = name in known and known[name].get("read_by", 1) < ROWS_CHANGED_BY["asterisk_cdr"]
+            part = new_part(path, name, known, ROTATED, reused_name=reused, whole=older_reader)
             if part is None:
                 yield from _empty_file_note(path, name, files_state, "asterisk_cdr")
                 continue
@@ -206,7 +212,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         # a corrected file read again from its first line: a line loaded before that is wrong
         # now leaves the raw table for its quarantine, so that the file's raw rows stay its
         # clean rows and nothing is counted from a version the file no longer holds
-        read_again = part.start == 0 and "bytes" in files_state.get(name, {}) and not part.started_again
+        read_again = part.read_again
         if part.started_again:
             note = log_entry(name, "asterisk_cdr", 0, 0, 0, None, "started_again", STARTED_AGAIN)
             yield load_log_item([note])
@@ -230,7 +236,9 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         yield load_log_item([entry])
         yield from _waiting_note(path, part, name, "asterisk_cdr")
         mark_done(part, files_state)
-        if part.start == 0:  # what the whole file held when first read: a resend is recognised
+        files_state[name]["read_by"] = READER_VERSIONS["asterisk_cdr"]
+        # what the whole file held when first read: a resend is recognised
+        if part.start == 0 and not older_reader:
             files_state[name]["sha256"] = content_digest(path, part.stop)
     # after every file: an original corrected in this run is newer than its copy, so read after it
     yield from _copies_of_corrected_files(inbox, files_state)
