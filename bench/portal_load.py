@@ -22,7 +22,6 @@ import random
 import re
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,15 +38,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.paths import snapshot_path_for  # noqa: E402
+from core.ports import free_port  # noqa: E402
 from portal.store import open_store  # noqa: E402
 
 PASSWORD = "a load test password"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _machine_busy_seconds() -> float | None:
@@ -184,7 +178,7 @@ def main() -> int:
         store = open_store(warehouse)
         for employee in statements:
             store.redeem(store.invite(employee, employee, None, days=1), PASSWORD)
-        port = _free_port()
+        port = free_port()
         env = {
             **os.environ,
             "AUTOKPI_WAREHOUSE": str(warehouse),

@@ -30,7 +30,6 @@ import hashlib
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -39,6 +38,7 @@ from pathlib import Path
 
 from core import settings
 from core.paths import PROJECT_ROOT
+from core.ports import free_port, port_is_free
 
 
 def _data_dir() -> Path:
@@ -114,21 +114,6 @@ def running_port(data_dir: Path = DATA_DIR) -> int | None:
         return None
 
 
-def port_is_free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def a_free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def port_for_a_test_session() -> int:
     """The port the test suite's server is to listen on: the project's server's own while it
     runs (started by `make postgres`, on whatever port), else the configured one if free,
@@ -138,7 +123,7 @@ def port_for_a_test_session() -> int:
     running = running_port(DATA_DIR)
     if running is not None:
         return running
-    return PORT if port_is_free(PORT) else a_free_port()
+    return PORT if port_is_free(PORT) else free_port()
 
 
 def listen_on(port: int) -> None:

@@ -18,8 +18,9 @@ import duckdb
 import pytest
 
 from core.paths import snapshot_path_for
+from core.ports import free_port
 from portal.labels import PORTAL_LABELS
-from tests.browser.test_portal import PASSWORD, _free_port
+from tests.browser.test_portal import PASSWORD
 
 pytestmark = pytest.mark.browser
 WORDS = PORTAL_LABELS["ru"]
@@ -44,7 +45,7 @@ def served(demo_run, demo_inbox, tmp_path_factory):
     shutil.copytree(demo_warehouse.parent, root / "warehouse")
     warehouse = root / "warehouse" / demo_warehouse.name
     app = create_app(warehouse, secret="a test secret that is long enough")
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -5,7 +5,6 @@ rate limit and the access log."""
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 import time
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ import duckdb
 import pytest
 
 from core.paths import snapshot_path_for
+from core.ports import free_port
 from portal.commands import invite
 from portal.labels import PORTAL_LABELS
 from portal.store import PortalError
@@ -51,18 +51,12 @@ class Portal:
         return {(m, e): p for m, e, p in rows if employee_ids is None or e in employee_ids}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextmanager
 def served(app):
     """``app`` served by a real uvicorn on 127.0.0.1 (a free port) while the block runs: its URL."""
     import uvicorn
 
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

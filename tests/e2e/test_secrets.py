@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from core.ports import free_port
 from tests.conftest import ASTERISK_SAMPLES, cli_run, make_inbox
 from tests.stand_ins.bitrix24 import Bitrix24StandIn
 from tests.stand_ins.zadarma import ZadarmaStandIn
@@ -105,14 +106,6 @@ FAILING = {
 }
 
 
-def _closed_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_secrets_stay_off_disk_and_screen_when_every_source_fails(tmp_path, dbt_manifest):
     from tests.stand_ins.amocrm import AmoCrmStandIn
     from tests.stand_ins.server import Fault, Reply
@@ -138,7 +131,7 @@ def test_secrets_stay_off_disk_and_screen_when_every_source_fails(tmp_path, dbt_
             "SOURCES__BITRIX24_CRM__WEBHOOK_URL": f"{crm.url}/rest/1/{FAILING['bitrix24_crm']}/",
             "SOURCES__BITRIX24_CRM__MIN_INTERVAL_SECONDS": "0",
             "SOURCES__BITRIX24_TELEPHONY__WEBHOOK_URL": (
-                f"http://127.0.0.1:{_closed_port()}/rest/1/{FAILING['bitrix24_telephony']}/"
+                f"http://127.0.0.1:{free_port()}/rest/1/{FAILING['bitrix24_telephony']}/"
             ),
             "SOURCES__BITRIX24_TELEPHONY__MIN_INTERVAL_SECONDS": "0",
             "SOURCES__AMOCRM__BASE_URL": amo.base_url,

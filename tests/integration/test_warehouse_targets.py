@@ -115,6 +115,7 @@ def test_the_test_servers_port_moves_off_a_taken_port_and_follows_the_running_se
     project's own server runs, the session uses whatever port it listens on."""
     import socket
 
+    from core.ports import port_is_free
     from orchestration import local_postgres
 
     assert local_postgres.running_port() == int(postgres_server["PGPORT"])
@@ -127,7 +128,7 @@ def test_the_test_servers_port_moves_off_a_taken_port_and_follows_the_running_se
         monkeypatch.setattr(local_postgres, "PORT", taken.getsockname()[1])
         chosen = local_postgres.port_for_a_test_session()
         assert chosen != local_postgres.PORT
-        assert local_postgres.port_is_free(chosen)
+        assert port_is_free(chosen)
     assert local_postgres.port_for_a_test_session() == local_postgres.PORT  # free again
 
 
