@@ -5,10 +5,12 @@ The site goes to ``<warehouse folder>/site`` (``AUTOKPI_SITE`` to change), one f
 language with a switch on every page; ``index.html`` at the top opens the default
 language (``AUTOKPI_SITE_LANG``, ``ru``). Every page works from ``file://``: plotly.js is
 copied beside the pages. Statements are self-contained files, one per employee and
-month, so each can be sent to its owner alone. The Statements and Bonus pages are put
-together from one section per month, each rendered again only when its rows change
-(``.month-sections`` in the site folder), so a daily run renders the open month, however
-long the history.
+month, so each can be sent to its owner alone. The Statements and Bonus pages have a
+page per month (``statements-2026-11.html``; ``statements.html`` is the newest month), so a
+page stays the size of one month however long the history (all months of 1,000 employees
+on one page: 27 MB after four months); each month's section is rendered again only when
+its rows change (``.month-sections`` in the site folder), so a daily run renders the open
+month.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ SITE_ENV = "AUTOKPI_SITE"
 LANG_ENV = "AUTOKPI_SITE_LANG"
 PER_EMPLOYEE_FILES_ENV = "AUTOKPI_SITE_PER_EMPLOYEE_FILES"
 PAGES = ["index", "calls", "alerts", "quality", "bonus", "statements"]
+MONTHLY_PAGES = ("bonus", "statements")  # a page per month, the newest also under the page's name
 STATIC = Path(__file__).parent / "static"
 TALK_METRICS = {"talk_minutes", "avg_talk_seconds"}
 # the statements and bonus pages' months as rendered, kept in the site folder: a month whose
@@ -167,6 +170,11 @@ def month_sections(data: SiteData, groups: list[dict], names: dict, per_employee
     return sections
 
 
+def month_file(page: str, month: date) -> str:
+    """The file of one month of a monthly page: ``statements-2026-11.html``."""
+    return f"{page}-{month:%Y-%m}.html"
+
+
 def _cached_sections(out_dir: Path, keys: set[str]) -> dict[str, str]:
     """The sections a previous build rendered that this one needs, read before the site
     folder is emptied."""
@@ -250,21 +258,30 @@ def build_site(
         }  # fmt: skip
         lang_dir = out_dir / lang
         lang_dir.mkdir()
-        by_page: dict[str, list] = {}
+        by_page: dict[str, list[dict]] = {}  # each month's file, month and section, newest first
         for section in (s for s in sections if s.lang == lang):
             if section.key not in rendered:
                 rendered[section.key] = env.get_template(f"{section.page}_month.html").render(
                     L=labels, fmt=fmt, names=names, lang=lang, per_employee_files=per_employee_files,
                     kpi_names=data.kpi_names, month=section.month, **section.context,
                 )  # fmt: skip
-            by_page.setdefault(section.page, []).append(Markup(rendered[section.key]))
-        for page in PAGES:
-            html = env.get_template(f"{page}.html").render(
-                **common, page=page, charts=figures.get(page, {}), groups=groups, adjustments=adjustments,
-                evidence={c["call_id"]: json.loads(c["evidence"] or "{}") for c in data.worst_calls},
-                sections=by_page.get(page, []),
+            by_page.setdefault(section.page, []).append(
+                {"file": month_file(section.page, section.month), "month": section.month,
+                 "section": Markup(rendered[section.key])}
             )  # fmt: skip
-            (lang_dir / f"{page}.html").write_text(html, encoding="utf-8")
+        evidence = {c["call_id"]: json.loads(c["evidence"] or "{}") for c in data.worst_calls}
+        for page in PAGES:
+            months = by_page.get(page, [])
+            files = [(f"{page}.html", months[:1])]
+            if page in MONTHLY_PAGES:
+                files += [(month["file"], [month]) for month in months]
+            for file, shown in files:
+                html = env.get_template(f"{page}.html").render(
+                    **common, page=page, file=file, charts=figures.get(page, {}), groups=groups,
+                    adjustments=adjustments, evidence=evidence, months=months,
+                    shown=shown[0]["file"] if shown else None, sections=[m["section"] for m in shown],
+                )  # fmt: skip
+                (lang_dir / file).write_text(html, encoding="utf-8")
         for group in groups if per_employee_files else ():
             # an id from the data never chooses where a file goes (../ and all)
             folder = lang_dir / "statements" / f"{group['month']:%Y-%m}"

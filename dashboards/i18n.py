@@ -24,6 +24,7 @@ LABELS = {
         "quality": "Качество",
         "bonus": "Премии",
         "statements": "Расчётные листы",
+        "months": "Месяцы",
         "statements_for_heads": (
             "Расчётные листы месяца одной таблицей, для руководителей и финансов. Каждый сотрудник "
             "видит свой лист на портале (autokpi serve); файлы по одному на сотрудника, для рассылки "
@@ -135,6 +136,7 @@ LABELS = {
         "quality": "Quality",
         "bonus": "Bonus",
         "statements": "Statements",
+        "months": "Months",
         "statements_for_heads": (
             "The month's statements in one table, for heads and finance. Each person reads their "
             "own in the portal (autokpi serve); one file per employee, to send by mail, comes from "

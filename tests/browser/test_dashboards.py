@@ -193,7 +193,7 @@ def test_by_default_the_site_holds_the_months_statements_in_one_table_and_no_fil
     )[0]
     page, watch = open_page((site / "en" / "bonus.html").as_uri())
     link = page.locator(f"#bonus-{month} tr[data-employee='{employee}'] a")
-    assert link.get_attribute("href") == f"statements.html#statement-{month}-{employee}"
+    assert link.get_attribute("href") == f"statements-{month}.html#statement-{month}-{employee}"
     link.click()
     page.wait_for_load_state()
     statement = page.locator(f"#statement-{month}-{employee}")
@@ -206,4 +206,13 @@ def test_by_default_the_site_holds_the_months_statements_in_one_table_and_no_fil
     )[0][0]
     shown = statement.locator("[data-field=payout_amount]").get_attribute("data-value")
     assert Decimal(shown) == Decimal(payout)
+    # a page per month: the month shown is marked, another is a click away
+    assert page.locator("nav.months a.current").get_attribute("href") == f"statements-{month}.html"
+    other = page.locator("nav.months a:not(.current)").first
+    href = other.get_attribute("href")
+    other.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/en/{href}")
+    assert page.locator(f"#statements-{href.removeprefix('statements-').removesuffix('.html')}").is_visible()
+    assert page.locator(f"#statements-{month}").count() == 0
     assert watch.errors == [] and watch.failed == []

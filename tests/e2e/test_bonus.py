@@ -146,7 +146,7 @@ def test_a_gated_bonus_says_why_on_the_statement_the_bonus_page_and_the_exports(
     assert "Выполнение плана продаж: выполнено" in ru and "ниже порога премии 50%" in ru
     assert "Sales plan:" in en and "below the bonus gate of 50%: no bonus this month" in en
     assert "Премия = база × балл × порог × множитель" in ru and "rounded to kopecks" in en
-    bonus_page = (site / "en" / "bonus.html").read_text()
+    bonus_page = (site / "en" / f"bonus-{month:%Y-%m}.html").read_text()
     assert "below the bonus gate of 50%" in bonus_page
     with (summary.exports / f"bonus_{month:%Y-%m}.csv").open() as fh:
         row = next(r for r in csv.DictReader(fh) if r["employee_id"] == employee)

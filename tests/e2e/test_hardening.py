@@ -116,8 +116,8 @@ def test_an_employee_id_that_is_a_path_writes_inside_the_site(demo_run, tmp_path
     assert not (tmp_path / "pwned").exists() and not (tmp_path / "deep" / "pwned").exists()
     written = [p for p in site.rglob("*.html") if "pwned" in p.name]
     assert written and all(p.resolve().is_relative_to(site.resolve()) for p in written)
-    bonus_page = (site / "en" / "bonus.html").read_text(encoding="utf-8")
     month = written[0].parent.name
+    bonus_page = (site / "en" / f"bonus-{month}.html").read_text(encoding="utf-8")
     assert f'href="statements/{month}/{written[0].name}"' in bonus_page  # the link finds it
 
 
