@@ -63,11 +63,11 @@ def _name(inbox: Path, path: Path) -> str:
 # (2: CDR exports with a header, such as FreePBX's) or to read lines into other rows (3: a
 # channel's id, "SIP/701-00003485", no longer read into a phone number: the leg kept no
 # extension, and a number before an all-digit id stayed in clear). A file refused by an
-# older reader is tried again once, without its having to be sent again; a file loaded by
-# a reader older than ROWS_CHANGED_BY is read again whole once, as a corrected file is,
-# its rows replacing the ones it gave before.
+# older reader is tried again once, without its having to be sent again; a call record
+# file loaded by a reader older than CDR_ROWS_CHANGED_BY is read again whole once, as a
+# corrected file is, its rows replacing the ones it gave before.
 READER_VERSIONS = {"asterisk_cdr": 3, "transcripts": 1}
-ROWS_CHANGED_BY = {"asterisk_cdr": 3, "transcripts": 1}
+CDR_ROWS_CHANGED_BY = 3
 
 
 def _already_rejected(path: Path, name: str, files_state: dict, table: str) -> bool:
@@ -199,7 +199,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
         try:
             known = {k: v for k, v in files_state.items() if "bytes" in v}
             reused = bool(REUSED_CALL_RECORD_NAMES.search(path.name))
-            older_reader = name in known and known[name].get("read_by", 1) < ROWS_CHANGED_BY["asterisk_cdr"]
+            older_reader = name in known and known[name].get("read_by", 1) < CDR_ROWS_CHANGED_BY
             part = new_part(path, name, known, ROTATED, reused_name=reused, whole=older_reader)
             if part is None:
                 yield from _empty_file_note(path, name, files_state, "asterisk_cdr")
