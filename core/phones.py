@@ -90,7 +90,10 @@ def key() -> bytes:
 
 
 def normalise(text: str | None) -> str | None:
-    """E.164 for a full number, as ``normalize_phone`` in SQL reads it; None otherwise."""
+    """E.164 for a full number, as ``normalize_phone`` in SQL reads it; None otherwise.
+    After the Russian forms, 11 to 15 digits are an international number whose '+' the
+    PBX's trunk left off (``375291234567``, Belarus), and ``00`` is the prefix that stands
+    for '+' outside Russia (those stayed in clear before, and found no client)."""
     if not text:
         return None
     digits = _NOT_DIGIT.sub("", text)
@@ -102,6 +105,10 @@ def normalise(text: str | None) -> str | None:
         return "+7" + digits[1:]
     if len(digits) == 10:
         return "+7" + digits
+    if digits.startswith("00") and 13 <= len(digits) <= 17:
+        return "+" + digits[2:]
+    if 11 <= len(digits) <= 15 and digits[0] != "0":
+        return "+" + digits
     return None
 
 

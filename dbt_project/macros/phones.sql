@@ -1,6 +1,8 @@
 {#- Phone numbers to E.164, as PRODUCT.md describes:
     +... kept; 810 + international number; Russian 8XXXXXXXXXX / 7XXXXXXXXXX / +7 (XXX) ...;
-    a bare 10-digit Russian number gets +7. Anything else (extensions, anonymous) is null.
+    a bare 10-digit Russian number gets +7; then 00 + international number, and 11 to 15
+    digits as an international number a trunk wrote without its '+' (375291234567).
+    Anything else (extensions, anonymous) is null. The same rules as core/phones.py.
     Numbers arrive pseudonymised (core/phones.py: '+*******4567#<keyed hash>', normalised
     before it was hashed): a token stands for its number as it is. -#}
 {% macro normalize_phone(raw) -%}
@@ -15,6 +17,10 @@
             then '+7' || substr({{ digits }}, 2)
         when length({{ digits }}) = 10
             then '+7' || {{ digits }}
+        when {{ digits }} like '00%' and length({{ digits }}) between 13 and 17
+            then '+' || substr({{ digits }}, 3)
+        when length({{ digits }}) between 11 and 15 and left({{ digits }}, 1) != '0'
+            then '+' || {{ digits }}
     end
 {%- endmacro %}
 

@@ -147,15 +147,22 @@ def test_local_time_and_midnight(tmp_path, dbt_manifest):
     ) == [("2026-10-01", 2, 135)]
 
 
-def test_a_call_an_extension_701_answers_on_a_channel_with_an_all_digit_id_is_its(tmp_path, dbt_manifest):
+def test_calls_from_the_world_s_numbers_and_to_extension_701_count_where_they_belong(tmp_path, dbt_manifest):
     """Asterisk names the answering leg's channel SIP/701-<8 hex digits>. With an id of
     digits only, "701-00003485" was read as the number +70100003485 and replaced by its
-    token: the leg had no extension, and the call counted as missed, talk 0, no one's."""
+    token: the leg had no extension, and the call counted as missed, talk 0, no one's.
+    A caller from Belarus whose '+' the trunk left off (375291234567) was kept in clear in
+    the raw table, and the call had no client number."""
+    calls_from = (
+        ("1", "89161234561", "00003485"),
+        ("2", "89161234562", "0000348b"),
+        ("3", "375291234567", "00003490"),
+    )
     rows = [
-        f'"","8916123456{n}","700","from-trunk","""A"" <8916123456{n}>","SIP/trunk-0000348{n}",'
+        f'"","{number}","700","from-trunk","""A"" <{number}>","SIP/trunk-0000348{n}",'
         f'"SIP/701-{channel_id}","Dial","SIP/701,30","2026-10-01 1{n}:00:00","2026-10-01 1{n}:00:05",'
         f'"2026-10-01 1{n}:01:05",65,60,"ANSWERED","DOCUMENTATION","1.{n}","","","1.{n}",1'
-        for n, channel_id in ((1, "00003485"), (2, "0000348b"))
+        for n, number, channel_id in calls_from
     ]
     master = tmp_path / "Master.csv"
     master.write_text("\n".join(rows) + "\n")
@@ -163,8 +170,17 @@ def test_a_call_an_extension_701_answers_on_a_channel_with_an_all_digit_id_is_it
     directory.write_text("employee_id,full_name,department_id,role,extensions\nE1,A,D,sales_manager,701\n")
     warehouse = tmp_path / "autokpi.duckdb"
     run_pipeline(make_inbox(tmp_path, [master], directory), warehouse, quiet=True)
-    calls = "select call_id, employee_id, is_answered, talk_seconds from marts.fct_calls order by 1"
-    assert query(warehouse, calls) == [("1.1", "E1", True, 60), ("1.2", "E1", True, 60)]
+    calls = (
+        "select call_id, employee_id, is_answered, talk_seconds, client_phone_masked "
+        "from marts.fct_calls order by 1"
+    )
+    assert query(warehouse, calls) == [
+        ("1.1", "E1", True, 60, "+*******4561"),
+        ("1.2", "E1", True, 60, "+*******4562"),
+        ("1.3", "E1", True, 60, "+********4567"),
+    ]
+    raw = query(warehouse, "select src || clid from raw_pbx.asterisk_cdr")
+    assert raw and not any("375291234567" in text or "916123456" in text for (text,) in raw)
 
 
 def test_the_bench_baseline_does_the_same_work_as_the_call_marts(demo_run, demo_inbox, tmp_path):

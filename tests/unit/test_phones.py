@@ -30,7 +30,26 @@ def test_the_token_shows_the_tail_and_hides_the_number():
     assert phones.token("+79161234567", b"another key" * 3) != token  # keyed: no lookup table
 
 
-@pytest.mark.parametrize("kept", ["101", "5101", "602", "", None, "anonymous", "12345"])
+@pytest.mark.parametrize(
+    "typed, e164",
+    [
+        ("375291234567", "+375291234567"),  # Belarus, the '+' left off by a trunk
+        ("00375291234567", "+375291234567"),  # 00 for '+', as outside Russia
+        ("12025550123", "+12025550123"),  # eleven digits, not a Russian 7 or 8
+        ("+375 29 123-45-67", "+375291234567"),
+        ("810375291234567", "+375291234567"),
+    ],
+)
+def test_an_international_number_is_pseudonymised_however_it_is_prefixed(typed, e164):
+    """Numbers without '+' or 810 stayed in clear at rest and found no CRM client."""
+    assert phones.normalise(typed) == e164
+    assert phones.pseudonymise(typed, KEY) == phones.token(e164, KEY)
+    assert phones.pseudonymise_text(f'"Client" <{typed}>', KEY) == f'"Client" <{phones.token(e164, KEY)}>'
+
+
+@pytest.mark.parametrize(
+    "kept", ["101", "5101", "602", "", None, "anonymous", "12345", "0123456789012", "0049301234567890123"]
+)
 def test_extensions_and_words_stay_as_they_are(kept):
     assert phones.pseudonymise(kept, KEY) == kept
 
