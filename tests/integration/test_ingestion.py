@@ -736,7 +736,7 @@ def test_call_records_an_older_reader_loaded_are_read_again_once_and_their_rows_
     with monkeypatch.context() as older:  # reader 2: a number ran on into an all-digit id
         embedded = r"(?<![\w.#*])(?!\d{4}-\d\d-\d\d)\+?\d[\d\-() ]{8,}\d(?![\w.])"
         older.setattr(phones, "_EMBEDDED", re.compile(embedded))
-        older.setattr(phones, "_SHORT_PEER_AND_CHANNEL_ID_AT_END", "no channel id is cut off")
+        older.setattr(phones, "_ENDS_IN_SHORT_PEER_AND_CHANNEL_ID", "no channel id is left out")
         older.setattr(pbx, "READER_VERSIONS", {"asterisk_cdr": 2, "transcripts": 1})
         load_source("pbx_files", inbox, warehouse)
         with master.open("a") as fh:
