@@ -38,7 +38,8 @@ TOKEN_SEPARATOR = "#"
 _NOT_DIGIT = re.compile(r"\D")
 # a number inside a longer text: a caller id ("Name" <79161234567>), a dial string
 # (SIP/trunk/89161234567,60), a channel (Local/89161234567@from-internal-0001;1); never a
-# date and hour of a whole line ("2026-10-01 09:01:34") nor a unique id (1790845294.249).
+# date and hour of a whole line ("2026-10-01 09:01:34") nor a unique id (1790845294.249);
+# a number before a file's extension is one (rec-89161234567.wav).
 # Digits and a channel's id, '-' and 8 hex digits, are a channel's peer and id, never one
 # number: "SIP/701-00003485" read as +70100003485 (eleven digits starting with 7 when the
 # id is all digits) lost the leg its extension; of "SIP/89161234567-00003485" the number is
@@ -47,7 +48,7 @@ _NOT_DIGIT = re.compile(r"\D")
 _CHANNEL_ID = r"-[0-9A-Fa-f]{8}(?![\w.])"
 _EMBEDDED = re.compile(
     r"(?<![\w.#*])(?=\+?\d)(?:"  # both begin so: other places fail at once
-    rf"(?!\d{{4}}-\d\d-\d\d)(?!\+?\d+{_CHANNEL_ID})\+?\d[\d\-() ]{{8,}}\d(?![\w.])"
+    rf"(?!\d{{4}}-\d\d-\d\d)(?!\+?\d+{_CHANNEL_ID})\+?\d[\d\-() ]{{8,}}\d(?!\w|\.\d)"
     rf"|\+?\d{{10,}}(?={_CHANNEL_ID}))"
 )
 # what every text holding such a number also holds, in the syntax of Arrow's regex engine

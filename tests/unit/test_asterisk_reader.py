@@ -105,6 +105,17 @@ def test_a_leg_keeps_the_extension_its_channel_names_when_the_channel_id_is_all_
     assert clean[1]["dstchannel"] == "SIP/trunk-0000a001"
 
 
+def test_numbers_a_dial_plan_writes_into_the_account_and_user_fields_are_pseudonymised(tmp_path):
+    """CDR(userfield)=${CALLERID(num)} and an account named after the client are common
+    dial plan habits: those numbers were stored in clear; the fields' other text stays."""
+    row = [*STANDARD, "1790845205.1", "rec-89161234567.wav"]
+    row[0] = "89161234567"
+    clean, quarantined = read_all(write_lines(tmp_path / "Master.csv", [row]))
+    token = pseudonymise("89161234567")
+    assert quarantined == [] and clean[0]["accountcode"] == token
+    assert clean[0]["userfield"] == f"rec-{token}.wav"
+
+
 def test_unquoted_empty_fields_and_padding_spaces(tmp_path):
     path = tmp_path / "Master.csv"
     path.write_text(

@@ -60,6 +60,7 @@ def test_numbers_inside_texts_are_replaced_and_the_rest_kept():
     assert phones.pseudonymise_text("SIP/trunk/89161234567,60,tT", KEY) == f"SIP/trunk/{token},60,tT"
     assert phones.pseudonymise_text("SIP/101-0000016f", KEY) == "SIP/101-0000016f"
     assert phones.pseudonymise_text("1790845294.249", KEY) == "1790845294.249"  # a unique id
+    assert phones.pseudonymise_text("rec-89161234567.wav", KEY) == f"rec-{token}.wav"
     line = '"","89161234567","101","from-trunk","2026-10-01 09:01:34",15'
     assert phones.pseudonymise_text(line, KEY) == f'"","{token}","101","from-trunk","2026-10-01 09:01:34",15'
     again = phones.pseudonymise_text(phones.pseudonymise_text("<89161234567>", KEY), KEY)

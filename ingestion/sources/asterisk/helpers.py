@@ -230,9 +230,10 @@ def _validate(
     return ok, failures
 
 
-# customers' numbers: whole fields, and inside caller ids, dial strings and channels
+# customers' numbers: whole fields, and inside caller ids, dial strings and channels, and
+# in the fields a dial plan fills as it likes (CDR(userfield)=${CALLERID(num)}, an account)
 NUMBER_FIELDS = ("src", "dst")
-TEXT_WITH_NUMBERS = ("clid", "lastdata", "channel", "dstchannel")
+TEXT_WITH_NUMBERS = ("clid", "lastdata", "channel", "dstchannel", "accountcode", "userfield", "peeraccount")
 
 
 def _pseudonyms() -> dict[str, phones.ColumnPseudonyms]:

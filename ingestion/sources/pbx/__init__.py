@@ -64,12 +64,13 @@ def _name(inbox: Path, path: Path) -> str:
 # channel's id, "SIP/701-00003485", no longer read into a phone number: the leg kept no
 # extension, and a number before an all-digit id stayed in clear; 4: an international
 # number without '+' or 810, 375291234567 or 00375291234567, is pseudonymised, not kept
-# in clear). A file refused by an
+# in clear; 5: so are numbers in accountcode, userfield and peeraccount, which a dial plan
+# fills as it likes). A file refused by an
 # older reader is tried again once, without its having to be sent again; a call record
 # file loaded by a reader older than CDR_ROWS_CHANGED_BY is read again whole once, as a
 # corrected file is, its rows replacing the ones it gave before.
-READER_VERSIONS = {"asterisk_cdr": 4, "transcripts": 1}
-CDR_ROWS_CHANGED_BY = 4
+READER_VERSIONS = {"asterisk_cdr": 5, "transcripts": 1}
+CDR_ROWS_CHANGED_BY = 5
 
 
 def _already_rejected(path: Path, name: str, files_state: dict, table: str) -> bool:
