@@ -79,7 +79,8 @@ def warehouse_assets():
         if held_back:
             # the last good build of these models stays; everything else is rebuilt
             context.log.warning(f"raw checks failed: not rebuilding what depends on {', '.join(held_back)}")
-            args += ["--exclude", *(f"source:{s}+" for s in held_back)]
+            # one value: dagster-dbt reads one word after --exclude and leaves the rest to dbt
+            args += ["--exclude", " ".join(f"source:{s}+" for s in held_back)]
         warehouse = settings.warehouse()
         remove_abandoned_invocations()
         target_path = invocation_target_path(context.run_id)

@@ -118,6 +118,10 @@ def test_a_failed_raw_check_holds_back_the_models_of_its_source_only(tmp_path, d
     (inbox / "crm" / "deal_lines.csv").write_text(
         "deal_line_id,deal_id,product_id,quantity,price,cost\nL1,D1,P1,0,15,10\nL2,D1,P404,1,15,10\n"
     )
+    # a second source fails in the same run: both are held back (dbt once got the second as
+    # a stray word after --exclude and stopped)
+    (inbox / "plans").mkdir()
+    (inbox / "plans" / "plans.csv").write_text("month,employee_id,revenue_plan\n2017-06,E1,-5\n")
     warehouse = tmp_path / "autokpi.duckdb"
     with pytest.raises(PipelineError) as failure:
         run_pipeline(inbox, warehouse, quiet=True)
@@ -137,6 +141,10 @@ def test_a_failed_raw_check_holds_back_the_models_of_its_source_only(tmp_path, d
         "crm/products does, or add it to crm/products" in message
     )
     assert "held back" in message
+    assert (
+        "raw data check gx_monthly_plans failed on dlt_plans_monthly_plans: 1 row has a revenue_plan that is "
+        "not 0 or more, e.g. -5 (plans/plans.csv line 2)" in message
+    )
     marts = {
         r[0]
         for r in query(
@@ -145,7 +153,7 @@ def test_a_failed_raw_check_holds_back_the_models_of_its_source_only(tmp_path, d
     }
     # the calls do not depend on deal lines: they were built; nothing built from the bad lines was
     assert {"fct_calls", "mart_call_activity_daily", "mart_call_kpis"} <= marts
-    assert not marts & {"fct_sales_lines", "mart_kpi_monthly", "mart_bonus_monthly"}
+    assert not marts & {"fct_sales_lines", "mart_kpi_monthly", "mart_bonus_monthly", "mart_plan_progress"}
     assert query(warehouse, "select count(*) from marts.fct_calls")[0][0] > 0
     assert not (warehouse.parent / "exports").exists()  # finance gets nothing built on bad data
     assert not (warehouse.parent / "site").exists()  # nor do the dashboards
