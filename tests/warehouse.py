@@ -52,3 +52,21 @@ def mart_digests(warehouse) -> dict[str, str]:
         rows = query(warehouse, f"select {', '.join(cols)} from marts.{mart} order by all")
         digests[mart] = hashlib.sha256(repr(rows).encode()).hexdigest()
     return digests
+
+
+def left_as_they_were(warehouse, models: list[str]) -> dict[str, bool]:
+    """For each ``schema.model``: whether the warehouse's last run left it as the build before
+    made it (its Dagster materialization says ``rebuilt: false``) rather than rebuilding it."""
+    from dagster import AssetKey
+
+    from orchestration.instance import run_instance
+
+    left = {}
+    with run_instance(warehouse) as instance:
+        latest_run = instance.get_runs(limit=1)[0].run_id
+        for model in models:
+            event = instance.get_latest_materialization_event(AssetKey(model.split(".")))
+            assert event is not None and event.run_id == latest_run, f"{model} was not in the last run"
+            rebuilt = event.asset_materialization.metadata.get("rebuilt")
+            left[model] = rebuilt is not None and rebuilt.value is False
+    return left

@@ -1,14 +1,20 @@
 """The dbt project as Dagster assets; dbt tests come back as asset checks."""
 
+import json
 import shutil
 from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from dagster import AssetDep, AssetExecutionContext, AssetSpec, Config
+from dagster import AssetDep, AssetExecutionContext, AssetSpec, Config, MaterializeResult
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from core import warehouse as warehouses
+from core.paths import DBT_PROJECT_DIR
 from ingestion.pipeline import API_RESOURCES
 from ingestion.sources.api.settings import enabled_api_sources
+from orchestration import dbt_inputs
 from orchestration.assets.checks import held_back_sources
 from orchestration.assets.ingestion import api_asset_key
 from orchestration.dbt_failures import DbtBuildFailed, describe
@@ -51,6 +57,48 @@ class AutokpiDbtTranslator(DagsterDbtTranslator):
         return spec.replace_attributes(deps=[*spec.deps, *(AssetDep(k) for k in dict.fromkeys(extra))])
 
 
+@lru_cache(maxsize=2)
+def _read_manifest(path: str, mtime: float) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _manifest() -> dict:
+    path = Path(dbt_project.manifest_path)
+    return _read_manifest(str(path), path.stat().st_mtime)
+
+
+def _plan_build(warehouse: Path, full_refresh: bool, settings: AutokpiSettings) -> dbt_inputs.BuildPlan:
+    """What the build can leave as it is (:mod:`orchestration.dbt_inputs`)."""
+    manifest = _manifest()
+    with settings.dbt_environment():
+        project = dbt_inputs.project_fingerprint(manifest, DBT_PROJECT_DIR)
+    sources: dict[str, str] = {}
+    if warehouses.exists(warehouse):
+        with warehouses.connect(warehouse) as con:
+            sources = dbt_inputs.source_fingerprints(con, manifest)
+    saved = None if full_refresh or not sources else dbt_inputs.load_state(warehouse)
+    return dbt_inputs.plan_build(manifest, saved, project, sources)
+
+
+def _left_as_they_were(
+    plan: dbt_inputs.BuildPlan, translator: DagsterDbtTranslator, held_back: list[str], context
+) -> list[MaterializeResult]:
+    """The unchanged models and seeds, reported as such: Dagster skips every step after one
+    whose output was not yielded, and the snapshot, site and exports read them as they are.
+    Nothing built from a held-back source is reported (finance gets nothing built on it)."""
+    manifest = _manifest()
+    held = {uid for uid in manifest["sources"] if uid.split(".", 2)[2] in held_back}
+    below_held = dbt_inputs.descendants(manifest, held)
+    results = []
+    for uid in dbt_inputs.in_build_order(manifest, plan.unchanged):
+        if manifest["nodes"][uid]["resource_type"] == "test" or uid in below_held:
+            continue
+        key = translator.get_asset_spec(manifest, uid, dbt_project).key
+        if key in context.selected_asset_keys:
+            results.append(MaterializeResult(asset_key=key, metadata={"rebuilt": False, "why": plan.reason}))
+    return results
+
+
 class DbtBuildConfig(Config):
     """``full_refresh``: rebuild the incremental models from the raw tables (``autokpi run
     --full-refresh``, after a change to a setting that reaches back in time)."""
@@ -82,12 +130,26 @@ def warehouse_assets():
             # one value: dagster-dbt reads one word after --exclude and leaves the rest to dbt
             args += ["--exclude", " ".join(f"source:{s}+" for s in held_back)]
         warehouse = settings.warehouse()
+        # a run that asked for all of dbt builds only what a changed input reaches
+        whole = set(context.selected_asset_keys) == set(context.assets_def.keys)
+        plan = _plan_build(warehouse, config.full_refresh, settings) if whole else None
+        if plan:
+            context.log.info(f"dbt: {plan.reason}")
+            # first: nothing dbt builds lies above a node no change reaches
+            yield from _left_as_they_were(plan, translator, held_back, context)
+            if plan.builds_nothing(_manifest()):
+                return
+            if plan.unchanged:
+                args += ["--exclude", " ".join(plan.excludes(_manifest()))]
+        dbt_inputs.forget_state(warehouse)
         remove_abandoned_invocations()
         target_path = invocation_target_path(context.run_id)
         restore_partial_parse(warehouse, target_path)
         with settings.dbt_environment():
             invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target_path)
             yield from invocation.stream()
+        if plan and invocation.is_successful():
+            dbt_inputs.save_state(warehouse, plan.state(held_back))
         try:
             if not invocation.is_successful():
                 raise DbtBuildFailed(

@@ -20,7 +20,7 @@ import pytest
 from ingestion.sources.asterisk.settings import LAYOUTS
 from orchestration.run import run_pipeline
 from orchestration.serving import snapshot_path_for
-from tests.warehouse import mart_digests, query
+from tests.warehouse import left_as_they_were, mart_digests, query
 
 pytestmark = pytest.mark.e2e
 
@@ -167,6 +167,10 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         reader.stdin.close()
         reader.wait(timeout=30)
     calls_on_day_two = query(warehouse, "select count(*) from marts.fct_calls")[0][0]
+    # dbt rebuilt what the call records and transcripts reach, and left the CRM's side as it was
+    expected = {"staging.stg_crm__products": True, "marts.dim_department": True, "marts.fct_calls": False,
+                "marts.mart_call_quality": False, "marts.mart_bonus_monthly": False}  # fmt: skip
+    assert left_as_they_were(warehouse, list(expected)) == expected
     # each leg once, in its new call; the emptied call gone from every call model
     legs = query(warehouse, "select count(*), count(distinct leg_id) from intermediate.int_call_legs")[0]
     assert legs[0] == legs[1]
@@ -225,6 +229,9 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         writer.writeheader()
         writer.writerows(rows)
     run_pipeline(inbox, warehouse, quiet=True)
+    assert left_as_they_were(warehouse, ["marts.dim_employee", "staging.stg_crm__products"]) == {
+        "marts.dim_employee": False, "staging.stg_crm__products": True,
+    }  # fmt: skip
     third = _built_at_of_calls(warehouse)
     assert all(third[c] != second.get(c) for c in third)
 
@@ -237,6 +244,7 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
 
     # `autokpi run --full-refresh`: nothing new, yet every call is rebuilt, to the same marts
     run_pipeline(inbox, warehouse, quiet=True, full_refresh=True)
+    assert not any(left_as_they_were(warehouse, ["staging.stg_crm__products", "marts.dim_date"]).values())
     refreshed = _built_at_of_calls(warehouse)
     assert len(set(refreshed.values())) == 1 and set(refreshed.values()).isdisjoint(third.values())
     assert mart_digests(warehouse) == mart_digests(fresh)

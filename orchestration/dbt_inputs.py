@@ -1,0 +1,240 @@
+"""What a dbt build read, and which of its nodes a run can leave as they are.
+
+A daily run loads one day of call records; the directory, the CRM lists, the plans and
+the closed months are what they were. dbt would still rebuild and test all of its
+models (about 0.06 s each even for a view, half of a day's dbt time at ten million
+calls). So each successful build leaves, beside the warehouse, the fingerprint of what
+it read: the dbt project (every model, macro, seed and setting dbt reads) and every
+source table. The next run builds only the nodes downstream of a source whose
+fingerprint moved, plus the nodes that read the clock; the rest stay as the last build
+left them. When in doubt it builds everything: no saved fingerprints (the build before
+failed or was cut off), another project, a full refresh, or a run that asked for a subset.
+
+A small source table is fingerprinted by its content (the directory, the plans, the
+portal's disputes, the closed months). A large one loaded by dlt, by its row count and
+its newest load id (every load, merge or replace writes a new one; retention and
+de-duplication change the count).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.paths import SCHEME_FILES, scheme_dir
+
+STATE_FILE = "build_inputs.json"
+_LOAD_ID = "_dlt_load_id"
+# SQL that reads the clock: such a node is rebuilt on every run (run_started_at is not
+# here: the models use it to mark what a build wrote, not to compute a value from)
+_READS_THE_CLOCK = re.compile(
+    r"current_timestamp|current_date|\bnow\(\s*\)|getdate\(\s*\)|sysdate", re.IGNORECASE
+)
+_ENV_VAR = re.compile(r"env_var\(\s*['\"]([A-Za-z_][A-Za-z0-9_]*)")
+_BUILT_TYPES = ("model", "seed", "snapshot", "test")
+# a source table of up to this many rows is fingerprinted by its content
+READ_WHOLE_UP_TO = 20_000
+
+
+def _digest(value) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def settings_dbt_reads(project_dir: Path) -> list[str]:
+    """The environment variables the project's SQL and configuration read (a password only
+    opens the door, so it is not one of them)."""
+    names: set[str] = set()
+    files = [project_dir / "dbt_project.yml", project_dir / "profiles.yml"]
+    for folder in ("models", "macros"):
+        files += sorted((project_dir / folder).rglob("*"))
+    for path in files:
+        if path.is_file() and path.suffix in (".sql", ".yml", ".yaml"):
+            names.update(_ENV_VAR.findall(path.read_text(encoding="utf-8")))
+    return sorted(name for name in names if "PASSWORD" not in name.upper())
+
+
+def project_fingerprint(manifest: dict, project_dir: Path, scheme_folder: Path | None = None) -> str:
+    """Everything of the project a build's result depends on besides the data: each node's
+    code and configuration, every macro (dbt's packages' too), dbt's version, the scheme's
+    files and the settings dbt reads."""
+    folder = scheme_folder or scheme_dir()
+    scheme = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest()
+              for name in SCHEME_FILES if (folder / name).is_file()}  # fmt: skip
+    return _digest(
+        {
+            "dbt": manifest["metadata"].get("dbt_version"),
+            "nodes": {
+                uid: [node.get("raw_code"), node.get("checksum"), node.get("config"), node.get("depends_on")]
+                for uid, node in manifest["nodes"].items()
+            },
+            "sources": {uid: source.get("relation_name") for uid, source in manifest["sources"].items()},
+            "macros": {uid: macro.get("macro_sql") for uid, macro in manifest["macros"].items()},
+            "scheme": scheme,
+            "settings": {name: os.environ.get(name) for name in settings_dbt_reads(project_dir)},
+        }
+    )
+
+
+def _load_columns_read(manifest: dict, source_uid: str) -> bool:
+    """Whether a model reading this source reads dlt's own columns (the call records' staging
+    reads the load id: which rows are new)."""
+    return any(
+        "_dlt_" in (node.get("raw_code") or "")
+        for node in manifest["nodes"].values()
+        if source_uid in node.get("depends_on", {}).get("nodes", [])
+    )
+
+
+def source_fingerprints(con, manifest: dict) -> dict[str, str]:
+    """Each source table's fingerprint; an absent table has one too (``absent``).
+
+    A table of up to READ_WHOLE_UP_TO rows is read whole: its content, without dlt's
+    columns where no model reads them, so a list loaded again unchanged (the portal's
+    disputes are replaced on every run) is no change. A larger one loaded by dlt is its
+    row count and newest load id."""
+    fingerprints = {}
+    for uid, source in manifest["sources"].items():
+        schema, table = source["schema"], source.get("identifier") or source["name"]
+        if not con.table_exists(schema, table):
+            fingerprints[uid] = "absent"
+            continue
+        columns = con.columns(schema, table)
+        count = con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
+        if _LOAD_ID in columns and count > READ_WHOLE_UP_TO:
+            newest = con.execute(f"select max({_LOAD_ID}) from {schema}.{table}").fetchone()[0]
+            fingerprints[uid] = _digest([count, newest])
+            continue
+        if not _load_columns_read(manifest, uid):
+            columns = [c for c in columns if not c.startswith("_dlt_")]
+        listing = ", ".join(f'"{c}"' for c in columns)
+        rows = con.execute(f"select {listing} from {schema}.{table}").fetchall()
+        fingerprints[uid] = _digest([count, sorted(repr(row) for row in rows)])
+    return fingerprints
+
+
+@dataclass
+class BuildPlan:
+    """What this run's dbt build leaves out; ``unchanged`` holds dbt unique ids."""
+
+    project: str
+    sources: dict[str, str]
+    unchanged: list[str] = field(default_factory=list)
+    reason: str = ""
+
+    def excludes(self, manifest: dict) -> list[str]:
+        """The unchanged nodes as dbt selectors (``fqn:``, exact for every node type)."""
+        return [f"fqn:{'.'.join(manifest['nodes'][uid]['fqn'])}" for uid in self.unchanged]
+
+    def builds_nothing(self, manifest: dict) -> bool:
+        unchanged = set(self.unchanged)
+        return all(
+            uid in unchanged
+            for uid, node in manifest["nodes"].items()
+            if node["resource_type"] in _BUILT_TYPES
+        )
+
+    def state(self, held_back_sources: list[str]) -> dict:
+        """What to keep once the build passed: a source held back was not built from, so
+        it is left out and counts as changed next time."""
+        held = set(held_back_sources)
+        kept = {uid: fp for uid, fp in self.sources.items() if uid.split(".", 2)[2] not in held}
+        return {"project": self.project, "sources": kept}
+
+
+def descendants(manifest: dict, starts: set[str]) -> set[str]:
+    children = manifest["child_map"]
+    seen: set[str] = set()
+    todo = list(starts)
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
+def in_build_order(manifest: dict, uids: list[str]) -> list[str]:
+    """``uids`` with every node after the nodes it reads (Dagster takes a multi-asset's
+    results in that order only)."""
+    wanted, parents, ordered, placed = set(uids), manifest["parent_map"], [], set()
+
+    def place(uid: str) -> None:
+        if uid in placed:
+            return
+        placed.add(uid)
+        for parent in parents.get(uid, []):
+            if parent in wanted:
+                place(parent)
+        ordered.append(uid)
+
+    for uid in sorted(uids):
+        place(uid)
+    return ordered
+
+
+def reads_the_clock(manifest: dict) -> set[str]:
+    return {
+        uid
+        for uid, node in manifest["nodes"].items()
+        if node["resource_type"] in _BUILT_TYPES and _READS_THE_CLOCK.search(node.get("raw_code") or "")
+    }
+
+
+def plan_build(manifest: dict, saved: dict | None, project: str, sources: dict[str, str]) -> BuildPlan:
+    """The nodes no changed input reaches, against the inputs of the last build that passed."""
+    plan = BuildPlan(project=project, sources=sources)
+    if not saved:
+        plan.reason = "no earlier build's inputs are known: everything is built"
+        return plan
+    if saved.get("project") != project:
+        plan.reason = "the dbt project or a setting it reads changed: everything is built"
+        return plan
+    before = saved.get("sources", {})
+    changed = {uid for uid, fp in sources.items() if before.get(uid) != fp}
+    clock = reads_the_clock(manifest)
+    reached = descendants(manifest, changed) | clock | descendants(manifest, clock)
+    plan.unchanged = sorted(
+        uid
+        for uid, node in manifest["nodes"].items()
+        if node["resource_type"] in _BUILT_TYPES and uid not in reached
+    )
+    names = sorted(uid.split(".", 2)[2] for uid in changed)
+    plan.reason = (
+        f"changed since the last build: {', '.join(names)}"
+        if names
+        else "no input changed since the last build"
+    ) + f"; {len(plan.unchanged)} of dbt's nodes are left as they were"
+    return plan
+
+
+def state_file(warehouse: Path) -> Path:
+    from orchestration.dbt_project import partial_parse_file
+
+    return partial_parse_file(warehouse).parent / STATE_FILE
+
+
+def load_state(warehouse: Path) -> dict | None:
+    """The last passed build's inputs; None when there is none or it cannot be read."""
+    try:
+        return json.loads(state_file(warehouse).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def save_state(warehouse: Path, state: dict) -> None:
+    path = state_file(warehouse)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    written = path.with_suffix(".tmp")
+    written.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+    written.chmod(0o600)
+    written.replace(path)
+
+
+def forget_state(warehouse: Path) -> None:
+    """Before a build: a build that fails or is cut off half-way leaves nothing to trust,
+    and the next run builds everything."""
+    state_file(warehouse).unlink(missing_ok=True)

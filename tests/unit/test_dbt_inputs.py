@@ -1,0 +1,207 @@
+"""Which dbt nodes a run leaves as they are: the inputs' fingerprints and the graph below
+the ones that changed (orchestration/dbt_inputs.py)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from core.warehouse import Connection
+from orchestration import dbt_inputs
+
+PBX, CRM, CLOSING = (
+    "source.autokpi.pbx.asterisk_cdr",
+    "source.autokpi.crm.products",
+    "source.autokpi.closing.events",
+)
+
+
+def m(name: str) -> str:
+    return f"model.autokpi.{name}"
+
+
+def _manifest() -> dict:
+    """pbx -> stg_legs -> calls -> bonus <- stg_products <- crm; stg_products -> ages (reads
+    the clock); a test on stg_products, one on bonus; closing -> stg_events -> bonus."""
+
+    def node(uid, kind, parents, code="select 1"):
+        return uid, {"resource_type": kind, "fqn": ["autokpi", uid.split(".")[-1]], "raw_code": code,
+                     "depends_on": {"nodes": parents}, "parents": parents}  # fmt: skip
+
+    nodes = dict(
+        [
+            node(m("stg_legs"), "model", [PBX], "select line, _dlt_load_id as load_id from cdr"),
+            node(m("calls"), "model", [m("stg_legs")]),
+            node(m("stg_products"), "model", [CRM]),
+            node(m("stg_events"), "model", [CLOSING]),
+            node(
+                m("bonus"),
+                "model",
+                [m("calls"), m("stg_products"), m("stg_events")],
+            ),
+            node(
+                m("ages"),
+                "model",
+                [m("stg_products")],
+                "select current_date - opened_at",
+            ),
+            node("test.autokpi.unique_products", "test", [m("stg_products")]),
+            node("test.autokpi.unique_bonus", "test", [m("bonus")]),
+            node("seed.autokpi.kpi_codes", "seed", []),
+        ]
+    )
+    parent_map = {uid: n["parents"] for uid, n in nodes.items()}
+    child_map: dict[str, list[str]] = {uid: [] for uid in [*nodes, PBX, CRM, CLOSING]}
+    for uid, parents in parent_map.items():
+        for parent in parents:
+            child_map[parent].append(uid)
+    sources = {uid: {"schema": uid.split(".")[2], "name": uid.split(".")[3]} for uid in (PBX, CRM, CLOSING)}
+    return {"nodes": nodes, "sources": sources, "parent_map": parent_map, "child_map": child_map,
+            "macros": {}, "metadata": {"dbt_version": "1.10"}}  # fmt: skip
+
+
+FINGERPRINTS = {PBX: "a", CRM: "b", CLOSING: "c"}
+
+
+def _plan(sources: dict, saved_project: str = "p") -> dbt_inputs.BuildPlan:
+    saved = {"project": saved_project, "sources": FINGERPRINTS}
+    return dbt_inputs.plan_build(_manifest(), saved, "p", sources)
+
+
+def test_new_call_records_rebuild_what_they_reach_and_what_reads_the_clock():
+    plan = _plan({**FINGERPRINTS, PBX: "a2"})
+    assert plan.unchanged == [m("stg_events"), m("stg_products"),
+                              "seed.autokpi.kpi_codes", "test.autokpi.unique_products"]  # fmt: skip
+    assert (
+        plan.reason
+        == "changed since the last build: pbx.asterisk_cdr; 4 of dbt's nodes are left as they were"
+    )
+    assert not plan.builds_nothing(_manifest())
+    assert plan.excludes(_manifest())[0] == "fqn:autokpi.stg_events"
+
+
+def test_nothing_changed_rebuilds_only_what_reads_the_clock():
+    plan = _plan(dict(FINGERPRINTS))
+    assert m("ages") not in plan.unchanged and len(plan.unchanged) == 8
+    assert not plan.builds_nothing(_manifest())
+    # without a node that reads the clock, nothing is built at all
+    manifest = _manifest()
+    manifest["nodes"][m("ages")]["raw_code"] = "select opened_at from products -- as they are now"
+    plan = dbt_inputs.plan_build(manifest, {"project": "p", "sources": FINGERPRINTS}, "p", dict(FINGERPRINTS))
+    assert plan.builds_nothing(manifest)
+    assert plan.reason.startswith("no input changed since the last build")
+
+
+def test_a_closed_month_rebuilds_the_bonus_and_not_the_calls():
+    plan = _plan({**FINGERPRINTS, CLOSING: "c2"})
+    assert m("bonus") not in plan.unchanged and "test.autokpi.unique_bonus" not in plan.unchanged
+    assert {m("calls"), m("stg_legs"), m("stg_products")} <= set(plan.unchanged)
+
+
+@pytest.mark.parametrize(
+    "saved, project, why",
+    [
+        (None, "p", "no earlier build's inputs are known"),
+        ({"project": "p0", "sources": FINGERPRINTS}, "p", "the dbt project or a setting it reads changed"),
+    ],
+)
+def test_without_a_comparable_earlier_build_everything_is_built(saved, project, why):
+    plan = dbt_inputs.plan_build(_manifest(), saved, project, dict(FINGERPRINTS))
+    assert plan.unchanged == [] and plan.reason.startswith(why)
+
+
+def test_a_table_new_since_the_last_build_counts_as_changed():
+    saved = {"project": "p", "sources": {PBX: "a", CRM: "b"}}  # closing did not exist then
+    plan = dbt_inputs.plan_build(_manifest(), saved, "p", dict(FINGERPRINTS))
+    assert m("stg_events") not in plan.unchanged and m("calls") in plan.unchanged
+
+
+def test_a_held_back_source_is_not_remembered_as_built():
+    plan = _plan({**FINGERPRINTS, CRM: "b2"})
+    assert plan.state(["crm.products"]) == {"project": "p", "sources": {PBX: "a", CLOSING: "c"}}
+    assert plan.state([]) == {"project": "p", "sources": {**FINGERPRINTS, CRM: "b2"}}
+
+
+def test_unchanged_nodes_are_reported_parents_first():
+    manifest = _manifest()
+    ordered = dbt_inputs.in_build_order(manifest, sorted(manifest["nodes"]))
+    for uid, parents in manifest["parent_map"].items():
+        for parent in parents:
+            if parent in manifest["nodes"]:
+                assert ordered.index(parent) < ordered.index(uid), (parent, uid)
+
+
+def test_source_fingerprints_move_with_a_load_a_deletion_or_a_closed_month(tmp_path, monkeypatch):
+    raw = duckdb.connect(str(tmp_path / "w.duckdb"))
+    raw.execute("create schema pbx; create schema closing; create schema crm")
+    raw.execute("create table pbx.asterisk_cdr (line integer, _dlt_load_id varchar)")
+    raw.execute("insert into pbx.asterisk_cdr values (1, '100.1'), (2, '100.1')")
+    raw.execute("create table closing.events (month varchar, amount decimal(18, 2))")
+    raw.execute("insert into closing.events values ('2026-10', 1000000.00)")
+    con = Connection(raw, "duckdb")
+    manifest = _manifest()
+    first = dbt_inputs.source_fingerprints(con, manifest)
+    assert first[CRM] == "absent" and first == dbt_inputs.source_fingerprints(con, manifest)
+    raw.execute("update closing.events set amount = 1000000.01")  # a kopeck, in a table without loads
+    assert dbt_inputs.source_fingerprints(con, manifest)[CLOSING] != first[CLOSING]
+    # a list loaded again unchanged (a new load id, the same rows) is no change where no
+    # model reads the load id; the call records' staging reads it
+    raw.execute("create table crm.products (product_id varchar, _dlt_load_id varchar, _dlt_id varchar)")
+    raw.execute("insert into crm.products values ('P1', '100.1', 'a')")
+    products = dbt_inputs.source_fingerprints(con, manifest)[CRM]
+    raw.execute("delete from crm.products; insert into crm.products values ('P1', '200.1', 'b')")
+    assert dbt_inputs.source_fingerprints(con, manifest)[CRM] == products
+    raw.execute("update pbx.asterisk_cdr set _dlt_load_id = '200.1' where line = 2")
+    assert dbt_inputs.source_fingerprints(con, manifest)[PBX] != first[PBX]
+    # a large table: its count and newest load id
+    monkeypatch.setattr(dbt_inputs, "READ_WHOLE_UP_TO", 1)
+    large = dbt_inputs.source_fingerprints(con, manifest)[PBX]
+    raw.execute("insert into pbx.asterisk_cdr values (3, '300.1')")
+    loaded = dbt_inputs.source_fingerprints(con, manifest)[PBX]
+    assert loaded != large
+    raw.execute("delete from pbx.asterisk_cdr where line = 1")  # retention: the same newest load
+    assert dbt_inputs.source_fingerprints(con, manifest)[PBX] != loaded
+
+
+def test_the_project_fingerprint_follows_the_settings_dbt_reads_and_the_scheme(tmp_path, monkeypatch):
+    project = tmp_path / "dbt"
+    (project / "models").mkdir(parents=True)
+    (project / "macros").mkdir()
+    (project / "dbt_project.yml").write_text(
+        "vars:\n  tz: \"{{ env_var('AUTOKPI_PBX_TIMEZONE', 'UTC') }}\"\n"
+    )
+    (project / "profiles.yml").write_text(
+        "p: \"{{ env_var('PGPASSWORD') }}\"\nh: \"{{ env_var('PGHOST') }}\"\n"
+    )
+    assert dbt_inputs.settings_dbt_reads(project) == ["AUTOKPI_PBX_TIMEZONE", "PGHOST"]
+    scheme = tmp_path / "scheme"
+    scheme.mkdir()
+    (scheme / "kpi_scheme.csv").write_text("kpi_code,weight\ncalls,0.5\n")
+    monkeypatch.setenv("AUTOKPI_PBX_TIMEZONE", "Europe/Moscow")
+    monkeypatch.setenv("PGPASSWORD", "one")
+    first = dbt_inputs.project_fingerprint(_manifest(), project, scheme)
+    monkeypatch.setenv("PGPASSWORD", "two")  # a password opens the door: the same project
+    assert dbt_inputs.project_fingerprint(_manifest(), project, scheme) == first
+    monkeypatch.setenv("AUTOKPI_PBX_TIMEZONE", "Asia/Yekaterinburg")
+    moved = dbt_inputs.project_fingerprint(_manifest(), project, scheme)
+    assert moved != first
+    (scheme / "kpi_scheme.csv").write_text("kpi_code,weight\ncalls,0.6\n")
+    assert dbt_inputs.project_fingerprint(_manifest(), project, scheme) != moved
+    manifest = _manifest()
+    manifest["nodes"][m("calls")]["raw_code"] = "select 2"
+    assert dbt_inputs.project_fingerprint(manifest, project, scheme) != dbt_inputs.project_fingerprint(
+        _manifest(), project, scheme
+    )
+
+
+def test_the_saved_inputs_are_private_and_forgotten_before_a_build(tmp_path):
+    warehouse = tmp_path / "autokpi.duckdb"
+    assert dbt_inputs.load_state(warehouse) is None
+    dbt_inputs.save_state(warehouse, {"project": "p", "sources": FINGERPRINTS})
+    path = dbt_inputs.state_file(warehouse)
+    assert path.stat().st_mode & 0o777 == 0o600 and path.parent.stat().st_mode & 0o777 == 0o700
+    assert dbt_inputs.load_state(warehouse) == {"project": "p", "sources": FINGERPRINTS}
+    path.write_text("{cut")  # a file cut short: no state, everything is built
+    assert dbt_inputs.load_state(warehouse) is None
+    dbt_inputs.forget_state(warehouse)
+    assert not path.exists()
