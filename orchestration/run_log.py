@@ -39,6 +39,9 @@ class _ProgressHandler(logging.Handler):
         elif kind == DagsterEventType.STEP_FAILURE:
             line = f"{elapsed}  ✘ {event.step_key} failed"
         elif kind == DagsterEventType.ASSET_MATERIALIZATION:
+            rebuilt = event.step_materialization_data.materialization.metadata.get("rebuilt")
+            if rebuilt is not None and rebuilt.value is False:
+                return  # a dbt model no changed input reaches: left as it was, not built
             line = f"{elapsed}    built {event.asset_key.to_user_string()}"
         else:
             evaluation = event.event_specific_data

@@ -216,6 +216,16 @@ def test_cli_run_builds_the_call_marts_and_fails_in_one_line(tmp_path, dbt_manif
     assert "Completed successfully" not in done.stderr and "WARNING" not in done.stderr
     log = Path(done.stdout.split("run log:")[1].split()[0])
     assert "Completed successfully" in log.read_text(encoding="utf-8")
+    assert "built marts/fct_calls" in done.stderr
+    # run again with nothing new: dbt leaves its models as they were, and the screen does
+    # not say it built them
+    again = subprocess.run(
+        [*autokpi, "run", "--inbox", str(inbox), "--warehouse", str(tmp_path / "autokpi.duckdb")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "▶ autokpi_dbt" in again.stderr and "built marts/fct_calls" not in again.stderr
+    assert "built marts/mart_disputes" in again.stderr  # it reads the clock (the disputes' age)
     failed = subprocess.run(
         [*autokpi, "run", "--inbox", str(tmp_path / "missing")], capture_output=True, text=True, check=False
     )
