@@ -3,8 +3,8 @@
 A daily run loads one day of call records; the directory, the CRM lists, the plans and
 the closed months are what they were. dbt would still rebuild and test all of its
 models (about 0.06 s each even for a view, half of a day's dbt time at ten million
-calls). So each successful build leaves, beside the warehouse, the fingerprint of what
-it read: the dbt project (every model, macro, seed and setting dbt reads) and every
+calls). So each successful build leaves, in the warehouse (``dbt_state.build_inputs``), the
+fingerprint of what it read: the dbt project (every model, macro, seed and setting dbt reads) and every
 source table. The next run builds only the nodes downstream of a source whose
 fingerprint moved, plus the nodes that read the clock; the rest stay as the last build
 left them. When in doubt it builds everything: no saved fingerprints (the build before
@@ -27,7 +27,8 @@ from pathlib import Path
 
 from core.paths import SCHEME_FILES, scheme_dir
 
-STATE_FILE = "build_inputs.json"
+# in the warehouse itself, so a warehouse started over, restored or copied has its own
+STATE_SCHEMA, STATE_TABLE = "dbt_state", "build_inputs"
 _LOAD_ID = "_dlt_load_id"
 # SQL that reads the clock: such a node is rebuilt on every run (run_started_at is not
 # here: the models use it to mark what a build wrote, not to compute a value from)
@@ -211,30 +212,29 @@ def plan_build(manifest: dict, saved: dict | None, project: str, sources: dict[s
     return plan
 
 
-def state_file(warehouse: Path) -> Path:
-    from orchestration.dbt_project import partial_parse_file
-
-    return partial_parse_file(warehouse).parent / STATE_FILE
-
-
-def load_state(warehouse: Path) -> dict | None:
-    """The last passed build's inputs; None when there is none or it cannot be read."""
+def load_state(con) -> dict | None:
+    """The last passed build's inputs, as that build left them in the warehouse; None when
+    there are none or they cannot be read."""
+    if not con.table_exists(STATE_SCHEMA, STATE_TABLE):
+        return None
+    row = con.execute(f"select inputs from {STATE_SCHEMA}.{STATE_TABLE}").fetchone()
     try:
-        return json.loads(state_file(warehouse).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return json.loads(row[0]) if row else None
+    except ValueError:
         return None
 
 
-def save_state(warehouse: Path, state: dict) -> None:
-    path = state_file(warehouse)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    written = path.with_suffix(".tmp")
-    written.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
-    written.chmod(0o600)
-    written.replace(path)
-
-
-def forget_state(warehouse: Path) -> None:
+def forget_state(con) -> None:
     """Before a build: a build that fails or is cut off half-way leaves nothing to trust,
     and the next run builds everything."""
-    state_file(warehouse).unlink(missing_ok=True)
+    if con.table_exists(STATE_SCHEMA, STATE_TABLE):
+        con.execute(f"delete from {STATE_SCHEMA}.{STATE_TABLE}")
+
+
+def save_state(con, state: dict) -> None:
+    con.execute(f"create schema if not exists {STATE_SCHEMA}")
+    con.execute(f"create table if not exists {STATE_SCHEMA}.{STATE_TABLE} (inputs text)")
+    con.execute(f"delete from {STATE_SCHEMA}.{STATE_TABLE}")
+    con.execute(
+        f"insert into {STATE_SCHEMA}.{STATE_TABLE} (inputs) values (?)", [json.dumps(state, sort_keys=True)]
+    )

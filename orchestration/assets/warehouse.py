@@ -73,11 +73,23 @@ def _plan_build(warehouse: Path, full_refresh: bool, settings: AutokpiSettings) 
     with settings.dbt_environment():
         project = dbt_inputs.project_fingerprint(manifest, DBT_PROJECT_DIR)
     sources: dict[str, str] = {}
+    saved = None
     if warehouses.exists(warehouse):
         with warehouses.connect(warehouse) as con:
             sources = dbt_inputs.source_fingerprints(con, manifest)
-    saved = None if full_refresh or not sources else dbt_inputs.load_state(warehouse)
+            saved = None if full_refresh else dbt_inputs.load_state(con)
     return dbt_inputs.plan_build(manifest, saved, project, sources)
+
+
+def _keep_inputs(warehouse: Path, state: dict | None) -> None:
+    """The inputs of the build that passed; None forgets them before a build."""
+    if state is None and not warehouses.exists(warehouse):
+        return
+    with warehouses.connect(warehouse, read_only=False) as con:
+        if state is None:
+            dbt_inputs.forget_state(con)
+        else:
+            dbt_inputs.save_state(con, state)
 
 
 def _left_as_they_were(
@@ -141,7 +153,7 @@ def warehouse_assets():
                 return
             if plan.unchanged:
                 args += ["--exclude", " ".join(plan.excludes(_manifest()))]
-        dbt_inputs.forget_state(warehouse)
+        _keep_inputs(warehouse, None)
         remove_abandoned_invocations()
         target_path = invocation_target_path(context.run_id)
         restore_partial_parse(warehouse, target_path)
@@ -149,7 +161,7 @@ def warehouse_assets():
             invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target_path)
             yield from invocation.stream()
         if plan and invocation.is_successful():
-            dbt_inputs.save_state(warehouse, plan.state(held_back))
+            _keep_inputs(warehouse, plan.state(held_back))
         try:
             if not invocation.is_successful():
                 raise DbtBuildFailed(

@@ -194,14 +194,14 @@ def test_the_project_fingerprint_follows_the_settings_dbt_reads_and_the_scheme(t
     )
 
 
-def test_the_saved_inputs_are_private_and_forgotten_before_a_build(tmp_path):
-    warehouse = tmp_path / "autokpi.duckdb"
-    assert dbt_inputs.load_state(warehouse) is None
-    dbt_inputs.save_state(warehouse, {"project": "p", "sources": FINGERPRINTS})
-    path = dbt_inputs.state_file(warehouse)
-    assert path.stat().st_mode & 0o777 == 0o600 and path.parent.stat().st_mode & 0o777 == 0o700
-    assert dbt_inputs.load_state(warehouse) == {"project": "p", "sources": FINGERPRINTS}
-    path.write_text("{cut")  # a file cut short: no state, everything is built
-    assert dbt_inputs.load_state(warehouse) is None
-    dbt_inputs.forget_state(warehouse)
-    assert not path.exists()
+def test_the_inputs_are_kept_in_the_warehouse_and_forgotten_before_a_build(tmp_path):
+    raw = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con = Connection(raw, "duckdb")
+    assert dbt_inputs.load_state(con) is None  # a new warehouse: everything is built
+    dbt_inputs.save_state(con, {"project": "p", "sources": FINGERPRINTS})
+    dbt_inputs.save_state(con, {"project": "p2", "sources": FINGERPRINTS})
+    assert dbt_inputs.load_state(con) == {"project": "p2", "sources": FINGERPRINTS}
+    dbt_inputs.forget_state(con)
+    assert dbt_inputs.load_state(con) is None
+    raw.execute("insert into dbt_state.build_inputs values ('{cut')")  # cut short: no state
+    assert dbt_inputs.load_state(con) is None
