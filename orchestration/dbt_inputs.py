@@ -60,8 +60,8 @@ def settings_dbt_reads(project_dir: Path) -> list[str]:
 
 def project_fingerprint(manifest: dict, project_dir: Path, scheme_folder: Path | None = None) -> str:
     """Everything of the project a build's result depends on besides the data: each node's
-    code and configuration, every macro (dbt's packages' too), dbt's version, the scheme's
-    files and the settings dbt reads."""
+    code and configuration, every macro (dbt's packages' too), dbt's version, the project's
+    variables, the scheme's files and the settings dbt reads."""
     folder = scheme_folder or scheme_dir()
     scheme = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest()
               for name in SCHEME_FILES if (folder / name).is_file()}  # fmt: skip
@@ -75,6 +75,8 @@ def project_fingerprint(manifest: dict, project_dir: Path, scheme_folder: Path |
             "sources": {uid: source.get("relation_name") for uid, source in manifest["sources"].items()},
             "macros": {uid: macro.get("macro_sql") for uid, macro in manifest["macros"].items()},
             "scheme": scheme,
+            # the project's variables (kpi_min_facts, talk_apps, …) reach the SQL, not the manifest
+            "project_file": (project_dir / "dbt_project.yml").read_text(encoding="utf-8"),
             "settings": {name: os.environ.get(name) for name in settings_dbt_reads(project_dir)},
         }
     )

@@ -186,7 +186,13 @@ def test_the_project_fingerprint_follows_the_settings_dbt_reads_and_the_scheme(t
     moved = dbt_inputs.project_fingerprint(_manifest(), project, scheme)
     assert moved != first
     (scheme / "kpi_scheme.csv").write_text("kpi_code,weight\ncalls,0.6\n")
-    assert dbt_inputs.project_fingerprint(_manifest(), project, scheme) != moved
+    rescheme = dbt_inputs.project_fingerprint(_manifest(), project, scheme)
+    assert rescheme != moved
+    # a variable of the project (the fewest scored calls a KPI is paid on) reaches the SQL only
+    (project / "dbt_project.yml").write_text(
+        "vars:\n  tz: {{ env_var('AUTOKPI_PBX_TIMEZONE', 'UTC') }}\n  kpi_min_facts: {call_quality: 30}\n"
+    )
+    assert dbt_inputs.project_fingerprint(_manifest(), project, scheme) != rescheme
     manifest = _manifest()
     manifest["nodes"][m("calls")]["raw_code"] = "select 2"
     assert dbt_inputs.project_fingerprint(manifest, project, scheme) != dbt_inputs.project_fingerprint(
