@@ -138,6 +138,7 @@ def test_a_master_csv_and_an_export_of_the_same_calls_count_each_call_once(tmp_p
     # a warehouse an older autokpi built from both: every copy a leg of its own, and legs
     # without leg_rules_version. The next run, with nothing new, rebuilds the legs whole.
     with duckdb.connect(str(fresh_build)) as con:
+        con.execute("drop table dbt_state.build_inputs")  # an older autokpi kept none
         con.execute("alter table intermediate.int_call_legs drop column leg_rules_version")
         con.execute(
             "insert into intermediate.int_call_legs by name select * from staging.stg_pbx__cdr_legs "
@@ -201,6 +202,13 @@ def test_a_master_csv_logrotate_rotated_between_runs_builds_what_a_fresh_build_d
 
 def test_cli_run_builds_the_call_marts_and_fails_in_one_line(tmp_path, dbt_manifest):
     inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    # with a transcript (dlt warned on the screen of a hint the transcripts' resource put on
+    # its load log too)
+    (inbox / "pbx" / "transcripts").mkdir()
+    (inbox / "pbx" / "transcripts" / "t.jsonl").write_text(
+        '{"call_id": "1498555635.0", "language": "en", "segments": '
+        '[{"speaker": "agent", "start": 0, "text": "Good morning, this is Anna"}]}\n'
+    )
     autokpi = [sys.executable, "-m", "orchestration.cli"]
     done = subprocess.run(
         [*autokpi, "run", "--inbox", str(inbox), "--warehouse", str(tmp_path / "autokpi.duckdb")],
