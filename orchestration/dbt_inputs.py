@@ -82,23 +82,35 @@ def project_fingerprint(manifest: dict, project_dir: Path, scheme_folder: Path |
     )
 
 
-def _load_columns_read(manifest: dict, source_uid: str) -> bool:
-    """Whether a model reading this source reads dlt's own columns (the call records' staging
-    reads the load id: which rows are new)."""
-    return any(
-        "_dlt_" in (node.get("raw_code") or "")
-        for node in manifest["nodes"].values()
-        if source_uid in node.get("depends_on", {}).get("nodes", [])
-    )
+# dlt's columns that differ with every load of the same rows: left out of a small table's
+# content unless a model reads them (its validity columns, of the snapshots, always count)
+_PER_LOAD_COLUMNS = ("_dlt_load_id", "_dlt_id")
+
+
+def _sql_reading(manifest: dict, source_uid: str) -> str:
+    """The SQL of every node reading this source, with the macros they call (and those call)."""
+    macros, texts, todo = manifest["macros"], [], []
+    for node in manifest["nodes"].values():
+        depends = node.get("depends_on", {})
+        if source_uid in depends.get("nodes", []):
+            texts.append(node.get("raw_code") or "")
+            todo += depends.get("macros", [])
+    seen: set[str] = set()
+    while todo:
+        uid = todo.pop()
+        if uid in seen or uid not in macros:
+            continue
+        seen.add(uid)
+        texts.append(macros[uid].get("macro_sql") or "")
+        todo += macros[uid].get("depends_on", {}).get("macros", [])
+    return "\n".join(texts)
 
 
 def source_fingerprints(con, manifest: dict) -> dict[str, str]:
-    """Each source table's fingerprint; an absent table has one too (``absent``).
-
-    A table of up to READ_WHOLE_UP_TO rows is read whole: its content, without dlt's
-    columns where no model reads them, so a list loaded again unchanged (the portal's
-    disputes are replaced on every run) is no change. A larger one loaded by dlt is its
-    row count and newest load id."""
+    """Each source table's fingerprint: its columns and, up to READ_WHOLE_UP_TO rows, its
+    content (without dlt's per-load columns where no model reads them, so a list loaded
+    again unchanged, as the portal's disputes are on every run, is no change); a larger one
+    loaded by dlt, its row count and newest load id. An absent table is ``absent``."""
     fingerprints = {}
     for uid, source in manifest["sources"].items():
         schema, table = source["schema"], source.get("identifier") or source["name"]
@@ -109,13 +121,13 @@ def source_fingerprints(con, manifest: dict) -> dict[str, str]:
         count = con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
         if _LOAD_ID in columns and count > READ_WHOLE_UP_TO:
             newest = con.execute(f"select max({_LOAD_ID}) from {schema}.{table}").fetchone()[0]
-            fingerprints[uid] = _digest([count, newest])
+            fingerprints[uid] = _digest([columns, count, newest])
             continue
-        if not _load_columns_read(manifest, uid):
-            columns = [c for c in columns if not c.startswith("_dlt_")]
-        listing = ", ".join(f'"{c}"' for c in columns)
+        reading = _sql_reading(manifest, uid)
+        content = [c for c in columns if c not in _PER_LOAD_COLUMNS or c in reading]
+        listing = ", ".join(f'"{c}"' for c in content)
         rows = con.execute(f"select {listing} from {schema}.{table}").fetchall()
-        fingerprints[uid] = _digest([count, sorted(repr(row) for row in rows)])
+        fingerprints[uid] = _digest([columns, count, sorted(repr(row) for row in rows)])
     return fingerprints
 
 

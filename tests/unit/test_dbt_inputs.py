@@ -146,11 +146,17 @@ def test_source_fingerprints_move_with_a_load_a_deletion_or_a_closed_month(tmp_p
     assert dbt_inputs.source_fingerprints(con, manifest)[CLOSING] != first[CLOSING]
     # a list loaded again unchanged (a new load id, the same rows) is no change where no
     # model reads the load id; the call records' staging reads it
-    raw.execute("create table crm.products (product_id varchar, _dlt_load_id varchar, _dlt_id varchar)")
-    raw.execute("insert into crm.products values ('P1', '100.1', 'a')")
+    raw.execute(
+        "create table crm.products (product_id varchar, _dlt_load_id varchar, _dlt_id varchar, "
+        "_dlt_valid_to timestamp)"
+    )
+    raw.execute("insert into crm.products values ('P1', '100.1', 'a', null)")
     products = dbt_inputs.source_fingerprints(con, manifest)[CRM]
-    raw.execute("delete from crm.products; insert into crm.products values ('P1', '200.1', 'b')")
+    raw.execute("delete from crm.products; insert into crm.products values ('P1', '200.1', 'b', null)")
     assert dbt_inputs.source_fingerprints(con, manifest)[CRM] == products
+    # a row gone from the list sent again: dlt's snapshot closes its validity, a change
+    raw.execute("update crm.products set _dlt_valid_to = '2026-12-01 10:00:00'")
+    assert dbt_inputs.source_fingerprints(con, manifest)[CRM] != products
     raw.execute("update pbx.asterisk_cdr set _dlt_load_id = '200.1' where line = 2")
     assert dbt_inputs.source_fingerprints(con, manifest)[PBX] != first[PBX]
     # a large table: its count and newest load id
@@ -160,7 +166,11 @@ def test_source_fingerprints_move_with_a_load_a_deletion_or_a_closed_month(tmp_p
     loaded = dbt_inputs.source_fingerprints(con, manifest)[PBX]
     assert loaded != large
     raw.execute("delete from pbx.asterisk_cdr where line = 1")  # retention: the same newest load
-    assert dbt_inputs.source_fingerprints(con, manifest)[PBX] != loaded
+    retained = dbt_inputs.source_fingerprints(con, manifest)[PBX]
+    assert retained != loaded
+    # a column renamed, no row loaded: the staging that reads it must fail, so it is built
+    raw.execute("alter table pbx.asterisk_cdr rename column line to lines")
+    assert dbt_inputs.source_fingerprints(con, manifest)[PBX] != retained
 
 
 def test_the_project_fingerprint_follows_the_settings_dbt_reads_and_the_scheme(tmp_path, monkeypatch):
