@@ -99,7 +99,7 @@ def _left_as_they_were(
     whose output was not yielded, and the snapshot, site and exports read them as they are.
     Nothing built from a held-back source is reported (finance gets nothing built on it)."""
     manifest = _manifest()
-    held = {uid for uid in manifest["sources"] if uid.split(".", 2)[2] in held_back}
+    held = {uid for uid in manifest["sources"] if dbt_inputs.source_name(uid) in held_back}
     below_held = dbt_inputs.descendants(manifest, held)
     results = []
     for uid in dbt_inputs.in_build_order(manifest, plan.unchanged):
