@@ -25,7 +25,9 @@ KINDS = {
     "speech": ("fillers", "errors"),
 }
 # lists matched as said (word forms), not on lemmas
-WORD_LISTS = {"fillers", "errors", "question_words", "you", "replies", "bare", "formula", "vocatives"}
+WORD_LISTS = {
+    "fillers", "errors", "question_words", "you", "replies", "degree_replies", "bare", "formula", "vocatives",
+}  # fmt: skip
 
 
 class ChecklistError(ValueError):

@@ -94,7 +94,10 @@ class Reader:
                 said,
                 word,
                 facts_,
-                self.index.matches(lemma(said, self.language), word),
+                # a word the Russian dictionary knows is no misspelling (English has no dictionary here)
+                self.index.matches(
+                    lemma(said, self.language), word, fuzzy=not (self.language == "ru" and facts_.is_known)
+                ),
                 tuple(self.by_first_word.get(word, ())),
             )
             if len(self._vocabulary) >= 500_000:

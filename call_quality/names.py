@@ -219,6 +219,9 @@ def english_introduction(words: list[str]) -> str | None:
         before = words[i - 1]
         if word == "here" and before.isalpha() and before not in _NOT_A_NAME_BEFORE_HERE:
             return f"{before} here"
+        # "good morning to you, sunita picking up": a name before the phone's verb
+        if words[i : i + 2] == ["picking", "up"] and before.isalpha() and before not in _EN_NOT_A_COMPANY:
+            return f"{before} picking up"
         # "hiya, thanks for ringing, declan on the line for you": a name before "on the line"
         on_the_line = words[i : i + 3] == ["on", "the", "line"]
         if (

@@ -112,9 +112,10 @@ class PhraseIndex:
                     self.multi_words.setdefault(word, []).append((p, j))
         self._seen: dict[tuple[str, str], WordMatches] = {}
 
-    def matches(self, lemma_: str, word: str) -> WordMatches:
+    def matches(self, lemma_: str, word: str, fuzzy: bool = True) -> WordMatches:
         """{(phrase, position): NEAR | LOOSE | EXACT} for one word of a transcript, with the
-        phrases it may start."""
+        phrases it may start; ``fuzzy=False`` for a word the dictionary knows, which is
+        itself and no misspelling of another ("слышите" is not "слушаете")."""
         key = (lemma_, word)
         seen = self._seen.get(key)
         if seen is not None:
@@ -123,9 +124,9 @@ class PhraseIndex:
         for pos in self.by_lemma.get(lemma_, ()):
             found[pos] = EXACT
         loose = list(self.by_word.get(word, ()))
-        if len(lemma_) >= self.min_length:
+        if fuzzy and len(lemma_) >= self.min_length:
             loose += self._fuzzy(lemma_, self.long_lemmas)
-        if len(word) >= self.min_length:
+        if fuzzy and len(word) >= self.min_length:
             loose += self._fuzzy(word, self.long_words)
         for pos in loose:
             found.setdefault(pos, LOOSE)

@@ -34,7 +34,7 @@ SUBJECTS = {"вы", "ты", "это", "он", "она", "они", "мы", "я", 
             "they", "he", "she", "there", "your", "the", "now"}  # fmt: skip
 AUXILIARIES = {"is", "are", "do", "does", "did", "can", "could", "would", "will", "have", "has"}
 # question words that are conjunctions too: a question only at the start of the turn
-AMBIGUOUS = {"что", "как", "what", "how", "is", "are", "do", "does", "did", "can", "could", "would",
+AMBIGUOUS = {"что", "как", "чем", "what", "how", "is", "are", "do", "does", "did", "can", "could", "would",
              "will", "have", "has", "when"}  # fmt: skip
 
 
@@ -165,6 +165,17 @@ def _question_word(turn: Turn, item: Item, language: str) -> bool:
     )
 
 
+def _alternative_asked(turn: Turn, offer_item: Item | None, language: str) -> bool:
+    """Two of the client's situations to choose from ("по завещанию или по закону", "для
+    дома или для офиса"), with no verb of offering, adding or taking ("добавить коврик или
+    нет" proposes)."""
+    words = turn.words
+    if "или" not in words[1:] and "or" not in words[1:]:
+        return False
+    offered = _lemma_union(offer_item.words("offer_verbs"), language) if offer_item else frozenset()
+    return not any(f.lemma in offered or f.is_imperative or f.pos == "INFN" for f in turn.facts)
+
+
 def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
     """A yes/no question with no question word ("а фундамент уже залит"): it speaks to the
     client or opens with "а", and the client's next turn answers yes or no; or it opens
@@ -183,10 +194,31 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
     )
     if opens_with_you and any(f.is_past for f in turn.facts) and not _PUNCTUATED.search(turn.text):
         return True  # "вы раньше уже садились за руль": the agent cannot know, so asks
+    if _PUNCTUATED.search(turn.text) and not turn.has_question_mark:
+        return False  # a transcript with punctuation marks its questions
+    reply = _reply(call, turn)
+    return bool(reply and reply.words[0] in item.words("replies"))
+
+
+def _reply(call: Call, turn: Turn) -> Turn | None:
+    """The client's next turn, when it says something and is no objection ("нет, мне это
+    без надобности" rejects what was said; it answers no question)."""
     reply = call.next_turn(turn)
-    return bool(
-        reply and reply.speaker == "client" and reply.words[:1] and reply.words[0] in item.words("replies")
-    )
+    if not (reply and reply.speaker == "client" and reply.words):
+        return None
+    return None if any(o.at == reply.at for o in call.objections) else reply
+
+
+def _answered_by_degree(call: Call, turn: Turn, item: Item) -> bool:
+    """A yes/no question about the client's situation in no grammatical form of one
+    ("спину не беспокоит по утрам"): the agent says nothing of themselves and proposes
+    nothing, and the client answers by how much or how often ("бывает", "давно")."""
+    if any(f.is_imperative or f.is_first_person or f.pos == "INFN" for f in turn.facts):
+        return False
+    if set(turn.words) & FIRST_PERSON or (_PUNCTUATED.search(turn.text) and not turn.has_question_mark):
+        return False
+    reply = _reply(call, turn)
+    return bool(reply and reply.words[0] in item.words("degree_replies"))
 
 
 # --- the rules, one per kind -------------------------------------------------------------
@@ -205,14 +237,36 @@ def greeting(call: Call, item: Item) -> Verdict:
         formula = turn.hit(item.name, "formula")
         if formula and company_before(turn, formula, item):
             return Verdict(True, _said(turn, turn.text.strip()))
+        wished = call.checklist.language == "ru" and _good_time_of_day(turn)
+        if wished:
+            return Verdict(True, _said(turn, wished))
     return Verdict(False)
+
+
+# "доброго денёчка", "утречко доброе", "доброй ночи": a good wish for a time of day in any
+# form, diminutive or misspelt ("доборго денечка"); the stems, not a list of forms
+_GOOD = re.compile(r"^(добр|добор|дорб|дбро)")
+_TIME_OF_DAY = re.compile(r"^(ден|дн|утр|вечер|веч|ноч|врем|сут)")
+
+
+def _good_time_of_day(turn: Turn) -> str | None:
+    """A wish of a good time of day opening the turn (within its first four words)."""
+    words = turn.words[:4]
+    for i, word in enumerate(words):
+        if not _GOOD.match(word):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words) and _TIME_OF_DAY.match(words[j]):
+                first, last = min(i, j), max(i, j)
+                return turn.quote(first, last - first + 1)
+    return None
 
 
 def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
     """A name or the company in the agent's opening turns; a refusal to give one's name
     (even one saying "меня зовут") is none."""
     for turn in call.agent_turns[: call.checklist.opening_agent_turns]:
-        refusal = _declines_name(turn, item)
+        refusal = _declines_name(turn, item, call.checklist.language)
         if refusal:
             return Verdict(False, _said(turn, refusal, refused=True))
         quote = turn.hit(item.name, "phrases")
@@ -243,10 +297,20 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
     return Verdict(False)
 
 
-def _declines_name(turn: Turn, intro_item: Item) -> str | None:
+def _declines_name(turn: Turn, intro_item: Item, language: str) -> str | None:
     """What in the turn declines to give one's name ("не обязан представляться", "зачем вам
     моё имя"): it fails the introduction, and is neither a question nor rude by itself."""
-    return turn.hit(intro_item.name, "refusals") or about_my_name(turn)
+    said = turn.hit(intro_item.name, "refusals") or about_my_name(turn)
+    if said:
+        return said
+    # the words of a refusal in another order: "не имеет значения, кто я"
+    refusals = _of_several_words(intro_item.words("refusals"))
+    return turn.text.strip() if _mentions(turn, refusals, language, slack=1) else None
+
+
+@lru_cache(maxsize=64)
+def _of_several_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p for p in phrases if len(p.split()) > 1)
 
 
 def needs(call: Call, item: Item) -> Verdict:
@@ -258,7 +322,7 @@ def needs(call: Call, item: Item) -> Verdict:
     closing_item = _item_of_kind(call.checklist, "closing")
     leads = _leads(language)
     for turn in call.agent_turns:
-        if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language):
+        if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language, slack=2):
             continue
         if sum(w not in leads for w in turn.words) < 2 or not _says_something(turn.lemmas, item, language):
             continue  # "ну?", "чего?", "what is it?": asks nothing about the client
@@ -266,13 +330,19 @@ def needs(call: Call, item: Item) -> Verdict:
             continue
         if offer_item and (_offering_phrase(turn, offer_item) or _proposes_more(turn, offer_item, language)):
             continue
-        if intro_item and _declines_name(turn, intro_item):
+        if intro_item and _declines_name(turn, intro_item, language):
             continue  # "зачем вам моё имя?" asks nothing of the client
-        if not (is_question(turn, item, language) or _asks_the_client(call, turn, item)):
+        by_degree = _answered_by_degree(call, turn, item)
+        if not (by_degree or is_question(turn, item, language) or _asks_the_client(call, turn, item)):
             continue
         # the costlier readings, only for a turn that asks: an offer's question ("положить
         # набор?") or a rude one ("женщина, вы меня вообще слышите?") asks nothing of the client
-        if _offers_by_meaning(call, turn) and not _question_word(turn, item, language):
+        if (
+            _offers_by_meaning(call, turn)
+            and not _question_word(turn, item, language)
+            and not _alternative_asked(turn, offer_item, language)
+            and not by_degree
+        ):
             continue
         if _is_rude(call, turn):
             continue
@@ -286,12 +356,15 @@ def offer(call: Call, item: Item) -> Verdict:
     (not told in the past) beside a word for "more" ("хотите, подберу вам ещё…",
     "оформить вместе?", "we could also throw in…"). A turn that says the range is over
     ("акция закончилась") is no offer."""
+    spoken_for = _turns_with_another_job(call)
     for turn in call.agent_turns:
         if turn.index in call.answer_turns or turn.hit(item.name, "negations"):
             continue
         quote = _offering_phrase(turn, item) or _proposes_more(turn, item, call.checklist.language)
         if quote:
             return Verdict(True, _said(turn, quote))
+        if turn.index in spoken_for:
+            continue  # the classifier reads a turn's gist; the opening and the goodbye have their own
         meant = _offers_by_meaning(call, turn)
         if meant:
             return Verdict(True, _said(turn, turn.text.strip(), meaning=round(meant, 2)))
@@ -300,6 +373,24 @@ def offer(call: Call, item: Item) -> Verdict:
 
 # a question word before an offering phrase makes it ask: "what would you like it to look like"
 _ASKING_WHICH = {"what", "which", "how", "where", "when", "who", "что", "какой", "какую", "какое", "какие"}
+
+
+def _turns_with_another_job(call: Call) -> set[int]:
+    """The agent's opening turns (before the client says more than hello) and a last turn
+    that says goodbye: "Никон беспокоит, из продаж" or "благодарим за обращение, всех благ"
+    are no offer, whatever the words are near to."""
+    jobs: set[int] = set()
+    greeting_item = _item_of_kind(call.checklist, "greeting")
+    for turn in call.turns:
+        if turn.speaker == "client" and not (greeting_item and turn.hit(greeting_item.name, "phrases")):
+            break
+        if turn.speaker == "agent":
+            jobs.add(turn.index)
+    closing_item = _item_of_kind(call.checklist, "closing")
+    agent_turns = call.agent_turns
+    if agent_turns and closing_item and _closing_said(agent_turns[-1], closing_item):
+        jobs.add(agent_turns[-1].index)
+    return jobs
 
 
 def _offering_phrase(turn: Turn, item: Item) -> str | None:
@@ -343,11 +434,16 @@ def find_objections(call: Call, item: Item) -> None:
     """Every client objection and whether the agent's next turns answer it with substance:
     an argument, an alternative, a commitment, a figure or a day. Letting go or a put-down
     ("ну ладно", "ну и ищите") is no answer, whatever else follows."""
+    greeting_item = _item_of_kind(call.checklist, "greeting")
+    agent_spoke = False
     for turn in call.turns:
+        agent_spoke = agent_spoke or turn.speaker == "agent"
         if turn.speaker != "client":
             continue
+        if not agent_spoke and greeting_item and turn.hit(greeting_item.name, "phrases"):
+            continue  # the client's greeting ("доброго дня") objects to nothing, however near "дорого"
         cls = next((c for c in _objection_classes(call) if turn.hit(f"objections:{c}", "phrases")), None)
-        if cls is None and call.means("objection", turn):
+        if cls is None and _says_a_thing(turn) and call.means("objection", turn):
             cls = "other"  # an objection in words no list holds; its kind is unknown
         if cls is None:
             continue
@@ -363,7 +459,9 @@ def find_objections(call: Call, item: Item) -> None:
         for n, candidate in enumerate(window):
             letting_go = candidate.hit(item.name, "letting_go")
             substance = letting_go or _substance(candidate, item)
-            if n == 0 and not substance and call.can_mean("letting_go"):
+            if n == 0 and not substance and _bare(candidate, call.checklist.language):
+                letting_go = substance = candidate.text.strip()  # "ладненько", "понятно": nothing said to it
+            elif n == 0 and not substance and call.can_mean("letting_go"):
                 if call.means("letting_go", candidate):
                     letting_go = substance = candidate.text.strip()  # "ну смотрите сами", in other words
                 else:
@@ -379,6 +477,25 @@ def find_objections(call: Call, item: Item) -> None:
                 break
         quote = turn.hit(f"objections:{cls}", "phrases") or turn.text
         call.objections.append(Objection(cls, redact(quote), turn.at, answered, answer and redact(answer)))
+
+
+# the parts of speech that name a thing, an action or a quality: a client's turn without
+# any ("вот оно что", "ну-ну") reacts, it objects to nothing
+_CONTENT_POS = {"NOUN", "VERB", "INFN", "ADJF", "ADJS", "COMP", "PRED", "ADVB", "PRTF", "PRTS", "GRND"}
+_NEGATIONS = {"не", "нет", "ни", "no", "not", "don't", "won't", "can't", "nope"}
+
+
+def _says_a_thing(turn: Turn) -> bool:
+    if set(turn.words) & _NEGATIONS:
+        return True
+    # pymorphy reads Russian only; an English word has no part of speech and counts
+    return any(f.pos in _CONTENT_POS or not f.pos for f in turn.facts if f.lemma not in _EMPTY)
+
+
+def _bare(turn: Turn, language: str) -> bool:
+    """An answer of two words or fewer beyond the leads ("ладненько", "ну, понятно"): too
+    short to hold an argument, an alternative or a commitment."""
+    return sum(w not in _leads(language) for w in turn.words) <= 2
 
 
 def _substance(turn: Turn, item: Item) -> str | None:
@@ -467,15 +584,28 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
     tone = item.words("tone")
     if tone and _mentions(turn, tone, language):
         return _said(turn, turn.text.strip(), tone=True)
+    pushed = language == "ru" and _pushed(turn)
+    if pushed:
+        return _said(turn, pushed, tone=True)
+    return None
+
+
+def _pushed(turn: Turn) -> str | None:
+    """An order followed by "что ли" ("записывайте, что ли", "почитайте что ли"): impatience,
+    whatever the verb."""
+    words = turn.words
+    for i in range(1, len(words) - 1):
+        if words[i : i + 2] == ["что", "ли"] and turn.facts[i - 1].is_imperative:
+            return turn.quote(i - 1, 3)
     return None
 
 
 def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
     needs_item = _item_of_kind(call.checklist, "needs")
-    if needs_item and _mentions(turn, needs_item.words("not_needs"), call.checklist.language):
+    if needs_item and _mentions(turn, needs_item.words("not_needs"), call.checklist.language, slack=2):
         return None  # "вы меня хорошо слышите?" checks the line, however close to "вы меня вообще слышите?"
     intro_item = _item_of_kind(call.checklist, "introduction")
-    if intro_item and _declines_name(turn, intro_item):
+    if intro_item and _declines_name(turn, intro_item, call.checklist.language):
         return None  # declining one's name fails the introduction; only rude words make it rude too
     meant = call.means("rude", turn)
     return _said(turn, turn.text.strip(), meaning=round(meant, 2)) if meant else None
@@ -507,6 +637,10 @@ def _said_literally(turn: Turn, quote: str, item: Item, language: str) -> bool:
     return any(f.is_thing and f.lemma not in abstract for f in near)
 
 
+# "ихний", "евойный", "ейный" in any form: the vernacular for "их", "его", "её"
+_VERNACULAR_POSSESSIVE = re.compile(r"^(ихн|евон|евойн|ейн|егойн|егон)[а-я]*$")
+
+
 def speech(call: Call, item: Item) -> Verdict:
     """Habitual fillers (``min_hits`` or more) or one speech error of the agent fails;
     a word used literally ("какого типа", "как бы вы хотели") is no filler."""
@@ -518,14 +652,19 @@ def speech(call: Call, item: Item) -> Verdict:
         if construction:
             errors.append(_said(turn, construction))
         errors += [
-            _said(turn, said) for said, f in zip(turn.said, turn.facts, strict=True) if f.is_nonstandard
+            _said(turn, said)
+            for said, w, f in zip(turn.said, turn.words, turn.facts, strict=True)
+            if f.is_nonstandard or (language == "ru" and _VERNACULAR_POSSESSIVE.match(w))
         ]
         errors += [_said(turn, quote) for quote in _verbs_of_people_with_things(turn, item)]
         errors += [_said(turn, quote) for quote in _double_comparatives(turn)]
         errors += [_said(turn, quote) for quote in _them_as_those(turn)]
         if language == "en":
             errors += [_said(turn, quote) for quote in _participles_as_past(turn)]
-        fillers += [_said(turn, q) for q in _fillers(turn, (item.name, "fillers"), language)]
+        said_fillers = _fillers(turn, (item.name, "fillers"), language)
+        if said_fillers and turn.said[:1] == [said_fillers[0].split()[0]] and _is_rude(call, turn):
+            said_fillers = said_fillers[1:]  # "honestly, how many times…": exasperation, judged as rude
+        fillers += [_said(turn, q) for q in said_fillers]
     if errors:
         return Verdict(False, {**errors[0], "hits": len(errors) + len(fillers), "error": True})
     if len(fillers) >= item.min_hits:
@@ -540,11 +679,25 @@ def speech(call: Call, item: Item) -> Verdict:
 FIRST_PERSON = {"я", "мы", "меня", "нам", "нас", "мне", "i", "we", "i'll", "we'll", "i'm", "we're"}
 
 
-def _mentions(turn: Turn, phrases: tuple[str, ...], language: str) -> bool:
-    """Every word of one of the phrases is in the turn, in any order and with any words
-    between ("вам удобно сейчас говорить" mentions "удобно говорить")."""
+def _mentions(turn: Turn, phrases: tuple[str, ...], language: str, slack: int | None = None) -> bool:
+    """Every word of one of the phrases is in the turn, in any order ("вам удобно сейчас
+    говорить" mentions "удобно говорить"); with ``slack``, within a stretch of the phrase's
+    length plus ``slack`` words ("кто ещё дома будет этим пользоваться" does not mention
+    "кто это")."""
     lemmas = set(turn.lemmas)
-    return any(words <= lemmas for words in _lemma_sets(phrases, language))
+    found = [words for words in _lemma_sets(phrases, language) if words <= lemmas]
+    if slack is None or not found:
+        return bool(found)
+    at: dict[str, list[int]] = {}
+    for i, lemma_ in enumerate(turn.lemmas):
+        at.setdefault(lemma_, []).append(i)
+    for words in found:
+        width = len(words) + slack
+        for start in at[next(iter(words))]:
+            # every word of the phrase within ``width`` words of one of its own words
+            if all(any(abs(i - start) < width for i in at[w]) for w in words):
+                return True
+    return False
 
 
 @lru_cache(maxsize=256)
@@ -611,6 +764,8 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
             continue
         if phrase == ("в", "общем") and after and _locative(after):
             continue  # "в общем счёте", "в общем чате": the adjective
+        if phrase == ("типа",) and after and before and _of_a_thing(after):
+            continue  # "выбор типа колонки": the noun, with what it is the type of
         if not _literal(phrase, before, after, (after_pos, then_pos), language):
             found.append(turn.quote(start, len(phrase)))
             taken = end - 1
@@ -633,6 +788,14 @@ def _locative(word: str) -> bool:
     from call_quality.phrases import morph
 
     return any(p.tag.case in {"loct", "loc2"} and p.tag.POS == "NOUN" for p in morph().parse(word)[:2])
+
+
+@lru_cache(maxsize=4096)
+def _of_a_thing(word: str) -> bool:
+    """A noun in the genitive in its likeliest readings ("колонки", "крепления")."""
+    from call_quality.phrases import morph
+
+    return any(p.tag.case == "gent" and p.tag.POS == "NOUN" for p in morph().parse(word)[:2])
 
 
 # what follows "как бы это" when it fills ("как бы это недорого"), not asks ("как бы это смотрелось")
@@ -691,9 +854,10 @@ def _literal(
         return before in EN_KNOW_BEFORE | {"can", "will", "i'll", "we'll", "to"} or after in EN_SEEN
     if word == "i guess":  # "i guess so", "i guess not": an answer, not a habit
         return after in {"so", "not"}
-    # "I mean the quote, not the invoice" says what is meant; "it's I mean the best" fills
+    # "I mean the quote, not the invoice" says what is meant, "I mean to call today" what is
+    # intended; "it's I mean the best" fills
     if word == "i mean":
-        return before in EN_MEAN_BEFORE and after in EN_MEANT
+        return before in EN_MEAN_BEFORE and (after in EN_MEANT or after == "to")
     if word == "you know":
         return before in EN_KNOW_BEFORE or after in {"what", "the", "how", "that", "where", "when", "if"}
     return False

@@ -46,6 +46,7 @@ TRAIN_SPLITS = (
     "fresh6",
     "fresh7",
     "fresh8",
+    "fresh9",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

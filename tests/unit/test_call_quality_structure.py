@@ -1,0 +1,164 @@
+"""Rules read from the structure of a Russian or English turn rather than from one more
+phrase in a list (session 34's round, tuned on fresh9): a wish of a good time of day in any
+form, questions told by a question word in any case, by an alternative or by the client's
+answer of degree, a filler word beside its noun, vernacular possessives in any form, a
+bare answer to an objection, a client's reaction that objects to nothing. Each test holds
+a case the rule reads right and one it must not read."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.calls import call
+
+
+@pytest.mark.parametrize(
+    ("opening", "greeted"),
+    [
+        ("Доброго денёчка! Олеся у телефона.", 1),  # a diminutive no list holds
+        ("доборго денечка олеся у телефона", 1),  # and misspelt by speech-to-text
+        ("Утречко доброе, Олеся у телефона.", 1),  # the other order
+        ("Доброго вечерочка, Олеся у телефона.", 1),
+        ("Добрый человек попался, Олеся у телефона.", 0),  # good, but no time of day
+        ("Олеся у телефона, добро пожаловать в отдел.", 0),  # not where a greeting stands
+    ],
+)
+def test_a_good_time_of_day_greets_in_any_form(ru, opening, greeted):
+    result = ru.score("c", call(("a", opening), ("c", "Нужен матрас")))
+    assert result.items["greeting"] == greeted
+    if greeted:
+        assert result.evidence["greeting"]["quote"].lower().split()[1][:2] in {"де", "ве", "до"}
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "client_says", "asked"),
+    [
+        ("а чем сейчас пользуетесь", "старой колонкой", 1),  # "чем" is "что", not the "than"
+        ("кто ещё дома будет этим пользоваться", "жена", 1),  # not "кто это": the words are apart
+        ("кто это звонит", "я", 0),  # who is on the line asks nothing of the situation
+        ("Наследство по завещанию или по закону?", "По закону.", 1),  # an alternative
+        ("Коврик добавить или не надо?", "Не надо.", 0),  # an alternative an offer proposes
+        ("спину не беспокоит по утрам", "бывает, поясница ноет", 1),  # answered by degree
+        ("спину не беспокоит по утрам", "понятно", 0),  # a statement the client takes in
+        ("Отчество ваше скажите.", "Петровна.", 0),  # data, not the situation
+    ],
+)
+def test_questions_told_by_their_structure(ru, agent_says, client_says, asked):
+    result = ru.score(
+        "c", call(("a", "Здравствуйте"), ("c", "Нужна консультация"), ("a", agent_says), ("c", client_says))
+    )
+    assert result.items["needs_discovery"] == asked
+
+
+def test_a_statement_the_client_objects_to_asks_nothing(ru):
+    result = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте"),
+            ("c", "Счётчики ставите?"),
+            ("a", "Это значит, что замер для вас бесплатный."),
+            ("c", "Нет, это мне без надобности."),
+        ),
+    )
+    assert result.items["needs_discovery"] == 0
+    assert result.objections and result.items["objection_handling"] == 0  # and it went unanswered
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "literate"),
+    [
+        ("Евойный заказ уже собрали.", 0),  # a vernacular possessive, in a form no list holds
+        ("Ихнюю доставку не советую.", 0),
+        ("Мы с ними созвонимся и перезвоним обратно.", 0),  # "перезвонить обратно", any form
+        ("Мы вам перезвоним в среду.", 1),
+        ("Выбор типа колонки зависит от мощности.", 1),  # "типа" beside what it is the type of
+        ("Гарантия, скажем так, три года, мастер типа приедет.", 0),  # two fillers
+    ],
+)
+def test_speech_errors_and_fillers_by_form(ru, agent_says, literate):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужна колонка"), ("a", agent_says)))
+    assert result.items["literacy"] == literate
+
+
+@pytest.mark.parametrize(
+    ("answer", "handled"),
+    [
+        ("Ладненько.", 0),  # two words or fewer hold no argument, alternative or commitment
+        ("Ну, понятно.", 0),
+        ("Если найдёте дешевле, покажите, мы цену сравняем.", 1),
+    ],
+)
+def test_a_bare_answer_lets_an_objection_go(ru, answer, handled):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Дороговато для меня."), ("a", answer)))
+    assert result.items["objection_handling"] == handled
+
+
+def test_a_reaction_and_a_greeting_object_to_nothing(ru):
+    result = ru.score(
+        "c",
+        call(
+            ("c", "Доброго дня."),  # near "дорого" by its letters
+            ("a", "Здравствуйте, Ольга у телефона."),
+            ("c", "Нужна печь."),
+            ("a", "Доставка бесплатная."),
+            ("c", "Вот оно что."),  # a reaction: no thing named, nothing refused
+        ),
+    )
+    assert result.objections == [] and result.items["objection_handling"] == 1
+
+
+def test_a_known_word_is_no_misspelling_of_another(ru):
+    """ "слышите" is a word of its own, not "слушаете" misspelt: checking the line is polite."""
+    line = ru.score("c", call(("a", "Здравствуйте"), ("c", "Алло"), ("a", "Вы меня слышите нормально?")))
+    assert line.items["politeness"] == 1
+    rude = ru.score("c", call(("a", "Здравствуйте"), ("c", "Алло"), ("a", "Вы меня слушаете вообще?")))
+    assert rude.items["politeness"] == 0
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "polite"),
+    [
+        ("Вы это уже спрашивали, записывайте, что ли.", 0),  # an order and "что ли": impatience
+        ("Что ли вам ещё подсказать?", 1),  # no order before it
+    ],
+)
+def test_an_order_with_chto_li_is_impatience(ru, agent_says, polite):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужна печь"), ("a", agent_says)))
+    assert result.items["politeness"] == polite
+
+
+def test_the_opening_and_the_goodbye_are_not_read_for_an_offer(ru):
+    result = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте, Никон беспокоит, из продаж."),
+            ("c", "Нужен матрас."),
+            ("a", "Благодарим за обращение, всех благ."),
+        ),
+    )
+    assert result.items["offer_assortment"] == 0
+
+
+def test_english_introductions_fillers_and_exasperation(en):
+    picked = en.score("c", call(("a", "good morning to you sunita picking up"), ("c", "I need a quote")))
+    assert picked.items["introduction"] == 1
+    intends = en.score(
+        "c",
+        call(
+            ("a", "Hello"),
+            ("c", "Hi"),
+            ("a", "Kind of, you pay on arrival."),
+            ("a", "I mean to send it today."),
+        ),
+    )
+    assert intends.items["literacy"] == 1  # "I mean to" says what is intended: one filler only
+    exasperated = en.score(
+        "c",
+        call(
+            ("a", "Hello"),
+            ("c", "Hi"),
+            ("a", "Honestly, how many times do I need to say it?"),
+            ("a", "It's um free."),
+        ),
+    )
+    assert exasperated.items["politeness"] == 0 and exasperated.items["literacy"] == 1
