@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from call_quality.checklist import WORD_LISTS, Checklist
 from call_quality.language import WordFacts, facts
@@ -28,7 +29,7 @@ class Turn:
     # where each word list's phrases start, in order: {(item, list): [(position, phrase)]}
     spans: dict[ListKey, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def lemmas(self) -> list[str]:
         return [f.lemma for f in self.facts]
 

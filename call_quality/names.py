@@ -7,12 +7,13 @@ and introduction rules (verdicts.py) ask these."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from call_quality.checklist import Item
 from call_quality.dialogue import Turn
-from call_quality.phrases import normal
+from call_quality.phrases import morph, normal
 
 # parts of speech a company's name is not made of ("имя моё вам ни к чему, слушаю")
 NOT_A_NAME = {"NPRO", "VERB", "INFN", "PRED", "ADVB", "CONJ", "PRCL", "PREP"}
@@ -87,6 +88,12 @@ def names_in(turn: Turn, start: int) -> bool:
     return any(f.is_name for f in turn.facts[start:])
 
 
+def _serves(before) -> bool:
+    """A verb someone else does for the client ("займётся", "поможет"): not mine ("привезём"),
+    not an order ("разбирайтесь сами")."""
+    return before.pos == "VERB" and not (before.is_first_person or before.is_imperative)
+
+
 def first_names(turn: Turn) -> list[str]:
     """First names said: certain ones ("евгений"), those that are names only in some readings
     ("роман", "вера") where a name is announced ("с вами роман", "меня роман зовут"), and a
@@ -99,7 +106,14 @@ def first_names(turn: Turn) -> list[str]:
             continue
         if word in NOT_NAMES or not f.may_be_name:
             continue
-        announced = (i and words[i - 1] in NAME_BEFORE) or words[i + 1 : i + 2] in ([w] for w in NAME_AFTER)
+        announced = (
+            (i and words[i - 1] in NAME_BEFORE)
+            or words[i + 1 : i + 2] in ([w] for w in NAME_AFTER)
+            # "злата, занимаюсь заказами": a name, then what I do
+            or (i + 1 < len(words) and turn.facts[i + 1].is_first_person)
+            # "вашим заказом займётся злата": a name after a verb, ending the turn
+            or (i and i == len(words) - 1 and _serves(turn.facts[i - 1]))
+        )
         if f.is_name or announced:
             found.append(word)
     # "я эвелниа, здешний мастер": a word no dictionary knows between "я" and one's role
@@ -149,9 +163,16 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
     rest = turn.facts[end:]
     echo = any(fuzz.ratio(w, phrase[-1]) >= 70 for w in turn.words[end:])  # "здравствуйте-здравствуйте"
     named = 1 <= len(rest) <= 3 and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
-    if named and not echo and any(f.pos == "NOUN" for f in rest):
+    # a name is said in the nominative: "рады вашему звонку" is a sentence, not "белое облако"
+    nominative = all(_may_be_nominative(w) for w, f in zip(turn.words[end:], rest, strict=True) if f.is_known)
+    if named and nominative and not echo and any(f.pos == "NOUN" for f in rest):
         return " ".join(turn.said[end:])
     return None
+
+
+@lru_cache(maxsize=4096)
+def _may_be_nominative(word: str) -> bool:
+    return any(p.tag.case == "nomn" for p in morph().parse(word))
 
 
 def company_after(turn: Turn, greeting_phrase: str) -> str | None:
@@ -187,7 +208,10 @@ _EN_INTRODUCTIONS = (
     ),
     re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
     # "yup, what? name's rhys": the name after "name's" ("my name's not important" refuses)
-    re.compile(r"\bname's\s+(?!(?:not|none|irrelevant|unimportant)\b)[a-z]+"),
+    re.compile(r"\bname's\s+(?!(?:not|none|irrelevant|unimportant|neither|nothing|no)\b)[a-z]+"),
+    # "this call's with imogen", "tamsin, pleased to help"
+    re.compile(r"\bcall's\s+with\s+[a-z]+"),
+    re.compile(r"^[a-z]+\s+pleased\s+to\s+help\b"),
     re.compile(
         r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached|you're through to)\s+\w+"
     ),
@@ -198,13 +222,14 @@ _NOT_A_NAME_BEFORE_HERE = {
     "am", "was", "be", "been", "anyone", "anybody", "someone", "somebody", "nobody", "everyone", "all",
     "over", "right", "just", "still", "not", "out", "in", "up", "down", "from", "come", "came", "get",
     "got", "and", "or", "but", "the", "a", "there", "back", "stay", "wait", "sign", "click", "go", "me",
-    "us", "them", "him", "her", "generally", "roughly", "strictly", "who", "who's", "what", "to",
+    "us", "them", "him", "her", "generally", "roughly", "strictly", "who", "who's", "what", "to", "neither",
+    "nor", "either", "somewhere", "nowhere", "anywhere", "everywhere",
 }  # fmt: skip
 # words after a greeting that are no company's name ("hello and thanks…", "hi how are you")
 _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
     "how", "thanks", "thank", "there", "again", "sir", "madam", "everyone", "folks", "yes", "yeah",
     "please", "welcome", "can", "could", "may", "this", "good", "hello", "hi", "so", "with", "for",
-    "at", "on", "my", "your", "our", "morning", "afternoon", "evening", "today", "mate", "love",
+    "at", "on", "my", "your", "our", "morning", "afternoon", "evening", "today", "mate", "love", "well",
 }  # fmt: skip
 _EN_WELCOME_WORDS = {"nice", "great", "glad", "wonderful", "pleased", "delighted", "happy", "good", "kind"}
 

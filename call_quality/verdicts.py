@@ -63,6 +63,7 @@ class Call:
     meaning: Meaning | None = None  # the language's learned classifiers, if it has them
     objections: list[Objection] = field(default_factory=list)
     answer_turns: set[int] = field(default_factory=set)
+    opening: set[int] | None = None  # the greeting and introduction turns, read once (_opening)
 
     def can_mean(self, name: str) -> bool:
         """Whether the language has a classifier for ``name`` turns."""
@@ -123,8 +124,9 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
         after = words[i + 1 : i + 3]
         if found == "как" and after[:1] == ["бы"] and not set(after[1:]) & SUBJECTS:
             continue  # the filler "как бы", unless "как бы вы хотели…"
-        if found in AUXILIARIES and not set(after[:1]) & SUBJECTS:
-            continue  # "have a nice day" is no question; "have you…" is
+        opens_the_turn = i == start and found in _ASKING_FIRST
+        if found in AUXILIARIES and not set(after[:1]) & SUBJECTS and not opens_the_turn:
+            continue  # "have a nice day" is no question; "have you…" and "is delivery extra" are
         if found in {"why", "почему"} and after[:1] in (["not"], ["нет"], ["бы"]):
             continue  # "why not", "почему нет", "почему бы и нет" agree
         return True
@@ -135,6 +137,9 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
 
 
 _PUNCTUATED = re.compile(r"[.!]")
+# auxiliaries that ask wherever they open a turn ("is delivery extra outside town"); "have"
+# and "do" also open orders ("have a nice day", "do come in")
+_ASKING_FIRST = {"is", "are", "does", "did", "can", "could", "will", "would"}
 _ASKED = re.compile(r"[^.!?]*\?")
 # words that say nothing of the client's situation: "what is it?", "что там такое?" ask only
 # what the call is about (as "чем могу помочь?")
@@ -197,7 +202,28 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
     if _PUNCTUATED.search(turn.text) and not turn.has_question_mark:
         return False  # a transcript with punctuation marks its questions
     reply = _reply(call, turn)
-    return bool(reply and reply.words[0] in item.words("replies"))
+    if reply and reply.words[0] in item.words("replies"):
+        return True
+    # "грунтовые воды у вас высоко стоят" — "весной подтапливает": what is so at the client's
+    # ("у вас" and a verb of the present), which the agent cannot know, and an answer that is
+    # no acknowledgement
+    at_the_clients = turn.end_of(["у", "вас"]) is not None and any(
+        # "будет у вас в обед" says what will be, as "привезли"/"везём" what the agent did
+        f.pos == "VERB" and not (f.is_first_person or f.is_past or f.lemma == "быть")
+        for f in turn.facts
+    )
+    return bool(
+        at_the_clients
+        and reply
+        and reply.words[0] not in _ACKNOWLEDGEMENTS
+        and not _PUNCTUATED.search(turn.text)
+    )
+
+
+# a client's turn that takes in what was said rather than answering it
+_ACKNOWLEDGEMENTS = {"ясно", "понятно", "хорошо", "ага", "угу", "ладно", "спасибо", "отлично", "ок",
+                     "окей", "ну", "так", "вот", "okay", "ok", "right", "thanks", "great", "fine", "sure",
+                     "cool", "i", "uh-huh", "mm", "oh"}  # fmt: skip
 
 
 def _reply(call: Call, turn: Turn) -> Turn | None:
@@ -270,7 +296,7 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         if refusal:
             return Verdict(False, _said(turn, refusal, refused=True))
         quote = turn.hit(item.name, "phrases")
-        if quote:
+        if quote and not _spoken_about(turn, quote):
             return Verdict(True, _said(turn, quote))
         said = first_names(turn) or company_announced(turn)
         if said:
@@ -295,6 +321,16 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
             if company:  # "доброе утро, принтмастер, чем могу помочь"
                 return Verdict(True, _said(turn, company))
     return Verdict(False)
+
+
+_ABOUT = {"про", "о", "об", "насчет", "about"}
+
+
+def _spoken_about(turn: Turn, quote: str) -> bool:
+    """ "сначала немного про нашу компанию": the company talked about, not named."""
+    end = turn.end_of([normal(w) for w in words_of(quote)])
+    start = end - len(words_of(quote)) if end is not None else 0
+    return bool(_ABOUT & set(turn.words[max(0, start - 2) : start]))
 
 
 def _declines_name(turn: Turn, intro_item: Item, language: str) -> str | None:
@@ -363,8 +399,9 @@ def offer(call: Call, item: Item) -> Verdict:
         quote = _offering_phrase(turn, item) or _proposes_more(turn, item, call.checklist.language)
         if quote:
             return Verdict(True, _said(turn, quote))
-        if turn.index in spoken_for:
-            continue  # the classifier reads a turn's gist; the opening and the goodbye have their own
+        if turn.index in spoken_for or _asks_which(turn, call):
+            continue  # the classifier reads a turn's gist; the opening, the goodbye and a question
+            # about the client's situation have their own
         meant = _offers_by_meaning(call, turn)
         if meant:
             return Verdict(True, _said(turn, turn.text.strip(), meaning=round(meant, 2)))
@@ -375,17 +412,44 @@ def offer(call: Call, item: Item) -> Verdict:
 _ASKING_WHICH = {"what", "which", "how", "where", "when", "who", "что", "какой", "какую", "какое", "какие"}
 
 
+def _opening(call: Call) -> set[int]:
+    """The agent's greeting and introduction: the first turn, and the turns after it that
+    greet or name someone before the client says more than hello (an outbound call may ask
+    its first question before the client speaks: that turn is no opening)."""
+    if call.opening is not None:
+        return call.opening
+    opening: set[int] = set()
+    call.opening = opening
+    greeting_item = _item_of_kind(call.checklist, "greeting")
+    intro_item = _item_of_kind(call.checklist, "introduction")
+    for turn in call.turns:
+        if turn.speaker == "client" and not (greeting_item and turn.hit(greeting_item.name, "phrases")):
+            break
+        if turn.speaker != "agent":
+            continue
+        introduces = (intro_item and turn.hit(intro_item.name, "phrases")) or first_names(turn)
+        if not opening or (greeting_item and turn.hit(greeting_item.name, "phrases")) or introduces:
+            opening.add(turn.index)
+    return opening
+
+
+def _asks_which(turn: Turn, call: Call) -> bool:
+    """A question about the client's situation by a question word or an alternative ("для
+    себя смотрите или для организации"): no offer, whatever its words are near to."""
+    needs_item = _item_of_kind(call.checklist, "needs")
+    offer_item = _item_of_kind(call.checklist, "offer")
+    language = call.checklist.language
+    return bool(needs_item) and (
+        (is_question(turn, needs_item, language) and _question_word(turn, needs_item, language))
+        or _alternative_asked(turn, offer_item, language)
+    )
+
+
 def _turns_with_another_job(call: Call) -> set[int]:
     """The agent's opening turns (before the client says more than hello) and a last turn
     that says goodbye: "Никон беспокоит, из продаж" or "благодарим за обращение, всех благ"
     are no offer, whatever the words are near to."""
-    jobs: set[int] = set()
-    greeting_item = _item_of_kind(call.checklist, "greeting")
-    for turn in call.turns:
-        if turn.speaker == "client" and not (greeting_item and turn.hit(greeting_item.name, "phrases")):
-            break
-        if turn.speaker == "agent":
-            jobs.add(turn.index)
+    jobs = set(_opening(call))
     closing_item = _item_of_kind(call.checklist, "closing")
     agent_turns = call.agent_turns
     if agent_turns and closing_item and _closing_said(agent_turns[-1], closing_item):
@@ -435,6 +499,7 @@ def find_objections(call: Call, item: Item) -> None:
     an argument, an alternative, a commitment, a figure or a day. Letting go or a put-down
     ("ну ладно", "ну и ищите") is no answer, whatever else follows."""
     greeting_item = _item_of_kind(call.checklist, "greeting")
+    opening = _opening(call)
     agent_spoke = False
     for turn in call.turns:
         agent_spoke = agent_spoke or turn.speaker == "agent"
@@ -443,7 +508,7 @@ def find_objections(call: Call, item: Item) -> None:
         if not agent_spoke and greeting_item and turn.hit(greeting_item.name, "phrases"):
             continue  # the client's greeting ("доброго дня") objects to nothing, however near "дорого"
         cls = next((c for c in _objection_classes(call) if turn.hit(f"objections:{c}", "phrases")), None)
-        if cls is None and _says_a_thing(turn) and call.means("objection", turn):
+        if cls is None and call.means("objection", turn) and not _asks_for_it(call, turn, opening):
             cls = "other"  # an objection in words no list holds; its kind is unknown
         if cls is None:
             continue
@@ -458,6 +523,8 @@ def find_objections(call: Call, item: Item) -> None:
         answer, answered = None, False
         for n, candidate in enumerate(window):
             letting_go = candidate.hit(item.name, "letting_go")
+            if letting_go and _conceded_then_argued(candidate, item):
+                letting_go = None  # "fair enough, though the inspection comes free with ours"
             substance = letting_go or _substance(candidate, item)
             if n == 0 and not substance and _bare(candidate, call.checklist.language):
                 letting_go = substance = candidate.text.strip()  # "ладненько", "понятно": nothing said to it
@@ -485,6 +552,36 @@ _CONTENT_POS = {"NOUN", "VERB", "INFN", "ADJF", "ADJS", "COMP", "PRED", "ADVB", 
 _NEGATIONS = {"не", "нет", "ни", "no", "not", "don't", "won't", "can't", "nope"}
 
 
+def _asks_for_it(call: Call, turn: Turn, opening: set[int]) -> bool:
+    """A client's turn that objects to nothing, for the classifier: a reaction that names
+    nothing ("вот оно что"), or what the client wants, said before the agent has said more
+    than the opening ("ищем кофемашину в офис", "вы в аренду даёте?")."""
+    if not _says_a_thing(turn):
+        return True
+    asked = call.previous_turn(turn)
+    needs_item = _item_of_kind(call.checklist, "needs")
+    language = call.checklist.language
+    if (
+        asked
+        and asked.speaker == "agent"
+        and needs_item
+        and turn.words[0] not in {"нет", "no", "nope", "nah"}
+        and (
+            (is_question(asked, needs_item, language) and _question_word(asked, needs_item, language))
+            or _asks_the_client(call, asked, needs_item)
+            or _answered_by_degree(call, asked, needs_item)
+        )
+    ):
+        # "не знаю пока" after "какой объём?", "весной подтапливает" after "грунтовые воды у
+        # вас высоко стоят" answer; "нет, это лишнее" refuses
+        return True
+    said_before = [t for t in call.turns[: turn.index] if t.speaker == "agent"]
+    intro_item = _item_of_kind(call.checklist, "introduction")
+    return bool(said_before) and all(
+        t.index in opening or (intro_item and _declines_name(t, intro_item, language)) for t in said_before
+    )
+
+
 def _says_a_thing(turn: Turn) -> bool:
     if set(turn.words) & _NEGATIONS:
         return True
@@ -496,6 +593,22 @@ def _bare(turn: Turn, language: str) -> bool:
     """An answer of two words or fewer beyond the leads ("ладненько", "ну, понятно"): too
     short to hold an argument, an alternative or a commitment."""
     return sum(w not in _leads(language) for w in turn.words) <= 2
+
+
+_BUT = {"but", "though", "although", "however", "но", "однако", "зато", "хотя"}
+
+
+def _conceded_then_argued(turn: Turn, item: Item) -> bool:
+    """A concession followed by "but"/"though" and substance: "fair enough, though delivery
+    is included" answers; "fair enough" alone lets go."""
+    words = turn.words
+    at = next((i for i, w in enumerate(words) if w in _BUT), None)
+    if at is None:
+        return False
+    rest = Turn(turn.index, turn.speaker, turn.at, " ".join(turn.said[at + 1 :]), words[at + 1 :],
+                turn.facts[at + 1 :], turn.said[at + 1 :])  # fmt: skip
+    rest.hits = {key: quote for key, quote in turn.hits.items() if quote.lower() in rest.text.lower()}
+    return _substance(rest, item) is not None or len(rest.words) >= 6
 
 
 def _substance(turn: Turn, item: Item) -> str | None:
@@ -548,7 +661,12 @@ def _closing_said(turn: Turn, item: Item) -> str | None:
     for quote in turn.quotes.get((item.name, "phrases"), ()):
         if " " in quote or not turn.facts[turn.said.index(quote)].is_past:
             return quote
+    if len(turn.words) > 1 and turn.words[-1] in _PARTING_LAST:
+        return turn.said[-1]  # "ну всё, пока": "пока" ending the turn parts ("пока нет" does not)
     return None
+
+
+_PARTING_LAST = {"пока", "bye"}
 
 
 def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
@@ -601,14 +719,18 @@ def _pushed(turn: Turn) -> str | None:
 
 
 def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
+    meant = call.means("rude", turn)  # asked first: most turns are not, and the rest is dearer
+    if not meant:
+        return None
+    if turn.index in _opening(call) or first_names(turn):
+        return None  # "зовите меня просто Прохор" introduces; the classifier reads only its tone
     needs_item = _item_of_kind(call.checklist, "needs")
     if needs_item and _mentions(turn, needs_item.words("not_needs"), call.checklist.language, slack=2):
         return None  # "вы меня хорошо слышите?" checks the line, however close to "вы меня вообще слышите?"
     intro_item = _item_of_kind(call.checklist, "introduction")
     if intro_item and _declines_name(turn, intro_item, call.checklist.language):
         return None  # declining one's name fails the introduction; only rude words make it rude too
-    meant = call.means("rude", turn)
-    return _said(turn, turn.text.strip(), meaning=round(meant, 2)) if meant else None
+    return _said(turn, turn.text.strip(), meaning=round(meant, 2))
 
 
 def _is_rude(call: Call, turn: Turn) -> bool:
@@ -637,8 +759,11 @@ def _said_literally(turn: Turn, quote: str, item: Item, language: str) -> bool:
     return any(f.is_thing and f.lemma not in abstract for f in near)
 
 
-# "ихний", "евойный", "ейный" in any form: the vernacular for "их", "его", "её"
-_VERNACULAR_POSSESSIVE = re.compile(r"^(ихн|евон|евойн|ейн|егойн|егон)[а-я]*$")
+# "ихний", "евойный", "ейный" in any form: the vernacular for "их", "его", "её"; and the
+# vernacular verbs "покласть" ("покладёт") and "хочут"/"хочат"/"хочем"
+_VERNACULAR = re.compile(
+    r"^((ихн|евон|евойн|ейн|егойн|егон)[а-я]*|поклад[а-я]*|поклал[а-я]*|хоч(ут|ат|ем|ете))$"
+)
 
 
 def speech(call: Call, item: Item) -> Verdict:
@@ -654,11 +779,14 @@ def speech(call: Call, item: Item) -> Verdict:
         errors += [
             _said(turn, said)
             for said, w, f in zip(turn.said, turn.words, turn.facts, strict=True)
-            if f.is_nonstandard or (language == "ru" and _VERNACULAR_POSSESSIVE.match(w))
+            if f.is_nonstandard or (language == "ru" and _VERNACULAR.match(w))
         ]
         errors += [_said(turn, quote) for quote in _verbs_of_people_with_things(turn, item)]
         errors += [_said(turn, quote) for quote in _double_comparatives(turn)]
         errors += [_said(turn, quote) for quote in _them_as_those(turn)]
+        errors += (
+            [_said(turn, quote) for quote in _plural_with_singular_verb(turn)] if language == "en" else []
+        )
         if language == "en":
             errors += [_said(turn, quote) for quote in _participles_as_past(turn)]
         said_fillers = _fillers(turn, (item.name, "fillers"), language)
@@ -755,6 +883,7 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         before = words[start - 1] if start else ""
         after = words[end] if end < len(words) else ""
         after_pos = turn.facts[end].pos if end < len(words) else ""
+        before_pos = turn.facts[start - 1].pos if start else ""
         # a misspelt word's part of speech is a guess: none
         then_pos = turn.facts[end + 1].pos if end + 1 < len(words) and turn.facts[end + 1].is_known else ""
         if phrase == ("это",):
@@ -766,10 +895,18 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
             continue  # "в общем счёте", "в общем чате": the adjective
         if phrase == ("типа",) and after and before and _of_a_thing(after):
             continue  # "выбор типа колонки": the noun, with what it is the type of
-        if not _literal(phrase, before, after, (after_pos, then_pos), language):
+        set_off = bool(_PUNCTUATED.search(turn.text)) and _followed_by_comma(turn, phrase)
+        if set_off or not _literal(phrase, before, after, (after_pos, then_pos, before_pos), language):
             found.append(turn.quote(start, len(phrase)))
             taken = end - 1
     return found
+
+
+def _followed_by_comma(turn: Turn, phrase: tuple[str, ...]) -> bool:
+    """ "You know, the engineer comes Saturday": a phrase set off by a comma at the start of
+    a sentence of a punctuated transcript is said as a filler ("you know the way" is not)."""
+    pattern = r"(?:^|[.!?]\s*)" + r"[\s-]+".join(re.escape(w) for w in phrase) + r","
+    return re.search(pattern, turn.text.lower().replace("ё", "е")) is not None
 
 
 def _eto_fills(turn: Turn, at: int) -> bool:
@@ -803,12 +940,16 @@ _SAYS_WHAT_IT_IS = {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"}
 
 
 def _literal(
-    pattern: tuple[str, ...], before: str, after: str, poses: tuple[str, str], language: str
+    pattern: tuple[str, str, str] | tuple[str, ...],
+    before: str,
+    after: str,
+    poses: tuple[str, str, str],
+    language: str,
 ) -> bool:
     """A filler word used in its own meaning, told by its neighbours (``poses``: the parts of
-    speech of the two words after it)."""
+    speech of the two words after it and of the word before it)."""
     word = " ".join(pattern)
-    after_pos, then_pos = poses
+    after_pos, then_pos, before_pos = poses
     if language == "ru":
         if word == "типа":
             return before in RU_TYPE_BEFORE
@@ -821,8 +962,17 @@ def _literal(
                 or after in RU_TO_WHOM
                 or (after in RU_SUBJECTS and then_pos not in _SAYS_WHAT_IT_IS)
             )
-        if word == "короче":  # "короче на метр", "короче этой модели"
-            return after in RU_THAN or before in {"гораздо", "намного", "немного", "чуть", "ещё"}
+        if word == "короче":  # "короче на метр", "короче этой модели", "дорога короче через мост"
+            return (
+                after in RU_THAN
+                or before in {"гораздо", "намного", "немного", "чуть", "ещё"}
+                # the noun it compares, then nothing or where: "дорога короче через мост" ("доставка
+                # короче бесплатная" fills)
+                or (before_pos == "NOUN" and after_pos in {"PREP", ""})
+            )
+        if word == "это самое":  # "это самое важное": the most; "это самое, привезём" and
+            # "доставка это самое бесплатная" fill
+            return after_pos in {"ADJF", "ADJS"} and before_pos != "NOUN"
         if word == "как его":  # "как его подключать", "как его зовут" ask; "как его, доставим" fills
             return after_pos == "INFN" or after in {"зовут", "называют"}
         if word == "ну это":  # "ну это дорого", "ну это же видно" say something; "ну это, привезём" does not
@@ -863,6 +1013,10 @@ def _literal(
     return False
 
 
+# adjectives that are superlatives by meaning: "самый оптимальный" says "most" twice
+_SUPERLATIVE_BY_MEANING = {"оптимальный", "максимальный", "минимальный", "наилучший", "наихудший"}
+
+
 def _double_comparatives(turn: Turn) -> list[str]:
     """ "более дешевле", "менее удобнее", "самый наилучший": a comparative or a superlative
     made twice."""
@@ -870,7 +1024,10 @@ def _double_comparatives(turn: Turn) -> list[str]:
         turn.quote(i, 2)
         for i, word in enumerate(turn.words[:-1])
         if (word in {"более", "менее"} and turn.facts[i + 1].pos == "COMP")
-        or (turn.facts[i].lemma == "самый" and turn.facts[i + 1].is_superlative)
+        or (
+            turn.facts[i].lemma == "самый"
+            and (turn.facts[i + 1].is_superlative or turn.facts[i + 1].lemma in _SUPERLATIVE_BY_MEANING)
+        )
         or (word in {"more", "most"} and turn.words[i + 1] in EN_COMPARED)
     ]
 
@@ -885,6 +1042,25 @@ def _participles_as_past(turn: Turn) -> list[str]:
         if word in EN_SUBJECTS
         and words[i + 1] in EN_PARTICIPLES
         and (words[i - 1] if i else "") not in EN_BEFORE_A_QUESTION
+    ]
+
+
+_EN_NOT_PLURAL = {"this", "his", "us", "was", "is", "yes", "its", "bus", "gas", "glass", "less", "news",
+                  "process", "address", "business", "class", "series", "lens", "plus", "bonus",
+                  "status"}  # fmt: skip
+
+
+def _plural_with_singular_verb(turn: Turn) -> list[str]:
+    """ "The lads has left", "the parts was delivered": a plural noun after "the", "these" or
+    "those", then "has", "was" or "is"."""
+    words = turn.words
+    return [
+        turn.quote(i - 1, 3)
+        for i in range(1, len(words) - 1)
+        if words[i - 1] in {"the", "these", "those"}
+        and re.fullmatch(r"[a-z]{2,}[^s'u]s", words[i])
+        and words[i] not in _EN_NOT_PLURAL
+        and words[i + 1] in {"has", "was", "is"}
     ]
 
 
@@ -911,8 +1087,18 @@ def _verbs_of_people_with_things(turn: Turn, item: Item) -> list[str]:
     ]
 
 
+# checklist id -> (the checklist, its first item of each kind): asked several times a turn
+_ITEMS_BY_KIND: dict[int, tuple[Checklist, dict[str, Item]]] = {}
+
+
 def _item_of_kind(checklist: Checklist, kind: str) -> Item | None:
-    return next((i for i in checklist.items.values() if i.kind == kind), None)
+    known = _ITEMS_BY_KIND.get(id(checklist))
+    if known is None or known[0] is not checklist:
+        by_kind: dict[str, Item] = {}
+        for item in checklist.items.values():
+            by_kind.setdefault(item.kind, item)
+        known = _ITEMS_BY_KIND[id(checklist)] = (checklist, by_kind)
+    return known[1].get(kind)
 
 
 def _objection_classes(call: Call) -> list[str]:

@@ -47,6 +47,7 @@ TRAIN_SPLITS = (
     "fresh7",
     "fresh8",
     "fresh9",
+    "fresh10",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

@@ -162,3 +162,157 @@ def test_english_introductions_fillers_and_exasperation(en):
         ),
     )
     assert exasperated.items["politeness"] == 0 and exasperated.items["literacy"] == 1
+
+
+# --- the second round, tuned on fresh10 ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("last_turn", "closed"),
+    [
+        ("Появятся вопросы, набирайте, пока-пока.", 1),
+        ("Всегда рады, увидимся на объекте.", 1),
+        ("Ну всё, пока.", 1),  # "пока" ending the turn parts
+        ("Таких моделей пока нет.", 0),
+    ],
+)
+def test_partings_in_other_words(ru, last_turn, closed):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужна печь"), ("a", last_turn)))
+    assert result.items["closing"] == closed
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Здравствуйте! Рады вашему звонку.", 0),  # a sentence, not a company: no name is said in the dative
+        ("Добрый день, белое облако.", 1),  # ordinary words in the nominative: a company
+        ("да что там злата занимаюсь заказами", 1),  # a name, then what I do
+        ("Здравствуйте. Вашим заказом займётся Злата.", 1),  # a name after the verb it does
+        ("Приветствую вас, на линии ВетЗабота.", 1),
+        ("Здравствуйте. Сначала немного про нашу компанию.", 0),  # talked about, not named
+    ],
+)
+def test_introductions_read_from_where_the_name_stands(ru, opening, introduced):
+    result = ru.score("c", call(("a", opening), ("c", "Нужен септик")))
+    assert result.items["introduction"] == introduced
+
+
+def test_an_order_ending_in_a_name_like_word_introduces_no_one(ru):
+    result = ru.score(
+        "c", call(("a", "Здравствуйте"), ("c", "Не работает"), ("a", "Это не ко мне, разбирайтесь сами."))
+    )
+    assert result.items["introduction"] == 0 and result.items["politeness"] == 0
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "literate"),
+    [
+        ("Мастер приедет и всё вам покладёт аккуратно.", 0),  # "покласть" in a form no list holds
+        ("Они там сами не знают, чего хочат.", 0),
+        ("Самый оптимальный вариант для вас двухкамерный.", 0),  # "most" said twice by meaning
+        ("Это самое важное в выборе, объём бака.", 1),  # "the most important": no filler
+        ("Дорога короче через объездную, мастер успеет.", 1),  # a comparative of its noun
+        ("Доставка короче бесплатная, это самое, привезём завтра.", 0),  # two fillers
+    ],
+)
+def test_speech_errors_and_literal_words_by_form(ru, agent_says, literate):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужна колонка"), ("a", agent_says)))
+    assert result.items["literacy"] == literate
+
+
+def test_the_clients_request_and_answers_object_to_nothing(ru):
+    result = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте, Ульяна, старший менеджер."),
+            ("c", "Ищем кофемашину в офис."),  # what the client wants
+            ("a", "Какой объём в день?"),
+            ("c", "Не знаю пока."),  # an answer to a question, however unsure
+            ("a", "Грунтовые воды у вас высоко стоят"),
+            ("c", "Весной подтапливает немного."),  # answers what the agent could not know
+            ("a", "Могу предложить в комплект фильтр."),
+        ),
+    )
+    assert result.objections == []
+    assert result.items["needs_discovery"] == 1 and result.items["offer_assortment"] == 1
+
+
+def test_what_will_be_at_the_clients_asks_nothing(ru):
+    result = ru.score(
+        "c",
+        call(("a", "Здравствуйте"), ("c", "Нужна вода"), ("a", "мастер будет у вас в обед"), ("c", "хорошо")),
+    )
+    assert result.items["needs_discovery"] == 0
+
+
+def test_offers_and_questions_told_apart(ru):
+    offered = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте"),
+            ("c", "Нужна кофемашина"),
+            ("a", "Обычно к такому заказу ещё зерно идёт, не пожалеете."),
+        ),
+    )
+    assert offered.items["offer_assortment"] == 1
+    asked = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте"), ("c", "Нужна кофемашина"), ("a", "для себя смотрите или для организации")
+        ),
+    )
+    assert asked.items["offer_assortment"] == 0 and asked.items["needs_discovery"] == 1
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "polite"),
+    [
+        ("Зовите меня просто Прохор.", 1),  # an introduction is never rude by its gist
+        ("Ко мне с этим нечего, в сервис идите.", 0),  # sent away
+        ("А головой подумать до покупки никак?", 0),
+    ],
+)
+def test_rudeness_by_dismissal_and_an_introduction_spared(ru, agent_says, polite):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужна печь"), ("a", agent_says)))
+    assert result.items["politeness"] == polite
+
+
+def test_english_concessions_plurals_and_questions(en):
+    conceded = en.score(
+        "c",
+        call(
+            ("a", "Hello"),
+            ("c", "The other lot came in cheaper."),
+            (
+                "a",
+                "Fair enough, though the inspection comes free with ours, others bill for it separately.",
+            ),
+        ),
+    )
+    assert conceded.items["objection_handling"] == 1
+    plural = en.score("c", call(("a", "Hello"), ("c", "Hi"), ("a", "The lads has already left for the job.")))
+    assert plural.items["literacy"] == 0
+    over_a_question = en.score(
+        "c",
+        call(
+            ("a", "Hello"),
+            ("c", "is delivery extra outside town"),
+            ("a", "invoice lands before lunch goodbye"),
+        ),
+    )
+    assert over_a_question.items["closing"] == 0  # "is delivery…" asks, without a question mark
+    set_off = en.score(
+        "c",
+        call(
+            ("a", "Hello"),
+            ("c", "Hi"),
+            ("a", "You know, the engineer comes on Saturday."),
+            ("a", "It's um free."),
+        ),
+    )
+    assert set_off.items["literacy"] == 0  # "you know," set off by a comma fills
+    named = en.score("c", call(("a", "this call's with imogen"), ("c", "I need a tank")))
+    refused = en.score(
+        "c", call(("a", "Hello. My name's neither here nor there, carry on."), ("c", "I need a tank"))
+    )
+    assert named.items["introduction"] == 1 and refused.items["introduction"] == 0
