@@ -6,9 +6,9 @@ set), and calls scored per second on one core. Reports; never fails on numbers.
 
 The corpus (bench/data/call_corpus/, README.md there) is split by scenario: the scorer is
 tuned on train.jsonl and on the held-out halves whose figure has been taken (heldout.jsonl
-since 2026-12-01, fresh.jsonl to fresh10.jsonl since 2026-12-02/03/05: development sets now);
-fresh11.jsonl measures it on trades and phrasings written before the changes tuned on
-fresh10 and never read while tuning. ``--only`` reports the sets whose name holds the word (tuning
+since 2026-12-01, fresh.jsonl to fresh11.jsonl since 2026-12-02/03/05: development sets now);
+fresh12.jsonl measures it on trades and phrasings written before the changes tuned on
+fresh11 and never read while tuning. ``--only`` reports the sets whose name holds the word (tuning
 looks at development sets only, so the held-out figure stays unseen until the end).
 `expected` lists 0/1 per item in the order greeting, introduction, needs_discovery,
 offer_assortment, objection_handling, closing, politeness, literacy.
@@ -26,8 +26,11 @@ from call_quality.scorer import Scorer
 
 DATA = Path(__file__).parent / "data"
 SETS = {
-    # written 2026-12-05 (session 34) before the changes tuned on fresh10, never read while tuning
-    "held-out (fresh11)": DATA / "call_corpus" / "fresh11.jsonl",
+    # written 2026-12-05 (session 34) before the changes tuned on fresh11, never read while tuning
+    "held-out (fresh12)": DATA / "call_corpus" / "fresh12.jsonl",
+    # the twelfth held-out half: its figure was taken in session 34's second round; a
+    # development set from its third round on
+    "development (fresh11, twelfth held-out half)": DATA / "call_corpus" / "fresh11.jsonl",
     # the eleventh held-out half: its figure was taken in session 34's first round; a
     # development set from its second round on
     "development (fresh10, eleventh held-out half)": DATA / "call_corpus" / "fresh10.jsonl",

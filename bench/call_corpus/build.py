@@ -34,6 +34,7 @@ from bench.call_corpus import (
     banks_en_fresh9,
     banks_en_fresh10,
     banks_en_fresh11,
+    banks_en_fresh12,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
@@ -46,6 +47,7 @@ from bench.call_corpus import (
     banks_ru_fresh9,
     banks_ru_fresh10,
     banks_ru_fresh11,
+    banks_ru_fresh12,
 )
 from call_quality.checklist import ITEMS
 
@@ -60,10 +62,11 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh8"): 100, ("en", "fresh8"): 40,
          ("ru", "fresh9"): 100, ("en", "fresh9"): 40,
          ("ru", "fresh10"): 100, ("en", "fresh10"): 40,
-         ("ru", "fresh11"): 100, ("en", "fresh11"): 40}  # fmt: skip
+         ("ru", "fresh11"): 100, ("en", "fresh11"): 40,
+         ("ru", "fresh12"): 100, ("en", "fresh12"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
 # changes (fresh: 2026-12-01, fresh2-fresh8: 2026-12-02, five sessions; fresh9: 2026-12-03;
-# fresh10, fresh11: 2026-12-05); new splits go last, so earlier ones stay the same
+# fresh10 to fresh12: 2026-12-05); new splits go last, so earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
     ("ru", "heldout"): banks_ru,
@@ -91,6 +94,8 @@ BANKS = {
     ("en", "fresh10"): banks_en_fresh10,
     ("ru", "fresh11"): banks_ru_fresh11,
     ("en", "fresh11"): banks_en_fresh11,
+    ("ru", "fresh12"): banks_ru_fresh12,
+    ("en", "fresh12"): banks_en_fresh12,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 
