@@ -160,13 +160,18 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
     end = turn.end_of(phrase)
     if end is None:
         return None
-    rest = turn.facts[end:]
+    rest, stop = turn.facts[end:], len(turn.words)
+    # "доброй ночи, пасека медовая, дежурный оператор": the company, then who answers
+    if stop - end > 1 and turn.words[-1] in ROLES:
+        stop -= 2 if stop - end > 2 and turn.facts[stop - 2].pos == "ADJF" else 1
+        rest = turn.facts[end:stop]
     echo = any(fuzz.ratio(w, phrase[-1]) >= 70 for w in turn.words[end:])  # "здравствуйте-здравствуйте"
     named = 1 <= len(rest) <= 3 and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
     # a name is said in the nominative: "рады вашему звонку" is a sentence, not "белое облако"
-    nominative = all(_may_be_nominative(w) for w, f in zip(turn.words[end:], rest, strict=True) if f.is_known)
+    said = zip(turn.words[end:stop], rest, strict=True)
+    nominative = all(_may_be_nominative(w) for w, f in said if f.is_known)
     if named and nominative and not echo and any(f.pos == "NOUN" for f in rest):
-        return " ".join(turn.said[end:])
+        return " ".join(turn.said[end:stop])
     return None
 
 
@@ -212,6 +217,8 @@ _EN_INTRODUCTIONS = (
     # "this call's with imogen", "tamsin, pleased to help"
     re.compile(r"\bcall's\s+with\s+[a-z]+"),
     re.compile(r"^[a-z]+\s+pleased\s+to\s+help\b"),
+    # "rowena on bookings": a name and the desk one sits at
+    re.compile(r"^[a-z]+\s+on\s+(?:bookings|reception|sales|accounts|enquiries|support)\b"),
     re.compile(
         r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached|you're through to)\s+\w+"
     ),
@@ -263,6 +270,8 @@ def english_company_after(turn: Turn, greeting_phrase: str) -> str | None:
     """A name right after the greeting that is no word of greeting or asking: "good evening,
     warmflow heating", not "hello and thanks for waiting" nor "hi, how are you"."""
     end = turn.end_of(greeting_phrase.lower().split())
+    while end is not None and end < len(turn.words) and turn.words[end] == turn.words[end - 1]:
+        end += 1  # "hello hello, roll-tite doors": the greeting said twice
     if end is None or end == len(turn.words):
         return None
     after = turn.words[end]

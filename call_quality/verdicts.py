@@ -144,7 +144,8 @@ _ASKED = re.compile(r"[^.!?]*\?")
 # words that say nothing of the client's situation: "what is it?", "что там такое?" ask only
 # what the call is about (as "чем могу помочь?")
 _EMPTY = {"it", "it's", "this", "that", "is", "there", "up", "yes", "yeah", "yup", "yep", "hello",
-          "это", "там", "такое", "тут", "да", "алло", "ага", "надо", "надо-то", "то", "чего"}  # fmt: skip
+          "это", "там", "такое", "тут", "да", "алло", "ага", "надо", "надо-то", "то", "чего", "чё",
+          "че"}  # fmt: skip
 
 
 def _says_something(words: list[str], item: Item, language: str) -> bool:
@@ -272,7 +273,8 @@ def greeting(call: Call, item: Item) -> Verdict:
 # "доброго денёчка", "утречко доброе", "доброй ночи": a good wish for a time of day in any
 # form, diminutive or misspelt ("доборго денечка"); the stems, not a list of forms
 _GOOD = re.compile(r"^(добр|добор|дорб|дбро)")
-_TIME_OF_DAY = re.compile(r"^(ден|дн|утр|вечер|веч|ноч|врем|сут)")
+# a time of day, or health ("доброго здоровьица")
+_TIME_OF_DAY = re.compile(r"^(ден|дн|утр|вечер|веч|ноч|врем|сут|здоров)")
 
 
 def _good_time_of_day(turn: Turn) -> str | None:
@@ -310,7 +312,10 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         if said_as_english:
             return Verdict(True, _said(turn, said_as_english))
         # "<company>, good afternoon": a name before the greeting in the first turn
-        greeting_phrase = greeting_item and turn.hit(greeting_item.name, "phrases")
+        greeting_phrase = greeting_item and (
+            turn.hit(greeting_item.name, "phrases")
+            or (call.checklist.language == "ru" and _good_time_of_day(turn))
+        )
         if greeting_phrase and turn is call.agent_turns[0]:
             if company_before(turn, greeting_phrase, greeting_item):
                 return Verdict(True, _said(turn, turn.text.strip()))
@@ -762,7 +767,7 @@ def _said_literally(turn: Turn, quote: str, item: Item, language: str) -> bool:
 # "ихний", "евойный", "ейный" in any form: the vernacular for "их", "его", "её"; and the
 # vernacular verbs "покласть" ("покладёт") and "хочут"/"хочат"/"хочем"
 _VERNACULAR = re.compile(
-    r"^((ихн|евон|евойн|ейн|егойн|егон)[а-я]*|поклад[а-я]*|поклал[а-я]*|хоч(ут|ат|ем|ете))$"
+    r"^((ихн|евон|евойн|ейн|егойн|егон)[а-я]*|поклад[а-я]*|поклал[а-я]*|хоч(ут|ат|ем|ете)|[а-я]+теся)$"
 )
 
 
@@ -893,7 +898,7 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
             continue
         if phrase == ("в", "общем") and after and _locative(after):
             continue  # "в общем счёте", "в общем чате": the adjective
-        if phrase == ("типа",) and after and before and _of_a_thing(after):
+        if phrase == ("типа",) and after and _of_a_thing(after):
             continue  # "выбор типа колонки": the noun, with what it is the type of
         set_off = bool(_PUNCTUATED.search(turn.text)) and _followed_by_comma(turn, phrase)
         if set_off or not _literal(phrase, before, after, (after_pos, then_pos, before_pos), language):
@@ -968,7 +973,7 @@ def _literal(
                 or before in {"гораздо", "намного", "немного", "чуть", "ещё"}
                 # the noun it compares, then nothing or where: "дорога короче через мост" ("доставка
                 # короче бесплатная" fills)
-                or (before_pos == "NOUN" and after_pos in {"PREP", ""})
+                or (before_pos == "NOUN" and after_pos in {"PREP", "CONJ", ""})
             )
         if word == "это самое":  # "это самое важное": the most; "это самое, привезём" and
             # "доставка это самое бесплатная" fill
@@ -985,6 +990,8 @@ def _literal(
             )
         if word == "ну вот":  # "ну вот и всё оформлено" sums up; "ну, вот." alone fills nothing
             return after == "и" or not (before or after)
+        if word == "по сути":  # "давайте по сути": get to the point, ending the turn
+            return not after
         if word == "так сказать":  # "так сказать сложно" is "hard to say so"
             return after in RU_HARD_TO_SAY
         # "это значит", "значит, что" mean, "ну значит покупайте" concludes, "значит так" opens;
@@ -998,8 +1005,8 @@ def _literal(
             or after in {"to", "this", "that", "the", "a", "an", "it"}
             or (before in EN_PEOPLE and not after)
         )
-    if word in {"sort of", "kind of", "sorta"}:
-        return before in EN_KIND_BEFORE
+    if word in {"sort of", "kind of", "sorta"}:  # "it's sort of the blue of your door": roughly that one
+        return before in EN_KIND_BEFORE or after == "the"
     if word == "you see":  # "you see the gate?", "if you see it" say seeing; "it's, you see, booked" fills
         return before in EN_KNOW_BEFORE | {"can", "will", "i'll", "we'll", "to"} or after in EN_SEEN
     if word == "i guess":  # "i guess so", "i guess not": an answer, not a habit

@@ -66,7 +66,7 @@ GREETINGS = {
         ("Приветики, это {company}.", True, True),
     ]
 }
-NO_GREETINGS = {SPLIT: ["Так, а вы кто?", "Слушаю, быстрее.", "Алё.", "Ну, чё?"]}
+NO_GREETINGS = {SPLIT: ["Так, а вы кто?", "Слушаю, быстрее.", "Алё.", "Ну, что?"]}
 
 INTRODUCTIONS = {
     SPLIT: [

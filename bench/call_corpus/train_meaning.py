@@ -48,6 +48,7 @@ TRAIN_SPLITS = (
     "fresh8",
     "fresh9",
     "fresh10",
+    "fresh11",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

@@ -316,3 +316,66 @@ def test_english_concessions_plurals_and_questions(en):
         "c", call(("a", "Hello. My name's neither here nor there, carry on."), ("c", "I need a tank"))
     )
     assert named.items["introduction"] == 1 and refused.items["introduction"] == 0
+
+
+# --- the third round, tuned on fresh11 ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "greeted", "introduced"),
+    [
+        ("Доброго здоровьица, Пасека Медовая.", 1, 1),  # a wish of health greets, the company follows
+        ("Доброй ночи, Пасека Медовая, дежурный оператор.", 1, 1),  # the company, then who answers
+        ("Салют! Слушаем вас.", 1, 0),  # a greeting is no company before the formula
+    ],
+)
+def test_wishes_and_companies_in_other_forms(ru, opening, greeted, introduced):
+    result = ru.score("c", call(("a", opening), ("c", "Нужен мёд")))
+    assert (result.items["greeting"], result.items["introduction"]) == (greeted, introduced)
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "literate"),
+    [
+        ("Вы не волнуйтеся, всё будет как надо.", 0),  # "-теся" for "-тесь"
+        ("Типа оплаты выбираете сами, короче, карта или наличные.", 1),  # one filler: "типа" is literal
+        ("Как звать, неважно, давайте по сути.", 1),  # "get to the point", not a filler
+        ("Путь короче, если ехать через мост, ну типа так.", 1),  # the comparative, then one filler
+    ],
+)
+def test_third_round_literacy(ru, agent_says, literate):
+    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужны набойки"), ("a", agent_says)))
+    assert result.items["literacy"] == literate
+
+
+def test_third_round_objections_and_data_questions(ru):
+    result = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте, Гордей."),
+            ("c", "Нужен бассейн."),
+            ("a", "На кого заявку оформлять?"),  # data, not the client's situation
+            ("c", "Ого, цены у вас кусачие."),  # a price objection no earlier list held
+            ("a", "Это ваше решение."),  # letting it go
+        ),
+    )
+    assert result.items["needs_discovery"] == 0
+    assert [o.objection_class for o in result.objections] == ["price"] and result.items[
+        "objection_handling"
+    ] == 0
+
+
+def test_third_round_english(en):
+    opened = en.score("c", call(("a", "Top of the morning! Stellan on bookings."), ("c", "I need a van")))
+    assert (opened.items["greeting"], opened.items["introduction"]) == (1, 1)
+    twice = en.score("c", call(("a", "Hello hello, Roll-Tite Doors."), ("c", "My door's jammed")))
+    assert twice.items["introduction"] == 1
+    hedged = en.score(
+        "c",
+        call(
+            ("a", "Hello"), ("c", "Hi"), ("a", "It's sort of the blue of your door."), ("a", "It's um free.")
+        ),
+    )
+    assert hedged.items["literacy"] == 1  # "sort of the blue": roughly that one, not a filler
+    let_go = en.score("c", call(("a", "Hello"), ("c", "Blimey, that's dear."), ("a", "Fair play.")))
+    assert let_go.objections and let_go.items["objection_handling"] == 0
