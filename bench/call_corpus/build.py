@@ -35,6 +35,7 @@ from bench.call_corpus import (
     banks_en_fresh10,
     banks_en_fresh11,
     banks_en_fresh12,
+    banks_en_fresh13,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
@@ -48,6 +49,7 @@ from bench.call_corpus import (
     banks_ru_fresh10,
     banks_ru_fresh11,
     banks_ru_fresh12,
+    banks_ru_fresh13,
 )
 from call_quality.checklist import ITEMS
 
@@ -63,10 +65,11 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh9"): 100, ("en", "fresh9"): 40,
          ("ru", "fresh10"): 100, ("en", "fresh10"): 40,
          ("ru", "fresh11"): 100, ("en", "fresh11"): 40,
-         ("ru", "fresh12"): 100, ("en", "fresh12"): 40}  # fmt: skip
+         ("ru", "fresh12"): 100, ("en", "fresh12"): 40,
+         ("ru", "fresh13"): 100, ("en", "fresh13"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
 # changes (fresh: 2026-12-01, fresh2-fresh8: 2026-12-02, five sessions; fresh9: 2026-12-03;
-# fresh10 to fresh12: 2026-12-05); new splits go last, so earlier ones stay the same
+# fresh10 to fresh13: 2026-12-05); new splits go last, so earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
     ("ru", "heldout"): banks_ru,
@@ -96,8 +99,14 @@ BANKS = {
     ("en", "fresh11"): banks_en_fresh11,
     ("ru", "fresh12"): banks_ru_fresh12,
     ("en", "fresh12"): banks_en_fresh12,
+    ("ru", "fresh13"): banks_ru_fresh13,
+    ("en", "fresh13"): banks_en_fresh13,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
+# splits whose agent speaks in long turns, as real agents do: the agent's consecutive parts
+# (an answer, then an offer, then a rude aside) are one turn, not one turn each; a merged
+# turn's role names its parts ("offer+rude"), and the meaning classifiers leave it out
+LONG_TURNS = {"fresh13"}
 
 
 class Call:
@@ -114,6 +123,19 @@ class Call:
     def client(self, text: str, role: str | None = None) -> None:
         self.turns.append(("client", text))
         self.roles.append(role)
+
+    def merge_agent_turns(self) -> None:
+        """The agent's consecutive turns as one ("Гарантия три года. Возьмёте ещё…")."""
+        turns: list[tuple[str, str]] = []
+        roles: list[str | None] = []
+        for (speaker, text), role in zip(self.turns, self.roles, strict=True):
+            if speaker == "agent" and turns and turns[-1][0] == "agent":
+                turns[-1] = ("agent", f"{turns[-1][1]} {text}")
+                roles[-1] = f"{roles[-1]}+{role}"
+            else:
+                turns.append((speaker, text))
+                roles.append(role)
+        self.turns, self.roles = turns, roles
 
 
 def _fails(rng: random.Random) -> bool:
@@ -281,6 +303,8 @@ def build(seed: int) -> dict[str, list[dict]]:
         for n in range(count):
             trade = trades[n % len(trades)]
             call, label = compose(rng, bank, split, trade)
+            if split in LONG_TURNS:
+                call.merge_agent_turns()
             noisy = rng.random() < 0.5
             segments = [
                 [speaker, as_speech_to_text(rng, text) if noisy else text] for speaker, text in call.turns

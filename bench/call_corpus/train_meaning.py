@@ -91,7 +91,7 @@ def turns_of(language: str, splits: tuple[str, ...], speaker: str):
                 continue
             segments = [{"speaker": s, "text": t} for s, t in call["segments"]]
             for turn, role in zip(reader.turns(segments), call["roles"], strict=True):
-                if turn.speaker == speaker:
+                if turn.speaker == speaker and "+" not in (role or ""):  # a merged turn has no one role
                     yield turn, role
 
 
