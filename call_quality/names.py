@@ -200,7 +200,7 @@ _NOT_A_NAME_AFTER_IM = (
     "back", "off", "out", "up", "down", "over", "done", "free", "busy", "new", "pleased", "delighted",
     "told", "aware", "able", "unable",
     # "does it matter who i am? what do you want": a question, not a name
-    "what", "who", "where", "how", "why", "that", "it", "calling",
+    "what", "who", "where", "how", "why", "that", "it", "calling", "isn", "isnt", "wasn",
 )  # fmt: skip
 # English has no name dictionary here: a name or company is read from where it stands
 _EN_INTRODUCTIONS = (
@@ -217,8 +217,6 @@ _EN_INTRODUCTIONS = (
     # "this call's with imogen", "tamsin, pleased to help"
     re.compile(r"\bcall's\s+with\s+[a-z]+"),
     re.compile(r"^[a-z]+\s+pleased\s+to\s+help\b"),
-    # "rowena on bookings": a name and the desk one sits at
-    re.compile(r"^[a-z]+\s+on\s+(?:bookings|reception|sales|accounts|enquiries|support)\b"),
     re.compile(
         r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached|you're through to)\s+\w+"
     ),
@@ -238,6 +236,7 @@ _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
     "please", "welcome", "can", "could", "may", "this", "good", "hello", "hi", "so", "with", "for",
     "at", "on", "my", "your", "our", "morning", "afternoon", "evening", "today", "mate", "love", "well",
 }  # fmt: skip
+_EN_DESKS = [["on", d] for d in ("bookings", "reception", "sales", "accounts", "enquiries", "support")]
 _EN_WELCOME_WORDS = {"nice", "great", "glad", "wonderful", "pleased", "delighted", "happy", "good", "kind"}
 
 
@@ -254,6 +253,10 @@ def english_introduction(words: list[str]) -> str | None:
         # "good morning to you, sunita picking up": a name before the phone's verb
         if words[i : i + 2] == ["picking", "up"] and before.isalpha() and before not in _EN_NOT_A_COMPANY:
             return f"{before} picking up"
+        # "rowena on bookings", "tyrell on the phone": a name and the desk one sits at
+        desk = words[i : i + 2] in _EN_DESKS or words[i : i + 3] == ["on", "the", "phone"]
+        if desk and before.isalpha() and before not in _EN_NOT_A_COMPANY:
+            return f"{before} {' '.join(words[i : i + 2])}"
         # "hiya, thanks for ringing, declan on the line for you": a name before "on the line"
         on_the_line = words[i : i + 3] == ["on", "the", "line"]
         if (

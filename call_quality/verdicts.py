@@ -117,7 +117,14 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
         found = lemma if lemma in question_words else word if word in question_words else None
         if found is None:
             continue
-        if found in AMBIGUOUS and i != start and not (found == "how" and words[i + 1 : i + 2] in _HOW_MUCH):
+        # "как вас устроит", "как вам удобнее": "как" asks wherever it stands before "вас"/"вам"
+        asks_you = found == "как" and words[i + 1 : i + 2] in (["вас"], ["вам"])
+        if (
+            found in AMBIGUOUS
+            and i != start
+            and not asks_you
+            and not (found == "how" and words[i + 1 : i + 2] in _HOW_MUCH)
+        ):
             continue
         if found == "или" and i == start:
             continue
@@ -227,6 +234,13 @@ _ACKNOWLEDGEMENTS = {"ясно", "понятно", "хорошо", "ага", "у
                      "cool", "i", "uh-huh", "mm", "oh"}  # fmt: skip
 
 
+def _echoed(turn: Turn, reply: Turn) -> bool:
+    """The client's reply opens with the agent's verb or short adjective ("залит?" — "залит"):
+    Russian answers a yes/no question so."""
+    said = {f.lemma for f in turn.facts if f.pos in {"VERB", "PRTS", "ADJS"}}
+    return bool(said) and reply.facts[0].lemma in said
+
+
 def _reply(call: Call, turn: Turn) -> Turn | None:
     """The client's next turn, when it says something and is no objection ("нет, мне это
     без надобности" rejects what was said; it answers no question)."""
@@ -245,7 +259,8 @@ def _answered_by_degree(call: Call, turn: Turn, item: Item) -> bool:
     if set(turn.words) & FIRST_PERSON or (_PUNCTUATED.search(turn.text) and not turn.has_question_mark):
         return False
     reply = _reply(call, turn)
-    return bool(reply and reply.words[0] in item.words("degree_replies"))
+    # by how much or how often, or by the very verb ("датчик дождя стоит" — "стоит, вроде")
+    return bool(reply and (reply.words[0] in item.words("degree_replies") or _echoed(turn, reply)))
 
 
 # --- the rules, one per kind -------------------------------------------------------------
@@ -365,6 +380,8 @@ def needs(call: Call, item: Item) -> Verdict:
     for turn in call.agent_turns:
         if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language, slack=2):
             continue
+        if turn.end_of(["вы", "кто"]) or turn.end_of(["who", "are", "you"]):
+            continue  # "так, а вы кто?" asks who calls, not what they need
         if sum(w not in leads for w in turn.words) < 2 or not _says_something(turn.lemmas, item, language):
             continue  # "ну?", "чего?", "what is it?": asks nothing about the client
         if closing_item and _closing_said(turn, closing_item):
@@ -404,11 +421,10 @@ def offer(call: Call, item: Item) -> Verdict:
         quote = _offering_phrase(turn, item) or _proposes_more(turn, item, call.checklist.language)
         if quote:
             return Verdict(True, _said(turn, quote))
-        if turn.index in spoken_for or _asks_which(turn, call):
-            continue  # the classifier reads a turn's gist; the opening, the goodbye and a question
-            # about the client's situation have their own
         meant = _offers_by_meaning(call, turn)
-        if meant:
+        # the classifier reads a turn's gist; the opening, the goodbye and a question about the
+        # client's situation have their own
+        if meant and not (turn.index in spoken_for or _asks_which(turn, call)):
             return Verdict(True, _said(turn, turn.text.strip(), meaning=round(meant, 2)))
     return Verdict(False)
 
@@ -447,6 +463,7 @@ def _asks_which(turn: Turn, call: Call) -> bool:
     return bool(needs_item) and (
         (is_question(turn, needs_item, language) and _question_word(turn, needs_item, language))
         or _alternative_asked(turn, offer_item, language)
+        or _answered_by_degree(call, turn, needs_item)  # "…стоит" — "стоит, вроде"
     )
 
 
@@ -480,6 +497,9 @@ def _offers_by_meaning(call: Call, turn: Turn) -> float | None:
     facts = turn.facts
     if any(f.is_past for f in facts) and not any(f.is_imperative or f.pos == "INFN" for f in facts):
         return None
+    words = turn.words
+    if any(w == "не" and facts[i + 1].is_first_person for i, w in enumerate(words[:-1])):
+        return None  # "других услуг не оказываем": what we do not do is no offer
     return call.means("offer", turn)
 
 
@@ -767,7 +787,8 @@ def _said_literally(turn: Turn, quote: str, item: Item, language: str) -> bool:
 # "ихний", "евойный", "ейный" in any form: the vernacular for "их", "его", "её"; and the
 # vernacular verbs "покласть" ("покладёт") and "хочут"/"хочат"/"хочем"
 _VERNACULAR = re.compile(
-    r"^((ихн|евон|евойн|ейн|егойн|егон)[а-я]*|поклад[а-я]*|поклал[а-я]*|хоч(ут|ат|ем|ете)|[а-я]+теся)$"
+    r"^((ихн|евон|евойн|ейн|егойн|егон)[а-я]*|поклад[а-я]*|поклал[а-я]*|хоч(ут|ат|ем|ете)|[а-я]+теся"
+    r"|ехае(м|т|шь|те)|ехают)$"
 )
 
 

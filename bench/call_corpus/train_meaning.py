@@ -49,6 +49,7 @@ TRAIN_SPLITS = (
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

@@ -379,3 +379,72 @@ def test_third_round_english(en):
     assert hedged.items["literacy"] == 1  # "sort of the blue": roughly that one, not a filler
     let_go = en.score("c", call(("a", "Hello"), ("c", "Blimey, that's dear."), ("a", "Fair play.")))
     assert let_go.objections and let_go.items["objection_handling"] == 0
+
+
+# --- the fourth round, tuned on fresh12 ---------------------------------------------------
+
+
+def test_a_yes_said_by_the_verb_answers_a_question(ru):
+    asked = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте"),
+            ("c", "Трещина на лобовом"),
+            ("a", "датчик дождя на стекле стоит"),
+            ("c", "Стоит, вроде."),
+        ),
+    )
+    assert asked.items["needs_discovery"] == 1 and asked.items["offer_assortment"] == 0
+    told = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте"), ("c", "Трещина на лобовом"), ("a", "мастер будет в обед"), ("c", "Хорошо.")
+        ),
+    )
+    assert told.items["needs_discovery"] == 0
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "asked"),
+    [
+        ("по срокам как вас устроит", 1),  # "как" before "вас" asks wherever it stands
+        ("Так, а вы кто?", 0),  # who is calling
+        ("А раньше вы уже к кому-то обращались?", 1),  # "вы" and "кто" apart: a real question
+    ],
+)
+def test_fourth_round_questions(ru, agent_says, asked):
+    result = ru.score(
+        "c", call(("a", "Здравствуйте"), ("c", "Нужны футболки"), ("a", agent_says), ("c", "Ну да."))
+    )
+    assert result.items["needs_discovery"] == asked
+
+
+def test_fourth_round_refusals_slang_and_errors(ru):
+    refused = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте"), ("c", "Нужны футболки"), ("a", "Других услуг, к сожалению, не оказываем.")
+        ),
+    )
+    assert refused.items["offer_assortment"] == 0  # what we do not do is no offer
+    greeted = ru.score("c", call(("a", "Хай, на связи."), ("c", "Нужны футболки")))
+    assert greeted.items["greeting"] == 1
+    rude = ru.score("c", call(("a", "Здравствуйте"), ("c", "Долго"), ("a", "Не ной, всё сделаем.")))
+    assert rude.items["politeness"] == 0
+    error = ru.score(
+        "c", call(("a", "Здравствуйте"), ("c", "Когда?"), ("a", "Оставляйте ключи, мы ехаем завтра."))
+    )
+    assert error.items["literacy"] == 0
+
+
+def test_fourth_round_english(en):
+    desk = en.score(
+        "c", call(("a", "Hey, FreshStep Carpet Care. Tyrell on the phone, I book the jobs."), ("c", "Hi"))
+    )
+    assert desk.items["introduction"] == 1
+    refused = en.score(
+        "c", call(("a", "Howdy! Who I am isn't the point, what do you want done?"), ("c", "A clean"))
+    )
+    assert (refused.items["greeting"], refused.items["introduction"]) == (1, 0)
+    rude = en.score("c", call(("a", "Hello"), ("c", "Sorry?"), ("a", "I literally just explained that.")))
+    assert rude.items["politeness"] == 0
