@@ -461,10 +461,18 @@ def _asks_which(turn: Turn, call: Call) -> bool:
     offer_item = _item_of_kind(call.checklist, "offer")
     language = call.checklist.language
     return bool(needs_item) and (
-        (is_question(turn, needs_item, language) and _question_word(turn, needs_item, language))
-        or _alternative_asked(turn, offer_item, language)
-        or _answered_by_degree(call, turn, needs_item)  # "…стоит" — "стоит, вроде"
+        _asks_which_or_is_answered(call, turn, needs_item) or _alternative_asked(turn, offer_item, language)
     )
+
+
+def _asks_which_or_is_answered(call: Call, turn: Turn, needs_item: Item) -> bool:
+    """A question by a question word ("какой объём?"), or a yes/no question the client answers
+    by degree or by its very verb ("…стоит" — "стоит, вроде"): an offer's question is neither,
+    and the client's next turn answers it rather than objecting."""
+    language = call.checklist.language
+    return (
+        is_question(turn, needs_item, language) and _question_word(turn, needs_item, language)
+    ) or _answered_by_degree(call, turn, needs_item)
 
 
 def _turns_with_another_job(call: Call) -> set[int]:
@@ -591,11 +599,7 @@ def _asks_for_it(call: Call, turn: Turn, opening: set[int]) -> bool:
         and asked.speaker == "agent"
         and needs_item
         and turn.words[0] not in {"нет", "no", "nope", "nah"}
-        and (
-            (is_question(asked, needs_item, language) and _question_word(asked, needs_item, language))
-            or _asks_the_client(call, asked, needs_item)
-            or _answered_by_degree(call, asked, needs_item)
-        )
+        and (_asks_which_or_is_answered(call, asked, needs_item) or _asks_the_client(call, asked, needs_item))
     ):
         # "не знаю пока" after "какой объём?", "весной подтапливает" after "грунтовые воды у
         # вас высоко стоят" answer; "нет, это лишнее" refuses
@@ -630,10 +634,15 @@ def _conceded_then_argued(turn: Turn, item: Item) -> bool:
     at = next((i for i, w in enumerate(words) if w in _BUT), None)
     if at is None:
         return False
-    rest = Turn(turn.index, turn.speaker, turn.at, " ".join(turn.said[at + 1 :]), words[at + 1 :],
-                turn.facts[at + 1 :], turn.said[at + 1 :])  # fmt: skip
-    rest.hits = {key: quote for key, quote in turn.hits.items() if quote.lower() in rest.text.lower()}
-    return _substance(rest, item) is not None or len(rest.words) >= 6
+    if len(words) - at - 1 >= 6 or any(f.is_number_or_day for f in turn.facts[at + 1 :]):
+        return True
+    # an argument, an alternative or a commitment said after the "but"
+    quotes = (
+        q
+        for name in ("arguments", "alternatives", "commitments")
+        for q in turn.quotes.get((item.name, name), ())
+    )
+    return any((turn.end_of([normal(w) for w in words_of(q)]) or 0) > at + 1 for q in quotes)
 
 
 def _substance(turn: Turn, item: Item) -> str | None:
