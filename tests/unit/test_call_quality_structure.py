@@ -73,6 +73,18 @@ def test_a_statement_the_client_objects_to_asks_nothing(ru):
         ("Мы вам перезвоним в среду.", 1),
         ("Выбор типа колонки зависит от мощности.", 1),  # "типа" beside what it is the type of
         ("Гарантия, скажем так, три года, мастер типа приедет.", 0),  # two fillers
+        # the second round
+        ("Мастер приедет и всё вам покладёт аккуратно.", 0),  # "покласть" in a form no list holds
+        ("Они там сами не знают, чего хочат.", 0),
+        ("Самый оптимальный вариант для вас двухкамерный.", 0),  # "most" said twice by meaning
+        ("Это самое важное в выборе, объём бака.", 1),  # "the most important": no filler
+        ("Дорога короче через объездную, мастер успеет.", 1),  # a comparative of its noun
+        ("Доставка короче бесплатная, это самое, привезём завтра.", 0),  # two fillers
+        # the third round
+        ("Вы не волнуйтеся, всё будет как надо.", 0),  # "-теся" for "-тесь"
+        ("Типа оплаты выбираете сами, короче, карта или наличные.", 1),  # one filler: "типа" is literal
+        ("Как звать, неважно, давайте по сути.", 1),  # "get to the point", not a filler
+        ("Путь короче, если ехать через мост, ну типа так.", 1),  # the comparative, then one filler
     ],
 )
 def test_speech_errors_and_fillers_by_form(ru, agent_says, literate):
@@ -204,22 +216,6 @@ def test_an_order_ending_in_a_name_like_word_introduces_no_one(ru):
     assert result.items["introduction"] == 0 and result.items["politeness"] == 0
 
 
-@pytest.mark.parametrize(
-    ("agent_says", "literate"),
-    [
-        ("Мастер приедет и всё вам покладёт аккуратно.", 0),  # "покласть" in a form no list holds
-        ("Они там сами не знают, чего хочат.", 0),
-        ("Самый оптимальный вариант для вас двухкамерный.", 0),  # "most" said twice by meaning
-        ("Это самое важное в выборе, объём бака.", 1),  # "the most important": no filler
-        ("Дорога короче через объездную, мастер успеет.", 1),  # a comparative of its noun
-        ("Доставка короче бесплатная, это самое, привезём завтра.", 0),  # two fillers
-    ],
-)
-def test_speech_errors_and_literal_words_by_form(ru, agent_says, literate):
-    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужна колонка"), ("a", agent_says)))
-    assert result.items["literacy"] == literate
-
-
 def test_the_clients_request_and_answers_object_to_nothing(ru):
     result = ru.score(
         "c",
@@ -332,20 +328,6 @@ def test_english_concessions_plurals_and_questions(en):
 def test_wishes_and_companies_in_other_forms(ru, opening, greeted, introduced):
     result = ru.score("c", call(("a", opening), ("c", "Нужен мёд")))
     assert (result.items["greeting"], result.items["introduction"]) == (greeted, introduced)
-
-
-@pytest.mark.parametrize(
-    ("agent_says", "literate"),
-    [
-        ("Вы не волнуйтеся, всё будет как надо.", 0),  # "-теся" for "-тесь"
-        ("Типа оплаты выбираете сами, короче, карта или наличные.", 1),  # one filler: "типа" is literal
-        ("Как звать, неважно, давайте по сути.", 1),  # "get to the point", not a filler
-        ("Путь короче, если ехать через мост, ну типа так.", 1),  # the comparative, then one filler
-    ],
-)
-def test_third_round_literacy(ru, agent_says, literate):
-    result = ru.score("c", call(("a", "Здравствуйте"), ("c", "Нужны набойки"), ("a", agent_says)))
-    assert result.items["literacy"] == literate
 
 
 def test_third_round_objections_and_data_questions(ru):
