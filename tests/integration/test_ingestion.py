@@ -868,3 +868,43 @@ def test_a_copy_of_a_master_csv_that_logrotate_started_again_is_not_called_a_cor
         ("pbx/asterisk/Master.csv", "started_again"),
     ]
     assert _count(warehouse, "raw_pbx.asterisk_cdr") == len(lines)
+
+
+def test_a_new_call_record_file_is_read_once_for_its_digest_and_copies_are_still_recognised(
+    tmp_path, monkeypatch
+):
+    """Only a file of the very size of one loaded can be its copy: a new file of another size
+    is not read through a second time to compare digests (a gigabyte a month at 10 M calls),
+    while a copy under another name, and a file of the same size that differs, are told apart."""
+    from ingestion.sources import pbx
+
+    lines = (ASTERISK_SAMPLES / "smallcdr.csv").read_bytes().splitlines(keepends=True)
+    inbox = make_inbox(tmp_path, [])
+    folder = inbox / "pbx" / "asterisk"
+    (folder / "Master-2026-09.csv").write_bytes(b"".join(lines[:20]))
+    (folder / "Master-2026-10.csv").write_bytes(b"".join(lines[20:]))
+    read = []
+
+    def counted(path, upto):
+        read.append(path.name)
+        return digest(path, upto)
+
+    digest = pbx.content_digest
+    monkeypatch.setattr(pbx, "content_digest", counted)
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    assert sorted(read) == ["Master-2026-09.csv", "Master-2026-10.csv"]  # once each, after reading it
+
+    # a copy of the same size and content is named a duplicate; the same size with one call
+    # a day later is a file of its own and loads
+    (folder / "копия Master-2026-09.csv").write_bytes((folder / "Master-2026-09.csv").read_bytes())
+    changed = lines[20:]
+    changed[0] = changed[0].replace(b"2017-06-27", b"2017-06-28")
+    assert changed[0] != lines[20]
+    assert len(b"".join(changed)) == (folder / "Master-2026-10.csv").stat().st_size
+    (folder / "Master-2026-10 corrected.csv").write_bytes(b"".join(changed))
+    before = _count(warehouse, "raw_pbx.asterisk_cdr")
+    load_source("pbx_files", inbox, warehouse)
+    said = query(warehouse, "select source_file, status from raw_pbx.load_log where status = 'duplicate'")
+    assert said == [("pbx/asterisk/копия Master-2026-09.csv", "duplicate")]
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") == before + len(changed)

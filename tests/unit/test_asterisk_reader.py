@@ -378,3 +378,22 @@ def test_reading_from_an_offset_continues_line_numbers(tmp_path):
     batches = list(read_cdr(path, "Master.csv", start=first_two, first_line=3))
     rows = [r for b in batches for r in b.clean.to_pylist()]
     assert [r["_source_line"] for r in rows] == [3]
+
+
+def test_a_quoted_line_break_in_a_later_batch_keeps_the_lines_after_it_physical(tmp_path, monkeypatch):
+    """Batches whose values hold no line break skip counting them value by value; a batch
+    that holds one, after many without, still shifts the line numbers after it."""
+    from ingestion.sources.asterisk import helpers
+
+    monkeypatch.setattr(helpers, "BLOCK_SIZE", 1 << 12)  # many small batches
+    row = STANDARD + EXTRA[18]
+    caller = [*row[:4], '"Anna\nPetrova" <101>', *row[5:]]
+    rows = [row] * 200 + [caller] + [row] * 20
+    path = write_lines(tmp_path / "Master.csv", rows)
+    batches = list(read_cdr(path, path.name))
+    assert len(batches) > 3
+    clean = [r for batch in batches for r in batch.clean.to_pylist()]
+    assert len(clean) == 221
+    assert clean[200]["clid"] == '"Anna\nPetrova" <101>'
+    assert [r["_source_line"] for r in clean[199:203]] == [200, 201, 203, 204]
+    assert clean[-1]["_source_line"] == 222

@@ -129,9 +129,15 @@ def _duplicate_of(path: Path, name: str, files_state: dict) -> str | None:
         return None
     if set(state) - {"empty_said"} or size == 0:  # known (loaded or refused), or nothing to compare
         return None
+    # only a file loaded with the very same size can be its copy: a new file of another size,
+    # the usual case, is not read a second time for its digest (a gigabyte a month at 10 M calls)
+    same_size = [other for other, s in files_state.items() if other != name and s.get("bytes") == size]
+    if not same_size:
+        return None
     digest = content_digest(path, size)
-    for other, other_state in files_state.items():
-        if other != name and other_state.get("sha256") == digest and other_state.get("bytes") == size:
+    for other in same_size:
+        other_state = files_state[other]
+        if other_state.get("sha256") == digest:
             generation = other_state.get("generation", 1)  # of the original's lines it holds
             files_state[name] = {
                 "duplicate_of": other,
