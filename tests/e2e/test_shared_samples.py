@@ -140,8 +140,16 @@ def test_a_master_csv_and_an_export_of_the_same_calls_count_each_call_once(tmp_p
     with duckdb.connect(str(fresh_build)) as con:
         con.execute("drop table dbt_state.build_inputs")  # an older autokpi kept none
         con.execute("alter table intermediate.int_call_legs drop column leg_rules_version")
+        columns = ", ".join(
+            name
+            for (name,) in con.execute(
+                "select column_name from information_schema.columns where table_name = 'int_call_legs' "
+                "intersect select column_name from information_schema.columns "
+                "where table_name = 'stg_pbx__cdr_legs'"
+            ).fetchall()
+        )
         con.execute(
-            "insert into intermediate.int_call_legs by name select * from staging.stg_pbx__cdr_legs "
+            f"insert into intermediate.int_call_legs by name select {columns} from staging.stg_pbx__cdr_legs "
             "where leg_id not in (select leg_id from intermediate.int_call_legs)"
         )
     assert query(fresh_build, "select count(*) from intermediate.int_call_legs")[0][0] > legs
