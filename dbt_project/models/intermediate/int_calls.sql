@@ -22,25 +22,15 @@ with
     {%- endif -%}
 {%- endset %}
 
--- Legs are read twice, apart, and narrow: the per-leg work needs a few numbers, the
--- call's first leg its parties. A CTE read twice is kept whole in memory, and with
--- every column of 10 M legs that spilled to disk under the 2 GB limit (26 s; 11 s now).
-legs as (
-    select
-        call_id,
-        leg_order,
-        started_at,
-        ended_at,
-        callee_employee_id,
-        callee_department_id,
-        is_talk_app,
-        is_talk_leg,
-        duration_seconds,
-        billed_seconds,
-        built_at
-    from {{ ref('int_call_legs') }}
-    where {{ rebuilt_legs_only }}
-),
+-- The legs are read apart for each part of the work, narrow, and never joined to their
+-- call's direction first: a CTE read more than once is kept whole in memory (with every
+-- column of 10 M legs that spilled under the 2 GB limit, 26 s), and the legs joined to the
+-- first leg's direction and kept for three readers took 13 s of the model's 20 at 10 M legs.
+-- The per-leg work is done for both readings of a talk leg and `final` picks by direction.
+
+{%- set seconds_since_anchor = dbt.datediff(
+    dbt.cast("'2000-01-01 00:00:00'", dbt.type_timestamp()), 'started_at', 'second'
+) %}
 
 first_legs as (
     select
@@ -52,6 +42,7 @@ first_legs as (
         destination_number,
         caller_employee_id,
         callee_employee_id,
+        {{ seconds_since_anchor }} as call_start_seconds,
         case
             when
                 caller_employee_id is not null
@@ -67,28 +58,48 @@ first_legs as (
     where leg_order = 1 and {{ rebuilt_legs_only }}
 ),
 
-legs_with_direction as (
+-- a leg's start in seconds since a fixed instant; calls_by_direction counts the call's
+-- times from its start (its first leg's, the earliest)
+timed_legs as (
     select
-        legs.call_id,
-        legs.leg_order,
-        legs.ended_at,
-        legs.callee_employee_id,
-        legs.callee_department_id,
-        legs.is_talk_app,
-        legs.duration_seconds,
-        legs.billed_seconds,
-        legs.built_at,
-        first_legs.direction,
-        {{ dbt.datediff('first_legs.call_started_at', 'legs.started_at', 'second') }}
-            as offset_seconds,
-        case
-            when first_legs.direction = 'outbound' then legs.is_talk_leg
-            else legs.is_talk_leg and legs.callee_employee_id is not null
-        end as is_employee_talk_leg
-    from legs
-    inner join first_legs on legs.call_id = first_legs.call_id
+        call_id,
+        ended_at,
+        built_at,
+        is_talk_leg,
+        is_talk_app,
+        callee_employee_id is not null and is_talk_leg as is_employee_talk_leg,
+        billed_seconds,
+        duration_seconds,
+        {{ seconds_since_anchor }} as started_seconds
+    from {{ ref('int_call_legs') }}
+    where {{ rebuilt_legs_only }}
 ),
 
+-- talk: a leg answered with talk time on a talk application, and on an inbound or internal
+-- call by an employee (an outbound call's talk is the called party's): both are summed
+call_totals as (
+    select
+        call_id,
+        count(*) as legs_count,
+        max(ended_at) as call_ended_at,
+        max(built_at) as built_at,
+        max(case when is_talk_leg then 1 else 0 end) = 1 as has_any_talk,
+        max(case when is_employee_talk_leg then 1 else 0 end) = 1 as has_employee_talk,
+        sum(case when is_talk_leg then billed_seconds else 0 end) as any_talk_seconds,
+        sum(case when is_employee_talk_leg then billed_seconds else 0 end) as employee_talk_seconds,
+        -- ring time: from the call's start to the first answer by a person
+        min(case when is_talk_leg then started_seconds + duration_seconds - billed_seconds end)
+            as any_answered_at_seconds,
+        min(case when is_employee_talk_leg then started_seconds + duration_seconds - billed_seconds end)
+            as employee_answered_at_seconds,
+        max(case when is_talk_app then started_seconds + duration_seconds end)
+            as talk_apps_rang_until_seconds,
+        max(started_seconds + duration_seconds) as ended_seconds
+    from timed_legs
+    group by call_id
+),
+
+-- who talked longest on an inbound call (a transfer goes to whoever talked most)
 ranked_talk_legs as (
     select
         call_id,
@@ -99,8 +110,8 @@ ranked_talk_legs as (
             -- leg_order is the legs' order by start, file and line
             order by billed_seconds desc, leg_order asc
         ) as talk_rank
-    from legs_with_direction
-    where is_employee_talk_leg and direction = 'inbound'
+    from {{ ref('int_call_legs') }}
+    where is_talk_leg and callee_employee_id is not null and {{ rebuilt_legs_only }}
 ),
 
 rung_employees as (
@@ -110,73 +121,75 @@ rung_employees as (
         min(callee_employee_id) as any_employee_rung,
         min(callee_department_id) as any_department_rung,
         count(distinct callee_department_id) as departments_rung
-    from legs_with_direction
-    where callee_employee_id is not null and is_talk_app
+    from {{ ref('int_call_legs') }}
+    where callee_employee_id is not null and is_talk_app and {{ rebuilt_legs_only }}
     group by call_id
 ),
 
-call_totals as (
+calls_by_direction as (
     select
-        call_id,
-        count(*) as legs_count,
-        max(ended_at) as call_ended_at,
-        max(built_at) as built_at,
-        max(case when is_employee_talk_leg then 1 else 0 end) = 1 as has_talk,
-        sum(case when is_employee_talk_leg then billed_seconds else 0 end) as talk_seconds,
-        -- ring time: from the call's start to the first answer by a person
-        min(
-            case
-                when is_employee_talk_leg
-                    then offset_seconds + duration_seconds - billed_seconds
-            end
-        ) as seconds_to_answer,
-        max(case when is_talk_app then offset_seconds + duration_seconds end) as seconds_ringing_talk_apps,
-        max(offset_seconds + duration_seconds) as seconds_total
-    from legs_with_direction
-    group by call_id
+        first_legs.*,
+        call_totals.legs_count,
+        call_totals.call_ended_at,
+        call_totals.built_at,
+        case
+            when first_legs.direction = 'outbound' then call_totals.has_any_talk
+            else call_totals.has_employee_talk
+        end as has_talk,
+        case
+            when first_legs.direction = 'outbound' then call_totals.any_talk_seconds
+            else call_totals.employee_talk_seconds
+        end as talk_seconds,
+        case
+            when first_legs.direction = 'outbound' then call_totals.any_answered_at_seconds
+            else call_totals.employee_answered_at_seconds
+        end - first_legs.call_start_seconds as seconds_to_answer,
+        call_totals.talk_apps_rang_until_seconds - first_legs.call_start_seconds as seconds_ringing_talk_apps,
+        call_totals.ended_seconds - first_legs.call_start_seconds as seconds_total
+    from first_legs
+    inner join call_totals on first_legs.call_id = call_totals.call_id
 ),
 
 final as (
     select
-        first_legs.call_id,
-        first_legs.call_started_at as started_at,
-        first_legs.call_started_at_local as started_at_local,
-        first_legs.local_date,
-        first_legs.direction,
+        calls.call_id,
+        calls.call_started_at as started_at,
+        calls.call_started_at_local as started_at_local,
+        calls.local_date,
+        calls.direction,
         case
-            when first_legs.direction != 'inbound' then first_legs.caller_employee_id
-            when call_totals.has_talk then talker.callee_employee_id
+            when calls.direction != 'inbound' then calls.caller_employee_id
+            when calls.has_talk then talker.callee_employee_id
             when rung_employees.employees_rung = 1 then rung_employees.any_employee_rung
         end as employee_id,
         case
-            when first_legs.direction = 'inbound' and call_totals.has_talk then talker.callee_department_id
-            when first_legs.direction = 'inbound' and rung_employees.departments_rung = 1
+            when calls.direction = 'inbound' and calls.has_talk then talker.callee_department_id
+            when calls.direction = 'inbound' and rung_employees.departments_rung = 1
                 then rung_employees.any_department_rung
         end as inbound_department_id,
-        talker.callee_employee_id as answered_by_employee_id,
-        call_totals.has_talk as is_answered,
-        first_legs.direction = 'inbound' and not call_totals.has_talk as is_missed,
+        case when calls.direction = 'inbound' then talker.callee_employee_id end as answered_by_employee_id,
+        calls.has_talk as is_answered,
+        calls.direction = 'inbound' and not calls.has_talk as is_missed,
         coalesce(
-            call_totals.seconds_to_answer,
-            call_totals.seconds_ringing_talk_apps,
-            call_totals.seconds_total
+            calls.seconds_to_answer,
+            calls.seconds_ringing_talk_apps,
+            calls.seconds_total
         ) as ring_seconds,
-        call_totals.talk_seconds,
+        calls.talk_seconds,
         case
-            when first_legs.direction = 'inbound' then {{ normalize_phone('first_legs.source_number') }}
-            when first_legs.direction = 'outbound' then {{ normalize_phone('first_legs.destination_number') }}
+            when calls.direction = 'inbound' then {{ normalize_phone('calls.source_number') }}
+            when calls.direction = 'outbound' then {{ normalize_phone('calls.destination_number') }}
         end as client_phone_e164,
         coalesce(rung_employees.employees_rung, 0) as employees_rung,
-        call_totals.legs_count,
-        call_totals.call_ended_at as ended_at,
-        call_totals.built_at
-    from first_legs
-    inner join call_totals on first_legs.call_id = call_totals.call_id
+        calls.legs_count,
+        calls.call_ended_at as ended_at,
+        calls.built_at
+    from calls_by_direction as calls
     left join ranked_talk_legs as talker
         on
-            first_legs.call_id = talker.call_id
+            calls.call_id = talker.call_id
             and talker.talk_rank = 1
-    left join rung_employees on first_legs.call_id = rung_employees.call_id
+    left join rung_employees on calls.call_id = rung_employees.call_id
 )
 
 select * from final
