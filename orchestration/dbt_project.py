@@ -121,6 +121,7 @@ def _is_fresh(manifest: Path) -> bool:
     return (
         manifest.exists()
         and project_parse_file().exists()
+        and project_manifest_file().exists()
         and manifest.stat().st_mtime >= _newest_source_mtime()
     )
 
@@ -149,6 +150,7 @@ def _parse() -> None:
     produced = Path(dbt_project.manifest_path).parent / PARTIAL_PARSE
     if produced.is_file():
         shutil.copyfile(produced, project_parse_file())
+    shutil.copyfile(dbt_project.manifest_path, project_manifest_file())
 
 
 # dbt parses the whole project (about 6 s here) unless it finds a parse of the same
@@ -171,6 +173,15 @@ def project_parse_file() -> Path:
     key = json.dumps([target(), scheme_seed_path()])  # what dbt's parse depends on beyond the project
     name = f"autokpi_project_parse-{hashlib.sha256(key.encode()).hexdigest()[:12]}.msgpack"
     return Path(dbt_project.manifest_path).parent / name
+
+
+def project_manifest_file() -> Path:
+    """The manifest of ensure_manifest's parse for this target and scheme, which a run plans
+    its build from (orchestration/dbt_inputs.py). dbt's own target/manifest.json is the last
+    parse of any of them: a PostgreSQL run's parse lists its adapter's macros, so a DuckDB run
+    that read it just after found "the dbt project changed" and built everything."""
+    parse = project_parse_file()
+    return parse.with_name(parse.name.replace("project_parse", "project_manifest")).with_suffix(".json")
 
 
 _INVOCATIONS = DBT_PROJECT_DIR / "target"

@@ -23,6 +23,7 @@ from orchestration.dbt_project import (
     invocation_target_path,
     keep_dbt_log,
     keep_partial_parse,
+    project_manifest_file,
     remove_abandoned_invocations,
     restore_partial_parse,
 )
@@ -63,7 +64,10 @@ def _read_manifest(path: str, mtime: float) -> dict:
 
 
 def _manifest() -> dict:
-    path = Path(dbt_project.manifest_path)
+    """This target's parse of the project (project_manifest_file), not the last of any target."""
+    path = project_manifest_file()
+    if not path.is_file():  # not parsed by ensure_manifest (a definitions-only load)
+        path = Path(dbt_project.manifest_path)
     return _read_manifest(str(path), path.stat().st_mtime)
 
 

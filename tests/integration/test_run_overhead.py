@@ -23,6 +23,7 @@ from orchestration.dbt_project import (
     ensure_manifest,
     keep_dbt_log,
     partial_parse_file,
+    project_manifest_file,
     project_parse_file,
     restore_partial_parse,
 )
@@ -73,6 +74,23 @@ def test_a_new_warehouse_starts_from_the_projects_parse(tmp_path, dbt_manifest, 
     shutil.copytree(DEFAULT_SCHEME_DIR, other)
     monkeypatch.setenv(SCHEME_ENV, str(other))
     assert project_parse_file() != default
+
+
+def test_a_run_plans_from_its_own_targets_parse_not_the_last_of_any_target(dbt_manifest, monkeypatch):
+    """dbt's target/manifest.json is the last parse of any target: a PostgreSQL run's parse
+    lists its adapter's macros, so a DuckDB run that read it found "the dbt project changed"
+    and built everything (seen in tests running side by side). A run plans from its own
+    target's parse, kept when ensure_manifest parses."""
+    from orchestration.assets import warehouse
+
+    ensure_manifest()
+    ours = project_manifest_file()
+    assert ours.is_file() and ours != Path(dbt_manifest)
+    assert json.loads(ours.read_text())["metadata"]["adapter_type"] == "duckdb"
+    assert warehouse._manifest() == json.loads(ours.read_text())
+
+    monkeypatch.setenv("DBT_TARGET", "postgres")  # another target's parse is another file
+    assert project_manifest_file() != ours
 
 
 @op
