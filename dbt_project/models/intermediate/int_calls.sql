@@ -26,7 +26,7 @@ with
 -- call's direction first: a CTE read more than once is kept whole in memory (with every
 -- column of 10 M legs that spilled under the 2 GB limit, 26 s), and the legs joined to the
 -- first leg's direction and kept for three readers took 13 s of the model's 20 at 10 M legs.
--- The per-leg work is done for both readings of a talk leg and `final` picks by direction.
+-- The per-leg work is done for both readings of a talk leg; calls_by_direction picks one.
 
 {%- set seconds_since_anchor = dbt.datediff(
     dbt.cast("'2000-01-01 00:00:00'", dbt.type_timestamp()), 'started_at', 'second'
