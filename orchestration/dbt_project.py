@@ -118,11 +118,14 @@ def _project_parse_lock(mode: int) -> Iterator[None]:
 
 
 def _is_fresh(manifest: Path) -> bool:
+    """This target's parse is newer than every source (target/manifest.json is as new, or
+    newer: another target's parse since)."""
+    ours = project_manifest_file()
     return (
         manifest.exists()
         and project_parse_file().exists()
-        and project_manifest_file().exists()
-        and manifest.stat().st_mtime >= _newest_source_mtime()
+        and ours.exists()
+        and ours.stat().st_mtime >= _newest_source_mtime()
     )
 
 

@@ -76,7 +76,9 @@ def test_a_new_warehouse_starts_from_the_projects_parse(tmp_path, dbt_manifest, 
     assert project_parse_file() != default
 
 
-def test_a_run_plans_from_its_own_targets_parse_not_the_last_of_any_target(dbt_manifest, monkeypatch):
+def test_a_run_plans_from_its_own_targets_parse_not_the_last_of_any_target(
+    tmp_path, dbt_manifest, monkeypatch
+):
     """dbt's target/manifest.json is the last parse of any target: a PostgreSQL run's parse
     lists its adapter's macros, so a DuckDB run that read it found "the dbt project changed"
     and built everything (seen in tests running side by side). A run plans from its own
@@ -89,8 +91,18 @@ def test_a_run_plans_from_its_own_targets_parse_not_the_last_of_any_target(dbt_m
     assert json.loads(ours.read_text())["metadata"]["adapter_type"] == "duckdb"
     assert warehouse._manifest() == json.loads(ours.read_text())
 
-    monkeypatch.setenv("DBT_TARGET", "postgres")  # another target's parse is another file
-    assert project_manifest_file() != ours
+    # another target's parse is another file, and one older than the project is parsed again
+    # (a model changed since PostgreSQL's last parse: its copy must not plan a build as unchanged)
+    monkeypatch.setenv("DBT_TARGET", "postgres")
+    theirs = project_manifest_file()
+    assert theirs != ours
+    from orchestration import dbt_project
+
+    older = tmp_path / "their_manifest.json"
+    older.write_text(ours.read_text())
+    os.utime(older, (1_000_000_000, 1_000_000_000))  # parsed before the project's last change
+    monkeypatch.setattr(dbt_project, "project_manifest_file", lambda: older)
+    assert dbt_project._is_fresh(Path(dbt_manifest)) is False  # though manifest.json is fresh
 
 
 @op
