@@ -171,11 +171,14 @@ def project_parse_file() -> Path:
     and apart from dbt's own target/partial_parse.msgpack, which any other dbt on the
     default target folder (sqlfluff's templater in `make lint`, a `dbt build` by hand)
     writes over with a parse of its own profile."""
+    return Path(dbt_project.manifest_path).parent / f"autokpi_project_parse-{_parse_key()}.msgpack"
+
+
+def _parse_key() -> str:
+    """What dbt's parse depends on beyond the project: the target and the scheme."""
     from core.warehouse import target
 
-    key = json.dumps([target(), scheme_seed_path()])  # what dbt's parse depends on beyond the project
-    name = f"autokpi_project_parse-{hashlib.sha256(key.encode()).hexdigest()[:12]}.msgpack"
-    return Path(dbt_project.manifest_path).parent / name
+    return hashlib.sha256(json.dumps([target(), scheme_seed_path()]).encode()).hexdigest()[:12]
 
 
 def project_manifest_file() -> Path:
@@ -183,8 +186,7 @@ def project_manifest_file() -> Path:
     its build from (orchestration/dbt_inputs.py). dbt's own target/manifest.json is the last
     parse of any of them: a PostgreSQL run's parse lists its adapter's macros, so a DuckDB run
     that read it just after found "the dbt project changed" and built everything."""
-    parse = project_parse_file()
-    return parse.with_name(parse.name.replace("project_parse", "project_manifest")).with_suffix(".json")
+    return Path(dbt_project.manifest_path).parent / f"autokpi_project_manifest-{_parse_key()}.json"
 
 
 _INVOCATIONS = DBT_PROJECT_DIR / "target"
