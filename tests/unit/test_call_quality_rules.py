@@ -172,17 +172,18 @@ def test_a_long_turns_half_has_the_agents_parts_in_one_turn():
     no two agent turns in a row, and a merged turn's role names its parts."""
     from bench.call_corpus import build
 
-    (split,) = build.LONG_TURNS
-    calls = [json.loads(line) for line in (CORPUS / f"{split}.jsonl").open(encoding="utf-8")]
-    for c in calls:
-        speakers = [speaker for speaker, _ in c["segments"]]
-        assert all(not (a == b == "agent") for a, b in pairwise(speakers)), c["id"]
-    assert sum("+" in (role or "") for c in calls for role in c["roles"]) > 100
+    assert len(build.LONG_TURNS) >= 2
+    for split in build.LONG_TURNS:
+        calls = [json.loads(line) for line in (CORPUS / f"{split}.jsonl").open(encoding="utf-8")]
+        for c in calls:
+            speakers = [speaker for speaker, _ in c["segments"]]
+            assert all(not (a == b == "agent") for a, b in pairwise(speakers)), c["id"]
+        assert sum("+" in (role or "") for c in calls for role in c["roles"]) > 100, split
 
 
 def test_the_corpus_is_large_split_by_scenario_and_labelled_per_item():
     names = ("train", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-             "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13")  # fmt: skip
+             "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14")  # fmt: skip
     splits = {name: [json.loads(line) for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
               for name in names}  # fmt: skip
     assert sum(len(calls) for calls in splits.values()) >= 300
