@@ -28,6 +28,9 @@ class Turn:
     quotes: dict[ListKey, list[str]] = field(default_factory=dict)
     # where each word list's phrases start, in order: {(item, list): [(position, phrase)]}
     spans: dict[ListKey, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
+    # an agent's long turn read in parts ("А, ну тогда ладно. Возникнут вопросы — набирайте,
+    # до свидания."), each with the turn's index and the second it began; empty when it is one
+    parts: list[Turn] = field(default_factory=list)
 
     @cached_property
     def lemmas(self) -> list[str]:
@@ -47,6 +50,12 @@ class Turn:
 
     def hit(self, item: str, name: str) -> str | None:
         return self.hits.get((item, name))
+
+    @property
+    def utterances(self) -> list[Turn]:
+        """The turn as what was said one after another in it: its sentences, or the words
+        before a goodbye and the goodbye; the turn itself when it is one."""
+        return self.parts or [self]
 
 
 class Reader:
@@ -84,6 +93,9 @@ class Reader:
             for phrase in phrases:
                 self.by_first_word.setdefault(phrase[0], []).append((key, phrase))
         self._vocabulary: dict[str, _Word] = {}
+        # the item whose goodbyes split a speech-to-text turn into parts
+        self.closing_item = next((n for n, i in checklist.items.items() if i.kind == "closing"), None)
+        self.objection_item = next((n for n, i in checklist.items.items() if i.kind == "objection"), None)
 
     def word(self, said: str) -> _Word:
         """One word as written, read once per reader: calls reuse a small vocabulary."""
@@ -110,33 +122,81 @@ class Reader:
         out = []
         for i, segment in enumerate(segments):
             text = segment.get("text") or ""
-            read = [self.word(w) for w in words_of(text)]
-            said = [w.said for w in read]
-            words = [w.word for w in read]
-            turn = Turn(
-                index=i,
-                speaker=segment.get("speaker") or "",
-                at=float(segment.get("start") or 0.0),
-                text=text,
-                words=words,
-                facts=[w.facts for w in read],
-                said=said,
-            )
-            # the earliest-listed phrase of each list wins, as the lists are ordered
-            every: dict[ListKey, list[tuple[int, str]]] = {}
-            keys_of = self.keys_of
-            for p, quote in self.index.find(said, [w.matches for w in read]).items():
-                for key, rank in keys_of.get(p, ()):
-                    every.setdefault(key, []).append((rank, quote))
-            turn.quotes = {key: [quote for _, quote in sorted(found)] for key, found in every.items()}
-            turn.hits = {key: quotes[0] for key, quotes in turn.quotes.items()}
-            for start, w in enumerate(read):
-                for key, phrase in w.starts_word_phrases:
-                    if len(phrase) == 1 or tuple(words[start : start + len(phrase)]) == phrase:
-                        turn.spans.setdefault(key, []).append((start, phrase))
-                        turn.hits.setdefault(key, turn.quote(start, len(phrase)))
+            speaker = segment.get("speaker") or ""
+            at = float(segment.get("start") or 0.0)
+            turn = self.read(i, speaker, at, text)
+            if speaker == "agent":
+                end = float(segment.get("end") or at)
+                turn.parts = [self.read(i, speaker, at + (end - at) * start / len(text), piece)
+                              for start, piece in self._pieces(turn)]  # fmt: skip
             out.append(turn)
         return out
+
+    def _pieces(self, turn: Turn) -> list[tuple[int, str]]:
+        """Where a long turn's parts start in its text, and their text: its sentences, or,
+        with no punctuation (speech-to-text), the words before a goodbye and the goodbye
+        ("а ну тогда ладно рады помочь до связи"); none for a turn said in one piece."""
+        text = turn.text
+        if not _PUNCTUATED.search(text):
+            goodbyes = _starts(turn, (self.closing_item, "phrases")) if self.closing_item else []
+            if not goodbyes or max(goodbyes) < 2:
+                return []
+            # a goodbye, not a promise that answers ("давайте так я позвоню вам во вторник")
+            promised = set(_starts(turn, (self.objection_item, "commitments")))
+            at = min((a for a in goodbyes if a not in promised), default=0)
+            if at < 2:
+                return []
+            starts = [0, next(m.start() for n, m in enumerate(_WORD_AT.finditer(text)) if n == at)]
+        else:
+            starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        if len(starts) == 1:
+            return []
+        pieces = [(a, text[a:b].strip()) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+        return [(a, piece) for a, piece in pieces if words_of(piece)] if len(pieces) > 1 else []
+
+    def read(self, index: int, speaker: str, at: float, text: str) -> Turn:
+        """One turn's words and every checklist list it hits."""
+        read = [self.word(w) for w in words_of(text)]
+        said = [w.said for w in read]
+        words = [w.word for w in read]
+        turn = Turn(
+            index=index,
+            speaker=speaker,
+            at=at,
+            text=text,
+            words=words,
+            facts=[w.facts for w in read],
+            said=said,
+        )
+        # the earliest-listed phrase of each list wins, as the lists are ordered
+        every: dict[ListKey, list[tuple[int, str]]] = {}
+        keys_of = self.keys_of
+        for p, quote in self.index.find(said, [w.matches for w in read]).items():
+            for key, rank in keys_of.get(p, ()):
+                every.setdefault(key, []).append((rank, quote))
+        turn.quotes = {key: [quote for _, quote in sorted(found)] for key, found in every.items()}
+        turn.hits = {key: quotes[0] for key, quotes in turn.quotes.items()}
+        for start, w in enumerate(read):
+            for key, phrase in w.starts_word_phrases:
+                if len(phrase) == 1 or tuple(words[start : start + len(phrase)]) == phrase:
+                    turn.spans.setdefault(key, []).append((start, phrase))
+                    turn.hits.setdefault(key, turn.quote(start, len(phrase)))
+        return turn
+
+
+def _starts(turn: Turn, key: ListKey) -> list[int]:
+    """Where in the turn each phrase of a list it hits begins."""
+    return [
+        end - len(phrase)
+        for quote in turn.quotes.get(key, ())
+        if (end := turn.end_of(phrase := [normal(w) for w in words_of(quote)])) is not None
+    ]
+
+
+# a sentence ends at ".", "!", "?" or "…" followed by a space ("т.е." and "3.5" go on)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+_PUNCTUATED = re.compile(r"[.!?…]")
+_WORD_AT = re.compile(r"[\w']+", re.UNICODE)  # phrases.words_of, with where each word starts
 
 
 @dataclass(frozen=True)

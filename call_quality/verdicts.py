@@ -63,6 +63,8 @@ class Call:
     meaning: Meaning | None = None  # the language's learned classifiers, if it has them
     objections: list[Objection] = field(default_factory=list)
     answer_turns: set[int] = field(default_factory=set)
+    # the agent's turns (or parts of one) that let an objection go: read for that item, not for tone
+    letting_go: list[Turn] = field(default_factory=list)
     opening: set[int] | None = None  # the greeting and introduction turns, read once (_opening)
 
     def can_mean(self, name: str) -> bool:
@@ -302,7 +304,13 @@ def _good_time_of_day(turn: Turn) -> str | None:
             if 0 <= j < len(words) and _TIME_OF_DAY.match(words[j]):
                 first, last = min(i, j), max(i, j)
                 return turn.quote(first, last - first + 1)
+        alone = i + 1 == len(turn.words) or turn.facts[i + 1].pos not in {"NOUN", "ADJF"}
+        if word in _GOOD_ALONE and alone:
+            return turn.said[i]  # "Алло, добрый, слушаю вас": the time of day left unsaid
     return None
+
+
+_GOOD_ALONE = {"добрый", "доброго", "доброе", "доброй", "добренький"}
 
 
 def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
@@ -377,9 +385,12 @@ def needs(call: Call, item: Item) -> Verdict:
     intro_item = _item_of_kind(call.checklist, "introduction")
     closing_item = _item_of_kind(call.checklist, "closing")
     leads = _leads(language)
+    opening = _opening(call)
     for turn in call.agent_turns:
         if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language, slack=2):
             continue
+        if turn.index in opening and not _names_a_thing(turn):
+            continue  # "Что у вас?", "Как ваше ничего?": the opening asks how to help, not about what
         if turn.end_of(["вы", "кто"]) or turn.end_of(["who", "are", "you"]):
             continue  # "так, а вы кто?" asks who calls, not what they need
         if sum(w not in leads for w in turn.words) < 2 or not _says_something(turn.lemmas, item, language):
@@ -406,6 +417,21 @@ def needs(call: Call, item: Item) -> Verdict:
             continue
         return Verdict(True, _said(turn, turn.text))
     return Verdict(False)
+
+
+def _names_a_thing(turn: Turn) -> bool:
+    """A noun among the turn's words other than a greeting's time of day ("какой объём вам
+    нужен", not "доброе утро, как ваше ничего"); English, with no parts of speech here, by a
+    word beyond the few an opening's "how can I help you" is made of."""
+    if any(f.pos for f in turn.facts):
+        nouns = (w for w, f in zip(turn.words, turn.facts, strict=True) if f.pos == "NOUN")
+        return any(not _TIME_OF_DAY.match(w) for w in nouns)
+    return any(w not in _OPENING_WORDS for w in turn.words)
+
+
+_OPENING_WORDS = {"how", "can", "may", "i", "help", "you", "what", "is", "it", "who", "this", "please",
+                  "yeah", "yes", "speaking", "go", "on", "then", "do", "for", "today", "mhm", "what's", "up",
+                  "are", "things", "hi", "hello", "there", "and", "so", "okay", "right"}  # fmt: skip
 
 
 def offer(call: Call, item: Item) -> Verdict:
@@ -545,14 +571,7 @@ def find_objections(call: Call, item: Item) -> None:
             cls = "other"  # an objection in words no list holds; its kind is unknown
         if cls is None:
             continue
-        window = []
-        for following in call.turns[turn.index + 1 :]:
-            if following.speaker != "agent" or len(window) == call.checklist.objection_answer_turns:
-                break
-            closing_item = _item_of_kind(call.checklist, "closing")
-            if window and closing_item and following.hit(closing_item.name, "phrases"):
-                break  # the goodbye is not the answer
-            window.append(following)
+        window = _answer_window(call, turn)
         answer, answered = None, False
         for n, candidate in enumerate(window):
             letting_go = candidate.hit(item.name, "letting_go")
@@ -570,13 +589,38 @@ def find_objections(call: Call, item: Item) -> None:
                 # the first turn answers (or fails to); a later one only when it says something
                 call.answer_turns.add(candidate.index)
             if letting_go:
+                # "Понимаю. Зато гарантия три года.": a concession, then the argument said next
+                argued = next((a for later in window[n + 1 :] if later.index == candidate.index
+                               and (a := _substance(later, item))), None)  # fmt: skip
+                if argued:
+                    answered, answer = True, argued
+                    break
                 answer = letting_go
+                call.letting_go.append(candidate)
                 break
             if substance:
                 answered, answer = True, substance
                 break
         quote = turn.hit(f"objections:{cls}", "phrases") or turn.text
         call.objections.append(Objection(cls, redact(quote), turn.at, answered, answer and redact(answer)))
+
+
+def _answer_window(call: Call, objected: Turn) -> list[Turn]:
+    """What the agent says next after an objection, part by part (a long turn's sentences,
+    or its words before a goodbye), over up to ``objection_answer_turns`` turns, up to the
+    goodbye: "А, ну тогда ладно. Возникнут вопросы — набирайте" lets go, the goodbye after it
+    is no answer."""
+    closing_item = _item_of_kind(call.checklist, "closing")
+    window: list[Turn] = []
+    after = objected.index + 1
+    for following in call.turns[after : after + call.checklist.objection_answer_turns]:
+        if following.speaker != "agent":
+            break
+        for part in following.utterances:
+            if window and closing_item and part.hit(closing_item.name, "phrases"):
+                return window  # the goodbye is not the answer
+            window.append(part)
+    return window
 
 
 # the parts of speech that name a thing, an action or a quality: a client's turn without
@@ -683,9 +727,41 @@ def closing(call: Call, item: Item, needs_item: Item | None) -> Verdict:
     if not quote:
         return Verdict(False)
     before = call.previous_turn(last)
-    if before and before.speaker == "client" and _client_asks(before, needs_item, call.checklist.language):
+    language = call.checklist.language
+    if (
+        before
+        and before.speaker == "client"
+        and _client_asks(before, needs_item, language)
+        and not _says_more_before_goodbye(last, item, language)
+    ):
         return Verdict(False, _said(before, before.text, unanswered_question=True))
     return Verdict(True, _said(last, quote))
+
+
+# what acknowledges without answering: "хорошо, спасибо, до свидания" answers no question
+_ACKNOWLEDGEMENTS = {"да", "хорошо", "ладно", "спасибо", "благодарю", "отлично", "понятно", "ясно", "угу",
+                     "ага", "ok", "okay", "yes", "yeah", "sure", "thanks", "thank", "great", "right",
+                     "alright", "fine", "lovely", "cheers"}  # fmt: skip
+
+
+def _says_more_before_goodbye(turn: Turn, item: Item, language: str) -> bool:
+    """The agent's last turn answers the client's question in a sentence of its own before
+    the goodbye ("По субботам до трёх. Всего доброго."); leads and a bare "Хорошо, спасибо."
+    answer nothing. Said without punctuation (speech-to-text), the words before a goodbye are
+    as often part of it ("рада была помочь до свидания", "до субботы счастливо") and count
+    for nothing."""
+    if not _PUNCTUATED.search(turn.text):
+        return False
+    said_first = []
+    for part in turn.parts:
+        if part.hit(item.name, "phrases"):
+            break
+        said_first += part.words
+    said = [w for w in said_first if w not in _leads(language) and w not in _ACKNOWLEDGEMENTS]
+    return len(said) >= 2
+
+
+_PUNCTUATED = re.compile(r"[.!?…]")
 
 
 def _closing_said(turn: Turn, item: Item) -> str | None:
@@ -719,7 +795,9 @@ def rudeness(call: Call, item: Item) -> Verdict:
     classifier may ("rude in words no list holds")."""
     hits = [found for turn in call.agent_turns if (found := _rude_by_words(call, turn, item))]
     if not hits:
-        hits = [found for turn in call.agent_turns if (found := _rude_by_meaning(call, turn))]
+        # a long turn read sentence by sentence: one rude sentence among polite ones is rude
+        hits = [found for turn in call.agent_turns for part in (turn, *turn.parts)
+                if (found := _rude_by_meaning(call, part))]  # fmt: skip
     if hits:
         return Verdict(False, {**hits[0], "hits": len(hits)})
     return Verdict(True)
@@ -758,6 +836,10 @@ def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
         return None
     if turn.index in _opening(call) or first_names(turn):
         return None  # "зовите меня просто Прохор" introduces; the classifier reads only its tone
+    if any(turn is let or let in turn.parts for let in call.letting_go):
+        return None  # "ну и делайте сами тогда" lets the objection go: it fails that item, not politeness
+    if _parts_with_a_goodbye(call, turn):
+        return None  # "возникнут вопросы — набирайте, до свидания": an order that parts, not one that pushes
     needs_item = _item_of_kind(call.checklist, "needs")
     if needs_item and _mentions(turn, needs_item.words("not_needs"), call.checklist.language, slack=2):
         return None  # "вы меня хорошо слышите?" checks the line, however close to "вы меня вообще слышите?"
@@ -765,6 +847,21 @@ def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
     if intro_item and _declines_name(turn, intro_item, call.checklist.language):
         return None  # declining one's name fails the introduction; only rude words make it rude too
     return _said(turn, turn.text.strip(), meaning=round(meant, 2))
+
+
+def _parts_with_a_goodbye(call: Call, turn: Turn) -> bool:
+    """A goodbye without a verb in the turn ("до свидания", "удачи"; not "перезвоню", not
+    "я не буду ждать"): it parts, it promises and pushes nothing."""
+    closing_item = _item_of_kind(call.checklist, "closing")
+    if not closing_item:
+        return False
+    for quote in turn.quotes.get((closing_item.name, "phrases"), ()):
+        phrase = [normal(w) for w in words_of(quote)]
+        end = turn.end_of(phrase)
+        said = turn.facts[end - len(phrase) : end] if end is not None else None
+        if said and not any(f.pos in {"VERB", "INFN"} for f in said):
+            return True
+    return False
 
 
 def _is_rude(call: Call, turn: Turn) -> bool:

@@ -50,6 +50,7 @@ TRAIN_SPLITS = (
     "fresh10",
     "fresh11",
     "fresh12",
+    "fresh13",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,
@@ -92,8 +93,13 @@ def turns_of(language: str, splits: tuple[str, ...], speaker: str):
                 continue
             segments = [{"speaker": s, "text": t} for s, t in call["segments"]]
             for turn, role in zip(reader.turns(segments), call["roles"], strict=True):
-                if turn.speaker == speaker and "+" not in (role or ""):  # a merged turn has no one role
+                if turn.speaker != speaker:
+                    continue
+                if "+" not in (role or ""):
                     yield turn, role
+                elif len(turn.parts) == len(roles := role.split("+")):
+                    # a merged turn has no one role; its sentences, one per part, have theirs
+                    yield from zip(turn.parts, roles, strict=True)
 
 
 def vocabulary_of(turns) -> list[str]:

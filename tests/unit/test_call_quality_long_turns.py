@@ -1,0 +1,113 @@
+"""Real agents say an answer, an aside and a goodbye in one breath. A long agent turn is read
+in parts — its sentences, or, said without punctuation (speech-to-text), its words before a
+goodbye and the goodbye — so what one part says is not drowned by the next."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.calls import call
+
+
+def test_a_long_turn_is_read_sentence_by_sentence_each_at_its_second(ru):
+    text = "А, ну тогда ладно. Возникнут вопросы — набирайте, до свидания."
+    (turn,) = ru.reader.turns([{"speaker": "agent", "start": 10.0, "end": 20.0, "text": text}])
+    assert [p.text for p in turn.parts] == [
+        "А, ну тогда ладно.",
+        "Возникнут вопросы — набирайте, до свидания.",
+    ]
+    assert turn.parts[0].at == 10.0
+    assert turn.parts[1].at == pytest.approx(10.0 + 10.0 * text.index("Возникнут") / len(text))
+    assert all(p.index == turn.index for p in turn.parts)  # the turn's own place in the call
+
+
+@pytest.mark.parametrize(
+    ("said", "parts"),
+    [
+        ("а ну тогда ладно всего доброго", ["а ну тогда ладно", "всего доброго"]),
+        ("давайте так я позвоню вам во вторник", []),  # a promise answers; it is no goodbye to split at
+        ("спасибо до свидания", []),  # one word before the goodbye is part of it
+        ("Спасибо за звонок.", []),  # one sentence
+    ],
+)
+def test_speech_to_text_is_split_before_a_goodbye_only(ru, said, parts):
+    (turn,) = ru.reader.turns([{"speaker": "agent", "start": 0.0, "text": said}])
+    assert [p.text for p in turn.parts] == parts
+
+
+def test_a_client_turn_is_read_whole(ru):
+    (turn,) = ru.reader.turns([{"speaker": "client", "start": 0.0, "text": "Дорого. До свидания."}])
+    assert turn.parts == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "handled"),
+    [
+        ("А, ну тогда ладно. Возникнут вопросы — набирайте, до свидания.", 0),
+        ("а ну тогда ладно всего доброго", 0),  # the same, said without punctuation
+        ("Понимаю. Зато в эту сумму уже входят доставка и гарантия.", 1),  # conceded, then argued
+        ("Хорошо, подумайте, я перезвоню вам в пятницу в двенадцать.", 1),
+    ],
+)
+def test_letting_an_objection_go_then_saying_goodbye_in_one_turn_lets_it_go(ru, answer, handled):
+    result = ru.score(
+        "c", call(("a", "Здравствуйте, меня зовут Ольга."), ("c", "Дорого у вас."), ("a", answer))
+    )
+    assert result.items["objection_handling"] == handled
+
+
+def test_a_rude_sentence_among_polite_ones_is_rude(ru):
+    rude = "Заказ соберём к среде. Побыстрее, за вами ещё люди. Спасибо, всего доброго."
+    polite = "Заказ соберём к среде. Спасибо, всего доброго."
+    assert ru.score("c", call(("c", "Нужен генератор."), ("a", rude))).items["politeness"] == 0
+    assert ru.score("c", call(("c", "Нужен генератор."), ("a", polite))).items["politeness"] == 1
+
+
+def test_a_goodbye_that_asks_to_call_again_is_no_rude_order(ru):
+    result = ru.score("c", call(("c", "Спасибо."), ("a", "Возникнут вопросы — набирайте, до свидания.")))
+    assert (result.items["politeness"], result.items["closing"]) == (1, 1)
+
+
+def test_letting_go_is_judged_as_letting_go_not_as_rudeness(ru):
+    result = ru.score("c", call(("c", "У соседей дешевле."), ("a", "Ну и делайте сами тогда.")))
+    assert (result.items["objection_handling"], result.items["politeness"]) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("last", "closed"),
+    [
+        ("По субботам работаем до трёх. Всего доброго.", 1),  # answered, then goodbye
+        ("Всего доброго.", 0),  # a goodbye over the question
+        ("Хорошо, спасибо. Всего доброго.", 0),  # an acknowledgement answers nothing
+        ("рада была помочь до свидания", 0),  # speech-to-text: the words before are part of the goodbye
+    ],
+)
+def test_a_goodbye_after_the_client_asks_closes_only_when_the_question_was_answered(ru, last, closed):
+    result = ru.score("c", call(("a", "Здравствуйте."), ("c", "А по субботам открыто у вас?"), ("a", last)))
+    assert result.items["closing"] == closed
+
+
+@pytest.mark.parametrize(
+    ("opening", "greeted"),
+    [
+        ("Алло, добрый, слушаю вас.", 1),  # the time of day left unsaid
+        ("алло добрый слушаю вас", 1),
+        ("Алло, слушаю вас.", 0),
+        ("Добрый мастер к вам приедет.", 0),  # a good craftsman greets nobody
+    ],
+)
+def test_a_good_day_left_unsaid_greets(ru, opening, greeted):
+    assert ru.score("c", call(("a", opening), ("c", "Нужен генератор."))).items["greeting"] == greeted
+
+
+@pytest.mark.parametrize(
+    ("opening", "asked"),
+    [
+        ("Что у вас?", 0),  # how can I help, not a question about the client's situation
+        ("Доброе утро! Как ваше ничего?", 0),
+        ("Здравствуйте. Какой объём вам нужен?", 1),  # an outbound call may ask its first question first
+    ],
+)
+def test_the_openings_question_is_needs_discovery_only_when_it_asks_about_something(ru, opening, asked):
+    result = ru.score("c", call(("a", opening), ("c", "Нужен генератор на дачу.")))
+    assert result.items["needs_discovery"] == asked
