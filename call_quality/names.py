@@ -17,6 +17,8 @@ from call_quality.phrases import morph, normal
 
 # parts of speech a company's name is not made of ("имя моё вам ни к чему, слушаю")
 NOT_A_NAME = {"NPRO", "VERB", "INFN", "PRED", "ADVB", "CONJ", "PRCL", "PREP"}
+# ... nor of an interjection ("ой, здравствуйте")
+NOT_A_COMPANY = NOT_A_NAME | {"INTJ"}
 
 
 def company_before(turn: Turn, formula: str, item: Item) -> bool:
@@ -30,7 +32,7 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
     before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True) if w not in bare]
     # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are
     return bool(before) and (
-        any(not f.is_known for f in before) or not any(f.pos in NOT_A_NAME for f in before)
+        any(not f.is_known for f in before) or not any(f.pos in NOT_A_COMPANY for f in before)
     )
 
 
@@ -46,6 +48,8 @@ NAME_AFTER = {"зовут", "звать", "беспокоит", "менедже�
 ROLES = NAME_AFTER - {"зовут", "звать", "беспокоит"} | {
     "мастер", "специалист", "оператор", "приемщица", "приемщик", "продавец", "инженер", "диспетчер"
 }  # fmt: skip
+# the desk one answers for ("отдел заказов, злата", "продажи, матвей")
+DESKS = {"заказов", "продаж", "продажи", "поддержки", "сервиса", "записи", "бронирования"}
 # "моё имя вам ничего не даст": the words that speak about one's name instead of giving it
 MY_NAME = (["мое", "имя"], ["имя", "мое"])
 # "зачем вам моё имя": a question about one's name, whatever follows it
@@ -113,6 +117,8 @@ def first_names(turn: Turn) -> list[str]:
             or (i + 1 < len(words) and turn.facts[i + 1].is_first_person)
             # "вашим заказом займётся злата": a name after a verb, ending the turn
             or (i and i == len(words) - 1 and _serves(turn.facts[i - 1]))
+            # "консультант злата", "отдел заказов, злата": a name after what one is or where
+            or (i and words[i - 1] in ROLES | DESKS)
         )
         if f.is_name or announced:
             found.append(word)
@@ -121,6 +127,35 @@ def first_names(turn: Turn) -> list[str]:
         misspelt = i and words[i - 1] == "я" and not f.is_known and word.isalpha() and len(word) >= 3
         if misspelt and word not in found and ROLES & set(words[i + 1 : i + 3]):
             found.append(word)
+    return found
+
+
+_WORD = re.compile(r"[\w']+", re.UNICODE)  # phrases.words_of, with where each word stands
+_SENTENCE_START = re.compile(r"(?:^|[.!?…])\W*$")
+# capitalised though no name: "I", "I'm", and the polite "Вы"/"Вас"
+_CAPITALISED_ANYWAY = {"i", "i'm", "i'll", "i've", "i'd", "monday", "tuesday", "wednesday", "thursday",
+                       "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+                       "july", "august", "september", "october", "november", "december", "christmas",
+                       "easter", "mr", "mrs", "ms", "dr"}  # fmt: skip
+
+
+def capitalised_names(turn: Turn) -> list[str]:
+    """Words written with a capital inside a sentence ("Приветствую вас, Бюро прогулок
+    Маршрут, рада звонку"): names of someone or of the company, as whoever wrote the
+    transcript knew (days, months and "I" aside). Speech-to-text writes none, so this reads
+    only punctuated transcripts."""
+    text, found = turn.text, []
+    for n, m in enumerate(_WORD.finditer(text)):
+        word = m.group()
+        if (
+            not word[:1].isupper()
+            or (word.isupper() and len(word) > 1)
+            or _SENTENCE_START.search(text[: m.start()])
+        ):
+            continue
+        if word.lower() in _CAPITALISED_ANYWAY or (n < len(turn.facts) and turn.facts[n].pos == "NPRO"):
+            continue
+        found.append(word)
     return found
 
 
@@ -237,6 +272,7 @@ _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
     "at", "on", "my", "your", "our", "morning", "afternoon", "evening", "today", "mate", "love", "well",
 }  # fmt: skip
 _EN_DESKS = [["on", d] for d in ("bookings", "reception", "sales", "accounts", "enquiries", "support")]
+_EN_PHONE_VERBS = {"speaking", "answering"}
 _EN_WELCOME_WORDS = {"nice", "great", "glad", "wonderful", "pleased", "delighted", "happy", "good", "kind"}
 
 
@@ -250,9 +286,11 @@ def english_introduction(words: list[str]) -> str | None:
         before = words[i - 1]
         if word == "here" and before.isalpha() and before not in _NOT_A_NAME_BEFORE_HERE:
             return f"{before} here"
-        # "good morning to you, sunita picking up": a name before the phone's verb
-        if words[i : i + 2] == ["picking", "up"] and before.isalpha() and before not in _EN_NOT_A_COMPANY:
-            return f"{before} picking up"
+        # "good morning to you, sunita picking up", "rhys answering for the crew": a name
+        # before the phone's verb
+        phone_verb = words[i : i + 2] == ["picking", "up"] or word in _EN_PHONE_VERBS
+        if phone_verb and before.isalpha() and before not in _EN_NOT_A_COMPANY:
+            return f"{before} {' '.join(words[i : i + 2]) if word == 'picking' else word}"
         # "rowena on bookings", "tyrell on the phone": a name and the desk one sits at
         desk = words[i : i + 2] in _EN_DESKS or words[i : i + 3] == ["on", "the", "phone"]
         if desk and before.isalpha() and before not in _EN_NOT_A_COMPANY:

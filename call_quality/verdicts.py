@@ -16,6 +16,7 @@ from call_quality.dialogue import Turn
 from call_quality.meaning import Meaning
 from call_quality.names import (
     about_my_name,
+    capitalised_names,
     company_after,
     company_announced,
     company_before,
@@ -187,8 +188,17 @@ def _alternative_asked(turn: Turn, offer_item: Item | None, language: str) -> bo
     words = turn.words
     if "или" not in words[1:] and "or" not in words[1:]:
         return False
-    offered = _lemma_union(offer_item.words("offer_verbs"), language) if offer_item else frozenset()
-    return not any(f.lemma in offered or f.is_imperative or f.pos == "INFN" for f in turn.facts)
+    if words[-2:] in (["или", "нет"], ["or", "not"]):
+        return False  # "добавить коврик или нет?" asks about an offer
+    # "цветную хотите или только контур": wanting one of two asks what the client prefers
+    offered = _lemma_union(offer_item.words("offer_verbs"), language) - _WANT if offer_item else frozenset()
+    return not any(
+        f.lemma in offered or (f.is_imperative and f.lemma not in _WANT) or f.pos == "INFN"
+        for f in turn.facts
+    )
+
+
+_WANT = {"хотеть", "want"}
 
 
 def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
@@ -323,7 +333,8 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         quote = turn.hit(item.name, "phrases")
         if quote and not _spoken_about(turn, quote):
             return Verdict(True, _said(turn, quote))
-        said = first_names(turn) or company_announced(turn)
+        capitalised = capitalised_names(turn) if turn.index in _opening(call) else []
+        said = first_names(turn) or company_announced(turn) or capitalised
         if said:
             return Verdict(True, _said(turn, said[0]))
         # the phone formula names the company: "алло, электроснаб, слушаю"
@@ -389,7 +400,8 @@ def needs(call: Call, item: Item) -> Verdict:
     for turn in call.agent_turns:
         if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language, slack=2):
             continue
-        if turn.index in opening and not _names_a_thing(turn):
+        asking = [p for p in turn.utterances if p.has_question_mark] or turn.utterances
+        if turn.index in opening and not any(_names_a_thing(p) for p in asking):
             continue  # "Что у вас?", "Как ваше ничего?": the opening asks how to help, not about what
         if turn.end_of(["вы", "кто"]) or turn.end_of(["who", "are", "you"]):
             continue  # "так, а вы кто?" asks who calls, not what they need
@@ -513,9 +525,21 @@ def _turns_with_another_job(call: Call) -> set[int]:
     return jobs
 
 
+def _told_in_the_past(turn: Turn, quote: str) -> bool:
+    """A one-word phrase said as a verb in the past: "записала", "взяла", "предложили" tell
+    what was done; "запишу", "возьмите", "предложу" and "взяла бы" promise or offer."""
+    if " " in quote or quote not in turn.said:
+        return False
+    at = turn.said.index(quote)
+    return turn.facts[at].is_past and "бы" not in turn.words  # "я бы на вашем месте … взяла"
+
+
 def _offering_phrase(turn: Turn, item: Item) -> str | None:
-    """The first offering phrase of the turn that is not asked with a question word."""
+    """The first offering phrase of the turn that is not asked with a question word nor told
+    in the past ("извините, что не сразу взяла")."""
     for quote in turn.quotes.get((item.name, "phrases"), ()):
+        if _told_in_the_past(turn, quote):
+            continue
         words = [normal(w) for w in words_of(quote)]
         end = turn.end_of(words)
         start = end - len(words) if end is not None else 0
@@ -663,9 +687,19 @@ def _says_a_thing(turn: Turn) -> bool:
 
 
 def _bare(turn: Turn, language: str) -> bool:
-    """An answer of two words or fewer beyond the leads ("ладненько", "ну, понятно"): too
-    short to hold an argument, an alternative or a commitment."""
-    return sum(w not in _leads(language) for w in turn.words) <= 2
+    """An answer of two words or fewer beyond the leads, pronouns and acknowledgements
+    ("ладненько", "ну, понятно", "угу, поняла вас"): too short to hold an argument, an
+    alternative or a commitment."""
+    leads = _leads(language)
+    said = [
+        w
+        for w, f in zip(turn.words, turn.facts, strict=True)
+        if w not in leads and w not in _ACKNOWLEDGEMENTS and f.pos != "NPRO" and f.lemma not in _UNDERSTOOD
+    ]
+    return len(said) <= 2
+
+
+_UNDERSTOOD = {"понять", "понимать", "understand", "see"}
 
 
 _BUT = {"but", "though", "although", "however", "но", "однако", "зато", "хотя"}
@@ -693,9 +727,12 @@ def _substance(turn: Turn, item: Item) -> str | None:
     """What in an answer engages with the objection: an argument, an alternative, a
     commitment, or a figure or a day."""
     for name in ("arguments", "alternatives", "commitments"):
+        for quote in turn.quotes.get((item.name, name), ()):
+            if not _told_in_the_past(turn, quote):
+                return quote
         quote = turn.hit(item.name, name)
-        if quote:
-            return quote
+        if quote and (item.name, name) not in turn.quotes:
+            return quote  # a word list's hit
     figures = [w for w, f in zip(turn.words, turn.facts, strict=True) if f.is_number_or_day]
     return figures[0] if figures else None
 
@@ -732,7 +769,7 @@ def closing(call: Call, item: Item, needs_item: Item | None) -> Verdict:
         before
         and before.speaker == "client"
         and _client_asks(before, needs_item, language)
-        and not _says_more_before_goodbye(last, item, language)
+        and not _says_more_before_goodbye(last, item, language, _item_of_kind(call.checklist, "objection"))
     ):
         return Verdict(False, _said(before, before.text, unanswered_question=True))
     return Verdict(True, _said(last, quote))
@@ -744,14 +781,15 @@ _ACKNOWLEDGEMENTS = {"да", "хорошо", "ладно", "спасибо", "б
                      "alright", "fine", "lovely", "cheers"}  # fmt: skip
 
 
-def _says_more_before_goodbye(turn: Turn, item: Item, language: str) -> bool:
-    """The agent's last turn answers the client's question in a sentence of its own before
-    the goodbye ("По субботам до трёх. Всего доброго."); leads and a bare "Хорошо, спасибо."
-    answer nothing. Said without punctuation (speech-to-text), the words before a goodbye are
-    as often part of it ("рада была помочь до свидания", "до субботы счастливо") and count
-    for nothing."""
+def _says_more_before_goodbye(turn: Turn, item: Item, language: str, objection_item: Item | None) -> bool:
+    """The agent's last turn answers the client's question before the goodbye: in a sentence
+    of its own ("По субботам до трёх. Всего доброго."; leads and a bare "Хорошо, спасибо."
+    answer nothing), or, said without punctuation (speech-to-text, Russian), in words before
+    the first closing phrase that name a thing or a number ("на юг солнце весь день всего
+    доброго"). A thanks, a "рады", an order or "до субботы" there are part of the goodbye
+    ("рада была помочь до свидания", "значит до субботы счастливо")."""
     if not _PUNCTUATED.search(turn.text):
-        return False
+        return language == "ru" and _answers_before_goodbye((item, objection_item), turn)
     said_first = []
     for part in turn.parts:
         if part.hit(item.name, "phrases"):
@@ -759,6 +797,38 @@ def _says_more_before_goodbye(turn: Turn, item: Item, language: str) -> bool:
         said_first += part.words
     said = [w for w in said_first if w not in _leads(language) and w not in _ACKNOWLEDGEMENTS]
     return len(said) >= 2
+
+
+def _answers_before_goodbye(call_item: tuple[Item, Item | None], turn: Turn) -> bool:
+    """Words before the first goodbye or promise that name a thing (a noun, an adjective, a
+    number), with no verb and no wish among them: "на юг солнце весь день" answers; "смету
+    скину к обеду", "записала вас на четверг", "хорошего вам вечера" are the goodbye."""
+    item, objection_item = call_item
+    keys = [(item.name, "phrases")] + ([(objection_item.name, "commitments")] if objection_item else [])
+    starts = [
+        end - len(phrase)
+        for key in keys
+        for quote in turn.quotes.get(key, ())
+        if (end := turn.end_of(phrase := [normal(w) for w in words_of(quote)])) is not None
+    ]
+    first = min(starts, default=0)
+    words, facts = turn.words[:first], turn.facts[:first]
+    if len(words) < 2 or any(w in _PART_OF_GOODBYE or w.startswith(_WISHES) for w in words):
+        return False
+    if any(f.pos in _VERB_FORMS for f in facts):  # "набирайте", "скину", "записала"
+        return False
+    return any(
+        f.pos in {"NOUN", "NUMR", "ADJF"}
+        and not f.is_number_or_day
+        and not (i and words[i - 1] in _TIME_PREPOSITIONS)
+        for i, f in enumerate(facts)
+    )
+
+
+_VERB_FORMS = {"VERB", "INFN", "PRTS", "PRTF", "GRND"}
+_WISHES = ("хорош", "добр", "удачн", "приятн", "отличн", "всего", "всех")
+_TIME_PREPOSITIONS = {"до", "в"}  # "до обеда", "в пятницу": the next meeting, not an answer
+_PART_OF_GOODBYE = {"спасибо", "благодарю", "благодарим", "рад", "рада", "рады", "всегда"}
 
 
 _PUNCTUATED = re.compile(r"[.!?…]")
@@ -773,10 +843,20 @@ def _closing_said(turn: Turn, item: Item) -> str | None:
             return quote
     if len(turn.words) > 1 and turn.words[-1] in _PARTING_LAST:
         return turn.said[-1]  # "ну всё, пока": "пока" ending the turn parts ("пока нет" does not)
+    for i, f in enumerate(turn.facts):
+        # "right, speak monday then", "see you on the fifth": when we speak again is the next step
+        if f.lemma in _SPEAK_AGAIN and any(g.is_number_or_day for g in turn.facts[i + 1 : i + 4]):
+            return turn.quote(i, 2)
     return None
 
 
+_SPEAK_AGAIN = {"speak", "talk", "see", "созваниваться", "созвониться", "увидеться", "встретиться"}
+
+
 _PARTING_LAST = {"пока", "bye"}
+# a client's turn ending with what may be or is there asks whether it is (no punctuation)
+_ASKED_LAST = {"можно", "есть", "бывает", "работаете", "делаете", "принимаете"}
+_AGREED = {"ладно", "хорошо", "да", "ну", "ок", "угу", "ага", "давайте"}  # "ладно, так можно"
 
 
 def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
@@ -784,6 +864,13 @@ def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
         return True
     if language == "ru" and turn.words[:1] == ["а"] and len(turn.words) > 2:
         return True
+    if (
+        language == "ru"
+        and len(turn.words) > 1
+        and turn.words[-1] in _ASKED_LAST
+        and turn.words[0] not in _AGREED
+    ):
+        return True  # "картой оплатить можно", "рассрочка бывает": the predicate last asks
     return bool(needs_item) and is_question(turn, needs_item, language)
 
 
@@ -806,18 +893,25 @@ def rudeness(call: Call, item: Item) -> Verdict:
 def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
     """The evidence that a turn is rude by the lists: an address, a phrase, a tone."""
     language = call.checklist.language
-    if turn.words[:1] and turn.words[0] in set(item.words("vocatives")):
-        return _said(turn, turn.said[0], tone=True)
+    vocatives = set(item.words("vocatives"))
+    for part in turn.utterances:  # "…в августе. Женщина, до вас доходит или нет?"
+        if part.words[:1] and part.words[0] in vocatives:
+            return _said(part, part.said[0], tone=True)
     quote = turn.hit(item.name, "phrases")
     if quote:
         return None if _said_literally(turn, quote, item, language) else _said(turn, quote)
     tone = item.words("tone")
-    if tone and _mentions(turn, tone, language):
+    # the words of a tone close together: "сколько раз вам можно объяснять" pushes, "назовите,
+    # сколько вам предложили, и я посмотрю, что можно сделать" does not
+    if tone and _mentions(turn, tone, language, slack=_TONE_SLACK):
         return _said(turn, turn.text.strip(), tone=True)
     pushed = language == "ru" and _pushed(turn)
     if pushed:
         return _said(turn, pushed, tone=True)
     return None
+
+
+_TONE_SLACK = 4
 
 
 def _pushed(turn: Turn) -> str | None:

@@ -51,6 +51,7 @@ TRAIN_SPLITS = (
     "fresh11",
     "fresh12",
     "fresh13",
+    "fresh14",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

@@ -111,3 +111,111 @@ def test_a_good_day_left_unsaid_greets(ru, opening, greeted):
 def test_the_openings_question_is_needs_discovery_only_when_it_asks_about_something(ru, opening, asked):
     result = ru.score("c", call(("a", opening), ("c", "Нужен генератор на дачу.")))
     assert result.items["needs_discovery"] == asked
+
+
+# session 36's second round: read from fresh14's calls, kept general
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Ой, здравствуйте, извините, что не сразу взяла.", 0),  # an interjection is no company
+        ("Отдел заказов, Злата.", 1),  # a name after the desk one answers for
+        ("ну говорите уже я консультант злата", 1),  # a name after what one is
+        ("Приветствую вас, Бюро прогулок Маршрут, рада звонку.", 1),  # capitals inside a sentence
+        ("приветствую вас рада звонку", 0),
+    ],
+)
+def test_russian_openings_of_fresh14(ru, opening, introduced):
+    result = ru.score("c", call(("a", opening), ("c", "Нужны шторы в гостиную.")))
+    assert result.items["introduction"] == introduced
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Hi there, happy Friday!", 0),  # a day has a capital and names no one
+        ("yeah what's up rhys answering for the crew", 1),
+    ],
+)
+def test_english_openings_of_fresh14(en, opening, introduced):
+    result = en.score("c", call(("a", opening), ("c", "The sink won't drain.")))
+    assert result.items["introduction"] == introduced
+
+
+def test_a_vocative_opening_any_sentence_of_a_long_turn_is_rude(ru):
+    turn = "Скидки по карте с этого месяца отменили. Женщина, до вас доходит или нет?"
+    assert ru.score("c", call(("c", "Скидка есть?"), ("a", turn))).items["politeness"] == 0
+
+
+def test_the_words_of_a_tone_must_stand_close_together(ru):
+    far = "Назовите, сколько вам предложили, и я посмотрю, что можно сделать с ценой."
+    close = "Сколько раз вам можно объяснять одно и то же."
+    assert ru.score("c", call(("c", "У других дешевле."), ("a", far))).items["politeness"] == 1
+    assert ru.score("c", call(("c", "Не поняла."), ("a", close))).items["politeness"] == 0
+
+
+@pytest.mark.parametrize(
+    ("answer", "handled"),
+    [
+        ("Ладненько, как знаете. Записала.", 0),  # "записала" tells what is done, it promises nothing
+        ("угу поняла вас", 0),  # an acknowledgement and a pronoun are bare
+        ("Запишу вас на пятницу, и цену придержу.", 1),
+    ],
+)
+def test_a_commitment_told_in_the_past_answers_no_objection(ru, answer, handled):
+    result = ru.score("c", call(("a", "Здравствуйте."), ("c", "Дорого у вас."), ("a", answer)))
+    assert result.items["objection_handling"] == handled
+
+
+@pytest.mark.parametrize(
+    ("said", "offered"),
+    [
+        ("Ой, здравствуйте, извините, что не сразу взяла.", 0),  # a past verb offers nothing
+        ("я бы на вашем месте ещё выезд юриста на дом взяла", 1),  # "взяла бы" advises
+    ],
+)
+def test_an_offering_verb_in_the_past_offers_only_with_by(ru, said, offered):
+    result = ru.score("c", call(("c", "Нужна консультация."), ("a", said)))
+    assert result.items["offer_assortment"] == offered
+
+
+def test_wanting_one_of_two_asks_what_the_client_prefers(ru):
+    asked = ru.score(
+        "c", call(("c", "Хочу татуировку."), ("a", "цветную хотите или только контур"), ("c", "контур"))
+    )
+    proposed = ru.score("c", call(("c", "Хочу шторы."), ("a", "Добавить подхваты или нет?"), ("c", "Нет.")))
+    assert (asked.items["needs_discovery"], proposed.items["needs_discovery"]) == (1, 0)
+
+
+def test_an_opening_that_asks_how_to_help_asks_about_nothing_though_a_name_follows(ru):
+    opening = "Вечер добрый, чем могу быть полезна? Мирослава, администратор, к вашим услугам."
+    assert ru.score("c", call(("a", opening), ("c", "Ищем экскурсию."))).items["needs_discovery"] == 0
+
+
+@pytest.mark.parametrize(
+    ("client", "last", "closed"),
+    [
+        ("картой оплатить можно", "всего доброго", 0),  # the predicate last asks
+        ("ладно так можно", "всего доброго", 1),  # an agreement asks nothing
+        ("картой оплатить можно", "на юг солнце весь день всего доброго", 1),  # answered, then goodbye
+        ("картой оплатить можно", "смету скину к обеду до встречи", 0),  # the promise is the goodbye
+        ("картой оплатить можно", "хорошего вам вечера до свиданья", 0),
+    ],
+)
+def test_speech_to_text_goodbyes_after_a_question(ru, client, last, closed):
+    result = ru.score("c", call(("a", "Здравствуйте."), ("c", client), ("a", last)))
+    assert result.items["closing"] == closed
+
+
+@pytest.mark.parametrize(
+    ("scorer", "last", "closed"),
+    [
+        ("en", "Right, speak Monday then.", 1),  # when we speak again is the next step
+        ("ru", "Созваниваемся в понедельник, удачи.", 1),
+        ("ru", "короче говоря, оформим всё сегодня.", 0),  # "говоря" is no "we'll speak"
+    ],
+)
+def test_speaking_again_on_a_day_closes(request, scorer, last, closed):
+    result = request.getfixturevalue(scorer).score("c", call(("a", "Hello."), ("c", "Okay."), ("a", last)))
+    assert result.items["closing"] == closed
