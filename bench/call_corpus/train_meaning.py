@@ -13,6 +13,9 @@ ship in a package):
 - ``letting_go``: an answer to an objection that lets it go, against answers with substance;
 - ``objection``: a client's objection, against every other client turn.
 
+A long agent turn (build.LONG_TURNS) has no one role; when its sentences, read in parts as
+the scorer reads them, are as many as its parts, each sentence is learnt with its part's role.
+
 Trained on the splits whose mistakes have been read while tuning (TRAIN_SPLITS); the
 held-out split (bench/score_quality.py's first set) is never read here, so its figure
 still measures calls the classifiers did not see. The thresholds were chosen by training
