@@ -4,8 +4,9 @@ hits. The verdicts (verdicts.py) read the call through this, never the raw segme
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from call_quality.checklist import WORD_LISTS, Checklist
 from call_quality.language import WordFacts, facts
@@ -28,9 +29,18 @@ class Turn:
     quotes: dict[ListKey, list[str]] = field(default_factory=dict)
     # where each word list's phrases start, in order: {(item, list): [(position, phrase)]}
     spans: dict[ListKey, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
-    # an agent's long turn read in parts ("А, ну тогда ладно. Возникнут вопросы — набирайте,
-    # до свидания."), each with the turn's index and the second it began; empty when it is one
-    parts: list[Turn] = field(default_factory=list)
+    # how an agent's long turn is read in parts, when a verdict first asks (``parts``)
+    split: Callable[[Turn], list[Turn]] | None = field(default=None, repr=False, compare=False)
+    _parts: list[Turn] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def parts(self) -> list[Turn]:
+        """An agent's long turn read in parts ("А, ну тогда ладно. Возникнут вопросы —
+        набирайте, до свидания."), each with the turn's index and the second it began; empty
+        when it is said in one piece. Read once, when first asked: most turns never are."""
+        if self._parts is None:
+            self._parts = self.split(self) if self.split else []
+        return self._parts
 
     @cached_property
     def lemmas(self) -> list[str]:
@@ -126,11 +136,16 @@ class Reader:
             at = float(segment.get("start") or 0.0)
             turn = self.read(i, speaker, at, text)
             if speaker == "agent":
-                end = float(segment.get("end") or at)
-                turn.parts = [self.read(i, speaker, at + (end - at) * start / len(text), piece)
-                              for start, piece in self._pieces(turn)]  # fmt: skip
+                turn.split = partial(self._split, end=float(segment.get("end") or at))
             out.append(turn)
         return out
+
+    def _split(self, turn: Turn, end: float) -> list[Turn]:
+        at, text = turn.at, turn.text
+        return [
+            self.read(turn.index, turn.speaker, at + (end - at) * start / len(text), piece)
+            for start, piece in self._pieces(turn)
+        ]
 
     def _pieces(self, turn: Turn) -> list[tuple[int, str]]:
         """Where a long turn's parts start in its text, and their text: its sentences, or,
