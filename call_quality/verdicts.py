@@ -8,7 +8,7 @@ Every verdict carries the evidence that decided it: the quote and the second it 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from call_quality.checklist import Checklist, Item
@@ -122,9 +122,11 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
             continue
         # "как вас устроит", "как вам удобнее": "как" asks wherever it stands before "вас"/"вам"
         asks_you = found == "как" and words[i + 1 : i + 2] in (["вас"], ["вам"])
+        # "на что смотрите в первую очередь": a preposition before the question word
+        opens = i == start or (i == start + 1 and turn.facts[start].pos == "PREP")
         if (
             found in AMBIGUOUS
-            and i != start
+            and not opens
             and not asks_you
             and not (found == "how" and words[i + 1 : i + 2] in _HOW_MUCH)
         ):
@@ -206,6 +208,8 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
     client or opens with "а", and the client's next turn answers yes or no; or it opens
     with "а" and speaks of the client as "вы"."""
     language = call.checklist.language
+    if language == "ru" and _asks_about_experience(turn):
+        return True
     you = set(item.words("you"))
     opens_with_a = language == "ru" and turn.words[:1] == ["а"]
     if not (opens_with_a or you & set(turn.words)):
@@ -238,6 +242,26 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
         and reply.words[0] not in _ACKNOWLEDGEMENTS
         and not _PUNCTUATED.search(turn.text)
     )
+
+
+def _asks_about_experience(turn: Turn) -> bool:
+    """ "ранее подобным пользовались", "были уже похожие покупки раньше": a reflexive verb in
+    the past plural, or "были", with "before"/"already", said without punctuation and by no
+    "я"/"мы": what the client did, which the agent cannot know, so asks."""
+    if (
+        _SENTENCE_PUNCTUATION.search(turn.text)
+        or set(turn.words) & FIRST_PERSON
+        or not set(turn.words) & _BEFORE
+    ):
+        return False
+    # a reflexive verb or "были": "сняли с производства", "заказ собрали" tell what was done
+    return any(
+        f.is_past and (w.endswith("лись") or w in {"были", "бывали"})
+        for w, f in zip(turn.words, turn.facts, strict=True)
+    )
+
+
+_BEFORE = {"раньше", "ранее", "уже", "прежде", "когда-нибудь", "когда-то"}
 
 
 # a client's turn that takes in what was said rather than answering it
@@ -400,9 +424,10 @@ def needs(call: Call, item: Item) -> Verdict:
     for turn in call.agent_turns:
         if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language, slack=2):
             continue
-        asking = [p for p in turn.utterances if p.has_question_mark] or turn.utterances
-        if turn.index in opening and not any(_names_a_thing(p) for p in asking):
-            continue  # "Что у вас?", "Как ваше ничего?": the opening asks how to help, not about what
+        if turn.index in opening:
+            asking = [p for p in turn.utterances if p.has_question_mark] or turn.utterances
+            if not any(_names_a_thing(p) for p in asking):
+                continue  # "Что у вас?", "Как ваше ничего?": the opening asks how to help, not about what
         if turn.end_of(["вы", "кто"]) or turn.end_of(["who", "are", "you"]):
             continue  # "так, а вы кто?" asks who calls, not what they need
         if sum(w not in leads for w in turn.words) < 2 or not _says_something(turn.lemmas, item, language):
@@ -602,7 +627,7 @@ def find_objections(call: Call, item: Item) -> None:
             if letting_go and _conceded_then_argued(candidate, item):
                 letting_go = None  # "fair enough, though the inspection comes free with ours"
             substance = letting_go or _substance(candidate, item)
-            if n == 0 and not substance and _bare(candidate, call.checklist.language):
+            if n == 0 and not substance and _bare(_before_goodbye(call, candidate), call.checklist.language):
                 letting_go = substance = candidate.text.strip()  # "ладненько", "понятно": nothing said to it
             elif n == 0 and not substance and call.can_mean("letting_go"):
                 if call.means("letting_go", candidate):
@@ -699,6 +724,26 @@ def _bare(turn: Turn, language: str) -> bool:
     return len(said) <= 2
 
 
+def _before_goodbye(call: Call, turn: Turn) -> Turn:
+    """The turn up to its first goodbye without a verb ("принято всех благ до свидания" →
+    "принято"): what it says to what came before."""
+    closing_item = _item_of_kind(call.checklist, "closing")
+    if not closing_item:
+        return turn
+    starts = []
+    for quote in turn.quotes.get((closing_item.name, "phrases"), ()):
+        phrase = [normal(w) for w in words_of(quote)]
+        end = turn.end_of(phrase)
+        if end is not None and not any(
+            f.pos in {"VERB", "INFN"} for f in turn.facts[end - len(phrase) : end]
+        ):
+            starts.append(end - len(phrase))
+    if not starts:
+        return turn
+    start = min(starts)
+    return replace(turn, words=turn.words[:start], facts=turn.facts[:start], said=turn.said[:start])
+
+
 _UNDERSTOOD = {"понять", "понимать", "understand", "see"}
 
 
@@ -788,7 +833,7 @@ def _says_more_before_goodbye(turn: Turn, item: Item, language: str, objection_i
     the first closing phrase that name a thing or a number ("на юг солнце весь день всего
     доброго"). A thanks, a "рады", an order or "до субботы" there are part of the goodbye
     ("рада была помочь до свидания", "значит до субботы счастливо")."""
-    if not _PUNCTUATED.search(turn.text):
+    if not _SENTENCE_PUNCTUATION.search(turn.text):
         return language == "ru" and _answers_before_goodbye((item, objection_item), turn)
     said_first = []
     for part in turn.parts:
@@ -831,7 +876,7 @@ _TIME_PREPOSITIONS = {"до", "в"}  # "до обеда", "в пятницу": t
 _PART_OF_GOODBYE = {"спасибо", "благодарю", "благодарим", "рад", "рада", "рады", "всегда"}
 
 
-_PUNCTUATED = re.compile(r"[.!?…]")
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?…]")  # any sentence mark
 
 
 def _closing_said(turn: Turn, item: Item) -> str | None:
@@ -843,6 +888,9 @@ def _closing_said(turn: Turn, item: Item) -> str | None:
             return quote
     if len(turn.words) > 1 and turn.words[-1] in _PARTING_LAST:
         return turn.said[-1]  # "ну всё, пока": "пока" ending the turn parts ("пока нет" does not)
+    wished = _good_time_of_day_ends(turn)
+    if wished:
+        return wished  # "признательны за звонок, доброго дня": a good day wished at the end parts
     for i, f in enumerate(turn.facts):
         # "right, speak monday then", "see you on the fifth": when we speak again is the next step
         if f.lemma in _SPEAK_AGAIN and any(g.is_number_or_day for g in turn.facts[i + 1 : i + 4]):
@@ -850,7 +898,18 @@ def _closing_said(turn: Turn, item: Item) -> str | None:
     return None
 
 
-_SPEAK_AGAIN = {"speak", "talk", "see", "созваниваться", "созвониться", "увидеться", "встретиться"}
+def _good_time_of_day_ends(turn: Turn) -> str | None:
+    """A wish of a good time of day among the last three words of a turn: at its start it
+    greets, at its end it parts."""
+    words = turn.words
+    for i in range(max(0, len(words) - 3), len(words) - 1):
+        if _GOOD.match(words[i]) and _TIME_OF_DAY.match(words[i + 1]):
+            return turn.quote(i, 2)
+    return None
+
+
+_SPEAK_AGAIN = {"speak", "talk", "see", "until", "expect", "созваниваться", "созвониться", "увидеться",
+               "встретиться", "ожидать"}  # fmt: skip
 
 
 _PARTING_LAST = {"пока", "bye"}
@@ -867,10 +926,15 @@ def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
     if (
         language == "ru"
         and len(turn.words) > 1
-        and turn.words[-1] in _ASKED_LAST
-        and turn.words[0] not in _AGREED
+        and turn.words[0] not in _AGREED | {"можно"}  # "можно посмотреть": agreed
+        and not _SENTENCE_PUNCTUATION.search(turn.text)  # a transcript with punctuation marks its questions
+        and (
+            turn.words[-1] in _ASKED_LAST  # "картой оплатить можно", "рассрочка бывает"
+            # "наличными можно рассчитаться": whether it may be done
+            or ("можно" in turn.words and any(f.pos == "INFN" for f in turn.facts))
+        )
     ):
-        return True  # "картой оплатить можно", "рассрочка бывает": the predicate last asks
+        return True
     return bool(needs_item) and is_question(turn, needs_item, language)
 
 
@@ -894,9 +958,10 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
     """The evidence that a turn is rude by the lists: an address, a phrase, a tone."""
     language = call.checklist.language
     vocatives = set(item.words("vocatives"))
-    for part in turn.utterances:  # "…в августе. Женщина, до вас доходит или нет?"
-        if part.words[:1] and part.words[0] in vocatives:
-            return _said(part, part.said[0], tone=True)
+    if vocatives & set(turn.words):  # the parts are read only when a vocative is said at all
+        for part in turn.utterances:  # "…в августе. Женщина, до вас доходит или нет?"
+            if part.words[:1] and part.words[0] in vocatives:
+                return _said(part, part.said[0], tone=True)
     quote = turn.hit(item.name, "phrases")
     if quote:
         return None if _said_literally(turn, quote, item, language) else _said(turn, quote)
@@ -904,6 +969,9 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
     # the words of a tone close together: "сколько раз вам можно объяснять" pushes, "назовите,
     # сколько вам предложили, и я посмотрю, что можно сделать" does not
     if tone and _mentions(turn, tone, language, slack=_TONE_SLACK):
+        intro_item = _item_of_kind(call.checklist, "introduction")
+        if intro_item and _declines_name(turn, intro_item, language):
+            return None  # "представляться не обязана": declining one's name fails the introduction only
         return _said(turn, turn.text.strip(), tone=True)
     pushed = language == "ru" and _pushed(turn)
     if pushed:

@@ -55,6 +55,7 @@ TRAIN_SPLITS = (
     "fresh12",
     "fresh13",
     "fresh14",
+    "fresh15",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

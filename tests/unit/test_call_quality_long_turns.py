@@ -219,3 +219,71 @@ def test_speech_to_text_goodbyes_after_a_question(ru, client, last, closed):
 def test_speaking_again_on_a_day_closes(request, scorer, last, closed):
     result = request.getfixturevalue(scorer).score("c", call(("a", "Hello."), ("c", "Okay."), ("a", last)))
     assert result.items["closing"] == closed
+
+
+# session 36's third round: read from fresh15's calls
+
+
+@pytest.mark.parametrize(
+    ("asked", "is_needs"),
+    [
+        ("ранее подобным пользовались", 1),  # the client's experience, which the agent cannot know
+        ("такого типа модели уже сняли с производства", 0),  # what was done, not asked
+        ("на что смотрите в первую очередь", 1),  # a preposition before the question word
+        ("Номер договора назовите.", 0),  # an identifier is data, not the client's situation
+    ],
+)
+def test_russian_questions_of_fresh15(ru, asked, is_needs):
+    result = ru.score("c", call(("c", "Нужен камин."), ("a", asked), ("c", "Да, было дело.")))
+    assert result.items["needs_discovery"] == is_needs
+
+
+@pytest.mark.parametrize(
+    ("client", "closed"),
+    [
+        ("наличными можно рассчитаться", 0),  # whether it may be done: asked, and not answered
+        ("Можно посмотреть.", 1),  # agreed, with a full stop
+    ],
+)
+def test_a_client_asking_whether_it_may_be_done(ru, client, closed):
+    result = ru.score("c", call(("a", "Здравствуйте."), ("c", client), ("a", "Всего наилучшего.")))
+    assert result.items["closing"] == closed
+
+
+@pytest.mark.parametrize(
+    ("scorer", "last"),
+    [
+        ("ru", "признательны за звонок доброго дня"),  # a good day wished at the end parts
+        ("en", "Contract follows shortly, kind regards."),
+        ("en", "Until tomorrow then, we'll expect you at ten."),
+    ],
+)
+def test_partings_of_fresh15(request, scorer, last):
+    result = request.getfixturevalue(scorer).score("c", call(("a", "Hello."), ("c", "Okay."), ("a", last)))
+    assert result.items["closing"] == 1
+
+
+def test_a_greeting_at_the_start_is_no_parting(ru):
+    assert ru.score("c", call(("a", "Доброго дня, слушаю вас."), ("c", "Нужен камин."))).items["closing"] == 0
+
+
+def test_an_answer_that_says_nothing_before_the_goodbye_lets_the_objection_go(ru):
+    result = ru.score(
+        "c", call(("a", "Здравствуйте."), ("c", "Потом как-нибудь."), ("a", "принято всех благ до свидания"))
+    )
+    assert result.items["objection_handling"] == 0
+
+
+def test_declining_ones_name_is_no_rudeness_by_tone(ru):
+    result = ru.score(
+        "c",
+        call(("a", "Здравствуйте."), ("c", "А вы кто?"), ("a", "Представляться не обязана, излагайте суть.")),
+    )
+    assert (result.items["introduction"], result.items["politeness"]) == (0, 1)
+
+
+def test_the_company_before_slushaet_or_u_apparata_introduces(ru):
+    for opening in ("доброго утра домофон-сервис слушает вас", "здравия желаю автодом на колесах у аппарата"):
+        assert ru.score("c", call(("a", opening), ("c", "Нужен домофон."))).items["introduction"] == 1, (
+            opening
+        )
