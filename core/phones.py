@@ -22,6 +22,7 @@ import hmac
 import os
 import re
 import secrets
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,10 +75,11 @@ def _key(env_key: str | None, path: str) -> bytes:
         return env_key.encode()
     file = Path(path)
     if not file.exists():
-        # written whole under another name, then linked into place: two processes starting
-        # at once agree on one key, and neither reads a half-written file
+        # written whole under another name, then linked into place: two processes (or two
+        # threads of one: the call records are read in a thread of their own) starting at once
+        # agree on one key, and neither reads a half-written file
         file.parent.mkdir(parents=True, exist_ok=True)
-        draft = file.with_name(f".{file.name}.{os.getpid()}")
+        draft = file.with_name(f".{file.name}.{os.getpid()}.{threading.get_ident()}")
         fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(32) + "\n")

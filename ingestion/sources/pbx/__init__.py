@@ -46,6 +46,7 @@ from ingestion.sources.quarantine import (
     rejected_file_row,
     rows_withdrawn,
 )
+from ingestion.sources.read_ahead import read_ahead
 from ingestion.sources.window import DataWindow
 
 
@@ -213,7 +214,8 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
             if part is None:
                 yield from _empty_file_note(path, name, files_state, "asterisk_cdr")
                 continue
-            batches = read_cdr(path, part.name, part.start, part.first_line, part.stop, window)
+            # the next batches are read while dlt writes the last ones (read_ahead.py)
+            batches = read_ahead(read_cdr(path, part.name, part.start, part.first_line, part.stop, window))
             first = next(batches, None)  # a file that is not cdr_csv fails here, before any row
         except InboxFileError as error:
             yield from _reject(path, name, files_state, error, "asterisk_cdr")
