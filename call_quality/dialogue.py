@@ -61,6 +61,17 @@ class Turn:
     def hit(self, item: str, name: str) -> str | None:
         return self.hits.get((item, name))
 
+    def positions_of(self, key: ListKey) -> list[tuple[int, int]]:
+        """(start, end) word positions of each phrase of a list the turn holds, where it is
+        first said."""
+        found = []
+        for quote in self.quotes.get(key, ()):
+            phrase = [normal(w) for w in words_of(quote)]
+            end = self.end_of(phrase)
+            if end is not None:
+                found.append((end - len(phrase), end))
+        return found
+
     @property
     def utterances(self) -> list[Turn]:
         """The turn as what was said one after another in it: its sentences, or the words
@@ -153,11 +164,13 @@ class Reader:
         ("а ну тогда ладно рады помочь до связи"); none for a turn said in one piece."""
         text = turn.text
         if not _PUNCTUATED.search(text):
-            goodbyes = _starts(turn, (self.closing_item, "phrases")) if self.closing_item else []
+            goodbyes = (
+                [a for a, _ in turn.positions_of((self.closing_item, "phrases"))] if self.closing_item else []
+            )
             if not goodbyes or max(goodbyes) < 2:
                 return []
             # a goodbye, not a promise that answers ("давайте так я позвоню вам во вторник")
-            promised = set(_starts(turn, (self.objection_item, "commitments")))
+            promised = {a for a, _ in turn.positions_of((self.objection_item, "commitments"))}
             at = min((a for a in goodbyes if a not in promised), default=0)
             if at < 2:
                 return []
@@ -197,15 +210,6 @@ class Reader:
                     turn.spans.setdefault(key, []).append((start, phrase))
                     turn.hits.setdefault(key, turn.quote(start, len(phrase)))
         return turn
-
-
-def _starts(turn: Turn, key: ListKey) -> list[int]:
-    """Where in the turn each phrase of a list it hits begins."""
-    return [
-        end - len(phrase)
-        for quote in turn.quotes.get(key, ())
-        if (end := turn.end_of(phrase := [normal(w) for w in words_of(quote)])) is not None
-    ]
 
 
 # a sentence ends at ".", "!", "?" or "…" followed by a space ("т.е." and "3.5" go on)

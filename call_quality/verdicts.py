@@ -719,7 +719,7 @@ def _bare(turn: Turn, language: str) -> bool:
     said = [
         w
         for w, f in zip(turn.words, turn.facts, strict=True)
-        if w not in leads and w not in _ACKNOWLEDGEMENTS and f.pos != "NPRO" and f.lemma not in _UNDERSTOOD
+        if w not in leads and w not in _SAYS_NOTHING and f.pos != "NPRO" and f.lemma not in _UNDERSTOOD
     ]
     return len(said) <= 2
 
@@ -727,21 +727,24 @@ def _bare(turn: Turn, language: str) -> bool:
 def _before_goodbye(call: Call, turn: Turn) -> Turn:
     """The turn up to its first goodbye without a verb ("принято всех благ до свидания" →
     "принято"): what it says to what came before."""
+    goodbyes = _verbless_goodbyes(call, turn)
+    if not goodbyes:
+        return turn
+    start = min(goodbyes)
+    return replace(turn, words=turn.words[:start], facts=turn.facts[:start], said=turn.said[:start])
+
+
+def _verbless_goodbyes(call: Call, turn: Turn) -> list[int]:
+    """Where each goodbye without a verb starts in the turn ("до свидания", "удачи"; not
+    "перезвоню", not "я не буду ждать"): it parts, it promises and pushes nothing."""
     closing_item = _item_of_kind(call.checklist, "closing")
     if not closing_item:
-        return turn
-    starts = []
-    for quote in turn.quotes.get((closing_item.name, "phrases"), ()):
-        phrase = [normal(w) for w in words_of(quote)]
-        end = turn.end_of(phrase)
-        if end is not None and not any(
-            f.pos in {"VERB", "INFN"} for f in turn.facts[end - len(phrase) : end]
-        ):
-            starts.append(end - len(phrase))
-    if not starts:
-        return turn
-    start = min(starts)
-    return replace(turn, words=turn.words[:start], facts=turn.facts[:start], said=turn.said[:start])
+        return []
+    return [
+        start
+        for start, end in turn.positions_of((closing_item.name, "phrases"))
+        if not any(f.pos in {"VERB", "INFN"} for f in turn.facts[start:end])
+    ]
 
 
 _UNDERSTOOD = {"понять", "понимать", "understand", "see"}
@@ -820,10 +823,9 @@ def closing(call: Call, item: Item, needs_item: Item | None) -> Verdict:
     return Verdict(True, _said(last, quote))
 
 
-# what acknowledges without answering: "хорошо, спасибо, до свидания" answers no question
-_ACKNOWLEDGEMENTS = {"да", "хорошо", "ладно", "спасибо", "благодарю", "отлично", "понятно", "ясно", "угу",
-                     "ага", "ok", "okay", "yes", "yeah", "sure", "thanks", "thank", "great", "right",
-                     "alright", "fine", "lovely", "cheers"}  # fmt: skip
+# an answer's words that say nothing to a question or an objection: the client's
+# acknowledgements above and a yes or a thanks ("хорошо, спасибо, до свидания")
+_SAYS_NOTHING = _ACKNOWLEDGEMENTS | {"да", "благодарю", "yes", "yeah", "thank", "alright", "lovely", "cheers"}
 
 
 def _says_more_before_goodbye(turn: Turn, item: Item, language: str, objection_item: Item | None) -> bool:
@@ -840,7 +842,7 @@ def _says_more_before_goodbye(turn: Turn, item: Item, language: str, objection_i
         if part.hit(item.name, "phrases"):
             break
         said_first += part.words
-    said = [w for w in said_first if w not in _leads(language) and w not in _ACKNOWLEDGEMENTS]
+    said = [w for w in said_first if w not in _leads(language) and w not in _SAYS_NOTHING]
     return len(said) >= 2
 
 
@@ -850,12 +852,7 @@ def _answers_before_goodbye(call_item: tuple[Item, Item | None], turn: Turn) -> 
     скину к обеду", "записала вас на четверг", "хорошего вам вечера" are the goodbye."""
     item, objection_item = call_item
     keys = [(item.name, "phrases")] + ([(objection_item.name, "commitments")] if objection_item else [])
-    starts = [
-        end - len(phrase)
-        for key in keys
-        for quote in turn.quotes.get(key, ())
-        if (end := turn.end_of(phrase := [normal(w) for w in words_of(quote)])) is not None
-    ]
+    starts = [start for key in keys for start, _ in turn.positions_of(key)]
     first = min(starts, default=0)
     words, facts = turn.words[:first], turn.facts[:first]
     if len(words) < 2 or any(w in _PART_OF_GOODBYE or w.startswith(_WISHES) for w in words):
@@ -1000,7 +997,7 @@ def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
         return None  # "зовите меня просто Прохор" introduces; the classifier reads only its tone
     if any(turn is let or let in turn.parts for let in call.letting_go):
         return None  # "ну и делайте сами тогда" lets the objection go: it fails that item, not politeness
-    if _parts_with_a_goodbye(call, turn):
+    if _verbless_goodbyes(call, turn):
         return None  # "возникнут вопросы — набирайте, до свидания": an order that parts, not one that pushes
     needs_item = _item_of_kind(call.checklist, "needs")
     if needs_item and _mentions(turn, needs_item.words("not_needs"), call.checklist.language, slack=2):
@@ -1009,21 +1006,6 @@ def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
     if intro_item and _declines_name(turn, intro_item, call.checklist.language):
         return None  # declining one's name fails the introduction; only rude words make it rude too
     return _said(turn, turn.text.strip(), meaning=round(meant, 2))
-
-
-def _parts_with_a_goodbye(call: Call, turn: Turn) -> bool:
-    """A goodbye without a verb in the turn ("до свидания", "удачи"; not "перезвоню", not
-    "я не буду ждать"): it parts, it promises and pushes nothing."""
-    closing_item = _item_of_kind(call.checklist, "closing")
-    if not closing_item:
-        return False
-    for quote in turn.quotes.get((closing_item.name, "phrases"), ()):
-        phrase = [normal(w) for w in words_of(quote)]
-        end = turn.end_of(phrase)
-        said = turn.facts[end - len(phrase) : end] if end is not None else None
-        if said and not any(f.pos in {"VERB", "INFN"} for f in said):
-            return True
-    return False
 
 
 def _is_rude(call: Call, turn: Turn) -> bool:
