@@ -414,46 +414,71 @@ def _of_several_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 def needs(call: Call, item: Item) -> Verdict:
     """A question about the client's situation: not a pitch, not a question about hearing,
-    time to talk or the client's name, not an offer or an answer to an objection."""
-    language = call.checklist.language
-    offer_item = _item_of_kind(call.checklist, "offer")
-    intro_item = _item_of_kind(call.checklist, "introduction")
-    closing_item = _item_of_kind(call.checklist, "closing")
-    leads = _leads(language)
+    time to talk or the client's name, not an offer or an answer to an objection. A long
+    turn that is an offer or a goodbye as a whole is read sentence by sentence too: "Для
+    какого объекта? Могу ещё автоматы подобрать." asks before it offers."""
     opening = _opening(call)
     for turn in call.agent_turns:
-        if turn.index in call.answer_turns or _mentions(turn, item.words("not_needs"), language, slack=2):
+        if turn.index in call.answer_turns or _mentions(
+            turn, item.words("not_needs"), call.checklist.language, slack=2
+        ):
             continue
         if turn.index in opening:
             asking = [p for p in turn.utterances if p.has_question_mark] or turn.utterances
             if not any(_names_a_thing(p) for p in asking):
                 continue  # "Что у вас?", "Как ваше ничего?": the opening asks how to help, not about what
-        if turn.end_of(["вы", "кто"]) or turn.end_of(["who", "are", "you"]):
-            continue  # "так, а вы кто?" asks who calls, not what they need
-        if sum(w not in leads for w in turn.words) < 2 or not _says_something(turn.lemmas, item, language):
-            continue  # "ну?", "чего?", "what is it?": asks nothing about the client
-        if closing_item and _closing_said(turn, closing_item):
-            continue
-        if offer_item and (_offering_phrase(turn, offer_item) or _proposes_more(turn, offer_item, language)):
-            continue
-        if intro_item and _declines_name(turn, intro_item, language):
-            continue  # "зачем вам моё имя?" asks nothing of the client
-        by_degree = _answered_by_degree(call, turn, item)
-        if not (by_degree or is_question(turn, item, language) or _asks_the_client(call, turn, item)):
-            continue
-        # the costlier readings, only for a turn that asks: an offer's question ("положить
-        # набор?") or a rude one ("женщина, вы меня вообще слышите?") asks nothing of the client
-        if (
-            _offers_by_meaning(call, turn)
-            and not _question_word(turn, item, language)
-            and not _alternative_asked(turn, offer_item, language)
-            and not by_degree
-        ):
-            continue
-        if _is_rude(call, turn):
-            continue
-        return Verdict(True, _said(turn, turn.text))
+        judged = _asks_about_the_situation(call, turn, item)
+        if judged == _ASKS:
+            return Verdict(True, _said(turn, turn.text))
+        # a punctuated turn's sentences; speech-to-text parts (the words before a goodbye) are
+        # read whole ("записала вас на четверг до встречи" asks nothing)
+        if judged == _SAYS_ANOTHER_THING and _SENTENCE_PUNCTUATION.search(turn.text) and len(turn.parts) > 1:
+            for part in turn.parts:
+                if _asks_about_the_situation(call, part, item) == _ASKS:
+                    return Verdict(True, _said(part, part.text))
     return Verdict(False)
+
+
+_ASKS, _ASKS_NOTHING, _SAYS_ANOTHER_THING = "asks", "asks nothing", "says another thing"
+
+
+def _asks_about_the_situation(call: Call, turn: Turn, item: Item) -> str:
+    """Whether a turn (or one sentence of it) asks about the client's situation, asks nothing,
+    or is something else that may ask in passing: an offer, a goodbye, a declined name, a
+    rude question."""
+    language = call.checklist.language
+    offer_item = _item_of_kind(call.checklist, "offer")
+    intro_item = _item_of_kind(call.checklist, "introduction")
+    closing_item = _item_of_kind(call.checklist, "closing")
+    if _mentions(turn, item.words("not_needs"), language, slack=2):
+        return _ASKS_NOTHING
+    if turn.end_of(["вы", "кто"]) or turn.end_of(["who", "are", "you"]):
+        return _ASKS_NOTHING  # "так, а вы кто?" asks who calls, not what they need
+    if sum(w not in _leads(language) for w in turn.words) < 2 or not _says_something(
+        turn.lemmas, item, language
+    ):
+        return _ASKS_NOTHING  # "ну?", "чего?", "what is it?": asks nothing about the client
+    if closing_item and _closing_said(turn, closing_item):
+        return _SAYS_ANOTHER_THING
+    if offer_item and (_offering_phrase(turn, offer_item) or _proposes_more(turn, offer_item, language)):
+        return _SAYS_ANOTHER_THING
+    if intro_item and _declines_name(turn, intro_item, language):
+        return _ASKS_NOTHING  # "зачем вам моё имя?" asks nothing of the client
+    by_degree = _answered_by_degree(call, turn, item)
+    if not (by_degree or is_question(turn, item, language) or _asks_the_client(call, turn, item)):
+        return _ASKS_NOTHING
+    # the costlier readings, only for a turn that asks: an offer's question ("положить
+    # набор?") or a rude one ("женщина, вы меня вообще слышите?") asks nothing of the client
+    if (
+        _offers_by_meaning(call, turn)
+        and not _question_word(turn, item, language)
+        and not _alternative_asked(turn, offer_item, language)
+        and not by_degree
+    ):
+        return _SAYS_ANOTHER_THING
+    if _is_rude(call, turn):
+        return _SAYS_ANOTHER_THING
+    return _ASKS
 
 
 def _names_a_thing(turn: Turn) -> bool:

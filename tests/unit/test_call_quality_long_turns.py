@@ -287,3 +287,12 @@ def test_the_company_before_slushaet_or_u_apparata_introduces(ru):
         assert ru.score("c", call(("a", opening), ("c", "Нужен домофон."))).items["introduction"] == 1, (
             opening
         )
+
+
+def test_a_question_then_an_offer_in_one_turn_is_needs_discovery_and_an_offer(ru):
+    """Found trying a long-turn call by hand: the turn was read whole, as an offer, and its
+    question was not counted."""
+    turn = "Для какого объекта, склад отапливаемый? Кабель есть, могу ещё автоматы к нему подобрать."
+    result = ru.score("c", call(("c", "Нужен кабель на склад."), ("a", turn), ("c", "Нет, склад холодный.")))
+    assert (result.items["needs_discovery"], result.items["offer_assortment"]) == (1, 1)
+    assert result.evidence["needs_discovery"]["quote"] == "Для какого объекта, склад отапливаемый?"
