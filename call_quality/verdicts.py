@@ -419,10 +419,8 @@ def needs(call: Call, item: Item) -> Verdict:
     какого объекта? Могу ещё автоматы подобрать." asks before it offers."""
     opening = _opening(call)
     for turn in call.agent_turns:
-        if turn.index in call.answer_turns or _mentions(
-            turn, item.words("not_needs"), call.checklist.language, slack=2
-        ):
-            continue
+        if turn.index in call.answer_turns:
+            continue  # an answer to an objection counts for that item only
         if turn.index in opening:
             asking = [p for p in turn.utterances if p.has_question_mark] or turn.utterances
             if not any(_names_a_thing(p) for p in asking):
