@@ -10,7 +10,16 @@ from functools import cached_property, partial
 
 from call_quality.checklist import WORD_LISTS, Checklist
 from call_quality.language import WordFacts, facts
-from call_quality.phrases import Phrase, PhraseIndex, WordMatches, lemma, normal, words_of
+from call_quality.phrases import (
+    SENTENCE_MARK,
+    Phrase,
+    PhraseIndex,
+    WordMatches,
+    lemma,
+    normal,
+    word_starts,
+    words_of,
+)
 
 ListKey = tuple[str, str]  # (item or "objections:<class>", list name)
 
@@ -163,7 +172,7 @@ class Reader:
         with no punctuation (speech-to-text), the words before a goodbye and the goodbye
         ("а ну тогда ладно рады помочь до связи"); none for a turn said in one piece."""
         text = turn.text
-        if not _PUNCTUATED.search(text):
+        if not SENTENCE_MARK.search(text):
             goodbyes = (
                 [a for a, _ in turn.positions_of((self.closing_item, "phrases"))] if self.closing_item else []
             )
@@ -174,7 +183,7 @@ class Reader:
             at = min((a for a in goodbyes if a not in promised), default=0)
             if at < 2:
                 return []
-            starts = [0, next(m.start() for n, m in enumerate(_WORD_AT.finditer(text)) if n == at)]
+            starts = [0, word_starts(text)[at]]
         else:
             starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         if len(starts) == 1:
@@ -214,8 +223,6 @@ class Reader:
 
 # a sentence ends at ".", "!", "?" or "…" followed by a space ("т.е." and "3.5" go on)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
-_PUNCTUATED = re.compile(r"[.!?…]")
-_WORD_AT = re.compile(r"[\w']+", re.UNICODE)  # phrases.words_of, with where each word starts
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from call_quality.checklist import Item
 from call_quality.dialogue import Turn
-from call_quality.phrases import morph, normal
+from call_quality.phrases import morph, normal, word_starts, words_of
 
 # parts of speech a company's name is not made of ("имя моё вам ни к чему, слушаю")
 NOT_A_NAME = {"NPRO", "VERB", "INFN", "PRED", "ADVB", "CONJ", "PRCL", "PREP"}
@@ -130,7 +130,6 @@ def first_names(turn: Turn) -> list[str]:
     return found
 
 
-_WORD = re.compile(r"[\w']+", re.UNICODE)  # phrases.words_of, with where each word stands
 _SENTENCE_START = re.compile(r"(?:^|[.!?…])\W*$")
 # capitalised though no name: "I", "I'm", and the polite "Вы"/"Вас"
 _CAPITALISED_ANYWAY = {"i", "i'm", "i'll", "i've", "i'd", "monday", "tuesday", "wednesday", "thursday",
@@ -145,13 +144,8 @@ def capitalised_names(turn: Turn) -> list[str]:
     transcript knew (days, months and "I" aside). Speech-to-text writes none, so this reads
     only punctuated transcripts."""
     text, found = turn.text, []
-    for n, m in enumerate(_WORD.finditer(text)):
-        word = m.group()
-        if (
-            not word[:1].isupper()
-            or (word.isupper() and len(word) > 1)
-            or _SENTENCE_START.search(text[: m.start()])
-        ):
+    for n, (at, word) in enumerate(zip(word_starts(text), words_of(text), strict=True)):
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1) or _SENTENCE_START.search(text[:at]):
             continue
         if word.lower() in _CAPITALISED_ANYWAY or (n < len(turn.facts) and turn.facts[n].pos == "NPRO"):
             continue

@@ -41,6 +41,15 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def word_starts(text: str) -> list[int]:
+    """Where each word of ``words_of`` starts in the text."""
+    return [found.start() for found in _WORD.finditer(text)]
+
+
+# a sentence mark anywhere: a transcript with punctuation (speech-to-text writes none)
+SENTENCE_MARK = re.compile(r"[.!?…]")
+
+
 _PAUSE = re.compile(r"\s*(?:,|\s[—–-]\s)")
 
 

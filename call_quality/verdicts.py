@@ -25,7 +25,7 @@ from call_quality.names import (
     english_introduction,
     first_names,
 )
-from call_quality.phrases import normal, pauses_after, words_of
+from call_quality.phrases import SENTENCE_MARK, normal, pauses_after, words_of
 from call_quality.redact import redact
 
 # words that open a Russian question or a clause before its question word ("а где…")
@@ -248,11 +248,7 @@ def _asks_about_experience(turn: Turn) -> bool:
     """ "ранее подобным пользовались", "были уже похожие покупки раньше": a reflexive verb in
     the past plural, or "были", with "before"/"already", said without punctuation and by no
     "я"/"мы": what the client did, which the agent cannot know, so asks."""
-    if (
-        _SENTENCE_PUNCTUATION.search(turn.text)
-        or set(turn.words) & FIRST_PERSON
-        or not set(turn.words) & _BEFORE
-    ):
+    if SENTENCE_MARK.search(turn.text) or set(turn.words) & FIRST_PERSON or not set(turn.words) & _BEFORE:
         return False
     # a reflexive verb or "были": "сняли с производства", "заказ собрали" tell what was done
     return any(
@@ -430,7 +426,7 @@ def needs(call: Call, item: Item) -> Verdict:
             return Verdict(True, _said(turn, turn.text))
         # a punctuated turn's sentences; speech-to-text parts (the words before a goodbye) are
         # read whole ("записала вас на четверг до встречи" asks nothing)
-        if judged == _SAYS_ANOTHER_THING and _SENTENCE_PUNCTUATION.search(turn.text) and len(turn.parts) > 1:
+        if judged == _SAYS_ANOTHER_THING and SENTENCE_MARK.search(turn.text) and len(turn.parts) > 1:
             for part in turn.parts:
                 if _asks_about_the_situation(call, part, item) == _ASKS:
                     return Verdict(True, _said(part, part.text))
@@ -840,7 +836,7 @@ def closing(call: Call, item: Item, needs_item: Item | None) -> Verdict:
         before
         and before.speaker == "client"
         and _client_asks(before, needs_item, language)
-        and not _says_more_before_goodbye(last, item, language, _item_of_kind(call.checklist, "objection"))
+        and not _says_more_before_goodbye(call, last, item)
     ):
         return Verdict(False, _said(before, before.text, unanswered_question=True))
     return Verdict(True, _said(last, quote))
@@ -851,15 +847,16 @@ def closing(call: Call, item: Item, needs_item: Item | None) -> Verdict:
 _SAYS_NOTHING = _ACKNOWLEDGEMENTS | {"да", "благодарю", "yes", "yeah", "thank", "alright", "lovely", "cheers"}
 
 
-def _says_more_before_goodbye(turn: Turn, item: Item, language: str, objection_item: Item | None) -> bool:
+def _says_more_before_goodbye(call: Call, turn: Turn, item: Item) -> bool:
     """The agent's last turn answers the client's question before the goodbye: in a sentence
     of its own ("По субботам до трёх. Всего доброго."; leads and a bare "Хорошо, спасибо."
     answer nothing), or, said without punctuation (speech-to-text, Russian), in words before
     the first closing phrase that name a thing or a number ("на юг солнце весь день всего
     доброго"). A thanks, a "рады", an order or "до субботы" there are part of the goodbye
     ("рада была помочь до свидания", "значит до субботы счастливо")."""
-    if not _SENTENCE_PUNCTUATION.search(turn.text):
-        return language == "ru" and _answers_before_goodbye((item, objection_item), turn)
+    language = call.checklist.language
+    if not SENTENCE_MARK.search(turn.text):
+        return language == "ru" and _answers_before_goodbye(call, turn, item)
     said_first = []
     for part in turn.parts:
         if part.hit(item.name, "phrases"):
@@ -869,11 +866,11 @@ def _says_more_before_goodbye(turn: Turn, item: Item, language: str, objection_i
     return len(said) >= 2
 
 
-def _answers_before_goodbye(call_item: tuple[Item, Item | None], turn: Turn) -> bool:
+def _answers_before_goodbye(call: Call, turn: Turn, item: Item) -> bool:
     """Words before the first goodbye or promise that name a thing (a noun, an adjective, a
     number), with no verb and no wish among them: "на юг солнце весь день" answers; "смету
     скину к обеду", "записала вас на четверг", "хорошего вам вечера" are the goodbye."""
-    item, objection_item = call_item
+    objection_item = _item_of_kind(call.checklist, "objection")
     keys = [(item.name, "phrases")] + ([(objection_item.name, "commitments")] if objection_item else [])
     starts = [start for key in keys for start, _ in turn.positions_of(key)]
     first = min(starts, default=0)
@@ -896,15 +893,12 @@ _TIME_PREPOSITIONS = {"до", "в"}  # "до обеда", "в пятницу": t
 _PART_OF_GOODBYE = {"спасибо", "благодарю", "благодарим", "рад", "рада", "рады", "всегда"}
 
 
-_SENTENCE_PUNCTUATION = re.compile(r"[.!?…]")  # any sentence mark
-
-
 def _closing_said(turn: Turn, item: Item) -> str | None:
     """The first closing phrase of the turn, except a lone verb told in the past: "пришлю"
     names the next step, "записал" and "я её вам отправила" tell what is done, "а раньше
     вы к кому-то обращались" asks ("спасибо, что обратились" is a phrase and closes)."""
     for quote in turn.quotes.get((item.name, "phrases"), ()):
-        if " " in quote or not turn.facts[turn.said.index(quote)].is_past:
+        if not _told_in_the_past(turn, quote):
             return quote
     if len(turn.words) > 1 and turn.words[-1] in _PARTING_LAST:
         return turn.said[-1]  # "ну всё, пока": "пока" ending the turn parts ("пока нет" does not)
@@ -947,7 +941,7 @@ def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
         language == "ru"
         and len(turn.words) > 1
         and turn.words[0] not in _AGREED | {"можно"}  # "можно посмотреть": agreed
-        and not _SENTENCE_PUNCTUATION.search(turn.text)  # a transcript with punctuation marks its questions
+        and not SENTENCE_MARK.search(turn.text)  # a transcript with punctuation marks its questions
         and (
             turn.words[-1] in _ASKED_LAST  # "картой оплатить можно", "рассрочка бывает"
             # "наличными можно рассчитаться": whether it may be done
