@@ -3,9 +3,12 @@ offer of more of the range, a rude turn, letting a client's objection go, and a 
 objection.
 
 Word lists catch the phrasings they hold; these read the meaning of words they never saw
-("у меня нет времени на ваши капризы" is near "мне некогда с вами разговаривать"). A turn
-is the mean vector of its words (a word the vectors do not know is looked up by its
-lemma); each classifier is a logistic regression over that vector, trained by
+("у меня нет времени на ваши капризы" is near "мне некогда с вами разговаривать"). A
+Russian turn is the mean, the largest and the smallest value of its words' vectors in each
+dimension (a word the vectors do not know is looked up by its lemma: one strong word is not
+averaged away in a long turn), and a few marks of tone and address: whether it says each of
+the weights file's ``markers`` ("вы", "же", "что ли", "пожалуйста"…), gives an order, has a
+question or an exclamation mark. Each classifier is a logistic regression over that, trained by
 ``bench/call_corpus/train_meaning.py`` on the labelled corpus's agent turns and kept as
 its weights in ``checklists/<language>_meaning.json``. The rules in verdicts.py ask it
 beside their lists, and a verdict it decides quotes the turn and the probability.
@@ -52,19 +55,33 @@ class Classifier:
     min_words: int = 1  # a turn of fewer words carries too little meaning for its mean vector
 
     def probability(self, vector: np.ndarray) -> float:
-        return float(1.0 / (1.0 + np.exp(-(vector @ self.coef + self.intercept))))
+        # a classifier trained on the mean vector alone reads its first columns
+        return float(1.0 / (1.0 + np.exp(-(vector[: len(self.coef)] @ self.coef + self.intercept))))
 
 
 class Meaning:
     """The classifiers of one language, and a cache of its word vectors; with a
     ``vocabulary``, a turn is the set of its words instead of their mean vector."""
 
-    def __init__(self, classifiers: dict[str, Classifier], vocabulary: list[str] | None = None):
+    def __init__(
+        self,
+        classifiers: dict[str, Classifier],
+        vocabulary: list[str] | None = None,
+        markers: list[str] | None = None,
+    ):
         self.classifiers = classifiers
         self._index = None if vocabulary is None else {word: i for i, word in enumerate(vocabulary)}
         self._vectors = word_vectors() if vocabulary is None else None
+        # word vectors pooled three ways, and the marks, when the weights were trained so
+        self.markers = markers
+        self._phrases = [f" {m} " for m in markers or []]
         self._words: dict[str, np.ndarray | None] = {}
         self._turns: dict[str, np.ndarray] = {}  # by text: a turn is asked up to three times
+
+    @property
+    def mean_columns(self) -> int:
+        """How many columns the mean of the word vectors takes: the first of a turn's vector."""
+        return self._vectors.pq.dim
 
     def _word(self, word: str, lemma: str) -> np.ndarray | None:
         known = self._words.get(word, False)
@@ -85,8 +102,20 @@ class Meaning:
             return self._remember(turn, self._bag_of_words(turn.words))
         words = zip(turn.words, turn.lemmas, strict=True)
         found = [v for v in (self._word(w, lm) for w, lm in words) if v is not None]
-        vector = np.mean(found, axis=0) if found else np.zeros(self._vectors.pq.dim, dtype=np.float32)
-        return self._remember(turn, vector)
+        if self.markers is None:
+            vector = np.mean(found, axis=0) if found else np.zeros(self._vectors.pq.dim, dtype=np.float32)
+            return self._remember(turn, vector)
+        stacked = np.stack(found) if found else np.zeros((1, self._vectors.pq.dim), dtype=np.float32)
+        pooled = (stacked.mean(axis=0), stacked.max(axis=0), stacked.min(axis=0))
+        return self._remember(turn, np.concatenate([*pooled, self._marks(turn)]))
+
+    def _marks(self, turn: Turn) -> np.ndarray:
+        """Whether the turn says each marker (a word or words in a row), gives an order, asks
+        with a question mark or exclaims."""
+        said = f" {' '.join(turn.words)} "
+        marks = [phrase in said for phrase in self._phrases]
+        marks += [any(f.is_imperative for f in turn.facts), "?" in turn.text, "!" in turn.text]
+        return np.asarray(marks, dtype=np.float32)
 
     def _bag_of_words(self, words: list[str]) -> np.ndarray:
         vector = np.zeros(len(self._index), dtype=np.float32)
@@ -128,4 +157,5 @@ def load_meaning(path: Path | None) -> Meaning | None:
             for name, c in stored["classifiers"].items()
         },
         stored.get("vocabulary"),
+        stored.get("markers"),
     )

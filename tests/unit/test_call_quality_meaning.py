@@ -118,3 +118,28 @@ def test_the_weights_are_what_the_trainer_writes_from_the_corpus(language):
         assert abs(again[name]["intercept"] - classifier["intercept"]) < 1e-3, name
         for key in ("threshold", "min_words", "positives", "negatives"):
             assert again[name][key] == classifier[key], (name, key)
+
+
+def test_a_russian_turn_is_its_pooled_vectors_and_its_marks_of_tone(ru):
+    """Mean, largest and smallest word-vector values, then one column per marker, an order, a
+    question mark, an exclamation mark; a classifier trained on the mean reads the first columns."""
+    meaning = ru.meaning
+    dim = meaning.mean_columns
+    pushed, plain = ru.reader.turns(
+        [
+            {"speaker": "agent", "text": "Вы с луны свалились, что ли? Читайте договор!"},
+            {"speaker": "agent", "text": "Договор отправлю сегодня вечером."},
+        ]
+    )
+    vector = meaning.vector(pushed)
+    assert vector.shape == (3 * dim + len(meaning.markers) + 3,)
+    words = np.stack([meaning._word(w, lm) for w, lm in zip(pushed.words, pushed.lemmas, strict=True)])
+    assert np.allclose(vector[:dim], words.mean(axis=0))
+    assert np.allclose(vector[dim : 2 * dim], words.max(axis=0))
+    marks = dict(zip(meaning.markers, vector[3 * dim :], strict=False))
+    assert marks["вы"] == marks["что ли"] == 1.0 and marks["пожалуйста"] == 0.0
+    assert list(vector[-3:]) == [1.0, 1.0, 1.0]  # "читайте", "?", "!"
+    assert list(meaning.vector(plain)[-3:]) == [0.0, 0.0, 0.0]
+    # the classifiers of letting go and of objections were trained on the mean alone
+    assert len(meaning.classifiers["letting_go"].coef) == dim
+    assert len(meaning.classifiers["rude"].coef) == len(vector)
