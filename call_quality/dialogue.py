@@ -41,6 +41,8 @@ class Turn:
     # how an agent's long turn is read in parts, when a verdict first asks (``parts``)
     split: Callable[[Turn], list[Turn]] | None = field(default=None, repr=False, compare=False)
     _parts: list[Turn] | None = field(default=None, repr=False, compare=False)
+    # reads a piece of an agent turn's text as a turn of its own, with its lists' hits
+    read_piece: Callable[[str], Turn] | None = field(default=None, repr=False, compare=False)
 
     @property
     def parts(self) -> list[Turn]:
@@ -80,6 +82,16 @@ class Turn:
             if end is not None:
                 found.append((end - len(phrase), end))
         return found
+
+    def runs(self, size: int) -> list[Turn]:
+        """Every run of ``size`` words in a row, as a turn of those words alone: no list hits
+        (cheap to make many of); ``read_piece`` reads the one that matters in full."""
+        ends = range(size, len(self.words) + 1)
+        return [
+            Turn(self.index, self.speaker, self.at, " ".join(self.said[end - size : end]),
+                 self.words[end - size : end], self.facts[end - size : end], self.said[end - size : end])
+            for end in ends
+        ]  # fmt: skip
 
     @property
     def utterances(self) -> list[Turn]:
@@ -157,6 +169,7 @@ class Reader:
             turn = self.read(i, speaker, at, text)
             if speaker == "agent":
                 turn.split = partial(self._split, end=float(segment.get("end") or at))
+                turn.read_piece = partial(self.read, i, speaker, at)
             out.append(turn)
         return out
 

@@ -963,6 +963,8 @@ def rudeness(call: Call, item: Item) -> Verdict:
         # a long turn read sentence by sentence: one rude sentence among polite ones is rude
         hits = [found for turn in call.agent_turns for part in (turn, *turn.parts)
                 if (found := _rude_by_meaning(call, part))]  # fmt: skip
+    if not hits:
+        hits = [found for turn in call.agent_turns if (found := _rude_in_a_run(call, turn))]
     if hits:
         return Verdict(False, {**hits[0], "hits": len(hits)})
     return Verdict(True)
@@ -1008,21 +1010,47 @@ def _pushed(turn: Turn) -> str | None:
 
 def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
     meant = call.means("rude", turn)  # asked first: most turns are not, and the rest is dearer
-    if not meant:
+    if not meant or _not_rude_by_meaning(call, turn):
         return None
+    return _said(turn, turn.text.strip(), meaning=round(meant, 2))
+
+
+def _not_rude_by_meaning(call: Call, turn: Turn) -> bool:
+    """Turns whose tone the classifier may misread: they fail another item, or none."""
     if turn.index in _opening(call) or first_names(turn):
-        return None  # "зовите меня просто Прохор" introduces; the classifier reads only its tone
+        return True  # "зовите меня просто Прохор" introduces; the classifier reads only its tone
     if any(turn is let or let in turn.parts for let in call.letting_go):
-        return None  # "ну и делайте сами тогда" lets the objection go: it fails that item, not politeness
+        return True  # "ну и делайте сами тогда" lets the objection go: it fails that item, not politeness
     if _verbless_goodbyes(call, turn):
-        return None  # "возникнут вопросы — набирайте, до свидания": an order that parts, not one that pushes
+        return True  # "возникнут вопросы — набирайте, до свидания": an order that parts, not one that pushes
     needs_item = _item_of_kind(call.checklist, "needs")
     if needs_item and _mentions(turn, needs_item.words("not_needs"), call.checklist.language, slack=2):
-        return None  # "вы меня хорошо слышите?" checks the line, however close to "вы меня вообще слышите?"
+        return True  # "вы меня хорошо слышите?" checks the line, however close to "вы меня вообще слышите?"
     intro_item = _item_of_kind(call.checklist, "introduction")
-    if intro_item and _declines_name(turn, intro_item, call.checklist.language):
-        return None  # declining one's name fails the introduction; only rude words make it rude too
-    return _said(turn, turn.text.strip(), meaning=round(meant, 2))
+    # declining one's name fails the introduction; only rude words make it rude too
+    return bool(intro_item and _declines_name(turn, intro_item, call.checklist.language))
+
+
+# a speech-to-text turn has no sentences to read apart ("спецпредложения закончились вы с луны
+# свалились что ли"): its runs of five words are read by the rude classifier, and one counts
+# only where the classifier is surer than it must be of a whole turn. Scoring fresh13 to
+# fresh16 with classifiers trained on the other splits, politeness went from 0.89 / 0.61
+# (precision / recall of failures) to 0.90 / 0.67; punctuated turns too, 0.89 / 0.69
+_RUN, _RUN_SURE, _RUN_FROM = 5, 0.9, 9
+
+
+def _rude_in_a_run(call: Call, turn: Turn) -> dict | None:
+    """The surest rude run of words in a long turn without punctuation, read in full; the
+    exceptions of a rude turn hold for the turn and for the run ("i'd rather not say my name
+    just tell me what you need" declines a name, whatever "not say my name just" reads as)."""
+    if len(turn.words) < _RUN_FROM or SENTENCE_MARK.search(turn.text) or not call.can_mean("rude"):
+        return None
+    sure = [(p, run) for run in turn.runs(_RUN) if (p := call.means("rude", run)) and p >= _RUN_SURE]
+    if not sure or turn.read_piece is None or _not_rude_by_meaning(call, turn):
+        return None
+    meant, run = max(sure, key=lambda found: found[0])
+    piece = turn.read_piece(run.text)
+    return None if _not_rude_by_meaning(call, piece) else _said(piece, run.text, meaning=round(meant, 2))
 
 
 def _is_rude(call: Call, turn: Turn) -> bool:

@@ -296,3 +296,40 @@ def test_a_question_then_an_offer_in_one_turn_is_needs_discovery_and_an_offer(ru
     result = ru.score("c", call(("c", "Нужен кабель на склад."), ("a", turn), ("c", "Нет, склад холодный.")))
     assert (result.items["needs_discovery"], result.items["offer_assortment"]) == (1, 1)
     assert result.evidence["needs_discovery"]["quote"] == "Для какого объекта, склад отапливаемый?"
+
+
+def test_a_rude_run_of_words_in_a_speech_to_text_turn_is_rude(ru):
+    """No punctuation, no sentences to read apart: the classifier reads the turn's runs of five
+    words, and the one it is surest of quotes the rudeness."""
+    rude = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте, меня зовут Юля."),
+            ("c", "Нужен кабель"),
+            ("a", "кабель есть на складе вы что инструкцию прочитать не в состоянии отгрузка завтра утром"),
+        ),
+    )
+    assert rude.items["politeness"] == 0
+    assert rude.evidence["politeness"]["quote"] == "вы что инструкцию прочитать не"
+    assert rude.evidence["politeness"]["meaning"] >= 0.9
+    asked = ru.score(
+        "c",
+        call(
+            ("a", "Здравствуйте, меня зовут Юля."),
+            ("c", "Нужен кабель"),
+            ("a", "кабель есть на складе вы инструкцию прочитали отгрузка завтра утром"),
+        ),
+    )
+    assert asked.items["politeness"] == 1
+
+
+def test_a_run_of_a_turn_that_declines_a_name_is_not_read_for_tone(en):
+    declined = en.score(
+        "c",
+        call(
+            ("a", "hello there"),
+            ("c", "do you teach adults piano"),
+            ("a", "i'd rather not say my name just tell me what you need"),
+        ),
+    )
+    assert declined.items["introduction"] == 0 and declined.items["politeness"] == 1
