@@ -264,7 +264,17 @@ _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
     "how", "thanks", "thank", "there", "again", "sir", "madam", "everyone", "folks", "yes", "yeah",
     "please", "welcome", "can", "could", "may", "this", "good", "hello", "hi", "so", "with", "for",
     "at", "on", "my", "your", "our", "morning", "afternoon", "evening", "today", "mate", "love", "well",
+    "cheers", "ta",
 }  # fmt: skip
+# the words that end a department's or desk's name ("trade accounts", "corporate team"): a
+# department is no company, and a name before it introduces ("marcus, trade accounts")
+_EN_DEPARTMENTS = {
+    "accounts", "sales", "team", "desk", "department", "support", "reception", "bookings", "enquiries",
+    "office", "service", "services", "clients", "customers",
+}  # fmt: skip
+# words that make no department's name with the word after them ("of customers", "new clients")
+_EN_NOT_A_DEPARTMENT = {"of", "and", "or", "to", "from", "by", "many", "most", "some", "other", "new",
+                        "more", "few", "regular", "existing", "all", "those", "these"}  # fmt: skip
 _EN_DESKS = [["on", d] for d in ("bookings", "reception", "sales", "accounts", "enquiries", "support")]
 _EN_PHONE_VERBS = {"speaking", "answering"}
 _EN_WELCOME_WORDS = {"nice", "great", "glad", "wonderful", "pleased", "delighted", "happy", "good", "kind"}
@@ -289,6 +299,18 @@ def english_introduction(words: list[str]) -> str | None:
         desk = words[i : i + 2] in _EN_DESKS or words[i : i + 3] == ["on", "the", "phone"]
         if desk and before.isalpha() and before not in _EN_NOT_A_COMPANY:
             return f"{before} {' '.join(words[i : i + 2])}"
+        # "marcus, trade accounts", "right, go. dev, corporate team": a name, then a
+        # department's two-word name (not "the trade accounts desk")
+        department = (
+            i + 1 < len(words)
+            and words[i + 1] in _EN_DEPARTMENTS
+            and word not in _EN_DEPARTMENTS | _EN_NOT_A_DEPARTMENT
+            and word.isalpha()
+            and word not in _EN_NOT_A_COMPANY
+            and words[i - 2 : i - 1] not in (["a"], ["an"], ["the"])  # "a lot of customers"
+        )
+        if department and before.replace("-", "").isalpha() and before not in _EN_NOT_A_COMPANY:
+            return f"{before} {word} {words[i + 1]}"
         # "hiya, thanks for ringing, declan on the line for you": a name before "on the line"
         on_the_line = words[i : i + 3] == ["on", "the", "line"]
         if (
@@ -312,4 +334,6 @@ def english_company_after(turn: Turn, greeting_phrase: str) -> str | None:
     after = turn.words[end]
     # "good evening, lovely of you to call": an adverb or adjective of welcome names nothing
     welcome = after.endswith("ly") or after in _EN_WELCOME_WORDS
+    if after in _EN_DEPARTMENTS or (end + 1 < len(turn.words) and turn.words[end + 1] in _EN_DEPARTMENTS):
+        return None  # "good afternoon, trade accounts": a department, not the company
     return turn.said[end] if after.isalpha() and after not in _EN_NOT_A_COMPANY and not welcome else None

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from call_quality.checklist import Checklist, Item
 from call_quality.dialogue import Turn
+from call_quality.language import facts
 from call_quality.meaning import Meaning
 from call_quality.names import (
     about_my_name,
@@ -351,7 +352,7 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         if refusal:
             return Verdict(False, _said(turn, refusal, refused=True))
         quote = turn.hit(item.name, "phrases")
-        if quote and not _spoken_about(turn, quote):
+        if quote and not _spoken_about(turn, quote) and not _this_is_no_name(turn, quote):
             return Verdict(True, _said(turn, quote))
         capitalised = capitalised_names(turn) if turn.index in _opening(call) else []
         said = first_names(turn) or company_announced(turn) or capitalised
@@ -383,6 +384,17 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
 
 
 _ABOUT = {"про", "о", "об", "насчет", "about"}
+# what "this is" says of a thing, not a name: "this is eating my afternoon", "this is a big job"
+_THIS_IS_NO_NAME = {"a", "an", "the", "not", "what", "how", "why", "very", "so", "really", "just",
+                    "about", "my", "your", "our", "it", "too", "quite", "all"}  # fmt: skip
+
+
+def _this_is_no_name(turn: Turn, quote: str) -> bool:
+    end = turn.end_of([normal(w) for w in words_of(quote)])
+    if quote.lower() != "this is" or end is None or end == len(turn.words):
+        return False
+    after = turn.words[end]
+    return after in _THIS_IS_NO_NAME or after.endswith("ing")
 
 
 def _spoken_about(turn: Turn, quote: str) -> bool:
@@ -436,6 +448,12 @@ def needs(call: Call, item: Item) -> Verdict:
 _ASKS, _ASKS_NOTHING, _SAYS_ANOTHER_THING = "asks", "asks nothing", "says another thing"
 
 
+def _asks_who_you_are(turn: Turn) -> bool:
+    """ "who are you?", not "who are you using for this at the moment" (the client's supplier)."""
+    end = turn.end_of(["who", "are", "you"])
+    return end is not None and not (end < len(turn.words) and turn.words[end].endswith("ing"))
+
+
 def _asks_about_the_situation(call: Call, turn: Turn, item: Item) -> str:
     """Whether a turn (or one sentence of it) asks about the client's situation, asks nothing,
     or is something else that may ask in passing: an offer, a goodbye, a declined name, a
@@ -446,7 +464,7 @@ def _asks_about_the_situation(call: Call, turn: Turn, item: Item) -> str:
     closing_item = _item_of_kind(call.checklist, "closing")
     if _mentions(turn, item.words("not_needs"), language, slack=2):
         return _ASKS_NOTHING
-    if turn.end_of(["вы", "кто"]) or turn.end_of(["who", "are", "you"]):
+    if turn.end_of(["вы", "кто"]) or _asks_who_you_are(turn):
         return _ASKS_NOTHING  # "так, а вы кто?" asks who calls, not what they need
     if sum(w not in _leads(language) for w in turn.words) < 2 or not _says_something(
         turn.lemmas, item, language
@@ -1062,9 +1080,7 @@ def _said_literally(turn: Turn, quote: str, item: Item, language: str) -> bool:
     """The rude word is part of a literal or kind phrase the turn has, in any order ("угол
     там тупой" is "тупой угол"), or a word with a physical meaning describes a thing beside
     it ("тупые ножницы"; "тупой вопрос" stays rude)."""
-    from call_quality.phrases import lemma
-
-    quoted = {lemma(w, language) for w in quote.split()}
+    quoted = {facts(w, language).lemma for w in quote.split()}
     lemmas = set(turn.lemmas)
     if any(quoted <= words <= lemmas for words in _lemma_sets(item.words("literal"), language)):
         return True
@@ -1157,9 +1173,8 @@ def _lemma_union(phrases: tuple[str, ...], language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=256)
 def _lemma_sets(phrases: tuple[str, ...], language: str) -> tuple[frozenset[str], ...]:
-    from call_quality.phrases import lemma
-
-    return tuple(frozenset(lemma(w, language) for w in phrase.split()) for phrase in phrases)
+    """Each phrase's words as a turn's ``lemmas`` hold them ("who's this" as "who", "this")."""
+    return tuple(frozenset(facts(w, language).lemma for w in phrase.split()) for phrase in phrases)
 
 
 # literal uses of fillers, by the word before or after

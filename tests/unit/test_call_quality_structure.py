@@ -430,3 +430,46 @@ def test_fourth_round_english(en):
     assert (refused.items["greeting"], refused.items["introduction"]) == (1, 0)
     rude = en.score("c", call(("a", "Hello"), ("c", "Sorry?"), ("a", "I literally just explained that.")))
     assert rude.items["politeness"] == 0
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Marcus, trade accounts.", True),  # a name, then the department
+        ("right go dev corporate team at your disposal", True),
+        ("Good afternoon, trade accounts.", False),  # a department is no company
+        ("Hi, cheers for holding.", False),
+        ("Hello, a lot of customers ask us that.", False),
+    ],
+)
+def test_an_english_name_before_a_department_introduces_and_a_department_alone_does_not(
+    en, opening, introduced
+):
+    result = en.score("c", call(("a", opening), ("c", "We need trackers on twelve vans.")))
+    assert result.items["introduction"] == int(introduced)
+
+
+def test_this_is_followed_by_no_name_introduces_nobody(en):
+    result = en.score(
+        "c",
+        call(("a", "Hi, cheers for holding."), ("c", "Vans."), ("a", "Look, this is eating my afternoon.")),
+    )
+    assert result.items["introduction"] == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("who are you using for this at the moment", True),  # the client's supplier
+        ("who are you", False),
+        ("who's this then", False),  # a list phrase with "'s" matches as the turn reads it
+        ("are you hearing me okay", False),
+        ("Could you give me the invoice details, please?", False),
+    ],
+)
+def test_english_questions_about_the_line_the_caller_or_data_ask_nothing_of_the_situation(en, question, asks):
+    result = en.score(
+        "c",
+        call(("a", "Hello, Marcus speaking."), ("c", "We need brochures."), ("a", question), ("c", "Sure.")),
+    )
+    assert result.items["needs_discovery"] == int(asks)
