@@ -34,6 +34,8 @@ class WordFacts:
     is_known: bool = True  # in the dictionary
     pos: str = ""  # the part of speech of its likeliest reading (pymorphy3's tag)
     is_first_person: bool = False  # a verb said of oneself ("жду", "пришлю")
+    # a verb said to "вы" now or to come ("выставляете", "довезёте"), not an order ("выставляйте")
+    is_said_to_you: bool = False
     is_past: bool = False  # a verb in the past tense ("заказывали"): told, not proposed
     # a form the dictionary marks as an error or a distortion ("хочут"), a verb in a
     # substandard form ("ложите"), or an unknown form of a known verb ("ездиют")
@@ -68,6 +70,7 @@ def facts(word: str, language: str) -> WordFacts:
         is_known=known,
         pos=str(top.tag.POS or ""),
         is_first_person="1per" in top.tag and top.tag.POS == "VERB",
+        is_said_to_you={"2per", "plur", "indc"} <= top.tag.grammemes and "past" not in top.tag,
         is_past="past" in top.tag,
         is_nonstandard=_nonstandard(word, top, known),
         is_thing=top.tag.POS == "NOUN" and "inan" in top.tag.grammemes,

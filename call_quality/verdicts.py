@@ -892,7 +892,11 @@ def _answers_before_goodbye(call: Call, turn: Turn, item: Item) -> bool:
     keys = [(item.name, "phrases")] + ([(objection_item.name, "commitments")] if objection_item else [])
     starts = [start for key in keys for start, _ in turn.positions_of(key)]
     first = min(starts, default=0)
+    while first and turn.words[first - 1] in _PART_OF_GOODBYE:
+        first -= 1  # "тысячи три коробок в месяц, спасибо, до связи": the thanks belong to the goodbye
     words, facts = turn.words[:first], turn.facts[:first]
+    if len(words) > 1 and words[0] in _YES_OR_NO:
+        return True  # "да выставляем, спасибо, до связи": yes, and what
     if len(words) < 2 or any(w in _PART_OF_GOODBYE or w.startswith(_WISHES) for w in words):
         return False
     if any(f.pos in _VERB_FORMS for f in facts):  # "набирайте", "скину", "записала"
@@ -906,6 +910,7 @@ def _answers_before_goodbye(call: Call, turn: Turn, item: Item) -> bool:
 
 
 _VERB_FORMS = {"VERB", "INFN", "PRTS", "PRTF", "GRND"}
+_YES_OR_NO = {"да", "нет", "конечно"}
 _WISHES = ("хорош", "добр", "удачн", "приятн", "отличн", "всего", "всех")
 _TIME_PREPOSITIONS = {"до", "в"}  # "до обеда", "в пятницу": the next meeting, not an answer
 _PART_OF_GOODBYE = {"спасибо", "благодарю", "благодарим", "рад", "рада", "рады", "всегда"}
@@ -964,6 +969,9 @@ def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
             turn.words[-1] in _ASKED_LAST  # "картой оплатить можно", "рассрочка бывает"
             # "наличными можно рассчитаться": whether it may be done
             or ("можно" in turn.words and any(f.pos == "INFN" for f in turn.facts))
+            # "счёт-фактуру выставляете", "в область довезёте бесплатно": what the company does,
+            # said to it, asks whether it does (no "я"/"мы" telling of oneself)
+            or (any(f.is_said_to_you for f in turn.facts) and not {"я", "мы"} & set(turn.words))
         )
     ):
         return True

@@ -333,3 +333,23 @@ def test_a_run_of_a_turn_that_declines_a_name_is_not_read_for_tone(en):
         ),
     )
     assert declined.items["introduction"] == 0 and declined.items["politeness"] == 1
+
+
+@pytest.mark.parametrize(
+    ("asked", "last", "closed"),
+    [
+        # speech-to-text writes no "?": a verb said to the company asks whether it does it
+        ("счет-фактуру выставляете", "спасибо до связи хорошей недели", False),
+        ("в область довезете бесплатно", "всего хорошего", False),
+        ("счет-фактуру выставляете", "да выставляем спасибо до связи", True),
+        # an answer, thanks, then the goodbye: the thanks belong to the goodbye
+        ("счет-фактуру выставляете", "тысячи три коробок в месяц спасибо до связи", True),
+        ("ясно да", "все отправляю счет до созвона", True),  # "до созвона" parts
+    ],
+)
+def test_a_goodbye_over_a_speech_to_text_question_does_not_close(ru, asked, last, closed):
+    result = ru.score(
+        "c",
+        call(("a", "утро доброе меня зовут кира"), ("c", "нужна гофротара"), ("c", asked), ("a", last)),
+    )
+    assert result.items["closing"] == int(closed)
