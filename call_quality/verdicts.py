@@ -1059,10 +1059,11 @@ def _not_rude_by_meaning(call: Call, turn: Turn) -> bool:
 
 # a speech-to-text turn has no sentences to read apart ("спецпредложения закончились вы с луны
 # свалились что ли"): its runs of five words are read by the rude classifier, and one counts
-# only where the classifier is surer than it must be of a whole turn. Scoring fresh13 to
-# fresh16 with classifiers trained on the other splits, politeness went from 0.89 / 0.61
-# (precision / recall of failures) to 0.90 / 0.67; punctuated turns too, 0.89 / 0.69
-_RUN, _RUN_SURE, _RUN_FROM = 5, 0.9, 9
+# only where the classifier is surer than it must be of a whole turn. Scoring fresh4 and
+# fresh13 to fresh16 with classifiers trained on the other splits, politeness went from 0.92 /
+# 0.68 (precision / recall of failures) to 0.92 / 0.71 at 0.95, and to 0.91 / 0.72 at 0.9 (two
+# agents called rude who were not: a false rude verdict costs pay, so 0.95)
+_RUN, _RUN_SURE, _RUN_FROM = 5, 0.95, 9
 
 
 def _rude_in_a_run(call: Call, turn: Turn) -> dict | None:

@@ -311,7 +311,7 @@ def test_a_rude_run_of_words_in_a_speech_to_text_turn_is_rude(ru):
     )
     assert rude.items["politeness"] == 0
     assert rude.evidence["politeness"]["quote"] == "вы что инструкцию прочитать не"
-    assert rude.evidence["politeness"]["meaning"] >= 0.9
+    assert rude.evidence["politeness"]["meaning"] >= 0.95
     asked = ru.score(
         "c",
         call(
