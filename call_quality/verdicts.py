@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from call_quality.checklist import Checklist, Item
 from call_quality.dialogue import Turn
-from call_quality.language import facts
+from call_quality.language import RU_DAYS, facts
 from call_quality.meaning import Meaning
 from call_quality.names import (
     about_my_name,
@@ -1240,11 +1240,19 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
             continue  # "в общем счёте", "в общем чате": the adjective
         if phrase == ("типа",) and after and _of_a_thing(after):
             continue  # "выбор типа колонки": the noun, with what it is the type of
+        # "отгрузка короче в четверг": nothing is shorter on a day; "дорога короче через мост" and
+        # "короче на два сантиметра" are
+        on_a_day = phrase == ("короче",) and after_pos == "PREP" and _a_day_at(turn, end + 1)
         set_off = bool(_PUNCTUATED.search(turn.text)) and _followed_by_comma(turn, phrase)
-        if set_off or not _literal(phrase, before, after, (after_pos, then_pos, before_pos), language):
+        poses = (after_pos, then_pos, before_pos)
+        if on_a_day or set_off or not _literal(phrase, before, after, poses, language):
             found.append(turn.quote(start, len(phrase)))
             taken = end - 1
     return found
+
+
+def _a_day_at(turn: Turn, at: int) -> bool:
+    return at < len(turn.facts) and turn.facts[at].lemma in RU_DAYS
 
 
 def _followed_by_comma(turn: Turn, phrase: tuple[str, ...]) -> bool:
@@ -1277,7 +1285,10 @@ def _of_a_thing(word: str) -> bool:
     """A noun in the genitive in its likeliest readings ("колонки", "крепления")."""
     from call_quality.phrases import morph
 
-    return any(p.tag.case == "gent" and p.tag.POS == "NOUN" for p in morph().parse(word)[:2])
+    parses = morph().parse(word)
+    if parses[0].tag.POS == "PREP":
+        return False  # "отгрузка типа в четверг": "в" is no genitive noun (an abbreviation of "век")
+    return any(p.tag.case == "gent" and p.tag.POS == "NOUN" for p in parses[:2])
 
 
 # what follows "как бы это" when it fills ("как бы это недорого"), not asks ("как бы это смотрелось")
@@ -1321,6 +1332,8 @@ def _literal(
         if word == "как его":  # "как его подключать", "как его зовут" ask; "как его, доставим" fills
             return after_pos == "INFN" or after in {"зовут", "называют"}
         if word == "ну это":  # "ну это дорого", "ну это же видно" say something; "ну это, привезём" does not
+            if after_pos == "NOUN" and then_pos == "VERB":
+                return False  # "ну это счёт выставим сегодня": the noun is the verb's, "ну это" fills
             return after_pos in {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"} or after == "же"
         if word == "вот":  # "вот договор", "вот такой" show; "мастер вот приедет" fills
             return (
