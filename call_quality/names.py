@@ -30,6 +30,8 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
     # "добрый день, слушаю вас", "afternoon, thanks for calling" greet and name no one
     bare = set(item.words("bare")) | {normal(w) for p in item.words("phrases") for w in p.split()}
     before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True) if w not in bare]
+    if any(f.is_name for f in before) and ROLES & set(turn.words[:at]):
+        return False  # "да-да, тихон, ведущий специалист, слушаю": a person and a role, no company
     # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are
     return bool(before) and (
         any(not f.is_known for f in before) or not any(f.pos in NOT_A_COMPANY for f in before)

@@ -305,7 +305,7 @@ def greeting(call: Call, item: Item) -> Verdict:
     only_first = set(item.words("only_first"))
     for turn in call.agent_turns[:2]:
         quote = turn.hit(item.name, "phrases")
-        if quote and quote.lower() in only_first and turn.words[:1] != [quote.lower()]:
+        if quote and quote.lower() in only_first and not _greets_with_the_word(turn, quote.lower()):
             quote = None  # "going into the evening" greets nobody; "evening!" does
         if quote:
             return Verdict(True, _said(turn, quote))
@@ -316,6 +316,13 @@ def greeting(call: Call, item: Item) -> Verdict:
         if wished:
             return Verdict(True, _said(turn, wished))
     return Verdict(False)
+
+
+def _greets_with_the_word(turn: Turn, word: str) -> bool:
+    """ "evening!", "morning, trackwise" and "trackwise, morning to you" greet with the time of
+    day alone: it opens the turn or is wished to the caller."""
+    end = turn.end_of([word])
+    return turn.words[:1] == [word] or (end is not None and turn.words[end : end + 2] == ["to", "you"])
 
 
 # "доброго денёчка", "утречко доброе", "доброй ночи": a good wish for a time of day in any
@@ -335,9 +342,16 @@ def _good_time_of_day(turn: Turn) -> str | None:
             if 0 <= j < len(words) and _TIME_OF_DAY.match(words[j]):
                 first, last = min(i, j), max(i, j)
                 return turn.quote(first, last - first + 1)
-        alone = i + 1 == len(turn.words) or turn.facts[i + 1].pos not in {"NOUN", "ADJF"}
+        # "Алло, добрый, слушаю вас", "Доброе, ПромЧистота": the time of day left unsaid
+        after = turn.facts[i + 1] if i + 1 < len(turn.words) else None
+        alone = (
+            after is None
+            or after.pos not in {"NOUN", "ADJF"}
+            or not after.is_known  # a brand ("доброе промчистота")
+            or turn.said[i + 1][:1].isupper()  # a name the transcript capitalised
+        )
         if word in _GOOD_ALONE and alone:
-            return turn.said[i]  # "Алло, добрый, слушаю вас": the time of day left unsaid
+            return turn.said[i]
     return None
 
 

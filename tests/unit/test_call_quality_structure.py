@@ -473,3 +473,35 @@ def test_english_questions_about_the_line_the_caller_or_data_ask_nothing_of_the_
         call(("a", "Hello, Marcus speaking."), ("c", "We need brochures."), ("a", question), ("c", "Sure.")),
     )
     assert result.items["needs_discovery"] == int(asks)
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "greeted"),
+    [
+        ("ru", "Доброе, ПромЧистота.", True),  # the time of day left unsaid before the company
+        ("ru", "доброе промчистота меня зовут эльвира", True),
+        ("ru", "да-да тихон ведущий специалист слушаю", False),  # a person and a role, no company
+        ("ru", "Добрые люди нам уже звонили.", False),
+        ("en", "Inkline Commercial, morning to you.", True),
+        ("en", "We're going into the evening shift.", False),
+    ],
+)
+def test_greetings_by_the_time_of_day_alone(ru, en, language, opening, greeted):
+    scorer = ru if language == "ru" else en
+    assert scorer.score("c", call(("a", opening))).items["greeting"] == int(greeted)
+
+
+@pytest.mark.parametrize(
+    ("asked", "discovered"),
+    [
+        ("ИНН организации назовите.", False),  # identifiers are data
+        ("Подскажите, пожалуйста, реквизиты для счёта.", False),
+        ("Вывоз мусора не рассматривали? Могу включить.", False),  # the offer's question
+        ("Под какой объект закупаете? Могу включить вывоз мусора.", True),
+    ],
+)
+def test_russian_needs_are_not_data_nor_an_offers_question(ru, asked, discovered):
+    result = ru.score(
+        "c", call(("a", "Добрый день, меня зовут Кира."), ("c", "Нужна уборка."), ("a", asked), ("c", "Ага."))
+    )
+    assert result.items["needs_discovery"] == int(discovered)
