@@ -39,7 +39,7 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
 
 
 # interjections the name dictionary reads as names, and the words that announce a name
-NOT_NAMES = {"ало", "алло", "да", "ну", "вот"}
+NOT_NAMES = {"ало", "алло", "але", "да", "ну", "вот"}
 NAME_BEFORE = {
     "вами", "меня", "это", "я", "связи", "отвечает", "приветствует", "зовут", "звать", "помогает"
 }  # fmt: skip
@@ -191,7 +191,12 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
     end = turn.end_of(phrase)
     if end is None:
         return None
-    rest, stop = turn.facts[end:], len(turn.words)
+    if end < len(turn.words) and turn.words[end] in {"вас", "вам"}:
+        end += 1  # "приветствую вас, солнечная поляна"
+    stop = len(turn.words)
+    if stop - end > 2 and turn.words[-2:] in (["на", "связи"], ["на", "линии"], ["на", "проводе"]):
+        stop -= 2  # "вечер добрый, солнечная поляна на связи": the company, then that it answers
+    rest = turn.facts[end:stop]
     # "доброй ночи, пасека медовая, дежурный оператор": the company, then who answers
     if stop - end > 1 and turn.words[-1] in ROLES:
         stop -= 2 if stop - end > 2 and turn.facts[stop - 2].pos == "ADJF" else 1

@@ -307,6 +307,8 @@ def greeting(call: Call, item: Item) -> Verdict:
         quote = turn.hit(item.name, "phrases")
         if quote and quote.lower() in only_first and not _greets_with_the_word(turn, quote.lower()):
             quote = None  # "going into the evening" greets nobody; "evening!" does
+        if quote and _picks_up(turn, quote):
+            quote = None  # "Hello? Who's that?" answers the phone as "алло" does: no greeting
         if quote:
             return Verdict(True, _said(turn, quote))
         formula = turn.hit(item.name, "formula")
@@ -316,6 +318,14 @@ def greeting(call: Call, item: Item) -> Verdict:
         if wished:
             return Verdict(True, _said(turn, wished))
     return Verdict(False)
+
+
+def _picks_up(turn: Turn, quote: str) -> bool:
+    """ "hello" asked, not said: "Hello? Who's that?", "hello who's that"."""
+    if quote.lower() != "hello":
+        return False
+    asked = re.match(r"\s*hello\s*\?", turn.text, re.IGNORECASE)
+    return bool(asked) or turn.words[:2] in (["hello", "who's"], ["hello", "who"])
 
 
 def _greets_with_the_word(turn: Turn, word: str) -> bool:
@@ -1001,7 +1011,9 @@ def rudeness(call: Call, item: Item) -> Verdict:
     hits = [found for turn in call.agent_turns if (found := _rude_by_words(call, turn, item))]
     if not hits:
         # a long turn read sentence by sentence: one rude sentence among polite ones is rude
-        hits = [found for turn in call.agent_turns for part in (turn, *turn.parts)
+        # (and only so: the classifiers learnt sentences, and a long turn's largest and
+        # smallest word values stretch with its length)
+        hits = [found for turn in call.agent_turns for part in turn.utterances
                 if (found := _rude_by_meaning(call, part))]  # fmt: skip
     if not hits:
         hits = [found for turn in call.agent_turns if (found := _rude_in_a_run(call, turn))]
@@ -1029,9 +1041,39 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
         if intro_item and _declines_name(turn, intro_item, language):
             return None  # "представляться не обязана": declining one's name fails the introduction only
         return _said(turn, turn.text.strip(), tone=True)
-    pushed = language == "ru" and _pushed(turn)
+    pushed = language == "ru" and (_pushed(turn) or _not_yours_to(turn) or _asks_if_listening(turn))
     if pushed:
         return _said(turn, pushed, tone=True)
+    return None
+
+
+def _not_yours_to(turn: Turn) -> str | None:
+    """ "Не вам решать", "не вам меня учить": whose place it is not, to the client."""
+    words = turn.words
+    for i in range(len(words) - 2):
+        if words[i : i + 2] == ["не", "вам"]:
+            after = range(i + 2, min(i + 4, len(words)))
+            verb = next((j for j in after if turn.facts[j].pos == "INFN"), None)
+            if verb is not None:
+                return turn.quote(i, verb - i + 1)
+    return None
+
+
+# whether the client hears, listens or understands at all, asked of them: "вы меня хоть
+# чуть-чуть слышите", "вы вообще понимаете, о чём речь" ("вы меня хорошо слышите?" checks the line)
+_PERCEIVE = {"слышать", "слушать", "понимать", "соображать", "вникать", "доходить", "догонять"}
+_AT_ALL = {"вообще", "хоть", "хотя"}
+
+
+def _asks_if_listening(turn: Turn) -> str | None:
+    lemmas = turn.lemmas
+    for i, lemma_ in enumerate(lemmas):
+        if lemma_ != "вы":
+            continue
+        near = range(i + 1, min(i + 6, len(lemmas)))
+        if any(lemmas[j] in _AT_ALL for j in near) and any(lemmas[j] in _PERCEIVE for j in near):
+            end = max(j for j in near if lemmas[j] in _PERCEIVE | _AT_ALL)
+            return turn.quote(i, end - i + 1)
     return None
 
 
@@ -1143,6 +1185,8 @@ def speech(call: Call, item: Item) -> Verdict:
         ]
         errors += [_said(turn, quote) for quote in _verbs_of_people_with_things(turn, item)]
         errors += [_said(turn, quote) for quote in _double_comparatives(turn)]
+        if language == "ru":
+            errors += [_said(turn, quote) for quote in _both_of_the_wrong_gender(turn)]
         errors += [_said(turn, quote) for quote in _them_as_those(turn)]
         errors += (
             [_said(turn, quote) for quote in _plural_with_singular_verb(turn)] if language == "en" else []
@@ -1257,11 +1301,15 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         # "отгрузка короче в четверг": nothing is shorter on a day; "дорога короче через мост" and
         # "короче на два сантиметра" are
         on_a_day = phrase == ("короче",) and after_pos == "PREP" and _a_day_at(turn, end + 1)
-        set_off = bool(_PUNCTUATED.search(turn.text)) and _followed_by_comma(turn, phrase)
+        # (a comma after "ну вот" is how it sums up too: "Ну вот, как-то так.")
+        punctuated = bool(_PUNCTUATED.search(turn.text))
+        set_off = punctuated and phrase != ("ну", "вот") and _followed_by_comma(turn, phrase)
         poses = (after_pos, then_pos, before_pos)
         if on_a_day or set_off or not _literal(phrase, before, after, poses, language):
             found.append(turn.quote(start, len(phrase)))
             taken = end - 1
+        elif phrase == ("ну", "вот"):
+            taken = end - 1  # "ну вот, как-то так" sums up: its "вот" is not read again alone
     return found
 
 
@@ -1355,8 +1403,9 @@ def _literal(
                 or after in {"здесь", "тут", "так", "и"}
                 or (before == "ну" and not after)  # "ну, вот." alone: as "ну вот" below
             )
-        if word == "ну вот":  # "ну вот и всё оформлено" sums up; "ну, вот." alone fills nothing
-            return after == "и" or not (before or after)
+        # "ну вот и всё оформлено", "ну вот, как-то так" sum up; "ну, вот." alone fills nothing
+        if word == "ну вот":
+            return after in {"и", "как", "так"} or not (before or after)
         if word == "по сути":  # "давайте по сути": get to the point, ending the turn
             return not after
         if word == "так сказать":  # "так сказать сложно" is "hard to say so"
@@ -1380,8 +1429,9 @@ def _literal(
         return after in {"so", "not"}
     # "I mean the quote, not the invoice" says what is meant, "I mean to call today" what is
     # intended; "it's I mean the best" fills
-    if word == "i mean":
-        return before in EN_MEAN_BEFORE and (after in EN_MEANT or after == "to")
+    if word == "i mean":  # "no, I mean the quote", "by that I mean", "what I mean is" say what is meant
+        meant = before in EN_MEAN_BEFORE and (after in EN_MEANT or after == "to")
+        return meant or before in {"that", "what"}
     if word == "you know":
         return before in EN_KNOW_BEFORE or after in {"what", "the", "how", "that", "where", "when", "if"}
     return False
@@ -1404,6 +1454,27 @@ def _double_comparatives(turn: Turn) -> list[str]:
         )
         or (word in {"more", "most"} and turn.words[i + 1] in EN_COMPARED)
     ]
+
+
+# "оба" for masculine and neuter nouns, "обе" for feminine ones, in every case
+_BOTH = {"оба": "femn", "обоих": "femn", "обоим": "femn", "обоими": "femn",
+         "обе": "masc", "обеих": "masc", "обеим": "masc", "обеими": "masc"}  # fmt: skip
+
+
+def _both_of_the_wrong_gender(turn: Turn) -> list[str]:
+    """ "обоих сторон", "обе варианта": "оба" of a gender its noun does not have (the noun's
+    likeliest readings agree on its gender: "обоих глаз" is right)."""
+    from call_quality.phrases import morph
+
+    found = []
+    for i, word in enumerate(turn.words[:-1]):
+        wrong = _BOTH.get(word)
+        if wrong is None or turn.facts[i + 1].pos != "NOUN":
+            continue
+        genders = {p.tag.gender for p in morph().parse(turn.words[i + 1])[:3] if p.tag.POS == "NOUN"}
+        if genders and all(g == wrong or (wrong == "masc" and g == "neut") for g in genders):
+            found.append(turn.quote(i, 2))
+    return found
 
 
 def _participles_as_past(turn: Turn) -> list[str]:
@@ -1431,7 +1502,7 @@ def _plural_with_singular_verb(turn: Turn) -> list[str]:
     return [
         turn.quote(i - 1, 3)
         for i in range(1, len(words) - 1)
-        if words[i - 1] in {"the", "these", "those"}
+        if (words[i - 1] in {"the", "these", "those", "them"} or words[i - 1] in _EN_MANY)
         and re.fullmatch(r"[a-z]{2,}[^s'u]s", words[i])
         and words[i] not in _EN_NOT_PLURAL
         and words[i + 1] in {"has", "was", "is"}
@@ -1441,13 +1512,19 @@ def _plural_with_singular_verb(turn: Turn) -> list[str]:
 def _them_as_those(turn: Turn) -> list[str]:
     """ "Them boxes are included": "them" for "those" before a plural noun, at the start of a
     clause ("give them boxes" is right: there it follows its verb)."""
-    return [
-        turn.quote(i, 2)
-        for i, word in enumerate(turn.words[:-1])
-        if word == "them"
-        and (turn.words[i - 1] if i else "") in EN_CLAUSE_START
-        and re.fullmatch(r"[a-z]+[^s']s", turn.words[i + 1])
-    ]
+    words = turn.words
+    found = []
+    for i, word in enumerate(words[:-1]):
+        if word != "them" or (words[i - 1] if i else "") not in EN_CLAUSE_START:
+            continue
+        noun = i + 2 if words[i + 1] in _EN_MANY and i + 2 < len(words) else i + 1  # "them two lads"
+        if re.fullmatch(r"[a-z]+[^s']s", words[noun]):
+            found.append(turn.quote(i, noun - i + 1))
+    return found
+
+
+# how many, before a plural noun ("two lads")
+_EN_MANY = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all"}
 
 
 def _verbs_of_people_with_things(turn: Turn, item: Item) -> list[str]:

@@ -57,6 +57,7 @@ TRAIN_SPLITS = (
     "fresh14",
     "fresh15",
     "fresh16",
+    "fresh17",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

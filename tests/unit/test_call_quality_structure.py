@@ -505,3 +505,64 @@ def test_russian_needs_are_not_data_nor_an_offers_question(ru, asked, discovered
         "c", call(("a", "Добрый день, меня зовут Кира."), ("c", "Нужна уборка."), ("a", asked), ("c", "Ага."))
     )
     assert result.items["needs_discovery"] == int(discovered)
+
+
+@pytest.mark.parametrize(
+    ("said", "polite"),
+    [
+        ("Не вам решать, как у нас лучше делать.", False),  # whose place it is not, to the client
+        ("Не вам ли звонил мастер?", True),
+        ("Вы меня хоть чуть-чуть слышите или сами с собой говорите?", False),
+        ("Вы вообще понимаете, о чём речь?", False),
+        ("Вы меня хорошо слышите?", True),  # checks the line
+        # a punctuated long turn is read by the classifier sentence by sentence, not whole
+        (
+            "Погодите, у меня тут второй звонок. Не сочтите за труд, повторите номер. Цены в два раза выше.",
+            True,
+        ),
+    ],
+)
+def test_russian_rudeness_by_whom_it_puts_down(ru, said, polite):
+    result = ru.score("c", call(("a", "Добрый день, меня зовут Кира."), ("c", "Нужна уборка."), ("a", said)))
+    assert result.items["politeness"] == int(polite)
+
+
+@pytest.mark.parametrize(
+    ("language", "agent_turns", "literate"),
+    [
+        ("ru", ("Такой вариант обоих сторон устроит.",), False),  # "оба" of the wrong gender
+        ("ru", ("Это устроит обе стороны.", "Оба варианта хороши."), True),
+        ("ru", ("Оплата собственно на месте.", "Бригада вот будет у вас к девяти."), False),
+        ("ru", ("Бригада вот будет у вас к девяти.", "Ну вот, как-то так."), True),  # sums up
+        ("en", ("Them two lads is coming Thursday.",), False),
+        ("en", ("By that I mean the full survey, not a quote.", "It's kind of included."), True),
+    ],
+)
+def test_speech_errors_of_agreement_and_fillers_by_their_neighbours(ru, en, language, agent_turns, literate):
+    scorer = ru if language == "ru" else en
+    assert scorer.score("c", call(*(("a", t) for t in agent_turns))).items["literacy"] == int(literate)
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "greeted", "introduced"),
+    [
+        ("ru", "вечер добрый солнечная поляна на связи", True, True),
+        ("ru", "приветствую вас солнечная поляна", True, True),
+        ("ru", "Алё, это кто?", False, False),
+        ("en", "Hello? Who's that?", False, False),  # "hello" asked answers the phone, as "алло" does
+        ("en", "hello who's that this is callum", False, True),
+    ],
+)
+def test_openings_of_a_company_on_the_line_and_of_picking_up(ru, en, language, opening, greeted, introduced):
+    scorer = ru if language == "ru" else en
+    result = scorer.score(
+        "c", call(("a", opening), ("c", "Нужен домик." if language == "ru" else "Need a van."))
+    )
+    assert (result.items["greeting"], result.items["introduction"]) == (int(greeted), int(introduced))
+
+
+def test_a_diminutive_goodbye_and_thanks_for_choosing_close(ru):
+    result = ru.score(
+        "c", call(("a", "Добрый день, меня зовут Кира."), ("a", "Спасибо, что выбрали нас, до свиданьица."))
+    )
+    assert result.items["closing"] == 1
