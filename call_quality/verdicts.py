@@ -125,6 +125,13 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
         asks_you = found == "как" and words[i + 1 : i + 2] in (["вас"], ["вам"])
         # "на что смотрите в первую очередь": a preposition before the question word
         opens = i == start or (i == start + 1 and turn.facts[start].pos == "PREP")
+        # "а вам в первую очередь что важно", "а по деньгам на что рассчитываете": after "а",
+        # with no verb before it (whose object "что" would be: "а я скажу, что важно")
+        opens = opens or (
+            language == "ru"
+            and words[:1] == ["а"]
+            and not any(f.pos in {"VERB", "INFN"} for f in turn.facts[start:i])
+        )
         if (
             found in AMBIGUOUS
             and not opens
@@ -529,7 +536,8 @@ def _names_a_thing(turn: Turn) -> bool:
 
 _OPENING_WORDS = {"how", "can", "may", "i", "help", "you", "what", "is", "it", "who", "this", "please",
                   "yeah", "yes", "speaking", "go", "on", "then", "do", "for", "today", "mhm", "what's", "up",
-                  "are", "things", "hi", "hello", "there", "and", "so", "okay", "right"}  # fmt: skip
+                  "are", "things", "hi", "hello", "there", "and", "so", "okay", "right", "we", "mm", "hmm",
+                  "huh"}  # fmt: skip
 
 
 def offer(call: Call, item: Item) -> Verdict:

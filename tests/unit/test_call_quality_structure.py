@@ -498,6 +498,10 @@ def test_greetings_by_the_time_of_day_alone(ru, en, language, opening, greeted):
         ("Подскажите, пожалуйста, реквизиты для счёта.", False),
         ("Вывоз мусора не рассматривали? Могу включить.", False),  # the offer's question
         ("Под какой объект закупаете? Могу включить вывоз мусора.", True),
+        # speech-to-text: after "а", a question word with no verb before it asks
+        ("а вам в первую очередь что важно", True),
+        ("а по деньгам на что рассчитываете", True),
+        ("а я вам скажу что важно", False),  # "что" is the verb's object
     ],
 )
 def test_russian_needs_are_not_data_nor_an_offers_question(ru, asked, discovered):
@@ -566,3 +570,13 @@ def test_a_diminutive_goodbye_and_thanks_for_choosing_close(ru):
         "c", call(("a", "Добрый день, меня зовут Кира."), ("a", "Спасибо, что выбрали нас, до свиданьица."))
     )
     assert result.items["closing"] == 1
+
+
+@pytest.mark.parametrize(
+    "opening", ["Hello hello, how are we today? You've got Precious here.", "Mm, what? This is Niamh."]
+)
+def test_an_english_opening_asking_how_we_are_or_what_asks_nothing_of_the_situation(en, opening):
+    result = en.score(
+        "c", call(("a", opening), ("c", "We need a quote."), ("a", "Sure, sending it."), ("c", "Okay."))
+    )
+    assert result.items["needs_discovery"] == 0
