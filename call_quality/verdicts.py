@@ -1058,6 +1058,8 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
 def _not_yours_to(turn: Turn) -> str | None:
     """ "Не вам решать", "не вам меня учить": whose place it is not, to the client."""
     words = turn.words
+    if "вам" not in turn.words:
+        return None
     for i in range(len(words) - 2):
         if words[i : i + 2] == ["не", "вам"]:
             after = range(i + 2, min(i + 4, len(words)))
@@ -1074,6 +1076,8 @@ _AT_ALL = {"вообще", "хоть", "хотя"}
 
 
 def _asks_if_listening(turn: Turn) -> str | None:
+    if "вы" not in turn.words or not any(w in _AT_ALL for w in turn.words):
+        return None
     lemmas = turn.lemmas
     for i, lemma_ in enumerate(lemmas):
         if lemma_ != "вы":
@@ -1092,6 +1096,8 @@ def _pushed(turn: Turn) -> str | None:
     """An order followed by "что ли" ("записывайте, что ли", "почитайте что ли"): impatience,
     whatever the verb."""
     words = turn.words
+    if "ли" not in turn.words:
+        return None
     for i in range(1, len(words) - 1):
         if words[i : i + 2] == ["что", "ли"] and turn.facts[i - 1].is_imperative:
             return turn.quote(i - 1, 3)
@@ -1475,6 +1481,8 @@ def _both_of_the_wrong_gender(turn: Turn) -> list[str]:
     from call_quality.phrases import morph
 
     found = []
+    if not any(w in _BOTH for w in turn.words):
+        return found
     for i, word in enumerate(turn.words[:-1]):
         wrong = _BOTH.get(word)
         if wrong is None or turn.facts[i + 1].pos != "NOUN":
