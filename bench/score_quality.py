@@ -23,6 +23,7 @@ import json
 import time
 from pathlib import Path
 
+from call_quality.agreement import Agreement
 from call_quality.checklist import ITEMS, load_checklists
 from call_quality.scorer import Scorer
 
@@ -97,34 +98,21 @@ def load_set(path: Path) -> list[dict]:
     return calls
 
 
-def evaluate(calls, scorers) -> dict:
-    """Precision and recall of the *failure* of each item (what a head of sales acts on),
-    overall accuracy, calls right on every item, and the mistakes."""
-    counts = {item: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for item in ITEMS}
-    mistakes, whole = [], 0
+def evaluate(calls, scorers) -> tuple[Agreement, list[str]]:
+    """How the scorer's verdicts agree with the labels (call_quality/agreement.py), and each
+    wrong verdict with the call's note."""
+    agreement = Agreement()
+    notes = {}
     for call in calls:
         result = scorers[call["language"]].score(call["id"], call["segments"])
-        wrong = 0
-        for item, expected in zip(ITEMS, call["expected"], strict=True):
-            failed_expected, failed_got = expected == "0", result.items[item] == 0
-            key = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}
-            counts[item][key[(failed_expected, failed_got)]] += 1
-            if failed_expected != failed_got:
-                wrong += 1
-                mistakes.append(
-                    f"{call['id']} {item}: expected {expected}, got {result.items[item]} ({call['note']})"
-                )
-        whole += wrong == 0
-    report = {}
-    for item, c in counts.items():
-        report[item] = {
-            "precision": c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0,
-            "recall": c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0,
-            "failures": c["tp"] + c["fn"],
-        }
-    judged = sum(sum(c.values()) for c in counts.values())
-    right = sum(c["tp"] + c["tn"] for c in counts.values())
-    return {"items": report, "accuracy": right / judged, "whole_calls": whole, "mistakes": mistakes}
+        expected = {item: int(v) for item, v in zip(ITEMS, call["expected"], strict=True)}
+        agreement.add(call["id"], expected, result.items)
+        notes[call["id"]] = call["note"]
+    mistakes = [
+        f"{call_id} {item}: expected {theirs}, got {its} ({notes[call_id]})"
+        for call_id, item, theirs, its in agreement.mistakes
+    ]
+    return agreement, mistakes
 
 
 def speed(calls, scorers, repeat: int) -> float:
@@ -153,16 +141,14 @@ def main() -> int:
             subset = [c for c in calls if c["language"] == language]
             if not subset:
                 continue
-            result = evaluate(subset, scorers)
+            agreement, mistakes = evaluate(subset, scorers)
             print(
-                f"\n{name}, {language}: {len(subset)} calls, accuracy {result['accuracy']:.2f}, "
-                f"right on all eight items {result['whole_calls']}"
+                f"\n{name}, {language}: {len(subset)} calls, accuracy {agreement.accuracy:.2f}, "
+                f"right on all eight items {agreement.whole_calls}"
             )
-            print(f"{'item':<20} {'precision':>9} {'recall':>7} {'failures':>8}")
-            for item, r in result["items"].items():
-                print(f"{item:<20} {r['precision']:>9.2f} {r['recall']:>7.2f} {r['failures']:>8}")
+            print("\n".join(agreement.table()))
             if args.mistakes:
-                for mistake in result["mistakes"]:
+                for mistake in mistakes:
                     print("  miss:", mistake)
     calls = load_set(SETS["train"])
     turns = sum(len(c["segments"]) for c in calls) / len(calls)

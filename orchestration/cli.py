@@ -6,6 +6,7 @@
     autokpi simulate --scheme DIR --month YYYY-MM
     autokpi check-scheme [--scheme DIR]
     autokpi quarantine
+    autokpi quality-check --labels FILE [--mistakes]
     autokpi generate --out DIR [...]
     autokpi ui
 
@@ -131,6 +132,21 @@ def build_parser() -> argparse.ArgumentParser:
     quarantine.add_argument("--warehouse", type=Path, default=default_warehouse)
     quarantine.add_argument("--limit", type=int, default=20, help="rows to list (default 20)")
 
+    quality = sub.add_parser(
+        "quality-check",
+        help="compare the call-quality verdicts with your own labels of some calls (precision, recall)",
+    )
+    quality.add_argument(
+        "--labels",
+        type=Path,
+        required=True,
+        help="CSV, Excel or JSON: call_id and a column per item (greeting … literacy), 1 / 0 / empty",
+    )
+    quality.add_argument("--warehouse", type=Path, default=default_warehouse)
+    quality.add_argument(
+        "--mistakes", action="store_true", help="list each disagreement with the scorer's quote"
+    )
+
     check = sub.add_parser(
         "check-scheme", help="check the KPI scheme files (every run does this first) and list each problem"
     )
@@ -248,6 +264,17 @@ def _quarantine(args) -> None:
     with warehouse_lock(warehouse):  # a run writing it: wait, saying so, rather than fail
         report = format_report(warehouse, args.limit)
     print(report)
+
+
+def _quality_check(args) -> None:
+    from orchestration.locking import warehouse_lock
+    from orchestration.quality_check import check, format_check, read_labels
+
+    labels = read_labels(args.labels.resolve())
+    warehouse = _built_warehouse(args)
+    with warehouse_lock(warehouse):  # a run writing it: wait, saying so, rather than fail
+        result = check(labels, warehouse)
+    print(format_check(result, args.mistakes))
 
 
 def _docs(args) -> None:
@@ -391,6 +418,8 @@ def main(argv: list[str] | None = None) -> int:
             _simulate(args)
         elif args.command == "quarantine":
             _quarantine(args)
+        elif args.command == "quality-check":
+            _quality_check(args)
         elif args.command == "docs":
             _docs(args)
         elif args.command == "ui":

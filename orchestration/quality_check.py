@@ -1,0 +1,165 @@
+"""``autokpi quality-check``: how far the call-quality scorer agrees with your own judgement.
+
+The scorer was measured on calls its authors wrote (``bench/score_quality.py``); what counts
+is how it does on your team's calls. Label some calls you have loaded — a CSV, Excel or JSON
+file with ``call_id`` and a column per checklist item (``greeting`` … ``literacy``): 1 where
+the agent did it, 0 where not, empty where you do not judge — and this compares your labels
+with the verdicts stored in the warehouse (``raw_call_quality.call_scores``, as the last run
+scored them): precision and recall of each item's failure, overall agreement, and, with
+``--mistakes``, each disagreement with the words the scorer quoted. It reads; it writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from call_quality.agreement import Agreement
+from call_quality.checklist import ITEMS
+from core.errors import UserFacingError
+from core.warehouse import connect, exists
+from ingestion.sources.errors import InboxFileError
+from ingestion.sources.tabular import READERS
+
+PASSED = {"1", "pass", "passed", "yes", "y", "да", "+", "true", "ok"}
+FAILED = {"0", "fail", "failed", "no", "n", "нет", "-", "false"}
+
+
+class LabelsError(UserFacingError):
+    """A labels file autokpi cannot read: named with its line, column and value."""
+
+
+@dataclass
+class Labels:
+    """Each labelled call's verdicts by item (None: not judged), in the file's order."""
+
+    path: Path
+    calls: dict[str, dict[str, int | None]] = field(default_factory=dict)
+
+
+def read_labels(path: Path) -> Labels:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        kind = path.suffix or "no extension"
+        raise LabelsError(f"{path}: labels are read from .csv, .xlsx, .json or .jsonl files, not {kind}")
+    if not path.is_file():
+        raise LabelsError(f"{path}: no such file; give the labels file's path with --labels")
+    labels = Labels(path)
+    try:
+        for line, raw in reader(path, ("call_id",)):
+            row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
+            if "call_id" not in row:
+                raise LabelsError(
+                    f"{path}:{line}: no call_id column; name the column of call ids call_id "
+                    f"(the header has {', '.join(row) or 'nothing'})"
+                )
+            judged = [item for item in ITEMS if item in row]
+            if not judged:
+                raise LabelsError(
+                    f"{path}:{line}: no checklist item column; name the columns of your verdicts "
+                    f"{', '.join(ITEMS)} (any of them)"
+                )
+            call_id = str(row["call_id"] or "").strip()
+            if not call_id:
+                continue  # a total or an empty row
+            if call_id in labels.calls:
+                raise LabelsError(f"{path}:{line}: call {call_id} is labelled twice; keep one row per call")
+            labels.calls[call_id] = {item: _verdict(path, line, item, row.get(item)) for item in ITEMS}
+    except InboxFileError as exc:
+        raise LabelsError(str(exc)) from None
+    if not labels.calls:
+        raise LabelsError(f"{path}: no labelled calls; add a row per call under the header")
+    return labels
+
+
+def _verdict(path: Path, line: int, item: str, value) -> int | None:
+    text = "" if value is None else str(value).strip().lower()
+    if text in PASSED:
+        return 1
+    if text in FAILED:
+        return 0
+    if text == "":
+        return None
+    raise LabelsError(
+        f"{path}:{line}: column {item} holds {value!r}; write 1 where the agent did it, 0 where not, "
+        "or leave it empty"
+    )
+
+
+@dataclass
+class QualityCheck:
+    labels: Labels
+    agreement: Agreement
+    not_scored: list[str]
+    quotes: dict[tuple[str, str], str]  # (call, item): what the scorer quoted
+
+
+def check(labels: Labels, warehouse: Path) -> QualityCheck:
+    """Compare the labels with the stored verdicts of the same calls."""
+    stored = _stored_verdicts(warehouse, list(labels.calls))
+    agreement = Agreement()
+    quotes: dict[tuple[str, str], str] = {}
+    for call_id, expected in labels.calls.items():
+        if call_id not in stored:
+            continue
+        got, evidence = stored[call_id]
+        agreement.add(call_id, expected, got)
+        for item in ITEMS:
+            quoted = (evidence.get(item) or {}).get("quote")
+            if quoted:
+                quotes[(call_id, item)] = quoted
+    not_scored = [c for c in labels.calls if c not in stored]
+    if not agreement.calls:
+        raise LabelsError(
+            f"{labels.path}: none of its {len(labels.calls)} calls has a score in {warehouse} "
+            f"(first: {not_scored[0]}); load their transcripts with autokpi run, or check the call ids"
+        )
+    return QualityCheck(labels, agreement, not_scored, quotes)
+
+
+def _stored_verdicts(warehouse: Path, call_ids: list[str]) -> dict[str, tuple[dict[str, int], dict]]:
+    if not exists(warehouse):
+        raise LabelsError(f"{warehouse}: no warehouse there; run autokpi run first, or give --warehouse")
+    with connect(warehouse) as con:
+        if not con.table_exists("raw_call_quality", "call_scores"):
+            raise LabelsError(f"{warehouse}: no call has been scored yet; load transcripts with autokpi run")
+        columns = ", ".join(ITEMS)
+        rows = con.execute(
+            f"select call_id, {columns}, evidence_json from raw_call_quality.call_scores "
+            f"where call_id in ({', '.join('?' * len(call_ids))})",
+            call_ids,
+        ).fetchall()
+    return {
+        row[0]: (dict(zip(ITEMS, (int(v) for v in row[1:-1]), strict=True)), json.loads(row[-1] or "{}"))
+        for row in rows
+    }
+
+
+def format_check(result: QualityCheck, mistakes: bool = False) -> str:
+    a = result.agreement
+    lines = [
+        f"Call quality against your labels ({result.labels.path.name}): {a.calls} of "
+        f"{len(result.labels.calls)} labelled calls scored; agreement {a.accuracy:.2f} over "
+        f"{a.judgements} judgements; {a.whole_calls} calls right on every item you judged.",
+    ]
+    if result.not_scored:
+        shown = ", ".join(result.not_scored[:3]) + (", …" if len(result.not_scored) > 3 else "")
+        lines.append(
+            f"Not scored: {len(result.not_scored)} call(s) ({shown}): load their transcripts with "
+            "autokpi run, or check the ids."
+        )
+    lines += ["", *a.table(), ""]
+    lines.append(
+        "precision: of the failures the scorer gave, the share you gave too (low: it fails agents "
+        "you would pass); recall: of the failures you gave, the share it found."
+    )
+    if mistakes:
+        lines.append("")
+        for call_id, item, theirs, its in a.mistakes:
+            quoted = result.quotes.get((call_id, item))
+            said = f': "{quoted}"' if quoted else ""
+            lines.append(f"{call_id} {item}: you {theirs}, scorer {its}{said}")
+    elif a.mistakes:
+        lines.append(f"{len(a.mistakes)} disagreement(s): --mistakes lists each with what the scorer quoted.")
+    return "\n".join(lines)
