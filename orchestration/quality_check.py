@@ -106,9 +106,11 @@ def check(labels: Labels, warehouse: Path) -> QualityCheck:
         got, evidence = stored[call_id]
         agreement.add(call_id, expected, got)
         for item in ITEMS:
-            quoted = (evidence.get(item) or {}).get("quote")
-            if quoted:
-                quotes[(call_id, item)] = quoted
+            said = evidence.get(item) or {}
+            if said.get("quote"):
+                # an objection's evidence is the objection and the answer that was taken for one
+                answer = f' — answered: "{said["answer"]}"' if said.get("answer") else ""
+                quotes[(call_id, item)] = f'"{said["quote"]}"{answer}'
     not_scored = [c for c in labels.calls if c not in stored]
     if not agreement.calls:
         raise LabelsError(
@@ -158,7 +160,7 @@ def format_check(result: QualityCheck, mistakes: bool = False) -> str:
         lines.append("")
         for call_id, item, theirs, its in a.mistakes:
             quoted = result.quotes.get((call_id, item))
-            said = f': "{quoted}"' if quoted else ""
+            said = f": {quoted}" if quoted else ""
             lines.append(f"{call_id} {item}: you {theirs}, scorer {its}{said}")
     elif a.mistakes:
         lines.append(f"{len(a.mistakes)} disagreement(s): --mistakes lists each with what the scorer quoted.")

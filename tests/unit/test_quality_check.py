@@ -59,7 +59,7 @@ def test_labels_in_a_russian_excel_export_are_compared_with_the_stored_verdicts(
     assert agreement.judgements == 5  # 2 + 3: the empty cell counts for nothing
     assert agreement.mistakes == [("c-rude", "politeness", 1, 0)]
     assert agreement.items["politeness"].precision == 0.0  # its one failure is not one of yours
-    assert result.quotes[("c-rude", "politeness")] == "Сами виноваты"
+    assert result.quotes[("c-rude", "politeness")] == '"Сами виноваты"'
 
 
 def test_the_command_prints_the_table_and_each_disagreement_with_its_quote(tmp_path, warehouse, capsys):
