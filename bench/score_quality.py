@@ -6,12 +6,12 @@ set), and calls scored per second on one core. Reports; never fails on numbers.
 
 The corpus (bench/data/call_corpus/, README.md there) is split by scenario: the scorer is
 tuned on train.jsonl and on the held-out halves whose figure has been taken (heldout.jsonl
-since 2026-12-01, fresh.jsonl to fresh17.jsonl since 2026-12-02/03/05: development sets now);
-fresh18.jsonl measures it on trades and phrasings written before the changes tuned on
-fresh17 and never read while tuning, with the agent speaking in long turns. ``--only``
+since 2026-12-01, fresh.jsonl to fresh18.jsonl since 2026-12-02/03/05: development sets now);
+fresh19.jsonl measures it on trades and phrasings written before the changes tuned on
+fresh18 and never read while tuning, with the agent speaking in long turns. ``--only``
 reports the sets whose name holds the word (tuning looks at development sets only, so the
-held-out figure stays unseen until the end; "fresh1" also matches fresh10 to fresh18: name a
-set in full, "development (fresh17").
+held-out figure stays unseen until the end; "fresh1" also matches fresh10 to fresh19: name a
+set in full, "development (fresh18").
 `expected` lists 0/1 per item in the order greeting, introduction, needs_discovery,
 offer_assortment, objection_handling, closing, politeness, literacy.
 """
@@ -29,10 +29,13 @@ from call_quality.scorer import Scorer
 
 DATA = Path(__file__).parent / "data"
 SETS = {
-    # written 2026-12-05 (session 37's second round) before the changes tuned on fresh17,
-    # never read while tuning; long agent turns (build.LONG_TURNS), a script-reading call
-    # centre, officious and rude by cold dismissal
-    "held-out (fresh18)": DATA / "call_corpus" / "fresh18.jsonl",
+    # written 2026-12-05 (session 37's third round) before the changes tuned on fresh18,
+    # never read while tuning; long agent turns (build.LONG_TURNS), young city services in a
+    # casual, slangy voice, rude by mockery
+    "held-out (fresh19)": DATA / "call_corpus" / "fresh19.jsonl",
+    # the nineteenth held-out half: its figure was taken in session 37's second round; a
+    # development set from its third round on
+    "development (fresh18, nineteenth held-out half)": DATA / "call_corpus" / "fresh18.jsonl",
     # the eighteenth held-out half: its figure was taken in session 37's first round; a
     # development set from its second round on
     "development (fresh17, eighteenth held-out half)": DATA / "call_corpus" / "fresh17.jsonl",
