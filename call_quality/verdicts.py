@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from call_quality.checklist import Checklist, Item
 from call_quality.dialogue import Turn
-from call_quality.language import RU_DAYS, facts
+from call_quality.language import EN_FIRST_PERSON, EN_NUMBERS, RU_DAYS, facts
 from call_quality.meaning import Meaning
 from call_quality.names import (
     about_my_name,
@@ -906,7 +906,9 @@ def _says_more_before_goodbye(call: Call, turn: Turn, item: Item) -> bool:
     ("рада была помочь до свидания", "значит до субботы счастливо")."""
     language = call.checklist.language
     if not SENTENCE_MARK.search(turn.text):
-        return language == "ru" and _answers_before_goodbye(call, turn, item)
+        if language == "ru":
+            return _answers_before_goodbye(call, turn, item)
+        return _answers_before_goodbye_en(call, turn, item)
     said_first = []
     for part in turn.parts:
         if part.hit(item.name, "phrases"):
@@ -939,6 +941,30 @@ def _answers_before_goodbye(call: Call, turn: Turn, item: Item) -> bool:
         and not (i and words[i - 1] in _TIME_PREPOSITIONS)
         for i, f in enumerate(facts)
     )
+
+
+def _answers_before_goodbye_en(call: Call, turn: Turn, item: Item) -> bool:
+    """English without punctuation, where no part of speech is known: a yes or no, or three
+    words or more with a figure before the first goodbye or promise, nobody's promise ("about
+    six metres by four we'll see you friday goodbye" answers; "right that's everything then
+    goodbye" and "i'll send it over bye" do not)."""
+    objection_item = _item_of_kind(call.checklist, "objection")
+    keys = [(item.name, "phrases")] + ([(objection_item.name, "commitments")] if objection_item else [])
+    first = min((start for key in keys for start, _ in turn.positions_of(key)), default=0)
+    words = turn.words[:first]
+    while words and words[-1] in _EN_BEFORE_A_GOODBYE:
+        words = words[:-1]  # "… we'll see you friday": the goodbye's own subject
+    if len(words) > 1 and words[0] in {"yes", "yeah", "yep", "no", "nope"}:
+        return True
+    if len(words) < 3 or any(w in EN_FIRST_PERSON for w in words):
+        return False
+    # a figure says what was asked ("about six metres by four", "she turned six in june");
+    # words without one may be the next step ("invoice lands before lunch goodbye")
+    return any(w in EN_NUMBERS or w in {"couple", "few", "dozen"} or w.isdigit() for w in words)
+
+
+# words that open a goodbye rather than end an answer
+_EN_BEFORE_A_GOODBYE = {"we'll", "i'll", "we", "i", "will", "then", "so", "and", "okay", "right"}
 
 
 _VERB_FORMS = {"VERB", "INFN", "PRTS", "PRTF", "GRND"}

@@ -353,3 +353,36 @@ def test_a_goodbye_over_a_speech_to_text_question_does_not_close(ru, asked, last
         call(("a", "утро доброе меня зовут кира"), ("c", "нужна гофротара"), ("c", asked), ("a", last)),
     )
     assert result.items["closing"] == int(closed)
+
+
+@pytest.mark.parametrize(
+    ("asked", "last", "closed"),
+    [
+        # English speech-to-text: words before the goodbye that say something answer
+        ("do you take card payments", "about six metres by four we'll see you on friday then goodbye", True),
+        ("do you take card payments", "yes we do see you friday goodbye", True),
+        ("do you take card payments", "right that's everything then goodbye", False),
+        ("do you take card payments", "i'll send it over bye", False),
+    ],
+)
+def test_an_english_goodbye_over_a_speech_to_text_question(en, asked, last, closed):
+    result = en.score(
+        "c", call(("a", "hello this is kai"), ("c", "i need a room"), ("c", asked), ("a", last))
+    )
+    assert result.items["closing"] == int(closed)
+
+
+@pytest.mark.parametrize(
+    ("language", "objection", "answer", "handled"),
+    [
+        ("ru", "Ваши тарифы явно завышены.", "Как вам угодно.", False),  # deference lets it go
+        ("ru", "Я дам ответ ближе к тридцатому.", "Что ж, решение за вами.", False),
+        ("ru", "Ваши тарифы явно завышены.", "Могу зафиксировать цену этого месяца до пятницы.", True),
+        ("en", "Your rates are clearly inflated.", "Your prerogative, I'll note the refusal.", False),
+        ("en", "I've no use for the add-ons.", "The decision is yours.", False),
+    ],
+)
+def test_objections_and_letting_go_in_officious_words(ru, en, language, objection, answer, handled):
+    scorer = ru if language == "ru" else en
+    result = scorer.score("c", call(("c", objection), ("a", answer)))
+    assert result.items["objection_handling"] == int(handled)
