@@ -58,6 +58,7 @@ TRAIN_SPLITS = (
     "fresh15",
     "fresh16",
     "fresh17",
+    "fresh18",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,
