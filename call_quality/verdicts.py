@@ -922,10 +922,7 @@ def _answers_before_goodbye(call: Call, turn: Turn, item: Item) -> bool:
     """Words before the first goodbye or promise that name a thing (a noun, an adjective, a
     number), with no verb and no wish among them: "на юг солнце весь день" answers; "смету
     скину к обеду", "записала вас на четверг", "хорошего вам вечера" are the goodbye."""
-    objection_item = _item_of_kind(call.checklist, "objection")
-    keys = [(item.name, "phrases")] + ([(objection_item.name, "commitments")] if objection_item else [])
-    starts = [start for key in keys for start, _ in turn.positions_of(key)]
-    first = min(starts, default=0)
+    first = _first_goodbye(call, turn, item)
     while first and turn.words[first - 1] in _PART_OF_GOODBYE:
         first -= 1  # "тысячи три коробок в месяц, спасибо, до связи": the thanks belong to the goodbye
     words, facts = turn.words[:first], turn.facts[:first]
@@ -948,13 +945,10 @@ def _answers_before_goodbye_en(call: Call, turn: Turn, item: Item) -> bool:
     words or more with a figure before the first goodbye or promise, nobody's promise ("about
     six metres by four we'll see you friday goodbye" answers; "right that's everything then
     goodbye" and "i'll send it over bye" do not)."""
-    objection_item = _item_of_kind(call.checklist, "objection")
-    keys = [(item.name, "phrases")] + ([(objection_item.name, "commitments")] if objection_item else [])
-    first = min((start for key in keys for start, _ in turn.positions_of(key)), default=0)
-    words = turn.words[:first]
+    words = turn.words[: _first_goodbye(call, turn, item)]
     while words and words[-1] in _EN_BEFORE_A_GOODBYE:
         words = words[:-1]  # "… we'll see you friday": the goodbye's own subject
-    if len(words) > 1 and words[0] in {"yes", "yeah", "yep", "no", "nope"}:
+    if len(words) > 1 and words[0] in _EN_YES_OR_NO:
         return True
     if len(words) < 3 or any(w in EN_FIRST_PERSON for w in words):
         return False
@@ -965,6 +959,14 @@ def _answers_before_goodbye_en(call: Call, turn: Turn, item: Item) -> bool:
 
 # words that open a goodbye rather than end an answer
 _EN_BEFORE_A_GOODBYE = {"we'll", "i'll", "we", "i", "will", "then", "so", "and", "okay", "right"}
+_EN_YES_OR_NO = {"yes", "yeah", "yep", "no", "nope"}
+
+
+def _first_goodbye(call: Call, turn: Turn, item: Item) -> int:
+    """Where the turn's first closing phrase or promise starts (0 if it has none)."""
+    objection_item = _item_of_kind(call.checklist, "objection")
+    keys = [(item.name, "phrases")] + ([(objection_item.name, "commitments")] if objection_item else [])
+    return min((start for key in keys for start, _ in turn.positions_of(key)), default=0)
 
 
 _VERB_FORMS = {"VERB", "INFN", "PRTS", "PRTF", "GRND"}
@@ -1084,7 +1086,7 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
 def _not_yours_to(turn: Turn) -> str | None:
     """ "Не вам решать", "не вам меня учить": whose place it is not, to the client."""
     words = turn.words
-    if "вам" not in turn.words:
+    if "вам" not in words:
         return None
     for i in range(len(words) - 2):
         if words[i : i + 2] == ["не", "вам"]:
