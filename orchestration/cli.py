@@ -6,7 +6,7 @@
     autokpi simulate --scheme DIR --month YYYY-MM
     autokpi check-scheme [--scheme DIR]
     autokpi quarantine
-    autokpi quality-check --labels FILE [--mistakes]
+    autokpi quality-check --labels FILE [--mistakes] | --template FILE [--calls 30]
     autokpi generate --out DIR [...]
     autokpi ui
 
@@ -136,12 +136,18 @@ def build_parser() -> argparse.ArgumentParser:
         "quality-check",
         help="compare the call-quality verdicts with your own labels of some calls (precision, recall)",
     )
-    quality.add_argument(
+    given = quality.add_mutually_exclusive_group(required=True)
+    given.add_argument(
         "--labels",
         type=Path,
-        required=True,
         help="CSV, Excel or JSON: call_id and a column per item (greeting … literacy), 1 / 0 / empty",
     )
+    given.add_argument(
+        "--template",
+        type=Path,
+        help="write a file to fill in: a sample of scored calls with their transcripts, items empty",
+    )
+    quality.add_argument("--calls", type=int, default=30, help="calls in the template (default 30)")
     quality.add_argument("--warehouse", type=Path, default=default_warehouse)
     quality.add_argument(
         "--mistakes", action="store_true", help="list each disagreement with the scorer's quote"
@@ -268,10 +274,19 @@ def _quarantine(args) -> None:
 
 def _quality_check(args) -> None:
     from orchestration.locking import warehouse_lock
-    from orchestration.quality_check import check, format_check, read_labels
+    from orchestration.quality_check import check, format_check, read_labels, write_template
 
-    labels = read_labels(args.labels.resolve())
     warehouse = _built_warehouse(args)
+    if args.template is not None:
+        template = args.template.resolve()
+        with warehouse_lock(warehouse):
+            written = write_template(warehouse, template, args.calls)
+        print(
+            f"wrote {written} calls to {template}: fill in 1 or 0 per item (or leave empty), then "
+            f"autokpi quality-check --labels {template}"
+        )
+        return
+    labels = read_labels(args.labels.resolve())
     with warehouse_lock(warehouse):  # a run writing it: wait, saying so, rather than fail
         result = check(labels, warehouse)
     print(format_check(result, args.mistakes))

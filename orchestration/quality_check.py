@@ -7,10 +7,13 @@ the agent did it, 0 where not, empty where you do not judge — and this compare
 with the verdicts stored in the warehouse (``raw_call_quality.call_scores``, as the last run
 scored them): precision and recall of each item's failure, overall agreement, and, with
 ``--mistakes``, each disagreement with the words the scorer quoted. It reads; it writes nothing.
+``--template FILE`` writes the file to fill in: a sample of scored calls with their transcripts
+(as stored: numbers already redacted) and an empty column per item.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +120,10 @@ def check(labels: Labels, warehouse: Path) -> QualityCheck:
             f"{labels.path}: none of its {len(labels.calls)} calls has a score in {warehouse} "
             f"(first: {not_scored[0]}); load their transcripts with autokpi run, or check the call ids"
         )
+    if not agreement.judgements:
+        raise LabelsError(
+            f"{labels.path}: no verdict in it yet; write 1 (did it) or 0 (did not) under the items you judge"
+        )
     return QualityCheck(labels, agreement, not_scored, quotes)
 
 
@@ -165,3 +172,35 @@ def format_check(result: QualityCheck, mistakes: bool = False) -> str:
     elif a.mistakes:
         lines.append(f"{len(a.mistakes)} disagreement(s): --mistakes lists each with what the scorer quoted.")
     return "\n".join(lines)
+
+
+def write_template(warehouse: Path, path: Path, calls: int = 30) -> int:
+    """A labels file to fill in: ``calls`` scored calls (a fixed sample, the same every time)
+    with their transcripts, in UTF-8 with ``;`` as Excel opens it; returns how many."""
+    if path.exists():
+        raise LabelsError(f"{path}: exists already; give another file name, or move it away")
+    if not exists(warehouse):
+        raise LabelsError(f"{warehouse}: no warehouse there; run autokpi run first, or give --warehouse")
+    with connect(warehouse) as con:
+        if not (
+            con.table_exists("raw_call_quality", "call_scores") and con.table_exists("raw_pbx", "transcripts")
+        ):
+            raise LabelsError(f"{warehouse}: no call has been scored yet; load transcripts with autokpi run")
+        rows = con.execute(
+            "select t.call_id, t.language, t.segments_json from raw_pbx.transcripts as t "
+            "inner join raw_call_quality.call_scores as s on s.call_id = t.call_id "
+            "order by hash(t.call_id), t.call_id limit ?",
+            [calls],
+        ).fetchall()
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["call_id", "language", "transcript", *ITEMS])
+        for call_id, language, segments_json in rows:
+            writer.writerow([call_id, language or "ru", _transcript(segments_json), *[""] * len(ITEMS)])
+    return len(rows)
+
+
+def _transcript(segments_json: str) -> str:
+    """The call as lines "agent: …" / "client: …"."""
+    segments = json.loads(segments_json or "[]")
+    return "\n".join(f"{s.get('speaker', '?')}: {s.get('text', '')}" for s in segments if isinstance(s, dict))

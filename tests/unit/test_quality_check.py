@@ -30,7 +30,10 @@ def warehouse(tmp_path):
     con.execute(
         f"create table raw_call_quality.call_scores (call_id varchar, {items}, evidence_json varchar)"
     )
+    con.execute("create schema raw_pbx")
+    con.execute("create table raw_pbx.transcripts (call_id varchar, language varchar, segments_json varchar)")
     for call_id, segments in (("c-rude", RUDE), ("c-polite", POLITE)):
+        con.execute("insert into raw_pbx.transcripts values (?, 'ru', ?)", [call_id, json.dumps(segments)])
         result = scorer.score(call_id, segments)
         values = [
             call_id,
@@ -96,3 +99,21 @@ def test_labels_of_calls_no_run_scored_say_what_to_do(tmp_path, warehouse):
     labels.write_text("call_id,politeness\nc-elsewhere,1\n", encoding="utf-8")
     with pytest.raises(LabelsError, match=r"none of its 1 calls has a score .* load their transcripts"):
         check(read_labels(labels), warehouse)
+
+
+def test_a_template_of_scored_calls_is_filled_in_and_read_back(tmp_path, warehouse, capsys):
+    template = tmp_path / "to-label.csv"
+    assert main(["quality-check", "--template", str(template), "--warehouse", str(warehouse)]) == 0
+    assert "wrote 2 calls" in capsys.readouterr().out
+    text = template.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "call_id;language;transcript;" + ";".join(ITEMS)
+    assert "agent: Сами виноваты, читать надо." in text  # the call, to judge it by
+    with pytest.raises(LabelsError, match="no verdict in it yet"):
+        check(read_labels(template), warehouse)
+    # the head of sales fills in one item of each call, in the file as Excel saves it
+    filled = text.replace(";;;;;;;;", ";;;;;;;0;").replace("\r\n", "\n")
+    template.write_text(filled, encoding="utf-8-sig")
+    result = check(read_labels(template), warehouse)
+    assert result.agreement.calls == 2 and result.agreement.judgements == 2
+    assert main(["quality-check", "--template", str(template), "--warehouse", str(warehouse)]) == 1
+    assert "exists already" in capsys.readouterr().err  # never written over
