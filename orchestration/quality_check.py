@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def read_labels(path: Path) -> Labels:
                     f"{path}:{line}: no checklist item column; name the columns of your verdicts "
                     f"{', '.join(ITEMS)} (any of them)"
                 )
-            call_id = str(row["call_id"] or "").strip()
+            call_id = _call_id(row["call_id"])
             if not call_id:
                 continue  # a total or an empty row
             if call_id in labels.calls:
@@ -74,6 +75,14 @@ def read_labels(path: Path) -> Labels:
     if not labels.calls:
         raise LabelsError(f"{path}: no labelled calls; add a row per call under the header")
     return labels
+
+
+def _call_id(value) -> str:
+    """The id as the template wrote it: ``="1791378319.69206"`` keeps Excel from reading an
+    Asterisk id as a number (and rounding it); a file that never went through Excel has it so."""
+    text = str(value or "").strip()
+    quoted = re.fullmatch(r'="(.*)"', text)
+    return quoted.group(1) if quoted else text
 
 
 def _verdict(path: Path, line: int, item: str, value) -> int | None:
@@ -196,7 +205,9 @@ def write_template(warehouse: Path, path: Path, calls: int = 30) -> int:
         writer = csv.writer(fh, delimiter=";")
         writer.writerow(["call_id", "language", "transcript", *ITEMS])
         for call_id, language, segments_json in rows:
-            writer.writerow([call_id, language or "ru", _transcript(segments_json), *[""] * len(ITEMS)])
+            # as a formula of text: Excel opens "1791378319.69206" as a number and saves it rounded
+            excel_safe = f'="{call_id}"'
+            writer.writerow([excel_safe, language or "ru", _transcript(segments_json), *[""] * len(ITEMS)])
     return len(rows)
 
 

@@ -107,6 +107,7 @@ def test_a_template_of_scored_calls_is_filled_in_and_read_back(tmp_path, warehou
     assert "wrote 2 calls" in capsys.readouterr().out
     text = template.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == "call_id;language;transcript;" + ";".join(ITEMS)
+    assert '"=""c-rude"""' in text  # a text formula: Excel keeps an Asterisk id as written
     assert "agent: Сами виноваты, читать надо." in text  # the call, to judge it by
     with pytest.raises(LabelsError, match="no verdict in it yet"):
         check(read_labels(template), warehouse)
