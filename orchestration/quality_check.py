@@ -26,8 +26,8 @@ from core.warehouse import connect, exists
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.tabular import READERS
 
-PASSED = {"1", "pass", "passed", "yes", "y", "да", "+", "true", "ok"}
-FAILED = {"0", "fail", "failed", "no", "n", "нет", "-", "false"}
+PASSED = {"1", "1.0", "pass", "passed", "yes", "y", "да", "+", "true", "ok"}
+FAILED = {"0", "0.0", "fail", "failed", "no", "n", "нет", "-", "false"}
 
 
 class LabelsError(UserFacingError):
