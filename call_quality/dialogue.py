@@ -83,15 +83,16 @@ class Turn:
                 found.append((end - len(phrase), end))
         return found
 
+    def words_between(self, start: int, end: int) -> Turn:
+        """The words from ``start`` to ``end`` as a turn of their own, at the turn's place and
+        second: no list hits (cheap to make many of); ``read_piece`` reads one in full."""
+        words = slice(start, end)
+        return Turn(self.index, self.speaker, self.at, self.quote(start, end - start),
+                    self.words[words], self.facts[words], self.said[words])  # fmt: skip
+
     def runs(self, size: int) -> list[Turn]:
-        """Every run of ``size`` words in a row, as a turn of those words alone: no list hits
-        (cheap to make many of); ``read_piece`` reads the one that matters in full."""
-        ends = range(size, len(self.words) + 1)
-        return [
-            Turn(self.index, self.speaker, self.at, " ".join(self.said[end - size : end]),
-                 self.words[end - size : end], self.facts[end - size : end], self.said[end - size : end])
-            for end in ends
-        ]  # fmt: skip
+        """Every run of ``size`` words in a row (``words_between``)."""
+        return [self.words_between(end - size, end) for end in range(size, len(self.words) + 1)]
 
     @property
     def utterances(self) -> list[Turn]:

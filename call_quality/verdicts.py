@@ -8,7 +8,7 @@ Every verdict carries the evidence that decided it: the quote and the second it 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from call_quality.checklist import Checklist, Item
@@ -799,8 +799,7 @@ def _before_goodbye(call: Call, turn: Turn) -> Turn:
     goodbyes = _verbless_goodbyes(call, turn)
     if not goodbyes:
         return turn
-    start = min(goodbyes)
-    return replace(turn, words=turn.words[:start], facts=turn.facts[:start], said=turn.said[:start])
+    return turn.words_between(0, min(goodbyes))
 
 
 def _verbless_goodbyes(call: Call, turn: Turn) -> list[int]:
@@ -1567,8 +1566,8 @@ def _them_as_those(turn: Turn) -> list[str]:
     return found
 
 
-# how many, before a plural noun ("two lads")
-_EN_MANY = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all"}
+# how many, before a plural noun ("two lads", "both parts")
+_EN_MANY = (EN_NUMBERS - {"one", "percent", "half"}) | {"both", "all"}
 
 
 def _verbs_of_people_with_things(turn: Turn, item: Item) -> list[str]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,12 +138,19 @@ def check(labels: Labels, warehouse: Path) -> QualityCheck:
     return QualityCheck(labels, agreement, not_scored, quotes)
 
 
-def _stored_verdicts(warehouse: Path, call_ids: list[str]) -> dict[str, tuple[dict[str, int], dict]]:
+@contextmanager
+def _scores(warehouse: Path, *also: tuple[str, str]) -> Iterator:
+    """A connection to a warehouse whose calls have been scored (and that has ``also``)."""
     if not exists(warehouse):
         raise LabelsError(f"{warehouse}: no warehouse there; run autokpi run first, or give --warehouse")
     with connect(warehouse) as con:
-        if not con.table_exists("raw_call_quality", "call_scores"):
+        if not all(con.table_exists(*table) for table in (("raw_call_quality", "call_scores"), *also)):
             raise LabelsError(f"{warehouse}: no call has been scored yet; load transcripts with autokpi run")
+        yield con
+
+
+def _stored_verdicts(warehouse: Path, call_ids: list[str]) -> dict[str, tuple[dict[str, int], dict]]:
+    with _scores(warehouse) as con:
         columns = ", ".join(ITEMS)
         rows = con.execute(
             f"select call_id, {columns}, evidence_json from raw_call_quality.call_scores "
@@ -188,13 +197,7 @@ def write_template(warehouse: Path, path: Path, calls: int = 30) -> int:
     with their transcripts, in UTF-8 with ``;`` as Excel opens it; returns how many."""
     if path.exists():
         raise LabelsError(f"{path}: exists already; give another file name, or move it away")
-    if not exists(warehouse):
-        raise LabelsError(f"{warehouse}: no warehouse there; run autokpi run first, or give --warehouse")
-    with connect(warehouse) as con:
-        if not (
-            con.table_exists("raw_call_quality", "call_scores") and con.table_exists("raw_pbx", "transcripts")
-        ):
-            raise LabelsError(f"{warehouse}: no call has been scored yet; load transcripts with autokpi run")
+    with _scores(warehouse, ("raw_pbx", "transcripts")) as con:
         rows = con.execute(
             "select t.call_id, t.language, t.segments_json from raw_pbx.transcripts as t "
             "inner join raw_call_quality.call_scores as s on s.call_id = t.call_id "
