@@ -209,10 +209,11 @@ def test_times_read_fast_in_the_pbx_format_and_as_pandas_reads_any_other():
             "not a time",
             "2026-08-03T09:00:01Z",
             "2026-08-03 09:00:01.5",
+            "2026-02-30 10:00:00",  # no such day: Arrow's parser alone rolled it over to 2 March
         ],
         dtype="string",
     )
     expected = pd.to_datetime(values, errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
     read = _times(values)
-    assert read.isna().tolist() == [False, False, True, True, False, False]
+    assert read.isna().tolist() == [False, False, True, True, False, False, True]
     assert read.tolist() == expected.tolist()
