@@ -217,3 +217,31 @@ def test_times_read_fast_in_the_pbx_format_and_as_pandas_reads_any_other():
     read = _times(values)
     assert read.isna().tolist() == [False, False, True, True, False, False, True]
     assert read.tolist() == expected.tolist()
+
+
+def test_only_what_a_rule_reads_and_each_rows_place_reach_great_expectations(monkeypatch):
+    """GX drops a column's empty rows by taking every column of the frame: a channel read
+    for its extension alone was taken over every row for nothing (~2 s at 10 M rows)."""
+    from quality import validate
+
+    given = []
+    real_run = validate._run
+
+    def recording(context, batch, parameters, *args, **kwargs):
+        given.append(parameters["dataframe"])
+        return real_run(context, batch, parameters, *args, **kwargs)
+
+    monkeypatch.setattr(validate, "_run", recording)
+    frame = pd.DataFrame(
+        {"channel": ["SIP/101-1", "SIP/999-2"], "dstchannel": [None, None], "clid": ["x", "y"],
+         "_source_file": ["pbx/Master.csv"] * 2, "_source_line": [1, 2]}
+    )  # fmt: skip
+    cdr = suite("raw_pbx.asterisk_cdr")
+    known = {"channel_extension": ["101"], "dstchannel_extension": ["101"]}
+    report = validate_frame(frame, cdr, known, expectations=[])
+    assert sorted(given[0].columns) == [
+        "_source_file", "_source_line", "channel_extension", "dstchannel_extension"
+    ]  # fmt: skip
+    assert [(f.column, f.examples, f.places) for f in report.failures] == [
+        ("channel_extension", ["999"], ("pbx/Master.csv line 2",))
+    ]
