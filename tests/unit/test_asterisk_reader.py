@@ -386,6 +386,7 @@ def test_a_quoted_line_break_in_a_later_batch_keeps_the_lines_after_it_physical(
     from ingestion.sources.asterisk import helpers
 
     monkeypatch.setattr(helpers, "BLOCK_SIZE", 1 << 12)  # many small batches
+    monkeypatch.setattr(helpers, "GROUP_ROWS", 40)  # taken a few at a time
     row = STANDARD + EXTRA[18]
     caller = [*row[:4], '"Anna\nPetrova" <101>', *row[5:]]
     rows = [row] * 200 + [caller] + [row] * 20
@@ -397,3 +398,29 @@ def test_a_quoted_line_break_in_a_later_batch_keeps_the_lines_after_it_physical(
     assert clean[200]["clid"] == '"Anna\nPetrova" <101>'
     assert [r["_source_line"] for r in clean[199:203]] == [200, 201, 203, 204]
     assert clean[-1]["_source_line"] == 222
+
+
+def test_batches_are_taken_in_groups_of_whole_batches(tmp_path, monkeypatch):
+    """A group holds whole batches until it has GROUP_ROWS rows; bad lines and quoted line
+    breaks in any batch of a group keep every line number physical."""
+    from ingestion.sources.asterisk import helpers
+
+    monkeypatch.setattr(helpers, "BLOCK_SIZE", 1 << 12)
+    row = STANDARD + EXTRA[18]
+    caller = [*row[:4], '"Anna\nPetrova" <101>', *row[5:]]
+    rows = [row] * 150 + [caller] + [row] * 30 + [row[:5]] + [row] * 60
+    path = write_lines(tmp_path / "Master.csv", rows)
+    monkeypatch.setattr(helpers, "GROUP_ROWS", 1)  # every batch alone
+    ungrouped = list(read_cdr(path, path.name))
+    monkeypatch.setattr(helpers, "GROUP_ROWS", 50)
+    grouped = list(read_cdr(path, path.name))
+    assert len(grouped) < len(ungrouped) and all(b.clean.num_rows >= 50 for b in grouped[:-1])
+
+    def lines(batches) -> tuple:
+        clean = [r["_source_line"] for b in batches for r in b.clean.to_pylist()]
+        bad = [(q["source_line"], q["rule"]) for b in batches for q in b.quarantined]
+        return clean, bad, sum(b.inner_breaks for b in batches)
+
+    assert lines(grouped) == lines(ungrouped)
+    clean, bad, breaks = lines(grouped)
+    assert bad == [(183, "column_count")] and breaks == 1 and clean[-1] == 243 and len(clean) == 241

@@ -27,6 +27,7 @@ from ingestion.sources.asterisk.layouts import BOM, Layout, detect_layout
 from ingestion.sources.asterisk.settings import (
     BLOCK_SIZE,
     DISPOSITIONS,
+    GROUP_ROWS,
     INTEGER_RE,
     RAW_COLUMNS,
     TIMESTAMP_RE,
@@ -257,6 +258,20 @@ def _pseudonyms() -> dict[str, phones.ColumnPseudonyms]:
     return {name: phones.ColumnPseudonyms(embedded=name in TEXT_WITH_NUMBERS) for name in names}
 
 
+def _in_groups(batches: Iterator[pa.RecordBatch], rows: int) -> Iterator[pa.Table]:
+    """The batches as tables of at least ``rows`` rows each (the last one fewer)."""
+    group: list[pa.RecordBatch] = []
+    held = 0
+    for batch in batches:
+        group.append(batch)
+        held += batch.num_rows
+        if held >= rows:
+            yield pa.Table.from_batches(group)
+            group, held = [], 0
+    if group:
+        yield pa.Table.from_batches(group)
+
+
 def _pseudonymised(table: pa.Table, pseudonyms: dict[str, phones.ColumnPseudonyms]) -> pa.Table:
     """Every full number replaced by its token (core/phones.py) before the rows go anywhere."""
     for name, pseudonymise in pseudonyms.items():
@@ -323,8 +338,7 @@ def read_cdr(
     bad_rows_seen: list = []
     lines_before = _LineBreaks()  # line breaks inside the records read so far
     pseudonyms = _pseudonyms()  # each number's pseudonym worked out once in the file
-    for record_batch in reader:
-        table = pa.Table.from_batches([record_batch])
+    for table in _in_groups(reader, GROUP_ROWS):
         records = _line_numbers(next_record, table.num_rows, skipped)
         if table.num_rows:
             next_record = int(records[-1]) + 1

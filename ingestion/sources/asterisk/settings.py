@@ -64,3 +64,9 @@ DISPOSITIONS = ["ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"]
 
 # Arrow batches of about this many bytes of CSV (about 80 k rows): bounded memory.
 BLOCK_SIZE = 16 << 20
+# pyarrow hands over a batch per 4 MB read (about 14 k call records; larger reads of a
+# file whose values hold line breaks are refused): the reader works on groups of batches
+# of about this many rows, so that a client's number in several batches of a group is
+# looked up once (pseudonymising a 3 M-row file: 10.2 -> 8.4 s) and every step per group
+# runs a seventh as often. Memory stays bounded: a few groups are in flight at a time.
+GROUP_ROWS = 100_000
