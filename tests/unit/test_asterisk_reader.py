@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from datetime import datetime
@@ -424,3 +425,28 @@ def test_batches_are_taken_in_groups_of_whole_batches(tmp_path, monkeypatch):
     assert lines(grouped) == lines(ungrouped)
     clean, bad, breaks = lines(grouped)
     assert bad == [(183, "column_count")] and breaks == 1 and clean[-1] == 243 and len(clean) == 241
+
+
+def test_a_window_of_bytes_reads_as_decoding_it_whole_with_replacement_whatever_its_pieces():
+    """Pieces of well-formed UTF-8 pass through as they are; anything else is decoded with
+    replacement as if the window were decoded at once, characters cut at a piece's end
+    included (every cut of Cyrillic, emoji and malformed bytes tried)."""
+    from ingestion.sources.asterisk import helpers
+
+    text = (
+        "Иванов,😀,abc".encode()
+        + b"\xff\xe2\x28\xa1 \xe2\x82 \xf0\x9f\x98 \xc3"
+        + "ё\n".encode()
+        + b"\x82\x82\xed\xa0\x80"
+    )
+    expected = text.decode("utf-8", "replace").encode("utf-8")
+    for size in range(1, 9):
+        window = helpers._Utf8Window.__new__(helpers._Utf8Window)
+        window.READ = size
+        window._fh, window._left, window._carried, window._pending = io.BytesIO(text), len(text), b"", b""
+        read = b""
+        buffer = bytearray(5)
+        while n := window.readinto(buffer):
+            read += bytes(buffer[:n])
+        assert read == expected, size
+    assert helpers._is_utf8("ёж😀".encode()) and not helpers._is_utf8(b"\xe2\x28")
