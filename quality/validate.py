@@ -465,7 +465,7 @@ def _validate_unchecked(
     if load_ids:
         wanted, wanted_params = _wanted(con, suite.table, _unique_keys(row_level), load_ids)
         rows_sql = f"select {listing} from {suite.table} as t where ({wanted})"
-        if in_warehouse.applies(con, suite) and not references:
+        if in_warehouse.applies(con, suite, references):
             prepared = in_warehouse.prepared_select(read, suite, _read_by(row_level))
             where = in_warehouse.inlined(wanted, wanted_params)  # GX takes a query as text
             query = f"select {prepared} from {suite.table} as t where ({where})"
