@@ -105,6 +105,16 @@ def test_only_loads_not_passed_are_read_on_duckdb(tmp_path, monkeypatch):
     _scenario(tmp_path / "w.duckdb")
 
 
+def test_the_same_when_old_rows_sharing_a_key_are_too_many_to_name(tmp_path, monkeypatch):
+    """Past SHARED_KEYS_NAMED such rows (a whole file loaded twice) the condition finds
+    them by a join instead of naming each: the same rows read, the same verdicts."""
+    from quality import validate
+
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    monkeypatch.setattr(validate, "SHARED_KEYS_NAMED", 0)
+    _scenario(tmp_path / "w.duckdb")
+
+
 @pytest.mark.usefixtures("postgres_target")
 def test_the_same_on_postgres(tmp_path):
     _scenario(tmp_path / "w.duckdb")
