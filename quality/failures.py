@@ -27,6 +27,7 @@ class Failure:
     strict: tuple = (False, False)  # a range's bounds excluded (above 0, not 0 or more)
     columns: tuple = ()  # the columns of a rule on several (a compound key, billsec ≤ duration)
     or_equal: bool = True  # a pair rule: A ≥ B rather than A > B
+    read_as: str = ""  # what the column's text is read as ("a date and time"): no such value is none
 
     def __str__(self) -> str:
         if self.sentence:
@@ -96,6 +97,11 @@ class Failure:
     def _not_null(self) -> str:
         places = and_listed([p for p in self.places[:3] if p])
         where = f", e.g. {places}" if places else ""
+        if self.read_as:  # 2026-11-31 is no date: read as none
+            return (
+                f"{self._rows_have()} no {self.column}, or one that is not {self.read_as}{where}: "
+                f"write {self.read_as} that exists and send the file again"
+            )
         return f"{self._rows_have()} no {self.column}{where}: fill it in and send the file again"
 
     def _in_set(self) -> str | None:

@@ -215,11 +215,16 @@ def _run(
 def _failures_of(result, suite: Suite, reference_sets, reference_names) -> list[Failure]:
     # the check may be the advisory one though `advisory` is not passed (checked by load)
     references = {**suite.references, **suite.advisory_references}
-    return [
+    failures = [
         _with_reference(_failure(r), references, reference_sets or {}, reference_names)
         for r in result.results
         if not r.success
     ]
+    # a value that does not read as what the column holds counts as missing: say so
+    return [replace(f, read_as=READ_AS.get(suite.prepare.get(f.column), "")) for f in failures]
+
+
+READ_AS = {"datetime": "a date and time", "number": "a number"}
 
 
 # the columns that say where a row came from: each example of a failure is told with them

@@ -138,3 +138,25 @@ def test_a_parameter_is_inlined_as_a_quoted_literal():
     assert sql == "select 'it''s' as a, '3' as b"
     with pytest.raises(ValueError):
         in_warehouse.inlined("select ?", [])
+
+
+def test_a_start_on_a_day_the_month_does_not_have_is_told_as_no_time_with_its_line(warehouse):
+    """2026-11-31 passes the reader's pattern but is no date: dbt's cast would stop on it.
+    Both paths read it as no time (Arrow's parser alone rolled it over to 1 December), and
+    the sentence says what to write."""
+    good = ("2026-11-30 09:00:00", "ANSWERED", "30", "20", "SIP/trunk-1", "SIP/101-0001")
+    _load_cdr(
+        warehouse, [("pbx/Master.csv", 1, *good), ("pbx/Master.csv", 2, "2026-11-31 10:00:00", *good[1:])]
+    )
+    report = validate.validate_table(warehouse, CDR)
+    assert [f.expectation for f in report.failures] == ["expect_column_values_to_not_be_null"]
+    sentence = str(report.failures[0])
+    assert sentence.startswith(
+        "1 row has no start, or one that is not a date and time, e.g. pbx/Master.csv line 2"
+    )
+    frame = pd.DataFrame(
+        [("pbx/Master.csv", 2, "2026-11-31 10:00:00", "ANSWERED", "30", "20")],
+        columns=["_source_file", "_source_line", "start", "disposition", "duration", "billsec"],
+    )
+    in_pandas = validate.validate_frame(frame, CDR)
+    assert [str(f) for f in in_pandas.failures] == [sentence]
