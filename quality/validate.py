@@ -339,9 +339,12 @@ def _columns_present(expectation, columns) -> bool:
     return all(c in columns for c in _columns_of(expectation))
 
 
-def needed_columns(suite: Suite, advisory: bool = False) -> set[str]:
-    """The raw columns a suite (or its advisory part) reads, derived columns traced back."""
-    columns = _read_by(suite.advisory if advisory else suite.expectations)
+def needed_columns(suite: Suite, advisory: bool = False, expectations: list | None = None) -> set[str]:
+    """The raw columns a suite (or its advisory part, or just ``expectations`` of either)
+    reads, derived columns traced back."""
+    if expectations is None:
+        expectations = suite.advisory if advisory else suite.expectations
+    columns = _read_by(expectations)
     columns |= set(suite.advisory_references if advisory else suite.references)
     derived = {f"{c}_extension": c for c, how in suite.prepare.items() if how == "extension"}
     return {derived.get(c, c) for c in columns if c}
@@ -453,10 +456,12 @@ def _validate_unchecked(
     key with them, so a duplicate still shows): in a DuckDB warehouse, inside it
     (quality/in_warehouse.py), else read out chunk by chunk; column maximums on the newest
     rows. Returns the report and, when the rows passed, what to record."""
-    listing = _select_list(read, suite)
     chosen = suite.advisory if advisory else suite.expectations
     row_level = [e for e in chosen if not _table_level(e)]
     table_level = [e for e in chosen if _table_level(e)]
+    # a column read only for its newest value (the advisory's start) is not read on every row
+    row_read = sorted(set(read) & (needed_columns(suite, advisory, row_level) | set(PLACE_COLUMNS)))
+    listing, row_listing = _select_list(read, suite), _select_list(row_read, suite)
     check = suite.advisory_check_name if advisory else suite.check_name
     version = checked_loads.fingerprint(row_level, suite.prepare, references)
     unchecked, params = checked_loads.unchecked_condition(con, suite.table, check, version, "t")
@@ -469,13 +474,13 @@ def _validate_unchecked(
     row_reports = []
     if load_ids:
         wanted, wanted_params = _wanted(con, suite.table, _unique_keys(row_level), load_ids)
-        rows_sql = f"select {listing} from {suite.table} as t where ({wanted})"
+        rows_sql = f"select {row_listing} from {suite.table} as t where ({wanted})"
         if in_warehouse.applies(con, suite, references):
-            prepared = in_warehouse.prepared_select(read, suite, _read_by(row_level))
+            prepared = in_warehouse.prepared_select(row_read, suite, _read_by(row_level))
             where = in_warehouse.inlined(wanted, wanted_params)  # GX takes a query as text
             query = f"select {prepared} from {suite.table} as t where ({where})"
-            derived = {f"{c}_extension" for c in read if suite.prepare.get(c) == "extension"}
-            row_reports.append(validate_query(con, suite, query, set(read) | derived, row_level))
+            derived = {f"{c}_extension" for c in row_read if suite.prepare.get(c) == "extension"}
+            row_reports.append(validate_query(con, suite, query, set(row_read) | derived, row_level))
         elif suite.chunk_by:
             chunk = f't."{suite.chunk_by}"'
             sizes = con.execute(
