@@ -12,9 +12,9 @@ duckdb-engine's results do not survive that (every expectation then reads as fai
 That connection is a cursor of the check's own read-only one: the warehouse is not opened
 a second time.
 
-Values are prepared in SQL as ``validate._prepare`` prepares them in pandas: stripped of
-the whitespace Python strips, upper- or lower-cased, numbers as doubles (anything else
-null, which no range check counts), a channel's extension by the same pattern. A time
+Values are prepared in SQL as ``validate._prepare`` prepares them in pandas, and as
+staging reads them: stripped of spaces (trim()), upper- or lower-cased, numbers as
+doubles (anything else null, which no range check counts), a channel's extension by the same pattern. A time
 reads as an ISO 8601 one (with a space or a T, a fraction, an offset); the call records'
 reader lets no other into the raw table (ingestion/sources/asterisk/helpers.py). PostgreSQL,
 and the small tables, keep the pandas path.
@@ -29,9 +29,6 @@ from core.warehouse import Connection
 
 # what _prepare does that SQL here does alike; a suite preparing anything else stays in pandas
 PREPARED_IN_SQL = {"number", "datetime", "upper", "lower", "extension", "presence"}
-
-# every character Python's str.strip() takes off, for DuckDB's trim(text, characters)
-_WHITESPACE = "".join(ch for ch in map(chr, range(0x110000)) if ch.isspace())
 
 
 class _DuckDbDialect(str):
@@ -66,7 +63,7 @@ def _literal(text: str) -> str:
 
 
 def _stripped(column: str) -> str:
-    return f'trim(cast("{column}" as varchar), {_literal(_WHITESPACE)})'
+    return f'trim(cast("{column}" as varchar))'
 
 
 def prepared_select(columns: list[str], suite, read: set[str]) -> str:

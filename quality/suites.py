@@ -4,8 +4,9 @@ Row rules that staging's casts depend on (column counts, parseable times and num
 dispositions) already keep bad rows out at ingestion, into quarantine. These suites
 are the second line: types and required fields, value sets, ranges, uniqueness of
 natural keys and references between tables, checked on what was loaded. Values are
-trimmed and upper/lower-cased as staging will read them, so padding in a file does not
-count as a failure.
+trimmed and upper/lower-cased as staging will read them, so spaces padding a value in a
+file are no failure; a tab is (SQL's trim() leaves it, and 'ANSWERED\t' is no answer in
+the models: validate.TRIMMED).
 
 Expectations in ``advisory`` run as a separate, non-blocking check: data that is old
 (freshness) or calls on an extension the directory does not know are worth a warning to

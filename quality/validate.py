@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from great_expectations.execution_engine import pandas_execution_engine
 
+from core import warehouse as warehouses
 from core.extensions import CHANNEL_EXTENSION, directory_extensions
 from core.memory import release_freed_memory
 from core.warehouse import connect
@@ -50,12 +51,26 @@ class ValidationReport:
         return not self.failures
 
 
+# what SQL's trim() takes off either end: DuckDB every space separator (a no-break space
+# too), PostgreSQL the space alone; neither a tab, a carriage return or a line break
+TRIMMED = {
+    "duckdb": " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000",
+    "postgres": " ",
+}
+
+
 def _prepare(frame: pd.DataFrame, suite: Suite, read: set[str]) -> pd.DataFrame:
-    """Cast the columns the expectations ``read`` as staging will read them."""
+    """Cast the columns the expectations ``read`` as staging will read them: stripped of
+    what the warehouse's trim() strips (TRIMMED), and of nothing else. A tab padding a
+    disposition stays in it in the models ('ANSWERED\t' is no answer there), so the check
+    has to see it too: every whitespace was stripped here, and such a call passed and was
+    counted unanswered."""
+    trimmed = TRIMMED.get(warehouses.target(), " ")
     for column, how in suite.prepare.items():
         if column not in frame or not ({column, f"{column}_extension"} & read):
             continue  # "start" is read for its newest value, not cast for every row
-        values = frame[column].astype("string").str.strip()
+        values = frame[column].astype("string").str.strip(trimmed)
         if how == "number":
             frame[column] = _numbers(values)
         elif how == "datetime":

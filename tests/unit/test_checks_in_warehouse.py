@@ -160,3 +160,33 @@ def test_a_start_on_a_day_the_month_does_not_have_is_told_as_no_time_with_its_li
     )
     in_pandas = validate.validate_frame(frame, CDR)
     assert [str(f) for f in in_pandas.failures] == [sentence]
+
+
+def test_a_disposition_padded_with_a_tab_fails_as_staging_would_read_it(warehouse):
+    """Staging trims spaces only: 'ANSWERED\\t' stays so in the models and is no answer there.
+    The check reads it as staging does (it stripped every whitespace, and such a call passed
+    and was counted unanswered), on the warehouse's path and pandas' alike."""
+    good = ("2026-11-30 09:00:00", "ANSWERED", "30", "20", "SIP/trunk-1", "SIP/101-0001")
+    padded = ("2026-11-30 09:05:00", " ANSWERED\t", "30", "20", "SIP/trunk-1", "SIP/101-0002")
+    _load_cdr(warehouse, [("pbx/Master.csv", 1, *good), ("pbx/Master.csv", 2, *padded)])
+    report = validate.validate_table(warehouse, CDR)
+    assert [(f.expectation, f.examples, f.places) for f in report.failures] == [
+        ("expect_column_values_to_be_in_set", ["ANSWERED\t"], ("pbx/Master.csv line 2",))
+    ]
+    frame = pd.DataFrame(
+        [("pbx/Master.csv", n, *row[:4]) for n, row in ((1, good), (2, padded))],
+        columns=["_source_file", "_source_line", "start", "disposition", "duration", "billsec"],
+    )
+    assert [str(f) for f in validate.validate_frame(frame, CDR).failures] == [str(report.failures[0])]
+
+
+def test_what_a_check_strips_is_what_each_warehouses_trim_strips(warehouse):
+    """Staging reads values through trim(): the pandas path strips the same characters."""
+    import duckdb
+
+    con = duckdb.connect()
+    ends = [
+        ch for ch in map(chr, range(0x3100)) if con.execute("select trim(?)", [f"a{ch}"]).fetchone()[0] == "a"
+    ]
+    assert "".join(ends) == validate.TRIMMED["duckdb"]
+    assert "\t" not in validate.TRIMMED["postgres"] and validate.TRIMMED["postgres"].strip() == ""
