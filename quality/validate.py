@@ -543,11 +543,14 @@ def _wanted(con, table: str, keys: list[list[str]], load_ids: list) -> tuple[str
     the condition is read again for every metric when the check runs in the warehouse,
     and a join in it cost ~2 s each time at 10 M rows."""
     ids = sorted({load_id or "" for load_id in load_ids})  # '': rows loaded before load ids
-    new = f"coalesce(t.{checked_loads.LOAD_ID}, '') in ({', '.join('?' * len(ids))})"
+
+    def of_new_loads(alias: str) -> str:
+        return f"coalesce({alias}.{checked_loads.LOAD_ID}, '') in ({', '.join('?' * len(ids))})"
+
+    new, new_u = of_new_loads("t"), of_new_loads("u")
     condition, params = new, list(ids)
     for key in keys:
         same = " and ".join(f'u."{c}" = t."{c}"' for c in key)
-        new_u = new.replace("t.", "u.", 1)
         columns = ", ".join(f'u."{c}"' for c in key)
         shared = con.execute(
             f"select distinct {columns} from {table} as u where not ({new_u}) "
