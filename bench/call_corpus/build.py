@@ -42,6 +42,7 @@ from bench.call_corpus import (
     banks_en_fresh17,
     banks_en_fresh18,
     banks_en_fresh19,
+    banks_en_fresh20,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
@@ -62,6 +63,7 @@ from bench.call_corpus import (
     banks_ru_fresh17,
     banks_ru_fresh18,
     banks_ru_fresh19,
+    banks_ru_fresh20,
 )
 from call_quality.checklist import ITEMS
 
@@ -84,10 +86,11 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh16"): 100, ("en", "fresh16"): 40,
          ("ru", "fresh17"): 100, ("en", "fresh17"): 40,
          ("ru", "fresh18"): 100, ("en", "fresh18"): 40,
-         ("ru", "fresh19"): 100, ("en", "fresh19"): 40}  # fmt: skip
+         ("ru", "fresh19"): 100, ("en", "fresh19"): 40,
+         ("ru", "fresh20"): 100, ("en", "fresh20"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
 # changes (fresh: 2026-12-01, fresh2-fresh8: 2026-12-02, five sessions; fresh9: 2026-12-03;
-# fresh10 to fresh19: 2026-12-05); new splits go last, so earlier ones stay the same
+# fresh10 to fresh20: 2026-12-05); new splits go last, so earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
     ("ru", "heldout"): banks_ru,
@@ -131,12 +134,14 @@ BANKS = {
     ("en", "fresh18"): banks_en_fresh18,
     ("ru", "fresh19"): banks_ru_fresh19,
     ("en", "fresh19"): banks_en_fresh19,
+    ("ru", "fresh20"): banks_ru_fresh20,
+    ("en", "fresh20"): banks_en_fresh20,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 # splits whose agent speaks in long turns, as real agents do: the agent's consecutive parts
 # (an answer, then an offer, then a rude aside) are one turn, not one turn each; a merged
 # turn's role names its parts ("offer+rude"), and the meaning classifiers leave it out
-LONG_TURNS = {"fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19"}
+LONG_TURNS = {"fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20"}
 
 
 class Call:
