@@ -32,7 +32,10 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
     before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True) if w not in bare]
     if any(f.is_name for f in before) and ROLES & set(turn.words[:at]):
         return False  # "да-да, тихон, ведущий специалист, слушаю": a person and a role, no company
-    # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are
+    # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are; one
+    # of three letters or fewer is an interjection or a slip ("хэй, добрый вечер")
+    before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True)
+              if w not in bare and (f.is_known or len(w) > 3)]  # fmt: skip
     return bool(before) and (
         any(not f.is_known for f in before) or not any(f.pos in NOT_A_COMPANY for f in before)
     )
@@ -50,6 +53,18 @@ NAME_AFTER = {"зовут", "звать", "беспокоит", "менедже�
 ROLES = NAME_AFTER - {"зовут", "звать", "беспокоит"} | {
     "мастер", "специалист", "оператор", "приемщица", "приемщик", "продавец", "инженер", "диспетчер"
 }  # fmt: skip
+# what ends an answering turn after the company's name: that it answers, or how can it help
+ANSWERS = sorted(
+    (
+        p.split()
+        for p in ("на связи", "на линии", "на проводе", "тут", "здесь", "слушает", "слушаем", "чем помочь",
+                  "чем могу помочь", "чем можем помочь", "чем могу быть полезна", "чем могу быть полезен")
+    ),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+# what a department's name begins with: a department names no company
+DEPARTMENTS = {"отдел", "линия", "служба", "департамент", "отделение", "сектор", "направление"}
 # the desk one answers for ("отдел заказов, злата", "продажи, матвей")
 DESKS = {"заказов", "продаж", "продажи", "поддержки", "сервиса", "записи", "бронирования"}
 # "моё имя вам ничего не даст": the words that speak about one's name instead of giving it
@@ -191,29 +206,39 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
     end = turn.end_of(phrase)
     if end is None:
         return None
+    while end < len(turn.words) and fuzz.ratio(turn.words[end], phrase[-1]) >= 70:
+        end += 1  # "привет-привет, гоусамокат тут": the greeting said twice
     if end < len(turn.words) and turn.words[end] in {"вас", "вам"}:
         end += 1  # "приветствую вас, солнечная поляна"
     stop = len(turn.words)
-    if stop - end > 2 and turn.words[-2:] in (["на", "связи"], ["на", "линии"], ["на", "проводе"]):
-        stop -= 2  # "вечер добрый, солнечная поляна на связи": the company, then that it answers
+    # "вечер добрый, солнечная поляна на связи", "здрасьте, точка роста, чем помочь": the
+    # company, then that it answers or asks how to help
+    answers = next((len(tail) for tail in ANSWERS if turn.words[-len(tail) :] == tail), 0)
+    if stop - end > answers:
+        stop -= answers
     rest = turn.facts[end:stop]
     # "доброй ночи, пасека медовая, дежурный оператор": the company, then who answers
     if stop - end > 1 and turn.words[-1] in ROLES:
         stop -= 2 if stop - end > 2 and turn.facts[stop - 2].pos == "ADJF" else 1
         rest = turn.facts[end:stop]
     echo = any(fuzz.ratio(w, phrase[-1]) >= 70 for w in turn.words[end:])  # "здравствуйте-здравствуйте"
-    named = 1 <= len(rest) <= 3 and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
-    # a name is said in the nominative: "рады вашему звонку" is a sentence, not "белое облако"
-    said = zip(turn.words[end:stop], rest, strict=True)
-    nominative = all(_may_be_nominative(w) for w, f in said if f.is_known)
+    named = (
+        1 <= len(rest) <= 3
+        and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
+        and turn.words[end] not in DEPARTMENTS  # "добрый день, отдел оптовых продаж": no company
+    )
+    # a name is said in the nominative, a noun after it maybe in the genitive ("точка
+    # роста"): "рады вашему звонку" is a sentence, not "белое облако"
+    known = [w for w, f in zip(turn.words[end:stop], rest, strict=True) if f.is_known]
+    nominative = all(_may_be_in(w, ("nomn",) if i == 0 else ("nomn", "gent")) for i, w in enumerate(known))
     if named and nominative and not echo and any(f.pos == "NOUN" for f in rest):
         return " ".join(turn.said[end:stop])
     return None
 
 
 @lru_cache(maxsize=4096)
-def _may_be_nominative(word: str) -> bool:
-    return any(p.tag.case == "nomn" for p in morph().parse(word))
+def _may_be_in(word: str, cases: tuple[str, ...]) -> bool:
+    return any(p.tag.case in cases for p in morph().parse(word))
 
 
 def company_after(turn: Turn, greeting_phrase: str) -> str | None:
@@ -237,7 +262,36 @@ _NOT_A_NAME_AFTER_IM = (
     "told", "aware", "able", "unable",
     # "does it matter who i am? what do you want": a question, not a name
     "what", "who", "where", "how", "why", "that", "it", "calling", "isn", "isnt", "wasn",
+    # "who i am is beside the point": what i am spoken about
+    "is", "was", "does", "doesn't", "don't", "has", "matters",
 )  # fmt: skip
+# what "call me" is followed by when it asks for a call ("call me back", "call me on monday")
+_NOT_A_NAME_AFTER_CALL_ME = (
+    "back", "later", "again", "anytime", "any", "whenever", "when", "if", "on", "at", "in", "after",
+    "before", "by", "tomorrow", "today", "tonight", "this", "next", "first", "direct", "directly", "now",
+    "please", "and", "or", "to", "the", "a", "about", "once", "sometime", "asap", "crazy", "old", "what",
+)  # fmt: skip
+# a negation before "names" or "my name": "we don't do names on the phone", "not giving my name"
+_EN_NEGATIONS = {"don't", "not", "no", "won't", "never", "can't", "cannot", "doesn't", "shan't"}
+_EN_WHO_I_AM = ["who", "i", "am"]
+
+
+def english_declines_name(turn: Turn) -> str | None:
+    """What in an English turn declines to give one's name: a negation shortly before "names"
+    or "my name" ("we don't do names on the phone"), or "who I am" said about
+    ("who I am is beside the point")."""
+    words = [w.replace("’", "'") for w in turn.words]
+    for i, word in enumerate(words):
+        named = word == "names" or (word == "name" and i and words[i - 1] == "my")
+        if named and _EN_NEGATIONS & set(words[max(0, i - 4) : i]) and "your" not in words[max(0, i - 4) : i]:
+            start = max(0, i - 4)
+            return turn.quote(start, i - start + 1)
+    expanded = " ".join(words).replace("who i'm", "who i am")
+    if " ".join(_EN_WHO_I_AM) in expanded:
+        return "who I am"
+    return None
+
+
 # English has no name dictionary here: a name or company is read from where it stands
 _EN_INTRODUCTIONS = (
     re.compile(r"\b(?:it's|it is|i'm|i am|this is)\s+[\w']+\s+(?:at|from|with|of|here)\b"),
@@ -245,8 +299,11 @@ _EN_INTRODUCTIONS = (
     re.compile(r"\b(?:it's|it is|this is)\s+[\w']+\s+on\s+the\s+(?:desk|phones?|line|team|switchboard)\b"),
     # "i'm priya, one of the advisers", "hi there, i'm declan": a name right after "i'm"
     re.compile(
-        r"\b(?:i'm|i am)\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_IM) + r")\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"
+        r"(?<!\bwho )\b(?:i'm|i am)\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_IM) + r")\b)"
+        r"[a-z]+(?<!ing)(?<!ed)(?<!ly)\b"
     ),
+    # "yo, thanks for the call, just call me tilly" (not "call me back", "call me on…")
+    re.compile(r"\bcall me\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_CALL_ME) + r")\b)[a-z]+\b"),
     re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
     # "yup, what? name's rhys": the name after "name's" ("my name's not important" refuses)
     re.compile(r"\bname's\s+(?!(?:not|none|irrelevant|unimportant|neither|nothing|no)\b)[a-z]+"),

@@ -23,6 +23,7 @@ from call_quality.names import (
     company_before,
     company_ends_greeting,
     english_company_after,
+    english_declines_name,
     english_introduction,
     first_names,
 )
@@ -382,10 +383,14 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         refusal = _declines_name(turn, item, call.checklist.language)
         if refusal:
             return Verdict(False, _said(turn, refusal, refused=True))
+        opening = turn.index in _opening(call)
         quote = turn.hit(item.name, "phrases")
-        if quote and not _spoken_about(turn, quote) and not _this_is_no_name(turn, quote):
+        # one word ("компания", "менеджер") introduces in the opening only: "пиццу на всю
+        # компанию" in the offer names no one
+        said_alone = quote and len(quote.split()) == 1 and not opening
+        if quote and not said_alone and not _spoken_about(turn, quote) and not _this_is_no_name(turn, quote):
             return Verdict(True, _said(turn, quote))
-        capitalised = capitalised_names(turn) if turn.index in _opening(call) else []
+        capitalised = capitalised_names(turn) if opening else []
         said = first_names(turn) or company_announced(turn) or capitalised
         if said:
             return Verdict(True, _said(turn, said[0]))
@@ -438,7 +443,9 @@ def _spoken_about(turn: Turn, quote: str) -> bool:
 def _declines_name(turn: Turn, intro_item: Item, language: str) -> str | None:
     """What in the turn declines to give one's name ("не обязан представляться", "зачем вам
     моё имя"): it fails the introduction, and is neither a question nor rude by itself."""
-    said = turn.hit(intro_item.name, "refusals") or about_my_name(turn)
+    said = turn.hit(intro_item.name, "refusals") or (
+        english_declines_name(turn) if language == "en" else about_my_name(turn)
+    )
     if said:
         return said
     # the words of a refusal in another order: "не имеет значения, кто я"

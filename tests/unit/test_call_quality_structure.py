@@ -580,3 +580,41 @@ def test_an_english_opening_asking_how_we_are_or_what_asks_nothing_of_the_situat
         "c", call(("a", opening), ("c", "We need a quote."), ("a", "Sure, sending it."), ("c", "Okay."))
     )
     assert result.items["needs_discovery"] == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "introduced"),
+    [
+        # the company between a greeting said twice and that it answers or asks how to help
+        ("ru", "здрасьте-здрасьте, лесная сказка тут", True),
+        ("ru", "добрый день дом быта чем могу помочь", True),  # a noun and its genitive
+        ("ru", "Добрый день, служба доставки.", False),  # a department names no company
+        ("ru", "Эй, добрый вечер!", False),  # a short unknown word is an interjection, no brand
+        ("ru", "здравствуйте рады вашему звонку", False),  # a sentence, not a name
+        ("en", "hey thanks for ringing just call me ravi", True),
+        ("en", "Sorry, busy, call me back later.", False),
+        ("en", "Evening. No names on the phone, sorry, what is it?", False),
+        ("en", "Who I am doesn't come into it, what do you need?", False),
+    ],
+)
+def test_the_company_between_greeting_and_answer_and_names_declined_in_other_words(
+    ru, en, language, opening, introduced
+):
+    scorer = ru if language == "ru" else en
+    client = "Нужен шкаф." if language == "ru" else "I need a quote."
+    assert scorer.score("c", call(("a", opening), ("c", client))).items["introduction"] == int(introduced)
+
+
+def test_a_one_word_introduction_later_in_the_call_names_no_one(ru):
+    """ "компанию" in an offer after the opening is no "компания <name>"."""
+    result = ru.score(
+        "c",
+        call(
+            ("a", "Приветики, слушаю."),
+            ("c", "Хотим зал на вечер."),
+            ("a", "Сколько вас будет?"),
+            ("c", "Человек десять."),
+            ("a", "Могу добавить торт на всю компанию."),
+        ),
+    )
+    assert result.items["introduction"] == 0
