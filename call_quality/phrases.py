@@ -24,8 +24,13 @@ def morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+# a letter said three times or more ("heyyy", "приветтт"): one letter, as no word has them
+_DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")
+
+
 def normal(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    word = word.lower().replace("ё", "е")
+    return _DRAWN_OUT.sub(r"\1", word) if len(word) > 2 else word
 
 
 @lru_cache(maxsize=200_000)

@@ -350,11 +350,17 @@ _GOOD = re.compile(r"^(добр|добор|дорб|дбро)")
 _TIME_OF_DAY = re.compile(r"^(ден|дн|утр|вечер|веч|ноч|врем|сут|здоров)")
 
 
+def _swapped(word: str, words: set[str]) -> bool:
+    """Speech-to-text's slip: two letters of one of the words swapped ("добырй")."""
+    return any(len(w) == len(word) and w != word and sorted(w) == sorted(word)
+               and sum(a != b for a, b in zip(w, word, strict=True)) == 2 for w in words)  # fmt: skip
+
+
 def _good_time_of_day(turn: Turn) -> str | None:
     """A wish of a good time of day opening the turn (within its first four words)."""
     words = turn.words[:4]
     for i, word in enumerate(words):
-        if not _GOOD.match(word):
+        if not (_GOOD.match(word) or _swapped(word, _GOOD_ALONE)):
             continue
         for j in (i - 1, i + 1):
             if 0 <= j < len(words) and _TIME_OF_DAY.match(words[j]):
@@ -368,7 +374,7 @@ def _good_time_of_day(turn: Turn) -> str | None:
             or not after.is_known  # a brand ("доброе промчистота")
             or turn.said[i + 1][:1].isupper()  # a name the transcript capitalised
         )
-        if word in _GOOD_ALONE and alone:
+        if (word in _GOOD_ALONE or _swapped(word, _GOOD_ALONE)) and alone:
             return turn.said[i]
     return None
 
@@ -1083,7 +1089,9 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
         if intro_item and _declines_name(turn, intro_item, language):
             return None  # "представляться не обязана": declining one's name fails the introduction only
         return _said(turn, turn.text.strip(), tone=True)
-    pushed = language == "ru" and (_pushed(turn) or _not_yours_to(turn) or _asks_if_listening(turn))
+    pushed = language == "ru" and (
+        _pushed(turn) or _not_yours_to(turn) or _asks_if_listening(turn) or _everyone_knows(turn)
+    )
     if pushed:
         return _said(turn, pushed, tone=True)
     return None
@@ -1124,6 +1132,24 @@ def _asks_if_listening(turn: Turn) -> str | None:
 
 
 _TONE_SLACK = 4
+
+# "об этом все знают", "это же всем известно": what everyone knows held against the client
+# ("все знают наш бренд" is a pitch, "я всё про это знаю" one's own knowledge)
+_EVERYONE_KNOWS = (["все", "знают"], ["знают", "все"], ["каждый", "знает"], ["всем", "известно"],
+                   ["известно", "всем"], ["все", "в", "курсе"])  # fmt: skip
+_THIS = {"это", "этом", "этого"}
+
+
+def _everyone_knows(turn: Turn) -> str | None:
+    words = turn.words
+    for phrase in _EVERYONE_KNOWS:
+        end = turn.end_of(phrase)
+        if end is None:
+            continue
+        start = end - len(phrase)
+        if _THIS & set(words[max(0, start - 3) : start]) or words[end : end + 1] in (["это"], ["об"]):
+            return turn.quote(start, len(phrase))
+    return None
 
 
 def _pushed(turn: Turn) -> str | None:

@@ -618,3 +618,41 @@ def test_a_one_word_introduction_later_in_the_call_names_no_one(ru):
         ),
     )
     assert result.items["introduction"] == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "greeted"),
+    [
+        ("en", "Hiiii, Roofline Gutters here!", True),  # a letter drawn out: the word as it is
+        ("en", "yo thanks for the call", True),
+        ("en", "Thank you for the call, how can I help?", True),
+        ("ru", "Приветтт, слушаю!", True),
+        ("ru", "дборый вечер", True),  # two letters swapped by speech-to-text
+        ("ru", "добырй это лесторг", True),
+        ("en", "Yeah? Go on.", False),
+    ],
+)
+def test_greetings_drawn_out_misspelt_or_thanking_for_the_call(ru, en, language, opening, greeted):
+    scorer = ru if language == "ru" else en
+    client = "Нужен шкаф." if language == "ru" else "I need a quote."
+    assert scorer.score("c", call(("a", opening), ("c", client))).items["greeting"] == int(greeted)
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "polite"),
+    [
+        ("ru", "Серьёзно? Об этом все знают.", False),  # common knowledge held against the client
+        ("ru", "Это же всем известно, посмотрите сами.", False),
+        ("ru", "Все знают наш бренд, мы давно на рынке.", True),  # a pitch
+        ("ru", "Я тут всё про это знаю, спрашивайте.", True),  # one's own knowledge
+        ("ru", "Давайте без истерик, хорошо?", False),  # the client's feelings labelled
+        ("en", "Everybody knows that, come on.", False),
+        ("en", "Everybody knows our brand, we've been around for years.", True),
+        ("en", "Let's skip the drama and get on with it.", False),
+    ],
+)
+def test_rudeness_by_common_knowledge_or_labelled_feelings(ru, en, language, said, polite):
+    scorer = ru if language == "ru" else en
+    client = "Нужен шкаф." if language == "ru" else "I need a quote."
+    turns = call(("a", "Здравствуйте." if language == "ru" else "Hello."), ("c", client), ("a", said))
+    assert scorer.score("c", turns).items["politeness"] == int(polite)
