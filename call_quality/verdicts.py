@@ -698,6 +698,8 @@ def find_objections(call: Call, item: Item) -> None:
         if not agent_spoke and greeting_item and turn.hit(greeting_item.name, "phrases"):
             continue  # the client's greeting ("доброго дня") objects to nothing, however near "дорого"
         cls = next((c for c in _objection_classes(call) if turn.hit(f"objections:{c}", "phrases")), None)
+        if cls is None and _puts_off(turn, call.checklist.language):
+            cls = "timing"  # "давайте я через недельку наберу": the client will come back, later
         if cls is None and call.means("objection", turn) and not _asks_for_it(call, turn, opening):
             cls = "other"  # an objection in words no list holds; its kind is unknown
         if cls is None:
@@ -734,6 +736,27 @@ def find_objections(call: Call, item: Item) -> None:
                 break
         quote = turn.hit(f"objections:{cls}", "phrases") or turn.text
         call.objections.append(Objection(cls, redact(quote), turn.at, answered, answer and redact(answer)))
+
+
+# the client coming back of their own accord, later: a verb of calling or coming back said of
+# oneself and a word of "later" ("давайте я через недельку наберу", "I'll ring back in a week")
+_RU_COME_BACK = {"позвонить", "перезвонить", "набрать", "связаться", "написать", "вернуться", "заехать",
+                 "зайти", "подъехать", "обратиться", "отзвониться"}  # fmt: skip
+_RU_LATER = {"через", "позже", "попозже", "потом", "завтра", "послезавтра", "неделька", "неделя", "днях",
+             "месяц", "вечером", "следующий", "попозднее"}  # fmt: skip
+_EN_COME_BACK = re.compile(
+    r"\b(?:i'll|i will|we'll|we will|let me)\s+"
+    r"(?:ring|call|phone|get|come|pop|give you a ring|give you a call)(?:\s+you)?\s+"
+    r"(?:back|again|later|tomorrow|next|in a|in the)\b"
+)
+
+
+def _puts_off(turn: Turn, language: str) -> bool:
+    if language == "en":
+        return bool(_EN_COME_BACK.search(" ".join(turn.words)))
+    said = zip(turn.lemmas, turn.facts, strict=True)
+    come_back = any(lemma_ in _RU_COME_BACK and fact.is_first_person for lemma_, fact in said)
+    return come_back and bool(_RU_LATER & set(turn.lemmas))
 
 
 def _answer_window(call: Call, objected: Turn) -> list[Turn]:

@@ -656,3 +656,23 @@ def test_rudeness_by_common_knowledge_or_labelled_feelings(ru, en, language, sai
     client = "Нужен шкаф." if language == "ru" else "I need a quote."
     turns = call(("a", "Здравствуйте." if language == "ru" else "Hello."), ("c", client), ("a", said))
     assert scorer.score("c", turns).items["politeness"] == int(polite)
+
+
+@pytest.mark.parametrize(
+    ("language", "objection", "answer", "handled"),
+    [
+        # the client will come back later, in words no list holds: a timing objection
+        ("ru", "Давайте я попозже сам перезвоню.", "Ну, бывает.", False),
+        ("ru", "Я через пару дней вам наберу.", "Давайте я сам наберу вам в четверг в десять.", True),
+        ("en", "I'll phone you back next week.", "Okay, cool.", False),
+        ("en", "My cousin says to go somewhere else.", "Right, got it.", False),  # a competitor
+        ("en", "My cousin says to go somewhere else.", "Ours has a two-year warranty, theirs not.", True),
+    ],
+)
+def test_the_client_coming_back_later_or_going_elsewhere_objects(
+    ru, en, language, objection, answer, handled
+):
+    scorer = ru if language == "ru" else en
+    hello, need = ("Здравствуйте.", "Нужен шкаф.") if language == "ru" else ("Hello.", "I need a quote.")
+    turns = call(("a", hello), ("c", need), ("c", objection), ("a", answer))
+    assert scorer.score("c", turns).items["objection_handling"] == int(handled)
