@@ -27,7 +27,7 @@ from call_quality.names import (
     english_introduction,
     first_names,
 )
-from call_quality.phrases import SENTENCE_MARK, normal, pauses_after, words_of
+from call_quality.phrases import SENTENCE_MARK, normal, pauses_after, word_starts, words_of
 from call_quality.redact import redact
 
 # words that open a Russian question or a clause before its question word ("а где…")
@@ -1400,7 +1400,7 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         on_a_day = phrase == ("короче",) and after_pos == "PREP" and _a_day_at(turn, end + 1)
         # (a comma after "ну вот" is how it sums up too: "Ну вот, как-то так.")
         punctuated = bool(_PUNCTUATED.search(turn.text))
-        set_off = punctuated and phrase != ("ну", "вот") and _followed_by_comma(turn, phrase)
+        set_off = punctuated and phrase != ("ну", "вот") and _followed_by_comma(turn, start, phrase)
         poses = (after_pos, then_pos, before_pos)
         if on_a_day or set_off or not _literal(phrase, before, after, poses, language):
             found.append(turn.quote(start, len(phrase)))
@@ -1414,11 +1414,18 @@ def _a_day_at(turn: Turn, at: int) -> bool:
     return at < len(turn.facts) and turn.facts[at].lemma in RU_DAYS
 
 
-def _followed_by_comma(turn: Turn, phrase: tuple[str, ...]) -> bool:
+def _followed_by_comma(turn: Turn, start: int, phrase: tuple[str, ...]) -> bool:
     """ "You know, the engineer comes Saturday": a phrase set off by a comma at the start of
-    a sentence of a punctuated transcript is said as a filler ("you know the way" is not)."""
-    pattern = r"(?:^|[.!?]\s*)" + r"[\s-]+".join(re.escape(w) for w in phrase) + r","
-    return re.search(pattern, turn.text.lower().replace("ё", "е")) is not None
+    a sentence of a punctuated transcript is said as a filler ("you know the way" is not);
+    read where this saying of it stands ("типа, оплата… Чехлов такого типа полно" sets off
+    the first only)."""
+    starts = word_starts(turn.text)
+    if start + len(phrase) > len(starts):
+        return False
+    at = starts[start]
+    pattern = r"[\s-]+".join(re.escape(w) for w in phrase) + r","
+    opens = re.search(r"(?:^|[.!?])\W*$", turn.text[:at]) is not None
+    return opens and re.match(pattern, turn.text[at:].lower().replace("ё", "е")) is not None
 
 
 def _eto_fills(turn: Turn, at: int) -> bool:
@@ -1515,7 +1522,22 @@ def _literal(
     if word == "like":
         return (
             before in EN_LIKE_BEFORE
-            or after in {"to", "this", "that", "the", "a", "an", "it"}
+            or after
+            in {
+                "to",
+                "this",
+                "that",
+                "the",
+                "a",
+                "an",
+                "it",
+                "these",
+                "those",
+                "them",
+                "mine",
+                "yours",
+                "ours",
+            }
             or (before in EN_PEOPLE and not after)
         )
     if word in {"sort of", "kind of", "sorta"}:  # "it's sort of the blue of your door": roughly that one

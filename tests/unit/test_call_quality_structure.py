@@ -676,3 +676,27 @@ def test_the_client_coming_back_later_or_going_elsewhere_objects(
     hello, need = ("Здравствуйте.", "Нужен шкаф.") if language == "ru" else ("Hello.", "I need a quote.")
     turns = call(("a", hello), ("c", need), ("c", objection), ("a", answer))
     assert scorer.score("c", turns).items["objection_handling"] == int(handled)
+
+
+@pytest.mark.parametrize(
+    ("agent_turns", "literate"),
+    [
+        # a filler set off at a sentence's start, then the same word in its own meaning
+        (["Типа, доставка завтра. Кроватей такого типа у нас много."], True),
+        (["Типа, доставка завтра. Короче, оплата курьеру."], False),
+    ],
+)
+def test_a_filler_set_off_by_a_comma_is_read_where_it_stands(ru, agent_turns, literate):
+    assert ru.score("c", call(*(("a", t) for t in agent_turns))).items["literacy"] == int(literate)
+
+
+@pytest.mark.parametrize(
+    ("agent_turns", "literate", "closes"),
+    [
+        (["It's literally two minutes away.", "Boots like these run small.", "Catch you later!"], True, True),
+        (["Sure thing.", "Deal, Monday I'll phone."], True, True),  # the next step, with its day
+    ],
+)
+def test_english_likeness_and_casual_goodbyes(en, agent_turns, literate, closes):
+    result = en.score("c", call(*(("a", t) for t in agent_turns)))
+    assert (result.items["literacy"], result.items["closing"]) == (int(literate), int(closes))
