@@ -27,7 +27,7 @@ from call_quality.names import (
     english_introduction,
     first_names,
 )
-from call_quality.phrases import SENTENCE_MARK, normal, pauses_after, word_starts, words_of
+from call_quality.phrases import SENTENCE_MARK, morph, normal, pauses_after, word_starts, words_of
 from call_quality.redact import redact
 
 # words that open a Russian question or a clause before its question word ("а где…")
@@ -543,14 +543,20 @@ def _names_a_thing(turn: Turn) -> bool:
     word beyond the few an opening's "how can I help you" is made of."""
     if any(f.pos for f in turn.facts):
         nouns = (w for w, f in zip(turn.words, turn.facts, strict=True) if f.pos == "NOUN")
-        return any(not _TIME_OF_DAY.match(w) for w in nouns)
+        return any(not _TIME_OF_DAY.match(w) and w not in _RU_OPENING_WORDS for w in nouns)
     return any(w not in _OPENING_WORDS for w in turn.words)
 
 
+# what picks up the phone, read as nouns: "ало, чё хотели?" asks about nothing
+_RU_OPENING_WORDS = {"ало", "алло", "але", "алле", "че", "чо"}
 _OPENING_WORDS = {"how", "can", "may", "i", "help", "you", "what", "is", "it", "who", "this", "please",
                   "yeah", "yes", "speaking", "go", "on", "then", "do", "for", "today", "mhm", "what's", "up",
                   "are", "things", "hi", "hello", "there", "and", "so", "okay", "right", "we", "mm", "hmm",
-                  "huh"}  # fmt: skip
+                  "huh",
+                  # "good evening, how can I sort you out?", "what are you after?": how to help
+                  "good", "morning", "afternoon", "evening", "sort", "out", "assist", "with", "get", "want",
+                  "after", "hey", "hiya", "yo", "to", "the", "me", "us", "need", "thanks", "thank",
+                  "calling"}  # fmt: skip
 
 
 def offer(call: Call, item: Item) -> Verdict:
@@ -1115,6 +1121,7 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
     pushed = language == "ru" and (
         _pushed(turn) or _not_yours_to(turn) or _asks_if_listening(turn) or _everyone_knows(turn)
     )
+    pushed = pushed or _labels_the_client(turn, language)
     if pushed:
         return _said(turn, pushed, tone=True)
     return None
@@ -1161,6 +1168,35 @@ _TONE_SLACK = 4
 _EVERYONE_KNOWS = (["все", "знают"], ["знают", "все"], ["каждый", "знает"], ["всем", "известно"],
                    ["известно", "всем"], ["все", "в", "курсе"])  # fmt: skip
 _THIS = {"это", "этом", "этого"}
+
+
+# what the client does, named as bad behaviour to their face: "ещё и спорите", "вы
+# капризничаете", "and now you're arguing", "stop whining"
+_RU_BEHAVIOUR = {"спорить", "препираться", "капризничать", "ныть", "истерить", "паниковать", "придираться",
+                 "возмущаться", "скандалить", "выдумывать"}  # fmt: skip
+_EN_BEHAVIOUR = re.compile(
+    r"\b(?:you're|you are|stop)\s+(?:just\s+)?(?:arguing|whining|moaning|panicking|overreacting|"
+    r"being difficult|nitpicking|kicking off)\b|\bnothing better to do\b"
+)
+
+
+def _labels_the_client(turn: Turn, language: str) -> str | None:
+    if language == "en":
+        found = _EN_BEHAVIOUR.search(" ".join(turn.words))
+        return found.group(0) if found else None
+    return next(
+        (said for said, word in zip(turn.said, turn.words, strict=True) if _behaviour_to_you(word)), None
+    )
+
+
+@lru_cache(maxsize=4096)
+def _behaviour_to_you(word: str) -> bool:
+    """Any reading of the word is one of those verbs said to "вы" ("спорите" is also the order
+    to unpick a seam, "спороть": the likeliest reading alone would miss it)."""
+    return any(
+        normal(p.normal_form) in _RU_BEHAVIOUR and {"2per", "indc"} <= p.tag.grammemes
+        for p in morph().parse(word)
+    )
 
 
 def _everyone_knows(turn: Turn) -> str | None:

@@ -700,3 +700,37 @@ def test_a_filler_set_off_by_a_comma_is_read_where_it_stands(ru, agent_turns, li
 def test_english_likeness_and_casual_goodbyes(en, agent_turns, literate, closes):
     result = en.score("c", call(*(("a", t) for t in agent_turns)))
     assert (result.items["literacy"], result.items["closing"]) == (int(literate), int(closes))
+
+
+@pytest.mark.parametrize(
+    ("language", "opening"),
+    [
+        ("ru", "Ало, чё хотели?"),
+        ("en", "Good evening, how can I sort you out?"),
+        ("en", "Hiya, what are you after?"),
+    ],
+)
+def test_an_opening_asking_what_the_client_wants_is_no_needs_discovery(ru, en, language, opening):
+    scorer = ru if language == "ru" else en
+    client, reply = ("Нужен шкаф.", "Оформляю.") if language == "ru" else ("I need a quote.", "Sending it.")
+    turns = call(("a", opening), ("c", client), ("a", reply))
+    assert scorer.score("c", turns).items["needs_discovery"] == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "polite"),
+    [
+        ("ru", "Ну вот, ещё и спорите.", False),  # what the client does, named to their face
+        ("ru", "Вы капризничаете, как ребёнок.", False),
+        ("ru", "Давайте не будем спорить, посмотрим варианты.", True),
+        ("ru", "Вы жалуетесь на шум от старого насоса?", True),
+        ("en", "Oh, now you're whining about it.", False),
+        ("en", "Have you got nothing better to do?", False),
+        ("en", "No point arguing about it, let's look at the options.", True),
+    ],
+)
+def test_the_clients_behaviour_named_to_their_face_is_rude(ru, en, language, said, polite):
+    scorer = ru if language == "ru" else en
+    client = "Нужен шкаф." if language == "ru" else "I need a quote."
+    turns = call(("a", "Здравствуйте." if language == "ru" else "Hello."), ("c", client), ("a", said))
+    assert scorer.score("c", turns).items["politeness"] == int(polite)
