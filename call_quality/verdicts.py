@@ -32,7 +32,9 @@ from call_quality.redact import redact
 
 # words that open a Russian question or a clause before its question word ("а где…")
 RU_LEADS = {"а", "и", "ну", "так", "вот", "скажите", "подскажите", "кстати", "тогда"}
-EN_LEADS = {"and", "so", "okay", "ok", "right", "well", "then", "now", "also"}
+EN_LEADS = {"and", "so", "okay", "ok", "right", "well", "then", "now", "also",
+            # "roughly what size is the room": a hedge before the question word
+            "roughly", "approximately", "just", "quickly", "briefly", "sorry"}  # fmt: skip
 SUBJECTS = {"вы", "ты", "это", "он", "она", "они", "мы", "я", "you", "i", "we", "it", "this", "that",
             "they", "he", "she", "there", "your", "the", "now"}  # fmt: skip
 AUXILIARIES = {"is", "are", "do", "does", "did", "can", "could", "would", "will", "have", "has"}

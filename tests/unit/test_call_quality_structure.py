@@ -734,3 +734,17 @@ def test_the_clients_behaviour_named_to_their_face_is_rude(ru, en, language, sai
     client = "Нужен шкаф." if language == "ru" else "I need a quote."
     turns = call(("a", "Здравствуйте." if language == "ru" else "Hello."), ("c", client), ("a", said))
     assert scorer.score("c", turns).items["politeness"] == int(polite)
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "asked"),
+    [
+        ("roughly what size is the hall", True),  # a hedge before the question word
+        ("What's your flat number?", False),  # the client's details are data
+        ("Is this line okay for you?", False),
+        ("Is it a convenient moment?", False),
+    ],
+)
+def test_english_questions_after_a_hedge_and_questions_of_data_or_the_line(en, agent_says, asked):
+    turns = call(("a", "Hello."), ("c", "I need a quote."), ("a", agent_says), ("c", "Three."))
+    assert en.score("c", turns).items["needs_discovery"] == int(asked)
