@@ -966,8 +966,13 @@ def _answers_before_goodbye(call: Call, turn: Turn, item: Item) -> bool:
     number), with no verb and no wish among them: "на юг солнце весь день" answers; "смету
     скину к обеду", "записала вас на четверг", "хорошего вам вечера" are the goodbye."""
     first = _first_goodbye(call, turn, item)
-    while first and turn.words[first - 1] in _PART_OF_GOODBYE:
-        first -= 1  # "тысячи три коробок в месяц, спасибо, до связи": the thanks belong to the goodbye
+    # "тысячи три коробок в месяц, спасибо, до связи", "с подогревом рады помочь до связи",
+    # "метров шесть спасибо вам удачного вечера": the thanks belong to the goodbye
+    start = first
+    while start and turn.words[start - 1] in _PART_OF_GOODBYE | _WITH_THE_THANKS:
+        start -= 1
+    if any(w in _PART_OF_GOODBYE for w in turn.words[start:first]):
+        first = start
     words, facts = turn.words[:first], turn.facts[:first]
     if len(words) > 1 and words[0] in _YES_OR_NO:
         return True  # "да выставляем, спасибо, до связи": yes, and what
@@ -1017,6 +1022,7 @@ _YES_OR_NO = {"да", "нет", "конечно"}
 _WISHES = ("хорош", "добр", "удачн", "приятн", "отличн", "всего", "всех")
 _TIME_PREPOSITIONS = {"до", "в"}  # "до обеда", "в пятницу": the next meeting, not an answer
 _PART_OF_GOODBYE = {"спасибо", "благодарю", "благодарим", "рад", "рада", "рады", "всегда"}
+_WITH_THE_THANKS = {"вам", "вас", "помочь", "был", "была", "были", "большое", "очень"}
 
 
 def _closing_said(turn: Turn, item: Item) -> str | None:

@@ -748,3 +748,26 @@ def test_the_clients_behaviour_named_to_their_face_is_rude(ru, en, language, sai
 def test_english_questions_after_a_hedge_and_questions_of_data_or_the_line(en, agent_says, asked):
     turns = call(("a", "Hello."), ("c", "I need a quote."), ("a", agent_says), ("c", "Three."))
     assert en.score("c", turns).items["needs_discovery"] == int(asked)
+
+
+@pytest.mark.parametrize(
+    ("last_turn", "closes"),
+    [
+        # an answer, then thanks said with its words ("рады помочь", "спасибо вам"), then goodbye
+        ("с доставкой рады помочь до связи", True),
+        ("метра три по стене спасибо вам удачного вечера", True),
+        ("спасибо вам удачного вечера", False),  # the goodbye alone, over the question
+    ],
+)
+def test_an_answer_before_thanks_and_goodbye_answers_the_last_question(ru, last_turn, closes):
+    turns = call(("a", "Здравствуйте."), ("c", "Нужен шкаф."), ("c", "а сборка бывает"), ("a", last_turn))
+    assert ru.score("c", turns).items["closing"] == int(closes)
+
+
+@pytest.mark.parametrize(
+    "agent_says",
+    ["Паспортные данные продиктуйте.", "Дату рождения подскажете?", "Разговор записывается, вы согласны?"],
+)
+def test_a_passport_a_birth_date_or_consent_to_recording_is_data_not_needs(ru, agent_says):
+    turns = call(("a", "Здравствуйте."), ("c", "Нужен шкаф."), ("a", agent_says), ("c", "Да."))
+    assert ru.score("c", turns).items["needs_discovery"] == 0
