@@ -1643,16 +1643,33 @@ def _both_of_the_wrong_gender(turn: Turn) -> list[str]:
 
 
 def _participles_as_past(turn: Turn) -> list[str]:
-    """ "I seen the booking", "we done that job": a participle for the past tense, right after
-    its subject ("are we done", "have you been" ask and are right)."""
-    words = turn.words
-    return [
-        turn.quote(i, 2)
-        for i, word in enumerate(words[:-1])
-        if word in EN_SUBJECTS
-        and words[i + 1] in EN_PARTICIPLES
-        and (words[i - 1] if i else "") not in EN_BEFORE_A_QUESTION
-    ]
+    """ "I seen the booking", "we done that job", "I never done that one": a participle for the
+    past tense, right after its subject or an adverb after it ("are we done", "have you been"
+    ask and are right); "we've went", "the crew has took": the past tense for a participle
+    after "have"; "me and my partner done it", "him and the lad will": the object's pronoun
+    opening a clause as its subject."""
+    words, found = turn.words, []
+    for i, word in enumerate(words[:-1]):
+        before = words[i - 1] if i else ""
+        j = i + 2 if words[i + 1] in _EN_BETWEEN and i + 2 < len(words) else i + 1
+        participle_as_past = (
+            word in EN_SUBJECTS and words[j] in EN_PARTICIPLES and before not in EN_BEFORE_A_QUESTION
+        )
+        past_as_participle = word in _EN_HAVE and words[j] in _EN_PAST_NOT_PARTICIPLE
+        if participle_as_past or past_as_participle:
+            found.append(turn.quote(i, j - i + 1))
+        elif word in {"me", "him", "her"} and words[i + 1] == "and" and before in EN_CLAUSE_START:
+            found.append(turn.quote(i, 2))
+    return found
+
+
+# an adverb between a subject and its verb ("I never done", "we've just went")
+_EN_BETWEEN = {"never", "just", "already", "only", "all", "both", "even", "also", "ever"}
+_EN_HAVE = {"have", "has", "had", "i've", "we've", "you've", "they've", "i'd", "we'd", "they'd"}
+# past tenses that are no participle ("have went": gone, "has took": taken)
+_EN_PAST_NOT_PARTICIPLE = {"went", "did", "saw", "came", "wrote", "took", "ate", "gave", "drove", "broke",
+                           "spoke", "began", "rang", "sang", "drank", "swam", "fell", "flew", "grew", "threw",
+                           "knew", "chose", "froze", "stole", "rode", "shook"}  # fmt: skip
 
 
 _EN_NOT_PLURAL = {"this", "his", "us", "was", "is", "yes", "its", "bus", "gas", "glass", "less", "news",

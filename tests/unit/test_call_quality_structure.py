@@ -771,3 +771,20 @@ def test_an_answer_before_thanks_and_goodbye_answers_the_last_question(ru, last_
 def test_a_passport_a_birth_date_or_consent_to_recording_is_data_not_needs(ru, agent_says):
     turns = call(("a", "Здравствуйте."), ("c", "Нужен шкаф."), ("a", agent_says), ("c", "Да."))
     assert ru.score("c", turns).items["needs_discovery"] == 0
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "literate"),
+    [
+        ("I never seen one like it.", False),  # a participle for the past, an adverb between
+        ("The lads have went home.", False),  # the past for a participle after "have"
+        ("We've took the old one away.", False),
+        ("Him and the fitter will be there.", False),  # the object's pronoun as the subject
+        ("We'd of called sooner.", False),
+        ("Have you ever seen one like it?", True),
+        ("Give me and the fitter a ring.", True),
+        ("We've gone through the list.", True),
+    ],
+)
+def test_english_speech_errors_of_tense_and_pronoun(en, agent_says, literate):
+    assert en.score("c", call(("a", agent_says))).items["literacy"] == int(literate)
