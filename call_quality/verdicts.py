@@ -1646,8 +1646,8 @@ def _participles_as_past(turn: Turn) -> list[str]:
     """ "I seen the booking", "we done that job", "I never done that one": a participle for the
     past tense, right after its subject or an adverb after it ("are we done", "have you been"
     ask and are right); "we've went", "the crew has took": the past tense for a participle
-    after "have"; "me and my partner done it", "him and the lad will": the object's pronoun
-    opening a clause as its subject."""
+    after "have"; "him and the lad will": the object's pronoun opening a clause as its subject
+    ("me and my colleague are coming" is spoken English by fresh8's labels)."""
     words, found = turn.words, []
     for i, word in enumerate(words[:-1]):
         before = words[i - 1] if i else ""
@@ -1658,7 +1658,7 @@ def _participles_as_past(turn: Turn) -> list[str]:
         past_as_participle = word in _EN_HAVE and words[j] in _EN_PAST_NOT_PARTICIPLE
         if participle_as_past or past_as_participle:
             found.append(turn.quote(i, j - i + 1))
-        elif word in {"me", "him", "her"} and words[i + 1] == "and" and before in EN_CLAUSE_START:
+        elif word in {"him", "her"} and words[i + 1] == "and" and before in EN_CLAUSE_START:
             found.append(turn.quote(i, 2))
     return found
 
