@@ -57,6 +57,10 @@ class Turn:
     def lemmas(self) -> list[str]:
         return [f.lemma for f in self.facts]
 
+    @cached_property
+    def lemma_set(self) -> frozenset[str]:
+        return frozenset(self.lemmas)
+
     @property
     def has_question_mark(self) -> bool:
         return "?" in self.text

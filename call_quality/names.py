@@ -274,12 +274,15 @@ _NOT_A_NAME_AFTER_CALL_ME = (
 # a negation before "names" or "my name": "we don't do names on the phone", "not giving my name"
 _EN_NEGATIONS = {"don't", "not", "no", "won't", "never", "can't", "cannot", "doesn't", "shan't"}
 _EN_WHO_I_AM = ["who", "i", "am"]
+_EN_NAME_OR_WHO = {"name", "names", "who"}
 
 
 def english_declines_name(turn: Turn) -> str | None:
     """What in an English turn declines to give one's name: a negation shortly before "names"
     or "my name" ("we don't do names on the phone"), or "who I am" said about
     ("who I am is beside the point")."""
+    if not any(w in _EN_NAME_OR_WHO for w in turn.words):
+        return None
     words = [w.replace("’", "'") for w in turn.words]
     for i, word in enumerate(words):
         named = word == "names" or (word == "name" and i and words[i - 1] == "my")

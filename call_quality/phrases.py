@@ -28,6 +28,7 @@ def morph():
 _DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")
 
 
+@lru_cache(maxsize=200_000)
 def normal(word: str) -> str:
     word = word.lower().replace("ё", "е")
     return _DRAWN_OUT.sub(r"\1", word) if len(word) > 2 else word

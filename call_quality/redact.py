@@ -10,6 +10,7 @@ import re
 _CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 _PHONE = re.compile(r"(?<![\d\w])\+?\d[\d ()\-]{5,}\d(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.\w{2,}")
+_MAY_HOLD = re.compile(r"[\d@]")
 # the text values of a JSON line that no longer parses (a cut line): "text": "…" up to its
 # closing quote or the end of the line
 _JSON_TEXT_VALUE = re.compile(r'("text"\s*:\s*")((?:[^"\\]|\\.)*)')
@@ -17,6 +18,8 @@ _JSON_TEXT_VALUE = re.compile(r'("text"\s*:\s*")((?:[^"\\]|\\.)*)')
 
 def redact(text: str) -> str:
     """Replace card numbers with [card], phone numbers with [phone], e-mails with [email]."""
+    if not _MAY_HOLD.search(text):
+        return text  # no digit and no "@": nothing to replace (most quotes)
     text = _EMAIL.sub("[email]", text)
     text = _CARD.sub("[card]", text)
     return _PHONE.sub(lambda m: "[phone]" if sum(c.isdigit() for c in m.group()) >= 7 else m.group(), text)

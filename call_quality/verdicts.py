@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from call_quality.checklist import Checklist, Item
 from call_quality.dialogue import Turn
@@ -80,7 +80,7 @@ class Call:
         """The meaning classifier's probability that ``turn`` is a ``name`` turn, when sure."""
         return self.meaning.says(name, turn) if self.meaning else None
 
-    @property
+    @cached_property
     def agent_turns(self) -> list[Turn]:
         return [t for t in self.turns if t.speaker == "agent"]
 
@@ -352,8 +352,13 @@ _GOOD = re.compile(r"^(добр|добор|дорб|дбро)")
 _TIME_OF_DAY = re.compile(r"^(ден|дн|утр|вечер|веч|ноч|врем|сут|здоров)")
 
 
+_FIRST_LETTERS = {"д", "о"}  # of "добрый" and its forms, or the second letter swapped to the front
+
+
 def _swapped(word: str, words: set[str]) -> bool:
     """Speech-to-text's slip: two letters of one of the words swapped ("добырй")."""
+    if len(word) < 5 or word[0] not in _FIRST_LETTERS:
+        return False
     return any(len(w) == len(word) and w != word and sorted(w) == sorted(word)
                and sum(a != b for a, b in zip(w, word, strict=True)) == 2 for w in words)  # fmt: skip
 
@@ -759,12 +764,17 @@ _EN_COME_BACK = re.compile(
 )
 
 
+_EN_CALLS = {"ring", "call", "phone", "get", "come", "pop", "give"}
+
+
 def _puts_off(turn: Turn, language: str) -> bool:
+    words = turn.words
     if language == "en":
-        return bool(_EN_COME_BACK.search(" ".join(turn.words)))
+        return any(w in _EN_CALLS for w in words) and bool(_EN_COME_BACK.search(" ".join(words)))
+    if not any(f.lemma in _RU_LATER for f in turn.facts):
+        return False
     said = zip(turn.lemmas, turn.facts, strict=True)
-    come_back = any(lemma_ in _RU_COME_BACK and fact.is_first_person for lemma_, fact in said)
-    return come_back and bool(_RU_LATER & set(turn.lemmas))
+    return any(lemma_ in _RU_COME_BACK and fact.is_first_person for lemma_, fact in said)
 
 
 def _answer_window(call: Call, objected: Turn) -> list[Turn]:
@@ -1176,6 +1186,7 @@ _TONE_SLACK = 4
 _EVERYONE_KNOWS = (["все", "знают"], ["знают", "все"], ["каждый", "знает"], ["всем", "известно"],
                    ["известно", "всем"], ["все", "в", "курсе"])  # fmt: skip
 _THIS = {"это", "этом", "этого"}
+_EVERYONE = {"все", "весь", "каждый"}  # as lemmas
 
 
 # what the client does, named as bad behaviour to their face: "ещё и спорите", "вы
@@ -1190,11 +1201,26 @@ _EN_BEHAVIOUR = re.compile(
 
 def _labels_the_client(turn: Turn, language: str) -> str | None:
     if language == "en":
+        if turn.lemma_set.isdisjoint(_EN_BEHAVIOUR_WORDS):
+            return None
         found = _EN_BEHAVIOUR.search(" ".join(turn.words))
         return found.group(0) if found else None
-    return next(
-        (said for said, word in zip(turn.said, turn.words, strict=True) if _behaviour_to_you(word)), None
-    )
+    if turn.lemma_set.isdisjoint(_RU_BEHAVIOUR_READ_AS):
+        return None
+    for found in _RU_BEHAVIOUR_SAID.finditer(" ".join(turn.words)):
+        if _behaviour_to_you(found.group(0)):
+            return found.group(0)
+    return None
+
+
+# the lemmas those forms are read as at first ("спорите" as "спороть", to unpick; "истерите")
+_RU_BEHAVIOUR_READ_AS = _RU_BEHAVIOUR | {"спороть", "истерита"}
+# a form of those verbs said to "вы" ("спорите", "придираетесь"): the only words read for them
+_RU_BEHAVIOUR_SAID = re.compile(
+    r"\b(?:спор|препир|каприз|но|ны|истер|паник|придир|возмущ|скандал|выдумыв)\w*те(?:сь)?\b"
+)
+_EN_BEHAVIOUR_WORDS = {"arguing", "whining", "moaning", "panicking", "overreacting", "difficult",
+                       "nitpicking", "kicking", "nothing"}  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -1209,6 +1235,8 @@ def _behaviour_to_you(word: str) -> bool:
 
 def _everyone_knows(turn: Turn) -> str | None:
     words = turn.words
+    if turn.lemma_set.isdisjoint(_EVERYONE):
+        return None
     for phrase in _EVERYONE_KNOWS:
         end = turn.end_of(phrase)
         if end is None:
@@ -1357,7 +1385,9 @@ def _mentions(turn: Turn, phrases: tuple[str, ...], language: str, slack: int | 
     говорить" mentions "удобно говорить"); with ``slack``, within a stretch of the phrase's
     length plus ``slack`` words ("кто ещё дома будет этим пользоваться" does not mention
     "кто это")."""
-    lemmas = set(turn.lemmas)
+    lemmas = turn.lemma_set
+    if lemmas.isdisjoint(_lemma_union(phrases, language)):
+        return False  # most turns say no word of the phrases at all
     found = [words for words in _lemma_sets(phrases, language) if words <= lemmas]
     if slack is None or not found:
         return bool(found)
