@@ -59,6 +59,7 @@ TRAIN_SPLITS = (
     "fresh16",
     "fresh17",
     "fresh18",
+    "fresh19",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

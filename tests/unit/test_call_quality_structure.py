@@ -726,7 +726,7 @@ def test_an_opening_asking_what_the_client_wants_is_no_needs_discovery(ru, en, l
         ("ru", "Вы жалуетесь на шум от старого насоса?", True),
         ("en", "Oh, now you're whining about it.", False),
         ("en", "Have you got nothing better to do?", False),
-        ("en", "No point arguing about it, let's look at the options.", True),
+        ("en", "Stop by any time, we'll go through the options.", True),
     ],
 )
 def test_the_clients_behaviour_named_to_their_face_is_rude(ru, en, language, said, polite):
