@@ -211,7 +211,8 @@ class Reader:
 
     def read(self, index: int, speaker: str, at: float, text: str) -> Turn:
         """One turn's words and every checklist list it hits."""
-        read = [self.word(w) for w in words_of(text)]
+        vocabulary = self._vocabulary  # most words were read before: looked up without a call
+        read = [vocabulary.get(w) or self.word(w) for w in words_of(text)]
         said = [w.said for w in read]
         words = [w.word for w in read]
         turn = Turn(
