@@ -159,6 +159,39 @@ def test_bad_lines_are_quarantined_with_their_line_numbers(tmp_path):
     assert len(clean) + len(quarantined) == len(rows)  # nothing lost
 
 
+def test_a_time_of_the_format_that_no_clock_shows_is_quarantined_by_the_reader(tmp_path):
+    """2026-11-31 and 2026-02-30 have the PBX's format: the reader's pattern passed them and
+    staging's cast would have stopped the call models on them (Arrow's parser alone rolls
+    2026-02-30 over to 2 March). A leap day, the 31st of a long month and a fraction pass."""
+    good = STANDARD + EXTRA[18]
+    rows = [good]
+    impossible = [(9, "2026-11-31 10:00:00"), (11, "2026-02-30 10:01:05"), (10, "2026-10-01 24:00:05"),
+                  (9, "2026-12-32 10:00:00")]  # fmt: skip
+    for column, value in impossible:
+        bad = list(good)
+        bad[column] = value
+        rows.append(bad)
+    for column, value in [
+        (9, "2024-02-29 10:00:00"),
+        (11, "2026-10-31 10:01:05"),
+        (9, "2026-10-01T10:00:00.25"),
+    ]:
+        fine = list(good)
+        fine[column] = value
+        rows.append(fine)
+    path = write_lines(tmp_path / "Master.csv", rows)
+    clean, quarantined = read_all(path)
+    assert [r["_source_line"] for r in clean] == [1, 6, 7, 8]
+    by_line = {q["source_line"]: (q["rule"], q["field"], q["raw_value"]) for q in quarantined}
+    assert by_line == {
+        2: ("timestamp_format", "start", "2026-11-31 10:00:00"),
+        3: ("timestamp_format", "end", "2026-02-30 10:01:05"),
+        4: ("timestamp_format", "answer", "2026-10-01 24:00:05"),
+        5: ("timestamp_format", "start", "2026-12-32 10:00:00"),  # not the data window's "in the future"
+    }
+    assert len(clean) + len(quarantined) == len(rows)  # nothing lost
+
+
 def test_a_file_that_is_not_cdr_csv_names_file_and_line_and_what_to_send(tmp_path):
     path = tmp_path / "Master.csv"
     path.write_text("\nname,phone\n")
