@@ -129,6 +129,21 @@ def test_unquoted_empty_fields_and_padding_spaces(tmp_path):
     assert clean[0]["disposition"].strip() == "NO ANSWER"  # staging trims the padding
 
 
+def test_a_disposition_padded_with_a_tab_is_quarantined_as_staging_would_not_read_it(tmp_path):
+    """Staging trims spaces (SQL trim()); "ANSWERED\t" stayed as it was there and the call
+    counted unanswered, until the raw check stopped the call models over one line."""
+    good = STANDARD + EXTRA[18]
+    padded = list(good)
+    padded[14] = "ANSWERED\t"
+    spaced = list(good)
+    spaced[14] = " answered "
+    clean, quarantined = read_all(write_lines(tmp_path / "Master.csv", [good, padded, spaced]))
+    assert [r["_source_line"] for r in clean] == [1, 3]
+    assert [(q["source_line"], q["rule"], q["raw_value"]) for q in quarantined] == [
+        (2, "disposition_in_set", "ANSWERED\t")
+    ]
+
+
 def test_bytes_that_are_not_utf8_are_replaced_not_fatal(tmp_path):
     path = tmp_path / "Master.csv"
     line = (

@@ -242,6 +242,13 @@ def _a_moment(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     return pc.replace_with_mask(sure, maybe, exists)
 
 
+def _disposition(table: pa.Table) -> pa.Array:
+    """Each row's disposition as staging reads it: upper case, stripped of spaces only (SQL's
+    trim() on every target), so "ANSWERED\t" is no disposition here either: quarantined by its
+    line, not counted as an unanswered call nor stopping the call models at the raw check."""
+    return pc.utf8_upper(pc.utf8_trim(table["disposition"], " "))
+
+
 def _with_answer_and_end(table: pa.Table) -> pa.Table:
     """An export's answer and end, worked out as the PBX wrote them: end = start + duration,
     answer = end − billsec for an answered call (to the second, as the export keeps them);
@@ -253,7 +260,7 @@ def _with_answer_and_end(table: pa.Table) -> pa.Table:
         number = pc.fill_null(pc.match_substring_regex(values, INTEGER_RE), False)
         seconds[column] = pc.cast(pc.if_else(number, values, "0"), pa.int64()).cast(pa.duration("s"))
     ended = pc.add(started, seconds["duration"])
-    answered = pc.equal(pc.utf8_upper(pc.utf8_trim_whitespace(table["disposition"])), "ANSWERED")
+    answered = pc.equal(_disposition(table), "ANSWERED")
     times = {
         "end": ended,
         "answer": pc.if_else(answered, pc.subtract(ended, seconds["billsec"]), pa.scalar(None, ended.type)),
@@ -293,7 +300,7 @@ def _validate(
         rule = "timestamp_format" if "d{4}" in pattern else "non_negative_integer"
         failures.append((rule, column, good))
         ok = pc.and_(ok, good)
-    disposition = pc.utf8_upper(pc.utf8_trim_whitespace(table["disposition"]))
+    disposition = _disposition(table)
     good = pc.fill_null(pc.is_in(disposition, value_set=pa.array(DISPOSITIONS)), False)
     failures.append(("disposition_in_set", "disposition", good))
     ok = pc.and_(ok, good)
