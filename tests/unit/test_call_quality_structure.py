@@ -638,6 +638,13 @@ def test_greetings_drawn_out_misspelt_or_thanking_for_the_call(ru, en, language,
     assert scorer.score("c", call(("a", opening), ("c", client))).items["greeting"] == int(greeted)
 
 
+def _said_after_a_request(ru, en, language: str, said: str):
+    """The score of a call where the agent greets, the client asks, and the agent says ``said``."""
+    scorer = ru if language == "ru" else en
+    hello, request = ("Здравствуйте.", "Нужен шкаф.") if language == "ru" else ("Hello.", "I need a quote.")
+    return scorer.score("c", call(("a", hello), ("c", request), ("a", said)))
+
+
 @pytest.mark.parametrize(
     ("language", "said", "polite"),
     [
@@ -652,10 +659,7 @@ def test_greetings_drawn_out_misspelt_or_thanking_for_the_call(ru, en, language,
     ],
 )
 def test_rudeness_by_common_knowledge_or_labelled_feelings(ru, en, language, said, polite):
-    scorer = ru if language == "ru" else en
-    client = "Нужен шкаф." if language == "ru" else "I need a quote."
-    turns = call(("a", "Здравствуйте." if language == "ru" else "Hello."), ("c", client), ("a", said))
-    assert scorer.score("c", turns).items["politeness"] == int(polite)
+    assert _said_after_a_request(ru, en, language, said).items["politeness"] == int(polite)
 
 
 @pytest.mark.parametrize(
@@ -730,10 +734,7 @@ def test_an_opening_asking_what_the_client_wants_is_no_needs_discovery(ru, en, l
     ],
 )
 def test_the_clients_behaviour_named_to_their_face_is_rude(ru, en, language, said, polite):
-    scorer = ru if language == "ru" else en
-    client = "Нужен шкаф." if language == "ru" else "I need a quote."
-    turns = call(("a", "Здравствуйте." if language == "ru" else "Hello."), ("c", client), ("a", said))
-    assert scorer.score("c", turns).items["politeness"] == int(polite)
+    assert _said_after_a_request(ru, en, language, said).items["politeness"] == int(polite)
 
 
 @pytest.mark.parametrize(
