@@ -34,10 +34,10 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
         return False  # "да-да, тихон, ведущий специалист, слушаю": a person and a role, no company
     # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are; one
     # of three letters or fewer is an interjection or a slip ("хэй, добрый вечер")
-    before = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True)
-              if w not in bare and (f.is_known or len(w) > 3)]  # fmt: skip
-    return bool(before) and (
-        any(not f.is_known for f in before) or not any(f.pos in NOT_A_COMPANY for f in before)
+    named_by = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True)
+                if w not in bare and (f.is_known or len(w) > 3)]  # fmt: skip
+    return bool(named_by) and (
+        any(not f.is_known for f in named_by) or not any(f.pos in NOT_A_COMPANY for f in named_by)
     )
 
 

@@ -755,8 +755,20 @@ def find_objections(call: Call, item: Item) -> None:
 # oneself and a word of "later" ("давайте я через недельку наберу", "I'll ring back in a week")
 _RU_COME_BACK = {"позвонить", "перезвонить", "набрать", "связаться", "написать", "вернуться", "заехать",
                  "зайти", "подъехать", "обратиться", "отзвониться"}  # fmt: skip
-_RU_LATER = {"через", "позже", "попозже", "потом", "завтра", "послезавтра", "неделька", "неделя", "днях",
-             "месяц", "вечером", "следующий", "попозднее"}  # fmt: skip
+_RU_LATER = {
+    "через",
+    "позже",
+    "попозже",
+    "потом",
+    "завтра",
+    "послезавтра",
+    "неделька",
+    "неделя",
+    "месяц",
+    "вечером",
+    "следующий",
+    "попозднее",
+}  # fmt: skip (lemmas)
 _EN_COME_BACK = re.compile(
     r"\b(?:i'll|i will|we'll|we will|let me)\s+"
     r"(?:ring|call|phone|get|come|pop|give you a ring|give you a call)(?:\s+you)?\s+"
@@ -768,6 +780,7 @@ _EN_CALLS = {"ring", "call", "phone", "get", "come", "pop", "give"}
 
 
 def _puts_off(turn: Turn, language: str) -> bool:
+    """The client says they will come back later themselves: a timing objection, in any words."""
     words = turn.words
     if language == "en":
         return any(w in _EN_CALLS for w in words) and bool(_EN_COME_BACK.search(" ".join(words)))
@@ -1200,6 +1213,7 @@ _EN_BEHAVIOUR = re.compile(
 
 
 def _labels_the_client(turn: Turn, language: str) -> str | None:
+    """The words that name the client's behaviour as bad to their face, if the turn has them."""
     if language == "en":
         if turn.lemma_set.isdisjoint(_EN_BEHAVIOUR_WORDS):
             return None
@@ -1594,26 +1608,7 @@ def _literal(
             return before in {"это", "что", "то", "не", "и", "ну"} or after in {"что", "так"}
         return False
     if word == "like":
-        return (
-            before in EN_LIKE_BEFORE
-            or after
-            in {
-                "to",
-                "this",
-                "that",
-                "the",
-                "a",
-                "an",
-                "it",
-                "these",
-                "those",
-                "them",
-                "mine",
-                "yours",
-                "ours",
-            }
-            or (before in EN_PEOPLE and not after)
-        )
+        return before in EN_LIKE_BEFORE or after in _EN_LIKE_COMPARED or (before in EN_PEOPLE and not after)
     if word in {"sort of", "kind of", "sorta"}:  # "it's sort of the blue of your door": roughly that one
         return before in EN_KIND_BEFORE or after == "the"
     if word == "you see":  # "you see the gate?", "if you see it" say seeing; "it's, you see, booked" fills
@@ -1630,6 +1625,9 @@ def _literal(
     return False
 
 
+# what "like" compares with ("like this", "boots like these run small"), not fills before
+_EN_LIKE_COMPARED = {"to", "this", "that", "the", "a", "an", "it", "these", "those", "them", "mine", "yours",
+                     "ours"}  # fmt: skip
 # adjectives that are superlatives by meaning: "самый оптимальный" says "most" twice
 _SUPERLATIVE_BY_MEANING = {"оптимальный", "максимальный", "минимальный", "наилучший", "наихудший"}
 
