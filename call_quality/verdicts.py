@@ -221,6 +221,8 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
     language = call.checklist.language
     if language == "ru" and _asks_about_experience(turn):
         return True
+    if language == "ru" and _asks_by_the_predicate_last(call, turn):
+        return True
     you = set(item.words("you"))
     opens_with_a = language == "ru" and turn.words[:1] == ["а"]
     if not (opens_with_a or you & set(turn.words)):
@@ -253,6 +255,34 @@ def _asks_the_client(call: Call, turn: Turn, item: Item) -> bool:
         and reply.words[0] not in _ACKNOWLEDGEMENTS
         and not _PUNCTUATED.search(turn.text)
     )
+
+
+# what a yes/no question about what the client has ends with in speech: "по размерам
+# ограничения есть", "дымоход в доме предусмотрен", "аллергия у малыша имеется"
+_THERE_IS = {"есть", "имеется", "имеются", "предусмотрен", "предусмотрена", "предусмотрено", "предусмотрены",
+             "установлен", "установлена", "установлено", "установлены", "подведен", "подведена",
+             "подведено"}  # fmt: skip
+
+
+def _asks_by_the_predicate_last(call: Call, turn: Turn) -> bool:
+    """A speech-to-text turn (no punctuation), by no "я"/"мы", that names a thing and ends
+    with whether it is there ("есть", "имеется", "предусмотрен"), and that the client answers
+    with more than an acknowledgement: it asks what the client has, which the agent cannot
+    know ("у нас всё есть" tells)."""
+    if turn.words[-1:] == [] or turn.words[-1] not in _THERE_IS or _PUNCTUATED.search(turn.text):
+        return False
+    if set(turn.words) & FIRST_PERSON or any(f.is_first_person for f in turn.facts):
+        return False
+    if not any(f.pos == "NOUN" for f in turn.facts):
+        return False
+    reply = _reply(call, turn)
+    if not reply or not reply.words or reply.words[0] in _ACKNOWLEDGEMENTS:
+        return False
+    # "доставка есть" — "а сколько стоит": the client asks in turn, so it was told
+    return not (reply.has_question_mark or reply.words[0] == "а" or reply.words[0] in _RU_ASKING)
+
+
+_RU_ASKING = {"сколько", "когда", "где", "как", "какой", "какая", "какие", "что", "почему", "зачем", "куда"}
 
 
 def _asks_about_experience(turn: Turn) -> bool:

@@ -789,3 +789,18 @@ def test_a_passport_a_birth_date_or_consent_to_recording_is_data_not_needs(ru, a
 )
 def test_english_speech_errors_of_tense_and_pronoun(en, agent_says, literate):
     assert en.score("c", call(("a", agent_says))).items["literacy"] == int(literate)
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "client_says", "asked"),
+    [
+        # speech-to-text: whether a thing is there at the client's, the predicate last, answered
+        ("по размерам ограничения есть", "двое взрослых и собака", True),
+        ("дымоход в доме предусмотрен", "дымохода пока нет", True),
+        ("у нас всё есть", "понятно", False),  # told, by "у нас"
+        ("доставка есть", "а сколько стоит", False),  # the client asks in turn: it was told
+    ],
+)
+def test_a_speech_to_text_question_by_the_predicate_last(ru, agent_says, client_says, asked):
+    turns = call(("a", "Здравствуйте."), ("c", "Нужен камин."), ("a", agent_says), ("c", client_says))
+    assert ru.score("c", turns).items["needs_discovery"] == int(asked)
