@@ -1513,9 +1513,9 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
             continue  # "в общем счёте", "в общем чате": the adjective
         if phrase == ("типа",) and after and _of_a_thing(after):
             continue  # "выбор типа колонки": the noun, with what it is the type of
-        # "отгрузка короче в четверг": nothing is shorter on a day; "дорога короче через мост" and
-        # "короче на два сантиметра" are
-        on_a_day = phrase == ("короче",) and after_pos == "PREP" and _a_day_at(turn, end + 1)
+        # "отгрузка короче в четверг", "бронь короче до десяти вечера": nothing is shorter on a
+        # day or till an hour; "дорога короче через мост" and "короче на два сантиметра" are
+        on_a_day = phrase == ("короче",) and after_pos == "PREP" and _a_time_at(turn, end)
         # (a comma after "ну вот" is how it sums up too: "Ну вот, как-то так.")
         punctuated = bool(_PUNCTUATED.search(turn.text))
         set_off = punctuated and phrase != ("ну", "вот") and _followed_by_comma(turn, start, phrase)
@@ -1528,8 +1528,22 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
     return found
 
 
-def _a_day_at(turn: Turn, at: int) -> bool:
-    return at < len(turn.facts) and turn.facts[at].lemma in RU_DAYS
+def _a_time_at(turn: Turn, preposition: int) -> bool:
+    """A day ("в четверг") or an hour ("до десяти", "к обеду") after the preposition at the
+    position; not a measure ("на два сантиметра", "в два раза")."""
+    at = preposition + 1
+    if at >= len(turn.facts):
+        return False
+    if turn.facts[at].lemma in RU_DAYS:
+        return True
+    hour = turn.facts[at].lemma in _TIMES_OF_DAY or (
+        turn.facts[at].pos == "NUMR" and turn.words[at + 1 : at + 2] not in (["раз"], ["раза"])
+    )
+    return hour and turn.words[preposition] in _TIME_PREPOSITIONS_OF_AN_HOUR
+
+
+_TIMES_OF_DAY = {"обед", "утро", "вечер", "полдень", "ночь", "полночь"}
+_TIME_PREPOSITIONS_OF_AN_HOUR = {"до", "к", "после", "с", "в", "около"}
 
 
 def _followed_by_comma(turn: Turn, start: int, phrase: tuple[str, ...]) -> bool:

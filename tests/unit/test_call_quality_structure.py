@@ -804,3 +804,15 @@ def test_english_speech_errors_of_tense_and_pronoun(en, agent_says, literate):
 def test_a_speech_to_text_question_by_the_predicate_last(ru, agent_says, client_says, asked):
     turns = call(("a", "Здравствуйте."), ("c", "Нужен камин."), ("a", agent_says), ("c", client_says))
     assert ru.score("c", turns).items["needs_discovery"] == int(asked)
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "literate"),
+    [
+        ("Бронь короче до десяти вечера. Самокат блин будет готов к обеду.", False),  # till an hour
+        ("Доставка короче к обеду, оплата короче курьеру.", False),
+        ("Эта дорога короче на два километра.", True),  # a measure: shorter
+    ],
+)
+def test_korotche_before_an_hour_fills(ru, agent_says, literate):
+    assert ru.score("c", call(("a", agent_says))).items["literacy"] == int(literate)
