@@ -144,6 +144,16 @@ def test_a_disposition_padded_with_a_tab_is_quarantined_as_staging_would_not_rea
     ]
 
 
+def test_a_channel_padded_with_a_tab_keeps_its_extension(tmp_path):
+    """Staging reads the extension from the channel and trims spaces only: "SIP/101\t" made the
+    extension "101\t", a call nobody's. The reader takes the padding off channels."""
+    row = STANDARD + EXTRA[18]
+    row[5], row[6] = "SIP/101-00000001\t", " SIP/trunk-00000002 "
+    clean, quarantined = read_all(write_lines(tmp_path / "Master.csv", [row]))
+    assert quarantined == []
+    assert (clean[0]["channel"], clean[0]["dstchannel"]) == ("SIP/101-00000001", "SIP/trunk-00000002")
+
+
 def test_bytes_that_are_not_utf8_are_replaced_not_fatal(tmp_path):
     path = tmp_path / "Master.csv"
     line = (

@@ -208,6 +208,16 @@ def _whole_seconds(table: pa.Table) -> pa.Table:
     return table
 
 
+def _channels_trimmed(table: pa.Table) -> pa.Table:
+    """Channels without the spaces or tabs around them: staging reads a leg's extension from
+    its channel ("SIP/101-00000001"), and "SIP/101\t" gave the extension "101\t", a call
+    nobody's, silently (SQL's trim() strips spaces only)."""
+    for column in ("channel", "dstchannel"):
+        at = table.column_names.index(column)
+        table = table.set_column(at, column, pc.ascii_trim_whitespace(table[column]))
+    return table
+
+
 def _start_time(table: pa.Table) -> pa.Array:
     """Each row's start as a timestamp (null where it is no time of the PBX's format)."""
     start = pc.replace_substring(pc.utf8_trim_whitespace(table["start"]), "T", " ")
@@ -421,6 +431,7 @@ def read_cdr(
                 table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
         table = table.select(RAW_COLUMNS)
         table = _whole_seconds(table)
+        table = _channels_trimmed(table)
         if layout.times_worked_out:
             table = _with_answer_and_end(table)
         table = _pseudonymised(table, pseudonyms)
