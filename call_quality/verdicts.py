@@ -1679,6 +1679,8 @@ _SUPERLATIVE_BY_MEANING = {"оптимальный", "максимальный",
 def _double_comparatives(turn: Turn) -> list[str]:
     """ "более дешевле", "менее удобнее", "самый наилучший": a comparative or a superlative
     made twice."""
+    if turn.lemma_set.isdisjoint(_MADE_TWICE_BY):
+        return []  # most turns say none of the words it takes
     return [
         turn.quote(i, 2)
         for i, word in enumerate(turn.words[:-1])
@@ -1691,6 +1693,8 @@ def _double_comparatives(turn: Turn) -> list[str]:
     ]
 
 
+# the words a comparative or superlative made twice begins with (lemmas)
+_MADE_TWICE_BY = {"более", "менее", "самый", "more", "most"}
 # "оба" for masculine and neuter nouns, "обе" for feminine ones, in every case
 _BOTH = {"оба": "femn", "обоих": "femn", "обоим": "femn", "обоими": "femn",
          "обе": "masc", "обеих": "masc", "обеим": "masc", "обеими": "masc"}  # fmt: skip
@@ -1753,14 +1757,19 @@ def _plural_with_singular_verb(turn: Turn) -> list[str]:
     """ "The lads has left", "the parts was delivered": a plural noun after "the", "these" or
     "those", then "has", "was" or "is"."""
     words = turn.words
+    if turn.lemma_set.isdisjoint(_SINGULAR_VERBS):
+        return []
     return [
         turn.quote(i - 1, 3)
         for i in range(1, len(words) - 1)
         if (words[i - 1] in {"the", "these", "those", "them"} or words[i - 1] in _EN_MANY)
         and re.fullmatch(r"[a-z]{2,}[^s'u]s", words[i])
         and words[i] not in _EN_NOT_PLURAL
-        and words[i + 1] in {"has", "was", "is"}
+        and words[i + 1] in _SINGULAR_VERBS
     ]
+
+
+_SINGULAR_VERBS = {"has", "was", "is"}
 
 
 def _them_as_those(turn: Turn) -> list[str]:
@@ -1768,6 +1777,8 @@ def _them_as_those(turn: Turn) -> list[str]:
     clause ("give them boxes" is right: there it follows its verb)."""
     words = turn.words
     found = []
+    if "them" not in words:
+        return found
     for i, word in enumerate(words[:-1]):
         if word != "them" or (words[i - 1] if i else "") not in EN_CLAUSE_START:
             continue
@@ -1785,6 +1796,8 @@ def _verbs_of_people_with_things(turn: Turn, item: Item) -> list[str]:
     """A verb said of a person used with a thing ("одеть шлем" for "надеть шлем"; "одеть
     ребёнка" is right): the thing within the next two words."""
     verbs = set(item.words("of_people"))
+    if turn.lemma_set.isdisjoint(verbs):
+        return []
     return [
         turn.quote(i, 2)
         for i, f in enumerate(turn.facts)
