@@ -631,8 +631,13 @@ def _opening(call: Call) -> set[int]:
     call.opening = opening
     greeting_item = _item_of_kind(call.checklist, "greeting")
     intro_item = _item_of_kind(call.checklist, "introduction")
+    russian = call.checklist.language == "ru"
     for turn in call.turns:
-        if turn.speaker == "client" and not (greeting_item and turn.hit(greeting_item.name, "phrases")):
+        # the client's hello ("Добрый денёк.") does not end the opening; what they want does
+        hello = greeting_item and (
+            turn.hit(greeting_item.name, "phrases") or (russian and _good_time_of_day(turn))
+        )
+        if turn.speaker == "client" and not hello:
             break
         if turn.speaker != "agent":
             continue

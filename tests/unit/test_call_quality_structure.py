@@ -816,3 +816,15 @@ def test_a_speech_to_text_question_by_the_predicate_last(ru, agent_says, client_
 )
 def test_korotche_before_an_hour_fills(ru, agent_says, literate):
     assert ru.score("c", call(("a", agent_says))).items["literacy"] == int(literate)
+
+
+def test_the_clients_hello_in_any_form_keeps_the_agents_opening(ru):
+    """ "Добрый денёк." before the agent speaks is a hello, not what the client wants: the
+    agent's first turn is still the opening, where a capitalised name introduces."""
+    turns = call(
+        ("c", "Добрый денёк."),
+        ("a", "Приветствую вас, Ателье Ромашка, рада звонку."),
+        ("c", "Римские шторы шьёте?"),
+        ("a", "Шьём."),
+    )
+    assert ru.score("c", turns).items["introduction"] == 1
