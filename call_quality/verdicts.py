@@ -1139,10 +1139,20 @@ def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
             # "счёт-фактуру выставляете", "в область довезёте бесплатно": what the company does,
             # said to it, asks whether it does (no "я"/"мы" telling of oneself)
             or (any(f.is_said_to_you for f in turn.facts) and not {"я", "мы"} & set(turn.words))
+            # "вы в воскресенье открыты": what the company is, said to it ("вы очень добры,
+            # спасибо" thanks)
+            or (
+                "вы" in turn.words
+                and any(f.pos in {"PRTS", "ADJS"} for f in turn.facts)
+                and not _THANKS & set(turn.words)
+            )
         )
     ):
         return True
     return bool(needs_item) and is_question(turn, needs_item, language)
+
+
+_THANKS = {"спасибо", "благодарю", "благодарим", "спасибочки"}
 
 
 def rudeness(call: Call, item: Item) -> Verdict:

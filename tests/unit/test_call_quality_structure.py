@@ -828,3 +828,17 @@ def test_the_clients_hello_in_any_form_keeps_the_agents_opening(ru):
         ("a", "Шьём."),
     )
     assert ru.score("c", turns).items["introduction"] == 1
+
+
+@pytest.mark.parametrize(
+    ("client_last", "closes"),
+    [
+        ("вы в воскресенье открыты", False),  # a question without a mark: goodbye over it
+        ("вы очень добры спасибо", True),  # thanks
+    ],
+)
+def test_a_speech_to_text_question_of_what_the_company_is(ru, client_last, closes):
+    turns = call(
+        ("a", "Здравствуйте."), ("c", "Нужен шкаф."), ("c", client_last), ("a", "всего доброго до свидания")
+    )
+    assert ru.score("c", turns).items["closing"] == int(closes)
