@@ -96,7 +96,17 @@ def _shortened(text: str, width: int) -> str:
 def _row_reason(field_name: str, value: str | None) -> str:
     """``phones='7,91612E+10': expected …``: the value shortened, the expectation whole."""
     raw, said, expected = (value or "").partition(": expected ")
-    return f"{field_name}={_shortened(raw, 60)}" + (f": expected {expected}" if said else "")
+    return f"{field_name}={_shortened(_visible(raw), 60)}" + (f": expected {expected}" if said else "")
+
+
+_INVISIBLE = {"\t": "\\t", "\r": "\\r", "\n": "\\n", "\xa0": "\\xa0"}
+
+
+def _visible(text: str) -> str:
+    """A value with a tab, a line break or padding around it, quoted with them written out
+    ('ANSWERED\\t'): printed as it is, the tab that got it quarantined cannot be seen."""
+    shown = "".join(_INVISIBLE.get(c, c if c.isprintable() else f"\\x{ord(c):02x}") for c in text)
+    return f"'{shown}'" if shown != text or text != text.strip() else text
 
 
 def _count(n: int, noun: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from orchestration.quarantine_report import _row_reason
 
 
@@ -16,3 +18,15 @@ def test_a_long_value_is_shortened_and_what_to_do_is_kept_whole():
 
 def test_a_short_value_without_an_expectation_is_printed_as_it_is():
     assert _row_reason("disposition", "PERHAPS") == "disposition=PERHAPS"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("ANSWERED\t", "disposition='ANSWERED\\t'"),  # the tab that got it quarantined, visible
+        (" BUSY", "disposition=' BUSY'"),
+        ("ОТВЕЧЕН", "disposition=ОТВЕЧЕН"),  # an ordinary value as it is, Cyrillic too
+    ],
+)
+def test_a_value_is_shown_with_what_cannot_be_seen_written_out(value, shown):
+    assert _row_reason("disposition", value) == shown
