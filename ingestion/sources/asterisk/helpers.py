@@ -21,7 +21,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from core import phones
+from core import pbx_times, phones
+from core.pbx_times import PBX_TIME
 from ingestion.sources.asterisk.layouts import BOM, Layout, detect_layout
 from ingestion.sources.asterisk.settings import (
     BLOCK_SIZE,
@@ -32,8 +33,6 @@ from ingestion.sources.asterisk.settings import (
     TIMESTAMP_RE,
 )
 from ingestion.sources.files import complete_size, count_lines
-
-PBX_TIME = "%Y-%m-%d %H:%M:%S"
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -221,7 +220,7 @@ def _channels_trimmed(table: pa.Table) -> pa.Table:
 def _start_time(table: pa.Table) -> pa.Array:
     """Each row's start as a timestamp (null where it is no time of the PBX's format)."""
     start = pc.replace_substring(pc.utf8_trim_whitespace(table["start"]), "T", " ")
-    return pc.strptime(pc.utf8_slice_codeunits(start, 0, 19), format=PBX_TIME, unit="s", error_is_null=True)
+    return pbx_times.moments(pc.utf8_slice_codeunits(start, 0, 19))
 
 
 # a time every month has (days 1 to 28, hours 0 to 23): most times, passed without parsing
@@ -232,9 +231,9 @@ _ANY_MONTHS_TIME = (
 
 def _a_moment(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Whether each value is a time of the PBX's format that a clock shows. A time of the
-    format on the 29th to the 31st (or with a month, hour or minute out of range) is parsed
-    and its day compared: Arrow's parser rolls 2026-02-30 over to 2 March, and staging's cast
-    would stop on it."""
+    format on the 29th to the 31st (or with a month, hour or minute out of range) is read by
+    ``core.pbx_times`` (Arrow's parser alone rolls 2026-02-30 over to 2 March), and staging's
+    cast would stop on it."""
     if isinstance(values, pa.ChunkedArray):
         return pa.chunked_array([_a_moment(chunk) for chunk in values.chunks], type=pa.bool_())
     sure = pc.fill_null(pc.match_substring_regex(values, _ANY_MONTHS_TIME), False)
@@ -245,11 +244,7 @@ def _a_moment(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     text = pc.filter(values, maybe)
     text = pc.if_else(pc.fill_null(pc.match_substring_regex(text, TIMESTAMP_RE), False), text, None)
     text = pc.utf8_slice_codeunits(pc.replace_substring(pc.utf8_trim_whitespace(text), "T", " "), 0, 19)
-    parsed = pc.strptime(text, format=PBX_TIME, unit="s", error_is_null=True)
-    # a day the month has not was rolled over into the next month: its day differs
-    day_written = pc.cast(pc.utf8_slice_codeunits(text, 8, 10), pa.int64())
-    exists = pc.fill_null(pc.equal(pc.day(parsed), day_written), False)
-    return pc.replace_with_mask(sure, maybe, exists)
+    return pc.replace_with_mask(sure, maybe, pc.is_valid(pbx_times.moments(text)))
 
 
 def _disposition(table: pa.Table) -> pa.Array:
