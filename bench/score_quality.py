@@ -6,12 +6,12 @@ set), and calls scored per second on one core. Reports; never fails on numbers.
 
 The corpus (bench/data/call_corpus/, README.md there) is split by scenario: the scorer is
 tuned on train.jsonl and on the held-out halves whose figure has been taken (heldout.jsonl
-since 2026-12-01, fresh.jsonl to fresh19.jsonl since 2026-12-02/03/05: development sets now);
-fresh20.jsonl measures it on trades and phrasings written before the changes tuned on
-fresh19 and never read while tuning, with the agent speaking in long turns. ``--only``
+since 2026-12-01, fresh.jsonl to fresh20.jsonl since 2026-12-02/03/05/06: development sets
+now); fresh21.jsonl measures it on trades and phrasings written before the changes tuned on
+fresh20 and never read while tuning, with the agent speaking in long turns. ``--only``
 reports the sets whose name holds the word (tuning looks at development sets only, so the
-held-out figure stays unseen until the end; "fresh1" also matches fresh10 to fresh19: name a
-set in full, "development (fresh19").
+held-out figure stays unseen until the end; "fresh2" also matches fresh20 and fresh21: name a
+set in full, "development (fresh20").
 `expected` lists 0/1 per item in the order greeting, introduction, needs_discovery,
 offer_assortment, objection_handling, closing, politeness, literacy.
 """
@@ -29,10 +29,13 @@ from call_quality.scorer import Scorer
 
 DATA = Path(__file__).parent / "data"
 SETS = {
-    # written 2026-12-05 (session 39) before the changes tuned on fresh19, never read while
-    # tuning; long agent turns (build.LONG_TURNS), small-town trades and an older, formal
-    # agent, rude by condescension
-    "held-out (fresh20)": DATA / "call_corpus" / "fresh20.jsonl",
+    # written 2026-12-06 (session 40) before the changes tuned on fresh20, never read while
+    # tuning; long agent turns (build.LONG_TURNS), night and emergency services and a hurried
+    # night dispatcher, clipped lower-case speech, rude by hurrying and blaming the caller
+    "held-out (fresh21)": DATA / "call_corpus" / "fresh21.jsonl",
+    # the twenty-first held-out half: its figure was taken in session 39; a development set
+    # from session 40 on
+    "development (fresh20, twenty-first held-out half)": DATA / "call_corpus" / "fresh20.jsonl",
     # the twentieth held-out half: its figure was taken in session 37's third round; a
     # development set from session 39 on
     "development (fresh19, twentieth held-out half)": DATA / "call_corpus" / "fresh19.jsonl",

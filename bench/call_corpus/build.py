@@ -43,6 +43,7 @@ from bench.call_corpus import (
     banks_en_fresh18,
     banks_en_fresh19,
     banks_en_fresh20,
+    banks_en_fresh21,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
@@ -64,6 +65,7 @@ from bench.call_corpus import (
     banks_ru_fresh18,
     banks_ru_fresh19,
     banks_ru_fresh20,
+    banks_ru_fresh21,
 )
 from call_quality.checklist import ITEMS
 
@@ -87,10 +89,11 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh17"): 100, ("en", "fresh17"): 40,
          ("ru", "fresh18"): 100, ("en", "fresh18"): 40,
          ("ru", "fresh19"): 100, ("en", "fresh19"): 40,
-         ("ru", "fresh20"): 100, ("en", "fresh20"): 40}  # fmt: skip
+         ("ru", "fresh20"): 100, ("en", "fresh20"): 40,
+         ("ru", "fresh21"): 100, ("en", "fresh21"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
 # changes (fresh: 2026-12-01, fresh2-fresh8: 2026-12-02, five sessions; fresh9: 2026-12-03;
-# fresh10 to fresh20: 2026-12-05); new splits go last, so earlier ones stay the same
+# fresh10 to fresh20: 2026-12-05; fresh21: 2026-12-06); new splits go last, so earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
     ("ru", "heldout"): banks_ru,
@@ -136,12 +139,14 @@ BANKS = {
     ("en", "fresh19"): banks_en_fresh19,
     ("ru", "fresh20"): banks_ru_fresh20,
     ("en", "fresh20"): banks_en_fresh20,
+    ("ru", "fresh21"): banks_ru_fresh21,
+    ("en", "fresh21"): banks_en_fresh21,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 # splits whose agent speaks in long turns, as real agents do: the agent's consecutive parts
 # (an answer, then an offer, then a rude aside) are one turn, not one turn each; a merged
 # turn's role names its parts ("offer+rude"), and the meaning classifiers leave it out
-LONG_TURNS = {"fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20"}
+LONG_TURNS = {f"fresh{n}" for n in range(13, 22)}  # fresh13 to fresh21
 
 
 class Call:
