@@ -34,8 +34,11 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
         return False  # "да-да, тихон, ведущий специалист, слушаю": a person and a role, no company
     # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are; one
     # of three letters or fewer is an interjection or a slip ("хэй, добрый вечер")
-    named_by = [f for w, f in zip(turn.words[:at], turn.facts[:at], strict=True)
-                if w not in bare and (f.is_known or len(w) > 3)]  # fmt: skip
+    named = [(w, f) for w, f in zip(turn.words[:at], turn.facts[:at], strict=True)
+             if w not in bare and (f.is_known or len(w) > 3)]  # fmt: skip
+    if any(w in ROOMS for w, _ in named):
+        return False  # "приветствую, регистратура слушает": the desk answers, not a company
+    named_by = [f for _, f in named]
     return bool(named_by) and (
         any(not f.is_known for f in named_by) or not any(f.pos in NOT_A_COMPANY for f in named_by)
     )
@@ -65,8 +68,13 @@ ANSWERS = sorted(
     key=len,
     reverse=True,
 )  # fmt: skip
+# the verbs that announce who answers, right after the company's name
+ANNOUNCING = {"беспокоит", "слушает", "слушаем", "приветствует", "отвечает"}
 # what a department's name begins with: a department names no company
 DEPARTMENTS = {"отдел", "линия", "служба", "департамент", "отделение", "сектор", "направление"}
+# a room or desk that answers the phone ("регистратура слушает", "приёмная"): no company
+ROOMS = {"регистратура", "приемная", "диспетчерская", "ресепшн", "ресепшен", "справочная", "бухгалтерия",
+         "канцелярия", "касса", "проходная", "администрация", "секретариат"}  # fmt: skip
 # the desk one answers for ("отдел заказов, злата", "продажи, матвей")
 DESKS = {"заказов", "продаж", "продажи", "поддержки", "сервиса", "записи", "бронирования"}
 # "моё имя вам ничего не даст": the words that speak about one's name instead of giving it
@@ -174,6 +182,9 @@ def capitalised_names(turn: Turn) -> list[str]:
 
 # parts of speech a company's name is made of ("белое облако", "зелёный сад", "зоомир")
 COMPANY_WORDS = {"ADJF", "NOUN"}
+# the words a question to the client begins with, after a company's name
+ASKING_WORDS = {"что", "чем", "чего", "как", "кто", "какой", "какая", "какое", "какие", "какому", "куда",
+                "где"}  # fmt: skip
 
 
 def company_announced(turn: Turn) -> list[str]:
@@ -191,13 +202,15 @@ def company_announced(turn: Turn) -> list[str]:
     ]
     if not found and "это" in words[:-1]:
         at = len(words) - 1 - words[::-1].index("это")
-        rest = turn.facts[at + 1 :]
+        # "добрый день, это багетная рама, что стряслось": the name, then a question to the client
+        asks = next((j for j in range(at + 2, len(words)) if words[j] in ASKING_WORDS), len(words))
+        rest = turn.facts[at + 1 : asks]
         if (
             len(rest) <= 3
             and all(f.pos in COMPANY_WORDS for f in rest)
             and any(f.pos == "NOUN" for f in rest)
         ):
-            found.append(" ".join(turn.said[at + 1 :]))
+            found.append(" ".join(turn.said[at + 1 : asks]))
     return found
 
 
@@ -218,6 +231,11 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
     answers = next((len(tail) for tail in ANSWERS if turn.words[-len(tail) :] == tail), 0)
     if stop - end > answers:
         stop -= answers
+    # "доброе утречко, багетная рама беспокоит, то есть слушает": the company, then the verb
+    # that announces it, whatever follows
+    announced = next((j for j in range(end + 1, min(end + 4, stop)) if turn.words[j] in ANNOUNCING), None)
+    if announced is not None:
+        stop = announced
     rest = turn.facts[end:stop]
     # "доброй ночи, пасека медовая, дежурный оператор": the company, then who answers
     if stop - end > 1 and turn.words[-1] in ROLES:
@@ -227,7 +245,7 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
     named = (
         1 <= len(rest) <= 3
         and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
-        and turn.words[end] not in DEPARTMENTS  # "добрый день, отдел оптовых продаж": no company
+        and turn.words[end] not in DEPARTMENTS | ROOMS  # "добрый день, отдел оптовых продаж": no company
     )
     # a name is said in the nominative, a noun after it maybe in the genitive ("точка
     # роста"): "рады вашему звонку" is a sentence, not "белое облако"
@@ -309,7 +327,6 @@ _EN_INTRODUCTIONS = (
     ),
     # "yo, thanks for the call, just call me tilly" (not "call me back", "call me on…")
     re.compile(r"\bcall me\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_CALL_ME) + r")\b)[a-z]+\b"),
-    re.compile(r"^[\w']+\s+(?:here|speaking)\b"),
     # "yup, what? name's rhys": the name after "name's" ("my name's not important" refuses)
     re.compile(r"\bname's\s+(?!(?:not|none|irrelevant|unimportant|neither|nothing|no)\b)[a-z]+"),
     # "this call's with imogen", "tamsin, pleased to help"
@@ -334,6 +351,8 @@ _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
     "please", "welcome", "can", "could", "may", "this", "good", "hello", "hi", "so", "with", "for",
     "at", "on", "my", "your", "our", "morning", "afternoon", "evening", "today", "mate", "love", "well",
     "cheers", "ta",
+    # "afternoon, sorry to keep you waiting": an apology after the greeting names no one
+    "sorry", "apologies", "pardon", "excuse", "greetings",
 }  # fmt: skip
 # the words that end a department's or desk's name ("trade accounts", "corporate team"): a
 # department is no company, and a name before it introduces ("marcus, trade accounts")

@@ -16,6 +16,7 @@ from call_quality.dialogue import Turn
 from call_quality.language import EN_FIRST_PERSON, EN_NUMBERS, RU_DAYS, facts
 from call_quality.meaning import Meaning
 from call_quality.names import (
+    NOT_A_NAME,
     about_my_name,
     capitalised_names,
     company_after,
@@ -431,7 +432,13 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
         # one word ("компания", "менеджер") introduces in the opening only: "пиццу на всю
         # компанию" in the offer names no one
         said_alone = quote and len(quote.split()) == 1 and not opening
-        if quote and not said_alone and not _spoken_about(turn, quote) and not _this_is_no_name(turn, quote):
+        if (
+            quote
+            and not said_alone
+            and not _spoken_about(turn, quote)
+            and not _this_is_no_name(turn, quote)
+            and not _waits_on_the_line(turn, quote)
+        ):
             return Verdict(True, _said(turn, quote))
         capitalised = capitalised_names(turn) if opening else []
         said = first_names(turn) or company_announced(turn) or capitalised
@@ -476,6 +483,21 @@ def _this_is_no_name(turn: Turn, quote: str) -> bool:
     return after in _THIS_IS_NO_NAME or after.endswith("ing")
 
 
+def _waits_on_the_line(turn: Turn, quote: str) -> bool:
+    """ "на линии" says who answers after a name, a role or the company ("Ольга на линии"); after
+    a verb, a pronoun, an adverb or a noun of an action it says where one waits ("простите за
+    ожидание на линии", "оставайтесь на линии", "вы ещё на линии?")."""
+    if words_of(quote) != ["на", "линии"]:
+        return False
+    end = turn.end_of(["на", "линии"])
+    if end is None or end < 3:
+        return False
+    if end < len(turn.words) and not turn.facts[end].is_known:
+        return False  # "приветствую вас на линии кофеофис": the company after it
+    before, fact = turn.words[end - 3], turn.facts[end - 3]
+    return fact.pos in NOT_A_NAME or before.endswith(("ние", "тие"))
+
+
 def _spoken_about(turn: Turn, quote: str) -> bool:
     """ "сначала немного про нашу компанию": the company talked about, not named."""
     end = turn.end_of([normal(w) for w in words_of(quote)])
@@ -512,7 +534,7 @@ def needs(call: Call, item: Item) -> Verdict:
             continue  # an answer to an objection counts for that item only
         if turn.index in opening:
             asking = [p for p in turn.utterances if p.has_question_mark] or turn.utterances
-            if not any(_names_a_thing(p) for p in asking):
+            if not any(_names_a_thing(p, _asked_from(p)) for p in asking):
                 continue  # "Что у вас?", "Как ваше ничего?": the opening asks how to help, not about what
         judged = _asks_about_the_situation(call, turn, item)
         if judged == _ASKS:
@@ -574,14 +596,31 @@ def _asks_about_the_situation(call: Call, turn: Turn, item: Item) -> str:
     return _ASKS
 
 
-def _names_a_thing(turn: Turn) -> bool:
-    """A noun among the turn's words other than a greeting's time of day ("какой объём вам
-    нужен", not "доброе утро, как ваше ничего"); English, with no parts of speech here, by a
-    word beyond the few an opening's "how can I help you" is made of."""
-    if any(f.pos for f in turn.facts):
-        nouns = (w for w, f in zip(turn.words, turn.facts, strict=True) if f.pos == "NOUN")
-        return any(not _TIME_OF_DAY.match(w) and w not in _RU_OPENING_WORDS for w in nouns)
-    return any(w not in _OPENING_WORDS for w in turn.words)
+def _names_a_thing(turn: Turn, start: int = 0) -> bool:
+    """A noun among the turn's words from ``start`` other than a greeting's time of day or
+    the call's purpose ("какой объём вам нужен", not "доброе утро, как ваше ничего" nor "по
+    какому делу"); English, with no parts of speech here, by a word beyond the few an
+    opening's "how can I help you" is made of."""
+    words, facts = turn.words[start:], turn.facts[start:]
+    if any(f.pos for f in facts):
+        nouns = ((w, f) for w, f in zip(words, facts, strict=True) if f.pos == "NOUN")
+        return any(
+            not _TIME_OF_DAY.match(w) and w not in _RU_OPENING_WORDS and f.lemma not in _PURPOSE
+            for w, f in nouns
+        )
+    return any(w not in _OPENING_WORDS for w in words)
+
+
+def _asked_from(turn: Turn) -> int:
+    """Where an opening's question begins: its question word ("моё почтение, чем порадовать",
+    "good afternoon, gilt edge framing, how can we oblige"); the greeting and the company's
+    name before it ask about nothing. The start when it has none."""
+    return next((i for i, w in enumerate(turn.words) if w in _ASKING_FROM), 0)
+
+
+_ASKING_FROM = {"что", "чем", "чего", "как", "какой", "какому", "каким", "кто", "how", "what", "who"}
+# what the call is about, asked in the opening: "по какому делу", "какой у вас вопрос"
+_PURPOSE = {"дело", "вопрос", "повод", "тема", "цель"}
 
 
 # what picks up the phone, read as nouns: "ало, чё хотели?" asks about nothing
@@ -593,7 +632,7 @@ _OPENING_WORDS = {"how", "can", "may", "i", "help", "you", "what", "is", "it", "
                   # "good evening, how can I sort you out?", "what are you after?": how to help
                   "good", "morning", "afternoon", "evening", "sort", "out", "assist", "with", "get", "want",
                   "after", "hey", "hiya", "yo", "to", "the", "me", "us", "need", "thanks", "thank",
-                  "calling"}  # fmt: skip
+                  "calling", "oblige", "serve"}  # fmt: skip
 
 
 def offer(call: Call, item: Item) -> Verdict:
@@ -1107,9 +1146,15 @@ def _good_time_of_day_ends(turn: Turn) -> str | None:
     greets, at its end it parts."""
     words = turn.words
     for i in range(max(0, len(words) - 3), len(words) - 1):
-        if _GOOD.match(words[i]) and _TIME_OF_DAY.match(words[i + 1]):
+        russian = _GOOD.match(words[i]) and _TIME_OF_DAY.match(words[i + 1])
+        # "much obliged for the call, good afternoon": the same in English, after other words
+        english = i and words[i] == "good" and words[i + 1] in _EN_TIMES_OF_DAY
+        if russian or english:
             return turn.quote(i, 2)
     return None
+
+
+_EN_TIMES_OF_DAY = {"morning", "afternoon", "evening", "day", "night"}
 
 
 _SPEAK_AGAIN = {"speak", "talk", "see", "until", "expect", "созваниваться", "созвониться", "увидеться",
@@ -1400,6 +1445,7 @@ def speech(call: Call, item: Item) -> Verdict:
     """Habitual fillers (``min_hits`` or more) or one speech error of the agent fails;
     a word used literally ("какого типа", "как бы вы хотели") is no filler."""
     language = call.checklist.language
+    closing_item = _item_of_kind(call.checklist, "closing")
     fillers, errors = [], []
     for turn in call.agent_turns:
         errors += [_said(turn, turn.quote(at, len(p))) for at, p in turn.spans.get((item.name, "errors"), ())]
@@ -1422,6 +1468,9 @@ def speech(call: Call, item: Item) -> Verdict:
         if language == "en":
             errors += [_said(turn, quote) for quote in _participles_as_past(turn)]
         said_fillers = _fillers(turn, (item.name, "fillers"), language)
+        summed_up = next((q for q in said_fillers if q.lower() == "значит"), None)
+        if summed_up and closing_item and _sums_up(turn, item, closing_item):
+            said_fillers.remove(summed_up)
         if said_fillers and turn.said[:1] == [said_fillers[0].split()[0]] and _is_rude(call, turn):
             said_fillers = said_fillers[1:]  # "honestly, how many times…": exasperation, judged as rude
         fillers += [_said(turn, q) for q in said_fillers]
@@ -1432,6 +1481,21 @@ def speech(call: Call, item: Item) -> Verdict:
     if fillers:
         return Verdict(True, {**fillers[0], "hits": len(fillers)})
     return Verdict(True)
+
+
+def _sums_up(turn: Turn, item: Item, closing_item: Item) -> bool:
+    """ "Значит, в четверг перезваниваю, до связи": "значит" a few words before a goodbye sums
+    up what was agreed (as "so"), and is no filler; "доставка значит будет в субботу" fills."""
+    goodbyes = []
+    for quote in turn.quotes.get((closing_item.name, "phrases"), ()):
+        words = [normal(w) for w in words_of(quote)]
+        end = turn.end_of(words)
+        if end is not None:
+            goodbyes.append(end - len(words))
+    return any(
+        phrase == ("значит",) and any(0 < g - at <= 5 for g in goodbyes)
+        for at, phrase in turn.spans.get((item.name, "fillers"), ())
+    )
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -1534,8 +1598,16 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         # (a comma after "ну вот" is how it sums up too: "Ну вот, как-то так.")
         punctuated = bool(_PUNCTUATED.search(turn.text))
         set_off = punctuated and phrase != ("ну", "вот") and _followed_by_comma(turn, start, phrase)
+        # "заказ как бы это будет готов": "бы" takes a verb in the past ("как бы это смотрелось");
+        # before any other form it conditions nothing, and fills
+        conditions_nothing = (
+            phrase == ("как", "бы")
+            and after in RU_SUBJECTS
+            and then_pos == "VERB"
+            and not turn.facts[end + 1].is_past
+        )
         poses = (after_pos, then_pos, before_pos)
-        if on_a_day or set_off or not _literal(phrase, before, after, poses, language):
+        if on_a_day or set_off or conditions_nothing or not _literal(phrase, before, after, poses, language):
             found.append(turn.quote(start, len(phrase)))
             taken = end - 1
         elif phrase == ("ну", "вот"):
@@ -1608,6 +1680,14 @@ def _of_a_thing(word: str) -> bool:
 _SAYS_WHAT_IT_IS = {"ADJF", "ADJS", "ADVB", "PRED", "NOUN", "COMP"}
 
 
+# who understands, or a negation, before "понимаете" said in its own meaning
+RU_UNDERSTAND_BEFORE = {"вы", "не", "если", "ли", "что", "хоть", "вообще", "меня", "нас", "же", "сами",
+                        "хорошо"}  # fmt: skip
+# what is understood after it: a clause, a person, a question word
+RU_UNDERSTOOD = {"что", "о", "об", "куда", "как", "почему", "зачем", "меня", "нас", "ли", "это", "чем", "где",
+                 "когда", "сколько", "какой", "какая", "какие"}  # fmt: skip
+
+
 def _literal(
     pattern: tuple[str, str, str] | tuple[str, ...],
     before: str,
@@ -1665,6 +1745,15 @@ def _literal(
         # "мастер значит приедет" fills
         if word == "значит":
             return before in {"это", "что", "то", "не", "и", "ну"} or after in {"что", "так"}
+        # "вы понимаете, что…", "не понимаете с первого раза", "понимаете?" ask or mean it;
+        # "доставка понимаете будет в субботу", "запись понимаете на десять" fill
+        if word == "понимаете":
+            return (
+                not after
+                or before in RU_UNDERSTAND_BEFORE
+                or after in RU_UNDERSTOOD
+                or after_pos in {"NOUN", "NPRO", "CONJ"}
+            )
         return False
     if word == "like":
         return before in EN_LIKE_BEFORE or after in _EN_LIKE_COMPARED or (before in EN_PEOPLE and not after)

@@ -60,6 +60,7 @@ TRAIN_SPLITS = (
     "fresh17",
     "fresh18",
     "fresh19",
+    "fresh20",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

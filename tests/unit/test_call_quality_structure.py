@@ -842,3 +842,116 @@ def test_a_speech_to_text_question_of_what_the_company_is(ru, client_last, close
         ("a", "Здравствуйте."), ("c", "Нужен шкаф."), ("c", client_last), ("a", "всего доброго до свидания")
     )
     assert ru.score("c", turns).items["closing"] == int(closes)
+
+
+# --- session 40, tuned on fresh20 (an older, formal agent in small-town trades) -----------
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Добрый вечер, простите за ожидание на линии.", 0),  # where one waited, not who answers
+        ("Добрый вечер, Ольга на линии.", 1),
+        ("приветствую вас на линии кофеофис", 1),  # the company after it
+        ("Приветствую, регистратура слушает.", 0),  # a desk answers, not a company
+        ("Приветствую, Ромашка слушает.", 1),
+        ("добрый день это багетная рама что стряслось", 1),  # the company, then a question
+        ("добрый день это что стряслось", 0),
+        ("доброе утречко багетная рама беспокоит то есть слушает", 1),  # then the verb that announces
+    ],
+)
+def test_the_opening_names_a_company_before_its_question_or_verb(ru, opening, introduced):
+    assert ru.score("c", call(("a", opening), ("c", "Нужна рамка."))).items["introduction"] == introduced
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Afternoon, sorry to keep you waiting there.", 0),  # an apology is no company
+        ("Right, here are our charges.", 0),  # "right here" is no name
+        ("Afternoon, Holly here.", 1),
+        ("Afternoon, Warmflow Heating.", 1),
+    ],
+)
+def test_english_apologies_and_right_here_name_no_one(en, opening, introduced):
+    assert en.score("c", call(("a", opening), ("c", "I need a frame."))).items["introduction"] == introduced
+
+
+@pytest.mark.parametrize(
+    ("scorer", "opening", "asked"),
+    [
+        ("ru", "Моё почтение, чем порадовать?", 0),  # how to help, after a greeting with a noun
+        ("ru", "так по какому делу", 0),  # the call's purpose
+        ("ru", "Моё почтение, какой котёл у вас стоит?", 1),
+        ("en", "Good afternoon, Gilt Edge Framing, how can we oblige?", 0),  # the company's words ask nothing
+        ("en", "Hello and good day, how may I assist?", 0),
+        ("en", "Good afternoon, what size is the piece?", 1),
+    ],
+)
+def test_an_openings_question_is_read_from_its_question_word(ru, en, scorer, opening, asked):
+    scored = {"ru": ru, "en": en}[scorer].score("c", call(("a", opening), ("c", "Сорок на пятьдесят.")))
+    assert scored.items["needs_discovery"] == asked
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "polite"),
+    [("Are you listening or off in your own world?", 0), ("Are you still there?", 1)],
+)
+def test_asking_if_the_client_listens_is_rude(en, agent_says, polite):
+    assert en.score("c", call(("a", "Hello."), ("c", "Hi."), ("a", agent_says))).items["politeness"] == polite
+
+
+@pytest.mark.parametrize(
+    ("last", "closed"),
+    [
+        ("Much obliged for the call, good afternoon.", 1),  # a good afternoon wished at the end
+        ("Right then, cheerio, do call again.", 1),
+        ("Noted, the afternoon slot.", 0),
+    ],
+)
+def test_english_formal_and_old_fashioned_goodbyes(en, last, closed):
+    turns = call(("a", "Hello."), ("c", "I need a frame."), ("a", "Noted."), ("c", "Thanks."), ("a", last))
+    assert en.score("c", turns).items["closing"] == closed
+
+
+@pytest.mark.parametrize(
+    ("agent_turns", "literate"),
+    [
+        # "значит" just before a goodbye sums up what was agreed: one filler, no habit
+        (("Запись вот на десять утра.", "Значит, в четверг перезваниваю, до связи."), 1),
+        (("Запись вот на десять утра.", "Доставка значит будет в субботу."), 0),
+        # "понимаете" between a noun and what is said of it fills; asking whether one understands does not
+        (("Запись понимаете на десять утра.", "Доставка понимаете будет в субботу."), 0),
+        (("Вы понимаете, что это дорого?", "Понимаете?"), 1),
+        # "бы" before a verb not in the past conditions nothing
+        (("Заказ как бы это будет готов в пятницу.", "Цену в принципе назовём после замера."), 0),
+        (("Как бы это смотрелось у вас в комнате?", "Цену в принципе назовём после замера."), 1),
+        (("Езжайте прямо до шлагбаума.",), 0),
+        (("Поезжайте прямо до шлагбаума.",), 1),
+    ],
+)
+def test_fillers_and_errors_of_fresh20(ru, agent_turns, literate):
+    turns = [("a", "Здравствуйте.")]
+    for said in agent_turns:
+        turns += [("c", "Угу."), ("a", said)]
+    assert ru.score("c", call(*turns)).items["literacy"] == literate
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "offered"),
+    [("Имеется у нас и антибликовое стекло, недорого.", 1), ("Заказ у нас записан.", 0)],
+)
+def test_we_have_that_too_offers(ru, agent_says, offered):
+    turns = call(("a", "Здравствуйте."), ("c", "Нужна рамка."), ("a", agent_says), ("c", "Угу."))
+    assert ru.score("c", turns).items["offer_assortment"] == offered
+
+
+def test_sleeping_on_it_is_a_timing_objection(ru):
+    turns = call(
+        ("a", "Здравствуйте."),
+        ("c", "Мне надо переспать с этой мыслью."),
+        ("a", "Что ж, не хотите — не надо."),
+    )
+    scored = ru.score("c", turns)
+    assert scored.items["objection_handling"] == 0
+    assert "переспать" in scored.evidence["objection_handling"]["quote"]
