@@ -191,8 +191,15 @@ class Reader:
         ("а ну тогда ладно рады помочь до связи"); none for a turn said in one piece."""
         text = turn.text
         if not SENTENCE_MARK.search(text):
+            # a goodbye's verb in the infinitive says no goodbye ("до утра ждать опасно" is not "жду")
             goodbyes = (
-                [a for a, _ in turn.positions_of((self.closing_item, "phrases"))] if self.closing_item else []
+                [
+                    a
+                    for a, _ in turn.positions_of((self.closing_item, "phrases"))
+                    if turn.facts[a].pos != "INFN"
+                ]
+                if self.closing_item
+                else []
             )
             if not goodbyes or max(goodbyes) < 2:
                 return []

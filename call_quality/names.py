@@ -72,9 +72,11 @@ ANSWERS = sorted(
 ANNOUNCING = {"беспокоит", "слушает", "слушаем", "приветствует", "отвечает"}
 # what a department's name begins with: a department names no company
 DEPARTMENTS = {"отдел", "линия", "служба", "департамент", "отделение", "сектор", "направление"}
-# a room or desk that answers the phone ("регистратура слушает", "приёмная"): no company
+# a room, desk or shift that answers the phone ("регистратура слушает", "приёмная"): no company
 ROOMS = {"регистратура", "приемная", "диспетчерская", "ресепшн", "ресепшен", "справочная", "бухгалтерия",
-         "канцелярия", "касса", "проходная", "администрация", "секретариат"}  # fmt: skip
+         "канцелярия", "касса", "проходная", "администрация", "секретариат",
+         # the shift on duty ("ночная смена на связи")
+         "смена", "дежурство"}  # fmt: skip
 # the desk one answers for ("отдел заказов, злата", "продажи, матвей")
 DESKS = {"заказов", "продаж", "продажи", "поддержки", "сервиса", "записи", "бронирования"}
 # "моё имя вам ничего не даст": the words that speak about one's name instead of giving it
@@ -242,18 +244,29 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
         stop -= 2 if stop - end > 2 and turn.facts[stop - 2].pos == "ADJF" else 1
         rest = turn.facts[end:stop]
     echo = any(fuzz.ratio(w, phrase[-1]) >= 70 for w in turn.words[end:])  # "здравствуйте-здравствуйте"
+    said = turn.words[end:stop]
+    nouns = [w for w, f in zip(said, rest, strict=True) if f.pos == "NOUN"]
     named = (
         1 <= len(rest) <= 3
-        and all(f.pos in COMPANY_WORDS or not f.is_known for f in rest)
+        and all(
+            f.pos in COMPANY_WORDS or not f.is_known or _brand(w) for w, f in zip(said, rest, strict=True)
+        )
         and turn.words[end] not in DEPARTMENTS | ROOMS  # "добрый день, отдел оптовых продаж": no company
+        and not (nouns and all(n in ROOMS for n in nouns))  # "приветствую, ночная смена на связи"
     )
     # a name is said in the nominative, a noun after it maybe in the genitive ("точка
     # роста"): "рады вашему звонку" is a sentence, not "белое облако"
-    known = [w for w, f in zip(turn.words[end:stop], rest, strict=True) if f.is_known]
+    known = [w for w, f in zip(said, rest, strict=True) if f.is_known and not _brand(w)]
     nominative = all(_may_be_in(w, ("nomn",) if i == 0 else ("nomn", "gent")) for i, w in enumerate(known))
-    if named and nominative and not echo and any(f.pos == "NOUN" for f in rest):
+    brand = any(_brand(w) for w in said)
+    if named and nominative and not echo and (brand or any(f.pos == "NOUN" for f in rest)):
         return " ".join(turn.said[end:stop])
     return None
+
+
+def _brand(word: str) -> bool:
+    """Letters and figures in one word ("замок24", "мир3d"): a brand's name."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 @lru_cache(maxsize=4096)
@@ -332,6 +345,11 @@ _EN_INTRODUCTIONS = (
     # "this call's with imogen", "tamsin, pleased to help"
     re.compile(r"\bcall's\s+with\s+[a-z]+"),
     re.compile(r"^[a-z]+\s+pleased\s+to\s+help\b"),
+    # "kyle's taking calls tonight", "priya is on calls": a name and the calls one takes
+    re.compile(
+        r"\b(?!(?:it|that|there|what|who|he|she|everyone|nobody|someone|everybody)'s\b)[a-z]+(?:'s| is)\s+"
+        r"(?:taking|answering|handling|on)\s+(?:the\s+)?calls\b"
+    ),
     re.compile(
         r"\b(?:thanks for calling|thank you for calling|welcome to|you've reached|you're through to)\s+\w+"
     ),
@@ -353,6 +371,8 @@ _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
     "cheers", "ta",
     # "afternoon, sorry to keep you waiting": an apology after the greeting names no one
     "sorry", "apologies", "pardon", "excuse", "greetings",
+    # "hiya, talk to me": what the caller is asked to do
+    "talk", "tell", "speak", "shoot", "fire",
 }  # fmt: skip
 # the words that end a department's or desk's name ("trade accounts", "corporate team"): a
 # department is no company, and a name before it introduces ("marcus, trade accounts")

@@ -17,6 +17,7 @@ from call_quality.language import EN_FIRST_PERSON, EN_NUMBERS, RU_DAYS, facts
 from call_quality.meaning import Meaning
 from call_quality.names import (
     NOT_A_NAME,
+    ROLES,
     about_my_name,
     capitalised_names,
     company_after,
@@ -605,7 +606,11 @@ def _names_a_thing(turn: Turn, start: int = 0) -> bool:
     if any(f.pos for f in facts):
         nouns = ((w, f) for w, f in zip(words, facts, strict=True) if f.pos == "NOUN")
         return any(
-            not _TIME_OF_DAY.match(w) and w not in _RU_OPENING_WORDS and f.lemma not in _PURPOSE
+            not _TIME_OF_DAY.match(w)
+            and w not in _RU_OPENING_WORDS
+            and f.lemma not in _PURPOSE
+            and not f.is_name  # "ну что там у вас, дежурный оператор оксана": who answers
+            and w not in ROLES
             for w, f in nouns
         )
     return any(w not in _OPENING_WORDS for w in words)
@@ -618,7 +623,8 @@ def _asked_from(turn: Turn) -> int:
     return next((i for i, w in enumerate(turn.words) if w in _ASKING_FROM), 0)
 
 
-_ASKING_FROM = {"что", "чем", "чего", "как", "какой", "какому", "каким", "кто", "how", "what", "who"}
+_ASKING_FROM = {"что", "чем", "чего", "как", "какой", "какому", "каким", "кто", "how", "what", "who",
+                "what's", "how's", "who's"}  # fmt: skip
 # what the call is about, asked in the opening: "по какому делу", "какой у вас вопрос"
 _PURPOSE = {"дело", "вопрос", "повод", "тема", "цель"}
 
@@ -632,7 +638,9 @@ _OPENING_WORDS = {"how", "can", "may", "i", "help", "you", "what", "is", "it", "
                   # "good evening, how can I sort you out?", "what are you after?": how to help
                   "good", "morning", "afternoon", "evening", "sort", "out", "assist", "with", "get", "want",
                   "after", "hey", "hiya", "yo", "to", "the", "me", "us", "need", "thanks", "thank",
-                  "calling", "oblige", "serve"}  # fmt: skip
+                  "calling", "oblige", "serve",
+                  # "what's happened?", "what's the problem?": what the call is about, asked
+                  "happened", "happening", "wrong", "problem", "matter", "issue", "going"}  # fmt: skip
 
 
 def offer(call: Call, item: Item) -> Verdict:
@@ -672,11 +680,12 @@ def _opening(call: Call) -> set[int]:
     intro_item = _item_of_kind(call.checklist, "introduction")
     russian = call.checklist.language == "ru"
     for turn in call.turns:
-        # the client's hello ("Добрый денёк.") does not end the opening; what they want does
+        # the client's hello ("Добрый денёк.") does not end the opening, nor their asking whom
+        # they reached ("Алло, это эвакуатор?"); what they want does
         hello = greeting_item and (
             turn.hit(greeting_item.name, "phrases") or (russian and _good_time_of_day(turn))
         )
-        if turn.speaker == "client" and not hello:
+        if turn.speaker == "client" and not hello and not _asks_whom_they_reached(turn):
             break
         if turn.speaker != "agent":
             continue
@@ -684,6 +693,20 @@ def _opening(call: Call) -> set[int]:
         if not opening or (greeting_item and turn.hit(greeting_item.name, "phrases")) or introduces:
             opening.add(turn.index)
     return opening
+
+
+def _asks_whom_they_reached(turn: Turn) -> bool:
+    """ "Алло, это эвакуатор?", "Hello, is that the recovery service?": a hello that checks the
+    number, before anything is asked for."""
+    words = turn.words
+    return (
+        bool(words)
+        and words[0] in _PICK_UP
+        and ("это" in words[1:3] or words[1:3] == ["is", "that"] or words[1:3] == ["is", "this"])
+    )
+
+
+_PICK_UP = {"алло", "ало", "алле", "але", "hello", "hi", "hiya"}
 
 
 def _asks_which(turn: Turn, call: Call) -> bool:
@@ -1025,6 +1048,8 @@ def closing(call: Call, item: Item, needs_item: Item | None) -> Verdict:
     if (
         before
         and before.speaker == "client"
+        # "Сколько?! Ночью грабёж какой-то." objects: its answer is judged as objection handling
+        and not any(o.at == before.at for o in call.objections)
         and _client_asks(before, needs_item, language)
         and not _says_more_before_goodbye(call, last, item)
     ):
@@ -1127,7 +1152,7 @@ def _closing_said(turn: Turn, item: Item) -> str | None:
     names the next step, "записал" and "я её вам отправила" tell what is done, "а раньше
     вы к кому-то обращались" asks ("спасибо, что обратились" is a phrase and closes)."""
     for quote in turn.quotes.get((item.name, "phrases"), ()):
-        if not _told_in_the_past(turn, quote):
+        if not _told_in_the_past(turn, quote) and not _an_infinitive(turn, quote):
             return quote
     if len(turn.words) > 1 and turn.words[-1] in _PARTING_LAST:
         return turn.said[-1]  # "ну всё, пока": "пока" ending the turn parts ("пока нет" does not)
@@ -1139,6 +1164,16 @@ def _closing_said(turn: Turn, item: Item) -> str | None:
         if f.lemma in _SPEAK_AGAIN and any(g.is_number_or_day for g in turn.facts[i + 1 : i + 4]):
             return turn.quote(i, 2)
     return None
+
+
+def _an_infinitive(turn: Turn, quote: str) -> bool:
+    """A one-word goodbye said in the infinitive ("до утра ждать опасно" reads "жду" as "ждать"):
+    a verb of the sentence, no goodbye."""
+    words = words_of(quote)
+    if len(words) != 1:
+        return False
+    at = turn.end_of([normal(words[0])])
+    return at is not None and turn.facts[at - 1].pos == "INFN"
 
 
 def _good_time_of_day_ends(turn: Turn) -> str | None:
@@ -1240,9 +1275,14 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
             return None  # "представляться не обязана": declining one's name fails the introduction only
         return _said(turn, turn.text.strip(), tone=True)
     pushed = language == "ru" and (
-        _pushed(turn) or _not_yours_to(turn) or _asks_if_listening(turn) or _everyone_knows(turn)
+        _pushed(turn)
+        or _not_yours_to(turn)
+        or _asks_if_listening(turn)
+        or _everyone_knows(turn)
+        or (_hurried(turn) if turn.index not in _opening(call) else None)  # "ну, говорите уже" picks up
+        or _blamed(turn)
     )
-    pushed = pushed or _labels_the_client(turn, language)
+    pushed = pushed or _labels_the_client(turn, language) or (language == "en" and _blamed_en(turn))
     if pushed:
         return _said(turn, pushed, tone=True)
     return None
@@ -1298,7 +1338,8 @@ _RU_BEHAVIOUR = {"спорить", "препираться", "капризнич
                  "возмущаться", "скандалить", "выдумывать"}  # fmt: skip
 _EN_BEHAVIOUR = re.compile(
     r"\b(?:you're|you are|stop)\s+(?:just\s+)?(?:arguing|whining|moaning|panicking|overreacting|"
-    r"being difficult|nitpicking|kicking off)\b|\bnothing better to do\b"
+    r"being difficult|nitpicking|kicking off|dithering|dawdling|waffling|rambling|faffing)\b"
+    r"|\bnothing better to do\b"
 )
 
 
@@ -1324,7 +1365,8 @@ _RU_BEHAVIOUR_SAID = re.compile(
     r"\b(?:спор|препир|каприз|но|ны|истер|паник|придир|возмущ|скандал|выдумыв)\w*те(?:сь)?\b"
 )
 _EN_BEHAVIOUR_WORDS = {"arguing", "whining", "moaning", "panicking", "overreacting", "difficult",
-                       "nitpicking", "kicking", "nothing"}  # fmt: skip
+                       "nitpicking", "kicking", "nothing", "dithering", "dawdling", "waffling", "rambling",
+                       "faffing"}  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -1361,6 +1403,52 @@ def _pushed(turn: Turn) -> str | None:
         if words[i : i + 2] == ["что", "ли"] and turn.facts[i - 1].is_imperative:
             return turn.quote(i - 1, 3)
     return None
+
+
+def _hurried(turn: Turn) -> str | None:
+    """An order that ends its sentence with "уже": "говорите адрес уже", "решайте уже" hurry
+    the client ("проходите, мастер уже ждёт" does not end with it)."""
+    if "уже" not in turn.words:
+        return None
+    for part in turn.utterances:
+        words = part.words
+        if len(words) > 1 and words[-1] == "уже":
+            order = next((i for i in range(len(words) - 1) if part.facts[i].is_imperative), None)
+            if order is not None:
+                return part.quote(order, len(words) - order)
+    return None
+
+
+# "сами ключи оставили, а теперь звоните": what the client did, held against what they do now
+_NOW = (["а", "теперь"], ["а", "потом"], ["а", "сейчас"])
+
+
+def _blamed(turn: Turn) -> str | None:
+    if "сами" not in turn.words:
+        return None
+    words = turn.words
+    for i, word in enumerate(words):
+        if word != "сами" or (i and words[i - 1] in {"мы", "я"}):
+            continue
+        past = next((j for j in range(i + 1, min(i + 4, len(words))) if turn.facts[j].is_past), None)
+        if past is not None and any(turn.end_of(now) for now in _NOW):
+            return turn.quote(i, past - i + 1)
+    return None
+
+
+_EN_BLAME = re.compile(
+    r"\byou (?:\w+ed|left|lost|forgot|broke|chose|bought|took|did|made|let|put|gave|said|told|went|rang|"
+    r"called|shut)\b.*?\b(?:and |but )?now you\b"
+)
+
+
+def _blamed_en(turn: Turn) -> str | None:
+    """ "You left the keys inside, now you ring at one in the morning": what the client did,
+    held against what they do now."""
+    if "now" not in turn.words:
+        return None
+    found = _EN_BLAME.search(" ".join(turn.words))
+    return found.group(0) if found else None
 
 
 def _rude_by_meaning(call: Call, turn: Turn) -> dict | None:
@@ -1606,6 +1694,11 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
             and then_pos == "VERB"
             and not turn.facts[end + 1].is_past
         )
+        if phrase == ("как", "бы") and "ни" in words[end : end + 4]:
+            continue  # "как бы поздно ни было": however late, a concession
+        # "мастер ну типа всё сделает": "ну" before another filler is one habit with it, counted once
+        if phrase == ("ну",) and (not _nu_fills(turn, start) or any(at == end for at, _ in turn.spans[key])):
+            continue
         poses = (after_pos, then_pos, before_pos)
         if on_a_day or set_off or conditions_nothing or not _literal(phrase, before, after, poses, language):
             found.append(turn.quote(start, len(phrase)))
@@ -1613,6 +1706,21 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         elif phrase == ("ну", "вот"):
             taken = end - 1  # "ну вот, как-то так" sums up: its "вот" is not read again alone
     return found
+
+
+def _nu_fills(turn: Turn, at: int) -> bool:
+    """ "машину ну подадим к воротам", "минут через сорок ну мастер подъедет": "ну" inside a
+    clause, after a noun or a figure and before what is said of it, fills; opening a turn or a
+    sentence ("ну, как хотите", "хорошо, ну тогда до свидания") it leads, and is no habit."""
+    if at == 0 or at + 1 >= len(turn.facts) or at - 1 in pauses_after(turn.text):
+        return False
+    return turn.facts[at - 1].pos in {"NOUN", "NUMR"} and turn.facts[at + 1].pos in {
+        "VERB",
+        "NOUN",
+        "PREP",
+        "INFN",
+        "NUMR",
+    }
 
 
 def _a_time_at(turn: Turn, preposition: int) -> bool:
@@ -1656,7 +1764,15 @@ def _eto_fills(turn: Turn, at: int) -> bool:
         return at in pauses and len(turn.words) > 1
     if at - 1 in pauses or at + 1 >= len(turn.facts):
         return False  # "включу гарантию, это пригодится": a new clause, "это" its subject
-    return turn.facts[at - 1].pos == "NOUN" and turn.facts[at + 1].pos == "VERB"
+    if turn.facts[at - 1].pos == "NOUN" and turn.facts[at + 1].pos == "VERB":
+        return True
+    # "минут через сорок это мастер подъедет": between a figure and the noun its verb follows
+    return (
+        turn.facts[at - 1].pos == "NUMR"
+        and turn.facts[at + 1].pos == "NOUN"
+        and at + 2 < len(turn.facts)
+        and turn.facts[at + 2].pos == "VERB"
+    )
 
 
 def _locative(word: str) -> bool:

@@ -61,6 +61,7 @@ TRAIN_SPLITS = (
     "fresh18",
     "fresh19",
     "fresh20",
+    "fresh21",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

@@ -955,3 +955,127 @@ def test_sleeping_on_it_is_a_timing_objection(ru):
     scored = ru.score("c", turns)
     assert scored.items["objection_handling"] == 0
     assert "переспать" in scored.evidence["objection_handling"]["quote"]
+
+
+# --- session 40's second round, tuned on fresh21 (a hurried night dispatcher) ---------------
+
+
+@pytest.mark.parametrize(
+    ("turns", "closed"),
+    [
+        ((("c", "Нужен эвакуатор."), ("a", "Мастер будет к двум, спокойной ночи.")), 1),
+        # an objection that asks "сколько?!" is answered as an objection, not left as a question
+        (
+            (
+                ("c", "Сколько?! Ночью грабёж какой-то."),
+                ("a", "Ну как хотите. Ждите звонка водителя, до связи."),
+            ),
+            1,
+        ),
+        ((("c", "А водитель позвонит перед приездом?"), ("a", "Ждите звонка водителя, до связи.")), 0),
+    ],
+)
+def test_good_night_closes_and_an_objection_is_no_open_question(ru, turns, closed):
+    assert ru.score("c", call(("a", "Здравствуйте."), *turns)).items["closing"] == closed
+
+
+@pytest.mark.parametrize(
+    ("turns", "introduced"),
+    [
+        # what the client says before the agent speaks does not end the opening
+        ((("c", "Алло, это эвакуатор?"), ("a", "алло здрасте Свет Сейчас на проводе")), 1),
+        ((("a", "Приветствую, ночная смена на связи."),), 0),  # the shift on duty is no company
+        ((("a", "ночи доброй замок24 диспетчер"),), 1),  # letters and figures: a brand
+    ],
+)
+def test_an_opening_after_the_clients_words_shifts_and_brands(ru, turns, introduced):
+    assert ru.score("c", call(*turns, ("c", "Нужен мастер."))).items["introduction"] == introduced
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("Good evening, emergency desk. Tasha's taking calls tonight.", 1),
+        ("Good evening, it's taking ages tonight.", 0),
+        ("hiya talk to me", 0),  # what the caller is asked to do names no company
+    ],
+)
+def test_english_someone_taking_calls_introduces(en, opening, introduced):
+    assert en.score("c", call(("a", opening), ("c", "I'm locked out."))).items["introduction"] == introduced
+
+
+@pytest.mark.parametrize(
+    ("scorer", "opening", "agent_says", "asked"),
+    [
+        ("ru", "Здравствуйте.", "вы пропадаете алло", 0),  # the line
+        ("ru", "ну что там у вас дежурный оператор оксана", "Угу.", 0),  # who answers is no thing asked
+        ("en", "Hello.", "Let me see which vans are free.", 0),  # what the agent looks up
+        ("en", "Hello.", "Which van do you drive?", 1),
+        ("en", "Hi there, out-of-hours line, what's happened?", "Okay.", 0),
+        ("en", "Hi there, what size is the door?", "Okay.", 1),
+    ],
+)
+def test_line_checks_lookups_and_what_happened_ask_nothing(ru, en, scorer, opening, agent_says, asked):
+    turns = call(("a", opening), ("c", "Нужна помощь."), ("a", agent_says), ("c", "Да."))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["needs_discovery"] == asked
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "polite"),
+    [
+        ("ru", "Не тяните, говорите адрес уже.", 0),  # an order that ends with "уже" hurries
+        ("ru", "Проходите, мастер уже ждёт.", 1),
+        ("ru", "Сами ключи внутри оставили, а теперь ночью звоните.", 0),  # then held against now
+        ("ru", "Мы сами ключи привезли, а теперь ждём вас.", 1),
+        ("ru", "мне ваши истории слушать некогда", 0),
+        ("en", "stop dithering and give me the address", 0),
+        ("en", "You left the keys inside, now you ring at one in the morning.", 0),
+        ("en", "You left a message, so I'm calling back now.", 1),
+        ("en", "come on quicker calls are stacking up here", 0),
+    ],
+)
+def test_hurrying_and_blaming_the_caller_is_rude(ru, en, scorer, agent_says, polite):
+    turns = call(("a", "Здравствуйте."), ("c", "Нужна помощь."), ("a", agent_says))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["politeness"] == polite
+
+
+def test_go_ahead_in_the_opening_is_no_hurry(ru):
+    turns = call(("a", "Ну, говорите уже."), ("c", "Нужна помощь."), ("a", "Адрес какой?"))
+    assert ru.score("c", turns).items["politeness"] == 1
+
+
+@pytest.mark.parametrize(
+    ("objection", "answer", "handled"),
+    [
+        # "ждать" is no goodbye ("жду"): the answer is not cut before it into a bare "до утра"
+        (
+            "Ночью грабёж какой-то.",
+            "до утра ждать с открытой проводкой опасно давайте хотя бы автомат отключим",
+            1,
+        ),
+        ("Может, я до утра подожду, там решу.", "как знаете отменяю", 0),  # waiting is a timing objection
+        ("Да я, наверное, сам попробую справиться.", "как знаете отменяю", 0),  # doing it oneself
+    ],
+)
+def test_objections_of_waiting_and_doing_it_oneself(ru, objection, answer, handled):
+    turns = call(("a", "Здравствуйте."), ("c", objection), ("a", answer))
+    scored = ru.score("c", turns)
+    assert scored.items["objection_handling"] == handled
+    assert scored.evidence["objection_handling"] is not None
+
+
+@pytest.mark.parametrize(
+    ("agent_turns", "literate"),
+    [
+        (("Машину ну подадим к воротам.", "минут через сорок ну мастер подъедет"), 0),  # "ну" inside a clause
+        (("Ну, как хотите.", "Хорошо, ну тогда до свидания."), 1),  # leading a sentence
+        (("Мастер ну типа всё сделает за час.",), 1),  # one habit, counted once
+        (("минут через сорок это мастер подъедет", "Машину ну подадим к воротам."), 0),
+        (("Как бы поздно ни было, приедем.", "Машину ну подадим к воротам."), 1),  # a concession
+    ],
+)
+def test_fillers_of_fresh21(ru, agent_turns, literate):
+    turns = [("a", "Здравствуйте.")]
+    for said in agent_turns:
+        turns += [("c", "Угу."), ("a", said)]
+    assert ru.score("c", call(*turns)).items["literacy"] == literate
