@@ -1169,6 +1169,8 @@ def _closing_said(turn: Turn, item: Item) -> str | None:
 def _an_infinitive(turn: Turn, quote: str) -> bool:
     """A one-word goodbye said in the infinitive ("до утра ждать опасно" reads "жду" as "ждать"):
     a verb of the sentence, no goodbye."""
+    if " " in quote or not quote.endswith(("ть", "ти", "чь")):
+        return False  # most quotes: several words, or no infinitive's ending
     words = words_of(quote)
     if len(words) != 1:
         return False
@@ -1279,7 +1281,7 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
         or _not_yours_to(turn)
         or _asks_if_listening(turn)
         or _everyone_knows(turn)
-        or (_hurried(turn) if turn.index not in _opening(call) else None)  # "ну, говорите уже" picks up
+        or _hurried_after_the_opening(call, turn)
         or _blamed(turn)
     )
     pushed = pushed or _labels_the_client(turn, language) or (language == "en" and _blamed_en(turn))
@@ -1405,10 +1407,16 @@ def _pushed(turn: Turn) -> str | None:
     return None
 
 
+def _hurried_after_the_opening(call: Call, turn: Turn) -> str | None:
+    """ "Ну, говорите уже" picks up the phone; after the opening, the same order hurries."""
+    hurried = _hurried(turn)
+    return hurried if hurried and turn.index not in _opening(call) else None
+
+
 def _hurried(turn: Turn) -> str | None:
     """An order that ends its sentence with "уже": "говорите адрес уже", "решайте уже" hurry
     the client ("проходите, мастер уже ждёт" does not end with it)."""
-    if "уже" not in turn.words:
+    if "уже" not in turn.lemma_set:
         return None
     for part in turn.utterances:
         words = part.words
@@ -1424,7 +1432,7 @@ _NOW = (["а", "теперь"], ["а", "потом"], ["а", "сейчас"])
 
 
 def _blamed(turn: Turn) -> str | None:
-    if "сами" not in turn.words:
+    if "сам" not in turn.lemma_set:
         return None
     words = turn.words
     for i, word in enumerate(words):
@@ -1445,7 +1453,7 @@ _EN_BLAME = re.compile(
 def _blamed_en(turn: Turn) -> str | None:
     """ "You left the keys inside, now you ring at one in the morning": what the client did,
     held against what they do now."""
-    if "now" not in turn.words:
+    if "now" not in turn.lemma_set:
         return None
     found = _EN_BLAME.search(" ".join(turn.words))
     return found.group(0) if found else None
@@ -1712,15 +1720,13 @@ def _nu_fills(turn: Turn, at: int) -> bool:
     """ "машину ну подадим к воротам", "минут через сорок ну мастер подъедет": "ну" inside a
     clause, after a noun or a figure and before what is said of it, fills; opening a turn or a
     sentence ("ну, как хотите", "хорошо, ну тогда до свидания") it leads, and is no habit."""
-    if at == 0 or at + 1 >= len(turn.facts) or at - 1 in pauses_after(turn.text):
+    if at == 0 or at + 1 >= len(turn.facts):
         return False
-    return turn.facts[at - 1].pos in {"NOUN", "NUMR"} and turn.facts[at + 1].pos in {
-        "VERB",
-        "NOUN",
-        "PREP",
-        "INFN",
-        "NUMR",
-    }
+    inside = turn.facts[at - 1].pos in _NU_AFTER and turn.facts[at + 1].pos in _NU_BEFORE
+    return inside and at - 1 not in pauses_after(turn.text)
+
+
+_NU_AFTER, _NU_BEFORE = {"NOUN", "NUMR"}, {"VERB", "NOUN", "PREP", "INFN", "NUMR"}
 
 
 def _a_time_at(turn: Turn, preposition: int) -> bool:
