@@ -6,12 +6,12 @@ set), and calls scored per second on one core. Reports; never fails on numbers.
 
 The corpus (bench/data/call_corpus/, README.md there) is split by scenario: the scorer is
 tuned on train.jsonl and on the held-out halves whose figure has been taken (heldout.jsonl
-since 2026-12-01, fresh.jsonl to fresh21.jsonl since 2026-12-02/03/05/06: development sets
-now); fresh22.jsonl measures it on trades and phrasings written before the changes tuned on
-fresh21 and never read while tuning, with the agent speaking in long turns. ``--only``
+since 2026-12-01, fresh.jsonl to fresh22.jsonl since 2026-12-02/03/05/06: development sets
+now); fresh23.jsonl measures it on trades and phrasings written before the changes tuned on
+fresh22 and never read while tuning, with the agent speaking in long turns. ``--only``
 reports the sets whose name holds the word (tuning looks at development sets only, so the
-held-out figure stays unseen until the end; "fresh2" also matches fresh20 to fresh22: name a
-set in full, "development (fresh21").
+held-out figure stays unseen until the end; "fresh2" also matches fresh20 to fresh23: name a
+set in full, "development (fresh22").
 `expected` lists 0/1 per item in the order greeting, introduction, needs_discovery,
 offer_assortment, objection_handling, closing, politeness, literacy.
 """
@@ -29,10 +29,13 @@ from call_quality.scorer import Scorer
 
 DATA = Path(__file__).parent / "data"
 SETS = {
-    # written 2026-12-06 (session 40, its second round) before the changes tuned on fresh21,
-    # never read while tuning; long agent turns (build.LONG_TURNS), hobby and seasonal trades
-    # and a nervous trainee agent, rude by passive aggression and blaming the client
-    "held-out (fresh22)": DATA / "call_corpus" / "fresh22.jsonl",
+    # written 2026-12-06 (session 40, its third round) before the changes tuned on fresh22,
+    # never read while tuning; long agent turns (build.LONG_TURNS), home and leisure purchases
+    # and a pushy upseller, rude by pressure and guilt-tripping the client
+    "held-out (fresh23)": DATA / "call_corpus" / "fresh23.jsonl",
+    # the twenty-third held-out half: its figure was taken in session 40's second round; a
+    # development set from its third round on
+    "development (fresh22, twenty-third held-out half)": DATA / "call_corpus" / "fresh22.jsonl",
     # the twenty-second held-out half: its figure was taken in session 40's first round; a
     # development set from its second round on
     "development (fresh21, twenty-second held-out half)": DATA / "call_corpus" / "fresh21.jsonl",
