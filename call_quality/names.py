@@ -34,8 +34,9 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
         return False  # "да-да, тихон, ведущий специалист, слушаю": a person and a role, no company
     # a word no dictionary knows is a brand ("лингва плюс"), whatever its neighbours are; one
     # of three letters or fewer is an interjection or a slip ("хэй, добрый вечер")
+    # (English words that name no company are read as bare: "good afternoon, one second… hello")
     named = [(w, f) for w, f in zip(turn.words[:at], turn.facts[:at], strict=True)
-             if w not in bare and (f.is_known or len(w) > 3)]  # fmt: skip
+             if w not in bare and w not in _EN_NOT_A_COMPANY and (f.is_known or len(w) > 3)]  # fmt: skip
     if any(w in ROOMS for w, _ in named):
         return False  # "приветствую, регистратура слушает": the desk answers, not a company
     named_by = [f for _, f in named]
@@ -54,7 +55,8 @@ NAME_AFTER = {"зовут", "звать", "беспокоит", "менедже�
 # what one is at work: after a word speech-to-text misspelt, it shows the word was a name
 # ("я эвелниа, здешний мастер")
 ROLES = NAME_AFTER - {"зовут", "звать", "беспокоит"} | {
-    "мастер", "специалист", "оператор", "приемщица", "приемщик", "продавец", "инженер", "диспетчер"
+    "мастер", "специалист", "оператор", "приемщица", "приемщик", "продавец", "инженер", "диспетчер",
+    "сотрудник", "сотрудница", "стажер", "стажерка", "практикант", "практикантка",
 }  # fmt: skip
 # what ends an answering turn after the company's name: that it answers, how can it help, or
 # that it is glad of the call ("приветствую вас, ателье штор драпе, рада звонку")
@@ -63,13 +65,15 @@ ANSWERS = sorted(
         p.split()
         for p in ("на связи", "на линии", "на проводе", "тут", "здесь", "слушает", "слушаем", "чем помочь",
                   "чем могу помочь", "чем можем помочь", "чем могу быть полезна", "чем могу быть полезен",
-                  "рада звонку", "рады звонку", "рад звонку", "рада вас слышать", "рады вас слышать")
+                  "рада звонку", "рады звонку", "рад звонку", "рада вас слышать", "рады вас слышать", "да")
     ),
     key=len,
     reverse=True,
 )  # fmt: skip
 # the verbs that announce who answers, right after the company's name
 ANNOUNCING = {"беспокоит", "слушает", "слушаем", "приветствует", "отвечает"}
+# an apology or a sound between the greeting and the company's name
+SORRY = {"извините", "простите", "ой", "ээ", "эээ", "эм", "мм"}
 # what a department's name begins with: a department names no company
 DEPARTMENTS = {"отдел", "линия", "служба", "департамент", "отделение", "сектор", "направление"}
 # a room, desk or shift that answers the phone ("регистратура слушает", "приёмная"): no company
@@ -148,6 +152,8 @@ def first_names(turn: Turn) -> list[str]:
             or (i and i == len(words) - 1 and _serves(turn.facts[i - 1]))
             # "консультант злата", "отдел заказов, злата": a name after what one is or where
             or (i and words[i - 1] in ROLES | DESKS)
+            # "милана, новый сотрудник", "милана, я стажёр": a name, then one's role
+            or bool(ROLES & set(words[i + 1 : i + 3]))
         )
         if f.is_name or announced:
             found.append(word)
@@ -227,6 +233,8 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
         end += 1  # "привет-привет, гоусамокат тут": the greeting said twice
     if end < len(turn.words) and turn.words[end] in {"вас", "вам"}:
         end += 1  # "приветствую вас, солнечная поляна"
+    while end + 1 < len(turn.words) and turn.words[end] in SORRY:
+        end += 1  # "добрый день, извините, теплица мастер"
     stop = len(turn.words)
     # "вечер добрый, солнечная поляна на связи", "здрасьте, точка роста, чем помочь": the
     # company, then that it answers or asks how to help
@@ -280,6 +288,8 @@ def company_after(turn: Turn, greeting_phrase: str) -> str | None:
     end = turn.end_of(phrase)
     if end is None or end == len(turn.words):
         return None
+    while end + 1 < len(turn.words) and turn.words[end] in SORRY:
+        end += 1  # "добрый день, извините, швейтехсервис": an apology, then the company
     after, facts_ = turn.words[end], turn.facts[end]
     echo = fuzz.ratio(after, phrase[-1]) >= 70  # "здравствуйте-здравствйуте" is no company
     if not facts_.is_known and len(after) >= 4 and after.isalpha() and not echo:
@@ -289,6 +299,7 @@ def company_after(turn: Turn, greeting_phrase: str) -> str | None:
 
 # what "i'm" is followed by when no name is given ("i'm afraid", "i'm not sure", "i'm here")
 _NOT_A_NAME_AFTER_IM = (
+    "meant", "supposed", "allowed", "new",
     "sorry", "afraid", "not", "just", "here", "glad", "happy", "sure", "so", "really", "very", "fine",
     "good", "great", "the", "a", "an", "on", "in", "at", "with", "from", "about", "still", "also", "only",
     "back", "off", "out", "up", "down", "over", "done", "free", "busy", "new", "pleased", "delighted",
@@ -373,6 +384,8 @@ _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
     "sorry", "apologies", "pardon", "excuse", "greetings",
     # "hiya, talk to me": what the caller is asked to do
     "talk", "tell", "speak", "shoot", "fire",
+    # "good afternoon, one second... yes, hello": a pause asked for, or a sound
+    "one", "second", "moment", "minute", "hang", "hold", "bear", "um", "erm", "uh", "oh", "ah",
 }  # fmt: skip
 # the words that end a department's or desk's name ("trade accounts", "corporate team"): a
 # department is no company, and a name before it introduces ("marcus, trade accounts")
@@ -419,6 +432,10 @@ def english_introduction(words: list[str]) -> str | None:
         )
         if department and before.replace("-", "").isalpha() and before not in _EN_NOT_A_COMPANY:
             return f"{before} {word} {words[i + 1]}"
+        # "josh, new on the team", "poppy, new here": a name, then that one is new
+        new = word == "new" and words[i + 1 : i + 2] in (["on"], ["here"], ["to"])
+        if new and before.isalpha() and before not in _EN_NOT_A_COMPANY and before not in {"i'm", "we're"}:
+            return f"{before} new {words[i + 1]}"
         # "hiya, thanks for ringing, declan on the line for you": a name before "on the line"
         on_the_line = words[i : i + 3] == ["on", "the", "line"]
         if (

@@ -345,7 +345,9 @@ def greeting(call: Call, item: Item) -> Verdict:
     """A greeting in the agent's first two turns, or the phone formula ("<company>,
     слушаю"). The client's greeting does not count."""
     only_first = set(item.words("only_first"))
-    for turn in call.agent_turns[:2]:
+    for n, turn in enumerate(call.agent_turns[:2]):
+        if n and turn.index not in _opening(call):
+            break  # "would weekday evenings work", asked after the client's request, greets nobody
         quote = turn.hit(item.name, "phrases")
         if quote and quote.lower() in only_first and not _greets_with_the_word(turn, quote.lower()):
             quote = None  # "going into the evening" greets nobody; "evening!" does
@@ -640,7 +642,9 @@ _OPENING_WORDS = {"how", "can", "may", "i", "help", "you", "what", "is", "it", "
                   "after", "hey", "hiya", "yo", "to", "the", "me", "us", "need", "thanks", "thank",
                   "calling", "oblige", "serve",
                   # "what's happened?", "what's the problem?": what the call is about, asked
-                  "happened", "happening", "wrong", "problem", "matter", "issue", "going"}  # fmt: skip
+                  "happened", "happening", "wrong", "problem", "matter", "issue", "going",
+                  # "sorry, who did you want?"
+                  "did", "does"}  # fmt: skip
 
 
 def offer(call: Call, item: Item) -> Verdict:
@@ -1207,8 +1211,9 @@ _AGREED = {"ладно", "хорошо", "да", "ну", "ок", "угу", "аг
 def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
     if turn.has_question_mark:
         return True
+    # "а где вы находитесь" asks; "А, ясно теперь." acknowledges
     if language == "ru" and turn.words[:1] == ["а"] and len(turn.words) > 2:
-        return True
+        return not set(turn.words[1:]) <= _ACKNOWLEDGEMENTS | _UNDERSTOOD_NOW
     if (
         language == "ru"
         and len(turn.words) > 1
@@ -1235,6 +1240,7 @@ def _client_asks(turn: Turn, needs_item: Item | None, language: str) -> bool:
 
 
 _THANKS = {"спасибо", "благодарю", "благодарим", "спасибочки"}
+_UNDERSTOOD_NOW = {"теперь", "все", "понял", "поняла", "дошло", "ясненько", "понятненько"}
 
 
 def rudeness(call: Call, item: Item) -> Verdict:
@@ -1563,6 +1569,10 @@ def speech(call: Call, item: Item) -> Verdict:
         )
         if language == "en":
             errors += [_said(turn, quote) for quote in _participles_as_past(turn)]
+            errors += [_said(turn, quote) for quote in _me_and_someone_is(turn)]
+            errors += [_said(turn, quote) for quote in _bare_verb_after_he(turn)]
+        if language == "ru" and "согласно" in turn.words:
+            errors += [_said(turn, quote) for quote in _according_to_in_the_genitive(turn)]
         said_fillers = _fillers(turn, (item.name, "fillers"), language)
         summed_up = next((q for q in said_fillers if q.lower() == "значит"), None)
         if summed_up and closing_item and _sums_up(turn, item, closing_item):
@@ -1902,6 +1912,23 @@ _EN_LIKE_COMPARED = {"to", "this", "that", "the", "a", "an", "it", "these", "tho
 _SUPERLATIVE_BY_MEANING = {"оптимальный", "максимальный", "минимальный", "наилучший", "наихудший"}
 
 
+def _according_to_in_the_genitive(turn: Turn) -> list[str]:
+    """ "Согласно прайса", "согласно договора": "согласно" takes the dative ("согласно прайсу")."""
+    words = turn.words
+    return [
+        turn.quote(i, 2)
+        for i in range(len(words) - 1)
+        if words[i] == "согласно" and _genitive_only(words[i + 1])
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _genitive_only(word: str) -> bool:
+    parses = morph().parse(word)
+    cases = {p.tag.case for p in parses if p.tag.POS == "NOUN"}
+    return "gent" in cases and "datv" not in cases
+
+
 def _double_comparatives(turn: Turn) -> list[str]:
     """ "более дешевле", "менее удобнее", "самый наилучший": a comparative or a superlative
     made twice."""
@@ -1988,7 +2015,11 @@ def _plural_with_singular_verb(turn: Turn) -> list[str]:
     return [
         turn.quote(i - 1, 3)
         for i in range(1, len(words) - 1)
-        if (words[i - 1] in {"the", "these", "those", "them"} or words[i - 1] in _EN_MANY)
+        if (
+            _determines_many(words[i - 1])
+            # "the saturday classes is": a word that is no plural between them
+            or (i >= 2 and _determines_many(words[i - 2]) and not words[i - 1].endswith("s"))
+        )
         and re.fullmatch(r"[a-z]{2,}[^s'u]s", words[i])
         and words[i] not in _EN_NOT_PLURAL
         and words[i + 1] in _SINGULAR_VERBS
@@ -1996,6 +2027,42 @@ def _plural_with_singular_verb(turn: Turn) -> list[str]:
 
 
 _SINGULAR_VERBS = {"has", "was", "is"}
+
+
+def _determines_many(word: str) -> bool:
+    return word in {"the", "these", "those", "them"} or word in _EN_MANY
+
+
+def _me_and_someone_is(turn: Turn) -> list[str]:
+    """ "Me and my supervisor has checked it": two people, then a singular verb ("me and my
+    colleague are coming" is spoken English by fresh8's labels; the verb's number is not)."""
+    words = turn.words
+    found = []
+    for i in range(len(words) - 2):
+        if words[i : i + 2] == ["me", "and"]:
+            verb = next(
+                (j for j in range(i + 2, min(i + 6, len(words))) if words[j] in _SINGULAR_VERBS), None
+            )
+            if verb is not None:
+                found.append(turn.quote(i, verb - i + 1))
+    return found
+
+
+# "he come round yesterday": a verb's bare form after "he" or "she" (not "does he come?")
+_BARE_AFTER_HE = {"come", "go", "do", "have", "say", "run", "give", "make", "know"}
+_ASKS_OR_ORDERS = {"does", "did", "will", "would", "can", "could", "should", "to", "let", "make", "made",
+                   "help", "might", "must", "may", "shall"}  # fmt: skip
+
+
+def _bare_verb_after_he(turn: Turn) -> list[str]:
+    words = turn.words
+    return [
+        turn.quote(i, 2)
+        for i in range(len(words) - 1)
+        if words[i] in {"he", "she"}
+        and words[i + 1] in _BARE_AFTER_HE
+        and (words[i - 1] if i else "") not in _ASKS_OR_ORDERS
+    ]
 
 
 def _them_as_those(turn: Turn) -> list[str]:

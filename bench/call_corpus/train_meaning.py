@@ -62,6 +62,7 @@ TRAIN_SPLITS = (
     "fresh19",
     "fresh20",
     "fresh21",
+    "fresh22",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

@@ -1079,3 +1079,100 @@ def test_fillers_of_fresh21(ru, agent_turns, literate):
     for said in agent_turns:
         turns += [("c", "Угу."), ("a", said)]
     assert ru.score("c", call(*turns)).items["literacy"] == literate
+
+
+# --- session 40's third round, tuned on fresh22 (a nervous trainee agent) -------------------
+
+
+@pytest.mark.parametrize(
+    ("scorer", "opening", "introduced"),
+    [
+        ("ru", "эээ да милана новый сотрудник извините если что", 1),  # a name, then one's role
+        ("ru", "добрый день извините швейтехсервис да", 1),  # an apology, then the company
+        ("ru", "добрый день извините да", 0),
+        ("en", "hello sorry i'm listening josh new on the team sorry in advance", 1),
+        ("en", "good afternoon one second yes hello", 0),  # a pause asked for names no company
+    ],
+)
+def test_a_nervous_opening_still_names_someone(ru, en, scorer, opening, introduced):
+    scored = {"ru": ru, "en": en}[scorer].score("c", call(("a", opening), ("c", "Нужна теплица.")))
+    assert scored.items["introduction"] == introduced
+
+
+def test_a_greeting_word_asked_after_the_clients_request_greets_nobody(en):
+    turns = call(
+        ("a", "oh it's um us yes"),
+        ("c", "Are there beginner classes for adults?"),
+        ("a", "would weekday evenings or saturdays work"),
+    )
+    assert en.score("c", turns).items["greeting"] == 0
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "literate"),
+    [
+        ("ru", "Извиняюсь за ожидание, уже нашла.", 0),
+        ("ru", "Согласно прайса это будет четыре тысячи.", 0),  # "согласно" takes the dative
+        ("ru", "Согласно прайсу это будет четыре тысячи.", 1),
+        ("en", "Me and my supervisor has checked it.", 0),  # two people, a singular verb
+        ("en", "Me and my colleague are coming out.", 1),
+        ("en", "He come round yesterday and fixed it.", 0),
+        ("en", "Does he come on Saturdays?", 1),
+        ("en", "The Saturday classes is full already.", 0),  # a word between "the" and the plural
+    ],
+)
+def test_speech_errors_of_fresh22(ru, en, scorer, agent_says, literate):
+    turns = call(("a", "Hello."), ("c", "Hi."), ("a", agent_says))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["literacy"] == literate
+
+
+@pytest.mark.parametrize(
+    ("client_last", "closed"),
+    [("А, ясно теперь.", 1), ("А парковка у вас есть?", 0)],  # an acknowledgement asks nothing
+)
+def test_a_wish_with_vam_closes_and_an_acknowledgement_is_no_question(ru, client_last, closed):
+    turns = call(
+        ("a", "Здравствуйте."), ("c", "Нужна теплица."), ("c", client_last), ("a", "хорошего вам вечера")
+    )
+    assert ru.score("c", turns).items["closing"] == closed
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "asked"),
+    [
+        ("ru", "Не могли бы вы повторить номер, пожалуйста?", 0),
+        ("ru", "Ой, а мне разрешено называться? Давайте лучше без этого.", 0),
+        ("en", "Would you mind repeating the number, please?", 0),
+        ("en", "Oh, am I allowed to say my name? Let's skip that.", 0),
+        ("en", "Would you mind telling me what size you need?", 1),
+    ],
+)
+def test_asking_to_repeat_or_about_ones_own_name_asks_nothing(ru, en, scorer, agent_says, asked):
+    turns = call(("a", "Hello."), ("c", "I need a greenhouse."), ("a", agent_says), ("c", "Sure."))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["needs_discovery"] == asked
+
+
+@pytest.mark.parametrize(
+    ("scorer", "objection", "answer"),
+    [
+        ("ru", "Спасибо, мне это не нужно.", "Хорошо... а, ну всё тогда. В среду вас жду, до встречи."),
+        ("en", "Oof, that's pricey.", "Fine... oh, that's it then. Wednesday then, bye bye."),
+        ("en", "A friend recommended another school.", "Right, I'll pass that on."),
+    ],
+)
+def test_giving_up_before_a_goodbye_lets_the_objection_go(ru, en, scorer, objection, answer):
+    turns = call(("a", "Hello."), ("c", objection), ("a", answer))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["objection_handling"] == 0
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "polite"),
+    [
+        ("вам бы всё бесплатно да побыстрее", 0),
+        ("Ну вы странный, честное слово.", 0),
+        ("Вам бы подошёл этот вариант.", 1),
+    ],
+)
+def test_sarcasm_about_what_the_client_wants_is_rude(ru, agent_says, polite):
+    turns = call(("a", "Здравствуйте."), ("c", "Нужна теплица."), ("a", agent_says))
+    assert ru.score("c", turns).items["politeness"] == polite
