@@ -36,7 +36,8 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
     # of three letters or fewer is an interjection or a slip ("хэй, добрый вечер")
     # (English words that name no company are read as bare: "good afternoon, one second… hello")
     named = [(w, f) for w, f in zip(turn.words[:at], turn.facts[:at], strict=True)
-             if w not in bare and w not in _EN_NOT_A_COMPANY and (f.is_known or len(w) > 3)]  # fmt: skip
+             if w not in bare and w not in _EN_NOT_A_COMPANY and w not in WISHES
+             and (f.is_known or len(w) > 3)]  # fmt: skip
     if any(w in ROOMS for w, _ in named):
         return False  # "приветствую, регистратура слушает": the desk answers, not a company
     named_by = [f for _, f in named]
@@ -72,6 +73,9 @@ ANSWERS = sorted(
 )  # fmt: skip
 # the verbs that announce who answers, right after the company's name
 ANNOUNCING = {"беспокоит", "слушает", "слушаем", "приветствует", "отвечает"}
+# a good wish ("хорошего дня, слушаю внимательно"): no company's name
+WISHES = {"хорошего", "доброго", "отличного", "приятного", "удачного", "прекрасного", "дня", "вечера", "утра",
+          "ночи", "денечка"}  # fmt: skip
 # an apology or a sound between the greeting and the company's name
 SORRY = {"извините", "простите", "ой", "ээ", "эээ", "эм", "мм"}
 # what a department's name begins with: a department names no company
@@ -161,6 +165,10 @@ def first_names(turn: Turn) -> list[str]:
     for i, (word, f) in enumerate(zip(words, turn.facts, strict=True)):
         misspelt = i and words[i - 1] == "я" and not f.is_known and word.isalpha() and len(word) >= 3
         if misspelt and word not in found and ROLES & set(words[i + 1 : i + 3]):
+            found.append(word)
+        # "меня краина звать": a misspelt word between "меня" and "зовут"/"звать"
+        called = i and words[i - 1] == "меня" and words[i + 1 : i + 2] in (["зовут"], ["звать"])
+        if called and not f.is_known and word.isalpha() and word not in found:
             found.append(word)
     return found
 
@@ -288,8 +296,10 @@ def company_after(turn: Turn, greeting_phrase: str) -> str | None:
     end = turn.end_of(phrase)
     if end is None or end == len(turn.words):
         return None
-    while end + 1 < len(turn.words) and turn.words[end] in SORRY:
-        end += 1  # "добрый день, извините, швейтехсервис": an apology, then the company
+    while end + 1 < len(turn.words) and (
+        turn.words[end] in SORRY or fuzz.ratio(turn.words[end], phrase[-1]) >= 70
+    ):
+        end += 1  # "добрый день, извините, швейтехсервис", "здравствуйте-здравствуйте, релаксдом"
     after, facts_ = turn.words[end], turn.facts[end]
     echo = fuzz.ratio(after, phrase[-1]) >= 70  # "здравствуйте-здравствйуте" is no company
     if not facts_.is_known and len(after) >= 4 and after.isalpha() and not echo:
@@ -457,6 +467,8 @@ def english_company_after(turn: Turn, greeting_phrase: str) -> str | None:
     if end is None or end == len(turn.words):
         return None
     after = turn.words[end]
+    if after == "the" and end + 1 < len(turn.words) and turn.words[end + 1] not in _EN_NOT_A_COMPANY:
+        end, after = end + 1, turn.words[end + 1]  # "hi, the baking table, lovely to hear from you"
     # "good evening, lovely of you to call": an adverb or adjective of welcome names nothing
     welcome = after.endswith("ly") or after in _EN_WELCOME_WORDS
     if after in _EN_DEPARTMENTS or (end + 1 < len(turn.words) and turn.words[end + 1] in _EN_DEPARTMENTS):

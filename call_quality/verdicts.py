@@ -129,7 +129,9 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
         # "как вас устроит", "как вам удобнее": "как" asks wherever it stands before "вас"/"вам"
         asks_you = found == "как" and words[i + 1 : i + 2] in (["вас"], ["вам"])
         # "на что смотрите в первую очередь": a preposition before the question word
-        opens = i == start or (i == start + 1 and turn.facts[start].pos == "PREP")
+        opens = i == start or (
+            i == start + 1 and (turn.facts[start].pos == "PREP" or words[start] in _EN_PREPOSITIONS)
+        )
         # "а вам в первую очередь что важно", "а по деньгам на что рассчитываете": after "а",
         # with no verb before it (whose object "что" would be: "а я скажу, что важно")
         opens = opens or (
@@ -162,6 +164,8 @@ def is_question(turn: Turn, item: Item, language: str) -> bool:
 
 
 _PUNCTUATED = re.compile(r"[.!]")
+# "by when do you need it": English has no parts of speech here
+_EN_PREPOSITIONS = {"by", "for", "until", "till", "from", "to", "with", "in", "on", "at", "about"}
 # auxiliaries that ask wherever they open a turn ("is delivery extra outside town"); "have"
 # and "do" also open orders ("have a nice day", "do come in")
 _ASKING_FIRST = {"is", "are", "does", "did", "can", "could", "will", "would"}
@@ -381,7 +385,7 @@ def _greets_with_the_word(turn: Turn, word: str) -> bool:
 
 # "доброго денёчка", "утречко доброе", "доброй ночи": a good wish for a time of day in any
 # form, diminutive or misspelt ("доборго денечка"); the stems, not a list of forms
-_GOOD = re.compile(r"^(добр|добор|дорб|дбро)")
+_GOOD = re.compile(r"^(добр|добор|дорб|дбро|хорош)")
 # a time of day, or health ("доброго здоровьица")
 _TIME_OF_DAY = re.compile(r"^(ден|дн|утр|вечер|веч|ноч|врем|сут|здоров)")
 
@@ -441,6 +445,7 @@ def introduction(call: Call, item: Item, greeted: Verdict) -> Verdict:
             and not _spoken_about(turn, quote)
             and not _this_is_no_name(turn, quote)
             and not _waits_on_the_line(turn, quote)
+            and not _glad_you_called(turn, quote)
         ):
             return Verdict(True, _said(turn, quote))
         capitalised = capitalised_names(turn) if opening else []
@@ -484,6 +489,14 @@ def _this_is_no_name(turn: Turn, quote: str) -> bool:
         return False
     after = turn.words[end]
     return after in _THIS_IS_NO_NAME or after.endswith("ing")
+
+
+def _glad_you_called(turn: Turn, quote: str) -> bool:
+    """ "как хорошо, что вы позвонили": glad of the call, not "вы позвонили в <компанию>"."""
+    if quote.lower() != "вы позвонили":
+        return False
+    end = turn.end_of(["вы", "позвонили"])
+    return end is not None and end >= 3 and turn.words[end - 3] == "что"
 
 
 def _waits_on_the_line(turn: Turn, quote: str) -> bool:
@@ -1289,6 +1302,8 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
         or _everyone_knows(turn)
         or _hurried_after_the_opening(call, turn)
         or _blamed(turn)
+        or _called_names(turn)
+        or _reproached(turn)
     )
     pushed = pushed or _labels_the_client(turn, language) or (language == "en" and _blamed_en(turn))
     if pushed:
@@ -1345,8 +1360,9 @@ _EVERYONE = {"все", "весь", "каждый"}  # as lemmas
 _RU_BEHAVIOUR = {"спорить", "препираться", "капризничать", "ныть", "истерить", "паниковать", "придираться",
                  "возмущаться", "скандалить", "выдумывать"}  # fmt: skip
 _EN_BEHAVIOUR = re.compile(
-    r"\b(?:you're|you are|stop)\s+(?:just\s+)?(?:arguing|whining|moaning|panicking|overreacting|"
-    r"being difficult|nitpicking|kicking off|dithering|dawdling|waffling|rambling|faffing)\b"
+    r"\b(?:you're|you are|stop)\s+(?:just\s+|still\s+)?(?:arguing|whining|moaning|panicking|overreacting|"
+    r"being difficult|nitpicking|kicking off|dithering|dawdling|waffling|rambling|faffing|"
+    r"umming and ahhing)\b"
     r"|\bnothing better to do\b"
 )
 
@@ -1374,7 +1390,7 @@ _RU_BEHAVIOUR_SAID = re.compile(
 )
 _EN_BEHAVIOUR_WORDS = {"arguing", "whining", "moaning", "panicking", "overreacting", "difficult",
                        "nitpicking", "kicking", "nothing", "dithering", "dawdling", "waffling", "rambling",
-                       "faffing"}  # fmt: skip
+                       "faffing", "umming"}  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -1411,6 +1427,30 @@ def _pushed(turn: Turn) -> str | None:
         if words[i : i + 2] == ["что", "ли"] and turn.facts[i - 1].is_imperative:
             return turn.quote(i - 1, 3)
     return None
+
+
+def _called_names(turn: Turn) -> str | None:
+    """ "Не будьте жадиной", "не будьте наивным": what the client is told not to be, in the
+    instrumental, calls them it ("будьте любезны" and "не будьте так категоричны" do not)."""
+    if "будьте" not in turn.words:
+        return None
+    words = turn.words
+    for i in range(len(words) - 2):
+        if words[i : i + 2] == ["не", "будьте"] and _instrumental(words[i + 2]):
+            return turn.quote(i, 3)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _instrumental(word: str) -> bool:
+    return any(p.tag.case == "ablt" and p.tag.POS in {"NOUN", "ADJF"} for p in morph().parse(word)[:2])
+
+
+def _reproached(turn: Turn) -> str | None:
+    """ "Вы что, на здоровье отца экономить собрались?": "вы что" set off by a comma opens a
+    reproach ("вы что будете брать" asks; speech-to-text, with no comma, is not read)."""
+    found = re.search(r"(?:^|[.!?]\s*)(вы что,)", turn.text, re.IGNORECASE)
+    return found.group(1) if found else None
 
 
 def _hurried_after_the_opening(call: Call, turn: Turn) -> str | None:
@@ -1714,6 +1754,8 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         )
         if phrase == ("как", "бы") and "ни" in words[end : end + 4]:
             continue  # "как бы поздно ни было": however late, a concession
+        if phrase == ("literally",) and EN_TAKEN_AS & set(words[max(0, start - 2) : start]):
+            continue  # "we take that literally": read word for word
         # "мастер ну типа всё сделает": "ну" before another filler is one habit with it, counted once
         if phrase == ("ну",) and (not _nu_fills(turn, start) or any(at == end for at, _ in turn.spans[key])):
             continue
@@ -1877,6 +1919,15 @@ def _literal(
         # "мастер значит приедет" fills
         if word == "значит":
             return before in {"это", "что", "то", "не", "и", "ну"} or after in {"что", "так"}
+        # "это реально", "реально ли успеть", "реально сделать за день" say what is possible;
+        # "мастер-класс реально идёт три часа" fills
+        if word == "реально":
+            return (
+                not after
+                or after in {"ли", "успеть"}
+                or after_pos == "INFN"
+                or before in {"это", "вполне", "не"}
+            )
         # "вы понимаете, что…", "не понимаете с первого раза", "понимаете?" ask or mean it;
         # "доставка понимаете будет в субботу", "запись понимаете на десять" fill
         if word == "понимаете":
@@ -1897,6 +1948,8 @@ def _literal(
         return after in {"so", "not"}
     # "I mean the quote, not the invoice" says what is meant, "I mean to call today" what is
     # intended; "it's I mean the best" fills
+    if word == "honestly":  # "honestly priced": how it is priced, not a filler
+        return after.endswith("ed")
     if word == "i mean":  # "no, I mean the quote", "by that I mean", "what I mean is" say what is meant
         meant = before in EN_MEAN_BEFORE and (after in EN_MEANT or after == "to")
         return meant or before in {"that", "what"}
@@ -1905,6 +1958,7 @@ def _literal(
     return False
 
 
+EN_TAKEN_AS = {"take", "took", "taken", "takes", "mean", "meant", "read", "translated", "interpret"}
 # what "like" compares with ("like this", "boots like these run small"), not fills before
 _EN_LIKE_COMPARED = {"to", "this", "that", "the", "a", "an", "it", "these", "those", "them", "mine", "yours",
                      "ours"}  # fmt: skip
@@ -2073,7 +2127,8 @@ def _them_as_those(turn: Turn) -> list[str]:
     if "them" not in words:
         return found
     for i, word in enumerate(words[:-1]):
-        if word != "them" or (words[i - 1] if i else "") not in EN_CLAUSE_START:
+        opens = (words[i - 1] if i else "") in EN_CLAUSE_START or (i - 1) in pauses_after(turn.text)
+        if word != "them" or not opens:
             continue
         noun = i + 2 if words[i + 1] in _EN_MANY and i + 2 < len(words) else i + 1  # "them two lads"
         if re.fullmatch(r"[a-z]+[^s']s", words[noun]):

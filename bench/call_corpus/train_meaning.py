@@ -63,6 +63,7 @@ TRAIN_SPLITS = (
     "fresh20",
     "fresh21",
     "fresh22",
+    "fresh23",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

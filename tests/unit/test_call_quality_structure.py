@@ -1176,3 +1176,78 @@ def test_giving_up_before_a_goodbye_lets_the_objection_go(ru, en, scorer, object
 def test_sarcasm_about_what_the_client_wants_is_rude(ru, agent_says, polite):
     turns = call(("a", "Здравствуйте."), ("c", "Нужна теплица."), ("a", agent_says))
     assert ru.score("c", turns).items["politeness"] == polite
+
+
+# --- session 40's fourth round, tuned on fresh23 (a pushy upseller) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "polite"),
+    [
+        ("Не будьте жадиной, один раз живём!", 0),  # told not to be, in the instrumental
+        ("Будьте любезны, фамилию по буквам.", 1),
+        ("С таким подходом у вас всегда всё ломаться будет.", 0),
+        ("Вы что, на здоровье отца экономить собрались?", 0),  # "вы что," opens a reproach
+        ("Вы что будете брать, фильтр или картриджи?", 1),
+    ],
+)
+def test_pressure_and_guilt_are_rude(ru, agent_says, polite):
+    turns = call(("a", "Здравствуйте."), ("c", "Нужен фильтр."), ("a", agent_says))
+    assert ru.score("c", turns).items["politeness"] == polite
+
+
+def test_english_still_umming_and_ahhing_labels_the_client(en):
+    turns = call(
+        ("a", "Hello."), ("c", "I need a filter."), ("a", "And you're still umming and ahhing, funny really.")
+    )
+    assert en.score("c", turns).items["politeness"] == 0
+
+
+@pytest.mark.parametrize(
+    ("scorer", "opening", "greeted", "introduced"),
+    [
+        ("ru", "Хорошего дня! Слушаю внимательно.", 1, 0),  # a wish greets and names no company
+        ("ru", "Добрый вечер! Ой, как хорошо, что вы позвонили.", 1, 0),  # glad of the call
+        ("ru", "Добрый вечер, вы позвонили в Кухню Вкуса.", 1, 1),
+        ("ru", "здравствуйте-здравствуйте релаксдом отличный выбор что позвонили", 1, 1),
+        ("ru", "добрый вечер меня краина звать запоминайте", 1, 1),  # a misspelt name before "звать"
+        ("en", "hi the baking table lovely to hear from you", 1, 1),
+    ],
+)
+def test_openings_of_a_pushy_seller(ru, en, scorer, opening, greeted, introduced):
+    scored = {"ru": ru, "en": en}[scorer].score("c", call(("a", opening), ("c", "Нужен фильтр.")))
+    assert (scored.items["greeting"], scored.items["introduction"]) == (greeted, introduced)
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "asked"),
+    [
+        ("ru", "Приветствую! Как настроение?", 0),  # small talk
+        ("en", "Hiya! How's your day going?", 0),
+        ("en", "You're faint, are you on a train?", 0),  # the line
+        ("en", "by when do you need it done", 1),  # a preposition before the question word
+    ],
+)
+def test_small_talk_asks_nothing_and_by_when_asks(ru, en, scorer, agent_says, asked):
+    turns = call(("a", "Hello."), ("c", "I need a filter."), ("a", agent_says), ("c", "Friday."))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["needs_discovery"] == asked
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_turns", "literate"),
+    [
+        ("ru", ("Мастер-класс реально идёт три часа.", "Установка в принципе займёт два часа."), 0),
+        ("ru", ("Это реально сделать за день.", "Установка в принципе займёт два часа."), 1),
+        ("ru", ("Установим быстро, делов-то на час.",), 0),
+        ("en", ("The class literally runs three hours.", "Fitting kind of takes two hours."), 0),
+        ("en", ("We take that literally: no fee if we're late.", "Fitting kind of takes two hours."), 1),
+        ("en", ("Honestly priced, no hidden fees.", "Fitting kind of takes two hours."), 1),
+        ("en", ("Less people take the basic one these days.",), 0),
+        ("en", ("This is the most bestest deal we've got.",), 0),
+    ],
+)
+def test_fillers_and_errors_of_fresh23(ru, en, scorer, agent_turns, literate):
+    turns = [("a", "Hello.")]
+    for said in agent_turns:
+        turns += [("c", "Mm."), ("a", said)]
+    assert {"ru": ru, "en": en}[scorer].score("c", call(*turns)).items["literacy"] == literate
