@@ -1449,6 +1449,8 @@ def _instrumental(word: str) -> bool:
 def _reproached(turn: Turn) -> str | None:
     """ "Вы что, на здоровье отца экономить собрались?": "вы что" set off by a comma opens a
     reproach ("вы что будете брать" asks; speech-to-text, with no comma, is not read)."""
+    if "что," not in turn.text:
+        return None  # most turns: no "что" set off by a comma at all
     found = re.search(r"(?:^|[.!?]\s*)(вы что,)", turn.text, re.IGNORECASE)
     return found.group(1) if found else None
 
@@ -2092,6 +2094,8 @@ def _me_and_someone_is(turn: Turn) -> list[str]:
     colleague are coming" is spoken English by fresh8's labels; the verb's number is not)."""
     words = turn.words
     found = []
+    if "me" not in turn.lemma_set:
+        return found
     for i in range(len(words) - 2):
         if words[i : i + 2] == ["me", "and"]:
             verb = next(
@@ -2104,12 +2108,15 @@ def _me_and_someone_is(turn: Turn) -> list[str]:
 
 # "he come round yesterday": a verb's bare form after "he" or "she" (not "does he come?")
 _BARE_AFTER_HE = {"come", "go", "do", "have", "say", "run", "give", "make", "know"}
+_HE_OR_SHE = {"he", "she"}
 _ASKS_OR_ORDERS = {"does", "did", "will", "would", "can", "could", "should", "to", "let", "make", "made",
                    "help", "might", "must", "may", "shall"}  # fmt: skip
 
 
 def _bare_verb_after_he(turn: Turn) -> list[str]:
     words = turn.words
+    if turn.lemma_set.isdisjoint(_HE_OR_SHE):
+        return []
     return [
         turn.quote(i, 2)
         for i in range(len(words) - 1)
