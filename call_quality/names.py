@@ -353,7 +353,9 @@ def english_declines_name(turn: Turn) -> str | None:
 _EN_INTRODUCTIONS = (
     re.compile(r"\b(?:it's|it is|i'm|i am|this is)\s+[\w']+\s+(?:at|from|with|of|here)\b"),
     # "it's freya on the desk today", "this is sam on the phones"
-    re.compile(r"\b(?:it's|it is|this is)\s+[\w']+\s+on\s+the\s+(?:desk|phones?|line|team|switchboard)\b"),
+    re.compile(
+        r"\b(?:it's|it is|this is)\s+[\w']+\s+on\s+the\s+(?:desk|phones?|line|team|switchboard|till)\b"
+    ),
     # "i'm priya, one of the advisers", "hi there, i'm declan": a name right after "i'm"
     re.compile(
         r"(?<!\bwho )\b(?:i'm|i am)\s+(?!(?:" + "|".join(_NOT_A_NAME_AFTER_IM) + r")\b)"
@@ -394,6 +396,8 @@ _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {
     "sorry", "apologies", "pardon", "excuse", "greetings",
     # "hiya, talk to me": what the caller is asked to do
     "talk", "tell", "speak", "shoot", "fire",
+    # "hello then": a word that leads on
+    "then",
     # "good afternoon, one second... yes, hello": a pause asked for, or a sound
     "one", "second", "moment", "minute", "hang", "hold", "bear", "um", "erm", "uh", "oh", "ah",
 }  # fmt: skip
@@ -419,7 +423,14 @@ def english_introduction(words: list[str]) -> str | None:
             return found.group(0)
     for i, word in enumerate(words[1:], start=1):  # "good morning, holly here"
         before = words[i - 1]
-        if word == "here" and before.isalpha() and before not in _NOT_A_NAME_BEFORE_HERE:
+        # ("names aren't a thing here": a noun after an article is no name)
+        after_article = i >= 2 and words[i - 2] in {"a", "an", "the"}
+        if (
+            word == "here"
+            and before.isalpha()
+            and before not in _NOT_A_NAME_BEFORE_HERE
+            and not after_article
+        ):
             return f"{before} here"
         # "good morning to you, sunita picking up", "rhys answering for the crew": a name
         # before the phone's verb

@@ -178,9 +178,15 @@ _EMPTY = {"it", "it's", "this", "that", "is", "there", "up", "yes", "yeah", "yup
 
 
 def _says_something(words: list[str], item: Item, language: str) -> bool:
-    """A word beyond leads, question words and the empty ones ("yup, what?" says nothing)."""
+    """A word beyond leads, question words and the empty ones ("yup, what?" says nothing);
+    "когда надо?" asks when the client needs it ("что надо?" only what the call is about)."""
     empty = _leads(language) | set(item.words("question_words")) | _EMPTY
+    if "надо" in words and _WHEN_OR_HOW_MUCH & set(words):
+        return True
     return any(w not in empty for w in words)
+
+
+_WHEN_OR_HOW_MUCH = {"когда", "сколько", "куда", "где"}
 
 
 _HOW_MUCH = [["many"], ["much"], ["long"], ["soon"], ["often"], ["big"], ["far"]]
@@ -1304,6 +1310,7 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
         or _blamed(turn)
         or _called_names(turn)
         or _reproached(turn)
+        or _sent_to_read(turn)
     )
     pushed = pushed or _labels_the_client(turn, language) or (language == "en" and _blamed_en(turn))
     if pushed:
@@ -1427,6 +1434,18 @@ def _pushed(turn: Turn) -> str | None:
         if words[i : i + 2] == ["что", "ли"] and turn.facts[i - 1].is_imperative:
             return turn.quote(i - 1, 3)
     return None
+
+
+def _sent_to_read(turn: Turn) -> str | None:
+    """ "Сайт есть, там всё написано, читайте": the client sent off to read for themselves
+    ("на коробке всё написано" informs)."""
+    if "написано" not in turn.words:
+        return None
+    order = next((i for i, f in enumerate(turn.facts) if f.is_imperative and f.lemma in _READ), None)
+    return turn.quote(order, 1) if order is not None else None
+
+
+_READ = {"читать", "почитать", "прочитать", "прочесть", "смотреть", "посмотреть"}
 
 
 def _called_names(turn: Turn) -> str | None:
@@ -1613,6 +1632,7 @@ def speech(call: Call, item: Item) -> Verdict:
             errors += [_said(turn, quote) for quote in _participles_as_past(turn)]
             errors += [_said(turn, quote) for quote in _me_and_someone_is(turn)]
             errors += [_said(turn, quote) for quote in _bare_verb_after_he(turn)]
+            errors += [_said(turn, quote) for quote in _what_as_who(turn)]
         if language == "ru" and "согласно" in turn.words:
             errors += [_said(turn, quote) for quote in _according_to_in_the_genitive(turn)]
         said_fillers = _fillers(turn, (item.name, "fillers"), language)
@@ -1738,8 +1758,8 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
             continue
         if phrase == ("в", "общем") and after and _locative(after):
             continue  # "в общем счёте", "в общем чате": the adjective
-        if phrase == ("типа",) and after and _of_a_thing(after):
-            continue  # "выбор типа колонки": the noun, with what it is the type of
+        if phrase == ("типа",) and after and (_of_a_thing(after) or after in _THIS_KIND):
+            continue  # "выбор типа колонки", "типа этого костюма нет": the noun, with what it is the type of
         # "отгрузка короче в четверг", "бронь короче до десяти вечера": nothing is shorter on a
         # day or till an hour; "дорога короче через мост" and "короче на два сантиметра" are
         on_a_day = phrase == ("короче",) and after_pos == "PREP" and _a_time_at(turn, end)
@@ -1748,11 +1768,10 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         set_off = punctuated and phrase != ("ну", "вот") and _followed_by_comma(turn, start, phrase)
         # "заказ как бы это будет готов": "бы" takes a verb in the past ("как бы это смотрелось");
         # before any other form it conditions nothing, and fills
-        conditions_nothing = (
-            phrase == ("как", "бы")
-            and after in RU_SUBJECTS
-            and then_pos == "VERB"
-            and not turn.facts[end + 1].is_past
+        conditions_nothing = phrase == ("как", "бы") and (
+            (after in RU_SUBJECTS and then_pos == "VERB" and not turn.facts[end + 1].is_past)
+            # "заказ как бы будет завтра": straight before a verb not in the past
+            or (after_pos == "VERB" and not turn.facts[end].is_past)
         )
         if phrase == ("как", "бы") and "ни" in words[end : end + 4]:
             continue  # "как бы поздно ни было": however late, a concession
@@ -1789,8 +1808,8 @@ def _a_time_at(turn: Turn, preposition: int) -> bool:
     at = preposition + 1
     if at >= len(turn.facts):
         return False
-    if turn.facts[at].lemma in RU_DAYS:
-        return True
+    if turn.facts[at].lemma in RU_DAYS | _DAYS_OFF:
+        return True  # "в четверг", "по выходным"
     hour = turn.facts[at].lemma in _TIMES_OF_DAY or (
         turn.facts[at].pos == "NUMR" and turn.words[at + 1 : at + 2] not in (["раз"], ["раза"])
     )
@@ -1798,6 +1817,9 @@ def _a_time_at(turn: Turn, preposition: int) -> bool:
 
 
 _TIMES_OF_DAY = {"обед", "утро", "вечер", "полдень", "ночь", "полночь"}
+_DAYS_OFF = {"выходной", "выходные", "будни", "будний"}
+# "типа этого костюма": a demonstrative in the genitive, then the thing
+_THIS_KIND = {"этого", "такого", "того", "этой", "такой", "той", "вашего", "нашего"}
 _TIME_PREPOSITIONS_OF_AN_HOUR = {"до", "к", "после", "с", "в", "около"}
 
 
@@ -2111,6 +2133,18 @@ _BARE_AFTER_HE = {"come", "go", "do", "have", "say", "run", "give", "make", "kno
 _HE_OR_SHE = {"he", "she"}
 _ASKS_OR_ORDERS = {"does", "did", "will", "would", "can", "could", "should", "to", "let", "make", "made",
                    "help", "might", "must", "may", "shall"}  # fmt: skip
+
+
+def _what_as_who(turn: Turn) -> list[str]:
+    """ "The lady what called earlier": "what" for "who" after a noun, before its verb."""
+    words = turn.words
+    if "what" not in turn.lemma_set:
+        return []
+    return [
+        turn.quote(i - 1, 3)
+        for i in range(2, len(words) - 1)
+        if words[i] == "what" and words[i - 2] in {"the", "a", "that"} and words[i + 1].endswith("ed")
+    ]
 
 
 def _bare_verb_after_he(turn: Turn) -> list[str]:

@@ -64,6 +64,7 @@ TRAIN_SPLITS = (
     "fresh21",
     "fresh22",
     "fresh23",
+    "fresh24",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

@@ -1251,3 +1251,73 @@ def test_fillers_and_errors_of_fresh23(ru, en, scorer, agent_turns, literate):
     for said in agent_turns:
         turns += [("c", "Mm."), ("a", said)]
     assert {"ru": ru, "en": en}[scorer].score("c", call(*turns)).items["literacy"] == literate
+
+
+# --- session 40's fifth round, tuned on fresh24 (a bored, monotone agent) -------------------
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "polite"),
+    [
+        ("ru", "Сайт есть, там всё написано, читайте.", 0),  # sent off to read for oneself
+        ("ru", "Тама всё написано, на коробке.", 1),  # (an error of speech, not of manners)
+        ("ru", "Сколько раз в неделю тренируетесь?", 1),  # how often, not "how many times must I"
+        ("ru", "Сколько раз вам повторять?", 0),
+        ("en", "Are you going to be much longer deciding?", 0),
+        ("en", "I really couldn't care what you buy.", 0),
+    ],
+)
+def test_indifference_is_rude_and_how_often_is_a_question(ru, en, scorer, agent_says, polite):
+    turns = call(("a", "Hello."), ("c", "I need a costume."), ("a", agent_says))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["politeness"] == polite
+
+
+@pytest.mark.parametrize(("agent_says", "asked"), [("Когда надо?", 1), ("Что надо?", 0)])
+def test_when_is_it_needed_asks(ru, agent_says, asked):
+    turns = call(("a", "Здравствуйте."), ("c", "Нужен костюм."), ("a", agent_says), ("c", "К пятнице."))
+    assert ru.score("c", turns).items["needs_discovery"] == asked
+
+
+@pytest.mark.parametrize(
+    ("opening", "introduced"),
+    [
+        ("hello then", 0),  # a word that leads on names no company
+        ("names aren't a thing here what is it", 0),  # a noun after an article is no name
+        ("morning what is it it's kirsty on the till", 1),
+    ],
+)
+def test_english_terse_openings(en, opening, introduced):
+    assert en.score("c", call(("a", opening), ("c", "I need toner."))).items["introduction"] == introduced
+
+
+def test_no_matter_to_me_lets_an_objection_go(ru):
+    turns = call(
+        ("a", "Здравствуйте."), ("c", "В соседнем магазине то же самое дешевле."), ("a", "мне без разницы")
+    )
+    assert ru.score("c", turns).items["objection_handling"] == 0
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_turns", "literate"),
+    [
+        (
+            "ru",
+            ("Занятия короче по выходным.", "Заказ это самое будет завтра."),
+            0,
+        ),  # "по выходным" is a time
+        (
+            "ru",
+            ("Заказ как бы будет завтра.", "Занятия короче по выходным."),
+            0,
+        ),  # before a verb not in the past
+        ("ru", ("Типа этого костюма нет, есть похожий.", "Занятия короче по выходным."), 1),
+        ("ru", ("Плотите на кассе, там же и чек.",), 0),
+        ("en", ("The lady what called earlier booked it.",), 0),
+        ("en", ("Tell me what happened earlier.",), 1),
+    ],
+)
+def test_fillers_and_errors_of_fresh24(ru, en, scorer, agent_turns, literate):
+    turns = [("a", "Hello.")]
+    for said in agent_turns:
+        turns += [("c", "Mm."), ("a", said)]
+    assert {"ru": ru, "en": en}[scorer].score("c", call(*turns)).items["literacy"] == literate
