@@ -1439,7 +1439,7 @@ def _pushed(turn: Turn) -> str | None:
 def _sent_to_read(turn: Turn) -> str | None:
     """ "Сайт есть, там всё написано, читайте": the client sent off to read for themselves
     ("на коробке всё написано" informs)."""
-    if "написано" not in turn.words:
+    if "написано" not in turn.text:
         return None
     order = next((i for i, f in enumerate(turn.facts) if f.is_imperative and f.lemma in _READ), None)
     return turn.quote(order, 1) if order is not None else None
@@ -1451,7 +1451,7 @@ _READ = {"читать", "почитать", "прочитать", "прочес
 def _called_names(turn: Turn) -> str | None:
     """ "Не будьте жадиной", "не будьте наивным": what the client is told not to be, in the
     instrumental, calls them it ("будьте любезны" and "не будьте так категоричны" do not)."""
-    if "будьте" not in turn.words:
+    if "будьте" not in turn.text:
         return None
     words = turn.words
     for i in range(len(words) - 2):
@@ -1483,7 +1483,7 @@ def _hurried_after_the_opening(call: Call, turn: Turn) -> str | None:
 def _hurried(turn: Turn) -> str | None:
     """An order that ends its sentence with "уже": "говорите адрес уже", "решайте уже" hurry
     the client ("проходите, мастер уже ждёт" does not end with it)."""
-    if "уже" not in turn.lemma_set:
+    if "уже" not in turn.words:
         return None
     for part in turn.utterances:
         words = part.words
@@ -1499,7 +1499,7 @@ _NOW = (["а", "теперь"], ["а", "потом"], ["а", "сейчас"])
 
 
 def _blamed(turn: Turn) -> str | None:
-    if "сам" not in turn.lemma_set:
+    if "сами" not in turn.words:
         return None
     words = turn.words
     for i, word in enumerate(words):
@@ -1520,7 +1520,7 @@ _EN_BLAME = re.compile(
 def _blamed_en(turn: Turn) -> str | None:
     """ "You left the keys inside, now you ring at one in the morning": what the client did,
     held against what they do now."""
-    if "now" not in turn.lemma_set:
+    if "now" not in turn.words:
         return None
     found = _EN_BLAME.search(" ".join(turn.words))
     return found.group(0) if found else None
@@ -2116,7 +2116,7 @@ def _me_and_someone_is(turn: Turn) -> list[str]:
     colleague are coming" is spoken English by fresh8's labels; the verb's number is not)."""
     words = turn.words
     found = []
-    if "me" not in turn.lemma_set:
+    if "me" not in turn.words:
         return found
     for i in range(len(words) - 2):
         if words[i : i + 2] == ["me", "and"]:
@@ -2130,7 +2130,6 @@ def _me_and_someone_is(turn: Turn) -> list[str]:
 
 # "he come round yesterday": a verb's bare form after "he" or "she" (not "does he come?")
 _BARE_AFTER_HE = {"come", "go", "do", "have", "say", "run", "give", "make", "know"}
-_HE_OR_SHE = {"he", "she"}
 _ASKS_OR_ORDERS = {"does", "did", "will", "would", "can", "could", "should", "to", "let", "make", "made",
                    "help", "might", "must", "may", "shall"}  # fmt: skip
 
@@ -2138,7 +2137,7 @@ _ASKS_OR_ORDERS = {"does", "did", "will", "would", "can", "could", "should", "to
 def _what_as_who(turn: Turn) -> list[str]:
     """ "The lady what called earlier": "what" for "who" after a noun, before its verb."""
     words = turn.words
-    if "what" not in turn.lemma_set:
+    if "what" not in turn.words:
         return []
     return [
         turn.quote(i - 1, 3)
@@ -2149,7 +2148,7 @@ def _what_as_who(turn: Turn) -> list[str]:
 
 def _bare_verb_after_he(turn: Turn) -> list[str]:
     words = turn.words
-    if turn.lemma_set.isdisjoint(_HE_OR_SHE):
+    if "he" not in turn.words and "she" not in turn.words:
         return []
     return [
         turn.quote(i, 2)
