@@ -847,6 +847,14 @@ def test_a_speech_to_text_question_of_what_the_company_is(ru, client_last, close
 # --- session 40, tuned on fresh20 (an older, formal agent in small-town trades) -----------
 
 
+def agent_saying(*agent_turns: str) -> list[dict]:
+    """A call whose agent greets, then says each turn after a client's "Угу."."""
+    turns = [("a", "Здравствуйте.")]
+    for said in agent_turns:
+        turns += [("c", "Угу."), ("a", said)]
+    return call(*turns)
+
+
 @pytest.mark.parametrize(
     ("opening", "introduced"),
     [
@@ -931,10 +939,7 @@ def test_english_formal_and_old_fashioned_goodbyes(en, last, closed):
     ],
 )
 def test_fillers_and_errors_of_fresh20(ru, agent_turns, literate):
-    turns = [("a", "Здравствуйте.")]
-    for said in agent_turns:
-        turns += [("c", "Угу."), ("a", said)]
-    assert ru.score("c", call(*turns)).items["literacy"] == literate
+    assert ru.score("c", agent_saying(*agent_turns)).items["literacy"] == literate
 
 
 @pytest.mark.parametrize(
@@ -1075,10 +1080,7 @@ def test_objections_of_waiting_and_doing_it_oneself(ru, objection, answer, handl
     ],
 )
 def test_fillers_of_fresh21(ru, agent_turns, literate):
-    turns = [("a", "Здравствуйте.")]
-    for said in agent_turns:
-        turns += [("c", "Угу."), ("a", said)]
-    assert ru.score("c", call(*turns)).items["literacy"] == literate
+    assert ru.score("c", agent_saying(*agent_turns)).items["literacy"] == literate
 
 
 # --- session 40's third round, tuned on fresh22 (a nervous trainee agent) -------------------
@@ -1247,10 +1249,7 @@ def test_small_talk_asks_nothing_and_by_when_asks(ru, en, scorer, agent_says, as
     ],
 )
 def test_fillers_and_errors_of_fresh23(ru, en, scorer, agent_turns, literate):
-    turns = [("a", "Hello.")]
-    for said in agent_turns:
-        turns += [("c", "Mm."), ("a", said)]
-    assert {"ru": ru, "en": en}[scorer].score("c", call(*turns)).items["literacy"] == literate
+    assert {"ru": ru, "en": en}[scorer].score("c", agent_saying(*agent_turns)).items["literacy"] == literate
 
 
 # --- session 40's fifth round, tuned on fresh24 (a bored, monotone agent) -------------------
@@ -1317,7 +1316,4 @@ def test_no_matter_to_me_lets_an_objection_go(ru):
     ],
 )
 def test_fillers_and_errors_of_fresh24(ru, en, scorer, agent_turns, literate):
-    turns = [("a", "Hello.")]
-    for said in agent_turns:
-        turns += [("c", "Mm."), ("a", said)]
-    assert {"ru": ru, "en": en}[scorer].score("c", call(*turns)).items["literacy"] == literate
+    assert {"ru": ru, "en": en}[scorer].score("c", agent_saying(*agent_turns)).items["literacy"] == literate
