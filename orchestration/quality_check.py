@@ -168,7 +168,8 @@ def format_check(result: QualityCheck, mistakes: bool = False) -> str:
     lines = [
         f"Call quality against your labels ({result.labels.path.name}): {a.calls} of "
         f"{len(result.labels.calls)} labelled calls scored; agreement {a.accuracy:.2f} over "
-        f"{a.judgements} judgements; {a.whole_calls} calls right on every item you judged.",
+        f"{a.judgements} judgements; {a.whole_calls} call{'' if a.whole_calls == 1 else 's'} right on every "
+        "item you judged.",
     ]
     if result.not_scored:
         shown = ", ".join(result.not_scored[:3]) + (", …" if len(result.not_scored) > 3 else "")

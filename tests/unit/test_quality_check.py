@@ -72,6 +72,7 @@ def test_the_command_prints_the_table_and_each_disagreement_with_its_quote(tmp_p
     out = capsys.readouterr().out
     assert code == 0
     assert "2 of 2 labelled calls scored; agreement 0.50 over 2 judgements" in out
+    assert "; 1 call right on every item you judged." in out  # one call, not "1 calls"
     assert 'c-rude politeness: you 1, scorer 0: "Сами виноваты"' in out
 
 
