@@ -1306,13 +1306,15 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
         or _not_yours_to(turn)
         or _asks_if_listening(turn)
         or _everyone_knows(turn)
-        or _hurried_after_the_opening(call, turn)
-        or _blamed(turn)
-        or _called_names(turn)
-        or _reproached(turn)
-        or _sent_to_read(turn)
+        # (each read only when its word is there: most turns have none, and a call costs)
+        or ("уже" in turn.words and _hurried_after_the_opening(call, turn))
+        or ("сами" in turn.words and _blamed(turn))
+        or ("будьте" in turn.words and _called_names(turn))
+        or ("что," in turn.text and _reproached(turn))
+        or ("написано" in turn.words and _sent_to_read(turn))
     )
-    pushed = pushed or _labels_the_client(turn, language) or (language == "en" and _blamed_en(turn))
+    pushed = pushed or _labels_the_client(turn, language)
+    pushed = pushed or (language == "en" and "now" in turn.words and _blamed_en(turn))
     if pushed:
         return _said(turn, pushed, tone=True)
     return None
@@ -1630,9 +1632,13 @@ def speech(call: Call, item: Item) -> Verdict:
         )
         if language == "en":
             errors += [_said(turn, quote) for quote in _participles_as_past(turn)]
-            errors += [_said(turn, quote) for quote in _me_and_someone_is(turn)]
-            errors += [_said(turn, quote) for quote in _bare_verb_after_he(turn)]
-            errors += [_said(turn, quote) for quote in _what_as_who(turn)]
+            words = turn.words  # (each read only when its word is there)
+            if "me" in words:
+                errors += [_said(turn, quote) for quote in _me_and_someone_is(turn)]
+            if "he" in words or "she" in words:
+                errors += [_said(turn, quote) for quote in _bare_verb_after_he(turn)]
+            if "what" in words:
+                errors += [_said(turn, quote) for quote in _what_as_who(turn)]
         if language == "ru" and "согласно" in turn.words:
             errors += [_said(turn, quote) for quote in _according_to_in_the_genitive(turn)]
         said_fillers = _fillers(turn, (item.name, "fillers"), language)
