@@ -198,9 +198,10 @@ def capitalised_names(turn: Turn) -> list[str]:
 
 # parts of speech a company's name is made of ("белое облако", "зелёный сад", "зоомир")
 COMPANY_WORDS = {"ADJF", "NOUN"}
-# the words a question to the client begins with, after a company's name
-ASKING_WORDS = {"что", "чем", "чего", "как", "кто", "какой", "какая", "какое", "какие", "какому", "куда",
-                "где"}  # fmt: skip
+# the words a question to the client begins with: after a company's name ("это багетная рама,
+# что стряслось") and in an opening, after the greeting ("good afternoon, gilt edge, how can…")
+ASKING_WORDS = {"что", "чем", "чего", "как", "кто", "какой", "какая", "какое", "какие", "какому", "каким",
+                "куда", "где", "how", "what", "who", "what's", "how's", "who's"}  # fmt: skip
 
 
 def company_announced(turn: Turn) -> list[str]:
@@ -237,12 +238,7 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
     end = turn.end_of(phrase)
     if end is None:
         return None
-    while end < len(turn.words) and fuzz.ratio(turn.words[end], phrase[-1]) >= 70:
-        end += 1  # "привет-привет, гоусамокат тут": the greeting said twice
-    if end < len(turn.words) and turn.words[end] in {"вас", "вам"}:
-        end += 1  # "приветствую вас, солнечная поляна"
-    while end + 1 < len(turn.words) and turn.words[end] in SORRY:
-        end += 1  # "добрый день, извините, теплица мастер"
+    end = past_the_greeting(turn, end, phrase[-1])
     stop = len(turn.words)
     # "вечер добрый, солнечная поляна на связи", "здрасьте, точка роста, чем помочь": the
     # company, then that it answers or asks how to help
@@ -285,6 +281,17 @@ def _brand(word: str) -> bool:
     return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
+def past_the_greeting(turn: Turn, end: int, greeting_word: str) -> int:
+    """Where a company's name may start after the greeting that ends at ``end``: past the
+    greeting said again ("привет-привет", "здравствуйте-здравствуйте"), "вас" ("приветствую
+    вас") and an apology or a sound ("добрый день, извините, …"); the last word is kept."""
+    while end + 1 < len(turn.words) and (
+        turn.words[end] in SORRY | {"вас", "вам"} or fuzz.ratio(turn.words[end], greeting_word) >= 70
+    ):
+        end += 1
+    return end
+
+
 @lru_cache(maxsize=4096)
 def _may_be_in(word: str, cases: tuple[str, ...]) -> bool:
     return any(p.tag.case in cases for p in morph().parse(word))
@@ -296,10 +303,7 @@ def company_after(turn: Turn, greeting_phrase: str) -> str | None:
     end = turn.end_of(phrase)
     if end is None or end == len(turn.words):
         return None
-    while end + 1 < len(turn.words) and (
-        turn.words[end] in SORRY or fuzz.ratio(turn.words[end], phrase[-1]) >= 70
-    ):
-        end += 1  # "добрый день, извините, швейтехсервис", "здравствуйте-здравствуйте, релаксдом"
+    end = past_the_greeting(turn, end, phrase[-1])
     after, facts_ = turn.words[end], turn.facts[end]
     echo = fuzz.ratio(after, phrase[-1]) >= 70  # "здравствуйте-здравствйуте" is no company
     if not facts_.is_known and len(after) >= 4 and after.isalpha() and not echo:

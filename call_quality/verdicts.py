@@ -16,6 +16,7 @@ from call_quality.dialogue import Turn
 from call_quality.language import EN_FIRST_PERSON, EN_NUMBERS, RU_DAYS, facts
 from call_quality.meaning import Meaning
 from call_quality.names import (
+    ASKING_WORDS,
     NOT_A_NAME,
     ROLES,
     about_my_name,
@@ -641,11 +642,9 @@ def _asked_from(turn: Turn) -> int:
     """Where an opening's question begins: its question word ("моё почтение, чем порадовать",
     "good afternoon, gilt edge framing, how can we oblige"); the greeting and the company's
     name before it ask about nothing. The start when it has none."""
-    return next((i for i, w in enumerate(turn.words) if w in _ASKING_FROM), 0)
+    return next((i for i, w in enumerate(turn.words) if w in ASKING_WORDS), 0)
 
 
-_ASKING_FROM = {"что", "чем", "чего", "как", "какой", "какому", "каким", "кто", "how", "what", "who",
-                "what's", "how's", "who's"}  # fmt: skip
 # what the call is about, asked in the opening: "по какому делу", "какой у вас вопрос"
 _PURPOSE = {"дело", "вопрос", "повод", "тема", "цель"}
 
