@@ -36,7 +36,7 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
     # of three letters or fewer is an interjection or a slip ("хэй, добрый вечер")
     # (English words that name no company are read as bare: "good afternoon, one second… hello")
     named = [(w, f) for w, f in zip(turn.words[:at], turn.facts[:at], strict=True)
-             if w not in bare and w not in _EN_NOT_A_COMPANY and w not in WISHES
+             if w not in bare and w not in _EN_NOT_A_COMPANY and w not in WISHES and w not in CALLED
              and (f.is_known or len(w) > 3)]  # fmt: skip
     if any(w in ROOMS for w, _ in named):
         return False  # "приветствую, регистратура слушает": the desk answers, not a company
@@ -47,7 +47,7 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
 
 
 # interjections the name dictionary reads as names, and the words that announce a name
-NOT_NAMES = {"ало", "алло", "але", "да", "ну", "вот"}
+NOT_NAMES = {"ало", "алло", "але", "да", "ну", "вот", "мил"}  # "здравствуй, мил человек"
 NAME_BEFORE = {
     "вами", "меня", "это", "я", "связи", "отвечает", "приветствует", "зовут", "звать", "помогает"
 }  # fmt: skip
@@ -76,6 +76,8 @@ ANNOUNCING = {"беспокоит", "слушает", "слушаем", "при�
 # a good wish ("хорошего дня, слушаю внимательно"): no company's name
 WISHES = {"хорошего", "доброго", "отличного", "приятного", "удачного", "прекрасного", "дня", "вечера", "утра",
           "ночи", "денечка"}  # fmt: skip
+# what the client is called, fondly ("здравствуй, мил человек, слушаю"): no company's name
+CALLED = {"мил", "человек", "милок", "голубчик", "родной", "родная", "дорогой", "дорогая", "дружище"}
 # an apology or a sound between the greeting and the company's name
 SORRY = {"извините", "простите", "ой", "ээ", "эээ", "эм", "мм"}
 # what a department's name begins with: a department names no company

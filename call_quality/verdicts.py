@@ -600,6 +600,8 @@ def _asks_about_the_situation(call: Call, turn: Turn, item: Item) -> str:
         return _SAYS_ANOTHER_THING
     if offer_item and (_offering_phrase(turn, offer_item) or _proposes_more(turn, offer_item, language)):
         return _SAYS_ANOTHER_THING
+    if language == "ru" and "не" in turn.words and _asks_if_not_needed(turn):
+        return _SAYS_ANOTHER_THING  # "а сетку лицевую не надо?" offers, it asks nothing
     if intro_item and _declines_name(turn, intro_item, language):
         return _ASKS_NOTHING  # "зачем вам моё имя?" asks nothing of the client
     by_degree = _answered_by_degree(call, turn, item)
@@ -676,6 +678,7 @@ def offer(call: Call, item: Item) -> Verdict:
         if turn.index in call.answer_turns or turn.hit(item.name, "negations"):
             continue
         quote = _offering_phrase(turn, item) or _proposes_more(turn, item, call.checklist.language)
+        quote = quote or ("не" in turn.words and _asks_if_not_needed(turn))
         if quote:
             return Verdict(True, _said(turn, quote))
         meant = _offers_by_meaning(call, turn)
@@ -686,8 +689,10 @@ def offer(call: Call, item: Item) -> Verdict:
     return Verdict(False)
 
 
-# a question word before an offering phrase makes it ask: "what would you like it to look like"
-_ASKING_WHICH = {"what", "which", "how", "where", "when", "who", "что", "какой", "какую", "какое", "какие"}
+# a question word before an offering phrase makes it ask: "what would you like it to look like",
+# "сколько возьмёте на первый раз"
+_ASKING_WHICH = {"what", "which", "how", "where", "when", "who", "что", "какой", "какую", "какое", "какие",
+                 "сколько"}  # fmt: skip
 
 
 def _opening(call: Call) -> set[int]:
@@ -814,6 +819,25 @@ def _proposes_more(turn: Turn, item: Item, language: str) -> str | None:
         (w for w, f in zip(turn.words, turn.facts, strict=True) if f.lemma in offered and not f.is_past), None
     )
     return f"{said} … {extra}" if said else None
+
+
+# "не надо", "не нужна", "не хотите": asked of a thing named after "а", they offer it
+_NOT_NEEDED = {"надо", "нужно", "нужен", "нужна", "нужны", "хотите", "желаете"}
+
+
+def _asks_if_not_needed(turn: Turn) -> str | None:
+    """ "А сетку лицевую с курткой не надо? Хорошая вещь.": a thing named after "а", then
+    asked if it is not needed, offers it (a word or two of praise may follow; "а вам не надо"
+    names no thing)."""
+    for part in turn.utterances:
+        words = part.words
+        if words[:1] != ["а"]:
+            continue
+        for i in range(2, len(words) - 1):
+            asked = words[i] == "не" and words[i + 1] in _NOT_NEEDED and len(words) - (i + 2) <= 2
+            if asked and any(f.pos == "NOUN" and not f.is_name for f in part.facts[1:i]):
+                return part.quote(0, i + 2)
+    return None
 
 
 def find_objections(call: Call, item: Item) -> None:
@@ -1467,11 +1491,12 @@ def _instrumental(word: str) -> bool:
 
 
 def _reproached(turn: Turn) -> str | None:
-    """ "Вы что, на здоровье отца экономить собрались?": "вы что" set off by a comma opens a
-    reproach ("вы что будете брать" asks; speech-to-text, with no comma, is not read)."""
+    """ "Вы что, на здоровье отца экономить собрались?", "Ты что, маленький?": "вы что" or "ты
+    что" set off by a comma opens a reproach ("вы что будете брать" asks; speech-to-text, with
+    no comma, is not read)."""
     if "что," not in turn.text:
         return None  # most turns: no "что" set off by a comma at all
-    found = re.search(r"(?:^|[.!?]\s*)(вы что,)", turn.text, re.IGNORECASE)
+    found = re.search(r"(?:^|[.!?]\s*)((?:вы|ты) что,)", turn.text, re.IGNORECASE)
     return found.group(1) if found else None
 
 
@@ -1638,6 +1663,10 @@ def speech(call: Call, item: Item) -> Verdict:
                 errors += [_said(turn, quote) for quote in _bare_verb_after_he(turn)]
             if "what" in words:
                 errors += [_said(turn, quote) for quote in _what_as_who(turn)]
+            if "come" in words:
+                errors += [_said(turn, quote) for quote in _come_after_one(turn)]
+            if "were" in words:
+                errors += [_said(turn, quote) for quote in _were_after_one(turn)]
         if language == "ru" and "согласно" in turn.words:
             errors += [_said(turn, quote) for quote in _according_to_in_the_genitive(turn)]
         said_fillers = _fillers(turn, (item.name, "fillers"), language)
@@ -2161,6 +2190,38 @@ def _bare_verb_after_he(turn: Turn) -> list[str]:
         if words[i] in {"he", "she"}
         and words[i + 1] in _BARE_AFTER_HE
         and (words[i - 1] if i else "") not in _ASKS_OR_ORDERS
+    ]
+
+
+def _come_after_one(turn: Turn) -> list[str]:
+    """ "The driver come by yesterday": "come" after one person or thing named with "the" (the
+    plural "the lads come" is right; "let the engineer come" orders)."""
+    words = turn.words
+    return [
+        turn.quote(i - 1, 3)
+        for i in range(1, len(words) - 1)
+        if words[i + 1] == "come"
+        and words[i - 1] == "the"
+        and words[i].isalpha()
+        and not words[i].endswith("s")
+        and (words[i - 2] if i >= 2 else "") not in _ASKS_OR_ORDERS
+    ]
+
+
+# what makes "it were" right: "if it were", "as though it were", "I wish it were"
+_WERE_SUPPOSED = {"if", "though", "wish", "as"}
+
+
+def _were_after_one(turn: Turn) -> list[str]:
+    """ "It were delivered Tuesday", "she were in": "were" after "it", "he" or "she", not
+    supposed ("if it were")."""
+    words = turn.words
+    return [
+        turn.quote(i, 2)
+        for i in range(len(words) - 1)
+        if words[i] in {"it", "he", "she"}
+        and words[i + 1] == "were"
+        and (words[i - 1] if i else "") not in _WERE_SUPPOSED
     ]
 
 

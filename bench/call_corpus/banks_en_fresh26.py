@@ -104,7 +104,9 @@ HANDLED = {
         "Do the screen now and the case later if you want.",
     ]
 }
-UNHANDLED = {SPLIT: ["Okay, you do you.", "fair enough whatever", "Cool, no worries then.", "up to you innit"]}
+UNHANDLED = {
+    SPLIT: ["Okay, you do you.", "fair enough whatever", "Cool, no worries then.", "up to you innit"]
+}
 RUDE = {
     SPLIT: [
         "Bro, that's basic stuff, Google exists.",

@@ -65,6 +65,7 @@ TRAIN_SPLITS = (
     "fresh22",
     "fresh23",
     "fresh24",
+    "fresh25",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

@@ -1317,3 +1317,89 @@ def test_no_matter_to_me_lets_an_objection_go(ru):
 )
 def test_fillers_and_errors_of_fresh24(ru, en, scorer, agent_turns, literate):
     assert {"ru": ru, "en": en}[scorer].score("c", agent_saying(*agent_turns)).items["literacy"] == literate
+
+
+# --- session 41, tuned on fresh25 (a country agent who scolds the client like a child) -----
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "polite"),
+    [
+        ("ru", "Ты что, маленький, не знаешь, как картошку сажают?", 0),  # "ты что," as "вы что,"
+        ("ru", "голова садовая кто ж так делает", 0),
+        ("ru", "Сказано тебе: не пойдёт, чего непонятно?", 0),
+        ("ru", "Ну ты даёшь, мужик, совсем без понятия.", 0),
+        ("ru", "а раньше думать надо было весной", 0),  # blame, in any word order
+        ("ru", "Хм, ну что ж. Так, зафиксировала.", 1),  # "что ж так" is no "кто ж так делает"
+        ("ru", "Раньше думали о теплице? Сейчас она дешевле.", 1),
+        ("en", "Don't teach your grandmother to suck eggs.", 0),
+        ("en", "daft ha'porth who does it like that", 0),
+        ("en", "should've sorted it in the spring shouldn't you", 0),
+        ("en", "What are you, five? Everyone plants them in April.", 0),
+    ],
+)
+def test_scolding_like_a_child_is_rude(ru, en, scorer, agent_says, polite):
+    turns = call(("a", "Hello."), ("c", "I need seed potatoes."), ("a", agent_says))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["politeness"] == polite
+
+
+@pytest.mark.parametrize(
+    ("scorer", "objection", "answer"),
+    [
+        # let go, then a goodbye that names a day, as speech-to-text writes it: the day answers nothing
+        ("ru", "Ох, кусается цена-то.", "дело хозяйское в пятницу сам наберу бывайте"),
+        ("ru", "Ох, кусается цена-то.", "ну тебе виднее в пятницу сам наберу бывайте"),
+        ("ru", "Ох, кусается цена-то.", "ну и ладненько нет так нет в четверг жди машину"),
+        ("ru", "В райцентре такое же берут, там поближе.", "Понятно."),  # a competitor, nearer
+        ("en", "Ooh, that's a bit dear.", "your lookout i'll give you a ring friday bye"),
+        ("en", "Ooh, that's a bit dear.", "please yourself i'll ring you friday"),
+        ("en", "Ooh, that's a bit dear.", "have it how you like lorry's thursday ta-ra"),
+        ("en", "The farm shop in town has the same, nearer too.", "Right."),
+    ],
+)
+def test_country_ways_of_letting_an_objection_go(ru, en, scorer, objection, answer):
+    turns = call(("a", "Hello."), ("c", objection), ("a", answer))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["objection_handling"] == 0
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "offered", "asked"),
+    [
+        ("А сетку лицевую с курткой не надо? Хорошая вещь.", 1, 0),  # a thing offered, not a question
+        ("а плуг под ваш трактор не надо хорошая вещь", 1, 0),  # the same, as speech-to-text writes it
+        ("А вам не надо?", 0, 1),  # no thing named: asks if the client needs it
+        ("Плуг под ваш трактор тоже есть, завезли на той неделе.", 1, 0),
+        ("Сколько возьмёте на первый раз?", 0, 1),  # how many: a question, not "возьмите"
+    ],
+)
+def test_an_offer_asked_as_not_needed_and_how_many_you_take(ru, agent_says, offered, asked):
+    turns = call(("a", "Здравствуйте."), ("c", "Мне ульи нужны."), ("a", agent_says), ("c", "Ну давай."))
+    result = ru.score("c", turns)
+    assert (result.items["offer_assortment"], result.items["needs_discovery"]) == (offered, asked)
+
+
+def test_a_dear_person_is_no_name(ru):
+    turns = call(("a", "Здравствуй, мил человек, слушаю."), ("c", "Ульи есть?"))
+    assert ru.score("c", turns).items["introduction"] == 0
+
+
+def test_now_then_greets(en):
+    turns = call(("a", "Now then, Hillside Seeds, what can I do you for?"), ("c", "Seed potatoes, please."))
+    assert en.score("c", turns).items["greeting"] == 1
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_turns", "literate"),
+    [
+        ("ru", ("Ентот сорт лучше берите, он урожайный.",), 0),
+        ("ru", ("Звоните, ежели что, мы завсегда тут.",), 0),
+        ("ru", ("Машина приедет, как оне освободятся.",), 0),
+        ("en", ("The driver come by yesterday.",), 0),
+        ("en", ("Let the driver come in, please.",), 1),  # an order
+        ("en", ("The lads come on Tuesdays.",), 1),  # many: right
+        ("en", ("It were delivered Tuesday.",), 0),
+        ("en", ("If it were up to me, I'd take the lot.",), 1),  # supposed: right
+    ],
+)
+def test_folksy_speech_errors_of_fresh25(ru, en, scorer, agent_turns, literate):
+    assert {"ru": ru, "en": en}[scorer].score("c", agent_saying(*agent_turns)).items["literacy"] == literate
