@@ -38,7 +38,8 @@ class WordFacts:
     is_said_to_you: bool = False
     is_past: bool = False  # a verb in the past tense ("заказывали"): told, not proposed
     # a form the dictionary marks as an error or a distortion ("хочут"), a verb in a
-    # substandard form ("ложите"), or an unknown form of a known verb ("ездиют")
+    # substandard form ("ложите"), an unknown form of a known verb ("ездиют"), or the vernacular
+    # ("ихний", "покладёт", "хочут": _VERNACULAR)
     is_nonstandard: bool = False
     is_thing: bool = False  # an inanimate noun ("ножницы", "угол")
     is_superlative: bool = False  # an adjective in its superlative form ("наилучший")
@@ -72,13 +73,19 @@ def facts(word: str, language: str) -> WordFacts:
         is_first_person="1per" in top.tag and top.tag.POS == "VERB",
         is_said_to_you={"2per", "plur", "indc"} <= top.tag.grammemes and "past" not in top.tag,
         is_past="past" in top.tag,
-        is_nonstandard=_nonstandard(word, top, known),
+        is_nonstandard=_nonstandard(word, top, known) or bool(_VERNACULAR.match(word)),
         is_thing=top.tag.POS == "NOUN" and "inan" in top.tag.grammemes,
         is_superlative="Supr" in top.tag,
     )
 
 
 _NONSTANDARD = {"Erro", "Dist"}
+# "ихний", "евойный", "ейный" in any form: the vernacular for "их", "его", "её"; and the
+# vernacular verbs "покласть" ("покладёт") and "хочут"/"хочат"/"хочем"
+_VERNACULAR = re.compile(
+    r"^((ихн|евон|евойн|ейн|егойн|егон)[а-я]*|поклад[а-я]*|поклал[а-я]*|хоч(ут|ат|ем|ете)|[а-я]+теся"
+    r"|ехае(м|т|шь|те)|ехают)$"
+)
 
 
 def _nonstandard(word: str, top, known: bool) -> bool:

@@ -1622,14 +1622,6 @@ def _said_literally(turn: Turn, quote: str, item: Item, language: str) -> bool:
     return any(f.is_thing and f.lemma not in abstract for f in near)
 
 
-# "ихний", "евойный", "ейный" in any form: the vernacular for "их", "его", "её"; and the
-# vernacular verbs "покласть" ("покладёт") and "хочут"/"хочат"/"хочем"
-_VERNACULAR = re.compile(
-    r"^((ихн|евон|евойн|ейн|егойн|егон)[а-я]*|поклад[а-я]*|поклал[а-я]*|хоч(ут|ат|ем|ете)|[а-я]+теся"
-    r"|ехае(м|т|шь|те)|ехают)$"
-)
-
-
 def speech(call: Call, item: Item) -> Verdict:
     """Habitual fillers (``min_hits`` or more) or one speech error of the agent fails;
     a word used literally ("какого типа", "как бы вы хотели") is no filler."""
@@ -1641,11 +1633,8 @@ def speech(call: Call, item: Item) -> Verdict:
         construction = turn.hit(item.name, "constructions")  # "оплатите за услугу", any form
         if construction:
             errors.append(_said(turn, construction))
-        errors += [
-            _said(turn, said)
-            for said, w, f in zip(turn.said, turn.words, turn.facts, strict=True)
-            if f.is_nonstandard or (language == "ru" and _VERNACULAR.match(w))
-        ]
+        # a form the dictionary marks, or the vernacular (language.WordFacts.is_nonstandard)
+        errors += [_said(turn, s) for s, f in zip(turn.said, turn.facts, strict=True) if f.is_nonstandard]
         errors += [_said(turn, quote) for quote in _verbs_of_people_with_things(turn, item)]
         errors += [_said(turn, quote) for quote in _double_comparatives(turn)]
         if language == "ru":
