@@ -49,6 +49,7 @@ from bench.call_corpus import (
     banks_en_fresh24,
     banks_en_fresh25,
     banks_en_fresh26,
+    banks_en_fresh27,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
@@ -76,6 +77,7 @@ from bench.call_corpus import (
     banks_ru_fresh24,
     banks_ru_fresh25,
     banks_ru_fresh26,
+    banks_ru_fresh27,
 )
 from call_quality.checklist import ITEMS
 
@@ -105,10 +107,11 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh23"): 100, ("en", "fresh23"): 40,
          ("ru", "fresh24"): 100, ("en", "fresh24"): 40,
          ("ru", "fresh25"): 100, ("en", "fresh25"): 40,
-         ("ru", "fresh26"): 100, ("en", "fresh26"): 40}  # fmt: skip
+         ("ru", "fresh26"): 100, ("en", "fresh26"): 40,
+         ("ru", "fresh27"): 100, ("en", "fresh27"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
 # changes (fresh: 2026-12-01, fresh2-fresh8: 2026-12-02, five sessions; fresh9: 2026-12-03;
-# fresh10 to fresh20: 2026-12-05; fresh21 to fresh26: 2026-12-06); new splits go last, so
+# fresh10 to fresh20: 2026-12-05; fresh21 to fresh27: 2026-12-06); new splits go last, so
 # earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
@@ -167,12 +170,14 @@ BANKS = {
     ("en", "fresh25"): banks_en_fresh25,
     ("ru", "fresh26"): banks_ru_fresh26,
     ("en", "fresh26"): banks_en_fresh26,
+    ("ru", "fresh27"): banks_ru_fresh27,
+    ("en", "fresh27"): banks_en_fresh27,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 # splits whose agent speaks in long turns, as real agents do: the agent's consecutive parts
 # (an answer, then an offer, then a rude aside) are one turn, not one turn each; a merged
 # turn's role names its parts ("offer+rude"), and the meaning classifiers leave it out
-LONG_TURNS = {f"fresh{n}" for n in range(13, 27)}  # fresh13 to fresh26
+LONG_TURNS = {f"fresh{n}" for n in range(13, 28)}  # fresh13 to fresh27
 
 
 class Call:
