@@ -828,15 +828,20 @@ _NOT_NEEDED = {"надо", "нужно", "нужен", "нужна", "нужны
 def _asks_if_not_needed(turn: Turn) -> str | None:
     """ "А сетку лицевую с курткой не надо? Хорошая вещь.": a thing named after "а", then
     asked if it is not needed, offers it (a word or two of praise may follow; "а вам не надо"
-    names no thing)."""
+    names no thing). Speech-to-text runs sentences together: the thing is read from the
+    last "а" before the question."""
     for part in turn.utterances:
         words = part.words
-        if words[:1] != ["а"]:
+        if "а" not in words:
             continue
         for i in range(2, len(words) - 1):
-            asked = words[i] == "не" and words[i + 1] in _NOT_NEEDED and len(words) - (i + 2) <= 2
-            if asked and any(f.pos == "NOUN" and not f.is_name for f in part.facts[1:i]):
-                return part.quote(0, i + 2)
+            if not (words[i] == "не" and words[i + 1] in _NOT_NEEDED and len(words) - (i + 2) <= 2):
+                continue
+            # the thing named since the last "а" ("так записываю а шнурки в цвет не хотите")
+            start = next((k for k in range(i - 1, -1, -1) if words[k] == "а"), None)
+            between = part.facts[start + 1 : i] if start is not None else []
+            if any(f.pos == "NOUN" and not f.is_name for f in between):
+                return part.quote(start, i + 2 - start)
     return None
 
 
@@ -1335,9 +1340,12 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
         or ("будьте" in turn.words and _called_names(turn))
         or ("что," in turn.text and _reproached(turn))
         or ("написано" in turn.words and _sent_to_read(turn))
+        or ("кто" in turn.words and "так" in turn.words and _who_does_it_so(turn))
     )
     pushed = pushed or _labels_the_client(turn, language)
     pushed = pushed or (language == "en" and "now" in turn.words and _blamed_en(turn))
+    mocked = language == "en" and "who" in turn.words and "like" in turn.words
+    pushed = pushed or (mocked and _who_does_it_en(turn))
     if pushed:
         return _said(turn, pushed, tone=True)
     return None
@@ -1488,6 +1496,31 @@ def _called_names(turn: Turn) -> str | None:
 @lru_cache(maxsize=4096)
 def _instrumental(word: str) -> bool:
     return any(p.tag.case == "ablt" and p.tag.POS in {"NOUN", "ADJF"} for p in morph().parse(word)[:2])
+
+
+def _who_does_it_so(turn: Turn) -> str | None:
+    """ "Голова садовая, кто ж так делает", "кто так комп собирает?": who does it like that,
+    asked of what the client does, mocks it ("кто так сказал?" asks who, in the past)."""
+    words = turn.words
+    for i in range(len(words) - 2):
+        if words[i] != "кто":
+            continue
+        j = i + 2 if words[i + 1] in {"ж", "же"} else i + 1
+        if words[j : j + 1] != ["так"]:
+            continue
+        verb = next((k for k in range(j + 1, min(j + 4, len(words))) if turn.facts[k].pos == "VERB"), None)
+        if verb is not None and not turn.facts[verb].is_past:
+            return turn.quote(i, verb - i + 1)
+    return None
+
+
+_EN_WHO_DOES_IT = re.compile(r"\bwho (?:even )?(?:does|\w+s) (?:\w+ ){0,3}like that\b")
+
+
+def _who_does_it_en(turn: Turn) -> str | None:
+    """ "Who does it like that", "who builds a pc like that": what the client does, mocked."""
+    found = _EN_WHO_DOES_IT.search(" ".join(turn.words))
+    return found.group(0) if found else None
 
 
 def _reproached(turn: Turn) -> str | None:
@@ -1803,6 +1836,8 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         # "мастер ну типа всё сделает": "ну" before another filler is one habit with it, counted once
         if phrase == ("ну",) and (not _nu_fills(turn, start) or any(at == end for at, _ in turn.spans[key])):
             continue
+        if phrase in _WHAT and _asked_alone(turn, start):
+            continue  # "Да, чё?": asks what the client wants, fills nothing
         poses = (after_pos, then_pos, before_pos)
         if on_a_day or set_off or conditions_nothing or not _literal(phrase, before, after, poses, language):
             found.append(turn.quote(start, len(phrase)))
@@ -1810,6 +1845,17 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         elif phrase == ("ну", "вот"):
             taken = end - 1  # "ну вот, как-то так" sums up: its "вот" is not read again alone
     return found
+
+
+_WHAT = {("чё",), ("че",)}
+
+
+def _asked_alone(turn: Turn, at: int) -> bool:
+    """The word at ``at`` ends the turn or is asked: a question mark straight after it."""
+    if at == len(turn.words) - 1:
+        return True
+    start = word_starts(turn.text)[at] + len(turn.said[at])
+    return turn.text[start : start + 1] == "?"
 
 
 def _nu_fills(turn: Turn, at: int) -> bool:
@@ -1960,6 +2006,8 @@ def _literal(
             return after in {"и", "как", "так"} or not (before or after)
         if word == "по сути":  # "давайте по сути": get to the point, ending the turn
             return not after
+        if word == "по факту":  # "по факту оплаты": upon payment; "по факту платите курьеру" fills
+            return after_pos == "NOUN"
         if word == "так сказать":  # "так сказать сложно" is "hard to say so"
             return after in RU_HARD_TO_SAY
         # "это значит", "значит, что" mean, "ну значит покупайте" concludes, "значит так" opens;

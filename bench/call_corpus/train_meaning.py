@@ -66,6 +66,7 @@ TRAIN_SPLITS = (
     "fresh23",
     "fresh24",
     "fresh25",
+    "fresh26",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

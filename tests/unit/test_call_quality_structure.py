@@ -1403,3 +1403,72 @@ def test_now_then_greets(en):
 )
 def test_folksy_speech_errors_of_fresh25(ru, en, scorer, agent_turns, literate):
     assert {"ru": ru, "en": en}[scorer].score("c", agent_saying(*agent_turns)).items["literacy"] == literate
+
+
+# --- session 41's second round, tuned on fresh26 (a young, slangy agent who mocks) --------
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "polite"),
+    [
+        ("ru", "Чел, ты вообще в теме или как?", 0),
+        ("ru", "Ок, бумер, объясняю для особо одарённых.", 0),
+        ("ru", "Ну ты и скуф, конечно, это же база.", 0),
+        ("ru", "ору с тебя кто так комп собирает", 0),  # who does it like that, by its structure
+        ("ru", "Кто так делает? Сначала замерьте.", 0),
+        ("ru", "Кто так сказал? Уточню у мастера.", 1),  # who said it, in the past: asks
+        ("ru", "серьёзно гуглить не пробовал", 0),
+        ("ru", "кринж такое брать не позорься", 0),
+        ("en", "lol who builds a pc like that", 0),
+        ("en", "ok boomer whatever you say", 0),
+        ("en", "bro that's basic stuff google exists", 0),
+        ("en", "that's so cringe, mate", 0),
+        ("en", "Dude, you've no clue what you're asking for, right?", 0),
+    ],
+)
+def test_mocking_in_slang_is_rude(ru, en, scorer, agent_says, polite):
+    turns = call(("a", "Hello."), ("c", "I need a gaming PC."), ("a", agent_says))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["politeness"] == polite
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "offered"),
+    [
+        ("Кстати, внутренние конверты у нас тоже продаём.", 1),  # selling it too offers it
+        ("Акций сейчас никаких.", 0),  # no offer at all
+        ("так записываю а гидрогелевую плёнку не хотите реально тема", 1),  # "а" after other words
+    ],
+)
+def test_what_we_sell_too_offers_and_no_deals_do_not(ru, agent_says, offered):
+    turns = call(("a", "Здравствуйте."), ("c", "Пластинки есть?"), ("a", agent_says), ("c", "Угу."))
+    assert ru.score("c", turns).items["offer_assortment"] == offered
+
+
+@pytest.mark.parametrize(
+    ("agent_turns", "literate"),
+    [
+        (("Курьер по факту будет завтра к обеду.", "Мастер типа глянет сегодня."), 0),
+        (("По факту оплаты отправим трек-номер.", "Мастер типа глянет сегодня."), 1),  # upon payment
+        (("Скидка будет с пятиста рублей.",), 0),  # "пятисот"
+    ],
+)
+def test_fillers_and_errors_of_fresh26(ru, agent_turns, literate):
+    assert ru.score("c", agent_saying(*agent_turns)).items["literacy"] == literate
+
+
+def test_what_asked_alone_fills_nothing(ru):
+    turns = call(("a", "Да, чё?"), ("c", "Скейт нужен."), ("a", "Мастер типа глянет сегодня."))
+    assert ru.score("c", turns).items["literacy"] == 1  # one filler, not two
+
+
+def test_a_drawn_out_hey_greets_in_speech_to_text(en):
+    assert en.score("c", call(("a", "heyy pixelforge what's up"), ("c", "Hi."))).items["greeting"] == 1
+
+
+def test_having_a_think_is_an_objection(en):
+    turns = call(
+        ("a", "Hello."),
+        ("c", "I'll have a think and message you."),
+        ("a", "Okay, you do you. Thanks for calling, speak soon."),
+    )
+    assert en.score("c", turns).items["objection_handling"] == 0
