@@ -73,7 +73,7 @@ def facts(word: str, language: str) -> WordFacts:
         is_first_person="1per" in top.tag and top.tag.POS == "VERB",
         is_said_to_you={"2per", "plur", "indc"} <= top.tag.grammemes and "past" not in top.tag,
         is_past="past" in top.tag,
-        is_nonstandard=_nonstandard(word, top, known) or bool(_VERNACULAR.match(word)),
+        is_nonstandard=_nonstandard(word, top, known) or _vernacular(word, known),
         is_thing=top.tag.POS == "NOUN" and "inan" in top.tag.grammemes,
         is_superlative="Supr" in top.tag,
     )
@@ -96,6 +96,18 @@ def _nonstandard(word: str, top, known: bool) -> bool:
         return distorted or (verb and "Infr" in top.tag.grammemes)
     if not verb or not morph().word_is_known(top.normal_form) or len(word) < 4:
         return False
-    # speech-to-text swaps two letters ("пирвезем"): a swap back to a known word is no error
+    return not _a_swap_of_a_known_word(word)
+
+
+def _vernacular(word: str, known: bool) -> bool:
+    """A vernacular form ("ихний", "покладёт", "увидимтеся"), unless speech-to-text swapped two
+    letters of a known word ("свяжтеся" is "свяжется")."""
+    if not _VERNACULAR.match(word):
+        return False
+    return known or not _a_swap_of_a_known_word(word)
+
+
+def _a_swap_of_a_known_word(word: str) -> bool:
+    """Speech-to-text swaps two letters ("пирвезем"): a swap back to a known word is no error."""
     swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
-    return not any(morph().word_is_known(w) for w in swaps)
+    return any(morph().word_is_known(w) for w in swaps)

@@ -47,7 +47,7 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
 
 
 # interjections the name dictionary reads as names, and the words that announce a name
-NOT_NAMES = {"ало", "алло", "але", "да", "ну", "вот", "мил"}  # "здравствуй, мил человек"
+NOT_NAMES = {"ало", "алло", "але", "да", "ну", "вот", "мил", "инн"}  # "здравствуй, мил человек", a tax number
 NAME_BEFORE = {
     "вами", "меня", "это", "я", "связи", "отвечает", "приветствует", "зовут", "звать", "помогает"
 }  # fmt: skip
@@ -77,7 +77,8 @@ ANNOUNCING = {"беспокоит", "слушает", "слушаем", "при�
 WISHES = {"хорошего", "доброго", "отличного", "приятного", "удачного", "прекрасного", "дня", "вечера", "утра",
           "ночи", "денечка"}  # fmt: skip
 # what the client is called, fondly ("здравствуй, мил человек, слушаю"): no company's name
-CALLED = {"мил", "человек", "милок", "голубчик", "родной", "родная", "дорогой", "дорогая", "дружище"}
+CALLED = {"мил", "человек", "милок", "голубчик", "родной", "родная", "дорогой", "дорогая", "дружище",
+          "коллега", "коллеги"}  # fmt: skip
 # an apology or a sound between the greeting and the company's name
 SORRY = {"извините", "простите", "ой", "ээ", "эээ", "эм", "мм"}
 # what a department's name begins with: a department names no company
@@ -390,7 +391,7 @@ _NOT_A_NAME_BEFORE_HERE = {
     "over", "right", "just", "still", "not", "out", "in", "up", "down", "from", "come", "came", "get",
     "got", "and", "or", "but", "the", "a", "there", "back", "stay", "wait", "sign", "click", "go", "me",
     "us", "them", "him", "her", "generally", "roughly", "strictly", "who", "who's", "what", "to", "neither",
-    "nor", "either", "somewhere", "nowhere", "anywhere", "everywhere",
+    "nor", "either", "somewhere", "nowhere", "anywhere", "everywhere", "yep", "yeah", "yes",
 }  # fmt: skip
 # words after a greeting that are no company's name ("hello and thanks…", "hi how are you")
 _EN_NOT_A_COMPANY = _NOT_A_NAME_BEFORE_HERE | {

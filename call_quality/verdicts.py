@@ -1201,9 +1201,10 @@ _WITH_THE_THANKS = {"вам", "вас", "помочь", "был", "была", "�
 def _closing_said(turn: Turn, item: Item) -> str | None:
     """The first closing phrase of the turn, except a lone verb told in the past: "пришлю"
     names the next step, "записал" and "я её вам отправила" tell what is done, "а раньше
-    вы к кому-то обращались" asks ("спасибо, что обратились" is a phrase and closes)."""
+    вы к кому-то обращались" asks ("спасибо, что обратились" is a phrase and closes); nor
+    said in the infinitive or as an order ("пришлите реквизиты" asks the client to send)."""
     for quote in turn.quotes.get((item.name, "phrases"), ()):
-        if not _told_in_the_past(turn, quote) and not _an_infinitive(turn, quote):
+        if not (_told_in_the_past(turn, quote) or _an_infinitive(turn, quote) or _an_order(turn, quote)):
             return quote
     if len(turn.words) > 1 and turn.words[-1] in _PARTING_LAST:
         return turn.said[-1]  # "ну всё, пока": "пока" ending the turn parts ("пока нет" does not)
@@ -1227,6 +1228,19 @@ def _an_infinitive(turn: Turn, quote: str) -> bool:
         return False
     at = turn.end_of([normal(words[0])])
     return at is not None and turn.facts[at - 1].pos == "INFN"
+
+
+# the next steps the goodbye list holds in the first person ("пришлю", "наберу"): said as an
+# order ("пришлите реквизиты"), they ask the client for something, and part from no one
+_COMMITTING = {"прислать", "отправить", "написать", "набрать", "перезвонить", "позвонить", "выслать",
+               "скинуть"}  # fmt: skip
+
+
+def _an_order(turn: Turn, quote: str) -> bool:
+    if " " in quote or not quote.endswith(("те", "и")):
+        return False  # most quotes: several words, or no order's ending
+    at = turn.end_of([normal(quote)])
+    return at is not None and turn.facts[at - 1].is_imperative and turn.facts[at - 1].lemma in _COMMITTING
 
 
 def _good_time_of_day_ends(turn: Turn) -> str | None:
@@ -1689,6 +1703,8 @@ def speech(call: Call, item: Item) -> Verdict:
                 errors += [_said(turn, quote) for quote in _come_after_one(turn)]
             if "were" in words:
                 errors += [_said(turn, quote) for quote in _were_after_one(turn)]
+        if language == "ru" and "процент" in turn.words:
+            errors += [_said(turn, quote) for quote in _percent_after_a_numeral(turn)]
         if language == "ru" and "согласно" in turn.words:
             errors += [_said(turn, quote) for quote in _according_to_in_the_genitive(turn)]
         said_fillers = _fillers(turn, (item.name, "fillers"), language)
@@ -2006,8 +2022,9 @@ def _literal(
             return after in {"и", "как", "так"} or not (before or after)
         if word == "по сути":  # "давайте по сути": get to the point, ending the turn
             return not after
-        if word == "по факту":  # "по факту оплаты": upon payment; "по факту платите курьеру" fills
-            return after_pos == "NOUN"
+        if word == "по факту":  # "по факту оплаты": of a thing, in the genitive; before a verb or a
+            # subject ("по факту платите курьеру", "курьер по факту будет завтра") it fills
+            return bool(after) and _of_a_thing(after)
         if word == "так сказать":  # "так сказать сложно" is "hard to say so"
             return after in RU_HARD_TO_SAY
         # "это значит", "значит, что" mean, "ну значит покупайте" concludes, "значит так" opens;
@@ -2227,6 +2244,17 @@ def _bare_verb_after_he(turn: Turn) -> list[str]:
         if words[i] in {"he", "she"}
         and words[i + 1] in _BARE_AFTER_HE
         and (words[i - 1] if i else "") not in _ASKS_OR_ORDERS
+    ]
+
+
+def _percent_after_a_numeral(turn: Turn) -> list[str]:
+    """ "Скидку дадим в размере пяти процент": "процент" straight after a numeral takes the
+    numeral's case ("пяти процентов", "два процента"); only after "один" is it right."""
+    words = turn.words
+    return [
+        turn.quote(i - 1, 2)
+        for i in range(1, len(words))
+        if words[i] == "процент" and turn.facts[i - 1].pos == "NUMR" and words[i - 1] != "один"
     ]
 
 

@@ -67,6 +67,7 @@ TRAIN_SPLITS = (
     "fresh24",
     "fresh25",
     "fresh26",
+    "fresh27",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

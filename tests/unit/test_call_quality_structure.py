@@ -1472,3 +1472,107 @@ def test_having_a_think_is_an_objection(en):
         ("a", "Okay, you do you. Thanks for calling, speak soon."),
     )
     assert en.score("c", turns).items["objection_handling"] == 0
+
+
+# --- session 41's third round, tuned on fresh27 (a corporate agent who condescends) --------
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "polite"),
+    [
+        ("ru", "Это азы, удивительно, что в вашей компании этого не знают.", 0),
+        ("ru", "по-моему я достаточно понятно изложил позицию", 0),
+        ("ru", "Я не буду каждому сотруднику вашей фирмы отдельно это пересказывать.", 0),
+        ("ru", "это уже ваши внутренние сложности на самом деле договор пришлём на почту", 0),
+        ("en", "that sounds like an internal problem on your side", 0),
+        ("en", "i feel i was fairly clear the first time", 0),
+        ("en", "Let's leave the emotions out of it, shall we?", 0),
+        ("en", "Perhaps get aligned internally before you call us.", 0),
+        ("en", "nothing else in the range i won't be walking every one of your staff through this", 0),
+    ],
+)
+def test_condescension_in_office_words_is_rude(ru, en, scorer, agent_says, polite):
+    turns = call(("a", "Hello."), ("c", "We need backups for twelve servers."), ("a", agent_says))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["politeness"] == polite
+
+
+@pytest.mark.parametrize(
+    ("scorer", "objection", "answer", "handled"),
+    [
+        ("ru", "Нам нужно согласовать с руководством.", "Понял вас, ок.", 0),
+        ("ru", "Для нас это выше бюджета.", "окей услышал вас в понедельник пришлю коммерческое", 0),
+        ("ru", "Нам это пока неактуально.", "Хорошо, принято, тогда вопрос закрыт.", 0),
+        ("ru", "Согласовано.", "Отлично, тогда счёт пришлю сегодня.", 1),  # agreed: no objection
+        ("en", "It's not a priority for us right now.", "Understood, we'll close that off then.", 0),
+        ("en", "It's not a priority for us right now.", "okay heard thanks for your time take care", 0),
+    ],
+)
+def test_corporate_objections_let_go(ru, en, scorer, objection, answer, handled):
+    turns = call(("a", "Hello."), ("c", objection), ("a", answer))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["objection_handling"] == handled
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "offered"),
+    [
+        ("ru", "к такому пакету обычно подключают досутп к записи", 1),  # a word misheard
+        ("en", "clients on that package usually take server monitoring", 1),
+        ("en", "Would server monitoring be worth exploring?", 1),
+        ("en", "I can fold logo embroidery into the proposal.", 1),
+        ("en", "no add-ons are available on that tier", 0),
+    ],
+)
+def test_offers_in_office_words(ru, en, scorer, agent_says, offered):
+    turns = call(("a", "Hello."), ("c", "We need backups."), ("a", agent_says), ("c", "Okay."))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["offer_assortment"] == offered
+
+
+@pytest.mark.parametrize(
+    ("last_turn", "closed"),
+    [
+        ("Будьте любезны, пришлите реквизиты на почту.", 0),  # the client asked to send: no goodbye
+        ("В понедельник пришлю коммерческое.", 1),  # the next step, ours
+    ],
+)
+def test_asking_the_client_to_send_is_no_goodbye(ru, last_turn, closed):
+    turns = call(("a", "Здравствуйте."), ("c", "Нужен тренинг."), ("a", last_turn))
+    assert ru.score("c", turns).items["closing"] == closed
+
+
+@pytest.mark.parametrize(
+    ("scorer", "turns", "introduced"),
+    [
+        ("ru", (("a", "Здравствуйте, коллега, слушаю внимательно."), ("c", "Нужен тренинг.")), 0),
+        ("ru", (("a", "слушаю да"), ("c", "Нужен тренинг."), ("a", "ИНН организации продиктуйте.")), 0),
+        ("en", (("a", "yep on the line"), ("c", "We need training.")), 0),
+    ],
+)
+def test_a_colleague_a_tax_number_and_yep_name_no_one(ru, en, scorer, turns, introduced):
+    assert {"ru": ru, "en": en}[scorer].score("c", call(*turns)).items["introduction"] == introduced
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_turns", "literate"),
+    [
+        ("ru", ("Звоню по поводу о продлении договора.",), 0),
+        ("ru", ("Мы гарантируем вам о сохранности данных.",), 0),
+        ("ru", ("Работаем с двухтысяча пятого года.",), 0),
+        ("ru", ("Скидку дадим в размере пяти процент.",), 0),
+        ("ru", ("Скидка пять процентов, а сверху ещё один процент.",), 1),
+        ("ru", ("Менеджер в моменте свяжется завтра.", "Внедрение на самом деле займёт две недели."), 0),
+        ("en", ("Between you and I, there's room on price.",), 0),
+        ("en", ("If I would have known, I'd have rung sooner.",), 0),
+        ("en", ("The invoice was sent to yourself and the team.",), 0),
+        ("en", ("Onboarding to be honest takes two weeks.", "The account manager will basically call."), 0),
+    ],
+)
+def test_office_speech_errors_and_jargon_fillers_of_fresh27(ru, en, scorer, agent_turns, literate):
+    assert {"ru": ru, "en": en}[scorer].score("c", agent_saying(*agent_turns)).items["literacy"] == literate
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "literate"), [("Менеджер свяжтеся завтра.", 1), ("Увидимтеся в пятницу.", 0)]
+)
+def test_two_letters_swapped_are_no_vernacular(ru, agent_says, literate):
+    # "свяжтеся": speech-to-text swapped two letters of "свяжется"; "увидимтеся" is said so
+    assert ru.score("c", agent_saying(agent_says)).items["literacy"] == literate
