@@ -2125,7 +2125,7 @@ def _both_of_the_wrong_gender(turn: Turn) -> list[str]:
     from call_quality.phrases import morph
 
     found = []
-    if not any(w in _BOTH for w in turn.words):
+    if _BOTH.keys().isdisjoint(turn.words):
         return found
     for i, word in enumerate(turn.words[:-1]):
         wrong = _BOTH.get(word)
