@@ -75,7 +75,7 @@ ANSWERS = sorted(
 ANNOUNCING = {"беспокоит", "слушает", "слушаем", "приветствует", "отвечает"}
 # a good wish ("хорошего дня, слушаю внимательно"): no company's name
 WISHES = {"хорошего", "доброго", "отличного", "приятного", "удачного", "прекрасного", "дня", "вечера", "утра",
-          "ночи", "денечка"}  # fmt: skip
+          "ночи", "денечка", "утречка", "вечерочка", "вечерка"}  # fmt: skip
 # what the client is called, fondly ("здравствуй, мил человек, слушаю"): no company's name
 CALLED = {"мил", "человек", "милок", "голубчик", "родной", "родная", "дорогой", "дорогая", "дружище",
           "коллега", "коллеги"}  # fmt: skip
@@ -268,6 +268,7 @@ def company_ends_greeting(turn: Turn, greeting_phrase: str) -> str | None:
         )
         and turn.words[end] not in DEPARTMENTS | ROOMS  # "добрый день, отдел оптовых продаж": no company
         and not (nouns and all(n in ROOMS for n in nouns))  # "приветствую, ночная смена на связи"
+        and CALLED.isdisjoint(said)  # "ой, здравствуйте, мой дорогой": the client, called fondly
     )
     # a name is said in the nominative, a noun after it maybe in the genitive ("точка
     # роста"): "рады вашему звонку" is a sentence, not "белое облако"

@@ -1354,7 +1354,8 @@ def _rude_by_words(call: Call, turn: Turn, item: Item) -> dict | None:
         or ("будьте" in turn.words and _called_names(turn))
         or ("что," in turn.text and _reproached(turn))
         or ("написано" in turn.words and _sent_to_read(turn))
-        or ("кто" in turn.words and "так" in turn.words and _who_does_it_so(turn))
+        or ("кто" in turn.words and ("так" in turn.words or "ну" in turn.words) and _who_does_it_so(turn))
+        or ("хоть" in turn.words and _did_you_even(turn))
     )
     pushed = pushed or _labels_the_client(turn, language)
     pushed = pushed or (language == "en" and "now" in turn.words and _blamed_en(turn))
@@ -1520,11 +1521,30 @@ def _who_does_it_so(turn: Turn) -> str | None:
         if words[i] != "кто":
             continue
         j = i + 2 if words[i + 1] in {"ж", "же"} else i + 1
-        if words[j : j + 1] != ["так"]:
+        # "ну кто же коляску по цвету выбирает": after "ну" and "же" the thing may come first
+        rhetorical = i and words[i - 1] == "ну" and j == i + 2
+        if words[j : j + 1] != ["так"] and not rhetorical:
             continue
-        verb = next((k for k in range(j + 1, min(j + 4, len(words))) if turn.facts[k].pos == "VERB"), None)
+        verb = next((k for k in range(j, min(j + 5, len(words))) if turn.facts[k].pos == "VERB"), None)
         if verb is not None and not turn.facts[verb].is_past:
             return turn.quote(i, verb - i + 1)
+    return None
+
+
+# "вы хоть раз пробовали": ever, a question; "вы хоть инструкцию открывали": whether at all
+_EVER = {"раз", "немного", "чуть", "иногда", "когда"}
+
+
+def _did_you_even(turn: Turn) -> str | None:
+    """ "Милочка, вы хоть инструкцию открывали": whether the client did it at all, asked of
+    them, patronises (a verb in the past within three words of "вы хоть")."""
+    words = turn.words
+    for i in range(len(words) - 2):
+        if words[i : i + 2] != ["вы", "хоть"] or words[i + 2] in _EVER:
+            continue
+        past = next((k for k in range(i + 2, min(i + 5, len(words))) if turn.facts[k].is_past), None)
+        if past is not None:
+            return turn.quote(i, past - i + 1)
     return None
 
 
@@ -1703,6 +1723,8 @@ def speech(call: Call, item: Item) -> Verdict:
                 errors += [_said(turn, quote) for quote in _come_after_one(turn)]
             if "were" in words:
                 errors += [_said(turn, quote) for quote in _were_after_one(turn)]
+        if language == "ru" and not _MISGENDERED.keys().isdisjoint(turn.words):
+            errors += [_said(turn, quote) for quote in _misgendered(turn)]
         if language == "ru" and "процент" in turn.words:
             errors += [_said(turn, quote) for quote in _percent_after_a_numeral(turn)]
         if language == "ru" and "согласно" in turn.words:
@@ -2245,6 +2267,43 @@ def _bare_verb_after_he(turn: Turn) -> list[str]:
         and words[i + 1] in _BARE_AFTER_HE
         and (words[i - 1] if i else "") not in _ASKS_OR_ORDERS
     ]
+
+
+# nouns often given another gender in speech ("белая тюль", "вкусное кофе"): their own
+_MISGENDERED = {"тюль": "masc", "кофе": "masc", "шампунь": "masc", "рояль": "masc", "толь": "masc",
+                "тапок": "masc", "туфля": "femn", "мозоль": "femn", "фамилия": "femn"}  # fmt: skip
+
+
+def _misgendered(turn: Turn) -> list[str]:
+    """An adjective of another gender beside one of those nouns: two words before it or
+    three after ("тюль у нас белая"), no other noun between ("кофе-брейк в коммерческое
+    предложение": the adjective is another noun's)."""
+    words, facts_, found = turn.words, turn.facts, []
+    for i, word in enumerate(words):
+        gender = _MISGENDERED.get(word)
+        if gender is None:
+            continue
+        for side in (range(i - 1, max(-1, i - 3), -1), range(i + 1, min(i + 4, len(words)))):
+            # the nearest noun or adjective of another gender on this side
+            near = (k for k in side if facts_[k].pos == "NOUN" or _other_gender(words[k], gender))
+            j = next(near, None)
+            if j is not None and facts_[j].pos != "NOUN":
+                found.append(turn.quote(min(i, j), abs(i - j) + 1))
+                break
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _other_gender(word: str, gender: str) -> bool:
+    """The word's likeliest reading is an adjective in the nominative singular of another
+    gender ("белая", "вкусное")."""
+    top = morph().parse(word)[0]
+    return (
+        top.tag.POS in {"ADJF", "ADJS"}
+        and top.tag.number == "sing"
+        and top.tag.gender not in {None, gender}
+        and (top.tag.POS == "ADJS" or top.tag.case == "nomn")
+    )
 
 
 def _percent_after_a_numeral(turn: Turn) -> list[str]:

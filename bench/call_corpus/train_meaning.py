@@ -68,6 +68,7 @@ TRAIN_SPLITS = (
     "fresh25",
     "fresh26",
     "fresh27",
+    "fresh28",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

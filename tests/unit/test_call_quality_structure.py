@@ -1576,3 +1576,62 @@ def test_office_speech_errors_and_jargon_fillers_of_fresh27(ru, en, scorer, agen
 def test_two_letters_swapped_are_no_vernacular(ru, agent_says, literate):
     # "свяжтеся": speech-to-text swapped two letters of "свяжется"; "увидимтеся" is said so
     assert ru.score("c", agent_saying(agent_says)).items["literacy"] == literate
+
+
+# --- session 41's fourth round, tuned on fresh28 (a saccharine agent, sarcastic) ----------
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "polite"),
+    [
+        ("ru", "Дорогуша, не нервничайте так, это несложно даже для вас.", 0),
+        ("ru", "какая прелесть вы опять перепутали размер", 0),
+        ("ru", "Солнышко, ну кто же коляску по цвету выбирает?", 0),  # "ну кто же …", a verb now
+        ("ru", "Кто же у вас отвечает за закупки?", 1),  # no "ну": asks who
+        ("ru", "милочка вы хоть инструкцию открывали", 0),
+        ("ru", "Вы хоть раз пробовали сатин? Он мягче.", 1),  # "хоть раз": ever, a question
+        ("en", "Honey, it's ever so simple, even for you.", 0),
+        ("en", "Aren't you clever, getting it all muddled, never mind.", 0),
+        ("en", "how adorable you mixed up the sizes again", 0),
+        ("en", "bless you have you opened the manual at all", 0),
+    ],
+)
+def test_sugary_sarcasm_is_rude(ru, en, scorer, agent_says, polite):
+    turns = call(("a", "Hello."), ("c", "I need a pram."), ("a", agent_says))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["politeness"] == polite
+
+
+def test_a_sweet_way_of_letting_an_objection_go(ru):
+    answer = "ну понятненько тогда в субботу наберу вам целую пока"  # the day answers nothing
+    turns = call(("a", "Здравствуйте."), ("c", "В интернете дешевле нашла."), ("a", answer))
+    assert ru.score("c", turns).items["objection_handling"] == 0
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["ой здравствуйте мой дорогой", "доброго утречка слушаю"],  # the client called fondly; a wish
+)
+def test_fond_words_and_wishes_name_no_company(ru, opening):
+    assert ru.score("c", call(("a", opening), ("c", "Коляска нужна."))).items["introduction"] == 0
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "literate"),
+    [
+        ("ru", "Тюль у нас белая, очень нежная.", 0),  # "тюль" is masculine
+        ("ru", "Вкусное кофе дарим к заказу.", 0),
+        ("ru", "Белый тюль у нас, очень нежный.", 1),
+        ("ru", "Звоните взад, если что.", 0),
+        ("ru", "Колясочку привезём за бесплатно.", 0),
+        ("en", "I'll learn you how to fold it.", 0),
+        ("en", "Alls you need is the voucher.", 0),
+        ("en", "Could you borrow me your postcode?", 0),
+    ],
+)
+def test_sweet_agents_speech_errors_of_fresh28(ru, en, scorer, agent_says, literate):
+    assert {"ru": ru, "en": en}[scorer].score("c", agent_saying(agent_says)).items["literacy"] == literate
+
+
+def test_an_adjective_of_another_noun_is_no_misgendering(ru):
+    said = agent_saying("Могу включить кофе-брейк в коммерческое предложение.")
+    assert ru.score("c", said).items["literacy"] == 1  # "коммерческое" is the proposal's
