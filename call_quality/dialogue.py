@@ -23,6 +23,17 @@ from call_quality.phrases import (
 
 ListKey = tuple[str, str]  # (item or "objections:<class>", list name)
 
+# the next steps the goodbye lists hold in the first person ("пришлю", "наберу"): said as an
+# order ("пришлите реквизиты"), they ask the client for something and part from no one
+_COMMITTING = {"прислать", "отправить", "написать", "набрать", "перезвонить", "позвонить", "выслать",
+               "скинуть"}  # fmt: skip
+
+
+def said_as_a_goodbye(word: WordFacts) -> bool:
+    """A one-word goodbye of the lists as it parts: not in the infinitive ("до утра ждать
+    опасно" reads "жду" as "ждать") nor a next step ordered of the client ("пришлите")."""
+    return word.pos != "INFN" and not (word.is_imperative and word.lemma in _COMMITTING)
+
 
 @dataclass
 class Turn:
@@ -191,12 +202,12 @@ class Reader:
         ("а ну тогда ладно рады помочь до связи"); none for a turn said in one piece."""
         text = turn.text
         if not SENTENCE_MARK.search(text):
-            # a goodbye's verb in the infinitive says no goodbye ("до утра ждать опасно" is not "жду")
+            # a goodbye's verb in the infinitive or as an order says no goodbye
             goodbyes = (
                 [
                     a
                     for a, _ in turn.positions_of((self.closing_item, "phrases"))
-                    if turn.facts[a].pos != "INFN"
+                    if said_as_a_goodbye(turn.facts[a])
                 ]
                 if self.closing_item
                 else []

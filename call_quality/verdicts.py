@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from call_quality.checklist import Checklist, Item
-from call_quality.dialogue import Turn
+from call_quality.dialogue import Turn, said_as_a_goodbye
 from call_quality.language import EN_FIRST_PERSON, EN_NUMBERS, RU_DAYS, facts
 from call_quality.meaning import Meaning
 from call_quality.names import (
@@ -1204,7 +1204,7 @@ def _closing_said(turn: Turn, item: Item) -> str | None:
     вы к кому-то обращались" asks ("спасибо, что обратились" is a phrase and closes); nor
     said in the infinitive or as an order ("пришлите реквизиты" asks the client to send)."""
     for quote in turn.quotes.get((item.name, "phrases"), ()):
-        if not (_told_in_the_past(turn, quote) or _an_infinitive(turn, quote) or _an_order(turn, quote)):
+        if not (_told_in_the_past(turn, quote) or _not_said_as_a_goodbye(turn, quote)):
             return quote
     if len(turn.words) > 1 and turn.words[-1] in _PARTING_LAST:
         return turn.said[-1]  # "ну всё, пока": "пока" ending the turn parts ("пока нет" does not)
@@ -1218,29 +1218,14 @@ def _closing_said(turn: Turn, item: Item) -> str | None:
     return None
 
 
-def _an_infinitive(turn: Turn, quote: str) -> bool:
-    """A one-word goodbye said in the infinitive ("до утра ждать опасно" reads "жду" as "ждать"):
-    a verb of the sentence, no goodbye."""
-    if " " in quote or not quote.endswith(("ть", "ти", "чь")):
-        return False  # most quotes: several words, or no infinitive's ending
-    words = words_of(quote)
-    if len(words) != 1:
-        return False
-    at = turn.end_of([normal(words[0])])
-    return at is not None and turn.facts[at - 1].pos == "INFN"
-
-
-# the next steps the goodbye list holds in the first person ("пришлю", "наберу"): said as an
-# order ("пришлите реквизиты"), they ask the client for something, and part from no one
-_COMMITTING = {"прислать", "отправить", "написать", "набрать", "перезвонить", "позвонить", "выслать",
-               "скинуть"}  # fmt: skip
-
-
-def _an_order(turn: Turn, quote: str) -> bool:
-    if " " in quote or not quote.endswith(("те", "и")):
-        return False  # most quotes: several words, or no order's ending
+def _not_said_as_a_goodbye(turn: Turn, quote: str) -> bool:
+    """A one-word goodbye said in the infinitive or as an order ("до утра ждать опасно" reads
+    "жду" as "ждать"; "пришлите реквизиты" asks the client to send): a verb of the sentence
+    (dialogue.said_as_a_goodbye)."""
+    if " " in quote:
+        return False  # most quotes: several words
     at = turn.end_of([normal(quote)])
-    return at is not None and turn.facts[at - 1].is_imperative and turn.facts[at - 1].lemma in _COMMITTING
+    return at is not None and not said_as_a_goodbye(turn.facts[at - 1])
 
 
 def _good_time_of_day_ends(turn: Turn) -> str | None:

@@ -1531,6 +1531,7 @@ def test_offers_in_office_words(ru, en, scorer, agent_says, offered):
     ("last_turn", "closed"),
     [
         ("Будьте любезны, пришлите реквизиты на почту.", 0),  # the client asked to send: no goodbye
+        ("так оформляю будьте любезны пришлите реквизиты на почту", 0),  # as speech-to-text writes it
         ("В понедельник пришлю коммерческое.", 1),  # the next step, ours
     ],
 )
