@@ -1507,7 +1507,7 @@ def _who_does_it_so(turn: Turn) -> str | None:
             continue
         j = i + 2 if words[i + 1] in {"ж", "же"} else i + 1
         # "ну кто же коляску по цвету выбирает": after "ну" and "же" the thing may come first
-        rhetorical = i and words[i - 1] == "ну" and j == i + 2
+        rhetorical = i > 0 and words[i - 1] == "ну" and j == i + 2
         if words[j : j + 1] != ["так"] and not rhetorical:
             continue
         verb = next((k for k in range(j, min(j + 5, len(words))) if turn.facts[k].pos == "VERB"), None)
@@ -2256,7 +2256,7 @@ def _bare_verb_after_he(turn: Turn) -> list[str]:
 
 # nouns often given another gender in speech ("белая тюль", "вкусное кофе"): their own
 _MISGENDERED = {"тюль": "masc", "кофе": "masc", "шампунь": "masc", "рояль": "masc", "толь": "masc",
-                "тапок": "masc", "туфля": "femn", "мозоль": "femn", "фамилия": "femn"}  # fmt: skip
+                "тапок": "masc", "туфля": "femn", "мозоль": "femn"}  # fmt: skip
 
 
 def _misgendered(turn: Turn) -> list[str]:
