@@ -6,12 +6,12 @@ set), and calls scored per second on one core. Reports; never fails on numbers.
 
 The corpus (bench/data/call_corpus/, README.md there) is split by scenario: the scorer is
 tuned on train.jsonl and on the held-out halves whose figure has been taken (heldout.jsonl
-since 2026-12-01, fresh.jsonl to fresh28.jsonl since 2026-12-02/03/05/06: development sets
-now); fresh29.jsonl measures it on trades and phrasings written before the changes tuned on
-fresh28 and never read while tuning, with the agent speaking in long turns. ``--only``
+since 2026-12-01, fresh.jsonl to fresh29.jsonl since 2026-12-02/03/05/06: development sets
+now); fresh30.jsonl measures it on trades and phrasings written before the changes tuned on
+fresh29 and never read while tuning, with the agent speaking in long turns. ``--only``
 reports the sets whose name holds the word (tuning looks at development sets only, so the
-held-out figure stays unseen until the end; "fresh2" also matches fresh20 to fresh29: name a
-set in full, "development (fresh28").
+held-out figure stays unseen until the end; "fresh2" also matches fresh20 to fresh29, and
+"fresh3" fresh30: name a set in full, "development (fresh29").
 `expected` lists 0/1 per item in the order greeting, introduction, needs_discovery,
 offer_assortment, objection_handling, closing, politeness, literacy.
 """
@@ -29,10 +29,13 @@ from call_quality.scorer import Scorer
 
 DATA = Path(__file__).parent / "data"
 SETS = {
-    # written 2026-12-06 (session 41, its fourth round) before the changes tuned on fresh28,
-    # never read while tuning; long agent turns (build.LONG_TURNS), hobby and home gadgets
-    # and an argumentative agent, rude by contradicting the client
-    "held-out (fresh29)": DATA / "call_corpus" / "fresh29.jsonl",
+    # written 2026-12-06 (session 41, its fifth round) before the changes tuned on fresh29,
+    # never read while tuning; long agent turns (build.LONG_TURNS), leisure and care services
+    # and a chatty agent, rude by comparing the client with other customers
+    "held-out (fresh30)": DATA / "call_corpus" / "fresh30.jsonl",
+    # the thirtieth held-out half: its figure was taken in session 41's fourth round; a
+    # development set from its fifth round on
+    "development (fresh29, thirtieth held-out half)": DATA / "call_corpus" / "fresh29.jsonl",
     # the twenty-ninth held-out half: its figure was taken in session 41's third round; a
     # development set from its fourth round on
     "development (fresh28, twenty-ninth held-out half)": DATA / "call_corpus" / "fresh28.jsonl",

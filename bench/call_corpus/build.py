@@ -52,6 +52,7 @@ from bench.call_corpus import (
     banks_en_fresh27,
     banks_en_fresh28,
     banks_en_fresh29,
+    banks_en_fresh30,
     banks_ru,
     banks_ru_fresh,
     banks_ru_fresh2,
@@ -82,6 +83,7 @@ from bench.call_corpus import (
     banks_ru_fresh27,
     banks_ru_fresh28,
     banks_ru_fresh29,
+    banks_ru_fresh30,
 )
 from call_quality.checklist import ITEMS
 
@@ -114,10 +116,11 @@ CALLS = {("ru", "train"): 170, ("ru", "heldout"): 80, ("en", "train"): 50, ("en"
          ("ru", "fresh26"): 100, ("en", "fresh26"): 40,
          ("ru", "fresh27"): 100, ("en", "fresh27"): 40,
          ("ru", "fresh28"): 100, ("en", "fresh28"): 40,
-         ("ru", "fresh29"): 100, ("en", "fresh29"): 40}  # fmt: skip
+         ("ru", "fresh29"): 100, ("en", "fresh29"): 40,
+         ("ru", "fresh30"): 100, ("en", "fresh30"): 40}  # fmt: skip
 # the fresh halves live in modules of their own, each written before a session's scorer
 # changes (fresh: 2026-12-01, fresh2-fresh8: 2026-12-02, five sessions; fresh9: 2026-12-03;
-# fresh10 to fresh20: 2026-12-05; fresh21 to fresh29: 2026-12-06); new splits go last, so
+# fresh10 to fresh20: 2026-12-05; fresh21 to fresh30: 2026-12-06); new splits go last, so
 # earlier ones stay the same
 BANKS = {
     ("ru", "train"): banks_ru,
@@ -182,12 +185,14 @@ BANKS = {
     ("en", "fresh28"): banks_en_fresh28,
     ("ru", "fresh29"): banks_ru_fresh29,
     ("en", "fresh29"): banks_en_fresh29,
+    ("ru", "fresh30"): banks_ru_fresh30,
+    ("en", "fresh30"): banks_en_fresh30,
 }
 FAIL_SHARE = 0.3  # each item fails in about this share of calls
 # splits whose agent speaks in long turns, as real agents do: the agent's consecutive parts
 # (an answer, then an offer, then a rude aside) are one turn, not one turn each; a merged
 # turn's role names its parts ("offer+rude"), and the meaning classifiers leave it out
-LONG_TURNS = {f"fresh{n}" for n in range(13, 30)}  # fresh13 to fresh29
+LONG_TURNS = {f"fresh{n}" for n in range(13, 31)}  # fresh13 to fresh30
 
 
 class Call:

@@ -186,7 +186,7 @@ def test_the_corpus_is_large_split_by_scenario_and_labelled_per_item():
              "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
              "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
              "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28",
-             "fresh29")  # fmt: skip
+             "fresh29", "fresh30")  # fmt: skip
     splits = {name: [json.loads(line) for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
               for name in names}  # fmt: skip
     assert sum(len(calls) for calls in splits.values()) >= 300
