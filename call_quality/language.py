@@ -80,11 +80,13 @@ def facts(word: str, language: str) -> WordFacts:
 
 
 _NONSTANDARD = {"Erro", "Dist"}
-# "ихний", "евойный", "ейный" in any form: the vernacular for "их", "его", "её"; and the
-# vernacular verbs "покласть" ("покладёт") and "хочут"/"хочат"/"хочем"
+# "ихний", "евойный", "ейный" in any form: the vernacular for "их", "его", "её"; the
+# vernacular verbs "покласть" ("покладёт") and "хочут"/"хочат"/"хочем"; words said wrong
 _VERNACULAR = re.compile(
     r"^((ихн|евон|евойн|ейн|егойн|егон)[а-я]*|поклад[а-я]*|поклал[а-я]*|хоч(ут|ат|ем|ете)|[а-я]+теся"
-    r"|ехае(м|т|шь|те)|ехают)$"
+    r"|ехае(м|т|шь|те)|ехают"
+    # words said wrong, in any form: "тубаретка", "колидор", "инциндент", "прецендент"
+    r"|тубаретк[а-я]*|колидор[а-я]*|инциндент[а-я]*|прецендент[а-я]*)$"
 )
 
 

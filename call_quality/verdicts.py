@@ -1859,6 +1859,8 @@ def _fillers(turn: Turn, key: tuple[str, str], language: str) -> list[str]:
         # "мастер ну типа всё сделает": "ну" before another filler is one habit with it, counted once
         if phrase == ("ну",) and (not _nu_fills(turn, start) or any(at == end for at, _ in turn.spans[key])):
             continue
+        if phrase == ("слушайте",) and not _nu_fills(turn, start):
+            continue  # "Слушайте радио", "слушайте, …" at the start: not inside a clause
         if phrase in _WHAT and _asked_alone(turn, start):
             continue  # "Да, чё?": asks what the client wants, fills nothing
         poses = (after_pos, then_pos, before_pos)
@@ -1884,7 +1886,8 @@ def _asked_alone(turn: Turn, at: int) -> bool:
 def _nu_fills(turn: Turn, at: int) -> bool:
     """ "машину ну подадим к воротам", "минут через сорок ну мастер подъедет": "ну" inside a
     clause, after a noun or a figure and before what is said of it, fills; opening a turn or a
-    sentence ("ну, как хотите", "хорошо, ну тогда до свидания") it leads, and is no habit."""
+    sentence ("ну, как хотите", "хорошо, ну тогда до свидания") it leads, and is no habit. The
+    same for "слушайте" ("курьер слушайте позвонит")."""
     if at == 0 or at + 1 >= len(turn.facts):
         return False
     inside = turn.facts[at - 1].pos in _NU_AFTER and turn.facts[at + 1].pos in _NU_BEFORE

@@ -69,6 +69,7 @@ TRAIN_SPLITS = (
     "fresh26",
     "fresh27",
     "fresh28",
+    "fresh29",
 )
 # (speaker, positive role, the roles it is told from: None for every other turn of that
 # speaker, threshold,

@@ -1636,3 +1636,49 @@ def test_sweet_agents_speech_errors_of_fresh28(ru, en, scorer, agent_says, liter
 def test_an_adjective_of_another_noun_is_no_misgendering(ru):
     said = agent_saying("Могу включить кофе-брейк в коммерческое предложение.")
     assert ru.score("c", said).items["literacy"] == 1  # "коммерческое" is the proposal's
+
+
+# --- session 41's fifth round, tuned on fresh29 (an argumentative agent) -------------------
+
+
+@pytest.mark.parametrize(
+    ("scorer", "agent_says", "polite"),
+    [
+        ("ru", "да бросьте никто так не делает", 0),
+        ("ru", "вы ошибаетесь и споирть тут не о чем", 0),  # a word misheard
+        ("en", "I've sold these for ten years, don't lecture me.", 0),
+        ("en", "that's nonsense nobody does it that way", 0),
+        ("en", "hang on i haven't finished you keep talking across me", 0),
+    ],
+)
+def test_arguing_with_the_client_is_rude(ru, en, scorer, agent_says, polite):
+    turns = call(("a", "Hello."), ("c", "I need a hunting pack."), ("a", agent_says))
+    assert {"ru": ru, "en": en}[scorer].score("c", turns).items["politeness"] == polite
+
+
+@pytest.mark.parametrize(
+    ("agent_says", "offered"),
+    [
+        ("обычно к такому докупают подсумок для патронов", 1),
+        ("Погодите. Пупырчатую плёнку посмотрите, это вещь нужная.", 1),
+        ("погодите остатки проверю и плёнку сразу бертие потом спасибо скажете", 1),  # misheard
+        ("К какому числу вещь нужна?", 0),  # a question about a date, no praise of a thing
+    ],
+)
+def test_offers_by_what_others_buy_and_praise(ru, agent_says, offered):
+    turns = call(("a", "Здравствуйте."), ("c", "Коробки нужны."), ("a", agent_says), ("c", "Ну давайте."))
+    assert ru.score("c", turns).items["offer_assortment"] == offered
+
+
+@pytest.mark.parametrize(
+    ("agent_turns", "literate"),
+    [
+        (("Поставьте коробки на тубаретку.",), 0),  # words said wrong, in any form
+        (("Коробки оставим в колидоре.",), 0),
+        (("Был такой инциндент с доставкой.",), 0),
+        (("Курьер слушайте позвонит за полчаса.", "Доставка значит будет в среду."), 0),
+        (("Слушайте радио, пока собираете.", "Доставка значит будет в среду."), 1),  # an order
+    ],
+)
+def test_words_said_wrong_and_listen_as_a_filler_of_fresh29(ru, agent_turns, literate):
+    assert ru.score("c", agent_saying(*agent_turns)).items["literacy"] == literate
