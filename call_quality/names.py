@@ -47,7 +47,7 @@ def company_before(turn: Turn, formula: str, item: Item) -> bool:
 
 
 # interjections the name dictionary reads as names, and the words that announce a name
-NOT_NAMES = {"ало", "алло", "але", "да", "ну", "вот", "мил", "инн"}  # "здравствуй, мил человек", a tax number
+NOT_NAMES = {"ало", "алло", "але", "да", "ну", "вот", "инн"}  # and a tax number, and CALLED below
 NAME_BEFORE = {
     "вами", "меня", "это", "я", "связи", "отвечает", "приветствует", "зовут", "звать", "помогает"
 }  # fmt: skip
@@ -79,6 +79,7 @@ WISHES = {"хорошего", "доброго", "отличного", "прия�
 # what the client is called, fondly ("здравствуй, мил человек, слушаю"): no company's name
 CALLED = {"мил", "человек", "милок", "голубчик", "родной", "родная", "дорогой", "дорогая", "дружище",
           "коллега", "коллеги"}  # fmt: skip
+NOT_NAMES |= CALLED  # "здравствуй, мил человек": how the client is called names no one
 # an apology or a sound between the greeting and the company's name
 SORRY = {"извините", "простите", "ой", "ээ", "эээ", "эм", "мм"}
 # what a department's name begins with: a department names no company

@@ -598,9 +598,7 @@ def _asks_about_the_situation(call: Call, turn: Turn, item: Item) -> str:
         return _ASKS_NOTHING  # "ну?", "чего?", "what is it?": asks nothing about the client
     if closing_item and _closing_said(turn, closing_item):
         return _SAYS_ANOTHER_THING
-    if offer_item and (_offering_phrase(turn, offer_item) or _proposes_more(turn, offer_item, language)):
-        return _SAYS_ANOTHER_THING
-    if language == "ru" and "не" in turn.words and _asks_if_not_needed(turn):
+    if offer_item and _offers_in_words(turn, offer_item, language):
         return _SAYS_ANOTHER_THING  # "а сетку лицевую не надо?" offers, it asks nothing
     if intro_item and _declines_name(turn, intro_item, language):
         return _ASKS_NOTHING  # "зачем вам моё имя?" asks nothing of the client
@@ -677,8 +675,7 @@ def offer(call: Call, item: Item) -> Verdict:
     for turn in call.agent_turns:
         if turn.index in call.answer_turns or turn.hit(item.name, "negations"):
             continue
-        quote = _offering_phrase(turn, item) or _proposes_more(turn, item, call.checklist.language)
-        quote = quote or ("не" in turn.words and _asks_if_not_needed(turn))
+        quote = _offers_in_words(turn, item, call.checklist.language)
         if quote:
             return Verdict(True, _said(turn, quote))
         meant = _offers_by_meaning(call, turn)
@@ -776,6 +773,17 @@ def _told_in_the_past(turn: Turn, quote: str) -> bool:
         return False
     at = turn.said.index(quote)
     return turn.facts[at].is_past and "бы" not in turn.words  # "я бы на вашем месте … взяла"
+
+
+def _offers_in_words(turn: Turn, item: Item, language: str) -> str | None:
+    """What in the turn offers by its words: an offering phrase, a proposal of more, or a thing
+    asked if not needed ("а сетку не надо?")."""
+    return (
+        _offering_phrase(turn, item)
+        or _proposes_more(turn, item, language)
+        or ("не" in turn.words and _asks_if_not_needed(turn))
+        or None
+    )
 
 
 def _offering_phrase(turn: Turn, item: Item) -> str | None:
@@ -1700,14 +1708,10 @@ def speech(call: Call, item: Item) -> Verdict:
             words = turn.words  # (each read only when its word is there)
             if "me" in words:
                 errors += [_said(turn, quote) for quote in _me_and_someone_is(turn)]
-            if "he" in words or "she" in words:
-                errors += [_said(turn, quote) for quote in _bare_verb_after_he(turn)]
+            if not _ONE_AND_ITS_VERB.isdisjoint(words):
+                errors += [_said(turn, quote) for quote in _verb_of_another_number(turn)]
             if "what" in words:
                 errors += [_said(turn, quote) for quote in _what_as_who(turn)]
-            if "come" in words:
-                errors += [_said(turn, quote) for quote in _come_after_one(turn)]
-            if "were" in words:
-                errors += [_said(turn, quote) for quote in _were_after_one(turn)]
         if language == "ru" and not _MISGENDERED.keys().isdisjoint(turn.words):
             errors += [_said(turn, quote) for quote in _misgendered(turn)]
         if language == "ru" and "процент" in turn.words:
@@ -2244,19 +2248,6 @@ def _what_as_who(turn: Turn) -> list[str]:
     ]
 
 
-def _bare_verb_after_he(turn: Turn) -> list[str]:
-    words = turn.words
-    if "he" not in turn.words and "she" not in turn.words:
-        return []
-    return [
-        turn.quote(i, 2)
-        for i in range(len(words) - 1)
-        if words[i] in {"he", "she"}
-        and words[i + 1] in _BARE_AFTER_HE
-        and (words[i - 1] if i else "") not in _ASKS_OR_ORDERS
-    ]
-
-
 # nouns often given another gender in speech ("белая тюль", "вкусное кофе"): their own
 _MISGENDERED = {"тюль": "masc", "кофе": "masc", "шампунь": "masc", "рояль": "masc", "толь": "masc",
                 "тапок": "masc", "туфля": "femn", "мозоль": "femn"}  # fmt: skip
@@ -2305,36 +2296,33 @@ def _percent_after_a_numeral(turn: Turn) -> list[str]:
     ]
 
 
-def _come_after_one(turn: Turn) -> list[str]:
-    """ "The driver come by yesterday": "come" after one person or thing named with "the" (the
-    plural "the lads come" is right; "let the engineer come" orders)."""
-    words = turn.words
-    return [
-        turn.quote(i - 1, 3)
-        for i in range(1, len(words) - 1)
-        if words[i + 1] == "come"
-        and words[i - 1] == "the"
-        and words[i].isalpha()
-        and not words[i].endswith("s")
-        and (words[i - 2] if i >= 2 else "") not in _ASKS_OR_ORDERS
-    ]
-
-
 # what makes "it were" right: "if it were", "as though it were", "I wish it were"
 _WERE_SUPPOSED = {"if", "though", "wish", "as"}
+# the words one of which the next rule needs in a turn
+_ONE_AND_ITS_VERB = {"he", "she", "come", "were"}
 
 
-def _were_after_one(turn: Turn) -> list[str]:
-    """ "It were delivered Tuesday", "she were in": "were" after "it", "he" or "she", not
-    supposed ("if it were")."""
-    words = turn.words
-    return [
-        turn.quote(i, 2)
-        for i in range(len(words) - 1)
-        if words[i] in {"it", "he", "she"}
-        and words[i + 1] == "were"
-        and (words[i - 1] if i else "") not in _WERE_SUPPOSED
-    ]
+def _verb_of_another_number(turn: Turn) -> list[str]:
+    """A verb in the form of many after one person or thing: "he come round yesterday" (a bare
+    form after "he" or "she", not "does he come?"), "the driver come by" (after one thing named
+    with "the": "the lads come" is right, "let the engineer come" orders), "it were delivered"
+    ("were" after "it", "he" or "she", not supposed: "if it were")."""
+    words, found = turn.words, []
+    for i in range(len(words) - 1):
+        word, verb = words[i], words[i + 1]
+        before = words[i - 1] if i else ""
+        bare = word in {"he", "she"} and verb in _BARE_AFTER_HE and before not in _ASKS_OR_ORDERS
+        if bare or (word in {"it", "he", "she"} and verb == "were" and before not in _WERE_SUPPOSED):
+            found.append(turn.quote(i, 2))
+        elif (
+            verb == "come"
+            and before == "the"
+            and word.isalpha()
+            and not word.endswith("s")
+            and (words[i - 2] if i >= 2 else "") not in _ASKS_OR_ORDERS
+        ):
+            found.append(turn.quote(i - 1, 3))
+    return found
 
 
 def _them_as_those(turn: Turn) -> list[str]:
