@@ -138,6 +138,25 @@ def test_zadarma_bad_secret_stops_with_a_clear_message_and_no_secret(tmp_path, z
     assert "401" in str(failure.value) and "wrong-secret-771" not in str(failure.value)
 
 
+def test_a_server_that_stops_answering_fails_the_load_after_dlts_request_settings(
+    tmp_path, zadarma_env, monkeypatch
+):
+    """dlt's own settings for a request's timeout and attempts hold for the API sources too
+    (they bring a session of their own, to which dlt's client passes none): a page that
+    never comes fails the load after two tries of 0.3 s, where the run used to wait for it
+    for ever (here: until the page came, 30 s later)."""
+    monkeypatch.setenv("RUNTIME__REQUEST_TIMEOUT", "0.3")
+    monkeypatch.setenv("RUNTIME__REQUEST_MAX_ATTEMPTS", "2")
+    with ZadarmaStandIn(list(RECORDS)) as api:
+        zadarma_env(api)
+        api.inject(Fault("statistics", Reply(), times=100, delay=30))
+        with pytest.raises(Exception) as failure:
+            load_source("zadarma", tmp_path, tmp_path / "w.duckdb")
+        asked = [r for r in api.requests if "statistics" in r.path]
+    assert len(asked) == 2
+    assert "timed out" in str(failure.value) and api.api_secret not in str(failure.value)
+
+
 def bitrix_call(call_id, start, call_type, user, number, seconds, code="200"):
     return {
         "CALL_ID": call_id,

@@ -4,7 +4,11 @@ between requests (each API's documented rate), and error messages with secrets r
 
 dlt's own retrying client waits without jitter; this is the same ``requests`` session
 wrapped by ``tenacity`` (dlt's dependency) with a jittered wait, handed to dlt's
-``RESTClient`` / ``rest_api`` as their session.
+``RESTClient`` / ``rest_api`` as their session. It takes dlt's own settings for how long
+to wait and how often to try (``[runtime]`` ``request_timeout``, ``request_max_attempts``,
+``request_backoff_factor``, ``request_max_retry_delay``, or ``RUNTIME__REQUEST_TIMEOUT``
+and so on), as dlt's client does: a session handed to ``RESTClient`` gets none of them
+from dlt, and a server that stopped answering held the run forever.
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ import time
 from email.utils import parsedate_to_datetime
 
 import requests
+from dlt.common.configuration.inject import with_config
+from dlt.common.configuration.specs import RuntimeConfiguration
+from dlt.common.typing import ConfigValue
 from tenacity import (
     RetryCallState,
     Retrying,
@@ -102,10 +109,16 @@ class _Wait:
         return random.uniform(0, min(self.cap, self.base * 2 ** (state.attempt_number - 1)))
 
 
-def retrying_session(
-    min_interval: float = 0.0, max_attempts: int = 6, backoff: float = 1.0, max_wait: float = 60.0
-) -> requests.Session:
-    """A session whose ``send`` waits ``min_interval`` between requests and retries."""
+@with_config(spec=RuntimeConfiguration)
+def _dlt_request_settings(config: RuntimeConfiguration = ConfigValue) -> RuntimeConfiguration:
+    """dlt's runtime settings (environment, config.toml), as dlt's own HTTP client reads them."""
+    return config
+
+
+def retrying_session(min_interval: float = 0.0) -> requests.Session:
+    """A session whose ``send`` waits ``min_interval`` between requests, gives up on an
+    answer after dlt's ``request_timeout`` and retries as dlt's settings say."""
+    settings = _dlt_request_settings()
     session = requests.Session()
     send = session.send
     lock = threading.Lock()
@@ -117,16 +130,18 @@ def retrying_session(
             if gap > 0:
                 time.sleep(gap)
             last[0] = time.monotonic()
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = settings.request_timeout
         response = send(request, **kwargs)
         _check_json(response)  # a request's own hooks replace a session's, so checked here
         return response
 
     retrying = Retrying(
-        wait=_Wait(backoff, max_wait),
+        wait=_Wait(settings.request_backoff_factor, settings.request_max_retry_delay),
         retry=retry_if_result(_should_retry)
-        | retry_if_exception_type(requests.ConnectionError)
+        | retry_if_exception_type((requests.ConnectionError, requests.Timeout))
         | retry_if_exception(_retryable_error),
-        stop=stop_after_attempt(max_attempts),
+        stop=stop_after_attempt(settings.request_max_attempts),
         retry_error_callback=lambda state: state.outcome.result(),
         reraise=True,
     )
