@@ -115,11 +115,11 @@ def test_a_master_csv_and_an_export_of_the_same_calls_count_each_call_once(tmp_p
     both = make_inbox(
         tmp_path / "both", [ASTERISK_SAMPLES / "smallcdr.csv", ASTERISK_SAMPLES / "freepbx-cdr-report.csv"]
     )
-    fresh_build = tmp_path / "fresh.duckdb"
+    fresh_build = tmp_path / "fresh" / "autokpi.duckdb"
     run_pipeline(both, fresh_build, quiet=True)
 
     daily = make_inbox(tmp_path / "daily", [ASTERISK_SAMPLES / "smallcdr.csv"])
-    daily_build = tmp_path / "daily.duckdb"
+    daily_build = tmp_path / "daily" / "autokpi.duckdb"
     run_pipeline(daily, daily_build, quiet=True)
     shutil.copy(ASTERISK_SAMPLES / "freepbx-cdr-report.csv", daily / "pbx" / "asterisk")
     run_pipeline(daily, daily_build, quiet=True)
@@ -179,7 +179,7 @@ def test_a_master_csv_logrotate_rotated_between_runs_builds_what_a_fresh_build_d
     rows = list(csv.reader((ASTERISK_SAMPLES / "smallcdr.csv").open(newline="")))
     inbox = make_inbox(tmp_path / "daily", [])
     folder = inbox / "pbx" / "asterisk"
-    warehouse = tmp_path / "daily.duckdb"
+    warehouse = tmp_path / "daily" / "autokpi.duckdb"
     (folder / "Master.csv").write_bytes(_without_ids(rows[:25]))
     run_pipeline(inbox, warehouse, quiet=True)
     with (folder / "Master.csv").open("ab") as fh:
@@ -197,7 +197,7 @@ def test_a_master_csv_logrotate_rotated_between_runs_builds_what_a_fresh_build_d
     fresh = make_inbox(tmp_path / "fresh", [])
     for path in folder.iterdir():
         shutil.copy2(path, fresh / "pbx" / "asterisk" / path.name)
-    fresh_build = tmp_path / "fresh.duckdb"
+    fresh_build = tmp_path / "fresh" / "autokpi.duckdb"
     run_pipeline(fresh, fresh_build, quiet=True)
     # an id-less call's id names the file it was first read from: Master.csv for the daily
     # run, which read its lines before the rotation, and Master.csv.1 for the fresh build
