@@ -160,14 +160,28 @@ def redact(text: str, secrets: list[str]) -> str:
 def describe_failure(source: str, error: BaseException, secrets: list[str], hint: str) -> SourceError:
     """A one-line, secret-free reason for a source that cannot go on."""
     while error.__cause__ is not None or error.__context__ is not None:
-        if isinstance(error, requests.HTTPError):
+        if isinstance(error, requests.RequestException):
             break
         error = error.__cause__ or error.__context__
+    address = getattr(getattr(error, "request", None), "url", None)
+    settings = _dlt_request_settings()
     if isinstance(error, requests.HTTPError) and error.response is not None:
         status = error.response.status_code
         reason = f"HTTP {status} {error.response.reason} from {error.response.url}"
         if status in (401, 403):
             reason += f" (the credentials were refused: {hint})"
+    elif isinstance(error, requests.ConnectionError) and address:  # a ConnectTimeout too
+        reason = (
+            f"cannot connect to {address} ({settings.request_max_attempts} tries); check the address "
+            "in .dlt/config.toml or the environment, and that this machine reaches it"
+        )
+    elif isinstance(error, requests.Timeout) and address:
+        reason = (
+            f"no answer from {address} within {settings.request_timeout:g} s, "
+            f"{settings.request_max_attempts} tries; the service is slow or down: the next run tries "
+            "again ([runtime] request_timeout and request_max_attempts in .dlt/config.toml set the "
+            "wait and the tries)"
+        )
     else:
         reason = f"{error.__class__.__name__}: {error}"
     return SourceError(redact(f"source {source} stopped: {reason}", secrets))
