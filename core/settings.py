@@ -333,6 +333,13 @@ SETTINGS: dict[str, Setting] = {
             Setting("PGPASSWORD", "", "The PostgreSQL user's password; never written to logs or messages."),
             Setting("PGDATABASE", "autokpi", "The PostgreSQL database."),
             Setting(
+                "PGCONNECT_TIMEOUT",
+                "10",
+                "Seconds to wait for the PostgreSQL server to answer a connection (libpq's own "
+                "variable; dbt's profile reads it too).",
+                _whole_number,
+            ),
+            Setting(
                 "AUTOKPI_LOCAL_PG_PORT",
                 "55432",
                 "The port of the PostgreSQL server `make postgres` starts for the demo's postgres target; "

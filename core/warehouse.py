@@ -51,6 +51,7 @@ class PostgresSettings:
     user: str
     password: str
     database: str
+    connect_timeout: int = 10  # libpq waits for ever when none is given
 
     @classmethod
     def from_env(cls) -> PostgresSettings:
@@ -63,6 +64,7 @@ class PostgresSettings:
             user=settings.raw("PGUSER"),
             password=settings.raw("PGPASSWORD"),
             database=settings.raw("PGDATABASE"),
+            connect_timeout=settings.get("PGCONNECT_TIMEOUT"),
         )
 
     def describe(self) -> str:
@@ -303,10 +305,17 @@ def connect(warehouse: Path, read_only: bool = True) -> Iterator[Connection]:
     pg = PostgresSettings.from_env()
     try:
         raw = psycopg2.connect(
-            host=pg.host, port=pg.port, user=pg.user, password=pg.password, dbname=pg.database
+            host=pg.host,
+            port=pg.port,
+            user=pg.user,
+            password=pg.password,
+            dbname=pg.database,
+            connect_timeout=pg.connect_timeout,
         )
     except psycopg2.OperationalError as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        if first_line.endswith("timeout expired"):
+            first_line = f"no answer within {pg.connect_timeout} s (PGCONNECT_TIMEOUT sets the wait)"
         raise TargetError(f"cannot reach the PostgreSQL warehouse {pg.describe()}: {first_line}") from None
     raw.set_session(readonly=read_only)
     try:

@@ -84,6 +84,34 @@ def test_an_unreachable_server_is_named_without_its_password(tmp_path, monkeypat
     assert "s3cret-pass" not in str(error.value)
 
 
+def test_a_server_that_never_answers_is_named_after_the_connect_timeout(tmp_path, monkeypatch):
+    """Something listens on the port and never answers (a server stuck, a proxy holding the
+    line): the run said nothing for ever, as libpq waits without end unless told. It waits
+    10 s unless PGCONNECT_TIMEOUT says otherwise."""
+    import socket
+
+    from core.warehouse import PostgresSettings
+
+    monkeypatch.delenv("PGCONNECT_TIMEOUT", raising=False)
+    assert PostgresSettings.from_env().connect_timeout == 10
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        monkeypatch.setenv("DBT_TARGET", "postgres")
+        monkeypatch.setenv("PGHOST", "127.0.0.1")
+        monkeypatch.setenv("PGPORT", str(port))
+        monkeypatch.setenv("PGUSER", "autokpi")
+        monkeypatch.setenv("PGDATABASE", "autokpi")
+        monkeypatch.setenv("PGCONNECT_TIMEOUT", "1")
+        with pytest.raises(TargetError) as error, connect(tmp_path / "w"):
+            pass
+    assert str(error.value) == (
+        f"cannot reach the PostgreSQL warehouse postgresql://autokpi@127.0.0.1:{port}/autokpi: "
+        "no answer within 1 s (PGCONNECT_TIMEOUT sets the wait)"
+    )
+
+
 def test_a_port_taken_by_another_server_is_named():
     """The private server on a port already in use: the error says so and how to move."""
     import shutil
