@@ -8,6 +8,7 @@ import requests
 from ingestion.sources.api.http import describe_failure
 
 WEBHOOK = "https://portal.example/rest/1/hook-secret-55aa/voximplant.statistic.get"
+PAGE = f"{WEBHOOK}?start=50&FILTER[>CALL_START_DATE]=2026-11-01"
 
 
 def _raised_through_dlt(error: BaseException) -> BaseException:
@@ -22,7 +23,7 @@ def _raised_through_dlt(error: BaseException) -> BaseException:
 
 
 def _request() -> requests.PreparedRequest:
-    return requests.Request("GET", WEBHOOK).prepare()
+    return requests.Request("GET", PAGE).prepare()
 
 
 def test_no_answer_in_time_names_the_address_the_wait_and_what_to_do(monkeypatch):

@@ -18,6 +18,7 @@ import re
 import threading
 import time
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 import requests
 from dlt.common.configuration.inject import with_config
@@ -163,7 +164,8 @@ def describe_failure(source: str, error: BaseException, secrets: list[str], hint
         if isinstance(error, requests.RequestException):
             break
         error = error.__cause__ or error.__context__
-    address = getattr(getattr(error, "request", None), "url", None)
+    url = getattr(getattr(error, "request", None), "url", None)
+    address = urlsplit(url)._replace(query="", fragment="").geturl() if url else None  # no paging noise
     settings = _dlt_request_settings()
     if isinstance(error, requests.HTTPError) and error.response is not None:
         status = error.response.status_code
