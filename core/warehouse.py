@@ -51,7 +51,7 @@ class PostgresSettings:
     user: str
     password: str
     database: str
-    connect_timeout: int = 10  # libpq waits for ever when none is given
+    connect_timeout: int  # seconds (PGCONNECT_TIMEOUT); libpq waits for ever when given none
 
     @classmethod
     def from_env(cls) -> PostgresSettings:
