@@ -325,6 +325,25 @@ def test_a_malformed_page_fails_the_load_and_loses_nothing(tmp_path, bitrix_env)
     assert query(warehouse, "select count(*) from raw_pbx.asterisk_cdr") == [(60,)]
 
 
+def test_a_page_that_names_itself_as_the_next_one_stops_the_load_with_a_sentence(tmp_path, bitrix_env):
+    """A portal (or a proxy's cache) that answers the page from 50 with "next": 50: dlt's
+    paginator asks for it again for ever. Here it stopped after the stand-in's 100 wrong
+    answers; a real one would not stop."""
+    calls = [
+        bitrix_call(f"c{i:03d}", f"2026-10-01T10:{i:02d}:00+03:00", "2", "1", "+7", 9) for i in range(60)
+    ]
+    warehouse = tmp_path / "w.duckdb"
+    with Bitrix24StandIn(**{"voximplant.statistic.get": calls, "user.get": []}) as api:
+        bitrix_env("bitrix24_telephony", api, INITIAL_START="2026-09-01T00:00:00+03:00")
+        again = {"result": calls[50:51], "next": 50, "total": 60}
+        api.inject(Fault("start=50", Reply(200, again), times=100))
+        named_again = r"voximplant\.statistic\.get\?.*start=50.* names page 50 as the next page again"
+        with pytest.raises(Exception, match=named_again):
+            load_source("bitrix24_telephony", tmp_path, warehouse)
+        asked = [r for r in api.requests if "voximplant" in r.path]
+    assert len(asked) == 2
+
+
 @pytest.fixture
 def amocrm_env(monkeypatch):
     def configure(stand_in, token=None):

@@ -15,12 +15,12 @@ from zoneinfo import ZoneInfo
 
 import dlt
 from dlt.sources.helpers.rest_client.auth import BearerTokenAuth
-from dlt.sources.helpers.rest_client.paginators import JSONLinkPaginator
 from dlt.sources.rest_api import rest_api_resources
 
 from core import phones
 from ingestion.sources.api.bitrix24 import API_CURSOR
 from ingestion.sources.api.http import retrying_session
+from ingestion.sources.api.pages import LinkPages
 from ingestion.sources.api.settings import SYSTEM_COLUMNS, keep_newest, merged_resource
 from ingestion.sources.tabular import with_snapshot_columns
 
@@ -115,7 +115,7 @@ def amocrm(
         endpoint = {
             "path": path,
             "params": {"limit": PAGE, **params},
-            "paginator": JSONLinkPaginator(next_url_path="_links.next.href"),
+            "paginator": LinkPages(next_url_path="_links.next.href"),
             "data_selector": f"_embedded.{path}",
             # an empty list is "204 No Content" in amoCRM
             "response_actions": [{"status_code": 204, "action": "ignore"}],

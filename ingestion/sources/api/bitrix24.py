@@ -3,8 +3,8 @@ dlt's rest_api: telephony (``voximplant.statistic.get``) and CRM (users, deals a
 product rows, catalog products with purchase prices, companies and contacts).
 
 Every list method pages by ``start`` with pages of 50 (``next``, ``total``): dlt's
-``JSONResponseCursorPaginator``. Increments by ``>=CALL_START_DATE`` / ``>=DATE_MODIFY``
-with a look-back (``lag``), state kept by dlt. Rows are mapped into the raw tables of the
+``JSONResponseCursorPaginator``, bounded (pages.py). Increments by ``>=CALL_START_DATE`` /
+``>=DATE_MODIFY`` with a look-back (``lag``), state kept by dlt. Rows are mapped into the raw tables of the
 file forms.
 """
 
@@ -20,12 +20,12 @@ from dlt.common.configuration import configspec
 from dlt.common.typing import TSecretStrValue
 from dlt.sources.helpers.rest_client import RESTClient
 from dlt.sources.helpers.rest_client.auth import AuthConfigBase
-from dlt.sources.helpers.rest_client.paginators import JSONResponseCursorPaginator
 from dlt.sources.rest_api import rest_api_resources
 
 from core import phones
 from ingestion.sources.api.cdr import cdr_row
 from ingestion.sources.api.http import retrying_session
+from ingestion.sources.api.pages import CursorPages
 from ingestion.sources.api.settings import keep_newest, merged_resource
 
 CDR_KEY = ["_source_file", "_source_line"]
@@ -38,8 +38,8 @@ DEAL_STATUS = {"S": "won", "F": "lost"}
 API_CURSOR = "_api_cursor"
 
 
-def _paginator() -> JSONResponseCursorPaginator:
-    return JSONResponseCursorPaginator(cursor_path="next", cursor_param="start")
+def _paginator() -> CursorPages:
+    return CursorPages(cursor_path="next", cursor_param="start")
 
 
 def split_webhook(webhook_url: str) -> tuple[str, str]:
