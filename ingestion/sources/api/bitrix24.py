@@ -4,8 +4,8 @@ product rows, catalog products with purchase prices, companies and contacts).
 
 Every list method pages by ``start`` with pages of 50 (``next``, ``total``): dlt's
 ``JSONResponseCursorPaginator``, bounded (pages.py). Increments by ``>=CALL_START_DATE`` /
-``>=DATE_MODIFY`` with a look-back (``lag``), state kept by dlt. Rows are mapped into the raw tables of the
-file forms.
+``>=DATE_MODIFY`` with a look-back (``lag``), state kept by dlt. Rows are mapped into the raw
+tables of the file forms.
 """
 
 from __future__ import annotations

@@ -15,8 +15,12 @@ class _StopsOnAPageNamedAgain:
     a proxy's cache). Each listing starts afresh (``init_request``): a child resource's
     pages start at the same cursors for every parent."""
 
-    def init_request(self, request) -> None:
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
         self._pages_named: set = set()
+
+    def init_request(self, request) -> None:
+        self._pages_named.clear()
         super().init_request(request)
 
     def update_state(self, response: requests.Response, data=None) -> None:
@@ -24,14 +28,13 @@ class _StopsOnAPageNamedAgain:
         page = self._next_reference
         if page is None:
             return
-        named = self.__dict__.setdefault("_pages_named", set())
-        if page in named:
+        if page in self._pages_named:
             where = redact(response.url, [])
             raise MalformedResponse(
                 f"{where}: the API names page {page} as the next page again, which would be read "
                 "for ever; nothing from this run was loaded (the next run tries again)"
             )
-        named.add(page)
+        self._pages_named.add(page)
 
 
 class CursorPages(_StopsOnAPageNamedAgain, JSONResponseCursorPaginator):
