@@ -8,6 +8,11 @@ where the file is. This entry point leaves the file's path out of that compariso
 database name, schema, settings and everything else stay in it) and then runs dbt's own
 command line unchanged. Should a dbt release move the hook, dbt simply parses in full,
 as before.
+
+It also puts the project's folder into that comparison, which dbt leaves out: a parse keeps
+each file's absolute path, so a project moved or cloned to another folder beside a
+warehouse it ran on before read its scheme files from the old folder ("No files found that
+match the pattern <old folder>/dbt_project/seeds/…") until a file changed.
 """
 
 from __future__ import annotations
@@ -35,7 +40,8 @@ def _parse_independent_of_the_warehouse_path() -> None:
             for key, value in self.root_project.credentials.connection_info()
             if key not in _PARSE_INDEPENDENT_KEYS
         )
-        state.profile_hash = FileHash.from_contents(pprint.pformat(connection))
+        where = ("project folder", str(self.root_project.project_root))
+        state.profile_hash = FileHash.from_contents(pprint.pformat([*connection, where]))
         return state
 
     ManifestLoader.build_manifest_state_check = build_manifest_state_check

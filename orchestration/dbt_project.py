@@ -175,10 +175,12 @@ def project_parse_file() -> Path:
 
 
 def _parse_key() -> str:
-    """What dbt's parse depends on beyond the project: the target and the scheme."""
+    """What dbt's parse depends on beyond the project's files: the target, the scheme and the
+    project's folder (a parse keeps absolute paths: a moved project parses again)."""
     from core.warehouse import target
 
-    return hashlib.sha256(json.dumps([target(), scheme_seed_path()]).encode()).hexdigest()[:12]
+    made_by = [target(), scheme_seed_path(), str(DBT_PROJECT_DIR)]
+    return hashlib.sha256(json.dumps(made_by).encode()).hexdigest()[:12]
 
 
 def project_manifest_file() -> Path:

@@ -76,6 +76,39 @@ def test_a_new_warehouse_starts_from_the_projects_parse(tmp_path, dbt_manifest, 
     assert project_parse_file() != default
 
 
+def test_a_parse_made_by_the_project_in_another_folder_is_parsed_again(tmp_path, dbt_manifest):
+    """A project moved or cloned to another folder beside a warehouse it ran on before: dbt's
+    parse check compares the project's files, not where they are, so it kept the old folder's
+    paths and every scheme file failed with 'No files found that match the pattern
+    "<old folder>/dbt_project/seeds/alert_metrics.csv"'. The folder is part of the check."""
+    ensure_manifest()
+    elsewhere = tmp_path / "old-clone" / "dbt_project"
+    ignored = shutil.ignore_patterns("target", "logs", ".schemes", ".user.yml")
+    shutil.copytree(DBT_PROJECT_DIR, elsewhere, ignore=ignored)
+    target = tmp_path / "target"
+    warehouse = tmp_path / "w" / "autokpi.duckdb"
+    env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(warehouse)}
+    subprocess.run(
+        [dbt_executable(), "parse", "--project-dir", str(elsewhere), "--profiles-dir", str(elsewhere),
+         "--target-path", str(target)],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    shutil.rmtree(elsewhere.parent)  # the old folder is gone; its parse is still the warehouse's
+
+    said = _parse(dbt_executable(), warehouse, target)
+    assert "Unable to do partial parsing" in said
+    seeds = json.loads((target / "manifest.json").read_text())["nodes"]
+    assert seeds["seed.autokpi.alert_metrics"]["root_path"] == str(DBT_PROJECT_DIR)
+
+    # the project's own parse, which a new warehouse starts from, is the folder's too
+    from orchestration import dbt_project
+
+    ours = project_parse_file()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dbt_project, "DBT_PROJECT_DIR", elsewhere)
+        assert project_parse_file() != ours
+
+
 def test_a_run_plans_from_its_own_targets_parse_not_the_last_of_any_target(
     tmp_path, dbt_manifest, monkeypatch
 ):
