@@ -10,15 +10,13 @@ from dagster import Definitions, colored_console_logger
 from dagster_dlt import DagsterDltResource
 
 from orchestration.assets.checks import raw_table_checks
-from orchestration.assets.exports import finance_exports
 from orchestration.assets.ingestion import (
     closing_history_specs,
     inbox_folder_specs,
     ingestion_assets,
     portal_specs,
 )
-from orchestration.assets.serving import marts_snapshot
-from orchestration.assets.site import dashboard_site
+from orchestration.assets.outputs import run_outputs
 from orchestration.assets.speech_to_text import speech_to_text
 from orchestration.assets.warehouse import warehouse_assets
 from orchestration.dbt_project import dbt_executable, dbt_project
@@ -45,9 +43,7 @@ def build_definitions() -> Definitions:
             speech_to_text,
             *ingestion_assets(),
             warehouse_assets(),
-            finance_exports,
-            dashboard_site,
-            marts_snapshot,
+            run_outputs,
         ],
         asset_checks=raw_table_checks(),
         jobs=[full_pipeline_job, refresh_job, close_month_job, portal_requests_job],

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from core.paths import snapshot_path_for
 from core.private_files import private_umask, share, tighten
+from core.warehouse import duckdb_memory_limit
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tupl
     try:
         if final.is_file():  # the previous snapshot, to update: readers keep the original
             shutil.copyfile(final, draft)
-        con = duckdb.connect(str(draft))
+        # the warehouse's memory cap: unless told, DuckDB takes 80 % of the machine, and the
+        # snapshot is written beside the site and the exports (orchestration/assets/outputs.py)
+        con = duckdb.connect(str(draft), config={"memory_limit": duckdb_memory_limit()})
         try:
             con.execute("attach ? as warehouse (read_only)", [str(warehouse)])
             tables = tuple(
