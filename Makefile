@@ -5,7 +5,8 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
+# the folder is part of the stamp: a virtualenv belongs to its folder (below, venv-check)
+STAMP  := $(VENV)/.installed-$(shell (cat requirements.lock pyproject.toml; echo $(CURDIR)) | sha1sum | cut -c1-12)
 UV_VERSION := 0.13.8
 
 # No tool phones home.
@@ -29,7 +30,7 @@ endif
 # sqlfluff's dbt templater compiles the project against a scratch warehouse.
 LINT_WAREHOUSE := $(CURDIR)/var/lint/lint.duckdb
 
-.PHONY: help setup browser postgres-install postgres postgres-stop demo run dashboards close simulate \
+.PHONY: help setup venv-check browser postgres-install postgres postgres-stop demo run dashboards close simulate \
 	docs quarantine test test-fast test-spark lint format ui bench lock clean
 
 help:  ## list the targets
@@ -45,6 +46,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
 		echo "installing Debian's python3-venv"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; }
+	@$(MAKE) --no-print-directory venv-check
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
 	@echo "installing pinned dependencies (requirements.lock) into $(VENV)"
@@ -54,6 +56,17 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $@
 
 setup: $(STAMP)  ## create .venv and install the pinned dependencies (idempotent)
+
+# A virtualenv belongs to the folder it was made in: its scripts name their interpreter by
+# absolute path and its editable install points at that folder's code. In a project moved
+# there ("cannot execute: required file not found") or copied (the old folder's code runs),
+# it is made again here.
+venv-check:
+	@made_for=$$(sed -n 's/^command = .* -m venv //p' $(VENV)/pyvenv.cfg 2>/dev/null | head -1); \
+	if [ -n "$$made_for" ] && [ "$$made_for" != "$(CURDIR)/$(VENV)" ]; then \
+		echo "$(VENV) was made for $$made_for: the project moved or was copied; making it again here"; \
+		rm -rf $(VENV); \
+	fi
 
 # The browser tests drive Debian's Chromium through Playwright; never `playwright install`.
 browser:  ## install Debian's chromium for the browser tests (idempotent)
