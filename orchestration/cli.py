@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from core import settings
+from core.disk import full_disk_sentence
 from core.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, inbox_from_env, warehouse_from_env
 
 # Telemetry off for every tool the pipeline runs (dlt, dbt, Great Expectations).
@@ -406,6 +407,12 @@ def _refuse_what_is_no_warehouse(args) -> None:
         raise ValueError(problem)
 
 
+def _written_folders(args) -> list[Path]:
+    """The folders a command writes into, the warehouse's first."""
+    folders = [path.resolve().parent for path in [getattr(args, "warehouse", None)] if path is not None]
+    return folders + [p.resolve() for p in [getattr(args, "inbox", None), getattr(args, "out", None)] if p]
+
+
 def main(argv: list[str] | None = None) -> int:
     for key, value in QUIET_TELEMETRY.items():
         os.environ.setdefault(key, value)
@@ -452,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # one sentence for the user; the detail is in the run's log
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        message = full_disk_sentence(exc, _written_folders(args)) or message
         log = getattr(exc, "log", None)
         if log is not None:
             print(f"autokpi: the run's full log: {log}", file=sys.stderr)

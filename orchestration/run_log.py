@@ -62,6 +62,23 @@ def progress_logger(init_context):
     return log
 
 
+class _DropWhatCannotBeWritten:
+    """A handler into the run's log file that drops a message it cannot write (the disk is
+    full, the folder gone) instead of printing Python's "--- Logging error ---" and a
+    traceback on the screen for each one: the run's own error says what went wrong."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        return
+
+
+class _RunLogFileHandler(_DropWhatCannotBeWritten, logging.FileHandler):
+    pass
+
+
+class _RunLogStreamHandler(_DropWhatCannotBeWritten, logging.StreamHandler):
+    pass
+
+
 @logger(
     config_schema={"path": str},
     description="Every message of the run, at DEBUG, into a file (the CLI prints its path on failure).",
@@ -69,7 +86,7 @@ def progress_logger(init_context):
 def run_log_file(init_context):
     log = logging.getLogger(f"autokpi.run_log.{init_context.run_id}")
     log.setLevel(logging.DEBUG)
-    handler = logging.FileHandler(init_context.logger_config["path"], encoding="utf-8")
+    handler = _RunLogFileHandler(init_context.logger_config["path"], encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.handlers = [handler]
     log.propagate = False
@@ -80,17 +97,22 @@ def run_log_file(init_context):
 # raw check holds models back, a dozen "Blocking asset check … emitted no result … will
 # proceed without gating on it" lines came before the run's one sentence saying so
 PLAN_LOGGER = "dagster._core.execution.plan.active"
+DLT_LOGGER = "dlt"
 
 
 @contextmanager
 def plan_warnings_into(log_file: TextIO) -> Iterator[None]:
-    """Dagster's execution-plan warnings go into the run's log file, not onto the screen."""
-    plan = logging.getLogger(PLAN_LOGGER)
-    handler = logging.StreamHandler(log_file)
+    """Dagster's execution-plan warnings and dlt's own warnings go into the run's log file,
+    not onto the screen (dlt's come with a traceback: "Failed to create trace dump" when a
+    load fails for want of disk space was eighty lines before the run's one sentence)."""
+    handler = _RunLogStreamHandler(log_file)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    handlers, propagate = plan.handlers, plan.propagate
-    plan.handlers, plan.propagate = [handler], False
+    taken = [logging.getLogger(name) for name in (PLAN_LOGGER, DLT_LOGGER)]
+    before = [(log.handlers, log.propagate) for log in taken]
+    for log in taken:
+        log.handlers, log.propagate = [handler], False
     try:
         yield
     finally:
-        plan.handlers, plan.propagate = handlers, propagate
+        for log, (handlers, propagate) in zip(taken, before, strict=True):
+            log.handlers, log.propagate = handlers, propagate

@@ -101,3 +101,46 @@ def test_a_run_reads_the_warehouse_for_its_summary_before_letting_the_next_run_i
     summary = run_pipeline(make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"]), warehouse, quiet=True)
     assert summary.mart_rows["fct_calls"] > 0  # the summary did read the warehouse
     assert opened_unlocked == []
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A disk of its own, 6 MB, for the warehouse's folder (a tmpfs: needs root, as CI has)."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=6m,mode=0700", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small disk here: {mounted.stderr.decode().strip()}")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_full_disk_is_said_in_one_sentence_and_the_next_run_with_room_loads_everything(
+    tmp_path, small_disk, dbt_manifest
+):
+    """The warehouse's disk fills during a run: it said '(sqlite3.OperationalError) disk I/O
+    error' (Dagster's run history, the last writer to fail) after eighty lines of tracebacks
+    from dlt and from loggers that could not write their files."""
+    cdr = ASTERISK_SAMPLES / "smallcdr.csv"
+    inbox = make_inbox(tmp_path, [cdr])
+    warehouse = small_disk / "autokpi.duckdb"
+    full = subprocess.run(cli_run(inbox, warehouse), capture_output=True, text=True)
+    assert full.returncode == 1
+    assert (
+        full.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"autokpi: error: the disk holding {small_disk} is full (")
+    )
+    assert "free space there, or give the warehouse a folder on a disk with room" in full.stderr
+    assert "Traceback" not in full.stderr and "Logging error" not in full.stderr
+
+    subprocess.run(["mount", "-o", "remount,size=300m", str(small_disk)], check=True)
+    again = subprocess.run(cli_run(inbox, warehouse), capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    lines = len(cdr.read_text(encoding="utf-8").splitlines())
+    (raw,) = query(warehouse, "select count(*) from raw_pbx.asterisk_cdr")[0]
+    logged = query(warehouse, "select rows_read, rows_clean, rows_quarantined from raw_pbx.load_log")
+    assert logged == [(lines, raw, 0)]  # every line once: nothing lost to the failed run, nothing twice
+    assert query(warehouse, "select count(*) from marts.fct_calls")[0][0] > 0

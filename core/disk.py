@@ -1,0 +1,75 @@
+"""A full disk, said as such.
+
+Each layer words a full disk its own way — the OS "No space left on device", SQLite (Dagster's
+run history) "database or disk is full" or just "disk I/O error", DuckDB "could not write …"
+— and a run that hit one ended with whichever came last, e.g. "(sqlite3.OperationalError)
+disk I/O error", after a screenful of tracebacks from loggers that could not write either.
+When a failure reads like one and a folder the command writes to is nearly out of space,
+the command says which disk is full and what to do instead.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+_WORDS = (
+    "no space left on device",
+    "disk quota exceeded",
+    "database or disk is full",
+    "disk i/o error",
+    "could not write",
+    "write error",
+)
+_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+# below this (or 1 % of the disk) a disk counts as full: what failed to be written may have
+# been deleted again by the time the run stops (a spill file, a half-written Parquet part)
+_NEARLY_FULL = 64 * 1024 * 1024
+
+
+def _chain(error: BaseException) -> Iterable[BaseException]:
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        yield error
+        error = error.__cause__ or error.__context__
+
+
+def reads_like_a_full_disk(error: BaseException) -> bool:
+    """Whether an error or one it came from is the OS's, SQLite's or DuckDB's way of saying
+    that a write found no room."""
+    for link in _chain(error):
+        if isinstance(link, OSError) and link.errno in _ERRNOS:
+            return True
+        if any(words in str(link).lower() for words in _WORDS):
+            return True
+    return False
+
+
+def _existing(folder: Path) -> Path:
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:,.0f} MB"
+
+
+def full_disk_sentence(error: BaseException, folders: Iterable[Path]) -> str | None:
+    """The sentence for a failure caused by a full disk under one of ``folders`` (the
+    warehouse's, the inbox's), else None: the failure is something else, or the disks have
+    room (a write refused for another reason is left to its own message)."""
+    if not reads_like_a_full_disk(error):
+        return None
+    for folder in folders:
+        usage = shutil.disk_usage(_existing(Path(folder)))
+        if usage.free < max(_NEARLY_FULL, usage.total // 100):
+            return (
+                f"the disk holding {folder} is full ({_megabytes(usage.free)} free of "
+                f"{_megabytes(usage.total)}): free space there, or give the warehouse a folder "
+                "on a disk with room (--warehouse or AUTOKPI_WAREHOUSE), and run again"
+            )
+    return None

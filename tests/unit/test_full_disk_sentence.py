@@ -1,0 +1,28 @@
+"""A full disk is said only when the failure reads like one and the disk is nearly full."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+from core.disk import full_disk_sentence, reads_like_a_full_disk
+
+
+def test_each_layers_words_for_a_full_disk_are_recognised_through_the_chain():
+    assert reads_like_a_full_disk(OSError(errno.ENOSPC, "No space left on device"))
+    assert reads_like_a_full_disk(sqlite3.OperationalError("database or disk is full"))
+    try:
+        try:
+            raise OSError(errno.EDQUOT, "Disk quota exceeded")
+        except OSError as quota:
+            raise RuntimeError("step load_pbx_files failed") from quota
+    except RuntimeError as wrapped:
+        assert reads_like_a_full_disk(wrapped)
+    assert not reads_like_a_full_disk(OSError(errno.EACCES, "Permission denied"))
+    assert not reads_like_a_full_disk(ValueError("1 row has a quantity that is not above 0"))
+
+
+def test_a_disk_with_room_is_not_called_full(tmp_path):
+    """The words alone are not enough (SQLite says 'disk I/O error' for a broken file too):
+    the test machine's temporary folder has room, so the failure keeps its own message."""
+    assert full_disk_sentence(sqlite3.OperationalError("disk I/O error"), [tmp_path / "not-yet"]) is None
