@@ -1,11 +1,13 @@
-"""A full disk, said as such.
+"""A file-system failure — a full disk, a read-only one, a path this user may not open, a
+file where a folder should be — said as such.
 
 Each layer words a full disk its own way — the OS "No space left on device", SQLite (Dagster's
 run history) "database or disk is full" or just "disk I/O error", DuckDB "could not write …"
 — and a run that hit one ended with whichever came last, e.g. "(sqlite3.OperationalError)
 disk I/O error", after a screenful of tracebacks from loggers that could not write either.
 When a failure reads like one and a folder the command writes to is nearly out of space,
-the command says which disk is full and what to do instead.
+the command says which disk is full and what to do instead. The OS's own failures with a
+path ("[Errno 30] Read-only file system: '…/logs/run-….log'") become sentences as well.
 """
 
 from __future__ import annotations
@@ -24,6 +26,17 @@ _WORDS = (
     "write error",
 )
 _ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+
+# why a path could not be written, in words, by the OS's error number
+WHY_NOT_WRITTEN = {
+    errno.EEXIST: "{path} is a file where a folder should be",
+    errno.ENOTDIR: "{path} is a file where a folder should be",
+    errno.EACCES: "this user may not open {path}",
+    errno.EPERM: "this user may not open {path}",
+    errno.ENOSPC: "the disk holding {path} is full",
+    errno.EDQUOT: "the disk quota for {path} is used up",
+    errno.EROFS: "{path} is on a read-only file system",
+}
 # below this (or 1 % of the disk) a disk counts as full: what failed to be written may have
 # been deleted again by the time the run stops (a spill file, a half-written Parquet part)
 _NEARLY_FULL = 64 * 1024 * 1024
@@ -58,10 +71,31 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:,.0f} MB"
 
 
-def full_disk_sentence(error: BaseException, folders: Iterable[Path]) -> str | None:
-    """The sentence for a failure caused by a full disk under one of ``folders`` (the
-    warehouse's, the inbox's), else None: the failure is something else, or the disks have
-    room (a write refused for another reason is left to its own message)."""
+def why_not_written(error: BaseException) -> str | None:
+    """'<path> is on a read-only file system' and the like, for an OS error that names a path."""
+    if isinstance(error, OSError) and error.errno in WHY_NOT_WRITTEN:
+        return WHY_NOT_WRITTEN[error.errno].format(path=error.filename or "its folder")
+    return None
+
+
+def file_system_sentence(error: BaseException, folders: Iterable[Path]) -> str | None:
+    """The sentence for a failure caused by the file system: a full disk under one of
+    ``folders`` (the warehouse's, the inbox's), or an OS error naming a path that could not be
+    written; else None (the failure keeps its own message)."""
+    full = _full_disk(error, folders)
+    if full is not None:
+        return full
+    for link in _chain(error):
+        why = why_not_written(link) if getattr(link, "filename", None) else None
+        if why is not None:
+            return (
+                f"cannot write: {why}; give the warehouse a folder this user can write to "
+                "(--warehouse or AUTOKPI_WAREHOUSE), or fix that one, and run again"
+            )
+    return None
+
+
+def _full_disk(error: BaseException, folders: Iterable[Path]) -> str | None:
     if not reads_like_a_full_disk(error):
         return None
     for folder in folders:

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from core import settings
-from core.disk import full_disk_sentence
+from core.disk import file_system_sentence
 from core.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, inbox_from_env, warehouse_from_env
 
 # Telemetry off for every tool the pipeline runs (dlt, dbt, Great Expectations).
@@ -459,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # one sentence for the user; the detail is in the run's log
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-        message = full_disk_sentence(exc, _written_folders(args)) or message
+        message = file_system_sentence(exc, _written_folders(args)) or message
         log = getattr(exc, "log", None)
         if log is not None:
             print(f"autokpi: the run's full log: {log}", file=sys.stderr)

@@ -10,13 +10,13 @@ lineage, and can be materialized alone. None is rewritten in a run whose raw che
 (the files of the last good run stay).
 """
 
-import errno
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
+from core.disk import why_not_written
 from core.errors import UserFacingError
 from core.paths import EXPORTS_ENV
 from core.warehouse import target
@@ -106,16 +106,7 @@ WRITERS: dict[AssetKey, tuple[str, Callable[[AutokpiSettings], Written]]] = {
 }
 
 
-# what stops a file from being written, in words, and where each output's folder is set
-_WHY = {
-    errno.EEXIST: "{path} is a file where a folder should be",
-    errno.ENOTDIR: "{path} is a file where a folder should be",
-    errno.EACCES: "this user may not write to {path}",
-    errno.EPERM: "this user may not write to {path}",
-    errno.ENOSPC: "the disk holding {path} is full",
-    errno.EDQUOT: "the disk quota for {path} is used up",
-    errno.EROFS: "{path} is on a read-only file system",
-}
+# where each output's folder is set
 _FOLDER_IS = {
     SITE: "the site goes into site/ beside the warehouse",
     EXPORTS: f"the folder is {EXPORTS_ENV}, else exports/ beside the warehouse",
@@ -126,9 +117,9 @@ _FOLDER_IS = {
 def _as_sentence(key: AssetKey, error: BaseException) -> BaseException:
     """A file-system failure of one output as a sentence that says what to fix; the marts
     are built and the other outputs written, so the next run only has to write this one."""
-    if not isinstance(error, OSError) or error.errno not in _WHY:
+    why = why_not_written(error)
+    if why is None:
         return error
-    why = _WHY[error.errno].format(path=error.filename or "its folder")
     return UserFacingError(
         f"{WRITERS[key][0]} were not written: {why} ({_FOLDER_IS[key]}); fix that and run "
         "again (the marts are built and the other outputs written)"

@@ -144,3 +144,16 @@ def test_a_full_disk_is_said_in_one_sentence_and_the_next_run_with_room_loads_ev
     logged = query(warehouse, "select rows_read, rows_clean, rows_quarantined from raw_pbx.load_log")
     assert logged == [(lines, raw, 0)]  # every line once: nothing lost to the failed run, nothing twice
     assert query(warehouse, "select count(*) from marts.fct_calls")[0][0] > 0
+
+
+def test_a_read_only_warehouse_folder_is_said_in_one_sentence(tmp_path, small_disk):
+    """It said "[Errno 30] Read-only file system: '…/logs/run-….log'"."""
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    (small_disk / "logs").mkdir()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    done = subprocess.run(cli_run(inbox, small_disk / "autokpi.duckdb"), capture_output=True, text=True)
+    assert done.returncode == 1
+    said = done.stderr.strip().splitlines()[-1]
+    assert said.startswith(f"autokpi: error: cannot write: {small_disk}/")
+    assert "is on a read-only file system; give the warehouse a folder this user can write to" in said
+    assert "Errno" not in done.stderr and "Traceback" not in done.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-from core.disk import full_disk_sentence, reads_like_a_full_disk
+from core.disk import file_system_sentence, reads_like_a_full_disk
 
 
 def test_each_layers_words_for_a_full_disk_are_recognised_through_the_chain():
@@ -25,4 +25,4 @@ def test_each_layers_words_for_a_full_disk_are_recognised_through_the_chain():
 def test_a_disk_with_room_is_not_called_full(tmp_path):
     """The words alone are not enough (SQLite says 'disk I/O error' for a broken file too):
     the test machine's temporary folder has room, so the failure keeps its own message."""
-    assert full_disk_sentence(sqlite3.OperationalError("disk I/O error"), [tmp_path / "not-yet"]) is None
+    assert file_system_sentence(sqlite3.OperationalError("disk I/O error"), [tmp_path / "not-yet"]) is None
