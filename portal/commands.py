@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 import sys
 from datetime import date
 from pathlib import Path
@@ -61,12 +63,34 @@ def demo_invitations(warehouse: Path) -> list[tuple[str, str, str]]:
     return [(who, login, invite(warehouse, login, role)) for who, login, role in accounts if login]
 
 
+def _listening_socket(host: str, port: int) -> socket.socket:
+    """The portal's socket, bound here and handed to uvicorn, so that an address it cannot
+    have is said in a sentence before the portal announces itself (uvicorn logged "[Errno 98]
+    error while attempting to bind …" after "the portal on http://…")."""
+    why = {
+        errno.EADDRINUSE: f"port {port} is in use (another portal, or another program): stop it, "
+        "or choose another port with --port",
+        errno.EADDRNOTAVAIL: f"{host} is not an address of this machine: give one of its own with "
+        "--host (127.0.0.1 for this machine alone)",
+        errno.EACCES: f"port {port} needs root (ports below 1024): choose one above 1024 with --port",
+    }
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        return socket.create_server((host, port), family=family)
+    except socket.gaierror:
+        raise PortalError(f"the portal cannot listen on {host}: no such host name (--host)") from None
+    except OSError as error:
+        reason = why.get(error.errno, error.strerror or str(error))
+        raise PortalError(f"the portal cannot listen on {host}:{port}: {reason}") from None
+
+
 def serve(warehouse: Path, host: str, port: int) -> None:
     import uvicorn
 
     from portal.app import create_app
 
     app = create_app(warehouse)
+    listening = _listening_socket(host, port)
     from core.warehouse import describe, target
 
     where = snapshot_path_for(warehouse) if target() == "duckdb" else f"the marts on {describe(warehouse)}"
@@ -78,4 +102,5 @@ def serve(warehouse: Path, host: str, port: int) -> None:
             file=sys.stderr,
         )
     # no access log from uvicorn: invitation paths carry tokens; the portal keeps its own log
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[listening])
