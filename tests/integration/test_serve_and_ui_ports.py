@@ -1,5 +1,5 @@
-"""`autokpi serve` as a person starts it: it answers on its port, says a port it cannot have
-in one sentence, and prints no library's warning."""
+"""`autokpi serve` and `autokpi ui` as a person starts them: the portal answers on its port
+and prints no library's warning; a port either cannot have is said in one sentence."""
 
 from __future__ import annotations
 
@@ -48,3 +48,18 @@ def test_a_port_in_use_is_said_in_one_sentence(demo_run):
         f"autokpi: error: the portal cannot listen on {LOOPBACK}:{port}: port {port} is in use (another "
         "portal, or another program): stop it, or choose another port with --port"
     ]  # not announced first, no '[Errno 98] error while attempting to bind'
+
+
+def test_the_dagster_ui_says_a_port_in_use_in_one_sentence(tmp_path):
+    """Dagster's UI announced itself on the port, logged '[Errno 98] error while attempting to
+    bind', and its daemon ran on with no UI to open."""
+    with socket.create_server((LOOPBACK, 0)) as taken:
+        port = taken.getsockname()[1]
+        command = [sys.executable, "-m", "orchestration.cli", "ui", "--port", str(port)]
+        command += ["--warehouse", str(tmp_path / "autokpi.duckdb")]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"autokpi: error: port {port} is in use (another Dagster UI, or another program): stop it, or "
+        "choose another port with --port"
+    ]
