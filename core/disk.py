@@ -78,20 +78,25 @@ def why_not_written(error: BaseException) -> str | None:
     return None
 
 
-def file_system_sentence(error: BaseException, folders: Iterable[Path]) -> str | None:
+def file_system_sentence(
+    error: BaseException, folders: Iterable[Path], inbox: Path | None = None
+) -> str | None:
     """The sentence for a failure caused by the file system: a full disk under one of
     ``folders`` (the warehouse's, the inbox's), or an OS error naming a path that could not be
-    written; else None (the failure keeps its own message)."""
+    opened (read from the inbox, else written); else None (the failure keeps its own message)."""
     full = _full_disk(error, folders)
     if full is not None:
         return full
     for link in _chain(error):
         why = why_not_written(link) if getattr(link, "filename", None) else None
-        if why is not None:
-            return (
-                f"cannot write: {why}; give the warehouse a folder this user can write to "
-                "(--warehouse or AUTOKPI_WAREHOUSE), or fix that one, and run again"
-            )
+        if why is None:
+            continue
+        if inbox is not None and Path(link.filename).resolve().is_relative_to(inbox.resolve()):
+            return f"cannot read: {why}; give this user access to it, and run again"
+        return (
+            f"cannot write: {why}; give the warehouse a folder this user can write to "
+            "(--warehouse or AUTOKPI_WAREHOUSE), or fix that one, and run again"
+        )
     return None
 
 

@@ -466,7 +466,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # one sentence for the user; the detail is in the run's log
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-        message = file_system_sentence(exc, _written_folders(args)) or message
+        inbox = getattr(args, "inbox", None)
+        message = file_system_sentence(exc, _written_folders(args), inbox) or message
         log = getattr(exc, "log", None)
         if log is not None:
             print(f"autokpi: the run's full log: {log}", file=sys.stderr)

@@ -433,7 +433,7 @@ def _run_pipeline(
     from orchestration.definitions import build_definitions
     from orchestration.instance import run_instance
     from orchestration.period_requests import perform_period_requests
-    from orchestration.run_log import plan_warnings_into
+    from orchestration.run_log import library_warnings_into
 
     # built per run: which API sources are on is configuration read now
     job = build_definitions().resolve_job_def(job_name)
@@ -453,7 +453,7 @@ def _run_pipeline(
         warehouse_lock(warehouse),
         run_instance(warehouse) as instance,
         redirect_stdout(log_file),
-        plan_warnings_into(log_file),
+        library_warnings_into(log_file),
         long_lived_objects_frozen(),
     ):
         # the run's own inbox, warehouse and options, as run configuration: nothing goes

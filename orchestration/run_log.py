@@ -101,7 +101,7 @@ DLT_LOGGER = "dlt"
 
 
 @contextmanager
-def plan_warnings_into(log_file: TextIO) -> Iterator[None]:
+def library_warnings_into(log_file: TextIO) -> Iterator[None]:
     """Dagster's execution-plan warnings and dlt's own warnings go into the run's log file,
     not onto the screen (dlt's come with a traceback: "Failed to create trace dump" when a
     load fails for want of disk space was eighty lines before the run's one sentence)."""
