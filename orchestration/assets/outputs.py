@@ -135,6 +135,8 @@ def run_outputs(context: AssetExecutionContext, settings: AutokpiSettings):
     chosen = [key for key in chosen if not held_back_in_this_run(context, WRITERS[key][0])]
     if not chosen:
         return
+    # the snapshot sets the process's umask while it writes (serving.py): the value a run sets
+    # for all its files anyway (run.py), so what the other threads write meanwhile is as private
     with ThreadPoolExecutor(max_workers=len(chosen), thread_name_prefix="autokpi-output") as pool:
         running = {key: pool.submit(WRITERS[key][1], settings) for key in chosen}
     failures = []
