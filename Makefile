@@ -28,7 +28,9 @@ LOCAL_POSTGRES := postgres
 endif
 endif
 # sqlfluff's dbt templater compiles the project against a scratch warehouse.
-LINT_WAREHOUSE := $(CURDIR)/var/lint/lint.duckdb
+# (paths in recipes are quoted: a clone may live in a folder with a space in its name)
+LINT_DIR := $(CURDIR)/var/lint
+LINT_WAREHOUSE := $(LINT_DIR)/lint.duckdb
 
 .PHONY: help setup venv-check browser postgres-install postgres postgres-stop demo run dashboards close simulate \
 	docs quarantine test test-fast test-spark lint format ui bench lock clean
@@ -88,27 +90,27 @@ postgres-stop: setup  ## stop it
 	@$(BIN)/python -m orchestration.local_postgres stop
 
 dashboards: setup $(LOCAL_POSTGRES)  ## write the dashboard site from the marts (WAREHOUSE=<file>)
-	$(BIN)/python -m dashboards.build $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+	$(BIN)/python -m dashboards.build $(if $(WAREHOUSE),--warehouse "$(WAREHOUSE)")
 
 demo: setup $(LOCAL_POSTGRES)  ## generate demo data, run the whole pipeline, print where to look
 	$(BIN)/autokpi demo
 
 run: setup $(LOCAL_POSTGRES)  ## run the pipeline on INBOX=<folder> (default var/inbox)
-	$(BIN)/autokpi run $(if $(INBOX),--inbox $(INBOX)) $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+	$(BIN)/autokpi run $(if $(INBOX),--inbox "$(INBOX)") $(if $(WAREHOUSE),--warehouse "$(WAREHOUSE)")
 
 close: setup $(LOCAL_POSTGRES)  ## close MONTH=YYYY-MM (reopen: REOPEN=1 REASON="...")
 	@test -n "$(MONTH)" || { echo "usage: make close MONTH=YYYY-MM"; exit 2; }
-	$(BIN)/autokpi close --month $(MONTH) $(if $(REOPEN),--reopen --reason "$(REASON)") $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+	$(BIN)/autokpi close --month $(MONTH) $(if $(REOPEN),--reopen --reason "$(REASON)") $(if $(WAREHOUSE),--warehouse "$(WAREHOUSE)")
 
 simulate: setup  ## bonus of MONTH=YYYY-MM under SCHEME=<folder of scheme CSVs>
 	@test -n "$(SCHEME)" -a -n "$(MONTH)" || { echo "usage: make simulate SCHEME=folder MONTH=YYYY-MM"; exit 2; }
-	$(BIN)/autokpi simulate --scheme $(SCHEME) --month $(MONTH) $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+	$(BIN)/autokpi simulate --scheme "$(SCHEME)" --month $(MONTH) $(if $(WAREHOUSE),--warehouse "$(WAREHOUSE)")
 
 docs: setup $(LOCAL_POSTGRES)  ## dbt's documentation: every model and column, lineage to site and exports
-	$(BIN)/autokpi docs $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+	$(BIN)/autokpi docs $(if $(WAREHOUSE),--warehouse "$(WAREHOUSE)")
 
 quarantine: setup $(LOCAL_POSTGRES)  ## list rows and files kept out of the warehouse, and why
-	$(BIN)/autokpi quarantine $(if $(WAREHOUSE),--warehouse $(WAREHOUSE))
+	$(BIN)/autokpi quarantine $(if $(WAREHOUSE),--warehouse "$(WAREHOUSE)")
 
 # the PostgreSQL tests start the private server themselves and stop it afterwards.
 # Two workers (pytest-xdist, a test file's tests on one worker, the slowest files first:
@@ -123,10 +125,10 @@ test: setup browser postgres-install lint  ## lint, then the whole test suite
 FAST_DIR := $(CURDIR)/var/test-fast
 test-fast: setup  ## unit tests and dbt unit tests only (no pipeline runs; under a minute)
 	$(BIN)/pytest tests/unit $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS)) -q
-	@mkdir -p $(FAST_DIR)
-	cd dbt_project && DBT_LOG_LEVEL_FILE=$${DBT_LOG_LEVEL_FILE:-none} AUTOKPI_WAREHOUSE=$(FAST_DIR)/unit.duckdb ../$(BIN)/dbt build --quiet \
+	@mkdir -p "$(FAST_DIR)"
+	cd dbt_project && DBT_LOG_LEVEL_FILE=$${DBT_LOG_LEVEL_FILE:-none} AUTOKPI_WAREHOUSE="$(FAST_DIR)/unit.duckdb" ../$(BIN)/dbt build --quiet \
 		--select "+test_type:unit" --exclude "test_type:data" --empty \
-		--target-path $(FAST_DIR)/target --log-path $(FAST_DIR)/logs
+		--target-path "$(FAST_DIR)/target" --log-path "$(FAST_DIR)/logs"
 
 # Optional (not part of `make test`): the dbt project on Spark in session mode. PySpark
 # goes into a virtualenv of its own (.venv-spark): importing it beside Great Expectations
@@ -146,14 +148,14 @@ test-spark: setup  ## optional: dbt build on Spark (session mode) from the demo 
 lint: setup  ## ruff (Python) and sqlfluff (dbt SQL)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	@mkdir -p $(dir $(LINT_WAREHOUSE))
-	PYTHONWARNINGS=ignore:resource_tracker:UserWarning AUTOKPI_WAREHOUSE=$(LINT_WAREHOUSE) $(BIN)/sqlfluff lint dbt_project/models
+	@mkdir -p "$(LINT_DIR)"
+	PYTHONWARNINGS=ignore:resource_tracker:UserWarning AUTOKPI_WAREHOUSE="$(LINT_WAREHOUSE)" $(BIN)/sqlfluff lint dbt_project/models
 
 format: setup  ## fix what ruff and sqlfluff can fix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
-	@mkdir -p $(dir $(LINT_WAREHOUSE))
-	AUTOKPI_WAREHOUSE=$(LINT_WAREHOUSE) $(BIN)/sqlfluff fix dbt_project/models
+	@mkdir -p "$(LINT_DIR)"
+	AUTOKPI_WAREHOUSE="$(LINT_WAREHOUSE)" $(BIN)/sqlfluff fix dbt_project/models
 
 ui: setup $(LOCAL_POSTGRES)  ## Dagster UI on http://127.0.0.1:3000 (lineage, runs, schedule, sensor)
 	$(BIN)/autokpi ui
