@@ -82,7 +82,18 @@ class CommandBackend:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "transcript"
             args = [a.format(audio=audio, out=out) for a in shlex.split(self.command)]
-            done = subprocess.run(args, capture_output=True, text=True, timeout=3600)
+            try:
+                done = subprocess.run(args, capture_output=True, text=True, timeout=3600)
+            except (FileNotFoundError, PermissionError) as error:
+                why = (
+                    "no such program"
+                    if isinstance(error, FileNotFoundError)
+                    else "not a program this user may run"
+                )
+                raise SpeechToTextError(
+                    f"{COMMAND_ENV} starts with {args[0]!r}: {why} (a path with a space in it is quoted, "
+                    "as in a shell)"
+                ) from None
             if done.returncode != 0:
                 tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
                 raise SpeechToTextError(f"{audio.name}: {args[0]} exited with {done.returncode}: {tail[0]}")

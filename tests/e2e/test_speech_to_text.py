@@ -4,6 +4,7 @@ recording once; a broken one is reported and the rest go on."""
 
 from __future__ import annotations
 
+import shlex
 import sys
 
 import pytest
@@ -34,7 +35,19 @@ def test_recordings_are_transcribed_once_loaded_and_scored(tmp_path, monkeypatch
     fake_cli = FIXTURES / "fake_whisper_cli.py"
     monkeypatch.setenv(
         "AUTOKPI_STT_COMMAND",
-        f"{sys.executable} {fake_cli} -f {{audio}} -of {{out}} -oj --script-dir {script}",
+        shlex.join(
+            [
+                sys.executable,
+                str(fake_cli),
+                "-f",
+                "{audio}",
+                "-of",
+                "{out}",
+                "-oj",
+                "--script-dir",
+                str(script),
+            ]
+        ),
     )
     warehouse = tmp_path / "autokpi.duckdb"
 

@@ -84,3 +84,23 @@ def test_configuration_picks_the_engine_and_never_downloads(monkeypatch, tmp_pat
     except ImportError:  # the optional extra is not installed by default
         with pytest.raises(SpeechToTextError, match="pip install 'autokpi\\[stt\\]'"):
             backend_from_env()
+
+
+def test_a_command_whose_program_cannot_be_run_is_said_with_the_setting(tmp_path):
+    """A program path with a space, unquoted, split into two words: the step stopped with
+    "FileNotFoundError: [Errno 2] No such file or directory: '/opt/my'"."""
+    folder = tmp_path / "my tools"
+    folder.mkdir()
+    cli = folder / "whisper-cli"
+    cli.write_text("#!/bin/sh\nexit 0\n")
+    cli.chmod(0o755)
+    audio = tmp_path / "call.wav"
+    write_stereo(audio, [True], [False])
+    with pytest.raises(SpeechToTextError) as unquoted:
+        CommandBackend(f"{cli} -f {{audio}} -of {{out}} -oj").transcribe(audio)
+    assert str(unquoted.value) == (
+        f"AUTOKPI_STT_COMMAND starts with '{tmp_path}/my': no such program (a path with a space in it is "
+        "quoted, as in a shell)"
+    )
+    with pytest.raises(SpeechToTextError, match=r"wrote no transcript\.json"):  # quoted, it runs
+        CommandBackend(f"'{cli}' -f {{audio}} -of {{out}} -oj").transcribe(audio)
