@@ -2,8 +2,8 @@
 file where a folder should be — said as such.
 
 Each layer words a full disk its own way — the OS "No space left on device", SQLite (Dagster's
-run history) "database or disk is full" or just "disk I/O error", DuckDB "could not write …"
-— and a run that hit one ended with whichever came last, e.g. "(sqlite3.OperationalError)
+run history) "database or disk is full" or just "disk I/O error", DuckDB the OS's words after
+its own — and a run that hit one ended with whichever came last, e.g. "(sqlite3.OperationalError)
 disk I/O error", after a screenful of tracebacks from loggers that could not write either.
 When a failure reads like one and a folder the command writes to is nearly out of space,
 the command says which disk is full and what to do instead. The OS's own failures with a
@@ -22,8 +22,6 @@ _WORDS = (
     "disk quota exceeded",
     "database or disk is full",
     "disk i/o error",
-    "could not write",
-    "write error",
 )
 _ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 

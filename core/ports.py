@@ -25,3 +25,11 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((LOOPBACK, 0))
         return probe.getsockname()[1]
+
+
+def port_in_use(port: int, usually: str) -> str:
+    """What to say of a port a server of ours cannot have: ``usually`` names what is most
+    likely on it (another portal, another Dagster UI)."""
+    return (
+        f"port {port} is in use ({usually}, or another program): stop it, or choose another port with --port"
+    )

@@ -370,14 +370,11 @@ def _demo_invitations(warehouse: Path) -> None:
 
 def _ui(args) -> None:
     from core.errors import UserFacingError
-    from core.ports import port_is_free
+    from core.ports import port_in_use, port_is_free
     from orchestration.dbt_project import ensure_manifest
 
     if not port_is_free(args.port):  # Dagster's own words came after a screen of its start-up
-        raise UserFacingError(
-            f"port {args.port} is in use (another Dagster UI, or another program): stop it, or "
-            "choose another port with --port"
-        )
+        raise UserFacingError(port_in_use(args.port, "another Dagster UI"))
     ensure_manifest()
     from orchestration.instance import dagster_home
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from core import settings
 from core.paths import snapshot_path_for
+from core.ports import port_in_use
 from portal.access import locked_out
 from portal.snapshot import open_reader
 from portal.store import PORTAL_ROLES, PortalError, open_store
@@ -68,8 +69,7 @@ def _listening_socket(host: str, port: int) -> socket.socket:
     have is said in a sentence before the portal announces itself (uvicorn logged "[Errno 98]
     error while attempting to bind …" after "the portal on http://…")."""
     why = {
-        errno.EADDRINUSE: f"port {port} is in use (another portal, or another program): stop it, "
-        "or choose another port with --port",
+        errno.EADDRINUSE: port_in_use(port, "another portal"),
         errno.EADDRNOTAVAIL: f"{host} is not an address of this machine: give one of its own with "
         "--host (127.0.0.1 for this machine alone)",
         errno.EACCES: f"port {port} needs root (ports below 1024): choose one above 1024 with --port",
