@@ -6,8 +6,8 @@ models (about 0.06 s each even for a view, half of a day's dbt time at ten milli
 calls). So each successful build leaves, in the warehouse (``dbt_state.build_inputs``), the
 fingerprint of what it read: the dbt project (every model, macro, seed and setting dbt reads) and every
 source table. The next run builds only the nodes downstream of a source whose
-fingerprint moved, plus the nodes that read the clock; the rest stay as the last build
-left them. When in doubt it builds everything: no saved fingerprints (the build before
+fingerprint moved, plus, on a new day, the nodes that read the clock; the rest stay as the
+last build left them. When in doubt it builds everything: no saved fingerprints (the build before
 failed or was cut off), another project, a full refresh, or a run that asked for a subset.
 
 A small source table is fingerprinted by its content (the directory, the plans, the
@@ -30,11 +30,17 @@ from core.paths import SCHEME_FILES, scheme_dir
 # in the warehouse itself, so a warehouse started over, restored or copied has its own
 STATE_SCHEMA, STATE_TABLE = "dbt_state", "build_inputs"
 _LOAD_ID = "_dlt_load_id"
-# SQL that reads the clock: such a node is rebuilt on every run (run_started_at is not
-# here: the models use it to mark what a build wrote, not to compute a value from)
+# SQL that reads the clock: such a node is rebuilt on the first run of each day, as the
+# warehouse's session counts days (run_started_at is not here: the models use it to mark
+# what a build wrote, not to compute a value from). The models read it to the day (the age
+# of an open dispute in days), so the runs of one day with nothing new build nothing and
+# start no dbt at all (4.5 s of such a run); a model that read it to the hour would have to
+# be rebuilt on every run again.
 _READS_THE_CLOCK = re.compile(
     r"current_timestamp|current_date|\bnow\(\s*\)|getdate\(\s*\)|sysdate", re.IGNORECASE
 )
+# how the models read it (dbt.current_timestamp(): now() on DuckDB and PostgreSQL alike)
+_CLOCK = "current_timestamp"
 _ENV_VAR = re.compile(r"env_var\(\s*['\"]([A-Za-z_][A-Za-z0-9_]*)")
 _BUILT_TYPES = ("model", "seed", "snapshot", "test")
 # a source table of up to this many rows is fingerprinted by its content
@@ -144,6 +150,7 @@ class BuildPlan:
 
     project: str
     sources: dict[str, str]
+    today: str | None = None  # the day the clock-reading nodes see, as the warehouse counts it
     unchanged: list[str] = field(default_factory=list)
     reason: str = ""
 
@@ -164,7 +171,7 @@ class BuildPlan:
         it is left out and counts as changed next time."""
         held = set(held_back_sources)
         kept = {uid: fp for uid, fp in self.sources.items() if source_name(uid) not in held}
-        return {"project": self.project, "sources": kept}
+        return {"project": self.project, "sources": kept, "today": self.today}
 
 
 def descendants(manifest: dict, starts: set[str]) -> set[str]:
@@ -206,9 +213,19 @@ def reads_the_clock(manifest: dict) -> set[str]:
     }
 
 
-def plan_build(manifest: dict, saved: dict | None, project: str, sources: dict[str, str]) -> BuildPlan:
-    """The nodes no changed input reaches, against the inputs of the last build that passed."""
-    plan = BuildPlan(project=project, sources=sources)
+def today_in(con) -> str:
+    """The date the models see when they read the clock: the warehouse's session's own
+    (its time zone, not this process's)."""
+    (today,) = con.execute(f"select cast(cast({_CLOCK} as timestamp) as date)").fetchone()
+    return str(today)
+
+
+def plan_build(
+    manifest: dict, saved: dict | None, project: str, sources: dict[str, str], today: str | None = None
+) -> BuildPlan:
+    """The nodes no changed input reaches, against the inputs of the last build that passed;
+    the clock-reading nodes too unless the last build was on the same day (``today``)."""
+    plan = BuildPlan(project=project, sources=sources, today=today)
     if not saved:
         plan.reason = "no earlier build's inputs are known: everything is built"
         return plan
@@ -217,7 +234,7 @@ def plan_build(manifest: dict, saved: dict | None, project: str, sources: dict[s
         return plan
     before = saved.get("sources", {})
     changed = {uid for uid, fp in sources.items() if before.get(uid) != fp}
-    clock = reads_the_clock(manifest)
+    clock = reads_the_clock(manifest) if today is None or saved.get("today") != today else set()
     reached = descendants(manifest, changed) | clock | descendants(manifest, clock)
     plan.unchanged = sorted(
         uid

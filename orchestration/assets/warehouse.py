@@ -77,12 +77,13 @@ def _plan_build(warehouse: Path, full_refresh: bool, settings: AutokpiSettings) 
     with settings.dbt_environment():
         project = dbt_inputs.project_fingerprint(manifest, DBT_PROJECT_DIR)
     sources: dict[str, str] = {}
-    saved = None
+    saved = today = None
     if warehouses.exists(warehouse):
         with warehouses.connect(warehouse) as con:
             sources = dbt_inputs.source_fingerprints(con, manifest)
             saved = None if full_refresh else dbt_inputs.load_state(con)
-    return dbt_inputs.plan_build(manifest, saved, project, sources)
+            today = dbt_inputs.today_in(con)
+    return dbt_inputs.plan_build(manifest, saved, project, sources, today)
 
 
 def _keep_inputs(warehouse: Path, state: dict | None) -> None:

@@ -214,12 +214,26 @@ def test_running_again_changes_nothing(demo_run, demo_inbox):
     loaded = make_pipeline("pbx_files", warehouse).default_schema.get_table("asterisk_cdr")
     assert loaded["write_disposition"] == "append"
     again = run_pipeline(demo_inbox, warehouse, quiet=True)
-    # dbt rebuilt only what reads the clock (the disputes' age): no input changed
-    expected = {"marts.fct_calls": True, "marts.mart_bonus_monthly": True, "marts.mart_disputes": False}
-    assert left_as_they_were(warehouse, list(expected)) == expected
+    # no input changed on the day of the last build: dbt built nothing (and was not started)
+    models = ["marts.fct_calls", "marts.mart_bonus_monthly", "marts.mart_disputes"]
+    assert left_as_they_were(warehouse, models) == dict.fromkeys(models, True)
     assert again.mart_rows == summary.mart_rows
     assert mart_digests(warehouse) == before
     assert query(warehouse, passed_sql) == passed  # nothing new loaded: nothing new passed
+    # on another day what reads the clock (the disputes' age in days) is built again, alone
+    with duckdb.connect(str(warehouse)) as con:
+        (inputs,) = con.execute("select inputs from dbt_state.build_inputs").fetchone()
+        con.execute(
+            "update dbt_state.build_inputs set inputs = ?",
+            [json.dumps(json.loads(inputs) | {"today": "2026-01-01"})],
+        )
+    run_pipeline(demo_inbox, warehouse, quiet=True)
+    expected = {"marts.fct_calls": True, "marts.mart_bonus_monthly": True, "marts.mart_disputes": False}
+    assert left_as_they_were(warehouse, models) == expected
+    assert (
+        json.loads(query(warehouse, "select inputs from dbt_state.build_inputs")[0][0])["today"]
+        > "2026-01-01"
+    )
 
 
 def test_the_run_is_in_the_warehouses_dagster_history_and_leaves_no_setting_behind(demo_run):

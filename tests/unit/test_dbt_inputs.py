@@ -92,6 +92,36 @@ def test_nothing_changed_rebuilds_only_what_reads_the_clock():
     assert plan.reason.startswith("no input changed since the last build")
 
 
+def test_what_reads_the_clock_is_rebuilt_once_a_day():
+    saved = {"project": "p", "sources": FINGERPRINTS, "today": "2026-12-06"}
+    same_day = dbt_inputs.plan_build(_manifest(), saved, "p", dict(FINGERPRINTS), "2026-12-06")
+    assert same_day.builds_nothing(_manifest()) and len(same_day.unchanged) == 9
+    next_day = dbt_inputs.plan_build(_manifest(), saved, "p", dict(FINGERPRINTS), "2026-12-07")
+    assert next_day.unchanged == sorted(set(same_day.unchanged) - {m("ages")})
+    assert next_day.state([])["today"] == "2026-12-07"
+    # a build before the day was kept (an older autokpi): the clock's nodes are rebuilt
+    older = {"project": "p", "sources": FINGERPRINTS}
+    assert (
+        m("ages")
+        not in dbt_inputs.plan_build(_manifest(), older, "p", dict(FINGERPRINTS), "2026-12-06").unchanged
+    )
+    # new call records on the same day: what they reach, and not the clock's nodes
+    calls = dbt_inputs.plan_build(_manifest(), saved, "p", {**FINGERPRINTS, PBX: "a2"}, "2026-12-06")
+    assert m("ages") in calls.unchanged and m("calls") not in calls.unchanged
+
+
+def test_the_day_is_the_warehouse_sessions(tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    # a zone whose date is not UTC's now: UTC+14 from 10:00 UTC on, else UTC-11
+    zone, hours = ("Pacific/Kiritimati", 14) if now.hour >= 10 else ("Pacific/Pago_Pago", -11)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute(f"set TimeZone = '{zone}'")
+    today = dbt_inputs.today_in(con)
+    assert today == (now + timedelta(hours=hours)).date().isoformat() != now.date().isoformat()
+
+
 def test_a_closed_month_rebuilds_the_bonus_and_not_the_calls():
     plan = _plan({**FINGERPRINTS, CLOSING: "c2"})
     assert m("bonus") not in plan.unchanged and "test.autokpi.unique_bonus" not in plan.unchanged
@@ -118,8 +148,12 @@ def test_a_table_new_since_the_last_build_counts_as_changed():
 
 def test_a_held_back_source_is_not_remembered_as_built():
     plan = _plan({**FINGERPRINTS, CRM: "b2"})
-    assert plan.state(["crm.products"]) == {"project": "p", "sources": {PBX: "a", CLOSING: "c"}}
-    assert plan.state([]) == {"project": "p", "sources": {**FINGERPRINTS, CRM: "b2"}}
+    assert plan.state(["crm.products"]) == {
+        "project": "p",
+        "sources": {PBX: "a", CLOSING: "c"},
+        "today": None,
+    }
+    assert plan.state([]) == {"project": "p", "sources": {**FINGERPRINTS, CRM: "b2"}, "today": None}
 
 
 def test_unchanged_nodes_are_reported_parents_first():
