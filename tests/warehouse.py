@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import os
+import subprocess
 
 import duckdb
 
@@ -70,3 +72,15 @@ def left_as_they_were(warehouse, models: list[str]) -> dict[str, bool]:
             rebuilt = event.asset_materialization.metadata.get("rebuilt")
             left[model] = rebuilt is not None and rebuilt.value is False
     return left
+
+
+def dbt_on(warehouse, args: list[str], work) -> subprocess.CompletedProcess:
+    """dbt's command line (``args``: ``["run", "--select", …]``) on ``warehouse``, from the
+    project's parse as a run starts; its target and log in the folder ``work``."""
+    from core.paths import DBT_PROJECT_DIR
+    from orchestration.dbt_project import dbt_environment, dbt_executable, restore_partial_parse
+
+    command = [dbt_executable(), *args, "--target-path", str(work / "target"), "--log-path", str(work)]
+    restore_partial_parse(warehouse, work / "target")
+    env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(warehouse)}
+    return subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, check=False)

@@ -36,7 +36,8 @@
 
 {#- The big call models are rebuilt by key: a run deletes the rows of the keys it rebuilt
     and inserts them anew (`delete+insert`), a column added to the model is added to the
-    built table. One place for the five of them (stg_pbx__cdr_legs to fct_calls), called where a model would call config. -#}
+    built table. One place for the six of them (stg_pbx__cdr_legs to fct_calls, and
+    int_call_kpis_daily by day), called where a model would call config. -#}
 {% macro config_rebuilt_by_key(unique_key, post_hook=none) -%}
     {{ config(
         materialized=incremental_where_supported(),
@@ -162,4 +163,16 @@
 
 {% macro postgres__materialized_cte() -%}
     {{ return('materialized') }}
+{%- endmacro %}
+
+{#- int_call_kpis_daily rebuilds its changed days by key; a day with no call left has no
+    rows to replace its old ones, so they are deleted here (the days read from one column). -#}
+{% macro drop_days_left_without_calls() -%}
+    {%- if is_incremental() -%}
+        delete from {{ this }}
+        where local_date not in (
+            select distinct facts.local_date from {{ ref('int_call_facts') }} as facts
+            where facts.local_date is not null
+        )
+    {%- endif -%}
 {%- endmacro %}

@@ -3,16 +3,12 @@ built) are staged by file and line: each once, the ones staged already not again
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 
 import duckdb
 import pytest
 
-from core.paths import DBT_PROJECT_DIR
-from orchestration.dbt_project import dbt_environment, dbt_executable, restore_partial_parse
-from tests.warehouse import query
+from tests.warehouse import dbt_on, query
 
 pytestmark = pytest.mark.e2e
 
@@ -29,11 +25,7 @@ def test_rows_without_a_load_id_are_staged_once(demo_run, tmp_path):
         con.execute(
             "delete from staging.stg_pbx__cdr_legs where source_file = ? and source_line in (2, 3)", [file]
         )
-    command = [dbt_executable(), "run", "--select", "stg_pbx__cdr_legs", "--target-path",
-               str(tmp_path / "target"), "--log-path", str(tmp_path)]  # fmt: skip
-    restore_partial_parse(warehouse, tmp_path / "target")
-    env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(warehouse)}
-    done = subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, check=False)
+    done = dbt_on(warehouse, ["run", "--select", "stg_pbx__cdr_legs"], tmp_path)
     assert done.returncode == 0, done.stdout[-2000:]
 
     legs = "select count(*), count(distinct leg_id) from staging.stg_pbx__cdr_legs where source_file = ?"

@@ -5,15 +5,12 @@ never fewer than the rows no passing run has vouched for."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 
 import duckdb
 import pytest
 
-from core.paths import DBT_PROJECT_DIR
-from orchestration.dbt_project import dbt_environment, dbt_executable, restore_partial_parse
+from tests.warehouse import dbt_on
 
 pytestmark = pytest.mark.e2e
 UNIQUE_LEG = "unique_stg_pbx__cdr_legs_leg_id"
@@ -21,11 +18,7 @@ UNIQUE_LEG = "unique_stg_pbx__cdr_legs_leg_id"
 
 def _dbt_test(warehouse, tmp_path) -> dict[str, str]:
     """`dbt test` of stg_pbx__cdr_legs: each test's status by name."""
-    command = [dbt_executable(), "test", "--select", "stg_pbx__cdr_legs", "--target-path",
-               str(tmp_path / "target"), "--log-path", str(tmp_path)]  # fmt: skip
-    restore_partial_parse(warehouse, tmp_path / "target")  # as a run starts
-    env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(warehouse)}
-    subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, check=False)
+    dbt_on(warehouse, ["test", "--select", "stg_pbx__cdr_legs"], tmp_path)
     results = json.loads((tmp_path / "target" / "run_results.json").read_text())["results"]
     return {r["unique_id"].split(".")[2]: r["status"] for r in results if r["unique_id"].startswith("test.")}
 
