@@ -473,5 +473,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def command() -> None:
+    """The ``autokpi`` console command: ``main``, then the process ends without tearing down
+    its modules (core/process_exit.py)."""
+    from core.process_exit import exit_now
+
+    exit_now(main())
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    command()

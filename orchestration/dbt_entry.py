@@ -13,6 +13,9 @@ It also puts the project's folder into that comparison, which dbt leaves out: a 
 each file's absolute path, so a project moved or cloned to another folder beside a
 warehouse it ran on before read its scheme files from the old folder ("No files found that
 match the pattern <old folder>/dbt_project/seeds/…") until a file changed.
+
+The process ends without tearing down dbt's modules (core/process_exit.py): 0.3 s of
+every build, after its last file is written.
 """
 
 from __future__ import annotations
@@ -51,7 +54,13 @@ def main() -> None:
     _parse_independent_of_the_warehouse_path()
     from dbt.cli.main import cli
 
-    cli()
+    from core.process_exit import exit_now
+
+    try:
+        cli()  # click ends it with SystemExit and dbt's exit code
+    except SystemExit as done:
+        exit_now(done.code)
+    exit_now(0)
 
 
 if __name__ == "__main__":
