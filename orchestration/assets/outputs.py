@@ -4,17 +4,15 @@ snapshot — as one Dagster step that writes the three side by side.
 Each reads the marts and nothing the others write. Dagster runs a job's steps one after
 another in the run's process, and one after another they took 11.5 s of a day's run at 10 M
 calls (the snapshot 5.3 s, mostly DuckDB working off Python's interpreter lock; the site 3.8
-and the exports 2.4 s, mostly Python): so they are one multi-asset whose writers run side
-by side, the snapshot and the exports in threads, the site in a process of its own. Each
-keeps its own asset key, the marts it reads and its description in the lineage, and can be
-materialized alone. None is rewritten in a run whose raw checks failed
+and the exports 2.4 s, mostly Python): so they are one multi-asset whose writers run in
+threads. Each keeps its own asset key, the marts it reads and its description in the
+lineage, and can be materialized alone. None is rewritten in a run whose raw checks failed
 (the files of the last good run stay).
 """
 
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
@@ -80,12 +78,8 @@ class Written:
 
 
 def _site(settings: AutokpiSettings) -> Written:
-    """Rendered in a process of its own: the site and the exports are both Python's work, and
-    in two threads of one process they took turns at the interpreter (a day at 10 M calls:
-    site ~4 s, exports ~2.5 s, the step 7.9 s); a started process costs ~0.2 s."""
     warehouse = settings.warehouse()
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as process:
-        top = process.submit(build_site, warehouse, site_dir_for(warehouse)).result()
+    top = build_site(warehouse, site_dir_for(warehouse))
     return Written(f"wrote the dashboards: {top}", {"index": str(top)})
 
 
