@@ -246,7 +246,10 @@ def plan_build(
         f"changed since the last build: {', '.join(names)}"
         if names
         else "no input changed since the last build"
-    ) + f"; {len(plan.unchanged)} of dbt's nodes are left as they were"
+    )
+    if clock and today is not None:
+        plan.reason += f"; what reads the clock is built for {today}"
+    plan.reason += f"; {len(plan.unchanged)} of dbt's nodes are left as they were"
     return plan
 
 

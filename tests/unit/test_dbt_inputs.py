@@ -98,6 +98,10 @@ def test_what_reads_the_clock_is_rebuilt_once_a_day():
     assert same_day.builds_nothing(_manifest()) and len(same_day.unchanged) == 9
     next_day = dbt_inputs.plan_build(_manifest(), saved, "p", dict(FINGERPRINTS), "2026-12-07")
     assert next_day.unchanged == sorted(set(same_day.unchanged) - {m("ages")})
+    assert next_day.reason == (
+        "no input changed since the last build; what reads the clock is built for 2026-12-07; "
+        "8 of dbt's nodes are left as they were"
+    )
     assert next_day.state([])["today"] == "2026-12-07"
     # a build before the day was kept (an older autokpi): the clock's nodes are rebuilt
     older = {"project": "p", "sources": FINGERPRINTS}
