@@ -1,6 +1,6 @@
 """int_call_kpis_daily is rebuilt by day: the days whose calls changed, the days before them
-within the callback window, and a day left with no call goes. Whatever it picks, its rows
-are those a full rebuild makes."""
+within the callback window, every day when its settings changed, and a day left with no call
+goes. Whatever it picks, its rows are those a full rebuild makes."""
 
 from __future__ import annotations
 
@@ -113,3 +113,15 @@ def test_a_callback_the_next_day_a_call_withdrawn_and_a_day_emptied_equal_a_full
     done = dbt_on(warehouse, ["run", "--select", "int_call_kpis_daily", "--full-refresh"], tmp_path)
     assert done.returncode == 0, done.stdout[-2000:]
     assert query(warehouse, ROWS) == by_day
+
+    # another callback window and service level count every day again, as a full rebuild would
+    settings = ["--vars", "{callback_window_hours: 48, service_level_seconds: 30}"]
+    done = dbt_on(warehouse, ["run", "--select", "int_call_kpis_daily", *settings], tmp_path)
+    assert done.returncode == 0, done.stdout[-2000:]
+    recounted = query(warehouse, ROWS)
+    assert recounted != by_day
+    done = dbt_on(
+        warehouse, ["run", "--select", "int_call_kpis_daily", "--full-refresh", *settings], tmp_path
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert query(warehouse, ROWS) == recounted

@@ -10,22 +10,28 @@
 -- did: a call withdrawn or moved to another day) and the days before each within the
 -- callback window (a call answered today can return a missed call of yesterday); a day
 -- left with no call goes (post-hook). Each row keeps its day's call count for that
--- comparison. Built from every call, this model and the callbacks it read were 4 s of a
--- day's dbt at 10 M calls, on the longest path of its build.
+-- comparison, and the settings it was counted by (day_rules): a change of the callback
+-- window or the service level rebuilds every day. Built from every call, this model and
+-- the callbacks it read were 4 s of a day's dbt at 10 M calls, on the longest path of its
+-- build.
 -- depends_on: {{ ref('int_call_facts') }}
 {{ config_rebuilt_by_key('local_date', post_hook="{{ drop_days_left_without_calls() }}") }}
 
 {#- the days before a changed day whose missed calls it can return: the window in whole
     days, and one more for the hour a local date and the UTC times it holds are apart -#}
 {%- set callback_days = ((var('callback_window_hours') | float / 24) | round(0, 'ceil') | int) + 1 %}
-{%- set building_some_days = is_incremental_with(['built_at', 'day_calls']) %}
+{%- set day_rules = var('callback_window_hours') ~ 'h|' ~ var('service_level_seconds') ~ 's' %}
+{%- set building_some_days = is_incremental_with(['built_at', 'day_calls', 'day_rules']) %}
 
 with
 
 {%- if building_some_days %}
 
 last_build as (
-    select max(built_at) as built_at from {{ this }}
+    select
+        max(built_at) as built_at,
+        max(day_rules) as day_rules
+    from {{ this }}
 ),
 
 built_days as (
@@ -53,6 +59,8 @@ changed_days as (
     where
         call_days.newest_built_at > last_build.built_at
         or last_build.built_at is null
+        or last_build.day_rules is null
+        or last_build.day_rules != '{{ day_rules }}'
         or built_days.day_calls is null
         or built_days.day_calls != call_days.day_calls
     union
@@ -196,6 +204,7 @@ final as (
         callback_delay_seconds,
         -- (summed over the day's groups: the calls are read once)
         cast(sum(group_calls) over (partition by local_date) as {{ dbt.type_bigint() }}) as day_calls,
+        cast('{{ day_rules }}' as {{ dbt.type_string() }}) as day_rules,
         {{ build_time() }} as built_at
     from sums
 )
