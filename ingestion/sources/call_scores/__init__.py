@@ -16,7 +16,8 @@ import json
 import os
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -27,6 +28,7 @@ import pyarrow as pa
 from call_quality.checklist import ITEMS, checklists_version, load_checklists
 from call_quality.scorer import Scorer
 from core import settings
+from core.errors import UserFacingError
 from core.warehouse import connect, exists
 from ingestion.sources.quarantine import clean_rows, quarantine_item, rows_withdrawn
 
@@ -228,10 +230,25 @@ def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[Score
         pending = deque(pool.submit(score_batch, b, version) for b in (first, second))
         for batch in batches:
             if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
+                yield scored(pending.popleft())
             pending.append(pool.submit(score_batch, batch, version))
         while pending:
-            yield pending.popleft().result()
+            yield scored(pending.popleft())
+
+
+def scored(future: Future) -> ScoredBatch:
+    """A worker's batch; a worker that died (killed for memory, most often) in one sentence
+    that says what to do, where Python says only that the pool is broken."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise UserFacingError(
+            "a call-quality scoring process stopped before it finished (the system may have killed "
+            f"it for lack of memory): run again with {WORKERS_ENV}=1 to score in the run's own "
+            "process, or with fewer processes than this machine's cores; a script that starts "
+            'the pipeline itself must do so under `if __name__ == "__main__":` (each scoring '
+            "process runs that script again)"
+        ) from None
 
 
 @dlt.source(name="call_quality", max_table_nesting=0)
