@@ -20,8 +20,11 @@ import threading
 from typing import NoReturn
 
 
-def exit_now(code: int | None) -> NoReturn:
-    """Leave the process with ``code`` (None is 0, as for ``sys.exit``)."""
+def exit_now(code: int | str | None) -> NoReturn:
+    """Leave the process with ``code`` as ``sys.exit`` would: None is 0, a message is
+    printed on stderr and is 1."""
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
     shutdown = getattr(threading, "_shutdown", None)  # Python's own wait for other threads
     if shutdown is not None:
         shutdown()

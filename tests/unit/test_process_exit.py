@@ -22,7 +22,8 @@ def late():
 
 threading.Thread(target=late).start()
 sys.stdout.write("the last line, no line break")  # still in the buffer
-exit_now(int(sys.argv[2]) if len(sys.argv) > 2 else None)
+code = sys.argv[2] if len(sys.argv) > 2 else None
+exit_now(int(code) if code and code.isdigit() else code)
 """
 
 
@@ -43,3 +44,8 @@ def test_the_code_the_output_the_exit_handlers_and_the_other_threads(tmp_path):
 
 def test_no_code_is_success(tmp_path):
     assert _ended(tmp_path).returncode == 0
+
+
+def test_a_message_is_said_on_stderr_and_is_a_failure(tmp_path):
+    done = _ended(tmp_path, "no warehouse here")
+    assert done.returncode == 1 and done.stderr.strip() == "no warehouse here"
