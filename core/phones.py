@@ -55,6 +55,8 @@ _EMBEDDED = re.compile(
 # what every text holding such a number also holds, in the syntax of Arrow's regex engine
 # (no look-arounds; digits of any script, as Python's \d reads them) ...
 _MAY_EMBED = r"\p{Nd}[\p{Nd}\-() ]{8,}\p{Nd}"
+# ... and every whole field that is a full number (``normalise`` wants ten digits or more)
+_TEN_DIGITS = r"(?:\p{Nd}\P{Nd}*){10}"
 # ... before a short peer and its channel id at its end, if it ends so: most channel names
 # ("SIP/101-0000abcd", "SIP/1764-00003485") hold no such number. Match-only patterns: a
 # replace with a group took Arrow 1.9 s a 3 M-row file's channels
@@ -128,27 +130,62 @@ def token(e164: str, secret: bytes | None = None) -> str:
     return f"{mask(e164)}{TOKEN_SEPARATOR}{digest}"
 
 
+class Tokens:
+    """``token`` of each number, worked out once (a file's numbers recur in every column
+    that holds them: a caller's number is its ``src``, inside its ``clid`` and dial string).
+    HMAC (RFC 2104) from the key's two hashes, prepared once and copied for each number:
+    half the time of ``hmac.new`` (0.64 against 1.36 µs), the same digest."""
+
+    REMEMBERED = 500_000  # numbers kept before starting afresh: a bound on memory
+    _BLOCK = 64  # SHA-256's block size in bytes
+
+    def __init__(self, secret: bytes | None = None):
+        secret = secret or key()
+        if len(secret) > self._BLOCK:
+            secret = hashlib.sha256(secret).digest()
+        secret = secret.ljust(self._BLOCK, b"\0")
+        self._inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in secret))
+        self._outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in secret))
+        self.known: dict[str, str] = {}
+
+    def __call__(self, e164: str) -> str:
+        found = self.known.get(e164)
+        if found is None:
+            if len(self.known) > self.REMEMBERED:
+                self.known.clear()
+            inner = self._inner.copy()
+            inner.update(e164.encode())
+            outer = self._outer.copy()
+            outer.update(inner.digest())
+            found = self.known[e164] = f"{mask(e164)}{TOKEN_SEPARATOR}{outer.hexdigest()[:16]}"
+        return found
+
+
 def is_token(text: str | None) -> bool:
     return bool(text) and TOKEN_SEPARATOR in text and text.startswith("+")
 
 
-def pseudonymise(value: str | None, secret: bytes | None = None) -> str | None:
+def pseudonymise(value: str | None, secret: bytes | None = None, tokens: Tokens | None = None) -> str | None:
     """A whole field: its token when it is a full number, else the field unchanged."""
     if value is None or is_token(value):
         return value
     e164 = normalise(value)
-    return token(e164, secret) if e164 else value
+    if not e164:
+        return value
+    return tokens(e164) if tokens else token(e164, secret)
 
 
-def pseudonymise_text(text: str | None, secret: bytes | None = None) -> str | None:
+def pseudonymise_text(
+    text: str | None, secret: bytes | None = None, tokens: Tokens | None = None
+) -> str | None:
     """Every full number inside a text replaced by its token; the rest of the text kept."""
     if not text:
         return text
-    secret = secret or key()
+    tokens = tokens or Tokens(secret)
 
     def replace(match: re.Match) -> str:
         e164 = normalise(match.group())
-        return token(e164, secret) if e164 else match.group()
+        return tokens(e164) if e164 else match.group()
 
     return _EMBEDDED.sub(replace, text)
 
@@ -166,16 +203,18 @@ class ColumnPseudonyms:
     """The pseudonyms of one text column, batch after batch of one file. A file is read in
     hundreds of batches and a client's number is in many of them (40 k numbers in 3 M call
     records), so each value's pseudonym is remembered for the file instead of being worked
-    out again in every batch; and a text holding no run of ten digits once a short peer
-    and its channel id at its end are cut off (most channel names: "SIP/1764-00003485") is
-    never looked at in Python. What it remembers stays in memory, for one file."""
+    out again in every batch, and each number's token for all the file's columns (``tokens``);
+    a field with fewer than ten digits (an extension, a ring group) and a text holding no run
+    of ten digits once a short peer and its channel id at its end are cut off (most channel
+    names: "SIP/1764-00003485") are never looked at in Python. What it remembers stays in
+    memory, for one file."""
 
     REMEMBERED = 500_000  # values kept before starting afresh: a bound on memory
 
-    def __init__(self, embedded: bool = False):
+    def __init__(self, embedded: bool = False, tokens: Tokens | None = None):
         self.convert = pseudonymise_text if embedded else pseudonymise
         self.embedded = embedded
-        self.secret = key()
+        self.tokens = tokens or Tokens()
         self.known: dict[str, str | None] = {}
 
     def __call__(self, column: pa.ChunkedArray | pa.Array) -> pa.Array:
@@ -190,28 +229,22 @@ class ColumnPseudonyms:
                 channel = pc.match_substring_regex(maybe, _ENDS_IN_SHORT_PEER_AND_CHANNEL_ID)
                 before = pc.match_substring_regex(maybe, _MAY_EMBED_BEFORE_THEM)
                 candidates = pc.and_not(candidates, pc.fill_null(pc.and_not(channel, before), False))
-            changed = pa.array(
-                self._pseudonyms(pc.filter(distinct, candidates).to_pylist()), type=pa.string()
-            )
-            mapped = pc.replace_with_mask(distinct.cast(pa.string()), candidates, changed)
         else:
-            mapped = pa.array(self._pseudonyms(distinct.to_pylist()), type=pa.string())
+            candidates = pc.fill_null(pc.match_substring_regex(distinct, _TEN_DIGITS), False)
+        changed = pa.array(self._pseudonyms(pc.filter(distinct, candidates).to_pylist()), type=pa.string())
+        mapped = pc.replace_with_mask(distinct.cast(pa.string()), candidates, changed)
         return pc.take(mapped, pc.index_in(column, value_set=distinct))
 
     def _pseudonyms(self, values: list) -> list:
-        if len(self.known) > self.REMEMBERED:
-            self.known.clear()
-        known, convert, secret = self.known, self.convert, self.secret
-        out = []
-        for value in values:
-            found = known.get(value, _UNSEEN)
-            if found is _UNSEEN:
-                found = known[value] = convert(value, secret)
-            out.append(found)
-        return out
-
-
-_UNSEEN = object()
+        """Each value's pseudonym: most were seen in a batch before, and are looked up at C's
+        pace (``map``) rather than one by one in a loop of Python's."""
+        known = self.known
+        if len(known) > self.REMEMBERED:
+            known.clear()
+        convert, tokens = self.convert, self.tokens
+        for value in [value for value in values if value not in known]:
+            known[value] = convert(value, None, tokens)
+        return list(map(known.__getitem__, values))
 
 
 def pseudonymise_column(column: pa.ChunkedArray | pa.Array, embedded: bool = False) -> pa.Array:

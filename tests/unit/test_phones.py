@@ -117,6 +117,28 @@ def test_a_column_gives_what_each_value_gives_alone(values):
     assert out == [phones.pseudonymise_text(v, secret) for v in values]
 
 
+@settings(max_examples=300, deadline=None)
+@example(["+7 916 123 45 67", "٣" * 11, "701", "+*******4567#3f9c0a1be2d47c55", "1788253201.6617802"])
+@given(st.lists(st.lists(_PIECES, max_size=6).map("".join), min_size=1, max_size=6))
+def test_a_whole_field_column_gives_what_each_value_gives_alone(values):
+    """A whole field with fewer than ten digits is left in Arrow, never seen by Python: it
+    must be every value that ``pseudonymise`` would leave as it is, digits of any script too."""
+    secret = phones.key()
+    out = phones.ColumnPseudonyms()(pa.chunked_array([values])).to_pylist()
+    assert out == [phones.pseudonymise(v, secret) for v in values]
+
+
+@pytest.mark.parametrize("key_length", [1, 32, 63, 64, 65, 200])
+def test_a_file_s_tokens_are_the_hmac_of_the_number(key_length):
+    """``Tokens`` computes HMAC-SHA-256 from the key's two prepared hashes: the same token as
+    the library's HMAC, whatever the key's length (RFC 2104 hashes a key longer than a block)."""
+    secret = bytes(range(256))[:key_length] if key_length <= 256 else b"x" * key_length
+    tokens = phones.Tokens(secret)
+    for e164 in ("+79161234567", "+493012345678", "+12025550123", "+79161234567"):
+        assert tokens(e164) == phones.token(e164, secret)
+    assert len(tokens.known) == 3
+
+
 def test_numbers_written_with_dashes_are_still_numbers():
     token = phones.token("+79161234567", KEY)
     for typed in ("8-916-123-45-67", "+7 (916) 123-45-67", "8-916-1234567"):
@@ -152,9 +174,9 @@ def test_a_file_s_batches_work_out_each_value_once_and_give_what_each_batch_woul
     expected = [phones.pseudonymise_column(b, embedded=True).to_pylist() for b in batches]
     seen = []
 
-    def counted(text, secret):
+    def counted(text, secret, tokens):
         seen.append(text)
-        return phones.pseudonymise_text(text, secret)
+        return phones.pseudonymise_text(text, secret, tokens)
 
     pseudonyms = phones.ColumnPseudonyms(embedded=True)
     pseudonyms.convert = counted

@@ -327,9 +327,12 @@ TEXT_WITH_NUMBERS = ("clid", "lastdata", "channel", "dstchannel", "accountcode",
 
 
 def _pseudonyms() -> dict[str, phones.ColumnPseudonyms]:
-    """One file's pseudonyms, per column that holds numbers."""
+    """One file's pseudonyms, per column that holds numbers; a number's token once for all."""
     names = (*NUMBER_FIELDS, *TEXT_WITH_NUMBERS)
-    return {name: phones.ColumnPseudonyms(embedded=name in TEXT_WITH_NUMBERS) for name in names}
+    tokens = phones.Tokens()
+    return {
+        name: phones.ColumnPseudonyms(embedded=name in TEXT_WITH_NUMBERS, tokens=tokens) for name in names
+    }
 
 
 def _in_groups(batches: Iterator[pa.RecordBatch], rows: int) -> Iterator[pa.Table]:
