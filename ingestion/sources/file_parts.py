@@ -89,11 +89,13 @@ def _is_correction(path: Path, stop: int, prev: dict) -> bool:
     return prev.get("head") == first_line_hash(path) and count_lines(path, 0, stop) >= prev["lines"]
 
 
-def mark_done(part: NewPart, files_state: dict) -> None:
+def mark_done(part: NewPart, files_state: dict, lines: int | None = None) -> None:
+    """The part read: its file's state says where the next read starts. ``lines``: the
+    part's lines where the reader counted them already."""
     prev_lines = part.first_line - 1
     state = {
         "bytes": part.stop,
-        "lines": prev_lines + count_lines(part.path, part.start, part.stop),
+        "lines": prev_lines + (count_lines(part.path, part.start, part.stop) if lines is None else lines),
         "fingerprint": fingerprint(part.path, part.stop),
         "head": first_line_hash(part.path),
     }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -97,6 +98,60 @@ def fingerprint(path: Path, upto: int) -> str:
 def first_line_hash(path: Path) -> str:
     with path.open("rb") as fh:
         return hashlib.blake2b(fh.readline(1 << 20), digest_size=16).hexdigest()
+
+
+class FileTally:
+    """``count_lines(path, start, stop)`` and, when ``digest`` (``start`` is then 0),
+    ``content_digest(path, stop)``, worked out in one pass in a thread of their own while
+    the file is read: hashing and counting let go of the interpreter lock. Done after a
+    call-record file was read, they took 2.2 s of a 1 GB file's 20 s load, the run
+    waiting for them."""
+
+    def __init__(self, path: Path, start: int, stop: int, digest: bool = False):
+        self._path, self._start, self._stop = path, start, stop
+        self._hash = hashlib.sha256() if digest else None
+        self._lines: int | None = None
+        self._error: BaseException | None = None
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._tally, name="file-tally", daemon=True)
+        self._thread.start()
+
+    def _tally(self) -> None:
+        try:
+            n, last = 0, b"\n"
+            with self._path.open("rb") as fh:
+                fh.seek(self._start)
+                left = self._stop - self._start
+                while left > 0 and not self._stopped.is_set():
+                    chunk = fh.read(min(left, 8 << 20))
+                    if not chunk:
+                        break
+                    n += chunk.count(b"\n")
+                    if self._hash is not None:
+                        self._hash.update(chunk)
+                    last = chunk[-1:]
+                    left -= len(chunk)
+            self._lines = n + (last != b"\n")
+        except BaseException as error:  # raised to whoever asks for a figure
+            self._error = error
+
+    def _done(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def lines(self) -> int:
+        self._done()
+        return self._lines
+
+    def sha256(self) -> str:
+        self._done()
+        return self._hash.hexdigest()
+
+    def close(self) -> None:
+        """Stop early: the file was not read after all (rejected)."""
+        self._stopped.set()
+        self._thread.join()
 
 
 def count_lines(path: Path, start: int, stop: int) -> int:

@@ -883,17 +883,25 @@ def test_a_new_call_record_file_is_read_once_for_its_digest_and_copies_are_still
     folder = inbox / "pbx" / "asterisk"
     (folder / "Master-2026-09.csv").write_bytes(b"".join(lines[:20]))
     (folder / "Master-2026-10.csv").write_bytes(b"".join(lines[20:]))
-    read = []
+    read, tallied = [], []
 
     def counted(path, upto):
         read.append(path.name)
         return digest(path, upto)
 
+    class Tallied(pbx.FileTally):
+        def __init__(self, path, start, stop, digest=False):
+            if digest:
+                tallied.append(path.name)
+            super().__init__(path, start, stop, digest)
+
     digest = pbx.content_digest
     monkeypatch.setattr(pbx, "content_digest", counted)
+    monkeypatch.setattr(pbx, "FileTally", Tallied)
     warehouse = tmp_path / "w.duckdb"
     load_source("pbx_files", inbox, warehouse)
-    assert sorted(read) == ["Master-2026-09.csv", "Master-2026-10.csv"]  # once each, after reading it
+    # once each, in the pass that counts its lines beside the reading; never again after it
+    assert read == [] and sorted(tallied) == ["Master-2026-09.csv", "Master-2026-10.csv"]
 
     # a copy of the same size and content is named a duplicate; the same size with one call
     # a day later is a file of its own and loads

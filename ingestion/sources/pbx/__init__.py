@@ -17,9 +17,9 @@ from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.file_parts import mark_done, new_part
 from ingestion.sources.files import (
+    FileTally,
     complete_size,
     content_digest,
-    count_lines,
     fingerprint,
     oldest_first,
     waiting_line,
@@ -206,6 +206,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
                 message = f"identical to {original}, which is loaded already: not loaded twice"
                 yield load_log_item([log_entry(name, "asterisk_cdr", 0, 0, 0, None, "duplicate", message)])
             continue
+        tally = None
         try:
             known = {k: v for k, v in files_state.items() if "bytes" in v}
             reused = bool(REUSED_CALL_RECORD_NAMES.search(path.name))
@@ -214,10 +215,14 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
             if part is None:
                 yield from _empty_file_note(path, name, files_state, "asterisk_cdr")
                 continue
+            # the part's lines counted (and a whole file's digest taken) beside the reading
+            tally = FileTally(path, part.start, part.stop, digest=part.start == 0 and not older_reader)
             # the next batches are read while dlt writes the last ones (read_ahead.py)
             batches = read_ahead(read_cdr(path, part.name, part.start, part.first_line, part.stop, window))
             first = next(batches, None)  # a file that is not cdr_csv fails here, before any row
         except InboxFileError as error:
+            if tally is not None:
+                tally.close()
             yield from _reject(path, name, files_state, error, "asterisk_cdr")
             continue
         # a corrected file read again from its first line: a line loaded before that is wrong
@@ -241,16 +246,16 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
                     wrong_now = [row["source_line"] for row in batch.quarantined]
                     keys = {"_source_file": [part.name] * len(wrong_now), "_source_line": wrong_now}
                     yield rows_withdrawn("asterisk_cdr", rows.schema, keys)
-        rows_read = count_lines(path, part.start, part.stop) - blank  # records, not lines
+        rows_read = tally.lines() - blank  # records, not lines
         note = EXPORT_NOTE if first is not None and first.times_worked_out else None
         entry = log_entry(name, "asterisk_cdr", rows_read, clean, quarantined, part.first_line, message=note)
         yield load_log_item([entry])
         yield from _waiting_note(path, part, name, "asterisk_cdr")
-        mark_done(part, files_state)
+        mark_done(part, files_state, lines=tally.lines())
         files_state[name]["read_by"] = READER_VERSIONS["asterisk_cdr"]
         # what the whole file held when first read: a resend is recognised
         if part.start == 0 and not older_reader:
-            files_state[name]["sha256"] = content_digest(path, part.stop)
+            files_state[name]["sha256"] = tally.sha256()
     # after every file: an original corrected in this run is newer than its copy, so read after it
     yield from _copies_of_corrected_files(inbox, files_state)
 
