@@ -33,6 +33,7 @@ from ingestion.sources.asterisk.settings import (
     TIMESTAMP_RE,
 )
 from ingestion.sources.files import complete_size, count_lines
+from ingestion.sources.read_ahead import read_ahead
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -364,10 +365,26 @@ def _raw_record(row: dict, layout: Layout) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+@dataclass
+class _Parsed:
+    """A group of a file's records, parsed and checked, before its pseudonyms."""
+
+    table: pa.Table  # the raw columns, with each row's file, line and column count
+    ok: pa.Array  # rows every rule passes
+    failures: list[tuple[str, str, pa.Array]]  # (rule, column, rows it passes)
+    wrong_shape: list[dict]  # quarantined lines whose column count is not the layout's
+    blank_lines: int
+    inner_breaks: int
+
+
 def read_cdr(
     path: Path, source_file: str, start: int = 0, first_line: int = 1, stop: int | None = None, window=None
 ) -> Iterator[_Batch]:
-    """Arrow batches of one file's lines from byte ``start`` (line ``first_line``) to ``stop``."""
+    """Arrow batches of one file's lines from byte ``start`` (line ``first_line``) to ``stop``.
+
+    Parsing and checking a group of records (Arrow's work, mostly without the interpreter
+    lock) runs a group or two ahead, in a thread of its own, of its pseudonyms (mostly
+    Python's): one after the other they were the reading's 11.5 s of a 3.3 M-row file."""
     stop = complete_size(path) if stop is None else stop
     if stop <= start:
         return
@@ -375,6 +392,42 @@ def read_cdr(
     if layout is None:  # only blank lines: nothing to load, but every line accounted for
         yield _Batch(pa.table({}), blank_lines=count_lines(path, start, stop))
         return
+    pseudonyms = _pseudonyms()  # each number's pseudonym worked out once in the file
+    for parsed in read_ahead(_parsed(path, source_file, start, first_line, stop, window, layout)):
+        table = _pseudonymised(parsed.table, pseudonyms)
+        quarantined = []
+        if not pc.all(parsed.ok).as_py():
+            bad = table.filter(pc.invert(parsed.ok))
+            for rule, column, good in parsed.failures:
+                rows = table.filter(pc.invert(good))
+                for rec in rows.to_pylist():
+                    quarantined.append(
+                        {
+                            "source_file": source_file,
+                            "source_line": rec["_source_line"],
+                            "rule": rule,
+                            "field": layout.heading(column),
+                            "raw_value": rec[column]
+                            if rule != "date_window"
+                            else f"{rec[column]!r}: {window.why_outside(rec[column].strip())}",
+                            "raw_record": _raw_record(rec, layout),
+                        }
+                    )
+            # A row failing two rules is quarantined once, under its first failure.
+            seen: set[int] = set()
+            quarantined = [
+                q for q in quarantined if not (q["source_line"] in seen or seen.add(q["source_line"]))
+            ]
+            assert len(quarantined) == bad.num_rows
+            table = table.filter(parsed.ok)
+        quarantined.extend(parsed.wrong_shape)
+        yield _Batch(table, quarantined, parsed.blank_lines, parsed.inner_breaks, layout.times_worked_out)
+
+
+def _parsed(
+    path: Path, source_file: str, start: int, first_line: int, stop: int, window, layout: Layout
+) -> Iterator[_Parsed]:
+    """The file's records in groups, parsed, numbered by line and checked (``read_cdr``)."""
     names, n_columns = list(layout.names), len(layout.names)
     # pyarrow numbers records, not lines: a quoted line break inside a value (a caller
     # name) makes one record of two lines. Records are numbered here and turned into
@@ -412,18 +465,17 @@ def read_cdr(
         ),
     )
     next_record = 1
-    bad_rows_seen: list = []
     lines_before = _LineBreaks()  # line breaks inside the records read so far
-    pseudonyms = _pseudonyms()  # each number's pseudonym worked out once in the file
     for table in _in_groups(reader, GROUP_ROWS):
         records = _line_numbers(next_record, table.num_rows, skipped)
         if table.num_rows:
             next_record = int(records[-1]) + 1
         breaks = _breaks_per_row(table, names)
         lines = lines_before.lines(first_line, records, breaks, skipped_breaks)
+        blank_lines, blank[0] = blank[0], 0
         if _is_header(table, lines, layout):  # a line of column names, as some export tools write
             table, lines = table.slice(1), lines[1:]
-            blank[0] += 1
+            blank_lines += 1
         for name in RAW_COLUMNS:
             if name not in table.column_names:
                 table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
@@ -432,7 +484,6 @@ def read_cdr(
         table = _channels_trimmed(table)
         if layout.times_worked_out:
             table = _with_answer_and_end(table)
-        table = _pseudonymised(table, pseudonyms)
         # file and line are the row's key: a load interrupted and run again replaces, never doubles
         table = table.append_column(
             pa.field("_source_file", pa.string(), nullable=False),
@@ -443,45 +494,17 @@ def read_cdr(
         )
         table = table.append_column("_column_count", pa.array(np.full(table.num_rows, n_columns), pa.int16()))
         ok, failures = _validate(table, window, layout.times_worked_out)
-        quarantined = []
-        if not pc.all(ok).as_py():
-            bad = table.filter(pc.invert(ok))
-            for rule, column, good in failures:
-                rows = table.filter(pc.invert(good))
-                for rec in rows.to_pylist():
-                    quarantined.append(
-                        {
-                            "source_file": source_file,
-                            "source_line": rec["_source_line"],
-                            "rule": rule,
-                            "field": layout.heading(column),
-                            "raw_value": rec[column]
-                            if rule != "date_window"
-                            else f"{rec[column]!r}: {window.why_outside(rec[column].strip())}",
-                            "raw_record": _raw_record(rec, layout),
-                        }
-                    )
-            # A row failing two rules is quarantined once, under its first failure.
-            seen: set[int] = set()
-            quarantined = [
-                q for q in quarantined if not (q["source_line"] in seen or seen.add(q["source_line"]))
-            ]
-            assert len(quarantined) == bad.num_rows
-            table = table.filter(ok)
-        bad_rows_seen.extend(bad_rows)
-        for record, text, actual in bad_rows:
-            quarantined.append(
-                {
-                    "source_file": source_file,
-                    "source_line": lines_before.line_of(first_line, record, skipped_breaks),
-                    "rule": "column_count",
-                    "field": None,
-                    "raw_value": f"{actual} columns, expected {n_columns}",
-                    "raw_record": phones.pseudonymise_text(text),
-                }
-            )
+        wrong_shape = [
+            {
+                "source_file": source_file,
+                "source_line": lines_before.line_of(first_line, record, skipped_breaks),
+                "rule": "column_count",
+                "field": None,
+                "raw_value": f"{actual} columns, expected {n_columns}",
+                "raw_record": phones.pseudonymise_text(text),
+            }
+            for record, text, actual in bad_rows
+        ]
+        inner = int(breaks.sum()) + sum(skipped_breaks.get(record, 0) for record, _, _ in bad_rows)
         bad_rows.clear()
-        blank_lines, blank[0] = blank[0], 0
-        inner = int(breaks.sum()) + sum(skipped_breaks.get(record, 0) for record, _, _ in bad_rows_seen)
-        bad_rows_seen.clear()
-        yield _Batch(table, quarantined, blank_lines, inner, layout.times_worked_out)
+        yield _Parsed(table, ok, failures, wrong_shape, blank_lines, inner)
