@@ -18,7 +18,7 @@ import dlt
 from dlt.common.pipeline import LoadInfo
 
 from core.warehouse import dlt_destination, loader_file_format, state_suffix, target
-from ingestion.first_load import appends_first_load, applies, drop_repeated_lines
+from ingestion.appending_loads import appends, applies, drop_repeated_lines
 from ingestion.sources.call_scores import call_quality
 from ingestion.sources.crm import crm_files
 from ingestion.sources.directory import directory
@@ -158,7 +158,7 @@ def load_source(source_name: str, inbox: Path, warehouse: Path) -> LoadInfo:
     """Load one source system's files; raises on a failed load job."""
     pipeline = make_pipeline(source_name, warehouse)
     source = make_source(source_name, inbox, warehouse)
-    with first_load_appends(source_name, source, pipeline, warehouse):
+    with appending_when_new(source_name, source, pipeline, inbox, warehouse):
         try:
             info = pipeline.run(source, loader_file_format=loader_file_format())
         finally:
@@ -168,19 +168,21 @@ def load_source(source_name: str, inbox: Path, warehouse: Path) -> LoadInfo:
 
 
 @contextmanager
-def first_load_appends(
-    source_name: str, source: dlt.sources.DltSource, pipeline: dlt.Pipeline, warehouse: Path
+def appending_when_new(
+    source_name: str, source: dlt.sources.DltSource, pipeline: dlt.Pipeline, inbox: Path, warehouse: Path
 ) -> Iterator[None]:
-    """Around a load: the call records append when their raw table is empty, and lines
-    held twice after an appending or an interrupted load are kept once
-    (ingestion/first_load.py). Every load of a source goes through it, the CLI's and
-    Dagster's alike."""
+    """Around a load: the call records append when their raw table is empty or every line
+    read is new, and lines held twice after an appending or an interrupted load are kept
+    once (ingestion/appending_loads.py). Every load of a source goes through it, the CLI's
+    and Dagster's alike."""
     dataset = SOURCES[source_name].dataset
     interrupted = pipeline.has_pending_data  # a package a killed run left: dlt loads it first
-    appended = appends_first_load(source_name, source, dataset, warehouse)
+    appending = appends(source_name, source, pipeline, dataset, inbox, warehouse)
     yield
-    if appended or (interrupted and applies(source_name)):
-        drop_repeated_lines(dataset, warehouse)
+    if interrupted and applies(source_name):
+        drop_repeated_lines(dataset, warehouse)  # every file
+    elif appending is not None:
+        drop_repeated_lines(dataset, warehouse, appending.files)
 
 
 def keep_no_loaded_data() -> None:

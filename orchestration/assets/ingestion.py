@@ -18,7 +18,7 @@ from core.warehouse import loader_file_format, target
 from ingestion.pipeline import (
     API_RESOURCES,
     FILE_SOURCES,
-    first_load_appends,
+    appending_when_new,
     forget_trace,
     make_pipeline,
     make_source,
@@ -113,7 +113,7 @@ def build_source_assets(source_name: str):
         context.log.info(f"loading {source_name} into {warehouse}")
         pipeline = make_pipeline(source_name, warehouse)
         source = make_source(source_name, inbox, warehouse)
-        with first_load_appends(source_name, source, pipeline, warehouse):
+        with appending_when_new(source_name, source, pipeline, inbox, warehouse):
             try:
                 yield from dlt.run(
                     context=context,

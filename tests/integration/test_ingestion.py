@@ -352,10 +352,12 @@ def test_two_plan_files_giving_one_key_two_values_keep_the_newer_and_quarantine_
     con.close()
 
 
-def test_the_first_load_of_call_records_appends_and_later_ones_merge(tmp_path):
-    """Into an empty table the first load appends (no merge through a staging copy); the
-    next load merges, so a corrected file still replaces the lines it corrects."""
-    from ingestion.pipeline import make_pipeline
+def test_call_records_append_when_every_line_is_new_and_merge_when_a_file_is_corrected(tmp_path):
+    """Into an empty table, and with only new lines (appended to a file, or a new file), the
+    load appends (no merge through a staging copy); a file corrected in lines loaded before
+    merges, so the corrected line replaces the old one. The decision reads the state the run
+    starts from: with the pipeline's folder an older copy, the warehouse's newer state counts."""
+    from ingestion.pipeline import make_pipeline, pipelines_dir
 
     sample = (ASTERISK_SAMPLES / "smallcdr.csv").read_bytes().splitlines(keepends=True)
     inbox = make_inbox(tmp_path, [])
@@ -367,16 +369,42 @@ def test_the_first_load_of_call_records_appends_and_later_ones_merge(tmp_path):
         schema = make_pipeline("pbx_files", warehouse).default_schema
         return schema.get_table("asterisk_cdr")["write_disposition"]
 
+    def dispositions_of(line):
+        return query(
+            warehouse,
+            "select disposition from raw_pbx.asterisk_cdr where _source_file = 'pbx/asterisk/Master.csv' "
+            f"and _source_line = {line}",
+        )
+
     load_source("pbx_files", inbox, warehouse)
     assert disposition() == "append" and _count(warehouse, "raw_pbx.asterisk_cdr") == 20
-    with master.open("ab") as fh:
-        fh.write(b"".join(sample[20:]))
+    older_state = tmp_path / "older-dlt"
+    shutil.copytree(pipelines_dir(warehouse), older_state)
+
+    with master.open("ab") as fh:  # the PBX appends ten calls
+        fh.write(b"".join(sample[20:30]))
     load_source("pbx_files", inbox, warehouse)
-    assert disposition() == "merge" and _count(warehouse, "raw_pbx.asterisk_cdr") == len(sample)
+    assert disposition() == "append" and _count(warehouse, "raw_pbx.asterisk_cdr") == 30
+
+    # a line loaded in the second load is corrected; the pipeline's folder is an older copy
+    # that knows only the first twenty lines (as after restoring it from a backup)
+    at = next(i for i in range(20, 30) if b'"NO ANSWER"' in sample[i])
+    corrected = sample[:30]
+    corrected[at] = corrected[at].replace(b'"NO ANSWER"', b'"BUSY"')
+    master.write_bytes(b"".join(corrected))
+    shutil.rmtree(pipelines_dir(warehouse))
+    shutil.copytree(older_state, pipelines_dir(warehouse))
+    load_source("pbx_files", inbox, warehouse)
+    assert disposition() == "merge" and _count(warehouse, "raw_pbx.asterisk_cdr") == 30
+    assert dispositions_of(at + 1) == [("BUSY",)]
+
+    (inbox / "pbx" / "asterisk" / "Master-2.csv").write_bytes(b"".join(sample[30:]))  # a new file
+    load_source("pbx_files", inbox, warehouse)
+    assert disposition() == "append" and _count(warehouse, "raw_pbx.asterisk_cdr") == len(sample)
 
 
 def test_a_line_loaded_twice_by_an_interrupted_append_is_kept_once(tmp_path):
-    from ingestion.first_load import drop_repeated_lines
+    from ingestion.appending_loads import drop_repeated_lines
 
     inbox = make_inbox(tmp_path, [])
     (inbox / "pbx" / "asterisk" / "Master.csv").write_bytes((ASTERISK_SAMPLES / "smallcdr.csv").read_bytes())
@@ -385,7 +413,10 @@ def test_a_line_loaded_twice_by_an_interrupted_append_is_kept_once(tmp_path):
     loaded = _count(warehouse, "raw_pbx.asterisk_cdr")
     with duckdb.connect(str(warehouse)) as con:  # a load job loaded again: its lines, twice
         con.execute("insert into raw_pbx.asterisk_cdr from raw_pbx.asterisk_cdr where _source_line <= 5")
-    assert drop_repeated_lines("raw_pbx", warehouse) == 5
+    # looked for among the rows of the files a load read (another file's: none found)
+    assert drop_repeated_lines("raw_pbx", warehouse, ()) == 0
+    assert drop_repeated_lines("raw_pbx", warehouse, ("pbx/asterisk/Other.csv",)) == 0
+    assert drop_repeated_lines("raw_pbx", warehouse, ("pbx/asterisk/Master.csv",)) == 5
     assert _count(warehouse, "raw_pbx.asterisk_cdr") == loaded
     assert drop_repeated_lines("raw_pbx", warehouse) == 0
 

@@ -189,6 +189,31 @@ ROTATED = (
 )
 
 
+def parts_of_new_lines(inbox: Path, files_state: dict) -> list[str] | None:
+    """The names the call-record rows of a run will carry, when each part it reads holds
+    only lines never loaded (a new file, lines appended to one): such rows replace none, so
+    the load can append them (ingestion/appending_loads.py). None when a file is read again
+    from its first line (a correction, or lines read by older rules): its rows replace
+    those loaded before, and lines wrong now are withdrawn, through dlt's merge.
+    ``files_state``: the resource's state as the run will find it; nothing is changed."""
+    known = {k: v for k, v in files_state.items() if "bytes" in v}
+    names = []
+    for path in _files(inbox, ASTERISK_FOLDER, is_call_record_file):
+        name = _name(inbox, path)
+        older_reader = name in known and known[name].get("read_by", 1) < CDR_ROWS_CHANGED_BY
+        reused = bool(REUSED_CALL_RECORD_NAMES.search(path.name))
+        try:
+            part = new_part(path, name, known, ROTATED, reused_name=reused, whole=older_reader)
+        except InboxFileError:
+            continue  # refused in the run: it gives no rows
+        if part is None:
+            continue
+        if part.read_again:
+            return None
+        names.append(part.name)
+    return names
+
+
 @dlt.resource(name="asterisk_cdr", write_disposition="merge", primary_key=["_source_file", "_source_line"])
 def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
     """One row per CDR line, every field as text, with its file and line; lines dated
