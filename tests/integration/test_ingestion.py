@@ -403,6 +403,34 @@ def test_call_records_append_when_every_line_is_new_and_merge_when_a_file_is_cor
     assert disposition() == "append" and _count(warehouse, "raw_pbx.asterisk_cdr") == len(sample)
 
 
+def test_call_records_merge_when_a_file_cannot_be_read_before_the_run(tmp_path, monkeypatch):
+    """What the run will read again is decided before it; a file that cannot be read then
+    leaves the decision to the merge, which replaces whatever the run finds."""
+    from ingestion.appending_loads import appends
+    from ingestion.pipeline import make_pipeline, make_source
+    from ingestion.sources import pbx
+
+    inbox = make_inbox(tmp_path, [])
+    master = inbox / "pbx" / "asterisk" / "Master.csv"
+    master.write_bytes((ASTERISK_SAMPLES / "smallcdr.csv").read_bytes())
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    with master.open("ab") as fh:
+        fh.write(master.read_bytes().splitlines(keepends=True)[0])
+    pipeline = make_pipeline("pbx_files", warehouse)
+
+    def decided():
+        return appends(
+            "pbx_files", make_source("pbx_files", inbox, warehouse), pipeline, "raw_pbx", inbox, warehouse
+        )
+
+    assert decided() is not None  # an appended line: the load appends
+    monkeypatch.setattr(
+        pbx, "new_part", lambda *args, **kwargs: (_ for _ in ()).throw(PermissionError(13, "x"))
+    )
+    assert decided() is None
+
+
 def test_a_line_loaded_twice_by_an_interrupted_append_is_kept_once(tmp_path):
     from ingestion.appending_loads import drop_repeated_lines
 

@@ -206,6 +206,8 @@ def parts_of_new_lines(inbox: Path, files_state: dict) -> list[str] | None:
             part = new_part(path, name, known, ROTATED, reused_name=reused, whole=older_reader)
         except InboxFileError:
             continue  # refused in the run: it gives no rows
+        except OSError:
+            return None  # unreadable now: the run meets it and says so, merging as ever
         if part is None:
             continue
         if part.read_again:
