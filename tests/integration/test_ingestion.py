@@ -425,9 +425,11 @@ def test_call_records_merge_when_a_file_cannot_be_read_before_the_run(tmp_path, 
         )
 
     assert decided() is not None  # an appended line: the load appends
-    monkeypatch.setattr(
-        pbx, "new_part", lambda *args, **kwargs: (_ for _ in ()).throw(PermissionError(13, "x"))
-    )
+
+    def unreadable(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pbx, "new_part", unreadable)
     assert decided() is None
 
 
