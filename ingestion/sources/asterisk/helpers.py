@@ -384,7 +384,7 @@ def read_cdr(
 
     Parsing and checking a group of records (Arrow's work, mostly without the interpreter
     lock) runs a group or two ahead, in a thread of its own, of its pseudonyms (mostly
-    Python's): one after the other they were the reading's 11.5 s of a 3.3 M-row file."""
+    Python's): one after the other they took 11.4 s of a 3.3 M-row file read alone, 8.5 s so."""
     stop = complete_size(path) if stop is None else stop
     if stop <= start:
         return
