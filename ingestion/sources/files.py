@@ -57,17 +57,29 @@ def complete_size(path: Path) -> int:
     return size  # one line without a newline: take it whole
 
 
-def content_digest(path: Path, upto: int) -> str:
-    """SHA-256 of the first ``upto`` bytes: the same content under two names is one file."""
-    h = hashlib.sha256()
+def _read_through(path: Path, start: int, stop: int, digest=None, stopped=None) -> int:
+    """Lines in bytes [start, stop), a last line without its newline included; each byte also
+    fed to ``digest`` (a hashlib object) when given. Stops early when ``stopped`` is set."""
+    n, last = 0, b"\n"
     with path.open("rb") as fh:
-        left = upto
-        while left > 0:
+        fh.seek(start)
+        left = stop - start
+        while left > 0 and not (stopped is not None and stopped.is_set()):
             chunk = fh.read(min(left, 8 << 20))
             if not chunk:
                 break
-            h.update(chunk)
+            n += chunk.count(b"\n")
+            if digest is not None:
+                digest.update(chunk)
+            last = chunk[-1:]
             left -= len(chunk)
+    return n + (last != b"\n")
+
+
+def content_digest(path: Path, upto: int) -> str:
+    """SHA-256 of the first ``upto`` bytes: the same content under two names is one file."""
+    h = hashlib.sha256()
+    _read_through(path, 0, upto, digest=h)
     return h.hexdigest()
 
 
@@ -118,20 +130,7 @@ class FileTally:
 
     def _tally(self) -> None:
         try:
-            n, last = 0, b"\n"
-            with self._path.open("rb") as fh:
-                fh.seek(self._start)
-                left = self._stop - self._start
-                while left > 0 and not self._stopped.is_set():
-                    chunk = fh.read(min(left, 8 << 20))
-                    if not chunk:
-                        break
-                    n += chunk.count(b"\n")
-                    if self._hash is not None:
-                        self._hash.update(chunk)
-                    last = chunk[-1:]
-                    left -= len(chunk)
-            self._lines = n + (last != b"\n")
+            self._lines = _read_through(self._path, self._start, self._stop, self._hash, self._stopped)
         except BaseException as error:  # raised to whoever asks for a figure
             self._error = error
 
@@ -156,16 +155,4 @@ class FileTally:
 
 def count_lines(path: Path, start: int, stop: int) -> int:
     """Lines in bytes [start, stop), a last line without its newline included."""
-    n = 0
-    last = b"\n"
-    with path.open("rb") as fh:
-        fh.seek(start)
-        left = stop - start
-        while left > 0:
-            chunk = fh.read(min(left, 8 << 20))
-            if not chunk:
-                break
-            n += chunk.count(b"\n")
-            last = chunk[-1:]
-            left -= len(chunk)
-    return n + (last != b"\n")
+    return _read_through(path, start, stop)

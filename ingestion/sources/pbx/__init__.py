@@ -15,7 +15,7 @@ import dlt
 from core.private_files import inbox_files
 from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.errors import InboxFileError
-from ingestion.sources.file_parts import mark_done, new_part
+from ingestion.sources.file_parts import NewPart, mark_done, new_part
 from ingestion.sources.files import (
     FileTally,
     complete_size,
@@ -189,6 +189,15 @@ ROTATED = (
 )
 
 
+def _cdr_part(path: Path, name: str, files_state: dict) -> tuple[NewPart | None, bool]:
+    """The part of a call-record file a run reads (None: nothing new), and whether the file
+    was read by a reader older than CDR_ROWS_CHANGED_BY (then it is read again whole)."""
+    known = {k: v for k, v in files_state.items() if "bytes" in v}
+    reused = bool(REUSED_CALL_RECORD_NAMES.search(path.name))
+    older_reader = name in known and known[name].get("read_by", 1) < CDR_ROWS_CHANGED_BY
+    return new_part(path, name, known, ROTATED, reused_name=reused, whole=older_reader), older_reader
+
+
 def parts_of_new_lines(inbox: Path, files_state: dict) -> list[str] | None:
     """The names the call-record rows of a run will carry, when each part it reads holds
     only lines never loaded (a new file, lines appended to one): such rows replace none, so
@@ -196,14 +205,10 @@ def parts_of_new_lines(inbox: Path, files_state: dict) -> list[str] | None:
     from its first line (a correction, or lines read by older rules): its rows replace
     those loaded before, and lines wrong now are withdrawn, through dlt's merge.
     ``files_state``: the resource's state as the run will find it; nothing is changed."""
-    known = {k: v for k, v in files_state.items() if "bytes" in v}
     names = []
     for path in _files(inbox, ASTERISK_FOLDER, is_call_record_file):
-        name = _name(inbox, path)
-        older_reader = name in known and known[name].get("read_by", 1) < CDR_ROWS_CHANGED_BY
-        reused = bool(REUSED_CALL_RECORD_NAMES.search(path.name))
         try:
-            part = new_part(path, name, known, ROTATED, reused_name=reused, whole=older_reader)
+            part, _ = _cdr_part(path, _name(inbox, path), files_state)
         except InboxFileError:
             continue  # refused in the run: it gives no rows
         except OSError:
@@ -235,10 +240,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
             continue
         tally = None
         try:
-            known = {k: v for k, v in files_state.items() if "bytes" in v}
-            reused = bool(REUSED_CALL_RECORD_NAMES.search(path.name))
-            older_reader = name in known and known[name].get("read_by", 1) < CDR_ROWS_CHANGED_BY
-            part = new_part(path, name, known, ROTATED, reused_name=reused, whole=older_reader)
+            part, older_reader = _cdr_part(path, name, files_state)
             if part is None:
                 yield from _empty_file_note(path, name, files_state, "asterisk_cdr")
                 continue
