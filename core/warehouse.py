@@ -268,6 +268,24 @@ class Connection:
         while batch := cursor.fetchmany(size):
             yield batch
 
+    def content_hash(self, schema: str, table: str, columns: list[str]) -> tuple[int, str]:
+        """The table's row count and the sum of a hash of each row's ``columns``, worked out
+        in the database: it moves when any of their values moves, in any row, whatever the
+        rows' order. (Read into Python and hashed there, 933 k call scores took 10.9 s.)"""
+        if not columns:
+            (count,) = self.execute(f"select count(*) from {schema}.{table}").fetchone()
+            return count, ""
+        listing = ", ".join(f'"{c}"' for c in columns)
+        row_hash = (
+            f"hash({listing})"
+            if self.engine == "duckdb"
+            else f"hashtextextended(cast(row({listing}) as text), 0)"  # PostgreSQL 11+
+        )
+        count, total = self.execute(
+            f"select count(*), cast(sum({row_hash}) as varchar) from {schema}.{table}"
+        ).fetchone()
+        return count, total or ""
+
     def table_exists(self, schema: str, table: str) -> bool:
         return bool(
             self.execute(

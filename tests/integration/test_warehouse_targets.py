@@ -26,6 +26,24 @@ def _exercise(warehouse) -> None:
         assert frame["amount"].iloc[0] == pytest.approx(1.10)
         batches = list(con.stream("select who from marts.money where who != ? order by who", ["x"], size=1))
         assert batches == [[("100% sure",)], [("b",)]]
+        first = con.content_hash("marts", "money", ["who", "amount"])
+        assert first[0] == 2 and first == con.content_hash("marts", "money", ["who", "amount"])
+        assert con.content_hash("marts", "money", []) == (2, "")
+    with connect(warehouse, read_only=False) as con:
+        # the same rows written in the other order: the same content
+        con.execute("create table marts.money_again as select * from marts.money order by who desc")
+        assert con.content_hash("marts", "money_again", ["who", "amount"]) == first
+        # a kopeck more, a value moved to the other column's row, a row more: each moves it
+        con.execute("update marts.money_again set amount = 1.11 where who = ?", ["100% sure"])
+        kopeck = con.content_hash("marts", "money_again", ["who", "amount"])
+        assert kopeck[0] == 2 and kopeck != first
+        con.execute("update marts.money set who = null where who = ?", ["b"])
+        con.execute("update marts.money set who = ? where who is null", ["b"])
+        assert con.content_hash("marts", "money", ["who", "amount"]) == first
+        con.execute("update marts.money set who = null where who = ?", ["b"])
+        assert con.content_hash("marts", "money", ["who", "amount"]) != first
+        con.execute("insert into marts.money values (?, ?)", ["b", None])
+        assert con.content_hash("marts", "money", ["who", "amount"])[0] == 3
 
 
 def test_the_layer_on_duckdb(tmp_path, monkeypatch):
