@@ -165,9 +165,36 @@ def validate_frame(
     if "_source_file" in frame:  # a few files' names over every row: taken as codes, not text
         frame = frame.assign(_source_file=frame["_source_file"].astype("category"))
     columns = set(frame.columns)
-    result = _run(context, batch, {"dataframe": frame}, suite, expectations, reference_sets, columns)
+    frame, marked_sets = _references_marked(frame, reference_sets or {}, expectations)
+    result = _run(context, batch, {"dataframe": frame}, suite, expectations, marked_sets, columns)
     failures = _failures_of(result, suite, reference_sets, reference_names)
     return ValidationReport(suite.table, len(frame), len(result.results), failures)
+
+
+# a value found in its reference set, as Great Expectations is handed it (no value a file has)
+KNOWN = "\x00in the reference set"
+
+
+def _references_marked(
+    frame: pd.DataFrame, reference_sets: dict[str, list], expectations: list
+) -> tuple[pd.DataFrame, dict[str, list]]:
+    """The frame with each value of a reference column that its set holds replaced by
+    ``KNOWN``, and the sets GX then checks the columns against: ``[KNOWN]``. GX reads an
+    expectation's configuration some 70 times a validation and copies its value set each
+    time: 91 k deal ids as the set of deal lines' ``deal_id`` took 9.2 of the check's 9.4 s,
+    on every run. The rows GX counts and shows (the values as written, with their file and
+    line) are the same; a missing value is still no failure. A column another expectation
+    reads keeps its values and its whole set."""
+    read_otherwise = _read_by(expectations)
+    marked = {}
+    for column, values in reference_sets.items():
+        if column not in frame.columns or column in read_otherwise:
+            marked[column] = values
+            continue
+        known = frame[column].isin(set(values))
+        frame = frame.assign(**{column: frame[column].where(~known, KNOWN)})
+        marked[column] = [KNOWN]
+    return frame, marked
 
 
 def validate_query(con, suite: Suite, query: str, columns: set[str], expectations: list) -> ValidationReport:
@@ -309,7 +336,7 @@ def _with_reference(
         )
         for value, place in itertools.zip_longest(failure.examples, failure.places, fillvalue="")
     )
-    return replace(failure, reference=target, where=where)
+    return replace(failure, reference=target, where=where, allowed=())
 
 
 def located(con, table: str, failure: Failure) -> Failure:

@@ -50,6 +50,39 @@ def test_failing_expectations_fail_with_counts_and_examples():
     assert told["product_id"].startswith("1 row has product_id not in crm/products, e.g. 'P404'")
 
 
+def test_a_reference_set_reaches_great_expectations_as_one_mark_with_the_same_failures(monkeypatch):
+    from quality import validate
+
+    frame = pd.DataFrame(
+        {
+            "deal_line_id": ["1", "2", "3", "4", "5"],
+            "deal_id": ["D1", "D9999", None, "D9999", "d2"],
+            "product_id": ["P1", "P1", "P1", "P2", "P1"],
+            "quantity": ["1"] * 5,
+            "price": ["1"] * 5,
+            "_source_file": ["crm/deal_lines.csv"] * 5,
+            "_source_line": [2, 3, 4, 5, 6],
+        }
+    )
+    sets = {"deal_id": [f"D{i}" for i in range(1, 5000)], "product_id": ["P1", "P2"]}
+    handed = []  # the value sets Great Expectations was given
+    real_run = validate._run
+    monkeypatch.setattr(validate, "_run", lambda *a, **k: handed.append(a[5]) or real_run(*a, **k))
+    marked = validate_frame(frame, suite("raw_crm.deal_lines"), sets)
+    assert handed[-1] == {"deal_id": [validate.KNOWN], "product_id": [validate.KNOWN]}
+    # the same frame checked by GX against the whole sets, as before the marks
+    monkeypatch.setattr(validate, "_references_marked", lambda frame, sets, expectations: (frame, sets))
+    whole = validate_frame(frame, suite("raw_crm.deal_lines"), sets)
+    assert handed[-1] == sets
+    assert marked.failures == whole.failures
+    (failure,) = marked.failures  # a missing deal id is no failure; every product is known
+    assert (failure.column, failure.unexpected_count) == ("deal_id", 3)
+    assert failure.examples == ["D9999", "D9999", "d2"]
+    assert failure.places == tuple(f"crm/deal_lines.csv line {n}" for n in (3, 5, 6))
+    said = "3 rows have deal_id not in crm/deals, e.g. 'D9999' (crm/deal_lines.csv line 3"
+    assert str(failure).startswith(said)
+
+
 def test_an_id_with_cyrillic_look_alike_letters_is_told_what_it_resembles():
     frame = pd.DataFrame({"month": ["2026-11-01", "2026-11-01"], "employee_id": ["Е0004", "E0005"]})
     report = validate_frame(frame, suite("raw_plans.monthly_plans"), {"employee_id": ["E0004", "E0005"]})
