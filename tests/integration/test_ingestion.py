@@ -288,6 +288,52 @@ def test_a_file_refused_later_keeps_its_last_rows_and_a_removed_row_is_retired(t
     con.close()
 
 
+def test_a_list_whose_files_are_as_the_last_load_read_them_is_not_read_again(tmp_path, monkeypatch):
+    from ingestion.sources import tabular
+
+    inbox = make_inbox(tmp_path, [])
+    folder = inbox / "directory"
+    (folder / "departments.csv").write_text("department_id,department_name\nHQ,Head office\n")
+    reads = []  # the files read, load by load
+    real = tabular.read_rows
+    monkeypatch.setattr(
+        tabular, "read_rows", lambda path, *a, **k: reads.append(path.name) or real(path, *a, **k)
+    )
+    warehouse = tmp_path / "w.duckdb"
+    current = "select count(*) from raw_directory.employees where _dlt_valid_to is null"
+
+    def load() -> list[str]:
+        reads.clear()
+        load_source("directory", inbox, warehouse)
+        return sorted(reads)
+
+    assert load() == ["departments.csv", "employees.csv"]
+    employees, logged = query(warehouse, current)[0][0], _count(warehouse, "raw_directory.load_log")
+    assert load() == [] and _count(warehouse, "raw_directory.load_log") == logged  # as they were
+    assert query(warehouse, current)[0][0] == employees
+    # a file changed: that file's table is read again, the other stays as it was
+    (folder / "departments.csv").write_text("department_id,department_name\nHQ,Head office\nS,Sales\n")
+    assert load() == ["departments.csv"]
+    departments = "select count(*) from raw_directory.departments where _dlt_valid_to is null"
+    assert query(warehouse, departments) == [(2,)]
+    # a setting of how a file reads: every list is read again
+    monkeypatch.setenv("AUTOKPI_DECIMAL_MARK", "comma")
+    assert load() == ["departments.csv", "employees.csv"]
+    assert load() == []
+    # the rows gone from the warehouse (an older copy restored, a table emptied): read again
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("delete from raw_directory.employees")
+    assert load() == ["employees.csv"] and query(warehouse, current)[0][0] == employees
+    # a file with a row for quarantine is read on every run, and said each time
+    (folder / "employees-extra.csv").write_text(
+        "employee_id,full_name,department_id,role,extensions\n,Total,,,\nE9,A,HQ,sales_manager,909\n"
+    )
+    for _ in range(2):
+        assert load() == ["employees-extra.csv", "employees.csv"]
+    said = query(warehouse, "select count(*) from raw_directory.load_log where source_file like '%extra%'")
+    assert said == [(2,)]
+
+
 def test_two_plan_files_giving_one_key_two_values_keep_the_newer_and_quarantine_the_other(tmp_path):
     """A corrected plan sent as a second file (cp1251, ``;``, ``1 234,50``) beside the old
     one: the newer file's value is the plan, the older row goes to quarantine saying which
