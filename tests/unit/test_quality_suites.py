@@ -68,8 +68,9 @@ def test_a_reference_set_reaches_great_expectations_as_one_mark_with_the_same_fa
     handed = []  # the value sets Great Expectations was given
     real_run = validate._run
     monkeypatch.setattr(validate, "_run", lambda *a, **k: handed.append(a[5]) or real_run(*a, **k))
+    monkeypatch.setattr(validate, "MARKED_FROM", 1000)  # the deal ids' set is marked, not the products'
     marked = validate_frame(frame, suite("raw_crm.deal_lines"), sets)
-    assert handed[-1] == {"deal_id": [validate.KNOWN], "product_id": [validate.KNOWN]}
+    assert handed[-1] == {"deal_id": [validate.KNOWN], "product_id": ["P1", "P2"]}
     # the same frame checked by GX against the whole sets, as before the marks
     monkeypatch.setattr(validate, "_references_marked", lambda frame, sets, expectations: (frame, sets))
     whole = validate_frame(frame, suite("raw_crm.deal_lines"), sets)
