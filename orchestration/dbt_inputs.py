@@ -45,9 +45,9 @@ _READS_THE_CLOCK = re.compile(
 _CLOCK = "current_timestamp"
 _ENV_VAR = re.compile(r"env_var\(\s*['\"]([A-Za-z_][A-Za-z0-9_]*)")
 _BUILT_TYPES = ("model", "seed", "snapshot", "test")
-# a source table with dlt's load ids and more rows than this is fingerprinted by its count
-# and newest load id, not by its content
-READ_WHOLE_UP_TO = 20_000
+# a source table with dlt's load ids is hashed up to this many rows; a larger one is
+# fingerprinted by its count and newest load id
+HASHED_UP_TO = 20_000
 
 
 def source_name(uid: str) -> str:
@@ -124,7 +124,7 @@ def _sql_reading(manifest: dict, source_uid: str) -> str:
 def source_fingerprints(con, manifest: dict) -> dict[str, str]:
     """Each source table's fingerprint: its columns and its content (without dlt's per-load
     columns where no model reads them, so a list loaded again unchanged, as the portal's
-    disputes are on every run, is no change); one of more than READ_WHOLE_UP_TO rows with
+    disputes are on every run, is no change); one of more than HASHED_UP_TO rows with
     dlt's load ids, its row count and newest load id. An absent table is ``absent``."""
     fingerprints = {}
     for uid, source in manifest["sources"].items():
@@ -136,7 +136,7 @@ def source_fingerprints(con, manifest: dict) -> dict[str, str]:
         newest_load = f"max({_LOAD_ID})" if _LOAD_ID in columns else "null"
         # one pass over the table for both (10 M raw call records on PostgreSQL: a scan each)
         count, newest = con.execute(f"select count(*), {newest_load} from {schema}.{table}").fetchone()
-        if newest is not None and count > READ_WHOLE_UP_TO:
+        if newest is not None and count > HASHED_UP_TO:
             fingerprints[uid] = _digest([columns, count, newest])
             continue
         reading = _sql_reading(manifest, uid)

@@ -198,7 +198,7 @@ def test_source_fingerprints_move_with_a_load_a_deletion_or_a_closed_month(tmp_p
     raw.execute("update pbx.asterisk_cdr set _dlt_load_id = '200.1' where line = 2")
     assert dbt_inputs.source_fingerprints(con, manifest)[PBX] != first[PBX]
     # a large table: its count and newest load id
-    monkeypatch.setattr(dbt_inputs, "READ_WHOLE_UP_TO", 1)
+    monkeypatch.setattr(dbt_inputs, "HASHED_UP_TO", 1)
     large = dbt_inputs.source_fingerprints(con, manifest)[PBX]
     raw.execute("insert into pbx.asterisk_cdr values (3, '300.1')")
     loaded = dbt_inputs.source_fingerprints(con, manifest)[PBX]
