@@ -306,6 +306,17 @@ def read_rows(
         if (column := str(k).strip().lower()) in types
     )
     conventions = conventions_of(cells, default=configured_conventions())
+    # a file repeats its values (a few quantities and costs over 200 k deal lines): each text
+    # is read once per kind; a typed XLSX cell each time (True and 1 are one key to a dict)
+    known: dict[tuple[str, str], str | None] = {}
+
+    def spelled(value, kind: str) -> str | None:
+        if not isinstance(value, str):
+            return normalise(value, kind, zone, conventions)
+        if (kind, value) not in known:  # a value that does not parse raises, and is not kept
+            known[kind, value] = normalise(value, kind, zone, conventions)
+        return known[kind, value]
+
     for line, raw in read:
         row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
         if not checked:
@@ -331,7 +342,7 @@ def read_rows(
         for column, kind in types.items():
             if column in row:
                 try:
-                    row[column] = normalise(row[column], kind, zone, conventions)
+                    row[column] = spelled(row[column], kind)
                 except ValueProblem as error:
                     problem = problem or (column, row[column], str(error), f"{kind}_format")
         for column in spec.dated if window is not None else ():

@@ -20,6 +20,36 @@ PLANS = PLAN_TABLES[0]
 ZONE = "Europe/Moscow"
 
 
+def test_a_value_a_file_repeats_is_read_once_and_each_row_gets_what_it_alone_would(tmp_path, monkeypatch):
+    from ingestion.sources import tabular, values
+
+    path = tmp_path / "deal_lines.csv"
+    lines = ["deal_line_id;deal_id;product_id;quantity;price;cost"]
+    cells = [("2", "1 234,50"), ("2", "1 234,50"), ("3", "99,90"), ("два", "1 234,50"), ("два", "5")]
+    lines += [f"L{i};D1;P1;{quantity};{price};{price}" for i, (quantity, price) in enumerate(cells)]
+    path.write_bytes("\r\n".join(lines).encode("cp1251"))
+    calls = []
+    monkeypatch.setattr(tabular, "normalise", lambda *a: calls.append(a[:2]) or values.normalise(*a))
+    rows, rejected = read_rows(path, DEAL_LINES, "crm/deal_lines.csv", ZONE)
+    # each row as its cells alone read, in this file's conventions (a comma for decimals)
+    conventions = values.Conventions(decimal_mark=",", month_first=None)
+    read = [(r["quantity"], r["price"], r["cost"]) for r in rows]
+    alone = [
+        tuple(values.normalise(v, "decimal", ZONE, conventions) for v in (quantity, price, price))
+        for quantity, price in cells
+        if quantity != "два"
+    ]
+    assert read == alone == [("2", "1234.50", "1234.50")] * 2 + [("3", "99.90", "99.90")]
+    # every row whose quantity is no number is refused, each with its own line
+    assert [(r["source_line"], r["field"]) for r in rejected] == [(5, "quantity"), (6, "quantity")]
+    # a text read once per kind; one that does not parse, each time it comes
+    assert sorted(calls) == sorted(
+        [("2", "decimal"), ("1 234,50", "decimal"), ("3", "decimal"), ("99,90", "decimal")]
+        + [("два", "decimal")] * 2
+        + [("5", "decimal")]
+    )
+
+
 def test_file_stems_pick_the_right_table(tmp_path):
     for name in ["deals.csv", "deals-2026-10.json", "deal_lines.csv", "deals_old.txt", "dealsx.csv"]:
         (tmp_path / name).write_text("")
