@@ -133,12 +133,12 @@ def source_fingerprints(con, manifest: dict) -> dict[str, str]:
             fingerprints[uid] = "absent"
             continue
         columns = con.columns(schema, table)
-        newest_load = f"max({_LOAD_ID})" if _LOAD_ID in columns else "null"
-        # one pass over the table for both (10 M raw call records on PostgreSQL: a scan each)
-        count, newest = con.execute(f"select count(*), {newest_load} from {schema}.{table}").fetchone()
-        if newest is not None and count > HASHED_UP_TO:
-            fingerprints[uid] = _digest([columns, count, newest])
-            continue
+        if _LOAD_ID in columns:
+            # one pass over the table for both (10 M raw call records on PostgreSQL: a scan each)
+            count, newest = con.execute(f"select count(*), max({_LOAD_ID}) from {schema}.{table}").fetchone()
+            if newest is not None and count > HASHED_UP_TO:
+                fingerprints[uid] = _digest([columns, count, newest])
+                continue
         reading = _sql_reading(manifest, uid)
         content = [c for c in columns if c not in _PER_LOAD_COLUMNS or c in reading]
         fingerprints[uid] = _digest([columns, con.content_hash(schema, table, content)])

@@ -538,7 +538,7 @@ def inputs_of(spec: TableSpec, files: list[tuple[str, str]], zone: str, window=N
         "conventions": repr(configured_conventions()),
         "window_from": str(window.oldest) if window is not None and window.oldest else None,
         "phones": phones.token("+70000000000") if spec.phone_lists else None,
-        "code": [hashlib.sha256(path.read_bytes()).hexdigest() for path in _READING_CODE],
+        "code": [content_hash(path) for path in _READING_CODE],
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
@@ -619,7 +619,6 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
         seen: dict[str, str] = {}  # content hash -> the file loaded with it
         entries: dict[str, dict] = {}  # file -> its load-log entry, when it was read
         header_only: list[str] = []  # files read whole that hold no row
-        clean = True  # every file read whole, once, and every row of it loaded
         for path, name, digest in files:
             if digest in seen:
                 # said every run while it is there: how to stop it, too
@@ -627,7 +626,6 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
                     f"identical to {seen[digest]}: loaded once; remove it from the inbox if it is a copy"
                 )
                 log.append(log_entry(name, spec.name, 0, 0, 0, None, "duplicate", message))
-                clean = False
                 continue
             seen[digest] = name
             try:
@@ -638,15 +636,12 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
                 yield quarantine_item([rejected_file_row(name, error)], spec.name)
                 log.append(log_entry(name, spec.name, 0, 0, 0, error.line, "rejected", str(error)))
                 rows.extend(last_rows_of(loaded_to, dataset, spec.name, name))
-                clean = False
                 continue
             if not file_rows and not rejected:  # its column names and no rows: said below
                 header_only.append(name)
-                clean = False
                 continue
             if rejected:
                 yield quarantine_item(rejected, spec.name)
-                clean = False
             rows.extend(file_rows)
             entries[name] = log_entry(
                 name, spec.name, len(file_rows) + len(rejected), len(file_rows), len(rejected)
@@ -658,7 +653,6 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
         replaced = [s for s in superseded if s.old["_source_file"] in entries]
         if replaced:
             yield quarantine_item([superseded_quarantine_row(s, spec.key) for s in replaced], spec.name)
-            clean = False
         for name, entry in entries.items():
             own = [s for s in replaced if s.old["_source_file"] == name]
             if own:
@@ -674,7 +668,10 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
         if current:  # nothing at all keeps the last snapshot: an empty folder is not an empty export
             for row in current:
                 row["_row_hash"], row["_origin"] = row_hash(row), ORIGIN
-            if clean:  # dlt's state goes into the warehouse with these rows, in one load
+            # every file read whole, once, and every row of it loaded (a duplicate, a refused
+            # or empty file, a row quarantined or replaced: said in the log, and read next run
+            # again); dlt's state goes into the warehouse with these rows, in one load
+            if all(e["status"] == "loaded" and not e["rows_quarantined"] for e in log):
                 state["read"] = {"inputs": inputs, "rows": len(current)}
             yield to_arrow(current, spec.key)
 
