@@ -89,10 +89,13 @@ def test_a_reader_holding_the_warehouse_is_told_where_to_read_instead(tmp_path, 
 
 
 def _calls(con, rows: list[tuple]):
+    """fct_calls written anew as these (call_id, talk_seconds, built_at[, local_date]) rows;
+    a call's day is 2026-10-01 unless given."""
     con.execute(
-        "create or replace table marts.fct_calls (call_id varchar, talk_seconds integer, built_at timestamp)"
+        "create or replace table marts.fct_calls "
+        "(call_id varchar, talk_seconds integer, built_at timestamp, local_date date)"
     )
-    con.executemany("insert into marts.fct_calls values (?, ?, ?)", rows)
+    con.executemany("insert into marts.fct_calls values (?, ?, ?, ?)", [(*r, "2026-10-01")[:4] for r in rows])
 
 
 def _published_calls(snapshot) -> list[tuple]:
@@ -122,7 +125,7 @@ def test_calls_built_since_the_last_snapshot_replace_their_copies(tmp_path):
     assert _published_calls(snapshot) == [("A", 10), ("B", 25), ("C", 5)]
     parquet = duckdb.connect().execute(
         "select call_id, talk_seconds from read_parquet(?) order by 1",
-        [str(snapshot.parquet_dir / "fct_calls.parquet")],
+        [str(snapshot.parquet_dir / "fct_calls" / "*.parquet")],
     )
     assert parquet.fetchall() == [("A", 10), ("B", 25), ("C", 5)]
 
@@ -148,7 +151,12 @@ def test_calls_built_since_the_last_snapshot_replace_their_copies(tmp_path):
 
 
 def _parquet_files(snapshot) -> dict[str, tuple[int, int]]:
-    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in snapshot.parquet_dir.iterdir()}
+    """Each Parquet file of the snapshot (``fct_calls/2026-10.parquet`` for a mart published
+    by month) with its inode and modification time: a file written again has new ones."""
+    return {
+        p.relative_to(snapshot.parquet_dir).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in snapshot.parquet_dir.rglob("*.parquet")
+    }
 
 
 def test_a_mart_whose_rows_did_not_change_keeps_its_parquet(tmp_path):
@@ -175,7 +183,7 @@ def test_a_mart_whose_rows_did_not_change_keeps_its_parquet(tmp_path):
     assert {name for name in now if now[name] != first[name]} == {
         "mart_a.parquet",
         "dim_b.parquet",
-        "fct_calls.parquet",
+        "fct_calls/2026-10.parquet",
     }
     read = duckdb.connect()
     assert read.execute(
@@ -183,7 +191,7 @@ def test_a_mart_whose_rows_did_not_change_keeps_its_parquet(tmp_path):
     ).fetchone() == (8,)
     assert read.execute(
         "select talk_seconds from read_parquet(?) where call_id = 'B'",
-        [str(snapshot.parquet_dir / "fct_calls.parquet")],
+        [str(snapshot.parquet_dir / "fct_calls" / "2026-10.parquet")],
     ).fetchone() == (21,)
     assert _published_calls(snapshot) == [("A", 10), ("B", 21)]
 
@@ -238,3 +246,108 @@ def test_kpi_facts_are_taken_by_the_months_whose_rows_changed(tmp_path):
         "N1": ("2026-11", "N1", 1),
     }
     assert after["S1"] == before["S1"] and after["S2"] == before["S2"]  # September not rewritten
+
+
+def _same_rows_in_parquet(snapshot, warehouse, table: str) -> bool:
+    """The mart's rows are the rows of its month files, no more, no fewer."""
+    con = duckdb.connect()
+    con.execute("attach ? as warehouse (read_only)", [str(warehouse)])
+    files = str(snapshot.parquet_dir / table / "*.parquet")
+    mart = f"warehouse.marts.{table}"
+    try:
+        return con.execute(
+            f"select (select count(*) from (from read_parquet(?) except all from {mart}))"
+            f" + (select count(*) from (from {mart} except all from read_parquet(?)))",
+            [files, files],
+        ).fetchone() == (0,)
+    finally:
+        con.close()
+
+
+def test_the_facts_that_grow_with_the_history_are_published_a_file_per_month(tmp_path):
+    """fct_calls and the KPI facts as one Parquet file each were written again whole on
+    every day that changed a call (2.2-2.7 s at 10 M calls, growing with the history): they
+    are a folder with a file per month, and a run writes the months it changed: where a
+    rebuilt call was and where it is now, a new month; a month left with no row loses its
+    file. The single file a snapshot of before wrote goes."""
+    warehouse = tmp_path / "autokpi.duckdb"
+    _warehouse(warehouse, 1)
+    con = duckdb.connect(str(warehouse))
+    _calls(
+        con,
+        [
+            ("A", 10, "2026-10-01 06:00", "2026-09-30"),
+            ("B", 20, "2026-10-01 06:00"),
+            ("C", 5, "2026-10-01 06:00"),
+        ],
+    )
+    con.close()
+    _facts(warehouse, [("2026-09-01", "S1", 1), ("2026-10-01", "O1", 1)])
+    before_upgrade = tmp_path / "serving" / "parquet" / "fct_calls.parquet"
+    before_upgrade.parent.mkdir(parents=True)
+    before_upgrade.write_bytes(b"a snapshot of before wrote one file")
+    snapshot = publish_snapshot(warehouse)
+    first = _parquet_files(snapshot)
+    assert sorted(name for name in first if "/" in name) == [
+        "fct_calls/2026-09.parquet",
+        "fct_calls/2026-10.parquet",
+        "fct_kpi_contributions/2026-09.parquet",
+        "fct_kpi_contributions/2026-10.parquet",
+    ]
+    assert not before_upgrade.exists()
+    for folder in ("fct_calls", "fct_kpi_contributions"):
+        assert _same_rows_in_parquet(snapshot, warehouse, folder)
+        assert stat.S_IMODE((snapshot.parquet_dir / folder).stat().st_mode) == 0o700
+    for name in first:
+        assert stat.S_IMODE((snapshot.parquet_dir / name).stat().st_mode) == 0o600, name
+
+    # a day: B rebuilt in October, D new in November; September's file is left as it was
+    con = duckdb.connect(str(warehouse))
+    _calls(
+        con,
+        [
+            ("A", 10, "2026-10-01 06:00", "2026-09-30"),
+            ("B", 25, "2026-11-01 06:00"),
+            ("C", 5, "2026-10-01 06:00"),
+            ("D", 7, "2026-11-01 06:00", "2026-11-01"),
+        ],
+    )
+    con.close()
+    _facts(warehouse, [("2026-09-01", "S1", 1), ("2026-10-01", "O1", 2), ("2026-11-01", "N1", 1)])
+    snapshot = publish_snapshot(warehouse)
+    second = _parquet_files(snapshot)
+    assert {name for name in second if second[name] != first.get(name)} == {
+        "fct_calls/2026-10.parquet",
+        "fct_calls/2026-11.parquet",
+        "fct_kpi_contributions/2026-10.parquet",
+        "fct_kpi_contributions/2026-11.parquet",
+    }
+    assert _same_rows_in_parquet(snapshot, warehouse, "fct_calls")
+    assert _same_rows_in_parquet(snapshot, warehouse, "fct_kpi_contributions")
+
+    # a corrected record moves A's call from September to October: both months are written
+    con = duckdb.connect(str(warehouse))
+    con.execute(
+        "update marts.fct_calls set local_date = '2026-10-02', built_at = '2026-11-02 06:00' "
+        "where call_id = 'A'"
+    )
+    con.close()
+    snapshot = publish_snapshot(warehouse)
+    third = _parquet_files(snapshot)
+    assert {name for name in third if third[name] != second.get(name)} == {"fct_calls/2026-10.parquet"}
+    assert "fct_calls/2026-09.parquet" not in third  # September has no call left
+    assert _same_rows_in_parquet(snapshot, warehouse, "fct_calls")
+
+    # a file deleted by hand is written again; a run with nothing new writes nothing else
+    (snapshot.parquet_dir / "fct_calls" / "2026-11.parquet").unlink()
+    snapshot = publish_snapshot(warehouse)
+    fourth = _parquet_files(snapshot)
+    assert {name for name in fourth if fourth[name] != third.get(name)} == {"fct_calls/2026-11.parquet"}
+    assert _same_rows_in_parquet(snapshot, warehouse, "fct_calls")
+
+    # a mart dropped from the project takes its folder along
+    con = duckdb.connect(str(warehouse))
+    con.execute("drop table marts.fct_kpi_contributions")
+    con.close()
+    snapshot = publish_snapshot(warehouse)
+    assert not (snapshot.parquet_dir / "fct_kpi_contributions").exists()
