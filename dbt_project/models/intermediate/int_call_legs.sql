@@ -247,10 +247,68 @@ later_copies as (
             and later.source_file > earlier.source_file
 ),
 
--- Both orders are worked out on the legs' keys alone and joined back: a window over every
--- column of 10 M legs took 51 s, over the keys 28 s (bench/README.md, "Speed").
--- The same record in two overlapping files counts once: the first file's copy; the
--- copies left are put in order within their call.
+-- A record held by more than one leg: the same record in two overlapping files. Only these
+-- legs are ranked to find the record's first copy; a record held once is its own first
+-- copy. Ranking every leg by its record (a window over 10 M legs) took 5 s of the full
+-- build's 24 (bench/README.md, "Speed").
+repeated_records as (
+    select coalesce(record_key, leg_id) as record_key
+    from {{ ref('stg_pbx__cdr_legs') }}
+    where
+        {{ not_withdrawn() }}
+        and {{ in_calls_rebuilt }}
+    group by coalesce(record_key, leg_id)
+    having count(*) > 1
+),
+
+-- The same record in two overlapping files counts once: the first file's copy (rows
+-- staged before record keys were kept are their own records)
+first_copies as (
+    select
+        leg_keys.leg_id,
+        leg_keys.call_id,
+        leg_keys.started_at,
+        leg_keys.source_file,
+        leg_keys.source_line
+    from leg_keys
+    where
+        coalesce(leg_keys.record_key, leg_keys.leg_id) not in (
+            select repeated_records.record_key from repeated_records
+        )
+
+    union all
+
+    select
+        copies.leg_id,
+        copies.call_id,
+        copies.started_at,
+        copies.source_file,
+        copies.source_line
+    from (
+        select
+            staged.leg_id,
+            staged.call_id,
+            staged.started_at,
+            staged.source_file,
+            staged.source_line,
+            row_number() over (
+                partition by coalesce(staged.record_key, staged.leg_id)
+                order by staged.source_file, staged.source_line
+            ) as record_copy
+        from {{ ref('stg_pbx__cdr_legs') }} as staged
+        where
+            {{ not_withdrawn('staged') }}
+            and {{ in_calls_rebuilt }}
+            and coalesce(staged.record_key, staged.leg_id) in (
+                select repeated_records.record_key from repeated_records
+            )
+    ) as copies
+    where copies.record_copy = 1
+),
+
+-- The copies left are put in order within their call, on the legs' keys alone, joined
+-- back below: a window over every column of 10 M legs took 51 s, over the keys 28 s
+-- (bench/README.md, "Speed")
 leg_ranks as (
     select
         first_copies.leg_id,
@@ -258,23 +316,9 @@ leg_ranks as (
             partition by first_copies.call_id
             order by first_copies.started_at asc, first_copies.source_file asc, first_copies.source_line asc
         ) as leg_order
-    from (
-        select
-            leg_keys.leg_id,
-            leg_keys.call_id,
-            leg_keys.started_at,
-            leg_keys.source_file,
-            leg_keys.source_line,
-            row_number() over (
-                -- rows staged before record keys were kept are their own records
-                partition by coalesce(leg_keys.record_key, leg_keys.leg_id)
-                order by leg_keys.source_file, leg_keys.source_line
-            ) as record_copy
-        from leg_keys
-    ) as first_copies
+    from first_copies
     where
-        first_copies.record_copy = 1
-        and not exists (
+        not exists (
             select 1 from later_copies
             where later_copies.leg_id = first_copies.leg_id
         )
