@@ -80,7 +80,7 @@ renamed as (
             source._source_file || ':' || trim(source.src) || ':' || trim(source.start)
         ) as call_id,
         -- the record itself: the same leg in two files (overlapping exports) has one key
-        {{ dbt.hash(dbt.concat([
+        {{ dbt.hash(joined_text([
             "coalesce(trim(source.uniqueid), '')", "'|'", "coalesce(trim(source.linkedid), '')", "'|'",
             "coalesce(trim(source.sequence), '')", "'|'", "trim(source.start)", "'|'",
             "coalesce(trim(source.answer), '')", "'|'", "trim(" ~ end_column ~ ")", "'|'",
