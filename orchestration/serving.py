@@ -132,7 +132,7 @@ def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tupl
         if stale.stem not in tables or stale.stem in PUBLISHED_BY_MONTH:
             stale.unlink()
     for stale in parquet_dir.iterdir():
-        if stale.is_dir() and not stale.is_symlink() and stale.name not in tables:
+        if stale.name not in tables and _holds_month_files_only(stale):
             shutil.rmtree(stale)
     return tables
 
@@ -144,6 +144,14 @@ def _write_parquet(con, query: str, path: Path) -> None:
     quoted = str(draft).replace("'", "''")
     con.execute(f"copy ({query}) to '{quoted}' (format parquet)")
     os.replace(draft, path)
+
+
+def _holds_month_files_only(folder: Path) -> bool:
+    """A folder of a mart published by month, as this module writes one: nothing but
+    Parquet files in it (a folder someone put beside them is left alone)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    return all(p.suffix == ".parquet" and p.is_file() and not p.is_symlink() for p in folder.iterdir())
 
 
 def _month_of(table: str) -> str:

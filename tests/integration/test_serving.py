@@ -345,9 +345,14 @@ def test_the_facts_that_grow_with_the_history_are_published_a_file_per_month(tmp
     assert {name for name in fourth if fourth[name] != third.get(name)} == {"fct_calls/2026-11.parquet"}
     assert _same_rows_in_parquet(snapshot, warehouse, "fct_calls")
 
-    # a mart dropped from the project takes its folder along
+    # a mart dropped from the project takes its folder along; a folder someone else put
+    # beside the marts' files is left alone
     con = duckdb.connect(str(warehouse))
     con.execute("drop table marts.fct_kpi_contributions")
     con.close()
+    theirs = snapshot.parquet_dir / "notes"
+    theirs.mkdir()
+    (theirs / "readme.txt").write_text("mine")
     snapshot = publish_snapshot(warehouse)
     assert not (snapshot.parquet_dir / "fct_kpi_contributions").exists()
+    assert (theirs / "readme.txt").read_text() == "mine"
