@@ -249,8 +249,8 @@ later_copies as (
 
 -- A record held by more than one leg: the same record in two overlapping files. Only these
 -- legs are ranked to find the record's first copy; a record held once is its own first
--- copy. Ranking every leg by its record (a window over 10 M legs) took 5 s of the full
--- build's 24 (bench/README.md, "Speed").
+-- copy. Ranking every leg by its record (a window over 10 M legs) took 4-5 s of the
+-- model's 24 s full build (bench/README.md, "Speed").
 repeated_records as (
     select coalesce(record_key, leg_id) as record_key
     from {{ ref('stg_pbx__cdr_legs') }}
@@ -262,7 +262,9 @@ repeated_records as (
 ),
 
 -- The same record in two overlapping files counts once: the first file's copy (rows
--- staged before record keys were kept are their own records)
+-- staged before record keys were kept are their own records). The legs of records held
+-- once by an anti-join, not `not in`: PostgreSQL checks `not in` row by row against a
+-- large list (a month's file sent again corrected, under another name)
 first_copies as (
     select
         leg_keys.leg_id,
@@ -271,10 +273,9 @@ first_copies as (
         leg_keys.source_file,
         leg_keys.source_line
     from leg_keys
-    where
-        coalesce(leg_keys.record_key, leg_keys.leg_id) not in (
-            select repeated_records.record_key from repeated_records
-        )
+    left join repeated_records
+        on coalesce(leg_keys.record_key, leg_keys.leg_id) = repeated_records.record_key
+    where repeated_records.record_key is null
 
     union all
 
