@@ -56,6 +56,8 @@ def publish_snapshot(warehouse: Path) -> Snapshot:
 # Marts dbt builds incrementally, by key, stamping the rows it rebuilt with built_at: the
 # snapshot takes only those rows into its previous copy (a day of calls, not 10 M of them:
 # 4 s at 10 M calls), and the whole table when the counts then disagree (a full refresh).
+# Each is published by month too (PUBLISHED_BY_MONTH): the months of the rows it took are
+# the files to write.
 UPDATED_BY_KEY = {"fct_calls": "call_id"}
 # Marts whose changed rows are taken month by month into the previous copy: a day changes
 # the open month's KPI facts, not the closed months'. Copied whole, the 4.7 M rows of four
@@ -69,10 +71,9 @@ UPDATED_BY_MONTH = {"fct_kpi_contributions": "month"}
 PUBLISHED_BY_MONTH = {"fct_calls": "local_date", "fct_kpi_contributions": "month"}
 
 # The months (first days; None for rows without a date) whose rows a run changed; ALL:
-# every one (the copy was made whole); SOME: rows changed, of a mart published whole.
+# every one (the copy was made whole).
 Months = frozenset
 ALL = None
-SOME = Months({"some"})
 
 
 def _write(warehouse: Path, draft: Path, final: Path, parquet_dir: Path) -> tuple[str, ...]:
@@ -225,14 +226,9 @@ def _update_by_key(con, table: str) -> Months | None:
     con.execute(f"create or replace temp table rebuilt as {newer}")
     months = Months()
     if con.execute("select count(*) from rebuilt").fetchone()[0]:
-        if table in PUBLISHED_BY_MONTH:  # where each row was and where it is now
-            month = _month_of(table)
-            touched = f'select {month} from {copy} where "{key}" in (select "{key}" from rebuilt)'
-            months = Months(
-                m for (m,) in con.execute(f"{touched} union select {month} from rebuilt").fetchall()
-            )
-        else:
-            months = SOME
+        month = _month_of(table)  # where each row was and where it is now
+        touched = f'select {month} from {copy} where "{key}" in (select "{key}" from rebuilt)'
+        months = Months(m for (m,) in con.execute(f"{touched} union select {month} from rebuilt").fetchall())
         con.execute(f'delete from {copy} where "{key}" in (select "{key}" from rebuilt)')
         con.execute(f"insert into {copy} select * from rebuilt")
     con.execute("drop table rebuilt")

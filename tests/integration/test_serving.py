@@ -88,14 +88,20 @@ def test_a_reader_holding_the_warehouse_is_told_where_to_read_instead(tmp_path, 
     assert str(snapshot_path_for(warehouse)) in capsys.readouterr().err
 
 
-def _calls(con, rows: list[tuple]):
-    """fct_calls written anew as these (call_id, talk_seconds, built_at[, local_date]) rows;
-    a call's day is 2026-10-01 unless given."""
-    con.execute(
-        "create or replace table marts.fct_calls "
-        "(call_id varchar, talk_seconds integer, built_at timestamp, local_date date)"
-    )
-    con.executemany("insert into marts.fct_calls values (?, ?, ?, ?)", [(*r, "2026-10-01")[:4] for r in rows])
+def _calls(warehouse, rows: list[tuple]):
+    """The warehouse's fct_calls, written anew as these (call_id, talk_seconds, built_at[,
+    local_date]) rows; a call's day is 2026-10-01 unless given."""
+    con = duckdb.connect(str(warehouse))
+    try:
+        con.execute(
+            "create or replace table marts.fct_calls "
+            "(call_id varchar, talk_seconds integer, built_at timestamp, local_date date)"
+        )
+        con.executemany(
+            "insert into marts.fct_calls values (?, ?, ?, ?)", [(*r, "2026-10-01")[:4] for r in rows]
+        )
+    finally:
+        con.close()
 
 
 def _published_calls(snapshot) -> list[tuple]:
@@ -111,16 +117,15 @@ def test_calls_built_since_the_last_snapshot_replace_their_copies(tmp_path):
     into its previous copy; after a full refresh that dropped a call it is copied whole."""
     warehouse = tmp_path / "autokpi.duckdb"
     _warehouse(warehouse, 1)
-    con = duckdb.connect(str(warehouse))
-    _calls(con, [("A", 10, "2026-10-01 06:00"), ("B", 20, "2026-10-01 06:00")])
-    con.close()
+    _calls(warehouse, [("A", 10, "2026-10-01 06:00"), ("B", 20, "2026-10-01 06:00")])
     assert _published_calls(publish_snapshot(warehouse)) == [("A", 10), ("B", 20)]
 
     # the next day: B rebuilt with a late leg, C new; A's row was not rebuilt, so the
     # snapshot does not read it again (an edit behind dbt's back, here, shows it was not)
-    con = duckdb.connect(str(warehouse))
-    _calls(con, [("A", 11, "2026-10-01 06:00"), ("B", 25, "2026-10-02 06:00"), ("C", 5, "2026-10-02 06:00")])
-    con.close()
+    _calls(
+        warehouse,
+        [("A", 11, "2026-10-01 06:00"), ("B", 25, "2026-10-02 06:00"), ("C", 5, "2026-10-02 06:00")],
+    )
     snapshot = publish_snapshot(warehouse)
     assert _published_calls(snapshot) == [("A", 10), ("B", 25), ("C", 5)]
     parquet = duckdb.connect().execute(
@@ -129,16 +134,14 @@ def test_calls_built_since_the_last_snapshot_replace_their_copies(tmp_path):
     )
     assert parquet.fetchall() == [("A", 10), ("B", 25), ("C", 5)]
 
-    con = duckdb.connect(str(warehouse))  # a full refresh: every row stamped anew, A gone
-    _calls(con, [("B", 25, "2026-10-03 06:00"), ("C", 5, "2026-10-03 06:00")])
-    con.close()
+    _calls(
+        warehouse, [("B", 25, "2026-10-03 06:00"), ("C", 5, "2026-10-03 06:00")]
+    )  # a full refresh: every row stamped anew, A gone
     assert _published_calls(publish_snapshot(warehouse)) == [("B", 25), ("C", 5)]
 
     # a corrected call record moved C's only leg into a new call D: C is dropped (no row
     # is stamped for it) and D built; the copy must not keep C
-    con = duckdb.connect(str(warehouse))
-    _calls(con, [("B", 25, "2026-10-03 06:00"), ("D", 5, "2026-10-04 06:00")])
-    con.close()
+    _calls(warehouse, [("B", 25, "2026-10-03 06:00"), ("D", 5, "2026-10-04 06:00")])
     assert _published_calls(publish_snapshot(warehouse)) == [("B", 25), ("D", 5)]
 
     con = duckdb.connect(str(warehouse))  # a column added to the mart: copied whole, with it
@@ -165,9 +168,7 @@ def test_a_mart_whose_rows_did_not_change_keeps_its_parquet(tmp_path):
     same count, gets a new one."""
     warehouse = tmp_path / "autokpi.duckdb"
     _warehouse(warehouse, 3)
-    con = duckdb.connect(str(warehouse))
-    _calls(con, [("A", 10, "2026-10-01 06:00"), ("B", 20, "2026-10-01 06:00")])
-    con.close()
+    _calls(warehouse, [("A", 10, "2026-10-01 06:00"), ("B", 20, "2026-10-01 06:00")])
     first = _parquet_files(publish_snapshot(warehouse))
 
     snapshot = publish_snapshot(warehouse)  # nothing changed
@@ -176,8 +177,8 @@ def test_a_mart_whose_rows_did_not_change_keeps_its_parquet(tmp_path):
 
     con = duckdb.connect(str(warehouse))  # one value of mart_a changed, B rebuilt
     con.execute("update marts.mart_a set id = 7 where id = 2")
-    _calls(con, [("A", 10, "2026-10-01 06:00"), ("B", 21, "2026-10-02 06:00")])
     con.close()
+    _calls(warehouse, [("A", 10, "2026-10-01 06:00"), ("B", 21, "2026-10-02 06:00")])
     snapshot = publish_snapshot(warehouse)
     now = _parquet_files(snapshot)
     assert {name for name in now if now[name] != first[name]} == {
@@ -272,16 +273,14 @@ def test_the_facts_that_grow_with_the_history_are_published_a_file_per_month(tmp
     file. The single file a snapshot of before wrote goes."""
     warehouse = tmp_path / "autokpi.duckdb"
     _warehouse(warehouse, 1)
-    con = duckdb.connect(str(warehouse))
     _calls(
-        con,
+        warehouse,
         [
             ("A", 10, "2026-10-01 06:00", "2026-09-30"),
             ("B", 20, "2026-10-01 06:00"),
             ("C", 5, "2026-10-01 06:00"),
         ],
     )
-    con.close()
     _facts(warehouse, [("2026-09-01", "S1", 1), ("2026-10-01", "O1", 1)])
     before_upgrade = tmp_path / "serving" / "parquet" / "fct_calls.parquet"
     before_upgrade.parent.mkdir(parents=True)
@@ -302,9 +301,8 @@ def test_the_facts_that_grow_with_the_history_are_published_a_file_per_month(tmp
         assert stat.S_IMODE((snapshot.parquet_dir / name).stat().st_mode) == 0o600, name
 
     # a day: B rebuilt in October, D new in November; September's file is left as it was
-    con = duckdb.connect(str(warehouse))
     _calls(
-        con,
+        warehouse,
         [
             ("A", 10, "2026-10-01 06:00", "2026-09-30"),
             ("B", 25, "2026-11-01 06:00"),
@@ -312,7 +310,6 @@ def test_the_facts_that_grow_with_the_history_are_published_a_file_per_month(tmp
             ("D", 7, "2026-11-01 06:00", "2026-11-01"),
         ],
     )
-    con.close()
     _facts(warehouse, [("2026-09-01", "S1", 1), ("2026-10-01", "O1", 2), ("2026-11-01", "N1", 1)])
     snapshot = publish_snapshot(warehouse)
     second = _parquet_files(snapshot)
