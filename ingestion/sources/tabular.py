@@ -77,6 +77,8 @@ def files_for(folder: Path, spec: TableSpec) -> list[Path]:
 
 
 def _text(value) -> str | None:
+    if type(value) is str:  # what a CSV holds: the common case first
+        return value
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -283,6 +285,32 @@ _SHORTENED_BY_EXCEL = (
 )
 
 
+class _ColumnNames(dict):
+    """A header cell → the column name it stands for (``" Price "`` → ``price``), each
+    worked out once."""
+
+    def __missing__(self, key) -> str:
+        self[key] = name = str(key).strip().lower()
+        return name
+
+
+def _uncalculated(row: dict) -> tuple | None:
+    """The first cell of a workbook's row that holds a formula and no value, as a problem."""
+    return next(
+        (
+            (column, value, _NOT_CALCULATED, "formula_not_calculated")
+            for column, value in row.items()
+            if isinstance(value, UncalculatedFormula)
+        ),
+        None,
+    )
+
+
+def _stripped_text(value) -> str | None:
+    text = _text(value)
+    return text.strip() if isinstance(text, str) else text
+
+
 _NOT_CALCULATED = (
     "a value, not a formula without one: the workbook was written by a program, and only a "
     "spreadsheet calculates formulas; open it in Excel or LibreOffice, save it and send it again"
@@ -299,12 +327,16 @@ def read_rows(
     rows, rejected = [], []
     checked = False
     read = list(reader(path, spec.required))
-    cells = (
+    # a file names its columns once: each header cell is read once, not on every row; and
+    # repeats its values: the conventions are looked for in each text once (a typed XLSX cell
+    # shows none)
+    column_names = _ColumnNames()
+    cells = {
         (types[column], v)
         for _, raw in read
         for k, v in raw.items()
-        if (column := str(k).strip().lower()) in types
-    )
+        if (column := column_names[k]) in types and isinstance(v, str)
+    }
     conventions = conventions_of(cells, default=configured_conventions())
     # a file repeats its values (a few quantities and costs over 200 k deal lines): each text
     # is read once per kind; a typed XLSX cell each time (True and 1 are one key to a dict)
@@ -317,8 +349,9 @@ def read_rows(
             known[kind, value] = normalise(value, kind, zone, conventions)
         return known[kind, value]
 
+    secret = phones.key() if spec.phone_lists else None  # read once, not once a row
     for line, raw in read:
-        row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
+        row = {column_names[k]: v for k, v in raw.items() if k is not None}
         if not checked:
             missing = [c for c in spec.required if c not in row]
             if missing:
@@ -331,14 +364,7 @@ def read_rows(
             checked = True
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in row.values()):
             continue  # an empty row as Excel saves one (";;;"): no data, like a blank line
-        problem = next(
-            (
-                (column, value, _NOT_CALCULATED, "formula_not_calculated")
-                for column, value in row.items()
-                if isinstance(value, UncalculatedFormula)
-            ),
-            None,
-        )
+        problem = _uncalculated(row) if reader is _rows_xlsx else None  # only a workbook has formulas
         for column, kind in types.items():
             if column in row:
                 try:
@@ -349,14 +375,12 @@ def read_rows(
             why = window.why_outside(row[column]) if isinstance(row.get(column), str) else None
             if why and not problem:
                 problem = (column, row[column], f"a date in the data window, not {why}", "date_window")
-        row = {
-            k: (v.strip() if isinstance(v, str) else v) for k, v in ((k, _text(v)) for k, v in row.items())
-        }
+        row = {k: (v.strip() if type(v) is str else _stripped_text(v)) for k, v in row.items()}
         for column in spec.phone_lists:
             if isinstance(row.get(column), str):
                 if _SCIENTIFIC.search(row[column]) and not problem:
                     problem = (column, row[column], _SHORTENED_BY_EXCEL, "phone_format")
-                row[column] = phones.pseudonymise_list(row[column])
+                row[column] = phones.pseudonymise_list(row[column], secret)
         if problem:
             column, value, expected, rule = problem
             rejected.append(
@@ -463,11 +487,15 @@ def superseded_message(replaced: list[Superseded], key: tuple[str, ...]) -> str:
     )
 
 
+# json.dumps(values, ensure_ascii=False, default=str), without a new encoder for every row
+_ROW_VALUES_JSON = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
 def row_hash(row: dict) -> str:
     """What identifies a version of a row: its values (an empty one as absent), not the file
     and line it sits on."""
     values = sorted((k, v) for k, v in row.items() if not k.startswith("_") and v is not None)
-    return hashlib.sha256(json.dumps(values, ensure_ascii=False, default=str).encode()).hexdigest()[:32]
+    return hashlib.sha256(_ROW_VALUES_JSON(values).encode()).hexdigest()[:32]
 
 
 def with_snapshot_columns(row: dict | None, origin: str) -> dict | None:
