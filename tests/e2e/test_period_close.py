@@ -441,13 +441,17 @@ def test_exports_write_text_that_looks_like_a_formula_as_text(own_copy):
 
 def test_exports_write_only_the_months_whose_rows_or_files_changed(own_copy):
     """A daily run writes the months that changed, not the whole history: the same rows
-    write nothing; a changed amount, a deleted file or a file edited by hand writes that
-    month again, with the new amount."""
+    write nothing, even with the new run's time in every open month's computed_at; a changed
+    amount, a deleted file or a file edited by hand writes that month again, with the new
+    amount."""
     _, warehouse = own_copy
     out = warehouse.parent / "exports-again"
     first = write_exports(warehouse, out)
     months = sorted({p.stem for p in first})
     assert len(months) >= 2 and len(first) == 2 * len(months)
+    assert write_exports(warehouse, out) == []
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("update marts.mart_bonus_monthly set computed_at = computed_at + interval 1 day")
     assert write_exports(warehouse, out) == []
 
     (out / "bonus_2026-10.csv").unlink()
