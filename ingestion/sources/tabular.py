@@ -349,7 +349,7 @@ def read_rows(
             known[kind, value] = normalise(value, kind, zone, conventions)
         return known[kind, value]
 
-    secret = phones.key() if spec.phone_lists else None  # read once, not once a row
+    secret = None  # the phone key, read once a file (when a row has numbers), not once a row
     for line, raw in read:
         row = {column_names[k]: v for k, v in raw.items() if k is not None}
         if not checked:
@@ -380,6 +380,7 @@ def read_rows(
             if isinstance(row.get(column), str):
                 if _SCIENTIFIC.search(row[column]) and not problem:
                     problem = (column, row[column], _SHORTENED_BY_EXCEL, "phone_format")
+                secret = secret or phones.key()
                 row[column] = phones.pseudonymise_list(row[column], secret)
         if problem:
             column, value, expected, rule = problem
