@@ -6,7 +6,9 @@ manifest exists (``orchestration.dbt_project.ensure_manifest``).
 
 from __future__ import annotations
 
-from dagster import Definitions, colored_console_logger
+import warnings
+
+from dagster import BetaWarning, Definitions, PreviewWarning, colored_console_logger
 from dagster_dlt import DagsterDltResource
 
 from orchestration.assets.checks import raw_table_checks
@@ -32,6 +34,11 @@ from orchestration.jobs import (
 )
 from orchestration.resources import AutokpiDbtCliResource, AutokpiSettings
 from orchestration.run_log import progress_logger, run_log_file
+
+# Dagster's notices that a parameter it passes itself is in beta (its sensors' owners,
+# when the definitions resolve) speak to Dagster's developers, not to whoever runs autokpi
+warnings.filterwarnings("ignore", category=BetaWarning)
+warnings.filterwarnings("ignore", category=PreviewWarning)
 
 
 def build_definitions() -> Definitions:

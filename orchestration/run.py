@@ -145,7 +145,7 @@ def _failed_raw_checks(result, advisory: bool = False) -> list[str]:
     """One line per failed raw data suite (or advisory check): the check, the table, what failed."""
     from quality.suites import suites
 
-    names = {s.advisory_check_name if advisory else s.check_name for s in suites()}
+    names = {s.advisory_check_name if advisory else s.check_name for s in suites(outline=True)}
     lines = []
     for evaluation in result.get_asset_check_evaluations():
         if not evaluation.passed and evaluation.check_name in names:

@@ -98,16 +98,20 @@ def run_log_file(init_context):
 # proceed without gating on it" lines came before the run's one sentence saying so
 PLAN_LOGGER = "dagster._core.execution.plan.active"
 DLT_LOGGER = "dlt"
+WARNINGS_LOGGER = "py.warnings"  # Python's warnings, once logging captures them
 
 
 @contextmanager
 def library_warnings_into(log_file: TextIO) -> Iterator[None]:
-    """Dagster's execution-plan warnings and dlt's own warnings go into the run's log file,
-    not onto the screen (dlt's come with a traceback: "Failed to create trace dump" when a
-    load fails for want of disk space was eighty lines before the run's one sentence)."""
+    """Dagster's execution-plan warnings, dlt's own warnings and the libraries' Python
+    warnings (a deprecation, a pandas notice) go into the run's log file, not onto the
+    screen (dlt's come with a traceback: "Failed to create trace dump" when a load fails for
+    want of disk space was eighty lines before the run's one sentence). Python's warnings
+    stay with logging afterwards, as Great Expectations leaves them once imported."""
     handler = _RunLogStreamHandler(log_file)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    taken = [logging.getLogger(name) for name in (PLAN_LOGGER, DLT_LOGGER)]
+    logging.captureWarnings(True)
+    taken = [logging.getLogger(name) for name in (PLAN_LOGGER, DLT_LOGGER, WARNINGS_LOGGER)]
     before = [(log.handlers, log.propagate) for log in taken]
     for log in taken:
         log.handlers, log.propagate = [handler], False

@@ -18,10 +18,9 @@ from dagster import (
     asset_check,
 )
 
-from core.memory import release_freed_memory
+from core.memory import import_long_lived, release_freed_memory
 from orchestration.resources import AutokpiSettings
 from quality.suites import Suite, suites
-from quality.validate import validate_table
 
 
 def _check_for(suite: Suite, advisory: bool = False):
@@ -38,6 +37,8 @@ def _check_for(suite: Suite, advisory: bool = False):
 
     @asset_check(asset=AssetKey(suite.asset_key), name=name, blocking=blocking, description=description)
     def _check(context: AssetCheckExecutionContext, settings: AutokpiSettings) -> AssetCheckResult:
+        # Great Expectations: imported by the first check that runs, not with the definitions
+        validate_table = import_long_lived("quality.validate").validate_table
         current = next(s for s in suites() if s.table == suite.table)  # fresh expectation objects
         try:
             report = validate_table(settings.warehouse(), current, advisory=advisory)
@@ -62,15 +63,16 @@ def _check_for(suite: Suite, advisory: bool = False):
 
 
 def raw_table_checks() -> list:
-    return [_check_for(suite) for suite in suites()] + [
-        _check_for(suite, advisory=True) for suite in suites() if suite.advisory or suite.advisory_references
+    outlines = suites(outline=True)
+    return [_check_for(suite) for suite in outlines] + [
+        _check_for(suite, advisory=True) for suite in outlines if suite.advisory or suite.advisory_references
     ]
 
 
 def held_back_sources(instance: DagsterInstance, run_id: str) -> list[str]:
     """dbt sources whose raw table failed its suite in this run."""
     failed = []
-    for suite in suites():
+    for suite in suites(outline=True):
         key = AssetCheckKey(AssetKey(suite.asset_key), suite.check_name)
         record = instance.get_latest_asset_check_evaluation_record(key)
         evaluation = record.event.asset_check_evaluation if record and record.event else None

@@ -50,3 +50,25 @@ def test_within_a_run_old_objects_are_skipped_and_new_garbage_still_collected():
         release_freed_memory()
         assert alive() is None  # a step's garbage is still freed
     assert gc.get_freeze_count() == before  # and everything is collectable again after the run
+
+
+def test_a_module_imported_within_a_run_is_frozen_with_the_rest():
+    """Great Expectations is imported by the first raw check, after the run froze what lived:
+    its objects join them, or every collection after it walks them again."""
+    import gc
+    import sys
+
+    from core.memory import import_long_lived, long_lived_objects_frozen
+
+    name = "pydoc_data.topics"  # a large module nothing here imports
+    sys.modules.pop(name, None)
+    with long_lived_objects_frozen():
+        frozen = gc.get_freeze_count()
+        module = import_long_lived(name)
+        assert module is sys.modules[name] and len(module.topics) > 10
+        assert gc.get_freeze_count() > frozen
+        again = gc.get_freeze_count()
+        assert import_long_lived(name) is module and gc.get_freeze_count() == again  # imported once
+    sys.modules.pop(name, None)
+    outside = gc.get_freeze_count()
+    assert import_long_lived(name) is sys.modules[name] and gc.get_freeze_count() == outside  # a plain import

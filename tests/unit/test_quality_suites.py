@@ -281,3 +281,18 @@ def test_only_what_a_rule_reads_and_each_rows_place_reach_great_expectations(mon
     assert [(f.column, f.examples, f.places) for f in report.failures] == [
         ("channel_extension", ["999"], ("pbx/Master.csv line 2",))
     ]
+
+
+def test_an_outline_names_what_the_suites_check_without_great_expectations():
+    """The definitions and a run's summary read the suites' tables and check names from an
+    outline, so that loading them does not import Great Expectations (2-3 s)."""
+    outlined, built = suites(outline=True), suites()
+    assert [(s.table, s.asset_key, s.check_name, s.advisory_check_name, s.dbt_source) for s in outlined] == [
+        (s.table, s.asset_key, s.check_name, s.advisory_check_name, s.dbt_source) for s in built
+    ]
+    for outline, suite in zip(outlined, built, strict=True):
+        assert outline.expectations == [type(e).__name__ for e in suite.expectations]
+        assert outline.advisory == [type(e).__name__ for e in suite.advisory]
+        assert (outline.prepare, outline.references, outline.advisory_references, outline.incremental) == (
+            suite.prepare, suite.references, suite.advisory_references, suite.incremental
+        )  # fmt: skip
