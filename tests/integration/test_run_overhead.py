@@ -88,11 +88,16 @@ def test_a_parse_made_by_the_project_in_another_folder_is_parsed_again(tmp_path,
     target = tmp_path / "target"
     warehouse = tmp_path / "w" / "autokpi.duckdb"
     env = {**os.environ, **dbt_environment(), "AUTOKPI_WAREHOUSE": str(warehouse)}
+    # as a user runs dbt by hand, without the telemetry switches autokpi's commands set
+    del env["DBT_SEND_ANONYMOUS_USAGE_STATS"]
     subprocess.run(
         [dbt_executable(), "parse", "--project-dir", str(elsewhere), "--profiles-dir", str(elsewhere),
          "--target-path", str(target)],
         capture_output=True, text=True, env=env, check=True,
     )  # fmt: skip
+    # the project itself keeps dbt from tracking: no usage id kept beside profiles.yml (nor
+    # events sent to dbt Labs with it)
+    assert not (elsewhere / ".user.yml").exists()
     shutil.rmtree(elsewhere.parent)  # the old folder is gone; its parse is still the warehouse's
 
     said = _parse(dbt_executable(), warehouse, target)
