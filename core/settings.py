@@ -391,6 +391,7 @@ SETTINGS: dict[str, Setting] = {
 # set by autokpi itself for dbt's process, or read by dlt's own configuration: not for users
 INTERNAL = {
     "AUTOKPI_SCHEME_SEEDS": "the scheme's copy dbt reads as seeds (orchestration/dbt_project.py)",
+    "AUTOKPI_DBT_FORK_SERVER": "the socket of the run's dbt fork server (orchestration/dbt_entry.py)",
     "AUTOKPI__API_SOURCES": "dlt's configuration of the enabled API sources (README, Live sources)",
 }
 

@@ -14,13 +14,28 @@ each file's absolute path, so a project moved or cloned to another folder beside
 warehouse it ran on before read its scheme files from the old folder ("No files found that
 match the pattern <old folder>/dbt_project/seeds/…") until a file changed.
 
+In a run, the command goes to the run's dbt fork server (orchestration/dbt_forkserver.py),
+which imported dbt once, and this process waits for it.
+
 The process ends without tearing down dbt's modules (core/process_exit.py): 0.3 s of
 every build, after its last file is written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import pprint
+import signal
+import socket
+import sys
+
+# the socket of the run's dbt fork server, set for dbt's process (orchestration/dbt_forkserver.py)
+FORK_SERVER_ENV = "AUTOKPI_DBT_FORK_SERVER"
+MESSAGE_LIMIT = 1 << 20  # a command's arguments and environment; more and dbt runs here
+# what this process passes on to its fork
+_FORWARDED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 # what may differ between two warehouses without changing what dbt parses
 _PARSE_INDEPENDENT_KEYS = {"path"}
@@ -50,17 +65,72 @@ def _parse_independent_of_the_warehouse_path() -> None:
     ManifestLoader.build_manifest_state_check = build_manifest_state_check
 
 
-def main() -> None:
+def prepare() -> None:
+    """What this entry point changes in dbt, before dbt's command line runs."""
     _parse_independent_of_the_warehouse_path()
+
+
+def run_dbt() -> None:
+    """dbt's own command line, on this process's arguments; ends the process."""
     from dbt.cli.main import cli
 
     from core.process_exit import exit_now
 
     try:
-        cli()  # click ends it with SystemExit and dbt's exit code
+        # named as typed: in a fork of the server, click would take the server's module name
+        cli(prog_name=os.path.basename(sys.argv[0]))  # ends with SystemExit and dbt's exit code
     except SystemExit as done:
         exit_now(done.code)
     exit_now(0)
+
+
+def run_in_server() -> int | None:
+    """Run this process's dbt command in the fork server named by the environment: the
+    fork's exit code, or None if there is no server to take it (dbt runs here then)."""
+    address = os.environ.get(FORK_SERVER_ENV)
+    if not address or not hasattr(socket, "send_fds"):
+        return None
+    umask = os.umask(0o077)
+    os.umask(umask)
+    request = json.dumps({"argv": sys.argv, "env": dict(os.environ), "cwd": os.getcwd(), "umask": umask})
+    try:
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        server.connect(address)
+        socket.send_fds(server, [request.encode()], [0, 1, 2])
+        started = server.recv(64)  # b"P<pid>" once forked; nothing if it could not
+    except OSError:
+        return None
+    if not started.startswith(b"P"):
+        return None
+
+    def forward(signum, _frame):
+        with contextlib.suppress(OSError):
+            server.send(b"S%d" % signum)
+
+    for signum in _FORWARDED_SIGNALS:
+        signal.signal(signum, forward)
+    try:
+        ended = server.recv(64)  # b"X<wait status>" when the fork has ended
+    except OSError:
+        ended = b""
+    if not ended.startswith(b"X"):
+        print("autokpi-dbt: the dbt fork server stopped before dbt ended", file=sys.stderr)
+        return 1
+    code = os.waitstatus_to_exitcode(int(ended[1:]))
+    if code < 0:  # ended by a signal: this process ends by the same one
+        signal.signal(-code, signal.SIG_DFL)
+        os.kill(os.getpid(), -code)
+    return code
+
+
+def main() -> None:
+    code = run_in_server()  # a run's dbt, imported already (orchestration/dbt_forkserver.py)
+    if code is not None:
+        from core.process_exit import exit_now
+
+        exit_now(code)
+    prepare()
+    run_dbt()
 
 
 if __name__ == "__main__":

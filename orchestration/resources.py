@@ -51,9 +51,10 @@ class AutokpiSettings(ConfigurableResource):
         """dbt runs as a subprocess and reads the warehouse and the scheme's seed path from
         its environment (profiles.yml, dbt_project.yml): set for that subprocess only, and
         put back after, so nothing of one run leaks into the next one in this process."""
+        from orchestration import dbt_forkserver
         from orchestration.dbt_project import dbt_environment
 
-        wanted = {WAREHOUSE_ENV: str(self.warehouse()), **dbt_environment()}
+        wanted = {WAREHOUSE_ENV: str(self.warehouse()), **dbt_environment(), **dbt_forkserver.environment()}
         before = {key: os.environ.get(key) for key in wanted}
         os.environ.update(wanted)
         try:

@@ -1,0 +1,146 @@
+"""The dbt fork server: a run's dbt commands run in forks of a process that imported dbt
+once, and say, end and die as dbt's own process would."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from core.paths import DBT_PROJECT_DIR
+from orchestration import dbt_forkserver
+from orchestration.dbt_entry import FORK_SERVER_ENV
+from orchestration.dbt_project import dbt_environment, dbt_executable
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="forking needs Linux's pidfd")
+
+
+@pytest.fixture
+def server():
+    """A fork server of this process: (its socket, its pid); stopped after the test."""
+    address = dbt_forkserver.start()
+    yield address, dbt_forkserver._server.pid
+    dbt_forkserver.stop()
+
+
+def _dbt(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [dbt_executable(), *args], cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+def _said(done: subprocess.CompletedProcess) -> tuple[int, str, str]:
+    """Exit code and output, without the time of day dbt puts before each line."""
+    no_clock = re.compile(r"^(\x1b\[0m)?\d\d:\d\d:\d\d  ", re.MULTILINE)
+    return done.returncode, no_clock.sub("", done.stdout), no_clock.sub("", done.stderr)
+
+
+def _children(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
+def _ended(pid: int) -> bool:
+    """Gone, or a zombie its new parent has not reaped yet."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except (FileNotFoundError, IndexError):
+        return True
+
+
+def _until(condition, what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+
+
+def test_a_forked_command_gets_the_callers_folder_environment_and_streams(tmp_path, server):
+    address, _ = server
+    (tmp_path / "profiles.yml").write_text("autokpi: {}\n")
+    plain = {**os.environ}
+    plain.pop(FORK_SERVER_ENV, None)
+    elsewhere = tmp_path / "profiles elsewhere"
+    elsewhere.mkdir()
+    # the same words and exit code whether dbt runs itself or in the fork: the folder holding
+    # profiles.yml, then the one the environment names, then a command dbt does not know
+    said = {}
+    for name, args, extra in (
+        ("folder", ["debug", "--config-dir"], {}),
+        ("environment", ["debug", "--config-dir"], {"DBT_PROFILES_DIR": str(elsewhere)}),
+        ("unknown", ["no-such-command"], {}),
+    ):
+        said[name] = _said(_dbt(args, tmp_path, {**plain, **extra, FORK_SERVER_ENV: address}))
+        assert said[name] == _said(_dbt(args, tmp_path, {**plain, **extra})), name
+    assert said["folder"][0] == 0 and said["folder"][1].rstrip().endswith(str(tmp_path))
+    assert said["environment"][1].rstrip().endswith(str(elsewhere))
+    assert said["unknown"][0] == 2 and "No such command 'no-such-command'" in said["unknown"][2]
+
+
+def test_the_command_runs_in_the_fork_and_without_a_server_in_the_caller(tmp_path, server):
+    """A caller that could not import dbt itself still runs the command: the fork has it."""
+    address, _ = server
+    broken = tmp_path / "no-dbt"
+    (broken / "dbt").mkdir(parents=True)
+    (broken / "dbt" / "__init__.py").write_text("raise ImportError('not in this process')\n")
+    env = {**os.environ, "PYTHONPATH": str(broken)}
+    assert _dbt(["debug", "--config-dir"], tmp_path, {**env, FORK_SERVER_ENV: address}).returncode == 0
+    assert _dbt(["debug", "--config-dir"], tmp_path, env).returncode != 0
+    # a server that is not there: the caller runs dbt itself
+    gone = {**os.environ, FORK_SERVER_ENV: str(tmp_path / "no-server" / "socket")}
+    assert _dbt(["debug", "--config-dir"], tmp_path, gone).returncode == 0
+
+
+def _parse_in_the_fork(tmp_path: Path, address: str, server_pid: int) -> tuple[subprocess.Popen, int]:
+    """A dbt parse of the project from scratch (seconds of work), caller and fork."""
+    env = {
+        **os.environ,
+        **dbt_environment(),
+        FORK_SERVER_ENV: address,
+        "AUTOKPI_WAREHOUSE": str(tmp_path / "w"),
+    }
+    caller = subprocess.Popen(
+        [dbt_executable(), "parse", "--no-partial-parse", "--target-path", str(tmp_path / "target")],
+        cwd=DBT_PROJECT_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _until(lambda: _children(server_pid), "the server never forked")
+    (fork,) = _children(server_pid)
+    return caller, fork
+
+
+def test_a_caller_killed_takes_its_command_with_it(tmp_path, server):
+    address, server_pid = server
+    caller, fork = _parse_in_the_fork(tmp_path, address, server_pid)
+    caller.kill()
+    caller.wait()
+    _until(lambda: fork not in _children(server_pid), "the fork outlived its caller")
+    assert not (tmp_path / "target" / "manifest.json").exists()  # stopped, not finished
+
+
+def test_an_interrupt_reaches_the_command_and_its_end_the_caller(tmp_path, server):
+    address, server_pid = server
+    caller, fork = _parse_in_the_fork(tmp_path, address, server_pid)
+    time.sleep(0.5)  # dbt's own interrupt handling in place
+    caller.send_signal(signal.SIGINT)
+    assert caller.wait(timeout=60) != 0
+    _until(lambda: fork not in _children(server_pid), "the fork outlived its caller")
+    assert not (tmp_path / "target" / "manifest.json").exists()  # stopped, not finished
+
+
+def test_the_server_ends_with_the_process_that_started_it():
+    started = subprocess.run(
+        [sys.executable, "-c", "from orchestration import dbt_forkserver as f; f.start(); "
+         "print(f._server.pid, flush=True); import os; os.kill(os.getpid(), 9)"],
+        capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    server_pid = int(started.stdout.split()[0])
+    _until(lambda: _ended(server_pid), "the server outlived its process")
