@@ -121,6 +121,8 @@ def _serve(listener: socket.socket) -> None:
                     continue
                 for pid in running:
                     _kill(pid)
+                # its folder too, should the process that made it have been killed
+                shutil.rmtree(os.path.dirname(listener.getsockname()), ignore_errors=True)
                 return
             if key.data == "caller":
                 caller, _ = listener.accept()

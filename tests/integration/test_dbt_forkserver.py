@@ -139,8 +139,9 @@ def test_an_interrupt_reaches_the_command_and_its_end_the_caller(tmp_path, serve
 def test_the_server_ends_with_the_process_that_started_it():
     started = subprocess.run(
         [sys.executable, "-c", "from orchestration import dbt_forkserver as f; f.start(); "
-         "print(f._server.pid, flush=True); import os; os.kill(os.getpid(), 9)"],
+         "print(f._server.pid, f._address, flush=True); import os; os.kill(os.getpid(), 9)"],
         capture_output=True, text=True, check=False, timeout=60,
     )  # fmt: skip
-    server_pid = int(started.stdout.split()[0])
-    _until(lambda: _ended(server_pid), "the server outlived its process")
+    server_pid, address = started.stdout.split()
+    _until(lambda: _ended(int(server_pid)), "the server outlived its process")
+    assert not Path(address).parent.exists()  # nor is its socket's folder left behind
