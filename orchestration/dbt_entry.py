@@ -34,8 +34,8 @@ import sys
 # the socket of the run's dbt fork server, set for dbt's process (orchestration/dbt_forkserver.py)
 FORK_SERVER_ENV = "AUTOKPI_DBT_FORK_SERVER"
 MESSAGE_LIMIT = 1 << 20  # a command's arguments and environment; more and dbt runs here
-# what this process passes on to its fork
-_FORWARDED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# what this process passes on to its fork (those the system has)
+_FORWARDED_SIGNALS = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
 
 # what may differ between two warehouses without changing what dbt parses
 _PARSE_INDEPENDENT_KEYS = {"path"}
