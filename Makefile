@@ -9,9 +9,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell (cat requirements.lock pyproject.toml; echo $(CURDIR)) | sha1sum | cut -c1-12)
 UV_VERSION := 0.13.8
 
-# No tool phones home.
+# No tool phones home (dbt's usage events are off in dbt_project.yml, for any dbt run there).
 export RUNTIME__DLTHUB_TELEMETRY := false
-export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 # DBT_TARGET=postgres switches the whole pipeline to PostgreSQL (README, "Targets").
 # Without PGHOST, that is the private server `make postgres` runs (var/postgres, or under

@@ -320,7 +320,7 @@ def main() -> int:
     unknown = [s for s in sizes if s not in SIZES]
     if unknown or not sizes:
         parser.error(f"unknown size {', '.join(unknown) or '(none)'}: use {', '.join(SIZES)}")
-    env = {**os.environ, "RUNTIME__DLTHUB_TELEMETRY": "false", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    env = {**os.environ, "RUNTIME__DLTHUB_TELEMETRY": "false"}
     figures = []
     for size in sizes:
         figures.append(bench_size(size, args.shape, args.workdir, env))

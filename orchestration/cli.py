@@ -25,10 +25,10 @@ from core import settings
 from core.disk import file_system_sentence
 from core.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, inbox_from_env, warehouse_from_env
 
-# Telemetry off for every tool the pipeline runs (dlt, dbt, Great Expectations).
+# Telemetry off for every tool the pipeline runs (dlt, Great Expectations; dbt's is off in
+# dbt_project.yml, for any dbt run on the project).
 QUIET_TELEMETRY = {
     "RUNTIME__DLTHUB_TELEMETRY": "false",
-    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     "GX_ANALYTICS_ENABLED": "false",
 }
 

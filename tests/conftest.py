@@ -25,7 +25,6 @@ DEMO_ARGS = {"employees": 12, "days": 37, "seed": 11, "end": date(2026, 11, 6), 
 def _quiet_tools():
     for key, value in {
         "RUNTIME__DLTHUB_TELEMETRY": "false",
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "GX_ANALYTICS_ENABLED": "false",
     }.items():
         os.environ.setdefault(key, value)
