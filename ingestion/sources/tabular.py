@@ -14,7 +14,11 @@ an ``InboxFileError`` naming the file and line: that file is refused whole.
 Each table is a snapshot of the files now in its folder (a full export replaces the last
 one): dlt's ``scd2`` strategy keeps every version with its validity, so a row that is gone
 from the export (an employee who left the list, a plan corrected to another month) is
-gone from the current rows (``_dlt_valid_to`` is null), and its history stays. When a file
+gone from the current rows (``_dlt_valid_to`` is null), and its history stays. A folder
+that only gained files since a load that read every file clean (a CRM exporting each day's
+deals as a file of its own) has only the new files read: the others' current rows come
+back from the warehouse with the versions they were loaded with, unless a new row gives
+one of their keys other values, which reads every file as before. When a file
 of the table is refused, the table keeps its last snapshot until the file is corrected. A
 file identical to another one in the folder (``deals (1).csv``) is loaded once and
 reported as a duplicate. Where two files give one key different values, the newer file
@@ -635,20 +639,47 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
         # what it gave: nothing to read (reading 200 k deal lines again was 6 s of every run)
         state = dlt.current.resource_state()
         inputs = inputs_of(spec, [(name, digest) for _, name, digest in files], zone, window)
+        settings = inputs_of(spec, [], zone, window)  # the same reading, whatever the files
         last = state.pop("read", None)
-        if (
-            last
-            and last.get("inputs") == inputs
-            and current_file_rows(loaded_to, dataset, spec.name) == last.get("rows")
-        ):
+        held = current_file_rows(loaded_to, dataset, spec.name)
+        if last and last.get("inputs") == inputs and held == last.get("rows"):
             state["read"] = last
             return
+        # files only added since a clean read: the others' rows come back from the warehouse
+        # (a day's new deals file no longer has every deals file parsed again); when a kept
+        # row and a new one share a key with other values, every file is read, as before
+        kept = _kept_rows(loaded_to, dataset, spec, files, last, settings, held)
+        read = _snapshot(files, kept) if kept else None
+        if read is None:
+            read = _snapshot(files, {})
+        items, current, clean = read
+        if clean:  # dlt's state goes into the warehouse with these rows, in one load
+            state["read"] = {
+                "inputs": inputs,
+                "rows": len(current),
+                "files": [[name, digest] for _, name, digest in files],
+                "settings": settings,
+            }
+        yield from items
+
+    def _snapshot(files, kept: dict[str, list[dict]]):
+        """The items to load (quarantine, log, rows), the current rows and whether every
+        file read now was clean; the rows of ``kept`` files as given, not read again. None
+        when a kept file's row meets a row read now with the same key and other values:
+        what becomes of it (quarantine, the file's log) needs every file read."""
+        loaded_to = Path(warehouse) if warehouse else None
+        zone = crm_timezone()
+        items = []
         rows: list[dict] = []
         log = []
         seen: dict[str, str] = {}  # content hash -> the file loaded with it
         entries: dict[str, dict] = {}  # file -> its load-log entry, when it was read
         header_only: list[str] = []  # files read whole that hold no row
         for path, name, digest in files:
+            if name in kept:
+                seen[digest] = name
+                rows.extend(kept[name])
+                continue
             if digest in seen:
                 # said every run while it is there: how to stop it, too
                 message = (
@@ -662,7 +693,7 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
             except InboxFileError as refused:
                 # the file is refused whole, with its reason; the other files still load
                 error = refused.named(name)
-                yield quarantine_item([rejected_file_row(name, error)], spec.name)
+                items.append(quarantine_item([rejected_file_row(name, error)], spec.name))
                 log.append(log_entry(name, spec.name, 0, 0, 0, error.line, "rejected", str(error)))
                 rows.extend(last_rows_of(loaded_to, dataset, spec.name, name))
                 continue
@@ -670,18 +701,21 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
                 header_only.append(name)
                 continue
             if rejected:
-                yield quarantine_item(rejected, spec.name)
+                items.append(quarantine_item(rejected, spec.name))
             rows.extend(file_rows)
             entries[name] = log_entry(
                 name, spec.name, len(file_rows) + len(rejected), len(file_rows), len(rejected)
             )
             log.append(entries[name])
         current, superseded = latest_by_key(rows, spec.key)
+        if any(s.old["_source_file"] in kept or s.new["_source_file"] in kept for s in superseded):
+            return None
         # a replaced row of a file read now is quarantined, so its file's rows still add up;
         # a refused file's last rows were reported with the refusal
         replaced = [s for s in superseded if s.old["_source_file"] in entries]
         if replaced:
-            yield quarantine_item([superseded_quarantine_row(s, spec.key) for s in replaced], spec.name)
+            quarantined = [superseded_quarantine_row(s, spec.key) for s in replaced]
+            items.append(quarantine_item(quarantined, spec.name))
         for name, entry in entries.items():
             own = [s for s in replaced if s.old["_source_file"] == name]
             if own:
@@ -693,15 +727,54 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
             message = _header_only_message(spec.name, held, kept=not current)
             log.append(log_entry(name, spec.name, 0, 0, 0, None, "empty", message))
         if log:
-            yield load_log_item(log)
+            items.append(load_log_item(log))
         if current:  # nothing at all keeps the last snapshot: an empty folder is not an empty export
             for row in current:
-                row["_row_hash"], row["_origin"] = row_hash(row), ORIGIN
-            # every file read whole, once, and every row of it loaded (a duplicate, a refused
-            # or empty file, a row quarantined or replaced: said in the log, and read next run
-            # again); dlt's state goes into the warehouse with these rows, in one load
-            if all(e["status"] == "loaded" and not e["rows_quarantined"] for e in log):
-                state["read"] = {"inputs": inputs, "rows": len(current)}
-            yield to_arrow(current, spec.key)
+                if "_row_hash" not in row:  # a kept row keeps the version it was loaded with
+                    row["_row_hash"] = row_hash(row)
+                row["_origin"] = ORIGIN
+            items.append(to_arrow(current, spec.key))
+        # every file read now read whole, once, and every row of it loaded (a duplicate, a
+        # refused or empty file, a row quarantined or replaced: said in the log, and every
+        # file read next run again)
+        clean = bool(current) and all(e["status"] == "loaded" and not e["rows_quarantined"] for e in log)
+        return items, current, clean
 
     return _rows
+
+
+def _kept_rows(
+    warehouse: Path | None, dataset: str, spec: TableSpec, files: list, last: dict | None, settings: str, held
+) -> dict[str, list[dict]]:
+    """The current rows of each file the last load read whole and clean and that is still
+    there as it was, by file, from the warehouse: {} unless the folder only gained files
+    since (none changed, renamed or gone), the reading's settings are the same and the
+    table still holds every row that load gave it."""
+    from core.warehouse import connect, exists
+
+    if not last or last.get("settings") != settings or held is None or held != last.get("rows"):
+        return {}
+    before = {name: digest for name, digest in last.get("files", [])}
+    now = {name: digest for _, name, digest in files}
+    if not before or any(now.get(name) != digest for name, digest in before.items()):
+        return {}
+    if warehouse is None or not exists(warehouse):
+        return {}
+    with connect(warehouse) as con:
+        present = con.columns(dataset, spec.name)
+        if not {"_dlt_valid_to", "_origin", "_row_hash", "_source_file", "_source_line"} <= set(present):
+            return {}  # a table an older autokpi made: read every file once
+        columns = [c for c in present if not c.startswith("_dlt_") and c != "_origin"]
+        listing = ", ".join(f'"{c}"' for c in columns)
+        result = con.execute(
+            f"select {listing} from {dataset}.{spec.name} "
+            f'where "_dlt_valid_to" is null and "_origin" = \'{ORIGIN}\' '
+            'order by "_source_file", "_source_line"'
+        )
+        rows = [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+    kept: dict[str, list[dict]] = {name: [] for name in before}
+    for row in rows:
+        if row["_source_file"] not in kept:
+            return {}  # a row of a file the last load did not read: read everything
+        kept[row["_source_file"]].append(row)
+    return kept if len(rows) == held else {}

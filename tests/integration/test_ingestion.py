@@ -324,14 +324,97 @@ def test_a_list_whose_files_are_as_the_last_load_read_them_is_not_read_again(tmp
     with duckdb.connect(str(warehouse)) as con:
         con.execute("delete from raw_directory.employees")
     assert load() == ["employees.csv"] and query(warehouse, current)[0][0] == employees
-    # a file with a row for quarantine is read on every run, and said each time
+    # a file with a row for quarantine is read on every run, and said each time: added, it
+    # is read alone (the others' rows come back from the warehouse), then with every file
     (folder / "employees-extra.csv").write_text(
         "employee_id,full_name,department_id,role,extensions\n,Total,,,\nE9,A,HQ,sales_manager,909\n"
     )
-    for _ in range(2):
-        assert load() == ["employees-extra.csv", "employees.csv"]
+    assert load() == ["employees-extra.csv"]
+    assert load() == ["employees-extra.csv", "employees.csv"]
     said = query(warehouse, "select count(*) from raw_directory.load_log where source_file like '%extra%'")
     assert said == [(2,)]
+
+
+_DEALS_HEADER = "deal_id,client_id,responsible_user_id,status,created_at,closed_at\n"
+
+
+def _deals_file(path, rows: list[str], mtime_s: int) -> None:
+    import os
+
+    path.write_text(_DEALS_HEADER + "".join(f"{r}\n" for r in rows), encoding="utf-8")
+    os.utime(path, ns=(mtime_s * 10**9,) * 2)
+
+
+def _current_deals(warehouse) -> list[tuple]:
+    """Every column of the current deals but dlt's own (load ids, validity)."""
+    return query(
+        warehouse,
+        "select columns(lambda c: not starts_with(c, '_dlt_')) from raw_crm.deals "
+        "where _dlt_valid_to is null order by deal_id",
+    )
+
+
+def test_a_deals_file_added_beside_the_others_is_the_only_one_read(tmp_path, monkeypatch):
+    """A CRM that exports each day's deals as a file of its own: the day's run reads that
+    file and takes the other files' rows back from the warehouse, and the table holds what
+    reading every file gives a new warehouse, each kept row the version it was. A row of
+    the new file that gives a kept key other values, or a file gone, reads every file."""
+    import os
+
+    from ingestion.sources import tabular
+
+    reads = []  # the files read, load by load
+    real = tabular.read_rows
+    monkeypatch.setattr(
+        tabular, "read_rows", lambda path, *a, **k: reads.append(path.name) or real(path, *a, **k)
+    )
+
+    inbox = make_inbox(tmp_path, [])
+    crm = inbox / "crm"
+    crm.mkdir()
+    _deals_file(
+        crm / "deals.csv",
+        ["D1,C1,U1,won,2026-11-02 10:00:00,2026-11-20", "D2,C2,U1,lost,2026-11-03 11:00:00,"],
+        1_790_000_000,
+    )
+    _deals_file(crm / "deals-2026-11-25.csv", ["D3,C3,U2,in_progress,2026-11-25 09:30:00,"], 1_790_100_000)
+    warehouse = tmp_path / "w.duckdb"
+
+    def load(at=warehouse) -> list[str]:
+        reads.clear()
+        load_source("crm_files", inbox, at)
+        return sorted(r for r in reads if r.startswith("deals"))
+
+    assert load() == ["deals-2026-11-25.csv", "deals.csv"]
+    # a day's file, sorting between the two by name, newest by time: only it is read
+    _deals_file(crm / "deals-2026-11-26.csv", ["D4,C1,U2,won,2026-11-26 12:00:00,2026-11-26"], 1_790_200_000)
+    assert load() == ["deals-2026-11-26.csv"]
+    fresh = tmp_path / "fresh.duckdb"
+    assert load(fresh) == ["deals-2026-11-25.csv", "deals-2026-11-26.csv", "deals.csv"]
+    assert _current_deals(warehouse) == _current_deals(fresh)
+    assert [r[0] for r in _current_deals(warehouse)] == ["D1", "D2", "D3", "D4"]
+    retired = "select count(*) from raw_crm.deals where _dlt_valid_to is not null"
+    assert query(warehouse, retired) == [(0,)]  # the kept rows were not written again as new versions
+    assert load() == []  # and as they were, nothing is read
+
+    # the same deal with other values in a newer file: every file is read, the older row
+    # quarantined as superseded, as a new warehouse has it
+    _deals_file(crm / "deals-2026-11-27.csv", ["D2,C2,U1,won,2026-11-03 11:00:00,2026-11-27"], 1_790_300_000)
+    # (the new file first, alone, then every file)
+    everything = ["deals-2026-11-25.csv", "deals-2026-11-26.csv", "deals-2026-11-27.csv", "deals.csv"]
+    assert load() == sorted([*everything, "deals-2026-11-27.csv"])
+    fresh2 = tmp_path / "fresh2.duckdb"
+    load(fresh2)
+    assert _current_deals(warehouse) == _current_deals(fresh2)
+    superseded = "select source_file, rule from raw_crm.deals_quarantine where rule = 'superseded'"
+    assert query(warehouse, superseded) == query(fresh2, superseded) == [("crm/deals.csv", "superseded")]
+
+    # a file gone: every file left is read, its rows are no longer current
+    os.remove(crm / "deals-2026-11-27.csv")
+    os.remove(crm / "deals-2026-11-25.csv")
+    assert load() == ["deals-2026-11-26.csv", "deals.csv"]
+    assert [r[0] for r in _current_deals(warehouse)] == ["D1", "D2", "D4"]
+    assert [r[3] for r in _current_deals(warehouse)][1] == "lost"
 
 
 def test_two_plan_files_giving_one_key_two_values_keep_the_newer_and_quarantine_the_other(tmp_path):
