@@ -11,7 +11,12 @@ final as (
         cast({{ dbt.date_trunc('month', 'local_date') }} as date) as month,
         employee_id,
         cast(count(*) as integer) as calls_scored,
-        cast(avg(score) as numeric(18, 4)) as mean_score,
+        -- exact, as the call_quality KPI's actual: the scores are doubles, and their
+        -- average as doubles moved with the order they were summed in (a mean at a half
+        -- of the fourth place came out either way on the same data)
+        cast(
+            {{ exact_divide('sum(cast(score as numeric(38, 12)))', 'count(*)') }} as numeric(18, 4)
+        ) as mean_score,
         {%- for item in var('checklist_items') %}
             cast(avg(1.0 * {{ item }}) as numeric(18, 4)) as {{ item }}_rate,
         {%- endfor %}
