@@ -3,8 +3,9 @@
 Each ``dbt build`` of a run is a process of its own (dagster-dbt reads its events from the
 process's output), and each such process spent 1.3-2 s importing dbt before its first line
 of work: every run paid it, and the test suite paid it some eighty times. This server
-imports dbt when a run starts, beside the loads, and forks for each dbt command the run
-gives; the fork runs dbt's command line exactly as ``autokpi-dbt`` would, with the caller's
+imports dbt once, from when the run's first load writes something (beside the raw checks;
+orchestration/assets/ingestion.py) or its first dbt command, and forks for each dbt
+command the run gives; the fork runs dbt's command line exactly as ``autokpi-dbt`` would, with the caller's
 arguments, environment, folder, umask and standard streams.
 
 The caller stays ``autokpi-dbt`` (``run_in_server`` in orchestration/dbt_entry.py): with
@@ -40,7 +41,7 @@ def start() -> str | None:
     """Start this process's fork server if it is not running (it imports dbt beside
     whatever runs next); its socket's path, or None where forking is not available."""
     global _server, _address
-    if _server is not None and _server.poll() is None:
+    if running():
         return _address
     if not (hasattr(os, "pidfd_open") and hasattr(socket, "send_fds")):
         return None
@@ -67,6 +68,11 @@ def start() -> str | None:
     _address = address
     atexit.register(_stop, _server, folder)
     return address
+
+
+def running() -> bool:
+    """Whether this process's fork server runs."""
+    return _server is not None and _server.poll() is None
 
 
 def stop() -> None:

@@ -47,14 +47,18 @@ class AutokpiSettings(ConfigurableResource):
             yield resource
 
     @contextmanager
-    def dbt_environment(self) -> Iterator[None]:
+    def dbt_environment(self, for_a_command: bool = True) -> Iterator[None]:
         """dbt runs as a subprocess and reads the warehouse and the scheme's seed path from
         its environment (profiles.yml, dbt_project.yml): set for that subprocess only, and
-        put back after, so nothing of one run leaks into the next one in this process."""
+        put back after, so nothing of one run leaks into the next one in this process.
+        ``for_a_command``: a dbt command follows, so the run's dbt fork server is started if
+        none runs (not for reading the settings dbt would see)."""
         from orchestration import dbt_forkserver
         from orchestration.dbt_project import dbt_environment
 
-        wanted = {WAREHOUSE_ENV: str(self.warehouse()), **dbt_environment(), **dbt_forkserver.environment()}
+        wanted = {WAREHOUSE_ENV: str(self.warehouse()), **dbt_environment()}
+        if for_a_command:
+            wanted |= dbt_forkserver.environment()
         before = {key: os.environ.get(key) for key in wanted}
         os.environ.update(wanted)
         try:

@@ -427,9 +427,6 @@ def _run_pipeline(
         if not inbox.is_dir():
             raise PipelineError(f"inbox folder {inbox} does not exist")
     raise_if_broken()  # before anything is loaded: the scheme's problems, all at once
-    from orchestration import dbt_forkserver
-
-    dbt_forkserver.start()  # dbt imported beside the loads, once for the process
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     ensure_manifest()
 

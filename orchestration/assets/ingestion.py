@@ -99,6 +99,20 @@ def closing_history_specs() -> list[AssetSpec]:
     ]
 
 
+def start_dbt_when_loaded(pipeline) -> None:
+    """A load that wrote something means dbt builds in this run: the run's dbt fork server
+    (orchestration/dbt_forkserver.py) starts now and imports dbt beside the raw checks. A
+    run with nothing new loads nothing and never pays for that import (1.5-2 s of CPU); a
+    run whose dbt has something to build all the same (a new day, a changed project)
+    starts the server when dbt first runs (``AutokpiSettings.dbt_environment``)."""
+    from orchestration import dbt_forkserver
+
+    trace = pipeline.last_trace
+    info = trace.last_load_info if trace is not None else None
+    if info is not None and info.loads_ids:
+        dbt_forkserver.start()
+
+
 def build_source_assets(source_name: str):
     translator = InboxDltTranslator()
     template = make_source(source_name, Path("."), Path("."))  # resources only: reads nothing yet
@@ -122,6 +136,7 @@ def build_source_assets(source_name: str):
                     dagster_dlt_translator=translator,
                     loader_file_format=loader_file_format(),
                 )
+                start_dbt_when_loaded(pipeline)
             finally:
                 forget_trace(pipeline)
                 release_freed_memory()
@@ -168,6 +183,7 @@ def build_api_source_assets(source_name: str):
                 dagster_dlt_translator=DagsterDltTranslator(),  # keys dlt_<source>_<resource>
                 loader_file_format=loader_file_format(),
             )
+            start_dbt_when_loaded(pipeline)
         except Exception as error:
             failure = (
                 error

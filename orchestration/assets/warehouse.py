@@ -74,7 +74,7 @@ def _manifest() -> dict:
 def _plan_build(warehouse: Path, full_refresh: bool, settings: AutokpiSettings) -> dbt_inputs.BuildPlan:
     """What the build can leave as it is (:mod:`orchestration.dbt_inputs`)."""
     manifest = _manifest()
-    with settings.dbt_environment():
+    with settings.dbt_environment(for_a_command=False):
         project = dbt_inputs.project_fingerprint(manifest, DBT_PROJECT_DIR)
     sources: dict[str, str] = {}
     saved = today = None

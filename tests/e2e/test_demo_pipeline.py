@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from ingestion.pipeline import make_pipeline
+from orchestration import dbt_forkserver
 from orchestration.run import MARTS, run_pipeline
 from tests.warehouse import left_as_they_were, mart_columns, mart_digests, query
 
@@ -213,10 +214,13 @@ def test_running_again_changes_nothing(demo_run, demo_inbox):
     # test_reliability.py)
     loaded = make_pipeline("pbx_files", warehouse).default_schema.get_table("asterisk_cdr")
     assert loaded["write_disposition"] == "append"
+    dbt_forkserver.stop()  # the demo's run started one in this process
     again = run_pipeline(demo_inbox, warehouse, quiet=True)
-    # no input changed on the day of the last build: dbt built nothing (and was not started)
+    # no input changed on the day of the last build: dbt built nothing (and was not started,
+    # nor the process that imports it for a run's dbt commands: nothing was loaded)
     models = ["marts.fct_calls", "marts.mart_bonus_monthly", "marts.mart_disputes"]
     assert left_as_they_were(warehouse, models) == dict.fromkeys(models, True)
+    assert not dbt_forkserver.running()
     assert again.mart_rows == summary.mart_rows
     assert mart_digests(warehouse) == before
     assert query(warehouse, passed_sql) == passed  # nothing new loaded: nothing new passed
@@ -230,6 +234,7 @@ def test_running_again_changes_nothing(demo_run, demo_inbox):
     run_pipeline(demo_inbox, warehouse, quiet=True)
     expected = {"marts.fct_calls": True, "marts.mart_bonus_monthly": True, "marts.mart_disputes": False}
     assert left_as_they_were(warehouse, models) == expected
+    assert dbt_forkserver.running()  # nothing loaded, and dbt built: started by its command
     assert (
         json.loads(query(warehouse, "select inputs from dbt_state.build_inputs")[0][0])["today"]
         > "2026-01-01"

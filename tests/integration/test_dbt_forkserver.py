@@ -145,3 +145,24 @@ def test_the_server_ends_with_the_process_that_started_it():
     server_pid, address = started.stdout.split()
     _until(lambda: _ended(int(server_pid)), "the server outlived its process")
     assert not Path(address).parent.exists()  # nor is its socket's folder left behind
+
+
+def test_a_load_that_wrote_something_starts_the_server_and_a_load_of_nothing_new_does_not(tmp_path):
+    """The run's first load that writes rows starts the server, so that dbt imports beside
+    the raw checks; a run with nothing new loads nothing and starts none (1.5-2 s of CPU)."""
+    from core.warehouse import loader_file_format
+    from ingestion.pipeline import make_pipeline, make_source
+    from orchestration.assets.ingestion import start_dbt_when_loaded
+    from tests.conftest import make_inbox
+
+    inbox, warehouse = make_inbox(tmp_path, []), tmp_path / "w.duckdb"
+    dbt_forkserver.stop()
+    try:
+        for wrote in (True, False):  # the directory's first load, then the same files again
+            pipeline = make_pipeline("directory", warehouse)
+            pipeline.run(make_source("directory", inbox, warehouse), loader_file_format=loader_file_format())
+            start_dbt_when_loaded(pipeline)
+            assert dbt_forkserver.running() is wrote
+            dbt_forkserver.stop()
+    finally:
+        dbt_forkserver.stop()
