@@ -254,6 +254,9 @@ def _update_by_month(con, table: str) -> Months | None:
         "select month from (select * from months_ours except select * from months_theirs) "
         "union select month from (select * from months_theirs except select * from months_ours)"
     ).fetchall()
+    # the mart's rows, counted with its months: counting the mart again evaluated the view
+    # once more (0.44 s of every run at 10 M calls, demo shape)
+    (theirs,) = con.execute("select coalesce(sum(n), 0) from months_theirs").fetchone()
     con.execute("drop table months_ours; drop table months_theirs")
     if (None,) in months:
         return ALL  # a null month cannot be picked out
@@ -261,5 +264,5 @@ def _update_by_month(con, table: str) -> Months | None:
     if changed:
         con.execute(f'delete from {copy} where list_contains(?, "{month}")', [changed])
         con.execute(f'insert into {copy} select * from {mart} where list_contains(?, "{month}")', [changed])
-    (same,) = con.execute(f"select (select count(*) from {copy}) = (select count(*) from {mart})").fetchone()
-    return Months(date(m.year, m.month, 1) for m in changed) if same else ALL
+    (ours,) = con.execute(f"select count(*) from {copy}").fetchone()
+    return Months(date(m.year, m.month, 1) for m in changed) if ours == theirs else ALL
