@@ -275,16 +275,24 @@ class Connection:
         if not columns:
             (count,) = self.execute(f"select count(*) from {schema}.{table}").fetchone()
             return count, ""
-        listing = ", ".join(f'"{c}"' for c in columns)
-        row_hash = (
-            f"hash({listing})"
-            if self.engine == "duckdb"
-            else f"hashtextextended(cast(row({listing}) as text), 0)"  # PostgreSQL 11+
-        )
         count, total = self.execute(
-            f"select count(*), cast(sum({row_hash}) as varchar) from {schema}.{table}"
+            f"select count(*), cast(sum({self._row_hash(columns)}) as varchar) from {schema}.{table}"
         ).fetchone()
         return count, total or ""
+
+    def _row_hash(self, columns: list[str]) -> str:
+        listing = ", ".join(f'"{c}"' for c in columns)
+        if self.engine == "duckdb":
+            return f"hash({listing})"
+        return f"hashtextextended(cast(row({listing}) as text), 0)"  # PostgreSQL 11+
+
+    def content_hashes(self, schema: str, table: str, columns: list[str], by: str) -> dict:
+        """:meth:`content_hash` of each value of column ``by``: {value: (rows, sum)}."""
+        total = f"cast(sum({self._row_hash(columns)}) as varchar)"
+        rows = self.execute(
+            f'select "{by}", count(*), {total} from {schema}.{table} group by "{by}"'
+        ).fetchall()
+        return {value: (count, total or "") for value, count, total in rows}
 
     def table_exists(self, schema: str, table: str) -> bool:
         return bool(

@@ -51,9 +51,15 @@ class SiteData:
     adjustments: list = field(default_factory=list)  # rows of mart_bonus_adjustments
     kpi_names: dict = field(default_factory=dict)  # code -> {"ru": name, "en": name}
     missing: list = field(default_factory=list)  # inputs that never arrived (i18n MISSING codes)
+    # ("statements" | "bonus", month) -> the month's rows of that page, hashed in the database
+    month_digests: dict = field(default_factory=dict)
 
     @classmethod
-    def load(cls, warehouse: Path, worst_calls: int = 12) -> SiteData:
+    def load(cls, warehouse: Path, worst_calls: int = 12, monthly_rows: bool = True) -> SiteData:
+        """What the site shows. Without ``monthly_rows`` the statements, bonus and adjustment
+        rows are left for :meth:`load_monthly_rows` to read for the months a build renders,
+        and each month's rows are only hashed (``month_digests``): at 10 M calls reading every
+        month's statements into Python took 0.7 s of each build, more with every month kept."""
         with connect(warehouse) as con:
             data = cls()
             data.missing = _missing_inputs(con)
@@ -112,17 +118,68 @@ class SiteData:
                 "select * from marts.mart_call_quality where local_date >= ? order by score, call_id limit ?",
                 [data.month, worst_calls],
             )
-            data.bonus = _rows(
-                con, "select * from marts.mart_bonus_monthly order by month desc, department_id, employee_id"
-            )
-            data.statements = _rows(
-                con, "select * from marts.mart_bonus_statements order by month, employee_id, kpi_code"
-            )
-            data.adjustments = _rows(
-                con,
-                "select * from marts.mart_bonus_adjustments order by paid_in_month, employee_id, for_month",
-            )
             data.kpi_names = {
-                r["kpi_code"]: {"ru": r["kpi_name_ru"], "en": r["kpi_name_en"]} for r in data.statements
+                code: {"ru": ru, "en": en}
+                for code, ru, en in con.execute(
+                    # each KPI's names as its latest statement row gives them
+                    "select kpi_code, kpi_name_ru, kpi_name_en from ("
+                    " select kpi_code, kpi_name_ru, kpi_name_en, row_number() over ("
+                    "  partition by kpi_code order by month desc, employee_id desc) as newest"
+                    " from marts.mart_bonus_statements) as named where newest = 1 order by kpi_code"
+                ).fetchall()
             }
+            data.month_digests = _month_digests(con)
+            if monthly_rows:
+                data._read_monthly_rows(con, None)
             return data
+
+    def load_monthly_rows(self, warehouse: Path, months: set | None) -> None:
+        """The statements, bonus and adjustment rows of ``months`` (None: of every month)."""
+        with connect(warehouse) as con:
+            self._read_monthly_rows(con, months)
+
+    def _read_monthly_rows(self, con, months: set | None) -> None:
+        wanted = sorted(months or ())
+
+        def of_months(column: str) -> tuple[str, list]:
+            if months is None:
+                return "", []
+            if not wanted:
+                return " where false", []
+            return f" where {column} in ({', '.join('?' for _ in wanted)})", list(wanted)
+
+        where, params = of_months("month")
+        self.bonus = _rows(
+            con,
+            f"select * from marts.mart_bonus_monthly{where} order by month desc, department_id, employee_id",
+            params,
+        )
+        self.statements = _rows(
+            con,
+            f"select * from marts.mart_bonus_statements{where} order by month, employee_id, kpi_code",
+            params,
+        )
+        where, params = of_months("paid_in_month")
+        self.adjustments = _rows(
+            con,
+            f"select * from marts.mart_bonus_adjustments{where} "
+            "order by paid_in_month, employee_id, for_month",
+            params,
+        )
+
+
+def _month_digests(con) -> dict:
+    """(page, month) -> what its month section shows, hashed by the database: the month's
+    statement rows; its bonus rows but their run time (``computed_at``), with the
+    adjustments paid in it."""
+    digests = {}
+    statements = con.columns("marts", "mart_bonus_statements")
+    by_month = con.content_hashes("marts", "mart_bonus_statements", statements, "month")
+    for month, (count, total) in by_month.items():
+        digests["statements", month] = f"{count}:{total}"
+    bonus = [c for c in con.columns("marts", "mart_bonus_monthly") if c != "computed_at"]
+    adjustments = con.columns("marts", "mart_bonus_adjustments")
+    paid = con.content_hashes("marts", "mart_bonus_adjustments", adjustments, "paid_in_month")
+    for month, (count, total) in con.content_hashes("marts", "mart_bonus_monthly", bonus, "month").items():
+        digests["bonus", month] = f"{count}:{total}|{paid.get(month, (0, ''))}"
+    return digests

@@ -76,11 +76,22 @@ def test_the_run_writes_the_dashboards(demo_run):
     assert f"dashboards: {summary.site}" in "\n".join(summary.lines())
 
 
-def test_months_whose_rows_are_the_same_are_not_rendered_again(demo_run, tmp_path):
+def test_months_whose_rows_are_the_same_are_not_rendered_again(demo_run, tmp_path, monkeypatch):
     """The statements and bonus pages are kept per month: after one month's figures change,
     a site built from the kept months equals a site built from nothing and shows the new
-    figures; the run time every bonus row carries (computed_at) renders nothing again."""
+    figures, and only that month's rows are read; the run time every bonus row carries
+    (computed_at) renders nothing again."""
     from dashboards.build import SECTIONS_CACHE, build_site
+    from dashboards.data import SiteData
+
+    read = []  # the months whose statement and bonus rows each build read (None: every month)
+    real = SiteData._read_monthly_rows
+
+    def reading(self, con, months):
+        read.append(months)
+        return real(self, con, months)
+
+    monkeypatch.setattr(SiteData, "_read_monthly_rows", reading)
 
     _, warehouse = demo_run
     copy = tmp_path / "autokpi.duckdb"
@@ -95,7 +106,9 @@ def test_months_whose_rows_are_the_same_are_not_rendered_again(demo_run, tmp_pat
         )
         con.execute("update marts.mart_bonus_monthly set computed_at = computed_at + interval 1 day")
         con.execute("update marts.mart_bonus_monthly set bonus_amount = 876543.21 where month = ?", [month])
+    read.clear()
     build_site(copy, kept)
+    assert read == [{month}]
     build_site(copy, fresh)
     for lang in ("ru", "en"):
         pages = sorted(p.name for p in (fresh / lang).glob("*.html"))
