@@ -439,17 +439,25 @@ def test_exports_write_text_that_looks_like_a_formula_as_text(own_copy):
     Decimal(exported["E0003"]["bonus_amount"])  # amounts stay plain numbers
 
 
-def test_exports_write_only_the_months_whose_rows_or_files_changed(own_copy):
+def test_exports_write_only_the_months_whose_rows_or_files_changed(own_copy, monkeypatch):
     """A daily run writes the months that changed, not the whole history: the same rows
-    write nothing, even with the new run's time in every open month's computed_at; a changed
-    amount, a deleted file or a file edited by hand writes that month again, with the new
-    amount."""
+    write nothing, even with the new run's time in every open month's computed_at, and read
+    no month's rows into Python (the database hashes them); a changed amount, a deleted file
+    or a file edited by hand writes that month again, with the new amount."""
+    from orchestration import finance_exports
+
+    read = []  # the months whose rows were read
+    real = finance_exports._sheets
+    monkeypatch.setattr(
+        finance_exports, "_sheets", lambda con, month, names: read.append(month) or real(con, month, names)
+    )
     _, warehouse = own_copy
     out = warehouse.parent / "exports-again"
     first = write_exports(warehouse, out)
     months = sorted({p.stem for p in first})
     assert len(months) >= 2 and len(first) == 2 * len(months)
-    assert write_exports(warehouse, out) == []
+    read.clear()
+    assert write_exports(warehouse, out) == [] and read == []
     with duckdb.connect(str(warehouse)) as con:
         con.execute("update marts.mart_bonus_monthly set computed_at = computed_at + interval 1 day")
     assert write_exports(warehouse, out) == []
@@ -463,7 +471,8 @@ def test_exports_write_only_the_months_whose_rows_or_files_changed(own_copy):
 
     with duckdb.connect(str(warehouse)) as con:
         con.execute("update marts.mart_bonus_monthly set bonus_amount = 123456.78 where month = ?", [OCTOBER])
+    read.clear()
     rewritten = sorted(p.name for p in write_exports(warehouse, out))
-    assert rewritten == ["bonus_2026-10.csv", "bonus_2026-10.xlsx"]
+    assert rewritten == ["bonus_2026-10.csv", "bonus_2026-10.xlsx"] and read == [OCTOBER]
     with (out / "bonus_2026-10.csv").open(newline="") as fh:
         assert {r["bonus_amount"] for r in csv.DictReader(fh)} == {"123456.78"}
