@@ -649,9 +649,9 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
         # (a day's new deals file no longer has every deals file parsed again); when a kept
         # row and a new one share a key with other values, every file is read, as before
         kept = _kept_rows(loaded_to, dataset, spec, files, last, settings, held)
-        read = _snapshot(files, kept) if kept else None
+        read = _snapshot(files, kept, loaded_to, zone) if kept else None
         if read is None:
-            read = _snapshot(files, {})
+            read = _snapshot(files, {}, loaded_to, zone)
         items, current, clean = read
         if clean:  # dlt's state goes into the warehouse with these rows, in one load
             state["read"] = {
@@ -662,13 +662,11 @@ def tabular_resource(inbox_dir: str, folder: str, spec: TableSpec, window=None, 
             }
         yield from items
 
-    def _snapshot(files, kept: dict[str, list[dict]]):
+    def _snapshot(files, kept: dict[str, list[dict]], loaded_to: Path | None, zone: str):
         """The items to load (quarantine, log, rows), the current rows and whether every
         file read now was clean; the rows of ``kept`` files as given, not read again. None
         when a kept file's row meets a row read now with the same key and other values:
         what becomes of it (quarantine, the file's log) needs every file read."""
-        loaded_to = Path(warehouse) if warehouse else None
-        zone = crm_timezone()
         items = []
         rows: list[dict] = []
         log = []
