@@ -5,8 +5,8 @@ process's output), and each such process spent 1.3-2 s importing dbt before its 
 of work: every run paid it, and the test suite paid it some eighty times. This server
 imports dbt once, from when the run's first load writes something (beside the raw checks;
 orchestration/assets/ingestion.py) or its first dbt command, and forks for each dbt
-command the run gives; the fork runs dbt's command line exactly as ``autokpi-dbt`` would, with the caller's
-arguments, environment, folder, umask and standard streams.
+command the run gives; the fork runs dbt's command line exactly as ``autokpi-dbt`` would,
+with the caller's arguments, environment, folder, umask and standard streams.
 
 The caller stays ``autokpi-dbt`` (``run_in_server`` in orchestration/dbt_entry.py): with
 ``AUTOKPI_DBT_FORK_SERVER`` naming a server's socket it hands its command over and waits,
