@@ -534,24 +534,37 @@ def content_hash(path: Path) -> str:
 def last_rows_of(warehouse: Path | None, dataset: str, table: str, source_file: str) -> list[dict]:
     """The current rows a file gave the table in its last good load: a refused file keeps
     them until it is corrected, instead of the snapshot retiring them."""
+    return current_rows_by_file(warehouse, dataset, table, [source_file]).get(source_file, [])
+
+
+def current_rows_by_file(
+    warehouse: Path | None, dataset: str, table: str, source_files: list[str]
+) -> dict[str, list[dict]]:
+    """The current rows each of ``source_files`` gave the table, in file and line order,
+    each with the version it was loaded with (``_row_hash``, where the table has it), so that
+    loading them again writes no new version; {} when there is no such table."""
     from core.warehouse import connect, exists
 
-    if warehouse is None or not exists(warehouse):
-        return []
+    if warehouse is None or not exists(warehouse) or not source_files:
+        return {}
     with connect(warehouse) as con:
         if not con.table_exists(dataset, table):
-            return []
-        columns = [
-            c
-            for c in con.columns(dataset, table)
-            if not c.startswith("_dlt_") and c not in ("_row_hash", "_origin")
-        ]
-        current = ' and "_dlt_valid_to" is null' if "_dlt_valid_to" in con.columns(dataset, table) else ""
+            return {}
+        present = con.columns(dataset, table)
+        columns = [c for c in present if not c.startswith("_dlt_") and c != "_origin"]
+        current = ' and "_dlt_valid_to" is null' if "_dlt_valid_to" in present else ""
         listing = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in source_files)
         result = con.execute(
-            f'select {listing} from {dataset}.{table} where "_source_file" = ?{current}', [source_file]
+            f'select {listing} from {dataset}.{table} where "_source_file" in ({marks}){current} '
+            'order by "_source_file", "_source_line"',
+            list(source_files),
         )
-        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+        by_file: dict[str, list[dict]] = {}
+        for row in result.fetchall():
+            record = dict(zip(columns, row, strict=True))
+            by_file.setdefault(record["_source_file"], []).append(record)
+        return by_file
 
 
 # the code that reads the files: a change to it reads every file again
@@ -748,31 +761,16 @@ def _kept_rows(
     there as it was, by file, from the warehouse: {} unless the folder only gained files
     since (none changed, renamed or gone), the reading's settings are the same and the
     table still holds every row that load gave it."""
-    from core.warehouse import connect, exists
-
     if not last or last.get("settings") != settings or held is None or held != last.get("rows"):
         return {}
     before = {name: digest for name, digest in last.get("files", [])}
     now = {name: digest for _, name, digest in files}
     if not before or any(now.get(name) != digest for name, digest in before.items()):
         return {}
-    if warehouse is None or not exists(warehouse):
+    kept = current_rows_by_file(warehouse, dataset, spec.name, list(before))
+    rows = sum(len(file_rows) for file_rows in kept.values())
+    # every current row is a kept file's, each with its version (a table an older autokpi
+    # made has none: every file is read once)
+    if rows != held or any("_row_hash" not in r for file_rows in kept.values() for r in file_rows):
         return {}
-    with connect(warehouse) as con:
-        present = con.columns(dataset, spec.name)
-        if not {"_dlt_valid_to", "_origin", "_row_hash", "_source_file", "_source_line"} <= set(present):
-            return {}  # a table an older autokpi made: read every file once
-        columns = [c for c in present if not c.startswith("_dlt_") and c != "_origin"]
-        listing = ", ".join(f'"{c}"' for c in columns)
-        result = con.execute(
-            f"select {listing} from {dataset}.{spec.name} "
-            f'where "_dlt_valid_to" is null and "_origin" = \'{ORIGIN}\' '
-            'order by "_source_file", "_source_line"'
-        )
-        rows = [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
-    kept: dict[str, list[dict]] = {name: [] for name in before}
-    for row in rows:
-        if row["_source_file"] not in kept:
-            return {}  # a row of a file the last load did not read: read everything
-        kept[row["_source_file"]].append(row)
-    return kept if len(rows) == held else {}
+    return {name: kept.get(name, []) for name in before}
