@@ -85,13 +85,40 @@ def test_scoring_in_worker_processes_gives_the_same_results(demo_run, monkeypatc
     from ingestion.sources import call_scores as source
 
     _, warehouse = demo_run
+    pools = []
+
+    class CountedPool(source.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(source, "ProcessPoolExecutor", CountedPool)
     monkeypatch.setattr(source, "checklists_version", lambda _: "another-version")  # everything unscored
     monkeypatch.setattr(source, "BATCH", 150)
+    monkeypatch.setattr(source, "IN_PROCESS_UP_TO", 300)
     alone = list(source.score_batches(warehouse, workers=1))
     together = list(source.score_batches(warehouse, workers=2))
 
     def scored(batches):
         return sorted((row for b in batches for row in b.scores), key=lambda row: row["call_id"])
 
+    assert pools == [2]  # two processes scored the second time, none the first
     assert len(alone) > 3 and scored(together) == scored(alone)
     assert len(scored(alone)) == len({row["call_id"] for row in scored(alone)})
+    assert [len(b.scores) for b in together] == [len(b.scores) for b in alone]  # the same batches, in order
+
+
+def test_a_few_transcripts_are_scored_without_starting_processes(demo_run, monkeypatch):
+    """Starting a scoring process costs about a second: a day's few calls are scored in the
+    run's own process, however many cores there are."""
+    from ingestion.sources import call_scores as source
+
+    _, warehouse = demo_run
+    transcripts = query(warehouse, "select count(*) from raw_pbx.transcripts")[0][0]
+    pools = []
+    monkeypatch.setattr(source, "ProcessPoolExecutor", lambda *a, **k: pools.append(k) or None)
+    monkeypatch.setattr(source, "checklists_version", lambda _: "yet-another-version")
+    monkeypatch.setattr(source, "BATCH", 150)
+    monkeypatch.setattr(source, "IN_PROCESS_UP_TO", transcripts)
+    batches = list(source.score_batches(warehouse, workers=2))
+    assert pools == [] and sum(len(b.scores) + len(b.bad) for b in batches) == transcripts

@@ -12,27 +12,32 @@ scored again with no objections now loses its old ones.
 
 from __future__ import annotations
 
-import json
+import itertools
 import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
 import dlt
 import pyarrow as pa
 
+from call_quality.batches import ScoredBatch, score_batch
 from call_quality.checklist import ITEMS, checklists_version, load_checklists
-from call_quality.scorer import Scorer
 from core import settings
 from core.errors import UserFacingError
 from core.warehouse import connect, exists
 from ingestion.sources.quarantine import clean_rows, quarantine_item, rows_withdrawn
 
-BATCH = 5_000
+# transcripts scored at a time: small, so that the scoring processes finish together (a
+# day's 15,000 at 10 M calls came as three batches of 5,000, the third scored alone)
+BATCH = 1_000
+# so many or fewer are scored in the run's own process: a scoring process costs about a
+# second before its first call (Python, the scorer, its models), a fifth of them scored
+IN_PROCESS_UP_TO = 5_000
+IN_FLIGHT_PER_PROCESS = 4  # batches handed to each process ahead: memory stays bounded
 
 SCORE_SCHEMA = pa.schema(
     [
@@ -129,85 +134,12 @@ def _withdrawn(warehouse: Path) -> list[str]:
 
 
 WORKERS_ENV = "AUTOKPI_SCORING_WORKERS"
-_SCORERS: dict[str, dict] = {}  # per process and checklist version: built once
-
-
-def _scorers(version: str) -> dict:
-    if version not in _SCORERS:
-        _SCORERS.clear()
-        _SCORERS[version] = {lang: Scorer(cl) for lang, cl in load_checklists().items()}
-    return _SCORERS[version]
-
-
-@dataclass
-class ScoredBatch:
-    """Scores, objections and quarantined rows of one batch of transcripts, and the
-    calls whose score (``withdrawn``: taken back, or no longer scorable) or old objections
-    (``cleared``, and ``withdrawn``) go."""
-
-    scores: list[dict]
-    objections: list[dict]
-    bad: list[dict]
-    withdrawn: list[str] = field(default_factory=list)
-    cleared: list[str] = field(default_factory=list)
-
-
-def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
-    """Score one batch of transcripts (in a worker process when there are several)."""
-    scorers = _scorers(version)
-    scores, objections, bad, cleared, unscorable = [], [], [], [], []
-    for call_id, language, extension, segments_json, source_file, source_line, load_id, before in batch:
-        scorer = scorers.get((language or "ru").lower())
-        if scorer is None:
-            bad.append(
-                {
-                    "source_file": source_file,
-                    "source_line": source_line,
-                    "rule": "checklist_language",
-                    "field": "language",
-                    "raw_value": language,
-                    "raw_record": f"no checklist for language {language!r} (call {call_id})",
-                }
-            )
-            if before:
-                unscorable.append(call_id)  # its earlier version's score no longer stands
-            continue
-        result = scorer.score(call_id, json.loads(segments_json))
-        scores.append(
-            {
-                "call_id": call_id,
-                "language": result.language,
-                "checklist_version": version,
-                "agent_extension": extension,
-                "score": result.score,
-                **result.items,
-                **{f"{item}_weight": result.weights[item] for item in ITEMS},
-                "evidence_json": json.dumps(result.evidence, ensure_ascii=False, sort_keys=True),
-                "objections_count": len(result.objections),
-                "unanswered_objections": sum(not o.answered for o in result.objections),
-                "transcript_load_id": load_id,
-            }
-        )
-        if before and not result.objections:
-            cleared.append(call_id)  # the objections found before no longer stand
-        objections += [
-            {
-                "call_id": call_id,
-                "objection_index": i,
-                "objection_class": o.objection_class,
-                "quote": o.quote,
-                "at_seconds": o.at,
-                "answered": o.answered,
-            }
-            for i, o in enumerate(result.objections)
-        ]
-    return ScoredBatch(scores, objections, bad, withdrawn=unscorable, cleared=cleared)
 
 
 def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[ScoredBatch]:
     """Batches scored in order, by ``workers`` processes (``AUTOKPI_SCORING_WORKERS``, default
-    the CPU count) when there is more than one batch: the scorer is pure Python, one core
-    each. At most two batches per worker are in flight, so memory stays bounded."""
+    the CPU count) when there are more than IN_PROCESS_UP_TO transcripts to score: the scorer
+    is pure Python, one core each."""
     checklists = load_checklists()
     version = checklists_version(checklists)
     workers = workers or settings.get(WORKERS_ENV) or os.cpu_count() or 1
@@ -215,21 +147,20 @@ def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[Score
     if withdrawn:
         yield ScoredBatch([], [], [], withdrawn=withdrawn)
     batches = _unscored(warehouse, version, sorted(checklists))
-    first = next(batches, None)
-    if first is None:
-        return
-    second = next(batches, None)
-    if second is None or workers < 2:
-        yield score_batch(first, version)
-        if second is not None:
-            yield score_batch(second, version)
-            yield from (score_batch(b, version) for b in batches)
+    held, transcripts = [], 0  # read ahead until there are too many for the run's own process
+    for batch in batches:
+        held.append(batch)
+        transcripts += len(batch)
+        if transcripts > IN_PROCESS_UP_TO:
+            break
+    if workers < 2 or transcripts <= IN_PROCESS_UP_TO:
+        yield from (score_batch(batch, version) for batch in itertools.chain(held, batches))
         return
     # spawn, not fork: the parent holds a DuckDB connection and Dagster's threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        pending = deque(pool.submit(score_batch, b, version) for b in (first, second))
-        for batch in batches:
-            if len(pending) >= 2 * workers:
+        pending: deque[Future] = deque()
+        for batch in itertools.chain(held, batches):
+            if len(pending) >= IN_FLIGHT_PER_PROCESS * workers:
                 yield scored(pending.popleft())
             pending.append(pool.submit(score_batch, batch, version))
         while pending:
