@@ -210,7 +210,8 @@ SETTINGS: dict[str, Setting] = {
             Setting(
                 "AUTOKPI_SCORING_WORKERS",
                 "",
-                "Processes scoring transcripts; empty: one per CPU.",
+                "Processes scoring transcripts; empty: one per CPU. A run with 5,000 or fewer to score "
+                "scores them in its own process.",
                 lambda v: _whole_number(v) if v else None,
             ),
             Setting(
