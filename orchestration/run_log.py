@@ -1,4 +1,5 @@
-"""A Dagster logger that prints one short line per step and per built asset, for the CLI."""
+"""A Dagster logger that prints one short line per step and per built asset, for the CLI, and
+the lines long steps say of their work (core/progress.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from dagster import DagsterEventType, logger
+
+from core import progress
 
 _SHOWN = {
     DagsterEventType.STEP_START,
@@ -27,10 +30,13 @@ class _ProgressHandler(logging.Handler):
         self.failed_checks: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        elapsed = f"{time.monotonic() - self.started:6.1f}s"
+        if record.name == progress.LOGGER:  # a long step's work, said under it (core/progress.py)
+            print(f"{elapsed}    {record.getMessage()}", file=sys.stderr, flush=True)
+            return
         event = getattr(record, "dagster_meta", {}).get("dagster_event")
         if event is None or event.event_type not in _SHOWN:
             return
-        elapsed = f"{time.monotonic() - self.started:6.1f}s"
         kind = event.event_type
         if kind == DagsterEventType.STEP_START:
             line = f"{elapsed}  ▶ {event.step_key}"

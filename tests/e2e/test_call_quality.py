@@ -4,6 +4,7 @@ employee found, the KPI fed, and re-scoring only when the checklist changes."""
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 
@@ -81,7 +82,8 @@ def test_scoring_runs_once_per_checklist_version(demo_run, monkeypatch):
     assert rescored == query(warehouse, "select count(*) from raw_pbx.transcripts")[0][0]
 
 
-def test_scoring_in_worker_processes_gives_the_same_results(demo_run, monkeypatch):
+def test_scoring_in_worker_processes_gives_the_same_results(demo_run, monkeypatch, caplog):
+    from core import progress
     from ingestion.sources import call_scores as source
 
     _, warehouse = demo_run
@@ -96,8 +98,10 @@ def test_scoring_in_worker_processes_gives_the_same_results(demo_run, monkeypatc
     monkeypatch.setattr(source, "checklists_version", lambda _: "another-version")  # everything unscored
     monkeypatch.setattr(source, "BATCH", 150)
     monkeypatch.setattr(source, "IN_PROCESS_UP_TO", 300)
+    monkeypatch.setattr(progress, "EVERY_SECONDS", 0)  # every batch said
     alone = list(source.score_batches(warehouse, workers=1))
-    together = list(source.score_batches(warehouse, workers=2))
+    with caplog.at_level(logging.INFO, logger=progress.LOGGER):
+        together = list(source.score_batches(warehouse, workers=2))
 
     def scored(batches):
         return sorted((row for b in batches for row in b.scores), key=lambda row: row["call_id"])
@@ -106,6 +110,10 @@ def test_scoring_in_worker_processes_gives_the_same_results(demo_run, monkeypatc
     assert len(alone) > 3 and scored(together) == scored(alone)
     assert len(scored(alone)) == len({row["call_id"] for row in scored(alone)})
     assert [len(b.scores) for b in together] == [len(b.scores) for b in alone]  # the same batches, in order
+    # the processes' work is said as it goes, against the number there was to score
+    total = sum(len(b.scores) + len(b.bad) for b in together)
+    said = [r.getMessage() for r in caplog.records if r.name == progress.LOGGER]
+    assert len(said) == len(together) and said[-1].startswith(f"scoring calls: {total:,} of {total:,} (")
 
 
 def test_a_few_transcripts_are_scored_without_starting_processes(demo_run, monkeypatch):

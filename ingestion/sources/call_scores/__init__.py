@@ -28,6 +28,7 @@ from call_quality.batches import ScoredBatch, score_batch
 from call_quality.checklist import ITEMS, checklists_version, load_checklists
 from core import settings
 from core.errors import UserFacingError
+from core.progress import Progress
 from core.warehouse import connect, exists
 from ingestion.sources.quarantine import clean_rows, quarantine_item, rows_withdrawn
 
@@ -73,45 +74,58 @@ OBJECTIONS_SCHEMA = clean_rows(OBJECTION_SCHEMA.empty_table()).schema
 
 
 def _unscored(warehouse: Path, version: str, languages: list[str]) -> Iterator[list[tuple]]:
-    """Transcripts to score: never scored, scored by another checklist version or from another
-    load of the transcript. A transcript in a language no checklist reads whose line is in
-    quarantine already is left out, so a run with nothing new quarantines it no second time."""
+    """Transcripts to score, in batches of BATCH (``_unscored_select``)."""
     if not exists(warehouse):
         return
     with connect(warehouse) as con:
-        if not con.table_exists("raw_pbx", "transcripts"):
-            return
-        load_id = "t._dlt_load_id" if "_dlt_load_id" in con.columns("raw_pbx", "transcripts") else "null"
-        params: list = [version]
-        if con.table_exists("raw_call_quality", "call_scores"):
-            scored_from = (
-                "s.transcript_load_id"
-                if "transcript_load_id" in con.columns("raw_call_quality", "call_scores")
-                else "null"
-            )
-            scored = (
-                "left join raw_call_quality.call_scores as s on s.call_id = t.call_id "
-                "where (s.call_id is null or s.checklist_version <> ? "
-                f"or {scored_from} is distinct from {load_id})"
-            )
-            scored_before = "s.call_id is not null"
-        else:
-            scored, scored_before = "where ? is not null", "false"
-        if con.table_exists("raw_call_quality", "call_scores_quarantine"):
-            scored += (
-                f" and not (lower(coalesce(t.language, 'ru')) not in ({', '.join('?' * len(languages))}) "
-                "and exists (select 1 from raw_call_quality.call_scores_quarantine as q "
-                "where q.rule = 'checklist_language' and q.source_file = t._source_file "
-                "and q.source_line = t._source_line and q.raw_value = t.language))"
-            )
-            params += languages
-        # in the order the table is read: sorting would hold every transcript's text
-        yield from con.stream(
-            "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
-            f"t._source_line, {load_id}, {scored_before} from raw_pbx.transcripts as t {scored}",
-            params,
-            BATCH,
+        select = _unscored_select(con, version, languages)
+        if select is not None:
+            yield from con.stream(*select, BATCH)
+
+
+def _unscored_count(warehouse: Path, version: str, languages: list[str]) -> int:
+    with connect(warehouse) as con:
+        sql, params = _unscored_select(con, version, languages) or ("select 1 where false", [])
+        return con.execute(f"select count(*) from ({sql}) as unscored", params).fetchone()[0]
+
+
+def _unscored_select(con, version: str, languages: list[str]) -> tuple[str, list] | None:
+    """The query of the transcripts to score: never scored, scored by another checklist
+    version or from another load of the transcript. A transcript in a language no checklist
+    reads whose line is in quarantine already is left out, so a run with nothing new
+    quarantines it no second time. None when there are no transcripts."""
+    if not con.table_exists("raw_pbx", "transcripts"):
+        return None
+    load_id = "t._dlt_load_id" if "_dlt_load_id" in con.columns("raw_pbx", "transcripts") else "null"
+    params: list = [version]
+    if con.table_exists("raw_call_quality", "call_scores"):
+        scored_from = (
+            "s.transcript_load_id"
+            if "transcript_load_id" in con.columns("raw_call_quality", "call_scores")
+            else "null"
         )
+        scored = (
+            "left join raw_call_quality.call_scores as s on s.call_id = t.call_id "
+            "where (s.call_id is null or s.checklist_version <> ? "
+            f"or {scored_from} is distinct from {load_id})"
+        )
+        scored_before = "s.call_id is not null"
+    else:
+        scored, scored_before = "where ? is not null", "false"
+    if con.table_exists("raw_call_quality", "call_scores_quarantine"):
+        scored += (
+            f" and not (lower(coalesce(t.language, 'ru')) not in ({', '.join('?' * len(languages))}) "
+            "and exists (select 1 from raw_call_quality.call_scores_quarantine as q "
+            "where q.rule = 'checklist_language' and q.source_file = t._source_file "
+            "and q.source_line = t._source_line and q.raw_value = t.language))"
+        )
+        params += languages
+    # in the order the table is read: sorting would hold every transcript's text
+    sql = (
+        "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
+        f"t._source_line, {load_id}, {scored_before} from raw_pbx.transcripts as t {scored}"
+    )
+    return sql, params
 
 
 def _withdrawn(warehouse: Path) -> list[str]:
@@ -156,15 +170,22 @@ def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[Score
     if workers < 2 or transcripts <= IN_PROCESS_UP_TO:
         yield from (score_batch(batch, version) for batch in itertools.chain(held, batches))
         return
+    # so many take a while (a first load's million: minutes): the run says how far it is
+    progress = Progress("scoring calls", _unscored_count(warehouse, version, sorted(checklists)))
     # spawn, not fork: the parent holds a DuckDB connection and Dagster's threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         pending: deque[Future] = deque()
         for batch in itertools.chain(held, batches):
             if len(pending) >= IN_FLIGHT_PER_PROCESS * workers:
-                yield scored(pending.popleft())
+                yield _counted(scored(pending.popleft()), progress)
             pending.append(pool.submit(score_batch, batch, version))
         while pending:
-            yield scored(pending.popleft())
+            yield _counted(scored(pending.popleft()), progress)
+
+
+def _counted(batch: ScoredBatch, progress: Progress) -> ScoredBatch:
+    progress.advance(len(batch.scores) + len(batch.bad))
+    return batch
 
 
 def scored(future: Future) -> ScoredBatch:
