@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from datetime import UTC, datetime
 
@@ -70,6 +71,22 @@ def test_appended_lines_are_the_only_ones_read(tmp_path):
     lines = [r[0] for r in con.execute("select _source_line from raw_pbx.asterisk_cdr order by 1").fetchall()]
     con.close()
     assert lines == list(range(1, len(sample) + 1))
+
+
+def test_reading_call_records_says_how_far_it_is(tmp_path, monkeypatch, caplog):
+    """A first load of months of call records takes a minute or more: the run says how many
+    it has read as it goes (every 15 s; here every batch)."""
+    from core import progress
+
+    sample = (ASTERISK_SAMPLES / "smallcdr.csv").read_bytes()
+    inbox = make_inbox(tmp_path, [])
+    (inbox / "pbx" / "asterisk" / "Master.csv").write_bytes(sample)
+    monkeypatch.setattr(progress, "EVERY_SECONDS", 0)
+    with caplog.at_level(logging.INFO, logger=progress.LOGGER):
+        load_source("pbx_files", inbox, tmp_path / "w.duckdb")
+    said = [r.getMessage() for r in caplog.records if r.name == progress.LOGGER]
+    rows = _count(tmp_path / "w.duckdb", "raw_pbx.asterisk_cdr")
+    assert said and said[-1].startswith(f"reading call records: {rows:,} (")
 
 
 def test_bad_lines_land_in_quarantine_so_raw_equals_clean_plus_quarantined(tmp_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 import dlt
 
 from core.private_files import inbox_files
+from core.progress import Progress
 from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.file_parts import NewPart, mark_done, new_part
@@ -227,6 +228,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
     outside ``window`` (ingestion/sources/window.py) are quarantined."""
     inbox = Path(inbox_dir)
     files_state = dlt.current.resource_state().setdefault("files", {})
+    progress = Progress("reading call records")  # a first load of months of them: a minute or more
     for path in _files(inbox, ASTERISK_FOLDER, is_call_record_file):
         name = _name(inbox, path)
         if _already_rejected(path, name, files_state, "asterisk_cdr"):
@@ -266,6 +268,7 @@ def asterisk_cdr(inbox_dir: str, window: DataWindow | None = None):
             clean += batch.clean.num_rows
             quarantined += len(batch.quarantined)
             blank += batch.blank_lines + batch.inner_breaks
+            progress.advance(batch.clean.num_rows + len(batch.quarantined))
             rows = clean_rows(with_load_id(batch.clean))
             if rows.num_rows:
                 yield rows
