@@ -36,7 +36,7 @@ from ingestion.sources.quarantine import clean_rows, quarantine_item, rows_withd
 # day's 15,000 at 10 M calls came as three batches of 5,000, the third scored alone)
 BATCH = 1_000
 # so many or fewer are scored in the run's own process: a scoring process costs about a
-# second before its first call (Python, the scorer, its models), a fifth of them scored
+# second before its first call (Python, the scorer, its models), what 2,500 calls take
 IN_PROCESS_UP_TO = 5_000
 IN_FLIGHT_PER_PROCESS = 4  # batches handed to each process ahead: memory stays bounded
 
@@ -84,6 +84,7 @@ def _unscored(warehouse: Path, version: str, languages: list[str]) -> Iterator[l
 
 
 def _unscored_count(warehouse: Path, version: str, languages: list[str]) -> int:
+    """How many transcripts there are to score (the total the run's progress names)."""
     with connect(warehouse) as con:
         sql, params = _unscored_select(con, version, languages) or ("select 1 where false", [])
         return con.execute(f"select count(*) from ({sql}) as unscored", params).fetchone()[0]
