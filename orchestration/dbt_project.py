@@ -50,7 +50,10 @@ def scheme_seed_path(folder: Path | None = None) -> str:
     if folder == DEFAULT_SCHEME_DIR.resolve():
         return "scheme"
     if not folder.is_dir():
-        raise UserFacingError(f"the scheme folder {folder} ({SCHEME_ENV}) does not exist")
+        raise UserFacingError(
+            f"the scheme folder {folder} ({SCHEME_ENV}) does not exist: set {SCHEME_ENV} to the "
+            "folder holding the scheme's CSV files, or unset it for the scheme the project ships"
+        )
     copy = DBT_PROJECT_DIR / ".schemes" / hashlib.sha256(str(folder).encode()).hexdigest()[:16]
     copy.mkdir(parents=True, exist_ok=True)
     for name in SCHEME_FILES:

@@ -425,7 +425,10 @@ def _run_pipeline(
                 "(the one holding pbx/, directory/, crm/, plans/)"
             )
         if not inbox.is_dir():
-            raise PipelineError(f"inbox folder {inbox} does not exist")
+            raise PipelineError(
+                f"inbox folder {inbox} does not exist: check the path, or create it and put the "
+                "exports in it (pbx/, directory/, crm/, plans/)"
+            )
     raise_if_broken()  # before anything is loaded: the scheme's problems, all at once
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     ensure_manifest()

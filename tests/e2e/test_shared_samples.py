@@ -249,5 +249,6 @@ def test_cli_run_builds_the_call_marts_and_fails_in_one_line(tmp_path, dbt_manif
     assert failed.returncode == 1
     assert (
         failed.stderr.strip().splitlines()[-1]
-        == f"autokpi: error: inbox folder {tmp_path / 'missing'} does not exist"
+        == f"autokpi: error: inbox folder {tmp_path / 'missing'} does not exist: check the path, or "
+        "create it and put the exports in it (pbx/, directory/, crm/, plans/)"
     )

@@ -253,3 +253,18 @@ def test_a_persons_name_typed_for_their_id_is_told_whose_name_it_is(tmp_path):
         "directory/employees has that name for E0005 and E0009): write them as directory/employees does, "
         "or add them to directory/employees"
     )
+
+
+def test_a_scheme_folder_that_is_not_there_says_which_setting_to_change(tmp_path):
+    import pytest
+
+    from core.errors import UserFacingError
+    from orchestration.dbt_project import scheme_seed_path
+
+    with pytest.raises(UserFacingError) as raised:
+        scheme_seed_path(tmp_path / "schem")
+    said = str(raised.value)
+    assert said == (
+        f"the scheme folder {tmp_path / 'schem'} (AUTOKPI_SCHEME_DIR) does not exist: set AUTOKPI_SCHEME_DIR "
+        "to the folder holding the scheme's CSV files, or unset it for the scheme the project ships"
+    )
