@@ -118,16 +118,7 @@ class SiteData:
                 "select * from marts.mart_call_quality where local_date >= ? order by score, call_id limit ?",
                 [data.month, worst_calls],
             )
-            data.kpi_names = {
-                code: {"ru": ru, "en": en}
-                for code, ru, en in con.execute(
-                    # each KPI's names as its latest statement row gives them
-                    "select kpi_code, kpi_name_ru, kpi_name_en from ("
-                    " select kpi_code, kpi_name_ru, kpi_name_en, row_number() over ("
-                    "  partition by kpi_code order by month desc, employee_id desc) as newest"
-                    " from marts.mart_bonus_statements) as named where newest = 1 order by kpi_code"
-                ).fetchall()
-            }
+            data.kpi_names = kpi_names(con)
             data.month_digests = _month_digests(con)
             if monthly_rows:
                 data._read_monthly_rows(con, None)
@@ -166,6 +157,18 @@ class SiteData:
             "order by paid_in_month, employee_id, for_month",
             params,
         )
+
+
+def kpi_names(con) -> dict[str, dict[str, str]]:
+    """KPI code -> its name in each language, as its latest statement row gives them (a KPI
+    renamed in the scheme has one name everywhere, whichever month a page or file shows)."""
+    rows = con.execute(
+        "select kpi_code, kpi_name_ru, kpi_name_en from ("
+        " select kpi_code, kpi_name_ru, kpi_name_en, row_number() over ("
+        "  partition by kpi_code order by month desc, employee_id desc) as newest"
+        " from marts.mart_bonus_statements) as named where newest = 1 order by kpi_code"
+    ).fetchall()
+    return {code: {"ru": ru or code, "en": en or code} for code, ru, en in rows}
 
 
 def _month_digests(con) -> dict:

@@ -32,6 +32,7 @@ from pathlib import Path
 from core.private_files import inside, share
 from core.warehouse import connect
 from dashboards import i18n
+from dashboards.data import kpi_names
 from dashboards.i18n import Formatter
 
 BONUS_EXPORT_COLUMNS = [
@@ -64,14 +65,6 @@ def _rows(con, table: str, columns: list[str], month_column: str, month: date) -
         f"select {', '.join(columns)} from marts.{table} where {month_column} = ? order by {order}", [month]
     )
     return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
-
-
-def kpi_names(con) -> dict[str, dict[str, str]]:
-    """KPI code → its name in each language, as the statements show it."""
-    rows = con.execute(
-        "select distinct kpi_code, kpi_name_ru, kpi_name_en from marts.mart_bonus_statements"
-    ).fetchall()
-    return {code: {"ru": ru or code, "en": en or code} for code, ru, en in rows}
 
 
 def is_formula_like(value) -> bool:
