@@ -128,6 +128,32 @@ def test_a_whole_field_column_gives_what_each_value_gives_alone(values):
     assert out == [phones.pseudonymise(v, secret) for v in values]
 
 
+@settings(max_examples=300, deadline=None)
+@example(["SIP/89161234567-0000abcd", "SIP/701-00003485", None, "SIP/701-00003485"], True)
+@given(
+    st.lists(st.one_of(st.none(), st.lists(_PIECES, max_size=8).map("".join)), min_size=1, max_size=6),
+    st.booleans(),
+)
+def test_a_mostly_distinct_column_read_row_by_row_gives_what_each_value_gives_alone(values, embedded):
+    """Channels' names are mostly distinct in a batch (each carries its own id): from the second
+    batch on they are read row by row, and must give what each value gives alone."""
+    secret = phones.key()
+    pseudonyms = phones.ColumnPseudonyms(embedded=embedded)
+    pseudonyms(pa.chunked_array([["SIP/101-0000abc1", "SIP/102-0000abc2", "89161234567", None]]))
+    assert pseudonyms.by_row
+    out = pseudonyms(pa.chunked_array([values], type=pa.string())).to_pylist()
+    alone = phones.pseudonymise_text if embedded else phones.pseudonymise
+    assert out == [alone(v, secret) for v in values]
+
+
+def test_a_column_of_recurring_values_is_read_value_by_value():
+    """A caller's number recurs across a batch: each distinct one is looked at, not each row."""
+    pseudonyms = phones.ColumnPseudonyms()
+    numbers = pa.chunked_array([["89161234567", "84951234567"] * 50])
+    out = pseudonyms(numbers).to_pylist()
+    assert pseudonyms.by_row is False and len(set(out)) == 2 and out[0].startswith("+*******4567#")
+
+
 @pytest.mark.parametrize("key_length", [1, 32, 63, 64, 65, 200])
 def test_a_file_s_tokens_are_the_hmac_of_the_number(key_length):
     """``Tokens`` computes HMAC-SHA-256 from the key's two prepared hashes: the same token as
