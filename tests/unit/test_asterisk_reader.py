@@ -172,13 +172,16 @@ def test_bad_lines_are_quarantined_with_their_line_numbers(tmp_path):
     bad_disposition = list(good)
     bad_disposition[14] = "MAYBE"
     path = tmp_path / "Master.csv"
-    rows = [good, good[:5], good, bad_time, good, bad_disposition, good]
+    rows = [good, good[:5], good, bad_time, good, bad_disposition, good, good[:1]]
     write_lines(path, rows)
     clean, quarantined = read_all(path)
     assert [r["_source_line"] for r in clean] == [1, 3, 5, 7]
     by_line = {q["source_line"]: q for q in quarantined}
-    assert set(by_line) == {2, 4, 6}
-    assert by_line[2]["rule"] == "column_count" and "5 columns" in by_line[2]["raw_value"]
+    assert set(by_line) == {2, 4, 6, 8}
+    assert (
+        by_line[2]["rule"] == "column_count" and by_line[2]["raw_value"] == f"5 columns, expected {len(good)}"
+    )
+    assert by_line[8]["raw_value"] == f"1 column, expected {len(good)}"  # a line cut after its first field
     assert by_line[4]["rule"] == "timestamp_format" and by_line[4]["raw_value"] == "yesterday"
     assert by_line[6]["rule"] == "disposition_in_set" and by_line[6]["field"] == "disposition"
     assert len(clean) + len(quarantined) == len(rows)  # nothing lost
@@ -226,6 +229,10 @@ def test_a_file_that_is_not_cdr_csv_names_file_and_line_and_what_to_send(tmp_pat
         f"{path}:2: not an Asterisk cdr_csv line: 2 columns, expected one of 16, 17, 18, 19, 21; "
         "send the Master.csv files as Asterisk's cdr_csv writes them in /var/log/asterisk/cdr-csv/"
     )
+    path.write_text("a note someone saved here\n")
+    with pytest.raises(InboxFileError) as refused:
+        read_all(path)
+    assert f"{path}:1: not an Asterisk cdr_csv line: 1 column, expected one of" in str(refused.value)
 
 
 FREEPBX_EXPORT = ASTERISK_SAMPLES / "freepbx-cdr-report.csv"  # smallcdr.csv as FreePBX exports it

@@ -500,7 +500,7 @@ def _parsed(
                 "source_line": lines_before.line_of(first_line, record, skipped_breaks),
                 "rule": "column_count",
                 "field": None,
-                "raw_value": f"{actual} columns, expected {n_columns}",
+                "raw_value": f"{actual} column{'s' if actual != 1 else ''}, expected {n_columns}",
                 "raw_record": phones.pseudonymise_text(text),
             }
             for record, text, actual in bad_rows

@@ -192,8 +192,8 @@ def detect_layout(path: Path, start: int, stop: int) -> Layout | None:
         known = ", ".join(str(k) for k in LAYOUTS)
         raise InboxFileError(
             path,
-            f"not an Asterisk cdr_csv line: {len(fields)} columns, expected one of {known}"
-            + (_saved_by_a_spreadsheet(line, text) or _what_to_send()),
+            f"not an Asterisk cdr_csv line: {len(fields)} column{'s' if len(fields) != 1 else ''}, "
+            f"expected one of {known}" + (_saved_by_a_spreadsheet(line, text) or _what_to_send()),
             line=line,
         )
     return Layout(tuple(LAYOUTS[len(fields)]))
