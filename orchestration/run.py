@@ -28,6 +28,9 @@ from orchestration.locking import warehouse_lock
 from orchestration.scheme_check import raise_if_broken
 from orchestration.serving import snapshot_path_for
 
+# the inbox's folders, as the messages about a wrong --inbox name them
+INBOX_FOLDERS = "pbx/, directory/, crm/, plans/"
+
 MARTS = [
     "fct_calls",
     "mart_call_activity_daily",
@@ -421,13 +424,12 @@ def _run_pipeline(
         inbox = inbox.resolve()
         if inbox.is_file():
             raise PipelineError(
-                f"{inbox} is a file; --inbox takes the inbox folder "
-                "(the one holding pbx/, directory/, crm/, plans/)"
+                f"{inbox} is a file; --inbox takes the inbox folder (the one holding {INBOX_FOLDERS})"
             )
         if not inbox.is_dir():
             raise PipelineError(
                 f"inbox folder {inbox} does not exist: check the path, or create it and put the "
-                "exports in it (pbx/, directory/, crm/, plans/)"
+                f"exports in it ({INBOX_FOLDERS})"
             )
     raise_if_broken()  # before anything is loaded: the scheme's problems, all at once
     warehouse.parent.mkdir(parents=True, exist_ok=True)
