@@ -118,9 +118,9 @@ def test_a_master_csv_and_an_export_of_the_same_calls_count_each_call_once(tmp_p
     fresh_build = tmp_path / "fresh" / "autokpi.duckdb"
     run_pipeline(both, fresh_build, quiet=True)
 
-    daily = make_inbox(tmp_path / "daily", [ASTERISK_SAMPLES / "smallcdr.csv"])
-    daily_build = tmp_path / "daily" / "autokpi.duckdb"
-    run_pipeline(daily, daily_build, quiet=True)
+    # the Master.csv's build, copied: the run this module made of it (its inbox beside it)
+    shutil.copytree(from_master_csv.parent, tmp_path / "daily")
+    daily, daily_build = tmp_path / "daily" / "inbox", tmp_path / "daily" / from_master_csv.name
     shutil.copy(ASTERISK_SAMPLES / "freepbx-cdr-report.csv", daily / "pbx" / "asterisk")
     run_pipeline(daily, daily_build, quiet=True)
 
