@@ -4,11 +4,12 @@ A daily run loads one day of call records; the directory, the CRM lists, the pla
 the closed months are what they were. dbt would still rebuild and test all of its
 models (about 0.06 s each even for a view, half of a day's dbt time at ten million
 calls). So each successful build leaves, in the warehouse (``dbt_state.build_inputs``), the
-fingerprint of what it read: the dbt project (every model, macro, seed and setting dbt reads) and every
-source table. The next run builds only the nodes downstream of a source whose
-fingerprint moved, plus, on a new day, the nodes that read the clock; the rest stay as the
-last build left them. When in doubt it builds everything: no saved fingerprints (the build before
-failed or was cut off), another project, a full refresh, or a run that asked for a subset.
+fingerprint of what it read: the dbt project (every model, macro, seed and setting they read;
+not where the warehouse is) and every source table. The next run builds only the nodes
+downstream of a source whose fingerprint moved, plus, on a new day, the nodes that read the
+clock; the rest stay as the last build left them. When in doubt it builds everything: no
+saved fingerprints (the build before failed or was cut off), another project, a full
+refresh, or a run that asked for a subset.
 
 A source table is fingerprinted by its content, hashed row by row in the database (the
 directory, the plans, the portal's disputes, the closed months, and the large tables
@@ -60,7 +61,7 @@ def _digest(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def settings_dbt_reads(project_dir: Path) -> list[str]:
+def settings_the_project_reads(project_dir: Path) -> list[str]:
     """The environment variables the project's SQL and configuration read (a password only
     opens the door, so it is not one of them). Not the profile's (profiles.yml): they say
     where the warehouse is and how to reach it (its file, the server, DuckDB's memory cap),
@@ -96,7 +97,7 @@ def project_fingerprint(manifest: dict, project_dir: Path, scheme_folder: Path |
             "scheme": scheme,
             # the project's variables (kpi_min_facts, talk_apps, …) reach the SQL, not the manifest
             "project_file": (project_dir / "dbt_project.yml").read_text(encoding="utf-8"),
-            "settings": {name: os.environ.get(name) for name in settings_dbt_reads(project_dir)},
+            "settings": {name: os.environ.get(name) for name in settings_the_project_reads(project_dir)},
         }
     )
 

@@ -211,7 +211,7 @@ def test_source_fingerprints_move_with_a_load_a_deletion_or_a_closed_month(tmp_p
     assert dbt_inputs.source_fingerprints(con, manifest)[PBX] != retained
 
 
-def test_the_project_fingerprint_follows_the_settings_dbt_reads_and_the_scheme(tmp_path, monkeypatch):
+def test_the_project_fingerprint_follows_the_settings_the_project_reads_and_the_scheme(tmp_path, monkeypatch):
     project = tmp_path / "dbt"
     (project / "models").mkdir(parents=True)
     (project / "macros").mkdir()
@@ -225,7 +225,7 @@ def test_the_project_fingerprint_follows_the_settings_dbt_reads_and_the_scheme(t
         "p: \"{{ env_var('PGPASSWORD') }}\"\nh: \"{{ env_var('PGHOST') }}\"\n"
         "f: \"{{ env_var('AUTOKPI_WAREHOUSE') }}\"\n"
     )
-    assert dbt_inputs.settings_dbt_reads(project) == ["AUTOKPI_PBX_TIMEZONE", "AUTOKPI_TAX"]
+    assert dbt_inputs.settings_the_project_reads(project) == ["AUTOKPI_PBX_TIMEZONE", "AUTOKPI_TAX"]
     scheme = tmp_path / "scheme"
     scheme.mkdir()
     (scheme / "kpi_scheme.csv").write_text("kpi_code,weight\ncalls,0.5\n")
@@ -241,10 +241,9 @@ def test_the_project_fingerprint_follows_the_settings_dbt_reads_and_the_scheme(t
     monkeypatch.setenv("AUTOKPI_TAX", "0.13")  # what a macro reads is part of the project
     taxed = dbt_inputs.project_fingerprint(_manifest(), project, scheme)
     assert taxed != first
-    first = taxed
     monkeypatch.setenv("AUTOKPI_PBX_TIMEZONE", "Asia/Yekaterinburg")
     moved = dbt_inputs.project_fingerprint(_manifest(), project, scheme)
-    assert moved != first
+    assert moved != taxed
     (scheme / "kpi_scheme.csv").write_text("kpi_code,weight\ncalls,0.6\n")
     rescheme = dbt_inputs.project_fingerprint(_manifest(), project, scheme)
     assert rescheme != moved
