@@ -218,14 +218,14 @@ def test_the_project_fingerprint_follows_the_settings_the_project_reads_and_the_
     (project / "dbt_project.yml").write_text(
         "vars:\n  tz: \"{{ env_var('AUTOKPI_PBX_TIMEZONE', 'UTC') }}\"\n"
     )
-    macro = "{{ env_var('PGPASSWORD', '') }}{{ env_var('AUTOKPI_TAX', '') }}"
+    macro = "{{ env_var('PGPASSWORD', '') }}{{ env_var('KPI_TAX_RATE', '') }}"
     (project / "macros" / "m.sql").write_text(macro)
     # the profile says where the warehouse is and how to reach it, not what a build computes
     (project / "profiles.yml").write_text(
         "p: \"{{ env_var('PGPASSWORD') }}\"\nh: \"{{ env_var('PGHOST') }}\"\n"
         "f: \"{{ env_var('AUTOKPI_WAREHOUSE') }}\"\n"
     )
-    assert dbt_inputs.settings_the_project_reads(project) == ["AUTOKPI_PBX_TIMEZONE", "AUTOKPI_TAX"]
+    assert dbt_inputs.settings_the_project_reads(project) == ["AUTOKPI_PBX_TIMEZONE", "KPI_TAX_RATE"]
     scheme = tmp_path / "scheme"
     scheme.mkdir()
     (scheme / "kpi_scheme.csv").write_text("kpi_code,weight\ncalls,0.5\n")
@@ -238,7 +238,7 @@ def test_the_project_fingerprint_follows_the_settings_the_project_reads_and_the_
     monkeypatch.setenv("AUTOKPI_WAREHOUSE", str(tmp_path / "moved" / "autokpi.duckdb"))
     monkeypatch.setenv("PGHOST", "db.internal")
     assert dbt_inputs.project_fingerprint(_manifest(), project, scheme) == first
-    monkeypatch.setenv("AUTOKPI_TAX", "0.13")  # what a macro reads is part of the project
+    monkeypatch.setenv("KPI_TAX_RATE", "0.13")  # what a macro reads is part of the project
     taxed = dbt_inputs.project_fingerprint(_manifest(), project, scheme)
     assert taxed != first
     monkeypatch.setenv("AUTOKPI_PBX_TIMEZONE", "Asia/Yekaterinburg")
