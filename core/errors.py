@@ -23,3 +23,8 @@ def _subclass_names(cls: type) -> set[str]:
 def is_user_facing(class_name: str) -> bool:
     """Whether an error class name (as Dagster records it) is a ``UserFacingError``."""
     return class_name in _subclass_names(UserFacingError)
+
+
+def counted(n: int, noun: str) -> str:
+    """A count and its noun as a message says them: ``1 column``, ``21 columns``, ``1,234 rows``."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.errors import counted
 from core.warehouse import connect
 
 
@@ -109,18 +110,13 @@ def _visible(text: str) -> str:
     return f"'{shown}'" if shown != text or text != text.strip() else text
 
 
-def _count(n: int, noun: str) -> str:
-    """``1 row``, ``1,234 rows``."""
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
-
-
 def format_report(warehouse: Path, limit: int = 20) -> str:
     groups = summary(warehouse)
     if not groups:
         return "quarantine is empty: every row of every file loaded."
     lines = ["quarantine (raw = clean + quarantined; fix at the source, then send the file again):", ""]
     lines += [
-        f"  {g.table:<36} {g.rule:<22} {_count(g.rows, 'row'):>12} in {_count(g.files, 'file')}"
+        f"  {g.table:<36} {g.rule:<22} {counted(g.rows, 'row'):>12} in {counted(g.files, 'file')}"
         for g in groups
     ]
     total = sum(g.rows for g in groups)

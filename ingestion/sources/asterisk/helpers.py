@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from core import pbx_times, phones
+from core.errors import counted
 from core.pbx_times import PBX_TIME
 from ingestion.sources.asterisk.layouts import BOM, Layout, detect_layout
 from ingestion.sources.asterisk.settings import (
@@ -500,7 +501,7 @@ def _parsed(
                 "source_line": lines_before.line_of(first_line, record, skipped_breaks),
                 "rule": "column_count",
                 "field": None,
-                "raw_value": f"{actual} column{'s' if actual != 1 else ''}, expected {n_columns}",
+                "raw_value": f"{counted(actual, 'column')}, expected {n_columns}",
                 "raw_record": phones.pseudonymise_text(text),
             }
             for record, text, actual in bad_rows

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.errors import counted
 from ingestion.sources.asterisk.settings import (
     CUSTOM_SAMPLE_COLUMNS,
     DISPOSITIONS,
@@ -192,8 +193,8 @@ def detect_layout(path: Path, start: int, stop: int) -> Layout | None:
         known = ", ".join(str(k) for k in LAYOUTS)
         raise InboxFileError(
             path,
-            f"not an Asterisk cdr_csv line: {len(fields)} column{'s' if len(fields) != 1 else ''}, "
-            f"expected one of {known}" + (_saved_by_a_spreadsheet(line, text) or _what_to_send()),
+            f"not an Asterisk cdr_csv line: {counted(len(fields), 'column')}, expected one of {known}"
+            + (_saved_by_a_spreadsheet(line, text) or _what_to_send()),
             line=line,
         )
     return Layout(tuple(LAYOUTS[len(fields)]))
