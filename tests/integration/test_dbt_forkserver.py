@@ -3,6 +3,7 @@ once, and say, end and die as dbt's own process would."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -130,7 +131,14 @@ def test_an_interrupt_reaches_the_command_and_its_end_the_caller(tmp_path, serve
     address, server_pid = server
     caller, fork = _parse_in_the_fork(tmp_path, address, server_pid)
     time.sleep(0.5)  # dbt's own interrupt handling in place
-    caller.send_signal(signal.SIGINT)
+    # as a person at the terminal would, Ctrl-C again while it runs: Python drops an interrupt
+    # that lands while a finalizer runs ("Exception ignored in ..."), in the fork as in dbt's own
+    # process, and a parse that then finished failed this test once in CI
+    for _ in range(20):
+        caller.send_signal(signal.SIGINT)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            caller.wait(timeout=0.5)
+            break
     assert caller.wait(timeout=60) != 0
     _until(lambda: fork not in _children(server_pid), "the fork outlived its caller")
     assert not (tmp_path / "target" / "manifest.json").exists()  # stopped, not finished
