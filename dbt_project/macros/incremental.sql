@@ -36,8 +36,9 @@
 
 {#- The big call models are rebuilt by key: a run deletes the rows of the keys it rebuilt
     and inserts them anew (`delete+insert`), a column added to the model is added to the
-    built table. One place for the six of them (stg_pbx__cdr_legs to fct_calls, and
-    int_call_kpis_daily by day), called where a model would call config. -#}
+    built table. One place for all of them (stg_pbx__cdr_legs to fct_calls, the call
+    contributions and scores, and int_call_kpis_daily by day), called where a model would
+    call config. -#}
 {% macro config_rebuilt_by_key(unique_key, post_hook=none) -%}
     {{ config(
         materialized=incremental_where_supported(),
@@ -173,6 +174,18 @@
         where local_date not in (
             select distinct facts.local_date from {{ ref('int_call_facts') }} as facts
             where facts.local_date is not null
+        )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- int_call_scores rebuilds its calls by key; a score taken back (its transcript withdrawn
+    by a corrected file, or left in a language no checklist reads) has no row to replace
+    its old one, so that is deleted here. -#}
+{% macro drop_scores_taken_back() -%}
+    {%- if is_incremental() -%}
+        delete from {{ this }}
+        where call_id not in (
+            select scores.call_id from {{ ref('stg_call_quality__call_scores') }} as scores
         )
     {%- endif -%}
 {%- endmacro %}

@@ -208,6 +208,21 @@ def test_daily_runs_equal_a_full_rebuild(demo_inbox, tmp_path, dbt_manifest):
         "inner join raw_call_quality.call_scores as s on s.call_id = t.call_id where t.call_id = ?"
     )
     assert query(warehouse, read_from, [first_transcript_load, rescored_call]) == [(True, True)]
+    # the scores rebuilt are those scored or placed anew, and each follows its call's facts
+    scores_rebuilt = (
+        "with last as (select max(built_at) as built_at from intermediate.int_call_scores) "
+        "select count(*) filter (where s.built_at = last.built_at), "
+        "count(*) filter (where s.call_id = ? and s.built_at = last.built_at), count(*) "
+        "from intermediate.int_call_scores as s cross join last"
+    )
+    rebuilt_scores, rescored_rebuilt, scores = query(warehouse, scores_rebuilt, [rescored_call])[0]
+    assert 0 < rebuilt_scores < scores and rescored_rebuilt == 1
+    placed_elsewhere = (
+        "select count(*) from intermediate.int_call_scores as s inner join intermediate.int_call_facts as f "
+        "on s.call_id = f.call_id where s.employee_id is distinct from f.employee_id "
+        "or s.local_date is distinct from f.local_date"
+    )
+    assert query(warehouse, placed_elsewhere) == [(0,)]
     assert any(w.startswith("pbx/transcripts/transcripts-2026-10.jsonl was sent again corrected and line 2 ")
                for w in day_two.warnings)  # fmt: skip
     misspelt_name = "pbx/asterisk/Master-2026-10-misspelt.csv"

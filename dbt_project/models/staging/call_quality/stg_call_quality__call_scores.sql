@@ -9,7 +9,7 @@ source as (
     select *
     from {{ source_columns('call_quality', 'call_scores', [
         'call_id', 'language', 'checklist_version', 'agent_extension', 'score', 'evidence_json',
-        'objections_count', 'unanswered_objections'
+        'objections_count', 'unanswered_objections', 'transcript_load_id'
     ] + var('checklist_items') + weight_columns) }} as call_scores
 ),
 
@@ -23,6 +23,8 @@ renamed as (
         source.language as language_code,
         source.checklist_version,
         source.evidence_json,
+        -- the load of the transcript scored (null in scores made before it was kept)
+        source.transcript_load_id,
 
         -- measures
         cast(source.score as {{ type_double() }}) as score,
