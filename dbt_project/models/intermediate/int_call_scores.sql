@@ -115,7 +115,7 @@ calls_to_build as (
     from {{ ref('stg_call_quality__call_scores') }} as scored
     cross join last_build
     cross join extensions_fingerprint
-    where coalesce(last_build.extensions_version, '') != extensions_fingerprint.extensions_version
+    where coalesce(last_build.extensions_version, '') != coalesce(extensions_fingerprint.extensions_version, '')
 ),
 
 scores as (
