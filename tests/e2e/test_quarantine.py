@@ -87,23 +87,33 @@ def test_broken_inbox_loads_what_it_can_and_says_why(tmp_path, dbt_manifest):
         0
     ] == ("rejected")
 
-    # asked while another process writes the warehouse (a run's dbt, here for two seconds):
-    # it waits, saying so, instead of failing with DuckDB's lock error
+    # asked while another process writes the warehouse (a run's dbt, here until the command
+    # says it waits, however long it took to start): it waits, saying so, instead of failing
+    # with DuckDB's lock error
     writer = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time\n"
-         f"con = duckdb.connect({str(warehouse)!r}); print('open', flush=True); time.sleep(2); con.close()"],
-        stdout=subprocess.PIPE, text=True,
+        [sys.executable, "-c", "import duckdb, sys\n"
+         f"con = duckdb.connect({str(warehouse)!r}); print('open', flush=True)\n"
+         "sys.stdin.read(); con.close()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert writer.stdout.readline().strip() == "open"
-    asked = subprocess.run(
+    asked = subprocess.Popen(
         [sys.executable, "-m", "orchestration.cli", "quarantine", "--warehouse", str(warehouse)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
-    writer.wait()
-    assert asked.returncode == 0, asked.stderr
-    assert f"{warehouse} is held by another process; waiting for it" in asked.stderr
-    listing = asked.stdout
+    said_first = []
+    for line in asked.stderr:  # until it says it waits (or ends without saying so)
+        said_first.append(line)
+        if "waiting for it" in line:
+            break
+    writer.stdin.close()
+    writer.wait(timeout=60)
+    listing, said_after = asked.communicate(timeout=120)
+    said = "".join(said_first) + said_after
+    assert asked.returncode == 0, said
+    assert f"{warehouse} is held by another process; waiting for it" in said
     assert "pbx/asterisk/Master-bad-rows.csv:6" in listing and "timestamp_format" in listing
     assert "crm/deals.json:1" in listing
 

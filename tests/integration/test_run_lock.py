@@ -30,16 +30,36 @@ def probe_job():
     note_the_lock()
 
 
+# Takes the lock, then holds it until the test's process has the lock file open (its job
+# waiting for it) and a second more, not for a fixed time: a job that started late on a busy
+# machine would find the lock free and never wait.
+HOLDER = """
+import fcntl, os, sys, time
+fh = open(sys.argv[1], "w"); fcntl.flock(fh, fcntl.LOCK_EX); print("held", flush=True)
+lock, test = os.path.realpath(sys.argv[1]), os.getppid()
+
+def opened_by_the_test():
+    for fd in os.listdir(f"/proc/{test}/fd"):
+        try:
+            if os.readlink(f"/proc/{test}/fd/{fd}") == lock:
+                return True
+        except OSError:
+            pass
+    return False
+
+deadline = time.monotonic() + 120
+while not opened_by_the_test() and time.monotonic() < deadline:
+    time.sleep(0.05)
+time.sleep(1)
+print(time.time(), flush=True)
+"""
+
+
 def test_a_run_dagster_starts_waits_for_the_run_that_holds_the_warehouse(tmp_path, capfd):
     warehouse = tmp_path / "autokpi.duckdb"
-    holder = subprocess.Popen(  # another run: holds the lock for two seconds
-        [sys.executable, "-c",
-         "import fcntl, sys, time\n"
-         "fh = open(sys.argv[1], 'w'); fcntl.flock(fh, fcntl.LOCK_EX); print('held', flush=True)\n"
-         "time.sleep(2); print(time.time(), flush=True)",
-         str(lock_file_for(warehouse))],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    holder = subprocess.Popen(  # another run: holds the lock until this test's job waits for it
+        [sys.executable, "-c", HOLDER, str(lock_file_for(warehouse))], stdout=subprocess.PIPE, text=True
+    )
     assert holder.stdout.readline().strip() == "held"
     seen.clear()
     result = probe_job.execute_in_process(
