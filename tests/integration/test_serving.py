@@ -88,20 +88,21 @@ def test_a_reader_holding_the_warehouse_is_told_where_to_read_instead(tmp_path, 
     assert str(snapshot_path_for(warehouse)) in capsys.readouterr().err
 
 
+def _mart(warehouse, name: str, columns: str, values: str, rows: list[tuple]):
+    """The warehouse's marts.<name>, written anew with these columns and rows."""
+    con = duckdb.connect(str(warehouse))
+    try:
+        con.execute(f"create or replace table marts.{name} ({columns})")
+        con.executemany(f"insert into marts.{name} values ({values})", rows)
+    finally:
+        con.close()
+
+
 def _calls(warehouse, rows: list[tuple]):
     """The warehouse's fct_calls, written anew as these (call_id, talk_seconds, built_at[,
     local_date]) rows; a call's day is 2026-10-01 unless given."""
-    con = duckdb.connect(str(warehouse))
-    try:
-        con.execute(
-            "create or replace table marts.fct_calls "
-            "(call_id varchar, talk_seconds integer, built_at timestamp, local_date date)"
-        )
-        con.executemany(
-            "insert into marts.fct_calls values (?, ?, ?, ?)", [(*r, "2026-10-01")[:4] for r in rows]
-        )
-    finally:
-        con.close()
+    columns = "call_id varchar, talk_seconds integer, built_at timestamp, local_date date"
+    _mart(warehouse, "fct_calls", columns, "?, ?, ?, ?", [(*r, "2026-10-01")[:4] for r in rows])
 
 
 def _published_calls(snapshot) -> list[tuple]:
@@ -155,15 +156,8 @@ def test_calls_built_since_the_last_snapshot_replace_their_copies(tmp_path):
 
 def _scored_calls(warehouse, rows: list[tuple]):
     """The warehouse's mart_call_quality, written anew as these (call_id, score, built_at) rows."""
-    con = duckdb.connect(str(warehouse))
-    try:
-        con.execute(
-            "create or replace table marts.mart_call_quality "
-            "(call_id varchar, score double, local_date date, built_at timestamp)"
-        )
-        con.executemany("insert into marts.mart_call_quality values (?, ?, '2026-10-01', ?)", rows)
-    finally:
-        con.close()
+    columns = "call_id varchar, score double, local_date date, built_at timestamp"
+    _mart(warehouse, "mart_call_quality", columns, "?, ?, '2026-10-01', ?", rows)
 
 
 def test_scored_calls_are_taken_by_key_and_published_as_one_file(tmp_path):
@@ -245,15 +239,8 @@ def test_a_mart_whose_rows_did_not_change_keeps_its_parquet(tmp_path):
 
 def _facts(warehouse, rows: list[tuple]):
     """The warehouse's KPI facts, written anew as these (month, fact_id, numerator) rows."""
-    con = duckdb.connect(str(warehouse))
-    try:
-        con.execute(
-            "create or replace table marts.fct_kpi_contributions "
-            "(month date, fact_id varchar, numerator decimal(38, 12))"
-        )
-        con.executemany("insert into marts.fct_kpi_contributions values (?, ?, ?)", rows)
-    finally:
-        con.close()
+    columns = "month date, fact_id varchar, numerator decimal(38, 12)"
+    _mart(warehouse, "fct_kpi_contributions", columns, "?, ?, ?", rows)
 
 
 def _published_facts(snapshot) -> list[tuple]:
