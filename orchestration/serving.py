@@ -56,8 +56,8 @@ def publish_snapshot(warehouse: Path) -> Snapshot:
 # Marts dbt builds incrementally, by key, stamping the rows it rebuilt with built_at: the
 # snapshot takes only those rows into its previous copy (a day of calls, not 10 M of them:
 # 4 s at 10 M calls), and the whole table when the counts then disagree (a full refresh).
-# Each is published by month too (PUBLISHED_BY_MONTH): the months of the rows it took are
-# the files to write.
+# fct_calls is published by month too (PUBLISHED_BY_MONTH): the months of the rows it took
+# are the files to write.
 UPDATED_BY_KEY = {"fct_calls": "call_id", "mart_call_quality": "call_id"}
 # Marts whose changed rows are taken month by month into the previous copy: a day changes
 # the open month's KPI facts, not the closed months'. Copied whole, the 4.7 M rows of four

@@ -132,10 +132,7 @@
         delete from {{ this }}
         where call_id in (
             with calls_left as (
-                select legs.moved_from_call_id as call_id from {{ ref('int_call_legs') }} as legs
-                where legs.moved_from_call_id is not null
-                union
-                {{ withdrawn_call_ids() }}
+                {{ calls_that_lost_legs() }}
             )
 
             select calls_left.call_id from calls_left
@@ -176,6 +173,15 @@
             where facts.local_date is not null
         )
     {%- endif -%}
+{%- endmacro %}
+
+{#- The calls a leg moved from or was withdrawn from (a few ids): some are left without legs,
+    and the models that read the calls rebuild or drop them (above; int_call_scores). -#}
+{% macro calls_that_lost_legs() -%}
+    select legs.moved_from_call_id as call_id from {{ ref('int_call_legs') }} as legs
+    where legs.moved_from_call_id is not null
+    union
+    {{ withdrawn_call_ids() }}
 {%- endmacro %}
 
 {#- int_call_scores rebuilds its calls by key; a score taken back (its transcript withdrawn

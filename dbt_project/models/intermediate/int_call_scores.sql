@@ -92,11 +92,8 @@ calls_to_build as (
     cross join last_build
     where facts.built_at > last_build.built_at or last_build.built_at is null
     union
-    -- left without legs (their call facts dropped)
-    select legs.moved_from_call_id from {{ ref('int_call_legs') }} as legs
-    where legs.moved_from_call_id is not null
-    union
-    {{ withdrawn_call_ids() }}
+    -- that lost legs (their call facts rebuilt, or dropped with none left)
+    {{ calls_that_lost_legs() }}
     union
     -- passed by a dispute, or no longer
     select coalesce(built_passes.call_id, passes_by_call.call_id)
