@@ -39,10 +39,11 @@ class ScoredBatch:
 
 def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
     """Score one batch of transcripts: rows of (call id, language, agent's extension,
-    segments as JSON, file, line, load id, scored before)."""
+    segments as JSON, file, line, load id, scored before, content hash)."""
     scorers = _scorers(version)
     scores, objections, bad, cleared, unscorable = [], [], [], [], []
-    for call_id, language, extension, segments_json, source_file, source_line, load_id, before in batch:
+    for row in batch:
+        call_id, language, extension, segments_json, source_file, source_line, load_id, before, content = row
         scorer = scorers.get((language or "ru").lower())
         if scorer is None:
             bad.append(
@@ -72,6 +73,7 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
                 "objections_count": len(result.objections),
                 "unanswered_objections": sum(not o.answered for o in result.objections),
                 "transcript_load_id": load_id,
+                "transcript_sha256": content,
             }
         )
         if before and not result.objections:

@@ -70,6 +70,8 @@ def _scenario(tmp_path) -> None:
     assert query(warehouse, calls) == query(warehouse, scored) == [(f"c{n}",) for n in (1, 2, 3, 4, 6)]
     assert query(warehouse, objected) == [("c2",), ("c3",)]
     scored_before = dict(query(warehouse, "select call_id, evidence_json from raw_call_quality.call_scores"))
+    score_loads = "select call_id, transcript_load_id from raw_call_quality.call_scores"
+    score_loads_before = dict(query(warehouse, score_loads))
 
     # sent again corrected: line 2 is wrong now, line 3 lost the client's objection, and
     # lines 4 and 5 hold other calls than before; the call of line 5 is in a new file
@@ -83,7 +85,13 @@ def _scenario(tmp_path) -> None:
         encoding="utf-8",
     )
     (day.parent / "2026-10-02.jsonl").write_text(_line("c6", GREETING, EXPENSIVE), encoding="utf-8")
-    _load(inbox, warehouse)
+    load_source("pbx_files", inbox, warehouse)
+    # scored again: the transcripts the correction changed or added, not c1 it left as it was
+    from ingestion.sources.call_scores import score_batches
+
+    to_score = sorted(score["call_id"] for batch in score_batches(warehouse) for score in batch.scores)
+    assert to_score == ["c3", "c5", "c6", "c7"]
+    load_source("call_quality", inbox, warehouse)
 
     # raw = clean + quarantined for the file as last sent; the call that moved stays
     survivors = [(f"c{n}",) for n in (1, 3, 5, 6, 7)]
@@ -104,10 +112,13 @@ def _scenario(tmp_path) -> None:
     scored_now = dict(query(warehouse, "select call_id, evidence_json from raw_call_quality.call_scores"))
     assert scored_now["c1"] == scored_before["c1"]
     assert scored_now["c3"] != scored_before["c3"]
-    # each score names the load of the transcript it read (the file's second load)
-    loads = "select t._dlt_load_id = s.transcript_load_id from raw_pbx.transcripts as t inner join "
-    loads += "raw_call_quality.call_scores as s on s.call_id = t.call_id order by t.call_id"
-    assert query(warehouse, loads) == [(True,)] * len(survivors)
+    # each score names the load of the transcript text it read: c1's, the first load's
+    score_loads_now = dict(query(warehouse, score_loads))
+    assert score_loads_now["c1"] == score_loads_before["c1"]
+    assert score_loads_now["c3"] != score_loads_before["c3"]
+    loads = "select t.call_id, t._dlt_load_id = s.transcript_load_id from raw_pbx.transcripts as t "
+    loads += "inner join raw_call_quality.call_scores as s on s.call_id = t.call_id order by t.call_id"
+    assert query(warehouse, loads) == [("c1", False), ("c3", True), ("c5", True), ("c6", True), ("c7", True)]
     # and the run says which lines took which calls back, and what to do
     from orchestration.run import _withdrawn_transcripts
 

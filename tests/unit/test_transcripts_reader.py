@@ -77,3 +77,46 @@ def test_a_tools_own_speaker_labels_are_read_by_the_roles_the_setting_gives_them
     monkeypatch.setenv("AUTOKPI_TRANSCRIPT_SPEAKERS", "0=boss")
     with pytest.raises(SettingError, match="AUTOKPI_TRANSCRIPT_SPEAKERS"):
         list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
+
+
+def test_a_language_that_is_not_text_sends_the_call_to_quarantine_not_the_whole_load_down(tmp_path):
+    """``"language": 5`` stopped the load with a type error from Arrow, naming no line."""
+    path = tmp_path / "2026-10-01.jsonl"
+    path.write_text(
+        json.dumps(CALL, ensure_ascii=False)
+        + "\n"
+        + json.dumps({**CALL, "call_id": "a2", "language": 5})
+        + "\n",
+        encoding="utf-8",
+    )
+    ((rows, bad),) = list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
+    assert [row["call_id"] for row in rows] == ["a1"]
+    assert [(b["source_line"], b["raw_value"]) for b in bad] == [
+        (2, 'language must be a language code such as "ru", not 5')
+    ]
+
+
+def test_the_content_hash_changes_with_what_the_scorer_reads_and_only_with_it(tmp_path):
+    """A corrected file's unchanged lines keep their score by this hash (call_scores)."""
+    path = tmp_path / "2026-10-01.jsonl"
+    other_text = {**CALL, "segments": [{**CALL["segments"][0], "text": "Алло"}]}
+    path.write_text(
+        "".join(
+            json.dumps(call, ensure_ascii=False) + "\n"
+            for call in (
+                CALL,
+                {**CALL, "started_at": "2026-10-02 10:00:00"},  # not read by the scorer
+                other_text,
+                {**CALL, "agent_extension": "102"},
+                {**CALL, "language": "en"},
+                {**CALL, "language": None},
+                {**CALL, "language": ""},
+            )
+        ),
+        encoding="utf-8",
+    )
+    ((rows, bad),) = list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
+    hashes = [row["content_sha256"] for row in rows]
+    assert not bad and len(hashes) == 7
+    assert hashes[0] == hashes[1]
+    assert len({hashes[0], *hashes[2:]}) == 6

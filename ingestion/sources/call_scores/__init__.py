@@ -1,7 +1,7 @@
 """The dlt source that scores transcripts not yet scored by the current checklists.
 
 It reads ``raw_pbx.transcripts`` from the warehouse, scores each call whose score is
-missing, was made by an older checklist version or from an older load of its transcript
+missing, was made by an older checklist version or from other content of its transcript
 (a corrected file sent again), and loads ``raw_call_quality.call_scores`` (merged on
 call_id) and ``raw_call_quality.call_objections`` (replaced per call), so a changed
 checklist re-scores everything and an unchanged one scores only new calls. A call whose
@@ -53,8 +53,10 @@ SCORE_SCHEMA = pa.schema(
         ("evidence_json", pa.string()),
         ("objections_count", pa.int32()),
         ("unanswered_objections", pa.int32()),
-        # the load of the transcript scored: a transcript loaded again is scored again
+        # the load of the transcript scored, and the hash of what was scored (its
+        # content_sha256): a transcript loaded again is scored again if its content changed
         ("transcript_load_id", pa.string()),
+        ("transcript_sha256", pa.string()),
     ]
 )
 OBJECTION_SCHEMA = pa.schema(
@@ -92,23 +94,27 @@ def _unscored_count(warehouse: Path, version: str, languages: list[str]) -> int:
 
 def _unscored_select(con, version: str, languages: list[str]) -> tuple[str, list] | None:
     """The query of the transcripts to score: never scored, scored by another checklist
-    version or from another load of the transcript. A transcript in a language no checklist
-    reads whose line is in quarantine already is left out, so a run with nothing new
-    quarantines it no second time. None when there are no transcripts."""
+    version, or from another load of the transcript whose content differs (a corrected file
+    sent again is loaded whole; the lines it left as they were keep their score). Rows
+    loaded or scored before the content was hashed count as changed when loaded again. A
+    transcript in a language no checklist reads whose line is in quarantine already is left
+    out, so a run with nothing new quarantines it no second time. None when there are no
+    transcripts."""
     if not con.table_exists("raw_pbx", "transcripts"):
         return None
-    load_id = "t._dlt_load_id" if "_dlt_load_id" in con.columns("raw_pbx", "transcripts") else "null"
+    transcript_columns = con.columns("raw_pbx", "transcripts")
+    load_id = "t._dlt_load_id" if "_dlt_load_id" in transcript_columns else "null"
+    content = "t.content_sha256" if "content_sha256" in transcript_columns else "null"
     params: list = [version]
     if con.table_exists("raw_call_quality", "call_scores"):
-        scored_from = (
-            "s.transcript_load_id"
-            if "transcript_load_id" in con.columns("raw_call_quality", "call_scores")
-            else "null"
-        )
+        score_columns = con.columns("raw_call_quality", "call_scores")
+        scored_from = "s.transcript_load_id" if "transcript_load_id" in score_columns else "null"
+        scored_content = "s.transcript_sha256" if "transcript_sha256" in score_columns else "null"
         scored = (
             "left join raw_call_quality.call_scores as s on s.call_id = t.call_id "
             "where (s.call_id is null or s.checklist_version <> ? "
-            f"or {scored_from} is distinct from {load_id})"
+            f"or ({scored_from} is distinct from {load_id} "
+            f"and ({content} is null or {scored_content} is distinct from {content})))"
         )
         scored_before = "s.call_id is not null"
     else:
@@ -124,7 +130,7 @@ def _unscored_select(con, version: str, languages: list[str]) -> tuple[str, list
     # in the order the table is read: sorting would hold every transcript's text
     sql = (
         "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
-        f"t._source_line, {load_id}, {scored_before} from raw_pbx.transcripts as t {scored}"
+        f"t._source_line, {load_id}, {scored_before}, {content} from raw_pbx.transcripts as t {scored}"
     )
     return sql, params
 

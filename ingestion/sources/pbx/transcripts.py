@@ -13,6 +13,7 @@ before anything is stored: in the raw table and in the quarantine's copy of a ba
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -35,6 +36,9 @@ SCHEMA = pa.schema(
         ("started_at", pa.string()),
         ("segment_count", pa.int32()),
         ("segments_json", pa.string()),
+        # what the scorer reads, hashed: a transcript a corrected file left as it was is not
+        # scored again (ingestion/sources/call_scores)
+        ("content_sha256", pa.string()),
         ("_source_file", pa.string()),
         ("_source_line", pa.int64()),
         # where the row was read in its run: (the file's place in the run) << 32 + its line.
@@ -68,6 +72,10 @@ def _problem(record, roles: dict[str, str]) -> str | None:
         return "not a JSON object"
     if not record.get("call_id"):
         return "missing call_id"
+    language = record.get("language")
+    if language is not None and not isinstance(language, str):
+        given = json.dumps(language, ensure_ascii=False)
+        return f'language must be a language code such as "ru", not {given}'
     segments = record.get("segments")
     if not isinstance(segments, list):
         return "missing segments list"
@@ -116,20 +124,23 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
                     }
                 )
                 continue
+            language, extension = record.get("language"), _opt_str(record.get("agent_extension"))
+            segments = json.dumps(
+                [
+                    {**seg, "speaker": _speaker(seg["speaker"], roles), "text": redact(seg["text"])}
+                    for seg in record["segments"]
+                ],
+                ensure_ascii=False,
+            )
             rows.append(
                 {
                     "call_id": str(record["call_id"]),
-                    "language": record.get("language"),
-                    "agent_extension": _opt_str(record.get("agent_extension")),
+                    "language": language,
+                    "agent_extension": extension,
                     "started_at": _opt_str(record.get("started_at")),
                     "segment_count": len(record["segments"]),
-                    "segments_json": json.dumps(
-                        [
-                            {**seg, "speaker": _speaker(seg["speaker"], roles), "text": redact(seg["text"])}
-                            for seg in record["segments"]
-                        ],
-                        ensure_ascii=False,
-                    ),
+                    "segments_json": segments,
+                    "content_sha256": content_sha256(language, extension, segments),
                     "_source_file": part.name,
                     "_source_line": line_no,
                 }
@@ -139,6 +150,13 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
                 rows, bad = [], []
     if rows or bad:
         yield rows, bad
+
+
+def content_sha256(language: str | None, agent_extension: str | None, segments_json: str) -> str:
+    """The hash of what a score is made from: the language, the agent's extension and the
+    segments as stored (speaker roles given, numbers redacted)."""
+    parts = ["\x01" if value is None else value for value in (language, agent_extension)]  # None is not ""
+    return hashlib.sha256("\x00".join([*parts, segments_json]).encode()).hexdigest()
 
 
 def _opt_str(value) -> str | None:
