@@ -4,8 +4,10 @@ checks, dbt, exports and dashboards, and the marts equal DuckDB's from the same 
 from __future__ import annotations
 
 import csv
+import json
 import math
 import os
+import shutil
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -65,7 +67,9 @@ def _sorted_rows(rows) -> list[tuple]:
 def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_target, tmp_path, capsys):
     _, duckdb_warehouse = demo_run
     home = tmp_path / "pg" / "autokpi.duckdb"  # the run's home: site, exports, dlt state
-    summary = run_pipeline(demo_inbox, home, quiet=True)
+    inbox = tmp_path / "inbox"  # a copy: the second run gets a corrected transcripts file
+    shutil.copytree(demo_inbox, inbox)
+    summary = run_pipeline(inbox, home, quiet=True)
     assert not home.exists()  # nothing went into a DuckDB file
     # adjustments exist only once a month is closed and late data lands after it; disputes
     # once someone opens one in the portal
@@ -105,14 +109,25 @@ def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_
         frozen = con.execute("select count(*) from closing.bonus_statements where month = ?", [october])
         assert frozen.fetchone()[0] == closed.employees
     # the next run reads the close on the server (the closing tables changed) and rebuilds
-    # the bonus from it; the calls, which no input reaches, stay as the first run built them
-    run_pipeline(demo_inbox, home, quiet=True)
+    # the bonus from it; the calls, which no input reaches, stay as the first run built them.
+    # A transcripts file comes again with one call's words changed: that call alone is scored
+    # again and its score rebuilt (int_call_scores by call, on the server too)
+    rude = _said_rudely(inbox)
+    run_pipeline(inbox, home, quiet=True)
     with connect(home) as con:
         status = con.execute(
             "select distinct period_status from marts.mart_bonus_monthly where month = ?", [october]
         )
         assert status.fetchall() == [("closed",)]
-    expected = {"marts.fct_calls": True, "marts.mart_bonus_monthly": False}
+        rebuilt = con.execute(
+            "select call_id from intermediate.int_call_scores "
+            "where built_at = (select max(built_at) from intermediate.int_call_scores)"
+        )
+        assert rebuilt.fetchall() == [(rude,)]
+        politeness = "select politeness from marts.mart_call_quality where call_id = ?"
+        assert con.execute(politeness, [rude]).fetchall() == [(0,)]
+    assert query(duckdb_warehouse, politeness, [rude]) == [(1,)]
+    expected = {"marts.fct_calls": True, "marts.mart_bonus_monthly": False, "marts.mart_call_quality": False}
     assert left_as_they_were(home, list(expected)) == expected
 
     # the commands that read a built warehouse know it is on the server (no file there)
@@ -134,6 +149,19 @@ def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_
     # the portal reads the marts on the server (there is no snapshot file): an employee
     # invited from the server's directory signs in and reads their own statement only
     _portal_on_the_server(home)
+
+
+def _said_rudely(inbox) -> str:
+    """Sends the first transcripts file again with its second call's agent rude (the first
+    line stays: a changed first line is a new file, not a correction); returns that call."""
+    path = sorted((inbox / "pbx" / "transcripts").glob("*.jsonl"))[0]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    call = json.loads(lines[1])
+    said = next(s for s in call["segments"] if s["speaker"] == "agent")
+    said["text"] += " ну вы же взрослый человек, сами виноваты"
+    lines[1] = json.dumps(call, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return call["call_id"]
 
 
 def _portal_on_the_server(home) -> None:
