@@ -39,6 +39,15 @@ def json_line(raw: bytes) -> str:
     return raw.decode("utf-8", "replace").strip().removeprefix("\ufeff")
 
 
+def is_utf16(path: Path) -> bool:
+    """Whether the file is UTF-16 text (PowerShell 5's ``>`` and ``Out-File``, Excel's
+    "Unicode text"): a byte-order mark, or a NUL beside the first character. The PBX files'
+    readers work line by line on UTF-8 bytes, so such a file is refused in a sentence."""
+    with path.open("rb") as fh:
+        head = fh.read(2)
+    return head in (b"\xff\xfe", b"\xfe\xff") or (len(head) == 2 and 0 in head)
+
+
 def complete_size(path: Path) -> int:
     """Bytes up to and including the last newline: a line still being written waits."""
     size = path.stat().st_size

@@ -1123,3 +1123,35 @@ def test_a_new_call_record_file_is_read_once_for_its_digest_and_copies_are_still
     said = query(warehouse, "select source_file, status from raw_pbx.load_log where status = 'duplicate'")
     assert said == [("pbx/asterisk/копия Master-2026-09.csv", "duplicate")]
     assert _count(warehouse, "raw_pbx.asterisk_cdr") == before + len(changed)
+
+
+def test_pbx_files_saved_as_utf16_are_refused_in_a_sentence_that_says_how_to_save_them(tmp_path):
+    """PowerShell 5 writes UTF-16 with ``>`` and ``Out-File``, Excel's "Unicode text" too: a
+    transcripts file so written had each of its lines quarantined as "not valid JSON" and a
+    last "line still being written"; a Master.csv was refused as "23 columns"."""
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    folder = inbox / "pbx" / "transcripts"
+    folder.mkdir()
+    line = '{"call_id": "a1", "language": "ru", "segments": []}\n'
+    (folder / "2026-10-01.jsonl").write_bytes(line.encode("utf-16"))  # with a byte-order mark
+    (folder / "2026-10-02.jsonl").write_bytes(line.encode("utf-16-le"))  # without one
+    (folder / "2026-10-03.jsonl").write_text(line, encoding="utf-8")
+    master = (ASTERISK_SAMPLES / "smallcdr_wo_parallelcalls.csv").read_text(encoding="utf-8")
+    (inbox / "pbx" / "asterisk" / "Master-unicode.csv").write_bytes(master.encode("utf-16"))
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    load_source("pbx_files", inbox, warehouse)  # refused once, not again while unchanged
+    assert query(warehouse, "select call_id from raw_pbx.transcripts") == [("a1",)]
+    refused = sorted(_quarantined(warehouse, "raw_pbx.transcripts_quarantine"))
+    assert refused == [
+        (f"pbx/transcripts/2026-10-0{day}.jsonl", "file_rejected",
+         f"pbx/transcripts/2026-10-0{day}.jsonl: is UTF-16 text (as PowerShell 5 writes with > or Out-File); "
+         "write it as UTF-8 (Out-File -Encoding utf8) and send it again")
+        for day in (1, 2)
+    ]  # fmt: skip
+    assert _quarantined(warehouse, "raw_pbx.asterisk_cdr_quarantine") == [
+        ("pbx/asterisk/Master-unicode.csv", "file_rejected",
+         "pbx/asterisk/Master-unicode.csv: is UTF-16 text (as Excel saves \"Unicode text\"); send the "
+         "Master.csv files as Asterisk's cdr_csv writes them in /var/log/asterisk/cdr-csv/")
+    ]  # fmt: skip
+    assert _count(warehouse, "raw_pbx.asterisk_cdr") > 0  # the other call records loaded

@@ -22,6 +22,7 @@ from ingestion.sources.files import (
     complete_size,
     content_digest,
     fingerprint,
+    is_utf16,
     oldest_first,
     waiting_line,
 )
@@ -190,9 +191,24 @@ ROTATED = (
 )
 
 
+# what to do with a PBX file saved as UTF-16, by table
+UTF16_ADVICE = {
+    "asterisk_cdr": 'as Excel saves "Unicode text"); send the Master.csv files as Asterisk\'s cdr_csv '
+    "writes them in /var/log/asterisk/cdr-csv/",
+    "transcripts": "as PowerShell 5 writes with > or Out-File); write it as UTF-8 (Out-File -Encoding utf8) "
+    "and send it again",
+}
+
+
+def _refuse_utf16(path: Path, table: str) -> None:
+    if is_utf16(path):
+        raise InboxFileError(path, f"is UTF-16 text ({UTF16_ADVICE[table]}")
+
+
 def _cdr_part(path: Path, name: str, files_state: dict) -> tuple[NewPart | None, bool]:
     """The part of a call-record file a run reads (None: nothing new), and whether the file
     was read by a reader older than CDR_ROWS_CHANGED_BY (then it is read again whole)."""
+    _refuse_utf16(path, "asterisk_cdr")
     known = {k: v for k, v in files_state.items() if "bytes" in v}
     reused = bool(REUSED_CALL_RECORD_NAMES.search(path.name))
     older_reader = name in known and known[name].get("read_by", 1) < CDR_ROWS_CHANGED_BY
@@ -322,6 +338,7 @@ def transcripts(inbox_dir: str, warehouse: str = ""):
         relabelled = "bytes" in state and state.get("speakers", speakers) != speakers
         known = {k: v for k, v in files_state.items() if "bytes" in v and not (k == name and relabelled)}
         try:
+            _refuse_utf16(path, "transcripts")
             part = new_part(path, name, known)
         except InboxFileError as error:  # rewritten in lines already loaded: as call records are
             yield from _reject(path, name, files_state, error, "transcripts")
