@@ -48,6 +48,22 @@ def is_utf16(path: Path) -> bool:
     return head in (b"\xff\xfe", b"\xfe\xff") or (len(head) == 2 and 0 in head)
 
 
+def not_utf8(raw: bytes) -> str | None:
+    """Where a line's bytes stop being UTF-8 (``byte 0xC7 at byte 58 of the line``), or None."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return f"byte 0x{raw[error.start]:02X} at byte {error.start + 1} of the line"
+    return None
+
+
+def first_line_not_utf8(path: Path) -> str | None:
+    """``not_utf8`` of the file's first line: a file written in another encoding whole
+    (Windows-1251) is refused, so that it loads under its name once written again."""
+    with path.open("rb") as fh:
+        return not_utf8(fh.readline(1 << 20))
+
+
 def complete_size(path: Path) -> int:
     """Bytes up to and including the last newline: a line still being written waits."""
     size = path.stat().st_size

@@ -1155,3 +1155,30 @@ def test_pbx_files_saved_as_utf16_are_refused_in_a_sentence_that_says_how_to_sav
          "Master.csv files as Asterisk's cdr_csv writes them in /var/log/asterisk/cdr-csv/")
     ]  # fmt: skip
     assert _count(warehouse, "raw_pbx.asterisk_cdr") > 0  # the other call records loaded
+
+
+def test_a_transcripts_file_in_windows_1251_is_refused_and_loads_once_written_as_utf8(tmp_path):
+    """A Russian Windows tool's "ANSI" file: its text was read with every Russian letter
+    replaced, and its calls scored on that, a lower score each, and no word said of it."""
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    folder = inbox / "pbx" / "transcripts"
+    folder.mkdir()
+    day = folder / "2026-10-01.jsonl"
+    line = '{"call_id": "a1", "language": "ru", "segments": [{"speaker": "agent", "text": "Здравствуйте"}]}\n'
+    day.write_bytes(line.encode("cp1251"))
+    warehouse = tmp_path / "w.duckdb"
+    load_source("pbx_files", inbox, warehouse)
+    tables = "select table_name from information_schema.tables where table_schema = 'raw_pbx' order by 1"
+    assert ("transcripts",) not in query(warehouse, tables)
+    assert _quarantined(warehouse, "raw_pbx.transcripts_quarantine") == [
+        ("pbx/transcripts/2026-10-01.jsonl", "file_rejected",
+         "pbx/transcripts/2026-10-01.jsonl:1: is not UTF-8 text (byte 0xC7 at byte 80 of the line; a Windows "
+         "tool writes Russian so in Windows-1251); write the file as UTF-8 and send it again")
+    ]  # fmt: skip
+    day.write_text(line, encoding="utf-8")  # the same name: nothing of it was loaded
+    load_source("pbx_files", inbox, warehouse)
+    read = "select segments_json like '%Здравствуйте%' from raw_pbx.transcripts"
+    assert query(warehouse, read) == [(True,)]
+    from orchestration.quarantine_report import summary
+
+    assert summary(warehouse) == []  # the refusal is no longer in quarantine

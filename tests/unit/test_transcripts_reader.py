@@ -120,3 +120,14 @@ def test_the_content_hash_changes_with_what_the_scorer_reads_and_only_with_it(tm
     assert not bad and len(hashes) == 7
     assert hashes[0] == hashes[1]
     assert len({hashes[0], *hashes[2:]}) == 6
+
+
+def test_a_line_that_is_not_utf8_goes_to_quarantine_saying_so_not_scored_on_replaced_letters(tmp_path):
+    path = tmp_path / "2026-10-01.jsonl"
+    other = json.dumps({**CALL, "call_id": "a2"}, ensure_ascii=False).encode("cp1251")
+    path.write_bytes(_line("a1") + b"\n" + other + b"\n")
+    ((rows, bad),) = list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
+    assert [row["call_id"] for row in rows] == ["a1"]
+    assert [(b["source_line"], b["raw_value"]) for b in bad] == [
+        (2, "not UTF-8 text (byte 0xC7 at byte 169 of the line); write the file as UTF-8 and send it again")
+    ]

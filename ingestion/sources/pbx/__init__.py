@@ -22,6 +22,7 @@ from ingestion.sources.files import (
     complete_size,
     content_digest,
     fingerprint,
+    first_line_not_utf8,
     is_utf16,
     oldest_first,
     waiting_line,
@@ -205,6 +206,20 @@ def _refuse_utf16(path: Path, table: str) -> None:
         raise InboxFileError(path, f"is UTF-16 text ({UTF16_ADVICE[table]}")
 
 
+def _refuse_other_encodings(path: Path) -> None:
+    """A transcripts file in another encoding than UTF-8 (a later line in one is quarantined
+    by the reader): its words would be scored with every Russian letter replaced."""
+    _refuse_utf16(path, "transcripts")
+    where = first_line_not_utf8(path)
+    if where:
+        raise InboxFileError(
+            path,
+            f"is not UTF-8 text ({where}; a Windows tool writes Russian so in Windows-1251); "
+            "write the file as UTF-8 and send it again",
+            line=1,
+        )
+
+
 def _cdr_part(path: Path, name: str, files_state: dict) -> tuple[NewPart | None, bool]:
     """The part of a call-record file a run reads (None: nothing new), and whether the file
     was read by a reader older than CDR_ROWS_CHANGED_BY (then it is read again whole)."""
@@ -338,7 +353,7 @@ def transcripts(inbox_dir: str, warehouse: str = ""):
         relabelled = "bytes" in state and state.get("speakers", speakers) != speakers
         known = {k: v for k, v in files_state.items() if "bytes" in v and not (k == name and relabelled)}
         try:
-            _refuse_utf16(path, "transcripts")
+            _refuse_other_encodings(path)
             part = new_part(path, name, known)
         except InboxFileError as error:  # rewritten in lines already loaded: as call records are
             yield from _reject(path, name, files_state, error, "transcripts")

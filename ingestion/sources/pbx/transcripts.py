@@ -26,7 +26,7 @@ from call_quality.redact import redact, redact_json_text_values
 from core import settings
 from core.warehouse import connect, exists
 from ingestion.sources.file_parts import NewPart
-from ingestion.sources.files import json_line
+from ingestion.sources.files import json_line, not_utf8
 
 SCHEMA = pa.schema(
     [
@@ -107,11 +107,14 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
             text = json_line(raw)
             if not text:
                 continue
+            not_utf8_at = not_utf8(raw)
             try:
                 record = json.loads(text)
                 problem = _problem(record, roles)
             except json.JSONDecodeError as exc:
                 record, problem = None, f"not valid JSON: {exc.msg}"
+            if not_utf8_at:  # its words would be scored with letters replaced
+                problem = f"not UTF-8 text ({not_utf8_at}); write the file as UTF-8 and send it again"
             if problem:
                 bad.append(
                     {
