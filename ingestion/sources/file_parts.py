@@ -52,17 +52,23 @@ def new_part(
     started_again: str = "",
     reused_name: bool = False,
     whole: bool = False,
+    document: bool = False,
 ) -> NewPart | None:
     """The part of ``path`` not loaded yet, or None when there is nothing new.
     ``started_again``: what to do when the file starts with other lines than were loaded
     (a log file rotated), added to the refusal; with ``reused_name`` (a name logrotate
     gives other lines) it is read as the name's next generation instead. ``whole``: from
-    the first line of its generation even when nothing changed (read by older rules)."""
-    stop = complete_size(path)
+    the first line of its generation even when nothing changed (read by older rules).
+    ``document``: one JSON value over many lines (a pretty-printed array), read whole to
+    its last byte, and whole again when anything in it changed: it is never appended to."""
+    stop = path.stat().st_size if document else complete_size(path)
     prev = files_state.get(name)
     start, first_line = 0, 1
     generation = prev.get("generation", 1) if prev else 1
-    if prev:
+    if prev and document:
+        if prev["bytes"] == stop and fingerprint(path, stop) == prev["fingerprint"]:
+            return None
+    elif prev:
         done = prev["bytes"]
         if done > stop or fingerprint(path, done) != prev["fingerprint"]:
             if _is_correction(path, stop, prev):

@@ -218,3 +218,34 @@ def test_a_file_set_aside_for_its_speaker_labels_is_read_again_once_they_are_giv
     _load(inbox, warehouse)  # nothing new: neither file is read again
     assert query(warehouse, "select _dlt_load_id from raw_pbx.transcripts where call_id = 'c0'") == plain_load
     assert query(warehouse, "select count(*) from raw_pbx.transcripts_quarantine") == [(1,)]
+
+
+def test_a_json_file_of_calls_loads_and_is_read_whole_again_when_it_changes(tmp_path, monkeypatch):
+    """A pretty-printed array (or a call per file) is never appended to: any change, a call
+    added or one corrected shorter, reads it whole again (a JSON-lines file with fewer lines
+    would be refused); a call it no longer holds is taken back, and unchanged, it is not read."""
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    folder = inbox / "pbx" / "transcripts"
+    folder.mkdir()
+    calls = folder / "calls.json"
+
+    def write(*lines: str) -> None:
+        calls.write_text(json.dumps([json.loads(line) for line in lines], ensure_ascii=False, indent=2))
+
+    write(_line("c1", GREETING, EXPENSIVE, GOODBYE), _line("c2", GREETING, GOODBYE))
+    warehouse = tmp_path / "w.duckdb"
+    _load(inbox, warehouse)
+    scored = "select call_id, objections_count from raw_call_quality.call_scores order by 1"
+    assert query(warehouse, scored) == [("c1", 1), ("c2", 0)]
+    write(_line("c1", GREETING, GOODBYE), _line("c3", GREETING, EXPENSIVE, GOODBYE))  # shorter, c2 gone
+    _load(inbox, warehouse)
+    assert query(warehouse, scored) == [("c1", 0), ("c3", 1)]
+    assert query(warehouse, "select call_id from raw_pbx.transcripts_withdrawn") == [("c2",)]
+    loads = "select count(distinct _dlt_load_id) from raw_pbx.transcripts"
+    before = query(warehouse, loads)
+    _load(inbox, warehouse)  # unchanged: not read again
+    assert query(warehouse, loads) == before
+    from orchestration.quarantine_report import summary
+
+    assert summary(warehouse) == []

@@ -16,7 +16,7 @@ from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.file_parts import new_part
 from ingestion.sources.files import complete_size, count_lines
-from ingestion.sources.pbx.transcripts import read_transcripts
+from ingestion.sources.pbx.transcripts import is_json_document, read_transcripts
 from ingestion.sources.tabular import TableSpec, read_rows
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -113,21 +113,46 @@ def test_tabular_csv_reader_on_random_shapes(tmp_path, header, body):
 @given(lines=st.lists(st.binary(max_size=80) | json_values.map(json.dumps).map(str.encode), max_size=8))
 def test_transcript_reader_on_random_lines(tmp_path, lines):
     path = _write(tmp_path, "t.jsonl", b"\n".join(line.replace(b"\n", b" ") for line in lines) + b"\n")
-    part = new_part(path, "pbx/transcripts/t.jsonl", {})
+    document = is_json_document(path)  # a first line "[" or "{" alone: JSON over lines
+    part = new_part(path, "pbx/transcripts/t.jsonl", {}, document=document)
     if part is None:
         return
     kept = bad = 0
+    lines_read = []
     for rows, quarantined in read_transcripts(part):
         kept += len(rows)
         bad += len(quarantined)
         assert all(r["call_id"] for r in rows)
+        lines_read += [r["_source_line"] for r in rows] + [q["source_line"] for q in quarantined]
+    text = path.read_bytes().decode("utf-8", "replace")
     # a line of nothing but a byte-order mark is blank too
-    non_blank = sum(
-        1
-        for line in path.read_bytes().split(b"\n")[:-1]
-        if line.decode("utf-8", "replace").strip().removeprefix("\ufeff")
-    )
-    assert kept + bad == non_blank
+    non_blank = sum(1 for line in text.split("\n")[:-1] if line.strip().removeprefix("\ufeff"))
+    if document:  # values, not lines: each where it starts, and nothing said only of no calls
+        assert all(1 <= line <= text.count("\n") + 1 for line in lines_read)
+        if kept + bad == 0:
+            assert all(_holds_no_call(v) for v in _values(text.replace("\ufeff", "")))
+    else:
+        assert kept + bad == non_blank
+
+
+def _values(text: str) -> list:
+    """The JSON values of a text, one after another (commas between them allowed)."""
+    decoder, values, at = json.JSONDecoder(), [], 0
+    while True:
+        while at < len(text) and (text[at].isspace() or text[at] == ","):
+            at += 1
+        if at == len(text):
+            return values
+        value, at = decoder.raw_decode(text, at)
+        values.append(value)
+
+
+def _holds_no_call(value) -> bool:
+    """An empty array, or an object that is no call holding only an empty list."""
+    if isinstance(value, dict) and "call_id" not in value:
+        lists = [v for v in value.values() if isinstance(v, list)]
+        return lists == [[]]
+    return value == []
 
 
 @FUZZ

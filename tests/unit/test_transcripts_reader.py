@@ -8,7 +8,7 @@ import pytest
 
 from core.settings import SettingError
 from ingestion.sources.file_parts import new_part
-from ingestion.sources.pbx.transcripts import read_transcripts
+from ingestion.sources.pbx.transcripts import is_json_document, read_transcripts
 
 CALL = {
     "call_id": "a1",
@@ -131,3 +131,57 @@ def test_a_line_that_is_not_utf8_goes_to_quarantine_saying_so_not_scored_on_repl
     assert [(b["source_line"], b["raw_value"]) for b in bad] == [
         (2, "not UTF-8 text (byte 0xC7 at byte 169 of the line); write the file as UTF-8 and send it again")
     ]
+
+
+def _read(path) -> tuple[list[dict], list[dict]]:
+    rows, bad = [], []
+    document = is_json_document(path)
+    for r, b in read_transcripts(new_part(path, f"pbx/transcripts/{path.name}", {}, document=document)):
+        rows += r
+        bad += b
+    return rows, bad
+
+
+def test_a_json_file_of_calls_is_read_as_an_array_an_object_per_call_or_an_object_holding_them(tmp_path):
+    """What speech-to-text tools write beside JSON lines: a pretty-printed array of calls, one
+    pretty-printed call per file, or an object holding the list. Each was read line by line,
+    every line quarantined as "not valid JSON" (112,003 of them for the demo's September)."""
+    robot = {**CALL, "call_id": "a3", "segments": [{"speaker": "robot", "text": "?"}]}
+    array = tmp_path / "calls.json"
+    array.write_text(json.dumps([CALL, {**CALL, "call_id": "a2"}, robot], ensure_ascii=False, indent=2))
+    rows, bad = _read(array)
+    assert [r["call_id"] for r in rows] == ["a1", "a2"]
+    lines = array.read_text().splitlines()
+    starts = [i for i, line in enumerate(lines, start=1) if line == "  {"]
+    assert [r["_source_line"] for r in rows] == starts[:2]  # where each call starts
+    assert [(b["source_line"], b["raw_value"][:40]) for b in bad] == [
+        (starts[2], "segment 0: speaker must be agent or clie")
+    ]
+    one = tmp_path / "a1.json"
+    one.write_text(json.dumps(CALL, ensure_ascii=False, indent=4))
+    rows, bad = _read(one)
+    assert [(r["call_id"], r["_source_line"]) for r in rows] == [("a1", 1)] and not bad
+    assert rows[0]["content_sha256"] == _read_line_file(tmp_path, CALL)["content_sha256"]
+    held = tmp_path / "held.json"
+    held.write_text(json.dumps({"calls": [CALL, {**CALL, "call_id": "a2"}]}, ensure_ascii=False, indent=2))
+    assert [r["call_id"] for r in _read(held)[0]] == ["a1", "a2"]
+
+
+def _read_line_file(tmp_path, call: dict) -> dict:
+    path = tmp_path / "line.jsonl"
+    path.write_text(json.dumps(call, ensure_ascii=False) + "\n")
+    return _read(path)[0][0]
+
+
+def test_a_json_array_broken_part_way_keeps_the_calls_before_and_says_where_it_broke(tmp_path):
+    path = tmp_path / "calls.json"
+    whole = json.dumps([CALL, {**CALL, "call_id": "a2"}], ensure_ascii=False, indent=2)
+    path.write_text(whole[: whole.index('"a2"') + 6] + "\n")  # cut in the second call
+    rows, bad = _read(path)
+    assert [r["call_id"] for r in rows] == ["a1"]
+    cut_at = whole[: whole.index('"a2"')].count("\n") + 1
+    assert [(b["rule"], b["raw_value"]) for b in bad] == [
+        ("transcript_format", f"not valid JSON from line {cut_at - 1} on (Expecting property name "
+         "enclosed in double quotes): the calls from there to the end of the file are not read; correct "
+         "the file and send it again")
+    ]  # fmt: skip

@@ -37,6 +37,7 @@ from ingestion.sources.pbx.settings import (
     is_transcripts_file,
 )
 from ingestion.sources.pbx.transcripts import (
+    is_json_document,
     read_transcripts,
     speaker_roles_key,
     stored_calls,
@@ -354,7 +355,7 @@ def transcripts(inbox_dir: str, warehouse: str = ""):
         known = {k: v for k, v in files_state.items() if "bytes" in v and not (k == name and relabelled)}
         try:
             _refuse_other_encodings(path)
-            part = new_part(path, name, known)
+            part = new_part(path, name, known, document=is_json_document(path))
         except InboxFileError as error:  # rewritten in lines already loaded: as call records are
             yield from _reject(path, name, files_state, error, "transcripts")
             continue
