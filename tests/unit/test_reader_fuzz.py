@@ -16,7 +16,8 @@ from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.file_parts import new_part
 from ingestion.sources.files import complete_size, count_lines
-from ingestion.sources.pbx.transcripts import is_json_document, read_transcripts
+from ingestion.sources.pbx.json_calls import is_json_document
+from ingestion.sources.pbx.transcripts import read_transcripts
 from ingestion.sources.tabular import TableSpec, read_rows
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -8,7 +8,8 @@ import pytest
 
 from core.settings import SettingError
 from ingestion.sources.file_parts import new_part
-from ingestion.sources.pbx.transcripts import is_json_document, read_transcripts
+from ingestion.sources.pbx.json_calls import is_json_document
+from ingestion.sources.pbx.transcripts import read_transcripts
 
 CALL = {
     "call_id": "a1",

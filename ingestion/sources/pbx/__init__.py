@@ -29,6 +29,7 @@ from ingestion.sources.files import (
 )
 from ingestion.sources.load_id import with_load_id
 from ingestion.sources.load_log import load_log_item, log_entry
+from ingestion.sources.pbx.json_calls import is_json_document
 from ingestion.sources.pbx.settings import (
     ASTERISK_FOLDER,
     REUSED_CALL_RECORD_NAMES,
@@ -37,7 +38,6 @@ from ingestion.sources.pbx.settings import (
     is_transcripts_file,
 )
 from ingestion.sources.pbx.transcripts import (
-    is_json_document,
     read_transcripts,
     speaker_roles_key,
     stored_calls,
