@@ -5,7 +5,8 @@
      "segments": [{"speaker": "agent", "start": 0.0, "end": 2.9, "text": "Здравствуйте!"}]}
 
 ``call_id`` is the PBX's linked id (or unique id): the ``call_id`` of ``fct_calls``.
-A line that is not such an object goes to quarantine with its line number.
+A line that is not such an object goes to quarantine with its line number. The same calls
+written as JSON over many lines (an array, a call per file) are read too (json_calls.py).
 
 Card and phone numbers and e-mail addresses said in a call are replaced by placeholders
 before anything is stored: in the raw table and in the quarantine's copy of a bad line.
