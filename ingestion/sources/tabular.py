@@ -45,7 +45,7 @@ import pyarrow as pa
 from core import phones
 from core.private_files import inbox_files
 from ingestion.sources.errors import InboxFileError
-from ingestion.sources.files import json_line, oldest_first
+from ingestion.sources.files import oldest_first
 from ingestion.sources.values import ValueProblem, configured_conventions, conventions_of, normalise
 
 # a title, a date and an empty line may come before the header (1C, Excel reports)
@@ -178,18 +178,18 @@ def _rows_json(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int
 
 
 def _rows_jsonl(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
-    with path.open("rb") as fh:
-        for i, raw in enumerate(fh, start=1):
-            line = json_line(raw)
-            if not line:
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InboxFileError(path, f"not valid JSON: {exc.msg}", line=i) from None
-            if not isinstance(row, dict):
-                raise InboxFileError(path, "expected one JSON object per line", line=i)
-            yield i, row
+    # decoded as the CSV and JSON readers do (UTF-8, UTF-16 or Windows-1251), then by line
+    for i, text in enumerate(_decode(path).split("\n"), start=1):
+        line = text.strip().removeprefix("\ufeff")  # a joined file's byte-order mark, Windows' \r
+        if not line:
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InboxFileError(path, f"not valid JSON: {exc.msg}", line=i) from None
+        if not isinstance(row, dict):
+            raise InboxFileError(path, "expected one JSON object per line", line=i)
+        yield i, row
 
 
 def _rows_xlsx(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:

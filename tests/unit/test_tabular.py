@@ -353,3 +353,18 @@ def test_json_lines_with_a_byte_order_mark(tmp_path):
     )
     rows, rejected = read_rows(path, DEALS, "crm/deals.jsonl", ZONE)
     assert [r["deal_id"] for r in rows] == ["D1"] and rejected == []
+
+
+def test_json_lines_in_windows_1251_or_utf16_are_read_as_their_csv_and_json_are(tmp_path):
+    """A CSV or a JSON file in Windows-1251 or UTF-16 was read right; JSON lines had every
+    Russian letter replaced, in silence (a client's name, a deal's title)."""
+    path = tmp_path / "clients.jsonl"
+    text = (
+        '{"client_id": "C1", "client_name": "ООО Ромашка", "phones": "", "responsible_user_id": "U1"}\r\n'
+        '{"client_id": "C2", "client_name": "ИП Лютик", "phones": "", "responsible_user_id": "U1"}\r\n'
+    )
+    for encoding in ("cp1251", "utf-16", "utf-8"):
+        path.write_bytes(text.encode(encoding))
+        rows, rejected = read_rows(path, CLIENTS, "crm/clients.jsonl", ZONE)
+        assert [(r["client_name"], r["_source_line"]) for r in rows] == [("ООО Ромашка", 1), ("ИП Лютик", 2)]
+        assert rejected == [], encoding
