@@ -24,6 +24,7 @@ import dlt
 import pyarrow as pa
 
 from call_quality.redact import redact, redact_json_text_values
+from call_quality.seconds import seconds
 from core import settings
 from core.warehouse import connect, exists
 from ingestion.sources.file_parts import NewPart
@@ -92,7 +93,26 @@ def _problem(record, roles: dict[str, str]) -> str | None:
             )
         if not isinstance(seg.get("text"), str):
             return f"segment {i}: missing text"
+        for key in ("start", "end"):
+            if seg.get(key) is not None and _seconds_or_none(seg[key]) is None:
+                return (
+                    f"segment {i}: {key} must be seconds (65.2) or a time (00:01:05.2), "
+                    f"not {json.dumps(seg[key], ensure_ascii=False)}"
+                )
     return None
+
+
+def _seconds_or_none(value) -> float | None:
+    try:
+        return seconds(value)
+    except ValueError:
+        return None
+
+
+def _segment(seg: dict, roles: dict[str, str]) -> dict:
+    """A segment as stored: its speaker's role, its times in seconds, numbers in its text redacted."""
+    times = {key: seconds(seg[key]) for key in ("start", "end") if seg.get(key) is not None}
+    return {**seg, **times, "speaker": _speaker(seg["speaker"], roles), "text": redact(seg["text"])}
 
 
 def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[list[dict], list[dict]]]:
@@ -151,13 +171,7 @@ WRITE_AS_UTF8 = "write the file as UTF-8 and send it again"
 
 def _row(record: dict, roles: dict[str, str], source_file: str, line_no: int) -> dict:
     language, extension = record.get("language"), _opt_str(record.get("agent_extension"))
-    segments = json.dumps(
-        [
-            {**seg, "speaker": _speaker(seg["speaker"], roles), "text": redact(seg["text"])}
-            for seg in record["segments"]
-        ],
-        ensure_ascii=False,
-    )
+    segments = json.dumps([_segment(seg, roles) for seg in record["segments"]], ensure_ascii=False)
     return {
         "call_id": str(record["call_id"]),
         "language": language,
