@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from call_quality.checklist import ITEMS, load_checklists
+from call_quality.checklist import ITEMS, checklist_language, load_checklists
 from call_quality.scorer import Scorer
 
 _SCORERS: dict[str, dict] = {}  # per process and checklist version: built once
@@ -44,7 +44,7 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
     scores, objections, bad, cleared, unscorable = [], [], [], [], []
     for row in batch:
         call_id, language, extension, segments_json, source_file, source_line, load_id, before, content = row
-        scorer = scorers.get((language or "ru").lower())
+        scorer = scorers.get(checklist_language(language))
         if scorer is None:
             bad.append(
                 {

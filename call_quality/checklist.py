@@ -122,6 +122,25 @@ def load_checklists(folder: Path = CHECKLIST_DIR) -> dict[str, Checklist]:
     return checklists
 
 
+# languages speech-to-text tools name in full
+LANGUAGE_NAMES = {"russian": "ru", "русский": "ru", "english": "en", "английский": "en"}
+
+
+def checklist_language(tag: str | None) -> str:
+    """The checklist a transcript's language is scored by: a locale's language ("ru-RU",
+    "en_US", as Yandex SpeechKit and Google write it), a language by name ("Russian"), in
+    any case; Russian when none is given."""
+    primary = (tag or "ru").strip().lower().replace("_", "-").split("-")[0]
+    return LANGUAGE_NAMES.get(primary, primary)
+
+
+def checklist_language_sql(column: str) -> str:
+    """``checklist_language`` in SQL (DuckDB and PostgreSQL) over a column."""
+    primary = f"split_part(replace(lower(trim(coalesce({column}, 'ru'))), '_', '-'), '-', 1)"
+    names = " ".join(f"when '{name}' then '{code}'" for name, code in LANGUAGE_NAMES.items())
+    return f"(case {primary} {names} else {primary} end)"
+
+
 def checklists_version(checklists: dict[str, Checklist]) -> str:
     """One version for the set: scores are recomputed when any checklist changes."""
     return hashlib.sha256(

@@ -249,3 +249,31 @@ def test_a_json_file_of_calls_loads_and_is_read_whole_again_when_it_changes(tmp_
     from orchestration.quarantine_report import summary
 
     assert summary(warehouse) == []
+
+
+def _locales(tmp_path) -> None:
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    folder = inbox / "pbx" / "transcripts"
+    folder.mkdir()
+    tagged = (("c1", "ru-RU"), ("c2", "de-DE"))
+    lines = [_line(call, GREETING, GOODBYE).replace('"ru"', f'"{tag}"') for call, tag in tagged]
+    (folder / "2026-10-01.jsonl").write_text("".join(lines), encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    refused = "select source_line, raw_value from raw_call_quality.call_scores_quarantine"
+    scored = "select call_id, language from raw_call_quality.call_scores"
+    for _ in range(2):  # a run with nothing new quarantines the German call no second time
+        _load(inbox, warehouse)
+        assert query(warehouse, scored) == [("c1", "ru")]
+        assert query(warehouse, refused) == [(2, "de-DE")]
+
+
+def test_a_language_given_as_a_locale_is_scored_and_one_without_a_checklist_quarantined_once(
+    tmp_path, monkeypatch
+):
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    _locales(tmp_path)
+
+
+@pytest.mark.usefixtures("postgres_target")
+def test_the_locales_on_postgres(tmp_path):
+    _locales(tmp_path)

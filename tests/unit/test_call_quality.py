@@ -134,3 +134,20 @@ def test_a_broken_checklist_names_the_file(tmp_path):
     path.write_text("language: xx\nitems:\n  greeting: {kind: positive, weight: 1, phrases: [hi]}\n")
     with pytest.raises(ChecklistError, match=r"xx\.yaml: items must be exactly"):
         load_checklist(path)
+
+
+def test_a_language_given_as_a_locale_or_by_name_is_scored_by_its_checklist():
+    """Yandex SpeechKit and Google write "ru-RU", other tools "russian": every such call was
+    quarantined as "no checklist for language 'ru-RU'"."""
+    import json as _json
+
+    from call_quality.batches import score_batch
+    from call_quality.checklist import checklists_version, load_checklists
+
+    segments = _json.dumps([{"speaker": "agent", "start": 0.0, "end": 2.0, "text": "Здравствуйте!"}])
+    tags = ["ru-RU", "RU", "ru_RU", "Russian", "en-US", "english", None, "de-DE"]
+    batch = [(f"c{i}", tag, "101", segments, "t.jsonl", i, "L1", False, "h") for i, tag in enumerate(tags)]
+    scored = score_batch(batch, checklists_version(load_checklists()))
+    languages = {s["call_id"]: s["language"] for s in scored.scores}
+    assert languages == {"c0": "ru", "c1": "ru", "c2": "ru", "c3": "ru", "c4": "en", "c5": "en", "c6": "ru"}
+    assert [(b["source_line"], b["raw_value"]) for b in scored.bad] == [(7, "de-DE")]

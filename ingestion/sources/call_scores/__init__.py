@@ -25,7 +25,7 @@ import dlt
 import pyarrow as pa
 
 from call_quality.batches import ScoredBatch, score_batch
-from call_quality.checklist import ITEMS, checklists_version, load_checklists
+from call_quality.checklist import ITEMS, checklist_language_sql, checklists_version, load_checklists
 from core import settings
 from core.errors import UserFacingError
 from core.progress import Progress
@@ -121,7 +121,7 @@ def _unscored_select(con, version: str, languages: list[str]) -> tuple[str, list
         scored, scored_before = "where ? is not null", "false"
     if con.table_exists("raw_call_quality", "call_scores_quarantine"):
         scored += (
-            f" and not (lower(coalesce(t.language, 'ru')) not in ({', '.join('?' * len(languages))}) "
+            f" and not ({checklist_language_sql('t.language')} not in ({', '.join('?' * len(languages))}) "
             "and exists (select 1 from raw_call_quality.call_scores_quarantine as q "
             "where q.rule = 'checklist_language' and q.source_file = t._source_file "
             "and q.source_line = t._source_line and q.raw_value = t.language))"
