@@ -48,6 +48,9 @@ def is_utf16(path: Path) -> bool:
     return head in (b"\xff\xfe", b"\xfe\xff") or (len(head) == 2 and 0 in head)
 
 
+WRITE_AS_UTF8 = "write the file as UTF-8 and send it again"
+
+
 def not_utf8(raw: bytes) -> str | None:
     """Where a line's bytes stop being UTF-8 (``byte 0xC7 at byte 58 of the line``), or None."""
     try:

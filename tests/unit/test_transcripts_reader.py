@@ -208,3 +208,17 @@ def test_segment_times_written_as_clock_times_or_with_a_decimal_comma_are_read_a
         f"segment 0: start must be seconds (65.2) or a time (00:01:05.2), not {json.dumps(value)}"
         for value, _ in wrong
     ]
+
+
+def test_a_json_file_of_calls_in_windows_1251_is_quarantined_saying_so_not_read_with_letters_replaced(
+    tmp_path,
+):
+    """Its first line, "[", is the same in any encoding, so the file passes the check of a
+    first line: the reader finds the first byte that is not UTF-8."""
+    path = tmp_path / "calls.json"
+    path.write_bytes(json.dumps([CALL], ensure_ascii=False, indent=2).encode("cp1251"))
+    rows, bad = _read(path)
+    assert rows == []
+    assert [(b["source_line"], b["raw_value"]) for b in bad] == [
+        (12, "not UTF-8 text (byte 0xC7 in line 12); write the file as UTF-8 and send it again")
+    ]

@@ -18,6 +18,7 @@ from ingestion.sources.asterisk.helpers import read_cdr
 from ingestion.sources.errors import InboxFileError
 from ingestion.sources.file_parts import NewPart, mark_done, new_part
 from ingestion.sources.files import (
+    WRITE_AS_UTF8,
     FileTally,
     complete_size,
     content_digest,
@@ -215,8 +216,7 @@ def _refuse_other_encodings(path: Path) -> None:
     if where:
         raise InboxFileError(
             path,
-            f"is not UTF-8 text ({where}; a Windows tool writes Russian so in Windows-1251); "
-            "write the file as UTF-8 and send it again",
+            f"is not UTF-8 text ({where}; a Windows tool writes Russian so in Windows-1251); {WRITE_AS_UTF8}",
             line=1,
         )
 

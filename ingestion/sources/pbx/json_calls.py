@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingestion.sources.file_parts import NewPart
-from ingestion.sources.files import json_line
+from ingestion.sources.files import WRITE_AS_UTF8, json_line
 
 # (line, the JSON value read, why it cannot be read or None, its text for the quarantine)
 Record = tuple[int, object, str | None, str]
@@ -33,10 +33,21 @@ def documents(part: NewPart) -> Iterator[Record]:
     printed, as whisper-style tools write one), calls one after another, or an object
     holding the list (``{"calls": […]}``). Each call's line is where it starts. JSON broken
     part way is one quarantined record from where it broke: what follows cannot be told
-    apart into calls; the calls before it are read."""
+    apart into calls; the calls before it are read. A file that is not UTF-8 is one
+    quarantined record (its first line, "[" or "{", is the same in any encoding)."""
     with part.path.open("rb") as fh:
         data = fh.read(part.stop)
-    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:  # read on, its words would be scored with letters replaced
+        line = part.first_line + data[: error.start].count(b"\n")
+        yield (
+            line,
+            None,
+            f"not UTF-8 text (byte 0x{data[error.start]:02X} in line {line}); {WRITE_AS_UTF8}",
+            "",
+        )
+        return
     line_of = _LinesBefore(text, part.first_line)
     decoder = json.JSONDecoder()
     at, in_array = _next_value(text, 0), False

@@ -28,7 +28,7 @@ from call_quality.seconds import seconds
 from core import settings
 from core.warehouse import connect, exists
 from ingestion.sources.file_parts import NewPart
-from ingestion.sources.files import json_line, not_utf8
+from ingestion.sources.files import WRITE_AS_UTF8, json_line, not_utf8
 from ingestion.sources.pbx.json_calls import Record, documents, is_json_document
 
 SCHEMA = pa.schema(
@@ -129,7 +129,7 @@ def _segment(seg: dict, roles: dict[str, str]) -> dict:
 
 def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[list[dict], list[dict]]]:
     """(rows, quarantined) batches from the new part of one transcripts file: JSON lines, or
-    JSON as speech-to-text tools also write it (``_documents``)."""
+    JSON over many lines as speech-to-text tools also write it (``json_calls.documents``)."""
     roles = settings.get(SPEAKERS_ENV)
     rows: list[dict] = []
     bad: list[dict] = []
@@ -176,9 +176,6 @@ def _lines(part: NewPart) -> Iterator[Record]:
                 yield line_no, json.loads(text), None, text
             except json.JSONDecodeError as exc:
                 yield line_no, None, f"not valid JSON: {exc.msg}", text
-
-
-WRITE_AS_UTF8 = "write the file as UTF-8 and send it again"
 
 
 def _row(record: dict, roles: dict[str, str], source_file: str, line_no: int) -> dict:
