@@ -20,7 +20,7 @@ from call_quality.phrases import (
     word_starts,
     words_of,
 )
-from call_quality.seconds import seconds
+from call_quality.seconds import seconds_or
 
 ListKey = tuple[str, str]  # (item or "objections:<class>", list name)
 
@@ -182,10 +182,10 @@ class Reader:
         for i, segment in enumerate(segments):
             text = segment.get("text") or ""
             speaker = segment.get("speaker") or ""
-            at = _seconds(segment.get("start"), 0.0)
+            at = seconds_or(segment.get("start"), 0.0)
             turn = self.read(i, speaker, at, text)
             if speaker == "agent":
-                turn.split = partial(self._split, end=_seconds(segment.get("end"), at))
+                turn.split = partial(self._split, end=seconds_or(segment.get("end"), at))
                 turn.read_piece = partial(self.read, i, speaker, at)
             out.append(turn)
         return out
@@ -270,16 +270,3 @@ class _Word:
     facts: WordFacts
     matches: WordMatches
     starts_word_phrases: tuple[tuple[ListKey, tuple[str, ...]], ...]  # word-list phrases it begins
-
-
-def _seconds(value, otherwise: float) -> float:
-    """A segment's time; ``otherwise`` when it has none, or one a load before autokpi read
-    times stored as it came (``"00:01:05.2"`` is read, text that is no time is not)."""
-    if type(value) is float and value >= 0:  # as the load stores it
-        return value
-    if value is None or value == "":
-        return otherwise
-    try:
-        return seconds(value)
-    except ValueError:
-        return otherwise

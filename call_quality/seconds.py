@@ -32,3 +32,15 @@ def seconds(value) -> float:
             raise ValueError(value)
         total += 60 * int(minutes) + 3600 * int(hours or 0)
     return total
+
+
+def seconds_or(value, otherwise):
+    """``seconds(value)``, or ``otherwise`` when the value is none of its forms (or absent)."""
+    if type(value) is float and value >= 0:  # as the load stores it
+        return value
+    if value is None or value == "":
+        return otherwise
+    try:
+        return seconds(value)
+    except ValueError:
+        return otherwise

@@ -34,6 +34,7 @@ class NewPart:
     state_key: str = ""  # the path relative to the inbox, where its state is kept
     generation: int = 1  # how many times a file under this name started again, plus one
     read_again: bool = False  # lines this generation loaded before, read again from its first
+    document: bool = False  # one JSON value over many lines, read whole (new_part's ``document``)
 
     @property
     def started_again(self) -> bool:
@@ -87,7 +88,9 @@ def new_part(
     if start >= stop:
         return None
     read_again = prev is not None and start == 0 and generation == prev.get("generation", 1)
-    return NewPart(path, _key(name, generation), start, first_line, stop, name, generation, read_again)
+    return NewPart(
+        path, _key(name, generation), start, first_line, stop, name, generation, read_again, document
+    )
 
 
 def _is_correction(path: Path, stop: int, prev: dict) -> bool:

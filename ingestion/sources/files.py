@@ -39,13 +39,16 @@ def json_line(raw: bytes) -> str:
     return raw.decode("utf-8", "replace").strip().removeprefix("\ufeff")
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # little-endian, big-endian
+
+
 def is_utf16(path: Path) -> bool:
     """Whether the file is UTF-16 text (PowerShell 5's ``>`` and ``Out-File``, Excel's
     "Unicode text"): a byte-order mark, or a NUL beside the first character. The PBX files'
     readers work line by line on UTF-8 bytes, so such a file is refused in a sentence."""
     with path.open("rb") as fh:
         head = fh.read(2)
-    return head in (b"\xff\xfe", b"\xfe\xff") or (len(head) == 2 and 0 in head)
+    return head in UTF16_BOMS or (len(head) == 2 and 0 in head)
 
 
 WRITE_AS_UTF8 = "write the file as UTF-8 and send it again"

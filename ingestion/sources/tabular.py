@@ -45,7 +45,7 @@ import pyarrow as pa
 from core import phones
 from core.private_files import inbox_files
 from ingestion.sources.errors import InboxFileError
-from ingestion.sources.files import oldest_first
+from ingestion.sources.files import UTF16_BOMS, oldest_first
 from ingestion.sources.values import ValueProblem, configured_conventions, conventions_of, normalise
 
 # a title, a date and an empty line may come before the header (1C, Excel reports)
@@ -100,7 +100,7 @@ def _text(value) -> str | None:
 
 def _decode(path: Path) -> str:
     data = path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16
+    if data.startswith(UTF16_BOMS):  # Excel's "Unicode text": UTF-16
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:

@@ -24,12 +24,12 @@ import dlt
 import pyarrow as pa
 
 from call_quality.redact import redact, redact_json_text_values
-from call_quality.seconds import seconds
+from call_quality.seconds import seconds, seconds_or
 from core import settings
 from core.warehouse import connect, exists
 from ingestion.sources.file_parts import NewPart
 from ingestion.sources.files import WRITE_AS_UTF8, json_line, not_utf8
-from ingestion.sources.pbx.json_calls import Record, documents, is_json_document
+from ingestion.sources.pbx.json_calls import Record, documents
 
 SCHEMA = pa.schema(
     [
@@ -100,7 +100,7 @@ def _problem(record, roles: dict[str, str]) -> str | None:
             if (
                 value is not None
                 and (type(value) is not float or value < 0)
-                and _seconds_or_none(value) is None
+                and seconds_or(value, None) is None
             ):
                 return (
                     f"segment {i}: {key} must be seconds (65.2) or a time (00:01:05.2), "
@@ -110,13 +110,6 @@ def _problem(record, roles: dict[str, str]) -> str | None:
 
 
 _TIMES = ("start", "end")
-
-
-def _seconds_or_none(value) -> float | None:
-    try:
-        return seconds(value)
-    except ValueError:
-        return None
 
 
 def _segment(seg: dict, roles: dict[str, str]) -> dict:
@@ -135,7 +128,7 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
     roles = settings.get(SPEAKERS_ENV)
     rows: list[dict] = []
     bad: list[dict] = []
-    records = documents(part) if part.start == 0 and is_json_document(part.path) else _lines(part)
+    records = documents(part) if part.document else _lines(part)
     for line_no, record, problem, text in records:
         if problem is None:
             problem = _problem(record, roles)
