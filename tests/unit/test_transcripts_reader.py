@@ -222,3 +222,20 @@ def test_a_json_file_of_calls_in_windows_1251_is_quarantined_saying_so_not_read_
     assert [(b["source_line"], b["raw_value"]) for b in bad] == [
         (12, "not UTF-8 text (byte 0xC7 in line 12); write the file as UTF-8 and send it again")
     ]
+
+
+def test_a_call_id_written_as_a_json_number_keeps_its_digits_as_written(tmp_path):
+    """Asterisk's ids are "seconds.sequence": 1790845229.10 and 1790845229.1 are two calls.
+    A tool writing the id as a JSON number had it read as the float 1790845229.1, so its
+    transcript was scored as another call's (or no call's), in a JSON-lines file and in an array."""
+    written = ["1790845229.10", "1790845229.1", "1790845229.100", "17908452291"]
+    line = json.dumps({**CALL, "call_id": 0}, ensure_ascii=False)
+    text = "".join(line.replace('"call_id": 0', f'"call_id": {w}') + "\n" for w in written)
+    lines = tmp_path / "2026-10-01.jsonl"
+    lines.write_text(text, encoding="utf-8")
+    array = tmp_path / "calls.json"
+    array.write_text("[\n" + ",\n".join(text.splitlines()) + "\n]\n", encoding="utf-8")
+    for path in (lines, array):
+        rows, bad = _read(path)
+        assert [r["call_id"] for r in rows] == written and not bad
+        assert json.loads(rows[0]["segments_json"])[0]["end"] == 2.0  # other numbers stay numbers

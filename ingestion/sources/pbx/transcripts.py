@@ -112,6 +112,21 @@ def _problem(record, roles: dict[str, str]) -> str | None:
 _TIMES = ("start", "end")
 
 
+class NumberAsWritten(float):
+    """A JSON number that keeps the digits it was written with: as a call id, Asterisk's
+    1790845229.10 is not 1790845229.1 (another call), which is all a float holds."""
+
+    __slots__ = ("written",)
+
+    def __new__(cls, written: str):
+        number = super().__new__(cls, written)
+        number.written = written
+        return number
+
+    def __str__(self) -> str:
+        return self.written
+
+
 def _segment(seg: dict, roles: dict[str, str]) -> dict:
     """A segment as stored: its speaker's role, its times in seconds, numbers in its text redacted."""
     stored = {**seg, "speaker": _speaker(seg["speaker"], roles), "text": redact(seg["text"])}
@@ -130,6 +145,8 @@ def read_transcripts(part: NewPart, batch_rows: int = 50_000) -> Iterator[tuple[
     bad: list[dict] = []
     records = documents(part) if part.document else _lines(part)
     for line_no, record, problem, text in records:
+        if problem is None and type(record) is dict and type(record.get("call_id")) is float:
+            record = json.loads(text, parse_float=NumberAsWritten)  # rare: read again, digits kept
         if problem is None:
             problem = _problem(record, roles)
         if problem:
