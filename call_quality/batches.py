@@ -9,10 +9,13 @@ pandas and the warehouse, which it never uses (importing the source took a start
 from __future__ import annotations
 
 import json
+import traceback
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from call_quality.checklist import ITEMS, checklist_language, load_checklists
-from call_quality.scorer import Scorer
+from call_quality.scorer import CallScore, Scorer
+from core.errors import UserFacingError
 
 _SCORERS: dict[str, dict] = {}  # per process and checklist version: built once
 
@@ -37,11 +40,74 @@ class ScoredBatch:
     cleared: list[str] = field(default_factory=list)
 
 
+# a transcript left unscored, once: the run's query of what to score leaves out a line in
+# quarantine for one of these with the same content (ingestion/sources/call_scores)
+NO_AGENT_SPEECH = "no_agent_speech"
+SCORER_FAILED = "scorer_failed"
+QUARANTINED_ONCE = (NO_AGENT_SPEECH, SCORER_FAILED)
+NO_AGENT_SPEECH_SAID = (
+    "no words of the agent in the transcript (nothing recognised, or only the client's channel): "
+    "not scored, so the call counts neither for nor against the agent; if the agent spoke, the "
+    "speech-to-text tool missed their channel: check the recording's channels or the speaker roles "
+    "(AUTOKPI_TRANSCRIPT_SPEAKERS) and send the transcript again"
+)
+# a scorer failing on this many calls of a batch, every one, is the scorer's fault: the run stops
+FAILED_WHOLE_BATCH = 20
+
+
+def quarantined_record(call_id: str, content: str | None) -> str:
+    """What a transcript left unscored is kept as: its call and the content that was read
+    (the same text as ``quarantined_record_sql``)."""
+    return f"call {call_id}, transcript sha256 {content or ''}"
+
+
+def quarantined_record_sql(transcript: str) -> str:
+    """``quarantined_record`` of the transcripts row aliased ``transcript``, in SQL."""
+    return f"concat('call ', {transcript}.call_id, ', transcript sha256 ', {transcript}.content_sha256)"
+
+
+def _has_agent_speech(segments: list) -> bool:
+    return any(
+        isinstance(s, dict) and s.get("speaker") == "agent" and str(s.get("text") or "").strip()
+        for s in segments
+    )
+
+
+def _score_or_reason(scorer: Scorer, call_id: str, segments: list) -> CallScore | tuple[str, str, str]:
+    """The call's score, or why it has none: the rule, the sentence and (the scorer failing)
+    the failure's type and place."""
+    if not _has_agent_speech(segments):
+        return NO_AGENT_SPEECH, NO_AGENT_SPEECH_SAID, ""
+    try:
+        return scorer.score(call_id, segments)
+    except MemoryError:
+        raise
+    except Exception as exc:  # one call the scorer cannot read does not stop the run
+        failure = _failure(exc)
+        return (
+            SCORER_FAILED,
+            (
+                f"the call-quality scorer failed on this call ({failure}): not scored; report this "
+                "line to autokpi's maintainers; the call is tried again when its transcript changes"
+            ),
+            failure,
+        )
+
+
+def _failure(exc: Exception) -> str:
+    """``KeyError at call_quality/verdicts.py:123``: the exception's type and place only, as
+    its message may quote the call's words."""
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    path = Path(where.filename)
+    return f"{type(exc).__name__} at {path.parent.name}/{path.name}:{where.lineno}"
+
+
 def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
     """Score one batch of transcripts: rows of (call id, language, agent's extension,
     segments as JSON, file, line, load id, scored before, content hash)."""
     scorers = _scorers(version)
     scores, objections, bad, cleared, unscorable = [], [], [], [], []
+    failures: list[str] = []  # the scorer's own, each as its type and place
     for row in batch:
         call_id, language, extension, segments_json, source_file, source_line, load_id, before, content = row
         scorer = scorers.get(checklist_language(language))
@@ -59,7 +125,23 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
             if before:
                 unscorable.append(call_id)  # its earlier version's score no longer stands
             continue
-        result = scorer.score(call_id, json.loads(segments_json))
+        result = _score_or_reason(scorer, call_id, json.loads(segments_json))
+        if isinstance(result, tuple):
+            rule, said, failure = result
+            failures += [failure] if failure else []
+            bad.append(
+                {
+                    "source_file": source_file,
+                    "source_line": source_line,
+                    "rule": rule,
+                    "field": None,
+                    "raw_value": said,
+                    "raw_record": quarantined_record(call_id, content),
+                }
+            )
+            if before:
+                unscorable.append(call_id)  # its earlier version's score no longer stands
+            continue
         scores.append(
             {
                 "call_id": call_id,
@@ -89,4 +171,12 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
             }
             for i, o in enumerate(result.objections)
         ]
+    if len(failures) == len(batch) >= FAILED_WHOLE_BATCH:
+        first = next(b for b in bad if b["rule"] == SCORER_FAILED)
+        raise UserFacingError(
+            f"the call-quality scorer failed on every one of {len(failures)} calls in a row (first: "
+            f"{first['source_file']}:{first['source_line']}, {failures[0]}): "
+            "that is autokpi's fault, not the transcripts'; report it to autokpi's maintainers, and "
+            "until it is fixed run the autokpi version that scored your calls before"
+        )
     return ScoredBatch(scores, objections, bad, withdrawn=unscorable, cleared=cleared)

@@ -277,3 +277,41 @@ def test_a_language_given_as_a_locale_is_scored_and_one_without_a_checklist_quar
 @pytest.mark.usefixtures("postgres_target")
 def test_the_locales_on_postgres(tmp_path):
     _locales(tmp_path)
+
+
+def _without_the_agent(tmp_path) -> None:
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    day = inbox / "pbx" / "transcripts" / "2026-10-01.jsonl"
+    day.parent.mkdir()
+    silent, client_only = '{"call_id": "c2", "language": "ru", "segments": []}\n', _line("c3", EXPENSIVE)
+    day.write_text(_line("c1", GREETING) + silent + client_only + _line("c4", GREETING), encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    scored = "select call_id from raw_call_quality.call_scores order by 1"
+    refused = "select source_line, rule from raw_call_quality.call_scores_quarantine order by 1"
+    for _ in range(2):  # a run with nothing new quarantines them no second time
+        _load(inbox, warehouse)
+        assert query(warehouse, scored) == [("c1",), ("c4",)]
+        assert query(warehouse, refused) == [(2, "no_agent_speech"), (3, "no_agent_speech")]
+    # corrected: c2 has the agent's words now (scored), c4 lost them (its score goes); c3 as it was
+    day.write_text(
+        _line("c1", GREETING) + _line("c2", GREETING) + client_only + _line("c4"), encoding="utf-8"
+    )
+    _load(inbox, warehouse)
+    assert query(warehouse, scored) == [("c1",), ("c2",)]
+    assert query(warehouse, refused) == [
+        (2, "no_agent_speech"),
+        (3, "no_agent_speech"),
+        (4, "no_agent_speech"),
+    ]
+
+
+def test_a_call_without_the_agents_words_is_quarantined_once_not_scored_against_the_agent(
+    tmp_path, monkeypatch
+):
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    _without_the_agent(tmp_path)
+
+
+@pytest.mark.usefixtures("postgres_target")
+def test_the_calls_without_the_agent_on_postgres(tmp_path):
+    _without_the_agent(tmp_path)

@@ -24,7 +24,7 @@ from pathlib import Path
 import dlt
 import pyarrow as pa
 
-from call_quality.batches import ScoredBatch, score_batch
+from call_quality.batches import QUARANTINED_ONCE, ScoredBatch, quarantined_record_sql, score_batch
 from call_quality.checklist import ITEMS, checklist_language_sql, checklists_version, load_checklists
 from core import settings
 from core.errors import UserFacingError
@@ -98,7 +98,8 @@ def _unscored_select(con, version: str, languages: list[str]) -> tuple[str, list
     sent again is loaded whole; the lines it left as they were keep their score). Rows
     loaded or scored before the content was hashed count as changed when loaded again. A
     transcript in a language no checklist reads whose line is in quarantine already is left
-    out, so a run with nothing new quarantines it no second time. None when there are no
+    out, so a run with nothing new quarantines it no second time; so is one with no words of
+    the agent, or that the scorer failed on, while its content is the same. None when there are no
     transcripts."""
     if not con.table_exists("raw_pbx", "transcripts"):
         return None
@@ -127,6 +128,13 @@ def _unscored_select(con, version: str, languages: list[str]) -> tuple[str, list
             "and q.source_line = t._source_line and q.raw_value = t.language))"
         )
         params += languages
+        if content != "null":  # one left unscored keeps its quarantine row until its content changes
+            once = ", ".join(f"'{rule}'" for rule in QUARANTINED_ONCE)
+            scored += (
+                " and not exists (select 1 from raw_call_quality.call_scores_quarantine as q "
+                f"where q.rule in ({once}) and q.source_file = t._source_file "
+                f"and q.source_line = t._source_line and q.raw_record = {quarantined_record_sql('t')})"
+            )
     # in the order the table is read: sorting would hold every transcript's text
     sql = (
         "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
