@@ -242,7 +242,9 @@ SETTINGS: dict[str, Setting] = {
                 "",
                 "Transcripts whose speech-to-text tool labels speakers its own way: each label with its "
                 "role, e.g. `0=agent,1=client` (a stereo recording's channels); empty: `agent` and "
-                "`client` only. A file with lines set aside for their labels is read again after a change.",
+                "`client`, and the names call-analytics tools give them (`Оператор`, `operator`, "
+                "`менеджер`, `Клиент`, `customer`, `абонент`, …). A file with lines set aside for their "
+                "labels is read again after a change.",
                 _speaker_roles,
             ),
         ),

@@ -239,3 +239,26 @@ def test_a_call_id_written_as_a_json_number_keeps_its_digits_as_written(tmp_path
         rows, bad = _read(path)
         assert [r["call_id"] for r in rows] == written and not bad
         assert json.loads(rows[0]["segments_json"])[0]["end"] == 2.0  # other numbers stay numbers
+
+
+def test_a_speaker_named_as_call_centres_name_them_is_read_without_a_setting(tmp_path, monkeypatch):
+    """Russian call analytics write "Оператор" and "Клиент", others "operator" and "customer":
+    every such call was quarantined until someone found AUTOKPI_TRANSCRIPT_SPEAKERS. "caller"
+    is the client inbound and the agent outbound: it still needs the setting."""
+    said = [("Оператор", "agent"), ("Клиент", "client"), ("operator", "agent"), ("Customer", "client"),
+            ("менеджер", "agent"), ("абонент", "client")]  # fmt: skip
+    segments = [{"speaker": label, "start": 1.0 * i, "text": "Алло"} for i, (label, _) in enumerate(said)]
+    path = tmp_path / "2026-10-01.jsonl"
+    calls = [
+        {**CALL, "segments": segments},
+        {**CALL, "call_id": "a2", "segments": [{**segments[0], "speaker": "caller"}]},
+    ]
+    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in calls), encoding="utf-8")
+    rows, bad = _read(path)
+    assert [s["speaker"] for s in json.loads(rows[0]["segments_json"])] == [role for _, role in said]
+    assert [b["raw_value"][:51] for b in bad] == ["segment 0: speaker must be agent or client, not 'ca"]
+    monkeypatch.setenv("AUTOKPI_TRANSCRIPT_SPEAKERS", "caller=client,клиент=agent")  # the setting first
+    rows, bad = _read(path)
+    said_now = [json.loads(r["segments_json"])[i]["speaker"] for r, i in zip(rows, (1, 0), strict=True)]
+    assert said_now == ["agent", "client"]
+    assert not bad

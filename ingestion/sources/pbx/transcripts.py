@@ -64,7 +64,14 @@ def _speaker(value, roles: dict[str, str]) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
     word = str(value).strip().lower()
-    return word if word in SPEAKERS else roles.get(word)
+    return word if word in SPEAKERS else roles.get(word) or CALL_CENTRE_ROLES.get(word)
+
+
+# speakers as call-analytics tools name them; "caller" is not one: the client inbound, the agent outbound
+CALL_CENTRE_ROLES = {
+    **dict.fromkeys(("оператор", "менеджер", "сотрудник", "operator", "manager", "employee"), "agent"),
+    **dict.fromkeys(("клиент", "абонент", "покупатель", "customer"), "client"),
+}
 
 
 def speaker_roles_key() -> str:
