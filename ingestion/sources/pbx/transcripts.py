@@ -75,8 +75,9 @@ CALL_CENTRE_ROLES = {
 
 
 def speaker_roles_key() -> str:
-    """The speaker roles given now, as one text: a file read with other roles is read again."""
-    return json.dumps(sorted(settings.get(SPEAKERS_ENV).items()))
+    """The speaker roles given now and known by name, as one text: a file with lines set aside
+    when they were other roles is read again."""
+    return json.dumps(sorted(settings.get(SPEAKERS_ENV).items()) + sorted(CALL_CENTRE_ROLES.items()))
 
 
 def _problem(record, roles: dict[str, str]) -> str | None:
