@@ -35,6 +35,8 @@ def _open_rows(con, table: str) -> str:
     read that quarantined a row is the first load-log entry of its file logged after it.
     """
     schema, name = table.split(".")
+    if table == SCORES_QUARANTINE:
+        return _open_score_rows(con)
     if not con.table_exists(schema, "load_log"):
         return f"select * from {table}"
     target = name.removesuffix("_quarantine")
@@ -59,6 +61,28 @@ def _open_rows(con, table: str) -> str:
                     where own.source_file = q.source_file
                         and own.logged_at >= coalesce(q.quarantined_at, timestamp '1970-01-01')
                 )
+        )
+    """
+
+
+SCORES_QUARANTINE = "raw_call_quality.call_scores_quarantine"
+
+
+def _open_score_rows(con) -> str:
+    """Transcripts left unscored (no checklist for their language, no words of the agent,
+    the scorer failing): a row is open while the transcript on its line has no score; a
+    checklist added, or a corrected transcript scored, closes it."""
+    if not (
+        con.table_exists("raw_pbx", "transcripts") and con.table_exists("raw_call_quality", "call_scores")
+    ):
+        return f"select * from {SCORES_QUARANTINE}"
+    return f"""
+        select q.* from {SCORES_QUARANTINE} as q
+        where exists (
+            select 1 from raw_pbx.transcripts as t
+            where t._source_file = q.source_file
+                and t._source_line = q.source_line
+                and not exists (select 1 from raw_call_quality.call_scores as s where s.call_id = t.call_id)
         )
     """
 

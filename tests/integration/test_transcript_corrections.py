@@ -298,6 +298,10 @@ def _without_the_agent(tmp_path) -> None:
     )
     _load(inbox, warehouse)
     assert query(warehouse, scored) == [("c1",), ("c2",)]
+    from orchestration.quarantine_report import summary
+
+    # open: c3 and c4, still without the agent's words; c2's row was closed by its score
+    assert [(g.rule, g.rows) for g in summary(warehouse)] == [("no_agent_speech", 2)]
     assert query(warehouse, refused) == [
         (2, "no_agent_speech"),
         (3, "no_agent_speech"),
