@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import struct
 import wave
@@ -104,3 +105,36 @@ def test_a_command_whose_program_cannot_be_run_is_said_with_the_setting(tmp_path
     )
     with pytest.raises(SpeechToTextError, match=r"wrote no transcript\.json"):  # quoted, it runs
         CommandBackend(f"'{cli}' -f {{audio}} -of {{out}} -oj").transcribe(audio)
+
+
+class _Heard:
+    """An engine that hears the same words on every channel it is given."""
+
+    language = "ru"
+
+    def transcribe(self, audio):
+        from call_quality.speech_to_text.backends import Segment
+
+        return [Segment(0.0, 1.0, "Здравствуйте")]
+
+
+def test_a_recording_named_as_freepbx_names_them_is_the_call_of_the_id_at_the_end_of_its_name(tmp_path):
+    """FreePBX saves ``<type>-<to>-<from>-<date>-<time>-<uniqueid>.wav``: the whole name was
+    taken as the call id, so no call matched, and the score reached no employee (no
+    extension, no day). The id and the start are read from the name; another name stays
+    the id, and a recording is still transcribed once."""
+    from call_quality.speech_to_text.transcribe import transcribe_recordings
+
+    folder = tmp_path / "pbx" / "recordings" / "2026" / "10" / "01"
+    folder.mkdir(parents=True)
+    names = ["in-5551234-101-20261001-090029-1790845229.61368", "1790845300.61370", "call-42"]
+    for name in names:
+        write_stereo(folder / f"{name}.wav", [True], [False])
+    report = transcribe_recordings(tmp_path, _Heard())
+    assert sorted(report.transcribed) == ["1790845229.61368", "1790845300.61370", "call-42"]
+    (written,) = (tmp_path / "pbx" / "transcripts" / "speech-to-text").glob("*.jsonl")
+    records = {r["call_id"]: r for r in map(json.loads, written.read_text(encoding="utf-8").splitlines())}
+    assert records["1790845229.61368"]["started_at"] == "2026-10-01 09:00:29"
+    assert "started_at" not in records["1790845300.61370"]
+    again = transcribe_recordings(tmp_path, _Heard())
+    assert (again.transcribed, again.skipped) == ([], 3)
