@@ -13,7 +13,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from call_quality.checklist import ITEMS, checklist_language, load_checklists
+from call_quality.checklist import ITEMS, checklist_language, language_of_words, load_checklists
 from call_quality.scorer import CallScore, Scorer
 from core.errors import UserFacingError
 
@@ -110,7 +110,9 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
     failures: list[str] = []  # the scorer's own, each as its type and place
     for row in batch:
         call_id, language, extension, segments_json, source_file, source_line, load_id, before, content = row
-        scorer = scorers.get(checklist_language(language))
+        segments = json.loads(segments_json)
+        named = language is not None and language.strip() != ""
+        scorer = scorers.get(checklist_language(language) if named else language_of_words(segments))
         if scorer is None:
             bad.append(
                 {
@@ -125,7 +127,7 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
             if before:
                 unscorable.append(call_id)  # its earlier version's score no longer stands
             continue
-        result = _score_or_reason(scorer, call_id, json.loads(segments_json))
+        result = _score_or_reason(scorer, call_id, segments)
         if isinstance(result, tuple):
             rule, said, failure = result
             failures += [failure] if failure else []

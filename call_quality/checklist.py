@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,9 +130,24 @@ LANGUAGE_NAMES = {"russian": "ru", "русский": "ru", "english": "en", "а�
 def checklist_language(tag: str | None) -> str:
     """The checklist a transcript's language is scored by: a locale's language ("ru-RU",
     "en_US", as Yandex SpeechKit and Google write it), a language by name ("Russian"), in
-    any case; Russian when none is given."""
+    any case; Russian when none is given (the scorer reads the words of a transcript
+    that names none: ``language_of_words``)."""
     primary = (tag or "ru").strip().lower().replace("_", "-").split("-")[0]
     return LANGUAGE_NAMES.get(primary, primary)
+
+
+_PLACEHOLDERS = re.compile(r"\[(?:card|phone|email)\]")  # call_quality/redact.py's, in Latin letters
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def language_of_words(segments: list) -> str:
+    """The checklist of a transcript that names no language, by the letters its words are
+    written in: English when Latin letters outnumber Cyrillic ones, else Russian (a Russian
+    call names brands in Latin letters; an English one was scored by the Russian checklist
+    and failed nearly every item)."""
+    text = _PLACEHOLDERS.sub("", " ".join(str(s.get("text") or "") for s in segments if isinstance(s, dict)))
+    return "en" if len(_LATIN.findall(text)) > len(_CYRILLIC.findall(text)) else "ru"
 
 
 def checklist_language_sql(column: str) -> str:

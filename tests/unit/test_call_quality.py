@@ -214,3 +214,42 @@ def test_a_call_the_scorer_fails_on_is_quarantined_saying_where_and_the_others_a
     said = "failed on every one of 20 calls in a row (first: t.jsonl:1, ZeroDivisionError at unit/"
     assert said in str(stopped.value)
     assert len(_scored([[GREETS]] * 19).bad) == 19  # so few may be the calls' own
+
+
+def test_a_transcript_that_names_no_language_is_scored_by_the_language_its_words_are_in():
+    """An English team's tool that writes no language had every call scored by the Russian
+    checklist: nearly every item failed. Brand names in Latin letters and the redaction's
+    placeholders leave a Russian call Russian."""
+    import json as _json
+
+    from call_quality.batches import score_batch
+    from call_quality.checklist import checklists_version, load_checklists
+
+    said = {
+        "c0": "Hello, this is Anna from Vector, how can I help you today?",
+        "c1": "Здравствуйте, компания Вектор. Samsung Galaxy есть, номер [phone], почта [email]",
+        "c2": "Добрый день! OK",
+        "c3": "",  # no words: not scored
+        "c4": "Hello, this is Anna from Vector, how can I help you today?",  # its language ""
+    }
+    batch = [
+        (
+            call,
+            " " if call == "c4" else None,
+            "101",
+            _json.dumps([{**GREETS, "text": text}]),
+            "t",
+            1,
+            "L",
+            0,
+            "",
+        )
+        for call, text in said.items()
+    ]
+    scored = score_batch(batch, checklists_version(load_checklists()))
+    assert {s["call_id"]: s["language"] for s in scored.scores} == {
+        "c0": "en",
+        "c1": "ru",
+        "c2": "ru",
+        "c4": "en",
+    }
