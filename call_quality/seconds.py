@@ -1,14 +1,15 @@
 """A transcript segment's time in seconds, from the forms speech-to-text tools write it in:
-``65.2``, ``"65.2"``, ``"65,2"``, or a clock time as subtitles have it, ``"00:01:05.200"``
-or ``"01:05,2"``. Read once at load (ingestion), so the scorer sees numbers."""
+``65.2``, ``"65.2"``, ``"65,2"``, a duration as Google's and Yandex's JSON has it,
+``"65.200s"``, or a clock time as subtitles have it, ``"00:01:05.200"`` or ``"01:05,2"``.
+Read once at load (ingestion), so the scorer sees numbers."""
 
 from __future__ import annotations
 
 import math
 import re
 
-# [[hours:]minutes:]seconds, the seconds with a decimal point or comma
-_CLOCK = re.compile(r"(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d*)?|[.,]\d+)")
+# [[hours:]minutes:]seconds, the seconds with a decimal point or comma; or seconds and "s"
+_CLOCK = re.compile(r"(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d*)?|[.,]\d+)|(\d+(?:\.\d*)?|\.\d+)s")
 
 
 def seconds(value) -> float:
@@ -25,7 +26,9 @@ def seconds(value) -> float:
     match = _CLOCK.fullmatch(value.strip())
     if match is None:
         raise ValueError(value)
-    hours, minutes, secs = match.groups()
+    hours, minutes, secs, duration = match.groups()
+    if duration is not None:
+        return float(duration)
     total = float(secs.replace(",", "."))
     if minutes is not None:
         if total >= 60 or (hours is not None and int(minutes) >= 60):

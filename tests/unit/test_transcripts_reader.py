@@ -192,8 +192,15 @@ def test_segment_times_written_as_clock_times_or_with_a_decimal_comma_are_read_a
     """Speech-to-text tools write "00:01:05.200" (as subtitles do) or "65,2": the scorer read
     every start with float() and the whole run stopped on the first such call, with a trace."""
     said = {"speaker": "agent", "text": "Здравствуйте"}
-    times = [("00:01:05.200", "00:01:07,5"), ("65,2", "67.5"), ("01:05.2", 67), (65.2, None)]
-    wrong = [("abc", 1), ("-3", 1), ("1:75", 2), ("nan", 1), (True, 1)]
+    # "65.200s": a duration as Google Speech-to-Text and Yandex SpeechKit write it in JSON
+    times = [
+        ("00:01:05.200", "00:01:07,5"),
+        ("65,2", "67.5"),
+        ("01:05.2", 67),
+        (65.2, None),
+        ("65.200s", "67s"),
+    ]
+    wrong = [("abc", 1), ("-3", 1), ("1:75", 2), ("nan", 1), (True, 1), ("01:05s", 1), ("s", 1)]
     calls = [
         {**CALL, "call_id": f"t{i}", "segments": [{**said, "start": a, **({} if b is None else {"end": b})}]}
         for i, (a, b) in enumerate(times + wrong)
@@ -202,7 +209,7 @@ def test_segment_times_written_as_clock_times_or_with_a_decimal_comma_are_read_a
     path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in calls), encoding="utf-8")
     ((rows, bad),) = list(read_transcripts(new_part(path, "pbx/transcripts/2026-10-01.jsonl", {})))
     read = [json.loads(r["segments_json"])[0] for r in rows]
-    expected = [(65.2, 67.5), (65.2, 67.5), (65.2, 67.0), (65.2, None)]
+    expected = [(65.2, 67.5), (65.2, 67.5), (65.2, 67.0), (65.2, None), (65.2, 67.0)]
     assert [(s["start"], s.get("end")) for s in read] == expected
     assert [b["raw_value"] for b in bad] == [
         f"segment 0: start must be seconds (65.2) or a time (00:01:05.2), not {json.dumps(value)}"
