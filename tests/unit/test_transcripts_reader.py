@@ -269,3 +269,23 @@ def test_a_speaker_named_as_call_centres_name_them_is_read_without_a_setting(tmp
     said_now = [json.loads(r["segments_json"])[i]["speaker"] for r, i in zip(rows, (1, 0), strict=True)]
     assert said_now == ["agent", "client"]
     assert not bad
+
+
+def test_a_call_without_its_id_or_turns_is_quarantined_saying_what_a_call_needs(tmp_path):
+    """ "missing call_id" said what was wrong, not what to write (a tool's own JSON, such as
+    whisper's, has neither a call id nor speakers)."""
+    whisper = {
+        "text": "Здравствуйте",
+        "segments": [{"id": 0, "start": 0.0, "end": 2.0, "text": "Здравствуйте"}],
+    }
+    path = tmp_path / "2026-10-01.jsonl"
+    lines = [json.dumps(whisper, ensure_ascii=False), json.dumps({"call_id": "a1"}), "[1, 2]"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows, bad = _read(path)
+    assert rows == []
+    assert [b["raw_value"] for b in bad] == [
+        'no call_id: each call needs the id of its call as Master.csv has it ("call_id": "1790845229.61368")',
+        'no segments list: each call needs its turns as "segments": '
+        '[{"speaker": "agent", "start": 0.0, "end": 2.5, "text": "Здравствуйте!"}, …]',
+        'not a JSON object: each line is one call, {"call_id": …, "segments": […]}',
+    ]

@@ -82,16 +82,22 @@ def speaker_roles_key() -> str:
 
 def _problem(record, roles: dict[str, str]) -> str | None:
     if not isinstance(record, dict):
-        return "not a JSON object"
+        return 'not a JSON object: each line is one call, {"call_id": …, "segments": […]}'
     if not record.get("call_id"):
-        return "missing call_id"
+        return (
+            "no call_id: each call needs the id of its call as Master.csv has it "
+            '("call_id": "1790845229.61368")'
+        )
     language = record.get("language")
     if language is not None and not isinstance(language, str):
         given = json.dumps(language, ensure_ascii=False)
         return f'language must be a language code such as "ru", not {given}'
     segments = record.get("segments")
     if not isinstance(segments, list):
-        return "missing segments list"
+        return (
+            'no segments list: each call needs its turns as "segments": '
+            '[{"speaker": "agent", "start": 0.0, "end": 2.5, "text": "Здравствуйте!"}, …]'
+        )
     for i, seg in enumerate(segments):
         if not isinstance(seg, dict) or _speaker(seg.get("speaker"), roles) not in SPEAKERS:
             said = seg.get("speaker") if isinstance(seg, dict) else None
