@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from call_quality.agreement import Agreement
@@ -107,17 +108,22 @@ class QualityCheck:
     agreement: Agreement
     not_scored: list[str]
     quotes: dict[tuple[str, str], str]  # (call, item): what the scorer quoted
+    # a labelled id Excel saved as a number (1791378319.692) -> the scored call of that value
+    by_value: dict[str, str] = field(default_factory=dict)
 
 
 def check(labels: Labels, warehouse: Path) -> QualityCheck:
     """Compare the labels with the stored verdicts of the same calls."""
     stored = _stored_verdicts(warehouse, list(labels.calls))
+    by_value = _matched_by_value(warehouse, [c for c in labels.calls if c not in stored])
+    stored |= _stored_verdicts(warehouse, list(by_value.values())) if by_value else {}
     agreement = Agreement()
     quotes: dict[tuple[str, str], str] = {}
     for call_id, expected in labels.calls.items():
-        if call_id not in stored:
+        got_id = call_id if call_id in stored else by_value.get(call_id)
+        if got_id is None:
             continue
-        got, evidence = stored[call_id]
+        got, evidence = stored[got_id]
         agreement.add(call_id, expected, got)
         for item in ITEMS:
             said = evidence.get(item) or {}
@@ -125,7 +131,7 @@ def check(labels: Labels, warehouse: Path) -> QualityCheck:
                 # an objection's evidence is the objection and the answer that was taken for one
                 answer = f' — answered: "{said["answer"]}"' if said.get("answer") else ""
                 quotes[(call_id, item)] = f'"{said["quote"]}"{answer}'
-    not_scored = [c for c in labels.calls if c not in stored]
+    not_scored = [c for c in labels.calls if c not in stored and c not in by_value]
     if not agreement.calls:
         raise LabelsError(
             f"{labels.path}: none of its {len(labels.calls)} calls has a score in {warehouse} "
@@ -135,7 +141,7 @@ def check(labels: Labels, warehouse: Path) -> QualityCheck:
         raise LabelsError(
             f"{labels.path}: no verdict in it yet; write 1 (did it) or 0 (did not) under the items you judge"
         )
-    return QualityCheck(labels, agreement, not_scored, quotes)
+    return QualityCheck(labels, agreement, not_scored, quotes, by_value)
 
 
 @contextmanager
@@ -147,6 +153,29 @@ def _scores(warehouse: Path, *also: tuple[str, str]) -> Iterator:
         if not all(con.table_exists(*table) for table in (("raw_call_quality", "call_scores"), *also)):
             raise LabelsError(f"{warehouse}: no call has been scored yet; load transcripts with autokpi run")
         yield con
+
+
+def _matched_by_value(warehouse: Path, call_ids: list[str]) -> dict[str, str]:
+    """The scored call each unmatched Asterisk id stands for when Excel saved it as a number
+    and dropped its trailing zeros (``1791378319.692`` for ``1791378319.6920``): the one
+    scored id of the same value; none when two are (``.1`` for ``.10`` and ``.100``)."""
+    numbers = [c for c in call_ids if re.fullmatch(r"\d+\.\d+", c)]
+    if not numbers:
+        return {}
+    matched = {}
+    with _scores(warehouse) as con:
+        for call_id in numbers:
+            whole = call_id.split(".")[0]
+            candidates = [
+                c
+                for (c,) in con.execute(
+                    "select call_id from raw_call_quality.call_scores where call_id like ?", [f"{whole}.%"]
+                ).fetchall()
+                if re.fullmatch(r"\d+\.\d+", c) and Decimal(c) == Decimal(call_id)
+            ]
+            if len(candidates) == 1:
+                matched[call_id] = candidates[0]
+    return matched
 
 
 def _stored_verdicts(warehouse: Path, call_ids: list[str]) -> dict[str, tuple[dict[str, int], dict]]:
@@ -171,6 +200,13 @@ def format_check(result: QualityCheck, mistakes: bool = False) -> str:
         f"{a.judgements} judgements; {a.whole_calls} call{'' if a.whole_calls == 1 else 's'} right on every "
         "item you judged.",
     ]
+    if result.by_value:
+        pairs = [f"{label} → {stored}" for label, stored in result.by_value.items()]
+        shown = ", ".join(pairs[:3]) + (", …" if len(pairs) > 3 else "")
+        lines.append(
+            f"Read as numbers: {len(pairs)} call id(s) ({shown}), matched by value (Excel drops an "
+            "id's trailing zeros); keep ids as text, as the template does."
+        )
     if result.not_scored:
         shown = ", ".join(result.not_scored[:3]) + (", …" if len(result.not_scored) > 3 else "")
         lines.append(

@@ -119,3 +119,41 @@ def test_a_template_of_scored_calls_is_filled_in_and_read_back(tmp_path, warehou
     assert result.agreement.calls == 2 and result.agreement.judgements == 2
     assert main(["quality-check", "--template", str(template), "--warehouse", str(warehouse)]) == 1
     assert "exists already" in capsys.readouterr().err  # never written over
+
+
+def test_call_ids_excel_saved_as_numbers_are_matched_to_the_scored_call_of_that_value(
+    tmp_path, warehouse, capsys
+):
+    """A head of sales types or pastes Asterisk ids into Excel: it keeps 1791378319.6920 as the
+    number 1791378319.692, and every such call was "not scored". Matched by value now, when
+    one scored call has it (.1 is .10 and .100 alike: not guessed)."""
+    import openpyxl
+
+    con = duckdb.connect(str(warehouse))
+    con.execute(
+        "insert into raw_call_quality.call_scores select replace(call_id, 'c-rude', ?), * exclude (call_id) "
+        "from raw_call_quality.call_scores where call_id = 'c-rude'",
+        ["1791378319.6920"],
+    )
+    for twin in ("1791378400.10", "1791378400.100"):
+        con.execute(
+            "insert into raw_call_quality.call_scores select ?, * exclude (call_id) "
+            "from raw_call_quality.call_scores where call_id = 'c-polite'",
+            [twin],
+        )
+    con.close()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["call_id", "politeness"])
+    sheet.append([1791378319.692, 1])
+    sheet.append([1791378400.1, 1])
+    labels = tmp_path / "labels.xlsx"
+    book.save(labels)
+    result = check(read_labels(labels), warehouse)
+    assert result.by_value == {"1791378319.692": "1791378319.6920"}
+    assert result.not_scored == ["1791378400.1"]
+    assert result.agreement.mistakes == [("1791378319.692", "politeness", 1, 0)]  # c-rude's verdicts
+    assert main(["quality-check", "--labels", str(labels), "--warehouse", str(warehouse)]) == 0
+    assert "Read as numbers: 1 call id(s) (1791378319.692 → 1791378319.6920), matched by value" in (
+        capsys.readouterr().out
+    )
