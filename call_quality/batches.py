@@ -158,6 +158,8 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
                 "unanswered_objections": sum(not o.answered for o in result.objections),
                 "transcript_load_id": load_id,
                 "transcript_sha256": content,
+                # a language read from the words: a score from before that read is made again
+                "language_from": "transcript" if named else "words",
             }
         )
         if before and not result.objections:

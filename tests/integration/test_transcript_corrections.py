@@ -319,3 +319,39 @@ def test_a_call_without_the_agents_words_is_quarantined_once_not_scored_against_
 @pytest.mark.usefixtures("postgres_target")
 def test_the_calls_without_the_agent_on_postgres(tmp_path):
     _without_the_agent(tmp_path)
+
+
+def test_a_transcript_naming_no_language_scored_by_the_russian_checklist_before_is_scored_again_once(
+    tmp_path, monkeypatch
+):
+    """Before the scorer read a language from the words, an English call naming none was
+    scored by the Russian checklist; that score stood after the upgrade, as nothing about
+    the transcript changed. It is made again once (a score from before has no language_from)."""
+    monkeypatch.delenv("DBT_TARGET", raising=False)
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    day = inbox / "pbx" / "transcripts" / "2026-10-01.jsonl"
+    day.parent.mkdir()
+    english = {"speaker": "agent", "start": 0.0, "end": 3.0, "text": "Hello, this is Anna from Vector."}
+    lines = [
+        {"call_id": "c1", "segments": [english]},
+        {"call_id": "c2", "language": "", "segments": [english]},
+    ]
+    day.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    day_ru = inbox / "pbx" / "transcripts" / "2026-10-02.jsonl"
+    day_ru.write_text(_line("c3", GREETING), encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    _load(inbox, warehouse)
+    scored = "select call_id, language, language_from from raw_call_quality.call_scores order by 1"
+    assert query(warehouse, scored) == [
+        ("c1", "en", "words"),
+        ("c2", "en", "words"),
+        ("c3", "ru", "transcript"),
+    ]
+    # the scores as an autokpi before this one left them: Russian, and no language_from
+    with connect(warehouse, read_only=False) as con:
+        con.execute("update raw_call_quality.call_scores set language = 'ru', language_from = null")
+    _load(inbox, warehouse)
+    assert query(warehouse, scored) == [("c1", "en", "words"), ("c2", "en", "words"), ("c3", "ru", None)]
+    from ingestion.sources.call_scores import score_batches
+
+    assert [s for batch in score_batches(warehouse) for s in batch.scores] == []  # once only

@@ -57,6 +57,8 @@ SCORE_SCHEMA = pa.schema(
         # content_sha256): a transcript loaded again is scored again if its content changed
         ("transcript_load_id", pa.string()),
         ("transcript_sha256", pa.string()),
+        # where the checklist's language came from: "transcript" (its language) or "words"
+        ("language_from", pa.string()),
     ]
 )
 OBJECTION_SCHEMA = pa.schema(
@@ -111,11 +113,15 @@ def _unscored_select(con, version: str, languages: list[str]) -> tuple[str, list
         score_columns = con.columns("raw_call_quality", "call_scores")
         scored_from = "s.transcript_load_id" if "transcript_load_id" in score_columns else "null"
         scored_content = "s.transcript_sha256" if "transcript_sha256" in score_columns else "null"
+        # a transcript naming no language was scored by the Russian checklist before its
+        # words were read for one: scored again, once
+        read_from = "s.language_from" if "language_from" in score_columns else "null"
         scored = (
             "left join raw_call_quality.call_scores as s on s.call_id = t.call_id "
             "where (s.call_id is null or s.checklist_version <> ? "
             f"or ({scored_from} is distinct from {load_id} "
-            f"and ({content} is null or {scored_content} is distinct from {content})))"
+            f"and ({content} is null or {scored_content} is distinct from {content})) "
+            f"or (nullif(trim(t.language), '') is null and {read_from} is distinct from 'words'))"
         )
         scored_before = "s.call_id is not null"
     else:
