@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,14 @@ EXPENSIVE = ("client", "Это слишком дорого для нас.")
 GOODBYE = ("agent", "Отправлю счёт на почту. Всего доброго!")
 
 
+def _transcripts_inbox(tmp_path) -> tuple[Path, Path]:
+    """An inbox of the sample's call records, and its empty transcripts folder."""
+    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
+    folder = inbox / "pbx" / "transcripts"
+    folder.mkdir()
+    return inbox, folder
+
+
 def query(warehouse, sql: str, params=None) -> list[tuple]:
     """On the target the test runs on (DuckDB or PostgreSQL)."""
     with connect(warehouse) as con:
@@ -40,20 +49,20 @@ def _load(inbox, warehouse) -> None:
     load_source("call_quality", inbox, warehouse)
 
 
-def test_a_corrected_transcripts_file_takes_back_the_calls_it_no_longer_holds(tmp_path, monkeypatch):
-    monkeypatch.delenv("DBT_TARGET", raising=False)
-    _scenario(tmp_path)
+@pytest.fixture(params=["duckdb", "postgres"])
+def on_each_target(request, monkeypatch):
+    """The test once on DuckDB, once on a fresh database of the PostgreSQL test server: the
+    SQL that picks what to score runs on both."""
+    if request.param == "postgres":
+        request.getfixturevalue("postgres_target")
+    else:
+        monkeypatch.delenv("DBT_TARGET", raising=False)
 
 
-@pytest.mark.usefixtures("postgres_target")
-def test_the_same_on_postgres(tmp_path):
-    _scenario(tmp_path)
-
-
-def _scenario(tmp_path) -> None:
-    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
-    day = inbox / "pbx" / "transcripts" / "2026-10-01.jsonl"
-    day.parent.mkdir()
+@pytest.mark.usefixtures("on_each_target")
+def test_a_corrected_transcripts_file_takes_back_the_calls_it_no_longer_holds(tmp_path):
+    inbox, folder = _transcripts_inbox(tmp_path)
+    day = folder / "2026-10-01.jsonl"
     day.write_text(
         _line("c1", GREETING, GOODBYE)
         + _line("c2", GREETING, EXPENSIVE, GOODBYE)
@@ -138,9 +147,8 @@ def test_a_call_corrected_into_a_language_without_a_checklist_loses_its_old_scor
     """Its transcript stays, it cannot be scored now (quarantined, as a fresh build would),
     and the score and objections of its earlier version go."""
     monkeypatch.delenv("DBT_TARGET", raising=False)
-    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
-    day = inbox / "pbx" / "transcripts" / "2026-10-01.jsonl"
-    day.parent.mkdir()
+    inbox, folder = _transcripts_inbox(tmp_path)
+    day = folder / "2026-10-01.jsonl"
     first = _line("c0", GREETING, GOODBYE)  # a correction keeps its first line
     day.write_text(first + _line("c1", GREETING, EXPENSIVE, GOODBYE), encoding="utf-8")
     warehouse = tmp_path / "w.duckdb"
@@ -195,9 +203,7 @@ def test_a_file_set_aside_for_its_speaker_labels_is_read_again_once_they_are_giv
 ):
     monkeypatch.delenv("DBT_TARGET", raising=False)
     monkeypatch.delenv("AUTOKPI_TRANSCRIPT_SPEAKERS", raising=False)
-    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
-    folder = inbox / "pbx" / "transcripts"
-    folder.mkdir()
+    inbox, folder = _transcripts_inbox(tmp_path)
     (folder / "plain.jsonl").write_text(_line("c0", GREETING, GOODBYE), encoding="utf-8")
     by_channel = _line("c1", GREETING, EXPENSIVE, GOODBYE).replace('"agent"', "0").replace('"client"', "1")
     (folder / "channels.jsonl").write_text(by_channel, encoding="utf-8")
@@ -225,9 +231,7 @@ def test_a_json_file_of_calls_loads_and_is_read_whole_again_when_it_changes(tmp_
     added or one corrected shorter, reads it whole again (a JSON-lines file with fewer lines
     would be refused); a call it no longer holds is taken back, and unchanged, it is not read."""
     monkeypatch.delenv("DBT_TARGET", raising=False)
-    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
-    folder = inbox / "pbx" / "transcripts"
-    folder.mkdir()
+    inbox, folder = _transcripts_inbox(tmp_path)
     calls = folder / "calls.json"
 
     def write(*lines: str) -> None:
@@ -251,10 +255,9 @@ def test_a_json_file_of_calls_loads_and_is_read_whole_again_when_it_changes(tmp_
     assert summary(warehouse) == []
 
 
-def _locales(tmp_path) -> None:
-    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
-    folder = inbox / "pbx" / "transcripts"
-    folder.mkdir()
+@pytest.mark.usefixtures("on_each_target")
+def test_a_language_given_as_a_locale_is_scored_and_one_without_a_checklist_quarantined_once(tmp_path):
+    inbox, folder = _transcripts_inbox(tmp_path)
     tagged = (("c1", "ru-RU"), ("c2", "de-DE"))
     lines = [_line(call, GREETING, GOODBYE).replace('"ru"', f'"{tag}"') for call, tag in tagged]
     (folder / "2026-10-01.jsonl").write_text("".join(lines), encoding="utf-8")
@@ -267,22 +270,10 @@ def _locales(tmp_path) -> None:
         assert query(warehouse, refused) == [(2, "de-DE")]
 
 
-def test_a_language_given_as_a_locale_is_scored_and_one_without_a_checklist_quarantined_once(
-    tmp_path, monkeypatch
-):
-    monkeypatch.delenv("DBT_TARGET", raising=False)
-    _locales(tmp_path)
-
-
-@pytest.mark.usefixtures("postgres_target")
-def test_the_locales_on_postgres(tmp_path):
-    _locales(tmp_path)
-
-
-def _without_the_agent(tmp_path) -> None:
-    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
-    day = inbox / "pbx" / "transcripts" / "2026-10-01.jsonl"
-    day.parent.mkdir()
+@pytest.mark.usefixtures("on_each_target")
+def test_a_call_without_the_agents_words_is_quarantined_once_not_scored_against_the_agent(tmp_path):
+    inbox, folder = _transcripts_inbox(tmp_path)
+    day = folder / "2026-10-01.jsonl"
     silent, client_only = '{"call_id": "c2", "language": "ru", "segments": []}\n', _line("c3", EXPENSIVE)
     day.write_text(_line("c1", GREETING) + silent + client_only + _line("c4", GREETING), encoding="utf-8")
     warehouse = tmp_path / "w.duckdb"
@@ -309,18 +300,6 @@ def _without_the_agent(tmp_path) -> None:
     ]
 
 
-def test_a_call_without_the_agents_words_is_quarantined_once_not_scored_against_the_agent(
-    tmp_path, monkeypatch
-):
-    monkeypatch.delenv("DBT_TARGET", raising=False)
-    _without_the_agent(tmp_path)
-
-
-@pytest.mark.usefixtures("postgres_target")
-def test_the_calls_without_the_agent_on_postgres(tmp_path):
-    _without_the_agent(tmp_path)
-
-
 def test_a_transcript_naming_no_language_scored_by_the_russian_checklist_before_is_scored_again_once(
     tmp_path, monkeypatch
 ):
@@ -328,9 +307,8 @@ def test_a_transcript_naming_no_language_scored_by_the_russian_checklist_before_
     scored by the Russian checklist; that score stood after the upgrade, as nothing about
     the transcript changed. It is made again once (a score from before has no language_from)."""
     monkeypatch.delenv("DBT_TARGET", raising=False)
-    inbox = make_inbox(tmp_path, [ASTERISK_SAMPLES / "smallcdr.csv"])
-    day = inbox / "pbx" / "transcripts" / "2026-10-01.jsonl"
-    day.parent.mkdir()
+    inbox, folder = _transcripts_inbox(tmp_path)
+    day = folder / "2026-10-01.jsonl"
     english = {"speaker": "agent", "start": 0.0, "end": 3.0, "text": "Hello, this is Anna from Vector."}
     lines = [
         {"call_id": "c1", "segments": [english]},
