@@ -8,16 +8,59 @@ pandas and the warehouse, which it never uses (importing the source took a start
 
 from __future__ import annotations
 
+import hashlib
 import json
 import traceback
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
-from call_quality.checklist import ITEMS, checklist_language, language_of_words, load_checklists
+from call_quality.checklist import (
+    ITEMS,
+    Checklist,
+    checklist_language,
+    checklists_version,
+    language_of_words,
+    load_checklists,
+)
 from call_quality.scorer import CallScore, Scorer
 from core.errors import UserFacingError
 
-_SCORERS: dict[str, dict] = {}  # per process and checklist version: built once
+_SCORERS: dict[str, dict] = {}  # per process and scoring version: built once
+
+# what decides a verdict beside the checklists: the scorer's code (this package's modules) and
+# the libraries it reads words with
+SCORER_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "rapidfuzz", "navec", "natasha", "numpy")
+
+
+def code_fingerprint(package: Path, libraries: tuple[str, ...]) -> str:
+    """A hash of the package's modules (not its subpackages) and the installed versions of
+    ``libraries``."""
+    digest = hashlib.sha256()
+    for module in sorted(package.glob("*.py")):
+        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    for library in libraries:
+        try:
+            installed = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            installed = "absent"
+        digest.update(f"{library}=={installed}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def scorer_fingerprint() -> str:
+    """The fingerprint of this scorer: another autokpi's reads calls otherwise."""
+    return code_fingerprint(Path(__file__).parent, SCORER_LIBRARIES)
+
+
+def scoring_version(checklists: dict[str, Checklist]) -> str:
+    """What a score is made by: the checklists, the scorer's code and its libraries. A score
+    made by another is made again, so every call is judged by the same rules however long ago
+    it was scored: a warehouse scored by an older autokpi gives what a fresh one would."""
+    made_by = f"{checklists_version(checklists)}|{scorer_fingerprint()}"
+    return hashlib.sha256(made_by.encode()).hexdigest()[:12]
 
 
 def _scorers(version: str) -> dict:
@@ -41,10 +84,10 @@ class ScoredBatch:
 
 
 # a transcript left unscored, once: the run's query of what to score leaves out a line in
-# quarantine for one of these with the same content (ingestion/sources/call_scores)
+# quarantine for one of these with the same content (ingestion/sources/call_scores) and, for a
+# call the scorer failed on, the same scoring version (an upgraded scorer tries it again)
 NO_AGENT_SPEECH = "no_agent_speech"
 SCORER_FAILED = "scorer_failed"
-QUARANTINED_ONCE = (NO_AGENT_SPEECH, SCORER_FAILED)
 NO_AGENT_SPEECH_SAID = (
     "no words of the agent in the transcript (nothing recognised, or only the client's channel): "
     "not scored, so the call counts neither for nor against the agent; if the agent spoke, the "
@@ -55,15 +98,20 @@ NO_AGENT_SPEECH_SAID = (
 FAILED_WHOLE_BATCH = 20
 
 
-def quarantined_record(call_id: str, content: str | None) -> str:
-    """What a transcript left unscored is kept as: its call and the content that was read
-    (the same text as ``quarantined_record_sql``)."""
-    return f"call {call_id}, transcript sha256 {content or ''}"
+def quarantined_record(call_id: str, content: str | None, version: str | None = None) -> str:
+    """What a transcript left unscored is kept as: its call, the content that was read and,
+    when the scorer failed on it, the scoring version that failed (the same text as
+    ``quarantined_record_sql``)."""
+    record = f"call {call_id}, transcript sha256 {content or ''}"
+    return record if version is None else f"{record}, scoring version {version}"
 
 
-def quarantined_record_sql(transcript: str) -> str:
-    """``quarantined_record`` of the transcripts row aliased ``transcript``, in SQL."""
-    return f"concat('call ', {transcript}.call_id, ', transcript sha256 ', {transcript}.content_sha256)"
+def quarantined_record_sql(transcript: str, versioned: bool = False) -> str:
+    """``quarantined_record`` of the transcripts row aliased ``transcript``, in SQL; when
+    ``versioned``, with the scoring version as a parameter."""
+    version = ", ', scoring version ', ?" if versioned else ""
+    content = f"{transcript}.content_sha256"
+    return f"concat('call ', {transcript}.call_id, ', transcript sha256 ', {content}{version})"
 
 
 def _has_agent_speech(segments: list) -> bool:
@@ -88,7 +136,8 @@ def _score_or_reason(scorer: Scorer, call_id: str, segments: list) -> CallScore 
             SCORER_FAILED,
             (
                 f"the call-quality scorer failed on this call ({failure}): not scored; report this "
-                "line to autokpi's maintainers; the call is tried again when its transcript changes"
+                "line to autokpi's maintainers; the call is tried again when its transcript changes "
+                "or autokpi's scorer is upgraded"
             ),
             failure,
         )
@@ -138,7 +187,7 @@ def score_batch(batch: list[tuple], version: str) -> ScoredBatch:
                     "rule": rule,
                     "field": None,
                     "raw_value": said,
-                    "raw_record": quarantined_record(call_id, content),
+                    "raw_record": quarantined_record(call_id, content, version if failure else None),
                 }
             )
             if before:

@@ -72,12 +72,17 @@ def test_objections_are_counted_once_each_under_a_catalog_category(demo_run):
     assert filed - {"unknown"} and filed - {"unknown"} <= categories
 
 
-def test_scoring_runs_once_per_checklist_version(demo_run, monkeypatch):
+@pytest.mark.parametrize("changed", ["checklists_version", "scorer_fingerprint"])
+def test_scoring_runs_once_per_scoring_version(demo_run, monkeypatch, changed):
+    """A changed checklist, or an upgraded scorer (its code, or a library it reads words with),
+    scores every call again: an upgrade left the calls scored before judged by the old rules,
+    so a month mixed two scorers and a warehouse built afresh paid otherwise."""
+    from call_quality import batches
     from ingestion.sources import call_scores as source
 
     _, warehouse = demo_run
-    assert list(source.score_batches(warehouse)) == []  # everything scored by today's checklists
-    monkeypatch.setattr(source, "checklists_version", lambda _: "a-new-version")
+    assert list(source.score_batches(warehouse)) == []  # everything scored by today's scorer
+    monkeypatch.setattr(batches, changed, lambda *_: "a-new-version")
     rescored = sum(len(batch.scores) for batch in source.score_batches(warehouse))
     assert rescored == query(warehouse, "select count(*) from raw_pbx.transcripts")[0][0]
 
@@ -95,7 +100,7 @@ def test_scoring_in_worker_processes_gives_the_same_results(demo_run, monkeypatc
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(source, "ProcessPoolExecutor", CountedPool)
-    monkeypatch.setattr(source, "checklists_version", lambda _: "another-version")  # everything unscored
+    monkeypatch.setattr(source, "scoring_version", lambda _: "another-version")  # everything unscored
     monkeypatch.setattr(source, "BATCH", 150)
     monkeypatch.setattr(source, "IN_PROCESS_UP_TO", 300)
     monkeypatch.setattr(progress, "EVERY_SECONDS", 0)  # every batch said
@@ -125,7 +130,7 @@ def test_a_few_transcripts_are_scored_without_starting_processes(demo_run, monke
     transcripts = query(warehouse, "select count(*) from raw_pbx.transcripts")[0][0]
     pools = []
     monkeypatch.setattr(source, "ProcessPoolExecutor", lambda *a, **k: pools.append(k) or None)
-    monkeypatch.setattr(source, "checklists_version", lambda _: "yet-another-version")
+    monkeypatch.setattr(source, "scoring_version", lambda _: "yet-another-version")
     monkeypatch.setattr(source, "BATCH", 150)
     monkeypatch.setattr(source, "IN_PROCESS_UP_TO", transcripts)
     batches = list(source.score_batches(warehouse, workers=2))

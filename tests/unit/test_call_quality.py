@@ -157,14 +157,14 @@ def test_a_language_given_as_a_locale_or_by_name_is_scored_by_its_checklist():
 def _scored(segment_lists: list[list[dict]]):
     import json as _json
 
-    from call_quality.batches import score_batch
-    from call_quality.checklist import checklists_version, load_checklists
+    from call_quality.batches import score_batch, scoring_version
+    from call_quality.checklist import load_checklists
 
     batch = [
         (f"c{i}", "ru", "101", _json.dumps(segments), "t.jsonl", i + 1, "L1", i == 0, f"h{i}")
         for i, segments in enumerate(segment_lists)
     ]
-    return score_batch(batch, checklists_version(load_checklists()))
+    return score_batch(batch, scoring_version(load_checklists()))
 
 
 GREETS = {"speaker": "agent", "start": 0.0, "end": 2.0, "text": "Здравствуйте, компания Вектор!"}
@@ -187,6 +187,8 @@ def test_a_transcript_without_the_agents_words_is_not_scored_it_counted_against_
 
 def test_a_call_the_scorer_fails_on_is_quarantined_saying_where_and_the_others_are_scored(monkeypatch):
     """One call the scorer's authors did not foresee stopped the whole run, with a trace."""
+    from call_quality.batches import scoring_version
+    from call_quality.checklist import load_checklists
     from call_quality.scorer import Scorer
 
     scores = Scorer.score
@@ -204,8 +206,11 @@ def test_a_call_the_scorer_fails_on_is_quarantined_saying_where_and_the_others_a
     assert bad["raw_value"] == (
         "the call-quality scorer failed on this call (KeyError at unit/test_call_quality.py:"
         f"{fails_on_c1.__code__.co_firstlineno + 2}): not scored; report this line to autokpi's "
-        "maintainers; the call is tried again when its transcript changes"
+        "maintainers; the call is tried again when its transcript changes or autokpi's scorer is upgraded"
     )
+    # kept with the scoring version that failed: another one tries it again
+    version = scoring_version(load_checklists())
+    assert bad["raw_record"] == f"call c1, transcript sha256 h1, scoring version {version}"
     assert "own words" not in str(scored.bad)  # the exception's text may quote the call
 
     monkeypatch.setattr(Scorer, "score", lambda self, call_id, segments: 1 / 0)
@@ -253,3 +258,23 @@ def test_a_transcript_that_names_no_language_is_scored_by_the_language_its_words
         "c2": "ru",
         "c4": "en",
     }
+
+
+def test_the_scorers_fingerprint_follows_its_code_and_libraries(tmp_path):
+    """Part of the scoring version: a scorer whose code or word-reading libraries changed
+    scores every call again (tests/e2e/test_call_quality.py)."""
+    from call_quality.batches import code_fingerprint
+
+    package = tmp_path / "scorer"
+    (package / "models").mkdir(parents=True)
+    (package / "verdicts.py").write_text("RUDE = ('дура',)\n", encoding="utf-8")
+    (package / "notes.txt").write_text("read by no one\n", encoding="utf-8")
+    libraries = ("rapidfuzz",)
+    before = code_fingerprint(package, libraries)
+    assert code_fingerprint(package, libraries) == before  # the same code, the same fingerprint
+    (package / "notes.txt").write_text("changed\n", encoding="utf-8")
+    (package / "models" / "weights.py").write_text("W = 1\n", encoding="utf-8")  # a subpackage's
+    assert code_fingerprint(package, libraries) == before
+    assert code_fingerprint(package, ("rapidfuzz", "no-such-library-here")) != before
+    (package / "verdicts.py").write_text("RUDE = ('дура', 'дурак')\n", encoding="utf-8")
+    assert code_fingerprint(package, libraries) != before

@@ -1,10 +1,11 @@
-"""The dlt source that scores transcripts not yet scored by the current checklists.
+"""The dlt source that scores transcripts not yet scored by the current checklists and scorer.
 
 It reads ``raw_pbx.transcripts`` from the warehouse, scores each call whose score is
-missing, was made by an older checklist version or from other content of its transcript
-(a corrected file sent again), and loads ``raw_call_quality.call_scores`` (merged on
-call_id) and ``raw_call_quality.call_objections`` (replaced per call), so a changed
-checklist re-scores everything and an unchanged one scores only new calls. A call whose
+missing, was made by another scoring version (checklists, the scorer's code and libraries:
+``call_quality.batches.scoring_version``) or from other content of its transcript (a
+corrected file sent again), and loads ``raw_call_quality.call_scores`` (merged on call_id)
+and ``raw_call_quality.call_objections`` (replaced per call), so a changed checklist or an
+upgraded scorer re-scores everything and an unchanged one scores only new calls. A call whose
 transcript a corrected file took back (``raw_pbx.transcripts_withdrawn``) loses its score
 and objections, as does one a correction left in a language no checklist reads; a call
 scored again with no objections now loses its old ones.
@@ -24,8 +25,15 @@ from pathlib import Path
 import dlt
 import pyarrow as pa
 
-from call_quality.batches import QUARANTINED_ONCE, ScoredBatch, quarantined_record_sql, score_batch
-from call_quality.checklist import ITEMS, checklist_language_sql, checklists_version, load_checklists
+from call_quality.batches import (
+    NO_AGENT_SPEECH,
+    SCORER_FAILED,
+    ScoredBatch,
+    quarantined_record_sql,
+    score_batch,
+    scoring_version,
+)
+from call_quality.checklist import ITEMS, checklist_language_sql, load_checklists
 from core import settings
 from core.errors import UserFacingError
 from core.progress import Progress
@@ -95,14 +103,14 @@ def _unscored_count(warehouse: Path, version: str, languages: list[str]) -> int:
 
 
 def _unscored_select(con, version: str, languages: list[str]) -> tuple[str, list] | None:
-    """The query of the transcripts to score: never scored, scored by another checklist
+    """The query of the transcripts to score: never scored, scored by another scoring
     version, or from another load of the transcript whose content differs (a corrected file
     sent again is loaded whole; the lines it left as they were keep their score). Rows
     loaded or scored before the content was hashed count as changed when loaded again. A
     transcript in a language no checklist reads whose line is in quarantine already is left
     out, so a run with nothing new quarantines it no second time; so is one with no words of
-    the agent, or that the scorer failed on, while its content is the same. None when there are no
-    transcripts."""
+    the agent while its content is the same, and one the scorer failed on while its content
+    and the scoring version are the same. None when there are no transcripts."""
     if not con.table_exists("raw_pbx", "transcripts"):
         return None
     transcript_columns = con.columns("raw_pbx", "transcripts")
@@ -134,13 +142,15 @@ def _unscored_select(con, version: str, languages: list[str]) -> tuple[str, list
             "and q.source_line = t._source_line and q.raw_value = t.language))"
         )
         params += languages
-        if content != "null":  # one left unscored keeps its quarantine row until its content changes
-            once = ", ".join(f"'{rule}'" for rule in QUARANTINED_ONCE)
+        if content != "null":  # left unscored until its content (or the scorer that failed) changes
+            failed_record = quarantined_record_sql("t", versioned=True)
             scored += (
                 " and not exists (select 1 from raw_call_quality.call_scores_quarantine as q "
-                f"where q.rule in ({once}) and q.source_file = t._source_file "
-                f"and q.source_line = t._source_line and q.raw_record = {quarantined_record_sql('t')})"
+                "where q.source_file = t._source_file and q.source_line = t._source_line "
+                f"and ((q.rule = '{NO_AGENT_SPEECH}' and q.raw_record = {quarantined_record_sql('t')}) "
+                f"or (q.rule = '{SCORER_FAILED}' and q.raw_record = {failed_record})))"
             )
+            params.append(version)
     # in the order the table is read: sorting would hold every transcript's text
     sql = (
         "select t.call_id, t.language, t.agent_extension, t.segments_json, t._source_file, "
@@ -176,7 +186,7 @@ def score_batches(warehouse: Path, workers: int | None = None) -> Iterator[Score
     the CPU count) when there are more than IN_PROCESS_UP_TO transcripts to score: the scorer
     is pure Python, one core each."""
     checklists = load_checklists()
-    version = checklists_version(checklists)
+    version = scoring_version(checklists)
     workers = workers or settings.get(WORKERS_ENV) or os.cpu_count() or 1
     withdrawn = _withdrawn(warehouse)
     if withdrawn:
