@@ -70,8 +70,9 @@ SCORES_QUARANTINE = "raw_call_quality.call_scores_quarantine"
 
 def _open_score_rows(con) -> str:
     """Transcripts left unscored (no checklist for their language, no words of the agent,
-    the scorer failing): a row is open while the transcript on its line has no score; a
-    checklist added, or a corrected transcript scored, closes it."""
+    the scorer failing): a row is open while the transcript on its line has no score and it
+    is the line's latest (a corrected transcript, or an upgraded scorer, left unscored again
+    is one line still open, not two); a checklist added, or the transcript scored, closes it."""
     if not (
         con.table_exists("raw_pbx", "transcripts") and con.table_exists("raw_call_quality", "call_scores")
     ):
@@ -83,6 +84,12 @@ def _open_score_rows(con) -> str:
             where t._source_file = q.source_file
                 and t._source_line = q.source_line
                 and not exists (select 1 from raw_call_quality.call_scores as s where s.call_id = t.call_id)
+        )
+        and not exists (
+            select 1 from {SCORES_QUARANTINE} as later
+            where later.source_file = q.source_file
+                and later.source_line = q.source_line
+                and later.quarantined_at > q.quarantined_at
         )
     """
 

@@ -300,6 +300,44 @@ def test_a_call_without_the_agents_words_is_quarantined_once_not_scored_against_
     ]
 
 
+@pytest.mark.usefixtures("on_each_target")
+def test_a_call_the_scorer_failed_on_is_tried_again_by_an_upgraded_scorer_only(tmp_path, monkeypatch):
+    """A call the scorer failed on was tried again only when its transcript changed: an
+    upgrade that fixed the scorer left it unscored, and out of the agent's pay, for good."""
+    from call_quality import batches
+    from call_quality.scorer import Scorer
+    from orchestration.quarantine_report import summary
+
+    inbox, folder = _transcripts_inbox(tmp_path)
+    (folder / "2026-10-01.jsonl").write_text(_line("c1", GREETING) + _line("c2", GREETING), encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    scores = Scorer.score
+
+    def fails_on_c2(self, call_id, segments):
+        return 1 / 0 if call_id == "c2" else scores(self, call_id, segments)
+
+    def upgrade(fixed: bool, fingerprint: str) -> None:
+        monkeypatch.setattr(Scorer, "score", scores if fixed else fails_on_c2)
+        monkeypatch.setattr(batches, "scorer_fingerprint", lambda: fingerprint)
+
+    scored = "select call_id from raw_call_quality.call_scores order by 1"
+    refused = "select source_line, rule from raw_call_quality.call_scores_quarantine"
+    upgrade(fixed=False, fingerprint="v1")
+    for _ in range(2):  # the same scorer fails on it no second time
+        _load(inbox, warehouse)
+        assert query(warehouse, scored) == [("c1",)]
+        assert query(warehouse, refused) == [(2, "scorer_failed")]
+    upgrade(fixed=False, fingerprint="v2")  # tried again, and still failing: one line open, not two
+    _load(inbox, warehouse)
+    assert query(warehouse, scored) == [("c1",)]
+    assert query(warehouse, refused) == [(2, "scorer_failed")] * 2
+    assert [(g.rule, g.rows) for g in summary(warehouse)] == [("scorer_failed", 1)]
+    upgrade(fixed=True, fingerprint="v3")
+    _load(inbox, warehouse)
+    assert query(warehouse, scored) == [("c1",), ("c2",)]
+    assert summary(warehouse) == []
+
+
 def test_a_transcript_naming_no_language_scored_by_the_russian_checklist_before_is_scored_again_once(
     tmp_path, monkeypatch
 ):
