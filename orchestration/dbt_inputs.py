@@ -109,12 +109,20 @@ _PER_LOAD_COLUMNS = ("_dlt_load_id", "_dlt_id")
 
 def _sql_reading(manifest: dict, source_uid: str) -> str:
     """The SQL of every node reading this source, with the macros they call (and those call)."""
+    readers = [
+        node
+        for node in manifest["nodes"].values()
+        if source_uid in node.get("depends_on", {}).get("nodes", [])
+    ]
+    return sql_with_macros(manifest, readers)
+
+
+def sql_with_macros(manifest: dict, nodes: list[dict]) -> str:
+    """The SQL of ``nodes`` (the manifest's), with the macros they call (and those call)."""
     macros, texts, todo = manifest["macros"], [], []
-    for node in manifest["nodes"].values():
-        depends = node.get("depends_on", {})
-        if source_uid in depends.get("nodes", []):
-            texts.append(node.get("raw_code") or "")
-            todo += depends.get("macros", [])
+    for node in nodes:
+        texts.append(node.get("raw_code") or "")
+        todo += node.get("depends_on", {}).get("macros", [])
     seen: set[str] = set()
     while todo:
         uid = todo.pop()
@@ -259,12 +267,12 @@ def plan_build(
     return plan
 
 
-def load_state(con) -> dict | None:
-    """The last passed build's inputs, as that build left them in the warehouse; None when
-    there are none or they cannot be read."""
-    if not con.table_exists(STATE_SCHEMA, STATE_TABLE):
+def load_state(con, table: str = STATE_TABLE) -> dict | None:
+    """The last passed build's inputs, as that build left them in the warehouse (in
+    ``table`` of the state's schema); None when there are none or they cannot be read."""
+    if not con.table_exists(STATE_SCHEMA, table):
         return None
-    row = con.execute(f"select inputs from {STATE_SCHEMA}.{STATE_TABLE}").fetchone()
+    row = con.execute(f"select inputs from {STATE_SCHEMA}.{table}").fetchone()
     try:
         return json.loads(row[0]) if row else None
     except ValueError:
@@ -278,10 +286,9 @@ def forget_state(con) -> None:
         con.execute(f"delete from {STATE_SCHEMA}.{STATE_TABLE}")
 
 
-def save_state(con, state: dict) -> None:
+def save_state(con, state: dict, table: str = STATE_TABLE) -> None:
     con.execute(f"create schema if not exists {STATE_SCHEMA}")
-    con.execute(f"create table if not exists {STATE_SCHEMA}.{STATE_TABLE} (inputs text)")
-    con.execute(f"delete from {STATE_SCHEMA}.{STATE_TABLE}")
-    con.execute(
-        f"insert into {STATE_SCHEMA}.{STATE_TABLE} (inputs) values (?)", [json.dumps(state, sort_keys=True)]
-    )
+    con.execute(f"create table if not exists {STATE_SCHEMA}.{table} (inputs text)")
+    con.execute(f"delete from {STATE_SCHEMA}.{table}")
+    kept = json.dumps(state, sort_keys=True)
+    con.execute(f"insert into {STATE_SCHEMA}.{table} (inputs) values (?)", [kept])

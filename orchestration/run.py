@@ -27,6 +27,7 @@ from orchestration.local_postgres import READER
 from orchestration.locking import warehouse_lock
 from orchestration.scheme_check import raise_if_broken
 from orchestration.serving import snapshot_path_for
+from orchestration.settings_reaching_back import NOTE
 
 # the inbox's folders, as the messages about a wrong --inbox name them
 INBOX_FOLDERS = "pbx/, directory/, crm/, plans/"
@@ -157,6 +158,16 @@ def _failed_raw_checks(result, advisory: bool = False) -> list[str]:
             asset = evaluation.asset_key.to_user_string()
             lines.append(f"raw data check {evaluation.check_name} failed on {asset}: {detail}")
     return lines
+
+
+def _history_rebuilt(result) -> list[str]:
+    """A setting that reaches back in time changed, so the history was rebuilt whole
+    (orchestration/settings_reaching_back.py)."""
+    return [
+        str(event.event_specific_data.asset_observation.metadata[NOTE].value)
+        for event in result.get_asset_observation_events()
+        if NOTE in event.event_specific_data.asset_observation.metadata
+    ]
 
 
 def _speech_to_text_warnings(result) -> list[str]:
@@ -488,6 +499,7 @@ def _run_pipeline(
             marts,
             quarantined,
             _failed_raw_checks(result, advisory=True)
+            + _history_rebuilt(result)
             + _speech_to_text_warnings(result)
             + _load_notes(warehouse, run_started)
             + _withdrawn_call_records(warehouse, run_started)

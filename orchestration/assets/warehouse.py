@@ -7,14 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dagster import AssetDep, AssetExecutionContext, AssetSpec, Config, MaterializeResult
+from dagster import AssetDep, AssetExecutionContext, AssetObservation, AssetSpec, Config, MaterializeResult
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from core import warehouse as warehouses
 from core.paths import DBT_PROJECT_DIR
 from ingestion.pipeline import API_RESOURCES
 from ingestion.sources.api.settings import enabled_api_sources
-from orchestration import dbt_inputs
+from orchestration import dbt_inputs, settings_reaching_back
 from orchestration.assets.checks import held_back_sources
 from orchestration.assets.ingestion import api_asset_key
 from orchestration.dbt_failures import DbtBuildFailed, describe
@@ -86,6 +86,20 @@ def _plan_build(warehouse: Path, full_refresh: bool, settings: AutokpiSettings) 
     return dbt_inputs.plan_build(manifest, saved, project, sources, today)
 
 
+def _settings_reaching_back(warehouse: Path, settings: AutokpiSettings) -> tuple[dict, str]:
+    """The values of the project's variables an incremental model reads, and what moved
+    since the last whole build (empty: nothing)."""
+    with settings.dbt_environment(for_a_command=False):
+        names = settings_reaching_back.variables_reaching_back(_manifest())
+        now = settings_reaching_back.values_of(DBT_PROJECT_DIR, names)
+    saved = None
+    if warehouses.exists(warehouse):
+        with warehouses.connect(warehouse) as con:
+            saved = settings_reaching_back.load(con)
+    moved = settings_reaching_back.moved(saved, now)
+    return now, settings_reaching_back.said(moved, saved, now, DBT_PROJECT_DIR) if moved else ""
+
+
 def _keep_inputs(warehouse: Path, state: dict | None) -> None:
     """The inputs of the build that passed; None forgets them before a build."""
     if state is None and not warehouses.exists(warehouse):
@@ -116,6 +130,11 @@ def _left_as_they_were(
     return results
 
 
+def _keep_settings(warehouse: Path, values: dict) -> None:
+    with warehouses.connect(warehouse, read_only=False) as con:
+        settings_reaching_back.save(con, values)
+
+
 class DbtBuildConfig(Config):
     """``full_refresh``: rebuild the incremental models from the raw tables (``autokpi run
     --full-refresh``, after a change to a setting that reaches back in time)."""
@@ -134,22 +153,31 @@ def warehouse_assets():
         # in the test suite and `make test-fast` (tests/integration/test_dbt_unit_tests.py),
         # not in every run (a sixth of dbt's work here)
         args = ["build", "--exclude-resource-type", "unit_test"]
-        if config.full_refresh:
-            context.log.info("full refresh: the incremental models are rebuilt from the raw tables")
-            args.append("--full-refresh")
         # a broken scheme or an altered closed month stops the run before anything is built
         raise_if_broken()
         verify_warehouse(settings.warehouse())
+        warehouse = settings.warehouse()
+        # a run that asked for all of dbt builds only what a changed input reaches
+        whole = set(context.selected_asset_keys) == set(context.assets_def.keys)
+        built_with, moved = _settings_reaching_back(warehouse, settings) if whole else ({}, "")
+        full_refresh = config.full_refresh or bool(moved)
+        if moved:
+            said = settings_reaching_back.rebuilt_whole_said(moved)
+            context.log.warning(said)
+            # for the run's summary (orchestration/run.py)
+            first = min(context.selected_asset_keys, key=lambda key: key.to_user_string())
+            context.log_event(AssetObservation(asset_key=first, metadata={settings_reaching_back.NOTE: said}))
+        elif full_refresh:
+            context.log.info("full refresh: the incremental models are rebuilt from the raw tables")
+        if full_refresh:
+            args.append("--full-refresh")
         held_back = held_back_sources(context.instance, context.run_id)
         if held_back:
             # the last good build of these models stays; everything else is rebuilt
             context.log.warning(f"raw checks failed: not rebuilding what depends on {', '.join(held_back)}")
             # one value: dagster-dbt reads one word after --exclude and leaves the rest to dbt
             args += ["--exclude", " ".join(f"source:{s}+" for s in held_back)]
-        warehouse = settings.warehouse()
-        # a run that asked for all of dbt builds only what a changed input reaches
-        whole = set(context.selected_asset_keys) == set(context.assets_def.keys)
-        plan = _plan_build(warehouse, config.full_refresh, settings) if whole else None
+        plan = _plan_build(warehouse, full_refresh, settings) if whole else None
         if plan:
             context.log.info(f"dbt: {plan.reason}")
             # first: nothing dbt builds lies above a node no change reaches
@@ -167,6 +195,8 @@ def warehouse_assets():
             yield from invocation.stream()
         if plan and invocation.is_successful():
             _keep_inputs(warehouse, plan.state(held_back))
+            if not held_back:  # a model held back still holds what the old values built
+                _keep_settings(warehouse, built_with)
         try:
             if not invocation.is_successful():
                 raise DbtBuildFailed(

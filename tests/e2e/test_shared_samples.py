@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -206,6 +207,33 @@ def test_a_master_csv_logrotate_rotated_between_runs_builds_what_a_fresh_build_d
         expected = _rows(fresh_build, table, columns)
         assert expected and _rows(warehouse, table, columns) == expected, table
     assert len(_rows(warehouse, "fct_calls", ())) == 37
+
+
+def test_a_changed_pbx_time_zone_rebuilds_the_history_not_only_new_days(tmp_path, sample_run, monkeypatch):
+    """The PBX's zone set after a first run (the default Moscow, then the PBX's own): a daily
+    run staged only new rows, so every call of the history kept its Moscow times while new
+    ones took the new zone, unless someone knew to run --full-refresh. The run finds the
+    setting moved and rebuilds the history; the next run rebuilds nothing again."""
+    from tests.warehouse import left_as_they_were
+
+    _, built = sample_run("smallcdr.csv")
+    shutil.copytree(built.parent, tmp_path / "own")  # its inbox, warehouse and last build's inputs
+    inbox, warehouse = tmp_path / "own" / "inbox", tmp_path / "own" / built.name
+    times = "select call_id, started_at, local_date from marts.fct_calls order by 1"
+    in_moscow = query(warehouse, times)
+    monkeypatch.setenv("AUTOKPI_PBX_TIMEZONE", "Asia/Yekaterinburg")  # UTC+5, two hours east
+    summary = run_pipeline(inbox, warehouse, quiet=True)
+    moved = [note for note in summary.warnings if note.startswith("changed since the last build")]
+    assert moved == [
+        'changed since the last build: pbx_timezone ("Europe/Moscow" -> "Asia/Yekaterinburg"); the '
+        "history built with the old value was rebuilt too (dbt --full-refresh), so every call "
+        "counts as in a warehouse built afresh"
+    ]
+    two_hours = timedelta(hours=2)
+    assert query(warehouse, times) == [(call, at - two_hours, day) for call, at, day in in_moscow]
+    summary = run_pipeline(inbox, warehouse, quiet=True)
+    assert not any(note.startswith("changed since") for note in summary.warnings)
+    assert left_as_they_were(warehouse, ["staging.stg_pbx__cdr_legs"]) == {"staging.stg_pbx__cdr_legs": True}
 
 
 def test_cli_run_builds_the_call_marts_and_fails_in_one_line(tmp_path, dbt_manifest):
