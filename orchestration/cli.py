@@ -104,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--full-refresh",
         action="store_true",
-        help="rebuild every model from the raw tables (after a change to a setting that reaches "
-        "back in time, such as talk_apps or pbx_timezone), not only what changed",
+        help="rebuild every model from the raw tables, not only what changed (a run does so by "
+        "itself after a change to a setting that reaches back in time, such as pbx_timezone)",
     )
 
     close = sub.add_parser("close", help="close a month: freeze its bonus statements (finance)")
