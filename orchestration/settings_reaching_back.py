@@ -51,7 +51,13 @@ def values_of(project_dir: Path, names: list[str]) -> dict[str, str]:
     for name in names:
         value = variables.get(name)
         if isinstance(value, str) and "{{" in value:
-            value = templates.from_string(value).render(env_var=_env_var)
+            try:
+                value = templates.from_string(value).render(env_var=_env_var)
+            except jinja2.TemplateError:  # more of dbt's context than env_var: what it reads
+                value = {
+                    "template": value,
+                    "env": {env: os.environ.get(env) for env in _ENV_VAR.findall(value)},
+                }
         values[name] = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return values
 

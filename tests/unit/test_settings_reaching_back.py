@@ -13,6 +13,7 @@ vars:
   apps: ["dial", "queue"]
   min_calls: 3
   token: "{{ env_var('API_TOKEN', '') }}"
+  per_target: "{{ env_var('KPI_REGION', 'ru') if target.name == 'postgres' else 'ru' }}"
 """
 
 
@@ -58,6 +59,11 @@ def test_values_are_read_as_dbt_reads_them_and_a_move_is_said_secrets_hidden(tmp
     said = reaching.said(["token", "tz"], before, now, tmp_path)
     assert said == 'token, tz ("Europe/Moscow" -> "Asia/Yekaterinburg")'
     assert "s3cret" not in said
+    # a value made with more of dbt's context than env_var: its template and what it reads
+    monkeypatch.setenv("KPI_REGION", "kz")
+    regional = reaching.values_of(tmp_path, ["per_target"])
+    monkeypatch.setenv("KPI_REGION", "ru")
+    assert reaching.moved(regional, reaching.values_of(tmp_path, ["per_target"])) == ["per_target"]
     # no build kept its values (a new warehouse, or one from before they were kept), or a
     # setting no build used: nothing to rebuild for
     assert reaching.moved(None, now) == []
