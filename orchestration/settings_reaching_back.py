@@ -13,6 +13,7 @@ whole (dbt ``--full-refresh``) and says which setting moved.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -29,6 +30,7 @@ NOTE = "settings_reaching_back_changed"
 _VAR = re.compile(r"var\(\s*['\"]([A-Za-z_][A-Za-z0-9_]*)['\"]")
 _ENV_VAR = re.compile(r"env_var\(\s*['\"]([A-Za-z_][A-Za-z0-9_]*)")
 _SECRET = re.compile(r"PASSWORD|SECRET|TOKEN|KEY", re.IGNORECASE)
+_HIDDEN = "sha256:"  # the value of a variable read from a secret, kept as its hash
 
 
 def variables_reaching_back(manifest: dict) -> list[str]:
@@ -43,22 +45,24 @@ def variables_reaching_back(manifest: dict) -> list[str]:
 
 def values_of(project_dir: Path, names: list[str]) -> dict[str, str]:
     """Each variable's value as dbt reads it from ``dbt_project.yml`` (its ``env_var()`` from
-    this process's environment), as JSON."""
+    this process's environment), as JSON; one read from an environment variable named like a
+    secret, as its hash (it is kept in the warehouse)."""
     project = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8"))
     variables = project.get("vars") or {}
     templates = jinja2.Environment(undefined=jinja2.StrictUndefined)
     values = {}
     for name in names:
         value = variables.get(name)
+        secret = False
         if isinstance(value, str) and "{{" in value:
+            read = _ENV_VAR.findall(value)
+            secret = any(_SECRET.search(env) for env in read)
             try:
                 value = templates.from_string(value).render(env_var=_env_var)
             except jinja2.TemplateError:  # more of dbt's context than env_var: what it reads
-                value = {
-                    "template": value,
-                    "env": {env: os.environ.get(env) for env in _ENV_VAR.findall(value)},
-                }
-        values[name] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+                value = {"template": value, "env": {env: os.environ.get(env) for env in read}}
+        kept = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        values[name] = _HIDDEN + hashlib.sha256(kept.encode()).hexdigest() if secret else kept
     return values
 
 
@@ -74,16 +78,12 @@ def moved(saved: dict[str, str] | None, now: dict[str, str]) -> list[str]:
     return [name for name in sorted(now) if name in saved and saved[name] != now[name]]
 
 
-def said(names: list[str], saved: dict[str, str], now: dict[str, str], project_dir: Path) -> str:
+def said(names: list[str], saved: dict[str, str], now: dict[str, str]) -> str:
     """``pbx_timezone ("Europe/Moscow" -> "Asia/Yekaterinburg")``, one per moved variable; a
     value read from an environment variable named like a secret is not shown."""
-    project_file = (project_dir / "dbt_project.yml").read_text(encoding="utf-8")
-    parts = []
-    for name in names:
-        line = re.search(rf"^\s*{re.escape(name)}\s*:.*$", project_file, re.MULTILINE)
-        secret = line is not None and any(_SECRET.search(env) for env in _ENV_VAR.findall(line.group(0)))
-        parts.append(name if secret else f"{name} ({saved[name]} -> {now[name]})")
-    return ", ".join(parts)
+    return ", ".join(
+        name if now[name].startswith(_HIDDEN) else f"{name} ({saved[name]} -> {now[name]})" for name in names
+    )
 
 
 def rebuilt_whole_said(moved_said: str) -> str:

@@ -97,7 +97,7 @@ def _settings_reaching_back(warehouse: Path, settings: AutokpiSettings) -> tuple
         with warehouses.connect(warehouse) as con:
             saved = settings_reaching_back.load(con)
     moved = settings_reaching_back.moved(saved, now)
-    return now, settings_reaching_back.said(moved, saved, now, DBT_PROJECT_DIR) if moved else ""
+    return now, settings_reaching_back.said(moved, saved, now) if moved else ""
 
 
 def _keep_inputs(warehouse: Path, state: dict | None) -> None:
