@@ -86,9 +86,9 @@ def _plan_build(warehouse: Path, full_refresh: bool, settings: AutokpiSettings) 
     return dbt_inputs.plan_build(manifest, saved, project, sources, today)
 
 
-def _settings_reaching_back(warehouse: Path, settings: AutokpiSettings) -> tuple[dict, str]:
-    """The values of the project's variables an incremental model reads, and what moved
-    since the last whole build (empty: nothing)."""
+def _settings_reaching_back(warehouse: Path, settings: AutokpiSettings) -> tuple[dict, dict | None, str]:
+    """The values of the project's variables an incremental model reads, those the last whole
+    build kept, and what moved since (empty: nothing)."""
     with settings.dbt_environment(for_a_command=False):
         names = settings_reaching_back.variables_reaching_back(_manifest())
         now = settings_reaching_back.values_of(DBT_PROJECT_DIR, names)
@@ -97,7 +97,7 @@ def _settings_reaching_back(warehouse: Path, settings: AutokpiSettings) -> tuple
         with warehouses.connect(warehouse) as con:
             saved = settings_reaching_back.load(con)
     moved = settings_reaching_back.moved(saved, now)
-    return now, settings_reaching_back.said(moved, saved, now) if moved else ""
+    return now, saved, settings_reaching_back.said(moved, saved, now) if moved else ""
 
 
 def _keep_inputs(warehouse: Path, state: dict | None) -> None:
@@ -130,7 +130,9 @@ def _left_as_they_were(
     return results
 
 
-def _keep_settings(warehouse: Path, values: dict) -> None:
+def _keep_settings(warehouse: Path, values: dict, kept: dict | None) -> None:
+    if values == kept:  # a run with nothing new writes nothing
+        return
     with warehouses.connect(warehouse, read_only=False) as con:
         settings_reaching_back.save(con, values)
 
@@ -159,7 +161,7 @@ def warehouse_assets():
         warehouse = settings.warehouse()
         # a run that asked for all of dbt builds only what a changed input reaches
         whole = set(context.selected_asset_keys) == set(context.assets_def.keys)
-        built_with, moved = _settings_reaching_back(warehouse, settings) if whole else ({}, "")
+        built_with, kept, moved = _settings_reaching_back(warehouse, settings) if whole else ({}, None, "")
         full_refresh = config.full_refresh or bool(moved)
         if moved:
             said = settings_reaching_back.rebuilt_whole_said(moved)
@@ -183,6 +185,10 @@ def warehouse_assets():
             # first: nothing dbt builds lies above a node no change reaches
             yield from _left_as_they_were(plan, translator, held_back, context)
             if plan.builds_nothing(_manifest()):
+                # the project and its settings are what the last build had: a warehouse
+                # built before the settings were kept has them from its first such run
+                if not held_back:
+                    _keep_settings(warehouse, built_with, kept)
                 return
             if plan.unchanged:
                 args += ["--exclude", " ".join(plan.excludes(_manifest()))]
@@ -196,7 +202,7 @@ def warehouse_assets():
         if plan and invocation.is_successful():
             _keep_inputs(warehouse, plan.state(held_back))
             if not held_back:  # a model held back still holds what the old values built
-                _keep_settings(warehouse, built_with)
+                _keep_settings(warehouse, built_with, kept)
         try:
             if not invocation.is_successful():
                 raise DbtBuildFailed(
