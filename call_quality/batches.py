@@ -51,7 +51,7 @@ def code_fingerprint(package: Path, libraries: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=1)
 def scorer_fingerprint() -> str:
-    """The fingerprint of this scorer: another autokpi's reads calls otherwise."""
+    """This scorer's fingerprint (computed once a process): another may read calls otherwise."""
     return code_fingerprint(Path(__file__).parent, SCORER_LIBRARIES)
 
 

@@ -77,6 +77,13 @@ def test_marts_on_postgres_equal_marts_on_duckdb(demo_run, demo_inbox, postgres_
     assert all(summary.mart_rows[m] > 0 for m in MARTS if m not in empty)
 
     with connect(home) as con:
+        # the settings the history was built with, kept on the server as in a DuckDB file
+        from orchestration import settings_reaching_back
+
+        built_with = settings_reaching_back.load(con)
+        assert json.loads(built_with["pbx_timezone"]) == "Europe/Moscow"
+        on_duckdb = query(duckdb_warehouse, "select inputs from dbt_state.built_with")[0][0]
+        assert built_with == json.loads(on_duckdb)
         for mart in MARTS:
             assert con.columns("marts", mart) == mart_columns(duckdb_warehouse, mart), mart
             columns = [c for c in mart_columns(duckdb_warehouse, mart) if c not in RUN_TIME_COLUMNS]
