@@ -19,6 +19,20 @@
     to_utc_timestamp({{ timestamp_expression }}, '{{ tz }}')
 {%- endmacro %}
 
+{#- The same, for a timestamp whose zone is held row by row in `zone_column` (text holding
+    an IANA name): the call records an API brought, written in the zone of their load. -#}
+{% macro local_to_utc_in(timestamp_expression, zone_column) -%}
+    {{ return(adapter.dispatch('local_to_utc_in', 'autokpi')(timestamp_expression, zone_column)) }}
+{%- endmacro %}
+
+{% macro default__local_to_utc_in(timestamp_expression, zone_column) -%}
+    (({{ timestamp_expression }}) at time zone {{ zone_column }}) at time zone 'UTC'
+{%- endmacro %}
+
+{% macro spark__local_to_utc_in(timestamp_expression, zone_column) -%}
+    to_utc_timestamp({{ timestamp_expression }}, {{ zone_column }})
+{%- endmacro %}
+
 {#- Text holding a timestamp with its UTC offset (2026-10-01T09:00:00+03:00), as a UTC
     timestamp without zone. Spark parses the offset itself into the session's zone
     (UTC: profiles.yml). -#}

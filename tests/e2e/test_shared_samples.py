@@ -213,7 +213,8 @@ def test_a_changed_pbx_time_zone_rebuilds_the_history_not_only_new_days(tmp_path
     """The PBX's zone set after a first run (the default Moscow, then the PBX's own): a daily
     run staged only new rows, so every call of the history kept its Moscow times while new
     ones took the new zone, unless someone knew to run --full-refresh. The run finds the
-    setting moved and rebuilds the history; the next run rebuilds nothing again."""
+    setting moved and rebuilds the history; the next run rebuilds nothing again. A record an
+    API brought in Moscow's local time keeps its time through the rebuild."""
     from tests.warehouse import left_as_they_were
 
     _, built = sample_run("smallcdr.csv")
@@ -224,6 +225,14 @@ def test_a_changed_pbx_time_zone_rebuilds_the_history_not_only_new_days(tmp_path
     with duckdb.connect(str(warehouse)) as con:  # as an autokpi that kept no settings left it
         con.execute("drop table dbt_state.built_with")
     run_pipeline(inbox, warehouse, quiet=True)  # nothing new: it keeps what the build had
+    with duckdb.connect(str(warehouse)) as con:  # the first line again, as Zadarma's API brought it
+        first = "select uniqueid from raw_pbx.asterisk_cdr where _source_line = 1"
+        (first_call,) = con.execute(first).fetchone()
+        con.execute("alter table raw_pbx.asterisk_cdr add column time_zone varchar")
+        con.execute(
+            "insert into raw_pbx.asterisk_cdr select * replace ('zadarma:Z1' as _source_file, "
+            "'Z1' as uniqueid, 'Europe/Moscow' as time_zone) from raw_pbx.asterisk_cdr where _source_line = 1"
+        )
     monkeypatch.setenv("AUTOKPI_PBX_TIMEZONE", "Asia/Yekaterinburg")  # UTC+5, two hours east
     summary = run_pipeline(inbox, warehouse, quiet=True)
     moved = [note for note in summary.warnings if note.startswith("changed since the last build")]
@@ -233,7 +242,10 @@ def test_a_changed_pbx_time_zone_rebuilds_the_history_not_only_new_days(tmp_path
         "counts as in a warehouse built afresh"
     ]
     two_hours = timedelta(hours=2)
-    assert query(warehouse, times) == [(call, at - two_hours, day) for call, at, day in in_moscow]
+    from_api = [("Z1", at, day) for call, at, day in in_moscow if call == first_call]
+    assert len(from_api) == 1
+    shifted = [(call, at - two_hours, day) for call, at, day in in_moscow]
+    assert query(warehouse, times) == sorted(shifted + from_api)
     summary = run_pipeline(inbox, warehouse, quiet=True)
     assert not any(note.startswith("changed since") for note in summary.warnings)
     assert left_as_they_were(warehouse, ["staging.stg_pbx__cdr_legs"]) == {"staging.stg_pbx__cdr_legs": True}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from core import phones
-from ingestion.sources.api.settings import pbx_local_text
+from ingestion.sources.api.settings import pbx_local_text, pbx_zone
 from ingestion.sources.asterisk.settings import DISPOSITIONS
 
 
@@ -62,6 +62,8 @@ def cdr_row(
         "peeraccount": "",
         "linkedid": linked_id or record_id,
         "sequence": "",
+        # the zone its times are written in: a later change of the setting leaves them right
+        "time_zone": pbx_zone().key,
         "_source_file": f"{api}:{record_id}",
         "_source_line": 1,
     }

@@ -33,7 +33,8 @@ def pbx_zone() -> ZoneInfo:
 
 def pbx_local_text(moment: datetime) -> str:
     """An aware time as the PBX's local wall time, as Asterisk writes ``start``: staging
-    converts it to UTC with the same zone (dbt var ``pbx_timezone``)."""
+    converts it to UTC with the zone the row keeps beside it (``time_zone``: ``pbx_zone``
+    as it loaded), so a later change of the setting leaves it right."""
     return moment.astimezone(pbx_zone()).strftime("%Y-%m-%d %H:%M:%S")
 
 

@@ -13,8 +13,10 @@
 {%- set end_column = 'source.' ~ adapter.quote('end') %}
 {%- set raw_columns = [
     'src', 'dst', 'channel', 'dstchannel', 'lastapp', 'start', 'answer', 'end', 'duration',
-    'billsec', 'disposition', 'uniqueid', 'linkedid', 'sequence', '_dlt_load_id'
+    'billsec', 'disposition', 'uniqueid', 'linkedid', 'sequence', 'time_zone', '_dlt_load_id'
 ] %}
+{%- set started_local = 'cast(trim(source.start) as timestamp)' %}
+{%- set ended_local = 'cast(trim(' ~ end_column ~ ') as timestamp)' %}
 
 with
 
@@ -103,9 +105,17 @@ renamed as (
         {{ channel_extension('trim(source.dstchannel)') }} as destination_channel_extension,
         lower(trim(source.lastapp)) as last_app,
 
-        -- timestamps: the PBX writes local time; stored as UTC with the local date kept
-        {{ local_to_utc('cast(trim(source.start) as timestamp)', var('pbx_timezone')) }} as started_at,
-        {{ local_to_utc('cast(trim(' ~ end_column ~ ') as timestamp)', var('pbx_timezone')) }} as ended_at,
+        -- timestamps: the PBX writes local time; stored as UTC with the local date kept. A
+        -- record an API brought is in the zone of its load (time_zone), so a later change of
+        -- pbx_timezone, which rebuilds the history, moves the files' calls only
+        case
+            when source.time_zone is null then {{ local_to_utc(started_local, var('pbx_timezone')) }}
+            else {{ local_to_utc_in(started_local, 'source.time_zone') }}
+        end as started_at,
+        case
+            when source.time_zone is null then {{ local_to_utc(ended_local, var('pbx_timezone')) }}
+            else {{ local_to_utc_in(ended_local, 'source.time_zone') }}
+        end as ended_at,
         cast(trim(source.start) as timestamp) as started_at_local,
         cast(cast(trim(source.start) as timestamp) as date) as local_date,
 
