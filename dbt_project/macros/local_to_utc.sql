@@ -33,6 +33,15 @@
     to_utc_timestamp({{ timestamp_expression }}, {{ zone_column }})
 {%- endmacro %}
 
+{#- A time the PBX wrote in local time, as UTC: in the zone its row keeps (`zone_column`, the
+    call records an API brought), else in the PBX's zone set now (`pbx_timezone`). -#}
+{% macro pbx_time_to_utc(timestamp_expression, zone_column) -%}
+    case
+        when {{ zone_column }} is null then {{ local_to_utc(timestamp_expression, var('pbx_timezone')) }}
+        else {{ local_to_utc_in(timestamp_expression, zone_column) }}
+    end
+{%- endmacro %}
+
 {#- Text holding a timestamp with its UTC offset (2026-10-01T09:00:00+03:00), as a UTC
     timestamp without zone. Spark parses the offset itself into the session's zone
     (UTC: profiles.yml). -#}

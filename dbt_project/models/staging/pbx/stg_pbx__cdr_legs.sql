@@ -108,14 +108,8 @@ renamed as (
         -- timestamps: the PBX writes local time; stored as UTC with the local date kept. A
         -- record an API brought is in the zone of its load (time_zone), so a later change of
         -- pbx_timezone, which rebuilds the history, moves the files' calls only
-        case
-            when source.time_zone is null then {{ local_to_utc(started_local, var('pbx_timezone')) }}
-            else {{ local_to_utc_in(started_local, 'source.time_zone') }}
-        end as started_at,
-        case
-            when source.time_zone is null then {{ local_to_utc(ended_local, var('pbx_timezone')) }}
-            else {{ local_to_utc_in(ended_local, 'source.time_zone') }}
-        end as ended_at,
+        {{ pbx_time_to_utc(started_local, 'source.time_zone') }} as started_at,
+        {{ pbx_time_to_utc(ended_local, 'source.time_zone') }} as ended_at,
         cast(trim(source.start) as timestamp) as started_at_local,
         cast(cast(trim(source.start) as timestamp) as date) as local_date,
 
