@@ -139,18 +139,22 @@ def _read_a_kept_parse() -> None:
     if not parses:
         return
     import threading
-    from unittest import mock
 
     try:
         from dbt.contracts.graph import manifest as manifests
         from dbt.parser.manifest import extended_mashumaro_encoder, extended_mashumuro_decoder
 
         # a manifest read takes a lock of dbt's multiprocessing context, whose first one starts
-        # Python's resource tracker: a child of this server that no fork should inherit
-        with mock.patch.object(manifests, "get_mp_context", lambda: threading):
+        # Python's resource tracker: a child of this server that no fork should inherit. Here,
+        # the read takes a thread's lock instead.
+        context = manifests.get_mp_context
+        manifests.get_mp_context = lambda: threading
+        try:
             manifest = manifests.Manifest.from_msgpack(
                 parses[-1].read_bytes(), decoder=extended_mashumuro_decoder
             )
+        finally:
+            manifests.get_mp_context = context
         manifest.to_msgpack(extended_mashumaro_encoder)
         for resource in manifest._map_nodes_to_map_resources(manifest.nodes).values():
             resource.to_dict(omit_none=False)

@@ -233,3 +233,14 @@ def test_the_server_reads_a_kept_parse_so_that_its_forks_generate_no_code_to_rea
         generated[mode] = int(done.stdout.split()[-1])
     assert generated["cold"] > 0  # the count sees the code written on first use
     assert generated["warmed"] == 0
+
+
+def test_the_server_keeps_no_child_of_its_own_after_its_warm_up(tmp_path, dbt_manifest, server):
+    """The warm-up reads a manifest, which takes a multiprocessing lock; the first such lock
+    starts Python's resource tracker, a child every fork would inherit (and that a caller
+    could take for its fork). Between commands the server has no child."""
+    address, server_pid = server
+    (tmp_path / "profiles.yml").write_text("autokpi: {}\n")
+    env = {**os.environ, FORK_SERVER_ENV: address}
+    assert _dbt(["debug", "--config-dir"], tmp_path, env).returncode == 0  # the warm-up is done
+    _until(lambda: not _children(server_pid), "the server keeps a child of its own")
