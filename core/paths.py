@@ -37,6 +37,9 @@ TRANSCRIPT_SUFFIXES = (".jsonl", ".ndjson", ".json")
 SCHEME_FILES = ("kpi_scheme.csv", "kpi_corridors.csv", "bonus_base.csv", "bonus_gates.csv",
                 "bonus_multipliers.csv")  # fmt: skip
 SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
+# the project's parse kept per target and scheme, in dbt's target folder
+# (orchestration/dbt_project.py; the dbt fork server reads one to warm up)
+PROJECT_PARSE_PREFIX = "autokpi_project_parse-"
 
 
 def is_call_record_file(path: Path) -> bool:

@@ -133,10 +133,11 @@ def _read_a_kept_parse() -> None:
     A parse kept in the project's target folder (orchestration/dbt_project.py), read and
     written once here, leaves that code generated for every fork. Best effort: with no such
     parse, or one another dbt wrote, each fork generates it as before."""
-    from core.paths import DBT_PROJECT_DIR
+    from core.paths import DBT_PROJECT_DIR, PROJECT_PARSE_PREFIX
 
-    parses = sorted((DBT_PROJECT_DIR / "target").glob("autokpi_project_parse-*.msgpack"), key=_modified)
-    if not parses:
+    # any of them will do (one per target and scheme): the same classes are read
+    parse = next((DBT_PROJECT_DIR / "target").glob(f"{PROJECT_PARSE_PREFIX}*.msgpack"), None)
+    if parse is None:
         return
     import threading
 
@@ -150,9 +151,7 @@ def _read_a_kept_parse() -> None:
         context = manifests.get_mp_context
         manifests.get_mp_context = lambda: threading
         try:
-            manifest = manifests.Manifest.from_msgpack(
-                parses[-1].read_bytes(), decoder=extended_mashumuro_decoder
-            )
+            manifest = manifests.Manifest.from_msgpack(parse.read_bytes(), decoder=extended_mashumuro_decoder)
         finally:
             manifests.get_mp_context = context
         manifest.to_msgpack(extended_mashumaro_encoder)
@@ -160,13 +159,6 @@ def _read_a_kept_parse() -> None:
             resource.to_dict(omit_none=False)
     except Exception:  # a warm-up: whatever fails here, each fork does as before
         return
-
-
-def _modified(path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
 
 
 def _serve(listener: socket.socket) -> None:

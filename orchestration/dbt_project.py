@@ -25,6 +25,7 @@ from core.errors import UserFacingError
 from core.paths import (
     DBT_PROJECT_DIR,
     DEFAULT_SCHEME_DIR,
+    PROJECT_PARSE_PREFIX,
     SCHEME_ENV,
     SCHEME_FILES,
     logs_dir_for,
@@ -174,7 +175,7 @@ def project_parse_file() -> Path:
     and apart from dbt's own target/partial_parse.msgpack, which any other dbt on the
     default target folder (sqlfluff's templater in `make lint`, a `dbt build` by hand)
     writes over with a parse of its own profile."""
-    return Path(dbt_project.manifest_path).parent / f"autokpi_project_parse-{_parse_key()}.msgpack"
+    return Path(dbt_project.manifest_path).parent / f"{PROJECT_PARSE_PREFIX}{_parse_key()}.msgpack"
 
 
 def _parse_key() -> str:
